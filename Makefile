@@ -1,0 +1,81 @@
+# Sozialraum – QGIS plugin. Two commands set everything up on Debian 12: `make demo`, `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PY        := .venv/bin/python
+BUILD     := build
+PLUGIN    := sozialraum_plugin
+ZIP       := $(BUILD)/$(PLUGIN).zip
+TS        := i18n/sozialraum_de.ts
+PROFILES  := $(BUILD)/profiles
+# Headless QGIS: offscreen Qt platform, a private runtime dir, a throw-away QGIS profile.
+QGIS_ENV  := QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$(CURDIR)/$(BUILD)/xdg \
+             QGIS_CUSTOM_CONFIG_PATH=$(CURDIR)/$(BUILD)/test-profile PYTHONDONTWRITEBYTECODE=1
+PYTEST    := $(QGIS_ENV) $(PY) -m pytest -q -p no:cacheprovider
+
+.PHONY: help deps test test-unit test-qgis test-e2e demo package deploy run transup transcompile \
+        lint bench clean
+
+help:
+	@echo "make demo     real sample data in, maps and profile sheets out (installs what is missing)"
+	@echo "make test     all tests: unit (no QGIS), headless QGIS, end-to-end (installs what is missing)"
+	@echo "make package  build/$(PLUGIN).zip for plugins.qgis.org or 'Install from ZIP'"
+	@echo "make deploy   copy the package into your QGIS profile (PROFILE=default)"
+	@echo "make run      start QGIS with the plugin in a throw-away profile"
+	@echo "make transup / transcompile / lint / bench / clean"
+
+deps:
+	@scripts/deps.sh
+	@mkdir -p $(BUILD)/xdg && chmod 700 $(BUILD)/xdg
+
+test: deps transcompile package
+	@echo "== unit tests (pure core, no QGIS)"
+	$(PY) -m pytest -q -p no:cacheprovider -p no:pytest_qgis test/unit
+	@echo "== QGIS and end-to-end tests (headless QGIS, qgis_process, desktop under Xvfb)"
+	$(PYTEST) test/qgis test/e2e
+
+test-unit: deps
+	$(PY) -m pytest -q -p no:cacheprovider -p no:pytest_qgis test/unit
+
+test-qgis: deps transcompile
+	$(PYTEST) test/qgis
+
+test-e2e: deps package
+	$(PYTEST) test/e2e
+
+demo: deps package
+	@scripts/demo.sh
+
+package: deps
+	@$(PY) scripts/package.py
+
+PROFILE ?= default
+deploy: package
+	@dest="$${QGIS_PLUGINS_DIR:-$$HOME/.local/share/QGIS/QGIS3/profiles/$(PROFILE)/python/plugins}"; \
+	mkdir -p "$$dest" && rm -rf "$$dest/$(PLUGIN)" && cp -r $(BUILD)/$(PLUGIN) "$$dest/" && \
+	echo "deployed to $$dest/$(PLUGIN) (enable it in Plugins > Manage and Install Plugins)"
+
+run: package
+	@scripts/make_profile.sh $(PROFILES)/run && \
+	qgis --profiles-path $(CURDIR)/$(PROFILES)/run --profile default --noversioncheck
+
+transup:
+	pylupdate5 -noobsolete $$(find $(PLUGIN) -name '*.py' | sort) -ts $(TS)
+
+# The .qm beside the .ts serves a source checkout (tests, make run); the package compiles its own.
+transcompile: i18n/sozialraum_de.qm
+
+i18n/sozialraum_de.qm: $(TS)
+	@lrelease -silent $(TS) -qm $@
+
+lint: deps
+	$(PY) -m ruff check $(PLUGIN) test scripts bench
+	@! grep -rnE "^\s*(from|import) (qgis|PyQt5|PyQt6)" $(PLUGIN)/core || (echo "core/ must not import Qt or QGIS"; exit 1)
+	@! grep -rnE "^\s*(from|import) PyQt[56]" $(PLUGIN) || (echo "import Qt through qgis.PyQt"; exit 1)
+
+bench: deps
+	@echo "make bench: the benchmark suite lands with its own issue; see bench/."
+
+clean:
+	rm -rf $(BUILD) .pytest_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,1 @@
+"""Dialogs and task wrappers. Imported only when the user opens something."""

@@ -1,0 +1,113 @@
+"""Wiring: translator, Processing provider, toolbar and menu. Nothing heavy is imported here."""
+from __future__ import annotations
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, QObject
+from qgis.PyQt.QtGui import QIcon
+
+try:  # Qt6 moved QAction to QtGui
+    from qgis.PyQt.QtGui import QAction
+except ImportError:  # Qt5
+    from qgis.PyQt.QtWidgets import QAction
+
+from .toolbelt.i18n import install_translator, remove_translator
+from .toolbelt.paths import icon_path
+
+MENU = "&Sozialraum"
+
+
+translate = QCoreApplication.translate
+
+
+def action_specs():
+    """(key, icon, text, tooltip, algorithm id) of each toolbar action, in workflow order.
+
+    Built on demand, so the texts are translated with the translator installed in initGui.
+    """
+    return [
+        ("join", "join.svg", translate("SozialraumPlugin", "1 Join data"),
+         translate("SozialraumPlugin", "Join an indicator table (CSV, XLSX, ODS) to district boundaries and report what did not match"),
+         "sozialraum:jointable"),
+        ("index", "index.svg", translate("SozialraumPlugin", "2 Assess need"),
+         translate("SozialraumPlugin", "Composite need index, including the Berlin MSS method, with small-number protection"),
+         "sozialraum:needindex"),
+        ("clusters", "clusters.svg", translate("SozialraumPlugin", "3 Need clusters"),
+         translate("SozialraumPlugin", "Group districts into need clusters (k-means or Ward), numbered by need"),
+         "sozialraum:needclusters"),
+        ("map", "map.svg", translate("SozialraumPlugin", "4 Thematic map"),
+         translate("SozialraumPlugin", "Classify an indicator and lay out a printable map (PDF, PNG, SVG)"),
+         "sozialraum:thematicmap"),
+        ("profiles", "profiles.svg", translate("SozialraumPlugin", "5 District profiles"),
+         translate("SozialraumPlugin", "One printable profile sheet per district"),
+         "sozialraum:profilesheets"),
+        ("report", "report.svg", translate("SozialraumPlugin", "6 Full report"),
+         translate("SozialraumPlugin", "Run the whole report from a saved report definition"),
+         "sozialraum:report"),
+    ]
+
+
+class SozialraumPlugin(QObject):
+    def __init__(self, iface):
+        super().__init__()
+        self.iface = iface
+        self.provider = None
+        self.translator = None
+        self.toolbar = None
+        self.actions: dict[str, QAction] = {}
+
+    # Processing -------------------------------------------------------------------------
+    def initProcessing(self):  # noqa: N802 (QGIS API)
+        if self.provider is not None:
+            return
+        from .processing.provider import SozialraumProvider
+
+        self.provider = SozialraumProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    # GUI --------------------------------------------------------------------------------
+    def initGui(self):  # noqa: N802 (QGIS API)
+        self.translator = install_translator()
+        self.initProcessing()
+        self.toolbar = self.iface.addToolBar(translate("SozialraumPlugin", "Sozialraum"))
+        self.toolbar.setObjectName("SozialraumToolbar")
+        for key, icon, text, tip, alg_id in action_specs():
+            action = QAction(QIcon(icon_path(icon)), text, self.iface.mainWindow())
+            action.setObjectName(f"sozialraum_{key}")
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+            action.triggered.connect(lambda _checked=False, a=alg_id: self.run_algorithm(a))
+            self.toolbar.addAction(action)
+            self.iface.addPluginToMenu(MENU, action)
+            self.actions[key] = action
+        about = QAction(QIcon(icon_path("help.svg")), translate("SozialraumPlugin", "Help and about"), self.iface.mainWindow())
+        about.setObjectName("sozialraum_about")
+        about.setToolTip(translate("SozialraumPlugin", "What Sozialraum does, its version and where to report problems"))
+        about.triggered.connect(self.show_about)
+        self.iface.addPluginToMenu(MENU, about)
+        self.actions["about"] = about
+
+    def unload(self):
+        for action in self.actions.values():
+            self.iface.removePluginMenu(MENU, action)
+            action.deleteLater()
+        self.actions.clear()
+        if self.toolbar is not None:
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        remove_translator(self.translator)
+        self.translator = None
+
+    # Actions ----------------------------------------------------------------------------
+    def run_algorithm(self, algorithm_id: str):
+        """Open the algorithm's dialog: the GUI runs exactly what the toolbox runs."""
+        from .gui.launch import open_algorithm_dialog
+
+        open_algorithm_dialog(self.iface, algorithm_id)
+
+    def show_about(self):
+        from .gui.about import show_about
+
+        show_about(self.iface.mainWindow())

@@ -1,0 +1,1 @@
+"""Processing provider ``sozialraum`` and its algorithms (thin wrappers over core and gis)."""

@@ -1,0 +1,39 @@
+"""Common base for the provider's algorithms: translation, grouping, help."""
+from __future__ import annotations
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..core.errors import SozialraumError
+from ..toolbelt.messages import user_message
+
+
+class SozialraumAlgorithm(QgsProcessingAlgorithm):
+    """Subclasses set NAME and implement displayName, shortHelpString, initAlgorithm, run."""
+
+    NAME = ""
+
+    def tr(self, text: str) -> str:
+        return QCoreApplication.translate(type(self).__name__, text)
+
+    def name(self) -> str:
+        return self.NAME
+
+    def createInstance(self):  # noqa: N802
+        return type(self)()
+
+    def group(self) -> str:
+        return ""
+
+    def groupId(self) -> str:  # noqa: N802
+        return ""
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        """Turn core errors into one readable sentence instead of a traceback."""
+        try:
+            return self.run(parameters, context, feedback)
+        except SozialraumError as error:
+            raise QgsProcessingException(user_message(error)) from error
+
+    def run(self, parameters, context, feedback):  # pragma: no cover - abstract
+        raise NotImplementedError

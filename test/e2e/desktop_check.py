@@ -1,0 +1,49 @@
+"""Runs inside the real QGIS desktop (``qgis --code``): inspects the loaded plugin, unloads and
+reloads it, takes a screenshot and quits. Results go to $SOZIALRAUM_E2E_OUT as JSON."""
+import json
+import os
+
+from qgis.core import QgsApplication, QgsProject
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, QTimer
+from qgis.PyQt.QtWidgets import QToolBar
+from qgis.utils import active_plugins, iface, loadPlugin, plugins, startPlugin, unloadPlugin
+
+OUT = os.environ["SOZIALRAUM_E2E_OUT"]
+NAME = "sozialraum_plugin"
+
+
+def toolbar_state():
+    bars = [b for b in iface.mainWindow().findChildren(QToolBar) if b.objectName() == "SozialraumToolbar"]
+    actions = bars[0].actions() if bars else []
+    menu_titles = [a.text() for a in iface.pluginMenu().actions()]
+    return {
+        "toolbars": len(bars),
+        "visible": bool(bars) and bars[0].isVisible(),
+        "actions": [
+            {"name": a.objectName(), "text": a.text(), "tooltip": a.toolTip(), "icon": not a.icon().isNull()}
+            for a in actions
+        ],
+        "menu": [t for t in menu_titles if "Sozialraum" in t],
+        "provider": QgsApplication.processingRegistry().providerById("sozialraum") is not None,
+    }
+
+
+def run():
+    result = {"active": NAME in active_plugins, "first": toolbar_state()}
+    shot = os.environ.get("SOZIALRAUM_E2E_SHOT")
+    if shot:
+        iface.mainWindow().grab().save(shot)
+    unloadPlugin(NAME)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    result["after_unload"] = toolbar_state()
+    loadPlugin(NAME)
+    startPlugin(NAME)
+    result["after_reload"] = toolbar_state()
+    result["reloaded_active"] = NAME in plugins
+    with open(OUT, "w", encoding="utf-8") as f:
+        json.dump(result, f, indent=1, ensure_ascii=False)
+    QgsProject.instance().setDirty(False)
+    iface.actionExit().trigger()
+
+
+QTimer.singleShot(500, run)

@@ -1,0 +1,64 @@
+"""The real QGIS desktop under Xvfb with the packaged plugin: toolbar, menu, unload, reload."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from e2e_support import ROOT, install_zip
+
+CHECK = Path(__file__).with_name("desktop_check.py")
+
+
+def run_desktop(plugin_zip, qgis_env, tmp_path, lang: str) -> dict:
+    if shutil.which("xvfb-run") is None or shutil.which("qgis") is None:
+        pytest.fail("xvfb-run and qgis are needed (make deps installs them)")
+    config = tmp_path / "config"
+    install_zip(plugin_zip, config)
+    ini = config / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+    ini.parent.mkdir(parents=True, exist_ok=True)
+    ini.write_text(
+        "[PythonPlugins]\nsozialraum_plugin=true\n"
+        "[qgis]\nshowTips=false\ncheckVersion=false\n"
+        f"[locale]\noverrideFlag=true\nuserLocale={lang}\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "result.json"
+    shot = ROOT / "build" / f"desktop_{lang}.png"
+    shot.parent.mkdir(exist_ok=True)
+    env = dict(qgis_env, SOZIALRAUM_E2E_OUT=str(out), SOZIALRAUM_E2E_SHOT=str(shot))
+    env.pop("QT_QPA_PLATFORM")  # a real X display this time
+    env.pop("QGIS_CUSTOM_CONFIG_PATH")
+    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--profiles-path", str(config),
+           "--profile", "default", "--noversioncheck", "--nologo", "--lang", lang, "--code", str(CHECK)]
+    proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=240)
+    assert out.is_file(), f"QGIS wrote no result (rc {proc.returncode}): {proc.stderr[-2000:]}"
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "lang, first_text, menu",
+    [("en", "1 Join data", "&Sozialraum"), ("de", "1 Daten verbinden", "&Sozialraum")],
+)
+def test_desktop_toolbar_unload_reload(plugin_zip, qgis_env, tmp_path, lang, first_text, menu):
+    result = run_desktop(plugin_zip, qgis_env, tmp_path, lang)
+    first = result["first"]
+    assert result["active"]
+    assert first["toolbars"] == 1 and first["visible"]
+    assert len(first["actions"]) == 6
+    assert first["actions"][0]["text"] == first_text
+    assert all(a["icon"] and a["tooltip"] for a in first["actions"])
+    assert first["provider"]
+    assert first["menu"] == [menu]
+
+    gone = result["after_unload"]
+    assert gone == {"toolbars": 0, "visible": False, "actions": [], "menu": [], "provider": False}
+
+    again = result["after_reload"]
+    assert again["toolbars"] == 1 and len(again["actions"]) == 6 and again["provider"]
+    assert again["menu"] == [menu]
+    assert (ROOT / "build" / f"desktop_{lang}.png").stat().st_size > 10_000

@@ -1,0 +1,24 @@
+"""The built zip, installed in a throw-away profile, works in qgis_process."""
+from __future__ import annotations
+
+import json
+
+from e2e_support import install_zip, qgis_process
+
+
+def test_zip_installs_and_provider_lists_in_qgis_process(plugin_zip, qgis_env, tmp_path):
+    plugins = install_zip(plugin_zip, tmp_path / "config")
+    assert (plugins / "sozialraum_plugin" / "metadata.txt").is_file()
+
+    enabled = qgis_process(qgis_env, "plugins", "enable", "sozialraum_plugin")
+    assert enabled.returncode == 0, enabled.stderr
+    assert "Enabled sozialraum_plugin" in enabled.stdout
+
+    listing = qgis_process(qgis_env, "list", "--json")
+    assert listing.returncode == 0, listing.stderr
+    payload = json.loads(listing.stdout[listing.stdout.index("{"):])
+    provider = payload["providers"]["sozialraum"]
+    assert provider["name"] == "Sozialraum"
+    assert provider["is_active"] is True
+    for alg_id in provider["algorithms"]:
+        assert alg_id.startswith("sozialraum:")

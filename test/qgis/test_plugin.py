@@ -1,0 +1,102 @@
+"""The plugin class in a headless QGIS: toolbar, provider, translator, unload, reload."""
+from __future__ import annotations
+
+from qgis.core import QgsApplication, QgsSettings
+from qgis.PyQt import sip
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+import sozialraum_plugin
+from sozialraum_plugin.plugin import action_specs
+
+EXPECTED_KEYS = ["join", "index", "clusters", "map", "profiles", "report", "about"]
+
+
+def _registry():
+    return QgsApplication.processingRegistry()
+
+
+def _set_locale(lang: str | None):
+    settings = QgsSettings()
+    if lang is None:
+        settings.remove("locale/overrideFlag")
+        settings.remove("locale/userLocale")
+    else:
+        settings.setValue("locale/overrideFlag", True)
+        settings.setValue("locale/userLocale", lang)
+
+
+def test_class_factory_does_not_touch_iface(qgis_app):
+    """qgis_process loads plugins with iface None: building the plugin must not use it."""
+    plugin = sozialraum_plugin.classFactory(None)
+    plugin.initProcessing()
+    try:
+        assert _registry().providerById("sozialraum") is not None
+    finally:
+        plugin.unload()
+    assert _registry().providerById("sozialraum") is None
+
+
+def test_init_gui_builds_toolbar_and_provider(qgis_app, qgis_iface):
+    _set_locale("en")
+    plugin = sozialraum_plugin.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        assert list(plugin.actions) == EXPECTED_KEYS
+        toolbar = plugin.toolbar
+        assert toolbar.objectName() == "SozialraumToolbar"
+        toolbar_actions = toolbar.actions()
+        assert [a.objectName() for a in toolbar_actions] == [f"sozialraum_{k}" for k in EXPECTED_KEYS[:-1]]
+        for action in plugin.actions.values():
+            assert not action.icon().isNull(), action.objectName()
+            assert action.toolTip() and action.toolTip() != action.text()
+        assert toolbar_actions[0].text() == "1 Join data"
+        provider = _registry().providerById("sozialraum")
+        assert provider is not None and provider.name() == "Sozialraum"
+        assert not provider.icon().isNull()
+    finally:
+        plugin.unload()
+        _set_locale(None)
+
+
+def test_unload_leaves_nothing_and_reload_works(qgis_app, qgis_iface):
+    plugin = sozialraum_plugin.classFactory(qgis_iface)
+    plugin.initGui()
+    toolbar = plugin.toolbar
+    actions = list(plugin.actions.values())
+    plugin.unload()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # run deleteLater()
+    assert _registry().providerById("sozialraum") is None
+    assert plugin.translator is None and plugin.toolbar is None and not plugin.actions
+    assert sip.isdeleted(toolbar)
+    assert all(sip.isdeleted(a) for a in actions)
+
+    again = sozialraum_plugin.classFactory(qgis_iface)
+    again.initGui()
+    try:
+        assert _registry().providerById("sozialraum") is not None
+        assert len(again.toolbar.actions()) == 6
+    finally:
+        again.unload()
+
+
+def test_german_translation_is_loaded(qgis_app, qgis_iface):
+    _set_locale("de")
+    plugin = sozialraum_plugin.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        assert plugin.translator is not None
+        assert plugin.actions["join"].text() == "1 Daten verbinden"
+        assert plugin.actions["report"].text() == "6 Gesamtbericht"
+        assert _registry().providerById("sozialraum").longName().startswith("Sozialraum –")
+    finally:
+        plugin.unload()
+        _set_locale(None)
+    # after unload the translator is gone: texts are English again
+    assert action_specs()[0][2] == "1 Join data"
+
+
+def test_action_for_missing_algorithm_says_so(qgis_app, qgis_iface):
+    """A toolbar action whose algorithm is not there tells the user instead of failing."""
+    from sozialraum_plugin.gui.launch import open_algorithm_dialog
+
+    assert open_algorithm_dialog(qgis_iface, "sozialraum:doesnotexist") is None
