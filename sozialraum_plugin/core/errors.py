@@ -1,35 +1,124 @@
 """Errors the user gets to read.
 
 Core code has no Qt, so it cannot translate. Each error carries a stable ``code`` and its
-parameters; ``toolbelt/messages.py`` holds the translatable template for every code and the
-QGIS side formats it in the user's language. ``MESSAGES`` below is the English fallback used
-outside QGIS (tests, scripts).
+parameters; the English template of every code is in ``MESSAGES``, marked with a Qt-free
+``QT_TRANSLATE_NOOP`` so that pylupdate5 puts it into the .ts file. The QGIS side
+(``toolbelt/messages.py``) looks the template up in the user's language; outside QGIS (tests,
+scripts) the English text is used as it is.
 """
 from __future__ import annotations
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name pylupdate5 looks for)
+    """Marks ``text`` for Qt's translation tools without importing Qt: returns it unchanged."""
+    return text
+
+
 MESSAGES: dict[str, str] = {
     # tables
-    "file_not_found": "File not found: {file}",
-    "file_empty": "The file {file} is empty.",
-    "file_unreadable": "The file {file} cannot be read: {reason}",
-    "encoding_unknown": "The file {file} is in no known text encoding (tried {tried}).",
-    "format_unsupported": "The file {file} has a format that cannot be read ({suffix}). Use CSV, TXT, XLSX or ODS.",
-    "sheet_not_found": "The sheet {sheet} does not exist in {file}. Sheets: {sheets}.",
-    "header_row_invalid": "Header row {row} does not exist in {file} ({rows} rows).",
-    "column_not_found": "The column {column} does not exist in {file}. Columns: {columns}.",
-    "ragged_row": "Row {row} of {file} has {found} cells where the header has {expected}.",
-    "no_columns": "No columns were found in {file}.",
-    "long_table_ambiguous": "The long table {file} has several values for district {key}, year {year}, indicator {indicator}.",
+    "file_not_found": QT_TRANSLATE_NOOP("Messages", "File not found: {file}"),
+    "file_empty": QT_TRANSLATE_NOOP("Messages", "The file {file} is empty."),
+    "file_unreadable": QT_TRANSLATE_NOOP("Messages", "The file {file} cannot be read: {reason}"),
+    "encoding_unknown": QT_TRANSLATE_NOOP("Messages", "The file {file} is in no known text encoding (tried {tried})."),
+    "format_unsupported": QT_TRANSLATE_NOOP("Messages", "The file {file} has a format that cannot be read ({suffix}). Use CSV, TXT, XLSX or ODS."),
+    "sheet_not_found": QT_TRANSLATE_NOOP("Messages", "The sheet {sheet} does not exist in {file}. Sheets: {sheets}."),
+    "header_row_invalid": QT_TRANSLATE_NOOP("Messages", "Header row {row} does not exist in {file} ({rows} rows)."),
+    "column_not_found": QT_TRANSLATE_NOOP("Messages", "The column {column} does not exist in {file}. Columns: {columns}."),
+    "ragged_row": QT_TRANSLATE_NOOP("Messages", "Row {row} of {file} has {found} cells where the header has {expected}."),
+    "no_columns": QT_TRANSLATE_NOOP("Messages", "No columns were found in {file}."),
+    "long_table_ambiguous": QT_TRANSLATE_NOOP("Messages", "The long table {file} has several values for district {key}, year {year}, indicator {indicator}."),
     # join
-    "key_all_empty": "The key column {column} of {file} is empty in every row.",
-    "join_no_match": "Not one row of {file} matches a district: these two do not belong together.",
+    "key_all_empty": QT_TRANSLATE_NOOP("Messages", "The key column {column} of {file} is empty in every row."),
+    "join_no_match": QT_TRANSLATE_NOOP("Messages", "Not one row of {file} matches a district: these two do not belong together."),
+    # output
+    "output_is_source": QT_TRANSLATE_NOOP("Messages", "The output {file} is one of the inputs; choose another file (sources are never modified)."),
+    "output_write_failed": QT_TRANSLATE_NOOP("Messages", "The output {file} could not be written: {reason}"),
+    "output_not_gpkg": QT_TRANSLATE_NOOP("Messages", "The output {file} must be a GeoPackage (.gpkg)."),
+    "expression_invalid": QT_TRANSLATE_NOOP("Messages", "The expression {expression} cannot be used: {reason}"),
+    "field_list_invalid": QT_TRANSLATE_NOOP("Messages", "The entry {entry!r} is not of the form field=value."),
     # index / clusters
-    "field_not_numeric": "The field {column} holds no numbers (row {row}: {value!r}).",
-    "field_constant": "The indicator {column} has the same value in every valid area; it cannot be standardised.",
-    "too_few_areas": "Only {n} areas have complete values; at least {needed} are needed.",
-    "k_too_large": "{k} clusters were asked for, but only {n} areas have complete values.",
-    "all_missing": "The indicator {column} has no value in any area.",
-    "weights_mismatch": "{n_weights} weights were given for {n_fields} indicators.",
+    "field_not_numeric": QT_TRANSLATE_NOOP("Messages", "The field {column} holds no numbers (row {row}: {value!r})."),
+    "field_constant": QT_TRANSLATE_NOOP("Messages", "The indicator {column} has the same value in every valid area; it cannot be standardised."),
+    "too_few_areas": QT_TRANSLATE_NOOP("Messages", "Only {n} areas have complete values; at least {needed} are needed."),
+    "k_too_large": QT_TRANSLATE_NOOP("Messages", "{k} clusters were asked for, but only {n} areas have complete values."),
+    "all_missing": QT_TRANSLATE_NOOP("Messages", "The indicator {column} has no value in any area."),
+    "weights_mismatch": QT_TRANSLATE_NOOP("Messages", "{n_weights} weights were given for {n_fields} indicators."),
+    # tables (read_table / read_frame / pivot_long)
+    "encoding_invalid": QT_TRANSLATE_NOOP("Messages", "The file {file} is not valid {encoding} (byte {position})."),
+    "option_invalid": QT_TRANSLATE_NOOP("Messages", "Invalid value {value!r} for the option {option}."),
+    "ragged_row_width": QT_TRANSLATE_NOOP("Messages", "Row {row} of {file} has {found} cells where the other rows have {expected}."),
+    "reader_missing": QT_TRANSLATE_NOOP("Messages", "Reading {suffix} files needs GDAL (osgeo) or the Python module {module}; neither is installed ({file})."),
+    "number_format_guessed": QT_TRANSLATE_NOOP("Messages", "The numbers in {file} were read with decimal mark {decimal!r} and thousands mark {thousands!r}, but the file does not make this certain (e.g. {example!r})."),
+    "number_format_mixed": QT_TRANSLATE_NOOP("Messages", "{file} writes decimals both with a comma ({comma} cells) and with a point ({dot} cells); cells in the other format stay text."),
+    "column_not_numeric": QT_TRANSLATE_NOOP("Messages", "The column {column} of {file} is mostly numbers but stays text: row {row} holds {value!r}."),
+    "preamble_dropped": QT_TRANSLATE_NOOP("Messages", "{count} line(s) above the header of {file} were skipped."),
+    "empty_rows_dropped": QT_TRANSLATE_NOOP("Messages", "{count} empty row(s) in {file} were skipped."),
+    "notes_dropped": QT_TRANSLATE_NOOP("Messages", "{count} note line(s) below the table in {file} were skipped."),
+    "columns_renamed": QT_TRANSLATE_NOOP("Messages", "Column names in {file} were made unique: {columns}."),
+    "empty_columns_dropped": QT_TRANSLATE_NOOP("Messages", "{count} empty column(s) without a name in {file} were dropped."),
+    "pivot_rows_without_key": QT_TRANSLATE_NOOP("Messages", "{count} row(s) of {file} have no district key and were left out."),
+    "pivot_keep_varies": QT_TRANSLATE_NOOP("Messages", "The column {column} of {file} has several values per district; the first one is kept."),
+    # key transforms (KeyTransform.description)
+    "transform_exact": QT_TRANSLATE_NOOP("Messages", "Keys compared as written."),
+    "transform_strip_zeros": QT_TRANSLATE_NOOP("Messages", "Keys made comparable: leading zeros ignored ('001' = '1')."),
+    "transform_pad_zeros": QT_TRANSLATE_NOOP("Messages", "Keys made comparable: number keys padded with zeros to {width} digits ('{short}' = '{padded}')."),
+    "transform_prefix": QT_TRANSLATE_NOOP("Messages", "Keys made comparable: prefix '{prefix}' and leading zeros ignored ('{prefix}01' = '1')."),
+    "transform_leading_number": QT_TRANSLATE_NOOP("Messages", "Keys made comparable: only the number in front of the name counts ('01 Altstadt' = '1')."),
+    "transform_name": QT_TRANSLATE_NOOP("Messages", "Keys compared as names: case, umlauts, underscores and a leading number ignored ('04 Westliche Höhe' = 'Westliche_Höhe')."),
+    # join report
+    "join_column_not_found": QT_TRANSLATE_NOOP("Messages", "The column {column} does not exist in {side}. Columns: {columns}."),
+    "join_summary": QT_TRANSLATE_NOOP("Messages", "{matched} of {n_districts} districts received a row of {file} ({n_rows} rows)."),
+    "join_districts_without_row": QT_TRANSLATE_NOOP("Messages", "{count} district(s) have no row in the table: {examples}."),
+    "join_null_district_keys": QT_TRANSLATE_NOOP("Messages", "{count} district(s) have an empty key in {column}."),
+    "join_rows_without_district": QT_TRANSLATE_NOOP("Messages", "{count} key(s) of the table match no district: {examples}."),
+    "join_null_table_keys": QT_TRANSLATE_NOOP("Messages", "{count} row(s) of the table have an empty key in {column}."),
+    "join_duplicate_keys": QT_TRANSLATE_NOOP("Messages", "{count} key(s) occur on several rows of the table and were not joined: {examples}. {districts} district(s) stay empty because of this."),
+    "join_duplicate_district_keys": QT_TRANSLATE_NOOP("Messages", "{count} key(s) are shared by several districts (each gets the row): {examples}."),
+    "join_columns_renamed": QT_TRANSLATE_NOOP("Messages", "Table columns renamed because the districts already have them: {columns}."),
+    "join_few_matches": QT_TRANSLATE_NOOP("Messages", "Only {matched} of {n_districts} districts match a row of {file}: these two probably do not belong together."),
+    "join_hint_transform": QT_TRANSLATE_NOOP("Messages", "With a key transform {matched} districts would match. {description}"),
+    "join_hint_key_scheme": QT_TRANSLATE_NOOP("Messages", "The keys are built differently: districts {district_scheme} (e.g. {district_example}), table {table_scheme} (e.g. {table_example})."),
+    "join_hint_area_count": QT_TRANSLATE_NOOP("Messages", "The layer has {n_districts} areas, the table {n_table}: the table may be for another boundary year or level."),
+    "join_hint_names": QT_TRANSLATE_NOOP("Messages", "Names match better than keys: {district_column} ↔ {table_column} gives {matched} matches (e.g. {examples})."),
+    # indicators / index / clusters / disclosure (core/indicators, index, clusters, kmeans, disclosure)
+    "field_not_found": QT_TRANSLATE_NOOP("Messages", "The field {column} does not exist. Fields: {columns}."),
+    "direction_invalid": QT_TRANSLATE_NOOP("Messages", "The direction of {column} must be +1 (higher = more need) or -1 (higher = less need), not {value!r}."),
+    "kind_invalid": QT_TRANSLATE_NOOP("Messages", "The kind of the indicator {column} must be one of {kinds}, not {value!r}."),
+    "rate_needs_counts": QT_TRANSLATE_NOOP("Messages", "The rate {column} needs a numerator field and a denominator field."),
+    "scale_invalid": QT_TRANSLATE_NOOP("Messages", "The scale of {column} must be a positive number, not {value!r}."),
+    "change_years_invalid": QT_TRANSLATE_NOOP("Messages", "The change of {column} needs two different years, not {years}."),
+    "method_unknown": QT_TRANSLATE_NOOP("Messages", "Unknown method {method!r}; use one of: {methods}."),
+    "weights_invalid": QT_TRANSLATE_NOOP("Messages", "Weights must be non-negative numbers with a positive sum, not {weights}."),
+    "thresholds_invalid": QT_TRANSLATE_NOOP("Messages", "Class thresholds must increase from left to right: {thresholds}."),
+    "too_few_indicators": QT_TRANSLATE_NOOP("Messages", "{n} indicators were given; at least {needed} are needed."),
+    "length_mismatch": QT_TRANSLATE_NOOP("Messages", "The {what} has {found} values, but the table has {expected} rows."),
+    "k_invalid": QT_TRANSLATE_NOOP("Messages", "The number of clusters must be a whole number of at least 1, not {k!r}."),
+    "ward_too_large": QT_TRANSLATE_NOOP("Messages", "Ward clustering of {n} areas would need about {memory_mb} MB of memory; it is limited to {limit} areas. Use k-means instead."),
+    "scipy_missing": QT_TRANSLATE_NOOP("Messages", "{method} needs the Python package scipy, which is not installed. Use k-means instead."),
+    "level_invalid": QT_TRANSLATE_NOOP("Messages", "The confidence level must lie between 0 and 1, not {level!r}."),
+    "count_invalid": QT_TRANSLATE_NOOP("Messages", "Row {row}: the count {count} is negative or larger than its total {total}."),
+    # thematic maps
+    "map_method_unknown": QT_TRANSLATE_NOOP("Messages", "The classification method {method} is unknown. Methods: {methods}."),
+    "map_interval_invalid": QT_TRANSLATE_NOOP("Messages", "A fixed-interval map needs a class width greater than 0, not {value!r}."),
+    "map_interval_too_small": QT_TRANSLATE_NOOP("Messages", "A class width of {value} gives {n} classes; at most {max} can be shown. Choose a wider interval."),
+    "map_multiples_invalid": QT_TRANSLATE_NOOP("Messages", "The standard-deviation multiples {value!r} cannot be read; write numbers such as -1; 0; 1,5."),
+    "map_too_many_categories": QT_TRANSLATE_NOOP("Messages", "The field {column} has {n} different values; a categorized map shows at most {max}."),
+    "map_output_format": QT_TRANSLATE_NOOP("Messages", "The map output {file} must end in .pdf, .png or .svg."),
+    "map_template_invalid": QT_TRANSLATE_NOOP("Messages", "The layout template {file} cannot be read or has no map."),
+    "map_export_failed": QT_TRANSLATE_NOOP("Messages", "The map could not be exported to {file} ({reason})."),
+    # profile sheets
+    "profile_labels_invalid": QT_TRANSLATE_NOOP("Messages", "The indicator labels cannot be read at {entry!r}; write them as FIELD=Label|unit;FIELD=Label|unit."),
+    "profile_directions_invalid": QT_TRANSLATE_NOOP("Messages", "The direction {entry!r} cannot be read; write FIELD=+1 (higher = more need), FIELD=-1 or FIELD=0."),
+    "profile_rates_invalid": QT_TRANSLATE_NOOP("Messages", "The rate {entry!r} cannot be read; write FIELD=numerator/denominator."),
+    "profile_city_method_invalid": QT_TRANSLATE_NOOP("Messages", "The city value method {method} of {field} is unknown."),
+    "profile_field_missing": QT_TRANSLATE_NOOP("Messages", "The field {field} does not exist. Fields: {fields}."),
+    "profile_unknown_indicator": QT_TRANSLATE_NOOP("Messages", "{parameter} names {field}, which is not one of the indicator fields ({fields})."),
+    "profile_no_indicators": QT_TRANSLATE_NOOP("Messages", "No indicator fields were chosen."),
+    "profile_too_many_indicators": QT_TRANSLATE_NOOP("Messages", "{n} indicators do not fit on one page; choose at most {maximum}."),
+    "profile_output_not_pdf": QT_TRANSLATE_NOOP("Messages", "The output {file} must be a PDF file (.pdf)."),
+    "profile_template_invalid": QT_TRANSLATE_NOOP("Messages", "The template {file} is not a readable QGIS layout template (.qpt)."),
+    "profile_no_features": QT_TRANSLATE_NOOP("Messages", "No district is left to print (check the filter expression)."),
+    "profile_export_failed": QT_TRANSLATE_NOOP("Messages", "The profile sheets could not be written to {file}: {reason}"),
+    "profile_too_wide": QT_TRANSLATE_NOOP("Messages", "The table of indicators needs {width} mm and does not fit the page; use fewer decimals or shorter units."),
 }
 
 

@@ -9,7 +9,10 @@ from ..toolbelt.messages import user_message
 
 
 class SozialraumAlgorithm(QgsProcessingAlgorithm):
-    """Subclasses set NAME and implement displayName, shortHelpString, initAlgorithm, run."""
+    """Subclasses set NAME and implement displayName, shortHelpString, initAlgorithm, compute.
+
+    (Not ``run``: that name belongs to QgsProcessingAlgorithm itself.)
+    """
 
     NAME = ""
 
@@ -31,9 +34,9 @@ class SozialraumAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         """Turn core errors into one readable sentence instead of a traceback."""
         try:
-            return self.run(parameters, context, feedback)
+            return self.compute(parameters, context, feedback)
         except SozialraumError as error:
             raise QgsProcessingException(user_message(error)) from error
 
-    def run(self, parameters, context, feedback):  # pragma: no cover - abstract
+    def compute(self, parameters, context, feedback):  # pragma: no cover - abstract
         raise NotImplementedError

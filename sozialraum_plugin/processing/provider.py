@@ -26,6 +26,10 @@ class SozialraumProvider(QgsProcessingProvider):
     def versionInfo(self) -> str:  # noqa: N802
         return plugin_version()
 
+    def supportedOutputVectorLayerExtensions(self):  # noqa: N802
+        # Every vector output is a GeoPackage: styles live in it and atlases need a real file.
+        return ["gpkg"]
+
     def loadAlgorithms(self):  # noqa: N802
         from .algorithms import all_algorithms
 

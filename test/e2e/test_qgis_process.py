@@ -22,3 +22,18 @@ def test_zip_installs_and_provider_lists_in_qgis_process(plugin_zip, qgis_env, t
     assert provider["is_active"] is True
     for alg_id in provider["algorithms"]:
         assert alg_id.startswith("sozialraum:")
+
+
+def test_jointable_runs_in_qgis_process(plugin_zip, qgis_env, tmp_path):
+    plugins = install_zip(plugin_zip, tmp_path / "config")
+    sample = plugins / "sozialraum_plugin" / "resources" / "sample" / "flensburg"
+    assert qgis_process(qgis_env, "plugins", "enable", "sozialraum_plugin").returncode == 0
+    out = tmp_path / "flensburg.gpkg"
+    run = qgis_process(qgis_env, "--json", "run", "sozialraum:jointable", "--",
+                       f"INPUT={sample / 'Stadtteile.shp'}", "INPUT_KEY=AREA_ID",
+                       f"TABLE={sample / 'tab_20_nichterwerbsfaehige_leistungsberechtigte_sgb2.csv'}",
+                       "TABLE_KEY=Stadtteil_ID", f"OUTPUT={out}", f"REPORT={tmp_path / 'report.json'}")
+    assert run.returncode == 0, run.stderr[-2000:]
+    results = json.loads(run.stdout[run.stdout.index("{"):])["results"]
+    assert results["MATCHED"] == 13 and results["UNMATCHED_ROWS"] == 0
+    assert out.is_file() and json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["join"]["matched"] == 13

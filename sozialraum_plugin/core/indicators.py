@@ -1,0 +1,200 @@
+"""Indicators: a small declarative description plus the arithmetic behind it.
+
+An :class:`Indicator` says *what* a column means (label, unit, direction of need) and, for
+derived indicators, *how* it is computed from counts (rate = numerator / denominator × scale)
+or as a change between two years. The description round-trips through JSON (``to_dict`` /
+``from_dict``) so report definitions can store it.
+
+Rules kept throughout:
+
+* a rate with a missing, zero or negative denominator is NaN, never ``inf``;
+* a change between two years of a rate is a difference in *percentage points* (for ‰: per-mille
+  points), not a relative change;
+* ``direction = +1`` means "higher value = more need", ``-1`` the reverse; every method that
+  combines indicators multiplies by the direction first, so that afterwards higher = more need.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from dataclasses import field as dc_field
+from typing import Any, Iterable, Mapping, Sequence, Union
+
+import numpy as np
+import pandas as pd
+
+from .errors import MethodError
+
+KINDS = ("rate", "count", "value")
+#: Template for year-specific columns of an indicator with ``change_between``.
+YEAR_COLUMN = "{name}_{year}"
+#: Default scale per unit, used when a rate does not say otherwise.
+UNIT_SCALES = {"%": 100.0, "‰": 1000.0}
+
+
+@dataclass
+class Indicator:
+    """Declarative description of one indicator column.
+
+    ``id`` is the output column name (and the input column for ``kind='value'``/``'count'``).
+    For ``kind='rate'`` the value is ``numerator / denominator * scale``. With
+    ``change_between=(y0, y1)`` the indicator is the change from year ``y0`` to ``y1`` of that
+    value; the year columns are found through ``YEAR_COLUMN`` (e.g. ``alo_2019``, ``ew_2021``).
+    """
+
+    id: str
+    label: str = ""
+    unit: str = ""
+    direction: int = 1
+    kind: str = "value"
+    numerator: str | None = None
+    denominator: str | None = None
+    scale: float | None = None
+    change_between: tuple[int, int] | None = None
+    source: str = ""
+    description: str = ""
+    extra: dict[str, Any] = dc_field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.label:
+            self.label = self.id
+        if self.direction not in (1, -1):
+            raise MethodError("direction_invalid", column=self.id, value=self.direction)
+        if self.kind not in KINDS:
+            raise MethodError("kind_invalid", column=self.id, value=self.kind, kinds=", ".join(KINDS))
+        if self.kind == "rate" and not (self.numerator and self.denominator):
+            raise MethodError("rate_needs_counts", column=self.id)
+        if self.scale is None:
+            self.scale = UNIT_SCALES.get(self.unit, 1.0) if self.kind == "rate" else 1.0
+        if not (isinstance(self.scale, (int, float)) and np.isfinite(self.scale) and self.scale > 0):
+            raise MethodError("scale_invalid", column=self.id, value=self.scale)
+        if self.change_between is not None:
+            years = tuple(self.change_between)
+            if len(years) != 2 or years[0] == years[1]:
+                raise MethodError("change_years_invalid", column=self.id, years=years)
+            self.change_between = (years[0], years[1])
+
+    @property
+    def field(self) -> str:
+        """The column name (alias of ``id``; reads better where a layer field is meant)."""
+        return self.id
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready dict (tuples become lists)."""
+        data = asdict(self)
+        if self.change_between is not None:
+            data["change_between"] = list(self.change_between)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Indicator:
+        """Inverse of :meth:`to_dict`; unknown keys are kept in ``extra`` (forward compatible)."""
+        known = {f.name for f in fields(cls)}
+        kwargs = {k: v for k, v in data.items() if k in known}
+        unknown = {k: v for k, v in data.items() if k not in known}
+        if unknown:
+            kwargs["extra"] = {**dict(kwargs.get("extra") or {}), **unknown}
+        if kwargs.get("change_between") is not None:
+            kwargs["change_between"] = tuple(kwargs["change_between"])
+        return cls(**kwargs)
+
+    def compute(self, frame: pd.DataFrame) -> pd.Series:
+        """The indicator's values for every row of ``frame`` (float, NaN where undefined)."""
+        if self.change_between is None:
+            return self._value(frame, None)
+        start, end = self.change_between
+        return change_points(self._value(frame, start), self._value(frame, end))
+
+    def _value(self, frame: pd.DataFrame, year: int | None) -> pd.Series:
+        def col(name: str) -> pd.Series:
+            real = name if year is None else YEAR_COLUMN.format(name=name, year=year)
+            return numeric_column(frame, real)
+
+        if self.kind == "rate":
+            return rate(col(self.numerator), col(self.denominator), self.scale)
+        return col(self.id).rename(self.id)
+
+
+IndicatorLike = Union[Indicator, str]
+
+
+def as_indicators(items: Iterable[IndicatorLike] | IndicatorLike) -> list[Indicator]:
+    """Accept indicators or bare field names (direction +1) and return indicators."""
+    if isinstance(items, (str, Indicator)):
+        items = [items]
+    return [item if isinstance(item, Indicator) else Indicator(id=str(item)) for item in items]
+
+
+def numeric_column(frame: pd.DataFrame, column: str) -> pd.Series:
+    """``frame[column]`` as float; empty text counts as missing, other text is an error.
+
+    Why strict: a silently coerced "1.234,5" would become NaN and quietly drop an area from the
+    reference population.
+    """
+    if column not in frame.columns:
+        raise MethodError("field_not_found", column=column, columns=", ".join(map(str, frame.columns)))
+    raw = frame[column]
+    if pd.api.types.is_bool_dtype(raw):
+        return raw.astype(float)
+    if pd.api.types.is_numeric_dtype(raw):
+        return raw.astype(float)
+    text = raw.where(~raw.map(lambda v: isinstance(v, str) and not v.strip()), None)
+    values = pd.to_numeric(text, errors="coerce").astype(float)
+    bad = values.isna() & text.notna()
+    if bad.any():
+        row = bad.idxmax()
+        raise MethodError("field_not_numeric", column=column, row=row, value=raw.loc[row])
+    return values
+
+
+def numeric_frame(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """Several columns through :func:`numeric_column`, in the given order."""
+    return pd.DataFrame({c: numeric_column(frame, c) for c in columns}, index=frame.index)
+
+
+def _series(values: Any, index: pd.Index | None = None) -> pd.Series:
+    """Float Series from a Series (index kept) or array-like (given index or 0 … n−1)."""
+    if isinstance(values, pd.Series):
+        return values.astype(float)
+    return pd.Series(values, dtype=float, index=index)
+
+
+def rate(numerator: Any, denominator: Any, scale: float = 100.0) -> pd.Series:
+    """``numerator / denominator * scale``; NaN (never inf) where the denominator is ≤ 0 or missing."""
+    num = _series(numerator)
+    den = _series(denominator, num.index)
+    safe = den.where(den > 0)  # NaN for 0, negative and missing: no inf, no sign flip
+    return num / safe * float(scale)
+
+
+def change_points(earlier: Any, later: Any) -> pd.Series:
+    """Change from ``earlier`` to ``later`` as a plain difference (percentage points for rates)."""
+    a = _series(earlier)
+    return _series(later, a.index) - a
+
+
+def relative_change(earlier: Any, later: Any, scale: float = 100.0) -> pd.Series:
+    """Relative change in % of the earlier value; NaN where the earlier value is 0 or missing."""
+    a = _series(earlier)
+    return (_series(later, a.index) - a) / a.where(a != 0) * float(scale)
+
+
+def direction_corrected(values: Any, direction: int) -> Any:
+    """Multiply by the direction so that afterwards higher = more need."""
+    if direction not in (1, -1):
+        raise MethodError("direction_invalid", column=getattr(values, "name", "?"), value=direction)
+    return values * direction
+
+
+def compute_indicators(frame: pd.DataFrame, indicators: Iterable[IndicatorLike]) -> pd.DataFrame:
+    """One float column per indicator (named by ``id``), computed from ``frame``."""
+    inds = as_indicators(indicators)
+    return pd.DataFrame({ind.id: ind.compute(frame) for ind in inds}, index=frame.index)
+
+
+def oriented(frame: pd.DataFrame, indicators: Iterable[IndicatorLike]) -> pd.DataFrame:
+    """The indicator columns of ``frame`` as float, each multiplied by its direction."""
+    inds = as_indicators(indicators)
+    return pd.DataFrame(
+        {ind.id: direction_corrected(numeric_column(frame, ind.id), ind.direction) for ind in inds},
+        index=frame.index,
+    )

@@ -1,0 +1,408 @@
+"""Per-district facts for profile sheets: value, city value, deviation, rank, trend, findings.
+
+Pure pandas. For every district and indicator the sheet needs
+
+* the value and its status: ``ok``, ``suppressed`` (a count, or the numerator of a rate, below the
+  threshold: printed ``·``), ``hidden`` (the area is below the minimum population: printed ``·``
+  and explained by the note ``unter 300 EW (38)``) or ``missing`` (printed ``keine Daten``);
+* the **city value**: Σnumerator/Σdenominator for rates with counts, Σ(value·population)/Σpopulation
+  for shares (unit % or ‰) when a population field is given, the **median** of the areas
+  otherwise (never the mean of rates). Computed over the reference areas (population known and
+  at least the minimum), suppressed values included: a city total discloses nothing;
+* deviation (absolute, and as a ratio where values are on a ratio scale), rank and decile among the
+  reference areas with a value (rank 1 = highest value, or highest need where a direction is
+  given; ties share the best rank), the trend when year columns ``<field>_<YYYY>`` exist;
+* plain-language findings in German and English.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+
+from .disclosure import minimum_population, suppression_mask
+from .errors import SozialraumError
+from .formatting import (
+    MINUS, MISSING, SUPPRESSED, format_difference, format_int, format_ratio, format_value,
+)
+from .indicators import numeric_column
+
+CITY_METHODS = ("auto", "rate", "weighted", "median", "mean")
+SHARE_UNITS = ("%", "‰")
+NOT_APPLICABLE = "–"
+_YEAR_SUFFIX = re.compile(r"^(.*)_((?:19|20)\d\d)$")
+
+
+class ProfileError(SozialraumError):
+    """Profile sheets cannot be made as asked."""
+
+
+@dataclass
+class ProfileIndicator:
+    """One row of the sheet. ``direction``: +1 higher = more need, −1 lower = more need, 0 none."""
+
+    field: str
+    label: str = ""
+    unit: str = ""
+    direction: int = 0
+    decimals: int = 1
+    numerator: str | None = None
+    denominator: str | None = None
+    scale: float | None = None  # for rates: 100 for %, 1000 for ‰, 1 otherwise
+    count: bool = False
+    city_method: str = "auto"
+
+    def __post_init__(self) -> None:
+        self.label = self.label or self.field
+        if self.scale is None:
+            self.scale = {"%": 100.0, "‰": 1000.0}.get(self.unit, 1.0)
+        if self.direction not in (-1, 0, 1):
+            raise ProfileError("profile_directions_invalid", entry=f"{self.field}={self.direction}")
+        if self.city_method not in CITY_METHODS:
+            raise ProfileError("profile_city_method_invalid", field=self.field, method=self.city_method)
+
+    def method(self, has_population: bool) -> str:
+        if self.city_method != "auto":
+            return self.city_method
+        if self.numerator and self.denominator:
+            return "rate"
+        return "weighted" if has_population and self.unit in SHARE_UNITS else "median"
+
+
+@dataclass
+class ProfileOptions:
+    name: str
+    key: str | None = None
+    population: str | None = None
+    min_population: float = 300
+    suppress_below: float = 3
+    class_field: str | None = None
+    cluster_field: str | None = None
+    class_title: str = "Klasse"
+    cluster_title: str = "Cluster"
+    notable_share: float = 0.2  # an indicator is worth a finding in the top/bottom 20 %
+    max_findings: int = 4
+
+
+@dataclass
+class CityValue:
+    value: float
+    method: str  # rate | weighted | median | mean
+    n: int  # reference areas with a value
+
+
+@dataclass
+class Profiles:
+    indicators: list[ProfileIndicator]
+    city: dict[str, CityValue]
+    cells: dict[str, pd.DataFrame]  # per field, index = the input's index
+    districts: pd.DataFrame
+    trend_years: dict[str, tuple[int, int]] = field(default_factory=dict)
+    signed: set = field(default_factory=set)  # indicators with negative values: print '+' too
+
+    def format(self, ind: ProfileIndicator, value, lang: str = "de") -> str:
+        return format_value(value, ind.unit, ind.decimals, lang=lang, sign=ind.field in self.signed)
+
+    def value_text(self, ind: ProfileIndicator, lang: str = "de") -> pd.Series:
+        return _by_status(self.cells[ind.field], lambda r: self.format(ind, r["value"], lang), lang,
+                          missing=MISSING.get(lang, MISSING["de"]))
+
+    def city_text(self, ind: ProfileIndicator, lang: str = "de") -> str:
+        return self.format(ind, self.city[ind.field].value, lang)
+
+    def deviation_text(self, ind: ProfileIndicator, lang: str = "de") -> pd.Series:
+        def text(row) -> str:
+            diff = format_difference(row["deviation"], ind.unit, ind.decimals, lang=lang)
+            ratio = row["ratio"]
+            return f"{diff} ({format_ratio(ratio, lang=lang)})" if _finite(ratio) else diff
+        return _by_status(self.cells[ind.field], text, lang)
+
+    def rank_text(self, ind: ProfileIndicator, lang: str = "de") -> pd.Series:
+        word = " von " if lang == "de" else " of "
+        return _by_status(self.cells[ind.field],
+                          lambda r: format_int(r["rank"], lang=lang) + word + format_int(r["n"], lang=lang),
+                          lang)
+
+    def trend_text(self, ind: ProfileIndicator, lang: str = "de") -> pd.Series:
+        if ind.field not in self.trend_years:
+            return pd.Series(NOT_APPLICABLE, index=self.cells[ind.field].index, dtype=object)
+        return _by_status(self.cells[ind.field], lambda r: format_difference(
+            r["trend"], ind.unit, ind.decimals, lang=lang) if _finite(r["trend"]) else NOT_APPLICABLE, lang)
+
+
+def _finite(value) -> bool:
+    return value is not None and isinstance(value, (int, float, np.number)) and math.isfinite(value)
+
+
+def _by_status(cells: pd.DataFrame, ok_text, lang: str, missing: str = NOT_APPLICABLE) -> pd.Series:
+    """Text per district: ``ok_text(row)`` where shown, ``·`` where hidden, ``missing`` otherwise."""
+    out = [ok_text(row) if row["status"] == "ok" else SUPPRESSED if row["status"] in ("suppressed", "hidden")
+           else missing for row in cells.to_dict("records")]
+    return pd.Series(out, index=cells.index, dtype=object)
+
+
+# --- parsing the user's indicator descriptions ---------------------------------------------------
+
+def _entries(text: str, code: str):
+    for raw in re.split(r"[;\n]", text or ""):
+        entry = raw.strip()
+        if not entry:
+            continue
+        name, sep, rest = entry.partition("=")
+        if not sep or not name.strip():
+            raise ProfileError(code, entry=entry)
+        yield name.strip(), rest.strip(), entry
+
+
+def parse_labels(text: str) -> dict[str, dict]:
+    """``S1=Arbeitslosigkeit|%|1;S3=Transferbezug|%`` → {field: {label, unit, decimals}}."""
+    found = {}
+    for name, rest, entry in _entries(text, "profile_labels_invalid"):
+        parts = [p.strip() for p in rest.split("|")]
+        spec = {"label": parts[0] or name, "unit": parts[1] if len(parts) > 1 else ""}
+        if len(parts) > 2 and parts[2]:
+            if not parts[2].isdigit():
+                raise ProfileError("profile_labels_invalid", entry=entry)
+            spec["decimals"] = int(parts[2])
+        found[name] = spec
+    return found
+
+
+_DIRECTION_WORDS = {"+1": 1, "+": 1, "1": 1, "higher": 1, "hoch": 1, "-1": -1, "-": -1, MINUS: -1,
+                    "lower": -1, "niedrig": -1, "0": 0, "none": 0, "neutral": 0}
+
+
+def parse_directions(text: str) -> dict[str, int]:
+    """``S1=+1;D3=-1;KI_16=0``: +1 higher value = more need, −1 lower = more need, 0 none."""
+    found = {}
+    for name, rest, entry in _entries(text, "profile_directions_invalid"):
+        if rest.lower() not in _DIRECTION_WORDS:
+            raise ProfileError("profile_directions_invalid", entry=entry)
+        found[name] = _DIRECTION_WORDS[rest.lower()]
+    return found
+
+
+def parse_rates(text: str) -> dict[str, tuple[str, str]]:
+    """``anteil=auslaender/einwohner`` → the indicator is a rate of these two count fields."""
+    found = {}
+    for name, rest, entry in _entries(text, "profile_rates_invalid"):
+        num, sep, den = rest.partition("/")
+        if not sep or not num.strip() or not den.strip():
+            raise ProfileError("profile_rates_invalid", entry=entry)
+        found[name] = (num.strip(), den.strip())
+    return found
+
+
+def year_columns(columns: Sequence[str], name: str) -> list[tuple[int, str]]:
+    """Year columns of an indicator: ``X_2018 … X_2021`` for ``X`` or for ``X_2021`` itself."""
+    match = _YEAR_SUFFIX.match(name)
+    base = match.group(1) if match else name
+    years = sorted((int(m.group(2)), c) for c in columns
+                   if (m := _YEAR_SUFFIX.match(str(c))) and m.group(1) == base)
+    return years if len(years) >= 2 else []
+
+
+# --- the facts -----------------------------------------------------------------------------------
+
+def _require(frame: pd.DataFrame, names) -> None:
+    for name in names:
+        if name and name not in frame.columns:
+            raise ProfileError("profile_field_missing", field=name, fields=", ".join(map(str, frame.columns)))
+
+
+def _city_value(ind: ProfileIndicator, method: str, frame, values, reference, population) -> float:
+    known = reference & values.notna()
+    if method == "rate":
+        num, den = numeric_column(frame, ind.numerator), numeric_column(frame, ind.denominator)
+        use = reference & num.notna() & (den > 0)
+        total = den[use].sum()
+        return float(num[use].sum() / total * ind.scale) if total > 0 else float("nan")
+    if method == "weighted":
+        use = known & (population > 0)
+        total = population[use].sum()
+        return float((values[use] * population[use]).sum() / total) if total > 0 else float("nan")
+    if method == "mean":
+        return float(values[known].mean()) if known.any() else float("nan")
+    return float(values[known].median()) if known.any() else float("nan")
+
+
+def _suppressed(frame: pd.DataFrame, indicators, threshold: float) -> pd.DataFrame:
+    """Hidden cells per indicator (the one place the small-number rule is applied)."""
+    counts = [i.field for i in indicators if i.count] + [i.numerator for i in indicators if i.numerator]
+    if threshold <= 0 or not counts:
+        return pd.DataFrame(False, index=frame.index, columns=[i.field for i in indicators])
+    derived = {i.field: [i.numerator] for i in indicators if i.numerator and not i.count}
+    mask = suppression_mask(frame, list(dict.fromkeys(counts)), threshold, derived=derived)
+    return pd.DataFrame({i.field: mask[i.field] if i.field in mask else False for i in indicators},
+                        index=frame.index)
+
+
+def _cells(ind, frame, values, reference, suppressed, city: CityValue, ratio_scale: bool) -> pd.DataFrame:
+    status = pd.Series("ok", index=frame.index, dtype=object)
+    status[values.isna()] = "missing"
+    status[suppressed & values.notna()] = "suppressed"
+    status[~reference & values.notna()] = "hidden"  # nothing to hide where nothing is known
+    ranked = reference & values.notna()
+    oriented = values * (ind.direction or 1)
+    rank = (-oriented[ranked]).rank(method="min").reindex(frame.index)
+    n = int(ranked.sum())
+    deviation = values - city.value
+    ratio = values / city.value if ratio_scale else pd.Series(np.nan, index=frame.index)
+    cells = pd.DataFrame({"value": values, "status": status, "rank": rank, "n": n,
+                          "decile": np.ceil(rank / max(n, 1) * 10).clip(1, 10),
+                          "deviation": deviation, "ratio": ratio, "trend": np.nan})
+    return cells
+
+
+def _hide(cells: pd.DataFrame) -> None:
+    """Nothing computed from a hidden or suppressed value leaves this module."""
+    cells.loc[cells.status != "ok", ["value", "rank", "decile", "deviation", "ratio", "trend"]] = np.nan
+
+
+def compute_profiles(frame: pd.DataFrame, indicators: Sequence[ProfileIndicator],
+                     options: ProfileOptions) -> Profiles:
+    """All facts of all sheets; ``frame`` holds one row per district."""
+    indicators = list(indicators)
+    if not indicators:
+        raise ProfileError("profile_no_indicators")
+    _require(frame, [options.name, options.key, options.population, options.class_field,
+                     options.cluster_field])
+    _require(frame, [n for i in indicators for n in (i.field, i.numerator, i.denominator)])
+    if options.population:
+        population = numeric_column(frame, options.population)
+        rule = minimum_population(population, options.min_population)
+        reference, note = rule["valid"].astype(bool), rule["note"]
+    else:
+        population = pd.Series(np.nan, index=frame.index)
+        reference, note = pd.Series(True, index=frame.index), pd.Series("", index=frame.index)
+    suppressed = _suppressed(frame, indicators, options.suppress_below)
+    city, cells, trend_years, signed = {}, {}, {}, set()
+    for ind in indicators:
+        values = numeric_column(frame, ind.field)
+        method = ind.method(bool(options.population))
+        known = reference & values.notna()
+        city[ind.field] = CityValue(_city_value(ind, method, frame, values, reference, population),
+                                    method, int(known.sum()))
+        ratio_scale = bool(known.any() and (values[known] >= 0).all() and city[ind.field].value > 0)
+        if known.any() and (values[known] < 0).any():
+            signed.add(ind.field)
+        cells[ind.field] = _cells(ind, frame, values, reference, suppressed[ind.field],
+                                  city[ind.field], ratio_scale)
+        years = year_columns(list(frame.columns), ind.field)
+        if years:
+            first, last = numeric_column(frame, years[0][1]), numeric_column(frame, years[-1][1])
+            cells[ind.field]["trend"] = last - first
+            trend_years[ind.field] = (years[0][0], years[-1][0])
+        _hide(cells[ind.field])
+    districts = _districts(frame, options, population, reference, note)
+    profiles = Profiles(indicators, city, cells, districts, trend_years, signed)
+    for lang in ("de", "en"):
+        profiles.districts[f"findings_{lang}"] = findings(profiles, lang, options.notable_share,
+                                                          options.max_findings)
+    return profiles
+
+
+def _text_column(frame: pd.DataFrame, name: str | None) -> pd.Series:
+    if not name:
+        return pd.Series("", index=frame.index, dtype=object)
+    def text(value) -> str:
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            return ""
+        return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+    return frame[name].map(text)
+
+
+def _districts(frame, options, population, reference, note) -> pd.DataFrame:
+    out = pd.DataFrame({
+        "key": _text_column(frame, options.key),
+        "name": _text_column(frame, options.name),
+        "population": population,
+        "valid": reference,
+        "note": note.fillna(""),
+        "class": _text_column(frame, options.class_field),
+        "cluster": _text_column(frame, options.cluster_field),
+    }, index=frame.index)
+    out["population_text"] = [f"{format_int(p)} Einwohner" if _finite(p) else "" for p in population]
+    badge = []
+    for klass, cluster in zip(out["class"], out["cluster"]):
+        parts = [f"{title}: {value}" for title, value in ((options.class_title, klass),
+                                                           (options.cluster_title, cluster)) if value]
+        badge.append("  ·  ".join(parts))
+    out["badge"] = badge
+    return out
+
+
+# --- findings ------------------------------------------------------------------------------------
+
+_PHRASES = {
+    "de": {"times": "Stadtwert", "city": "Stadtwert", "rank": "Rang {r} von {n}",
+           "worst": "ungünstigste {p} %", "best": "günstigste {p} %",
+           "high": "höchste {p} %", "low": "niedrigste {p} %",
+           "none": "Kein Indikator gehört zu den {p} % höchsten oder niedrigsten Werten der Stadt.",
+           "no_data": "Keine Daten für dieses Gebiet.", "hidden": "Keine Werte ausgewiesen: {note}."},
+    "en": {"times": "city value", "city": "city value", "rank": "rank {r} of {n}",
+           "worst": "worst {p} %", "best": "best {p} %", "high": "highest {p} %", "low": "lowest {p} %",
+           "none": "No indicator is among the {p} % highest or lowest values of the city.",
+           "no_data": "No data for this area.", "hidden": "No values shown: {note}."},
+}
+
+
+def _note_en(note: str) -> str:
+    match = re.match(r"unter (\S+) EW \((\S+)\)", note)
+    if match:
+        return f"fewer than {match.group(1)} residents ({match.group(2)})"
+    return "population unknown" if note else ""
+
+
+def finding_line(profiles: Profiles, ind: ProfileIndicator, cell: dict, lang: str) -> str:
+    """'Kinderarmut 31,4 % — 1,9× Stadtwert, Rang 12 von 536'."""
+    words = _PHRASES[lang]
+    if _finite(cell["ratio"]):
+        compare = f"{format_ratio(cell['ratio'], lang=lang)} {words['times']}"
+    else:
+        compare = f"{words['city']} {profiles.city_text(ind, lang)}"
+    rank = words["rank"].format(r=format_int(cell["rank"], lang=lang), n=format_int(cell["n"], lang=lang))
+    return f"{ind.label} {profiles.format(ind, cell['value'], lang)} — {compare}, {rank}"
+
+
+def _notable(ind: ProfileIndicator, cell: dict, notable: float):
+    """(how extreme, kind, share in %) if the district is in the top or bottom share, else None."""
+    if cell["status"] != "ok" or not _finite(cell["rank"]):
+        return None
+    n, rank = cell["n"], cell["rank"]
+    from_top, from_bottom = rank / n, (n - rank + 1) / n
+    if min(from_top, from_bottom) > notable:
+        return None
+    top = from_top <= from_bottom
+    tail = from_top if top else from_bottom
+    share = 10 if tail <= 0.1 < notable else round(notable * 100)
+    kind = ("worst" if top else "best") if ind.direction else ("high" if top else "low")
+    return tail, kind, share
+
+
+def findings(profiles: Profiles, lang: str = "de", notable: float = 0.2, limit: int = 4) -> pd.Series:
+    """Up to ``limit`` lines per district for indicators in the top or bottom ``notable`` share."""
+    words = _PHRASES[lang]
+    districts = profiles.districts
+    records = {i.field: profiles.cells[i.field].to_dict("records") for i in profiles.indicators}
+    out = []
+    for pos, (valid, note) in enumerate(zip(districts["valid"], districts["note"])):
+        if not valid:
+            out.append(words["hidden"].format(note=note if lang == "de" else _note_en(note)))
+            continue
+        cells = [(ind, records[ind.field][pos]) for ind in profiles.indicators]
+        if all(cell["status"] == "missing" for _, cell in cells):
+            out.append(words["no_data"])
+            continue
+        found = sorted(((hit, ind, cell) for ind, cell in cells if (hit := _notable(ind, cell, notable))),
+                       key=lambda item: item[0][0])[:limit]
+        if not found:
+            out.append(words["none"].format(p=format_int(notable * 100, lang=lang)))
+            continue
+        out.append("\n".join(f"{finding_line(profiles, ind, cell, lang)} ({words[kind].format(p=share)})"
+                             for (_, kind, share), ind, cell in found))
+    return pd.Series(out, index=districts.index, dtype=object)

@@ -1,0 +1,1 @@
+"""QGIS-facing adapters without widgets: layers <-> DataFrames, GeoPackage output, styles, layouts."""

@@ -1,0 +1,96 @@
+"""The join as QGIS sees it: a district layer + a read table → a new GeoPackage layer."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from qgis.core import QgsVectorLayer
+
+from ..core.join import JoinResult, join_table
+from . import gpkg
+
+RESERVED = {"fid", "geom", "geometry"}
+SUPPRESSED_FIELD = "suppressed_fields"  # which joined cells were suppressed ("·"), comma-separated
+
+
+@dataclass
+class LayerJoin:
+    written: gpkg.WrittenLayer
+    result: JoinResult
+    invalid_keys: list | None  # district keys of invalid geometries (None: not known)
+
+
+def _kinds(read_result, names_out: dict[str, str]) -> dict[str, str]:
+    """Output column → 'integer' | 'real' | 'text' from the read report."""
+    kinds = {}
+    for original, out in names_out.items():
+        try:
+            kinds[out] = read_result.report.column(original).dtype
+        except (KeyError, AttributeError):
+            kinds[out] = "text"
+    return kinds
+
+
+def _unclash(added: list[str], layer_fields: list[str], prefix: str) -> dict[str, str]:
+    """GeoPackage column names are case-insensitive: rename what clashes with the layer's."""
+    taken = {n.lower() for n in layer_fields} | RESERVED
+    renames = {}
+    for name in added:
+        new = name
+        while new.lower() in taken:
+            new = prefix + new
+        taken.add(new.lower())
+        if new != name:
+            renames[name] = new
+    return renames
+
+
+def join_to_gpkg(layer: QgsVectorLayer, key_field: str, read_result, table_key: str, dest: str,
+                 layer_name: str, *, transform="auto", columns=None, prefix: str = "tbl_") -> LayerJoin:
+    """Write ``layer`` with the table's columns to ``dest``; the source is never touched."""
+    holder = {}
+
+    def build(temp_path: str):
+        districts = gpkg.read_fids_and_keys(temp_path, layer_name, key_field)
+        districts = districts.rename(columns={"key": key_field})
+        result = join_table(districts, key_field, read_result, table_key, transform=transform,
+                            columns=columns, prefix_on_clash=prefix, table_name=read_result.report.file,
+                            districts_name=layer.name())
+        added = list(result.report.columns_added)
+        renames = _unclash(added, layer.fields().names(), prefix)
+        if renames:
+            result.frame = result.frame.rename(columns=renames)
+            result.report.columns_renamed.update(renames)
+            result.report.columns_added = [renames.get(n, n) for n in added]
+        originals = _original_names(read_result, table_key, columns, added)
+        out_names = {orig: renames.get(a, a) for orig, a in zip(originals, added)}
+        kinds = _kinds(read_result, out_names)
+        values = {out: gpkg.column_values(result.frame[out], kinds[out]) for out in out_names.values()}
+        mask = _suppressed_text(result, renames)
+        if mask is not None:
+            values[SUPPRESSED_FIELD] = mask
+            kinds[SUPPRESSED_FIELD] = "text"
+        holder["result"] = result
+        holder["invalid"] = gpkg.invalid_keys(temp_path, layer_name, key_field)
+        return values, kinds, districts["fid"].tolist()
+
+    written = gpkg.write_with_columns(layer, dest, layer_name, build)
+    return LayerJoin(written, holder["result"], holder["invalid"])
+
+
+def _original_names(read_result, table_key, columns, added) -> list[str]:
+    """The table column behind each added column, in the same order."""
+    names = list(columns) if columns else [c for c in read_result.frame.columns if c != table_key]
+    return names[: len(added)]
+
+
+def _suppressed_text(result: JoinResult, renames: dict) -> list | None:
+    mask = result.suppressed
+    if mask is None or not bool(mask.to_numpy().any()):
+        return None
+    import numpy as np
+
+    mask = mask.rename(columns=renames)
+    text = np.full(len(mask), "", dtype=object)
+    for col in mask.columns:
+        text = np.where(mask[col].to_numpy(dtype=bool), text + col + ",", text)
+    return [t[:-1] if t else None for t in text]

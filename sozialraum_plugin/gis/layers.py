@@ -1,0 +1,81 @@
+"""Layers as pandas DataFrames, and facts about a layer worth reporting."""
+from __future__ import annotations
+
+from qgis.core import QgsFeatureRequest, QgsVectorLayer, QgsWkbTypes
+
+
+def _text(value) -> str | None:
+    """A key as text: NULL stays None, 7.0 becomes '7' (a key is never a float)."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def attributes_as_text(layer: QgsVectorLayer, field_names: list[str] | None = None):
+    """The attribute table as a DataFrame of text (None for NULL), one row per feature in order.
+
+    Used for tables that live in the project (a CSV layer, a sheet, a PostGIS table): the core
+    reader then types the columns exactly as it types a file.
+    """
+    import pandas as pd
+
+    names = field_names or layer.fields().names()
+    indices = [layer.fields().indexFromName(n) for n in names]
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    request.setSubsetOfAttributes(indices)
+    rows = [[_text(f.attribute(i)) for i in indices] for f in layer.getFeatures(request)]
+    return pd.DataFrame(rows, columns=names, dtype=object)
+
+
+def invalid_geometries(layer: QgsVectorLayer, key_field: str) -> list:
+    """Keys of features whose geometry is not valid by GEOS rules (feature by feature: the slow
+    way, for when SQL on the written GeoPackage cannot tell)."""
+    invalid = []
+    request = QgsFeatureRequest().setSubsetOfAttributes([key_field], layer.fields())
+    for feature in layer.getFeatures(request):
+        geom = feature.geometry()
+        if geom is not None and not geom.isNull() and not geom.isGeosValid():
+            invalid.append(_text(feature[key_field]))
+    return invalid
+
+
+def layer_facts(layer: QgsVectorLayer, key_field: str, invalid: list | None = None) -> dict:
+    """What the join report says about the boundaries: CRS, geometry, invalid geometries (keys)."""
+    crs = layer.crs()
+    if invalid is None:
+        invalid = invalid_geometries(layer, key_field)
+    return {
+        "features": layer.featureCount(),
+        "crs": crs.authid() or (crs.description() if crs.isValid() else ""),
+        "crs_valid": crs.isValid(),
+        "geometry": QgsWkbTypes.displayString(layer.wkbType()),
+        "invalid_geometries": invalid,
+    }
+
+
+def expression_mask(layer: QgsVectorLayer, expression: str) -> list:
+    """The value of a QGIS expression per feature (in feature order) as True/False/None.
+
+    Used for EXCLUDE_EXPRESSION, e.g. ``"KOM" <> 'gültig'``. A broken expression raises an
+    ExpressionError naming it, never a traceback.
+    """
+    from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextUtils
+
+    from ..core.errors import SozialraumError
+
+    parsed = QgsExpression(expression)
+    if parsed.hasParserError():
+        raise SozialraumError("expression_invalid", expression=expression, reason=parsed.parserErrorString())
+    context = QgsExpressionContext()
+    context.appendScopes(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
+    parsed.prepare(context)
+    out = []
+    for feature in layer.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)):
+        context.setFeature(feature)
+        value = parsed.evaluate(context)
+        if parsed.hasEvalError():
+            raise SozialraumError("expression_invalid", expression=expression, reason=parsed.evalErrorString())
+        out.append(None if value is None or (hasattr(value, "isNull") and value.isNull()) else bool(value))
+    return out

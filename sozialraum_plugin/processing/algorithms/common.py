@@ -1,0 +1,110 @@
+"""Small pieces the algorithms share: output paths and report files."""
+from __future__ import annotations
+
+import html
+import json
+import os
+import tempfile
+
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ...gis.gpkg import OutputError
+from ...toolbelt.messages import format_code
+
+translate = QCoreApplication.translate
+
+
+def output_gpkg_path(dest: str) -> str:
+    """The GeoPackage to write: our outputs are GeoPackages (styles and atlases rely on it)."""
+    if not dest or dest.startswith("memory:"):
+        return os.path.join(tempfile.mkdtemp(prefix="sozialraum_"), "joined.gpkg")
+    path = dest.split("|", 1)[0]
+    if path.startswith("ogr:"):
+        raise OutputError("output_not_gpkg", file=dest)
+    if not path.lower().endswith(".gpkg"):
+        raise OutputError("output_not_gpkg", file=path)
+    return path
+
+
+def report_lines(report) -> list[str]:
+    """The join report's lines in the user's language."""
+    lines = []
+    for code, params in report.summary_lines():
+        if code == "join_transform" and report.transform is not None:
+            kind = report.transform.kind
+            params = dict(params, description=format_code(f"transform_{kind}", report.transform.params))
+        lines.append(format_code(code, params))
+    return lines
+
+
+def _write_atomically(path: str, text: str) -> None:
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=folder, prefix=".report.", suffix=".part")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        if os.path.exists(temp):
+            os.remove(temp)
+        raise
+
+
+def write_report(path: str, join_report, read_report, layer_facts: dict, title: str) -> None:
+    """JSON (machine-readable, complete) or HTML (for people), by the file's extension."""
+    data = {
+        "join": join_report.to_dict(),
+        "table": read_report.to_dict(),
+        "boundaries": layer_facts,
+        "lines": report_lines(join_report),
+    }
+    if path.lower().endswith(".json"):
+        _write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1, default=str))
+    else:
+        _write_atomically(path, _html(data, join_report, read_report, title))
+
+
+def _html(data: dict, join_report, read_report, title: str) -> str:
+    t = translate
+    esc = html.escape
+    rows = "".join(
+        f"<tr><td>{esc(str(c.name))}</td><td>{esc(c.dtype)}</td><td>{c.n_missing}</td>"
+        f"<td>{c.n_suppressed}</td><td>{esc(c.unit or '')}</td></tr>"
+        for c in read_report.columns
+    )
+
+    def key_list(label: str, keys: list) -> str:
+        if not keys:
+            return ""
+        return f"<h3>{esc(label)} ({len(keys)})</h3><p class='keys'>{esc(', '.join(map(str, keys)))}</p>"
+
+    facts = data["boundaries"]
+    return f"""<!DOCTYPE html>
+<html lang="de"><head><meta charset="utf-8"><title>{esc(title)}</title>
+<style>body{{font-family:sans-serif;max-width:60em;margin:2em auto}}td,th{{padding:2px 8px;text-align:left}}
+.keys{{font-family:monospace;word-wrap:break-word}}</style></head><body>
+<h1>{esc(title)}</h1>
+<ul>{''.join(f'<li>{esc(line)}</li>' for line in data['lines'])}</ul>
+<h2>{esc(t("Report", "Table as read"))}</h2>
+<p>{esc(read_report.file)}: {esc(t("Report", "encoding"))} {esc(str(read_report.encoding))},
+{esc(t("Report", "separator"))} {esc(repr(read_report.separator))},
+{esc(t("Report", "decimal mark"))} {esc(repr(read_report.decimal))},
+{esc(t("Report", "thousands mark"))} {esc(repr(read_report.thousands))}</p>
+<table><tr><th>{esc(t("Report", "Column"))}</th><th>{esc(t("Report", "Type"))}</th>
+<th>{esc(t("Report", "Missing"))}</th><th>{esc(t("Report", "Suppressed"))}</th><th>{esc(t("Report", "Unit"))}</th></tr>
+{rows}</table>
+<h2>{esc(t("Report", "Boundaries"))}</h2>
+<p>{facts['features']} {esc(t("Report", "features"))}, {esc(facts['geometry'])}, CRS {esc(facts['crs'] or '–')};
+{esc(t("Report", "invalid geometries"))}: {len(facts['invalid_geometries'])}</p>
+{key_list(t("Report", "Districts without a row"), join_report.districts_without_row)}
+{key_list(t("Report", "Table keys without a district"), join_report.rows_without_district)}
+{key_list(t("Report", "Duplicate table keys (not joined)"), join_report.duplicate_keys)}
+</body></html>
+"""
+
+
+
+def write_table(path: str, frame) -> None:
+    """A summary table as CSV (UTF-8 with BOM and ';', as German Excel opens it), atomically."""
+    _write_atomically(path, "\ufeff" + frame.to_csv(sep=";", decimal=",", index=False))

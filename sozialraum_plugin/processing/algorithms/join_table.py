@@ -1,0 +1,210 @@
+"""sozialraum:jointable – an indicator table joined to district boundaries, with a join report."""
+from __future__ import annotations
+
+import os
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorDestination,
+    QgsProcessingParameterVectorLayer,
+    QgsProcessingOutputNumber,
+    QgsProcessingUtils,
+)
+
+from ...core.errors import TableError
+from ...toolbelt.messages import format_code
+from ..base import SozialraumAlgorithm
+from .common import output_gpkg_path, report_lines, write_report
+
+SEPARATORS = ["auto", ";", ",", "\t", "|"]
+DECIMALS = ["auto", ",", "."]
+TRANSFORMS = ["auto", "exact", "strip_zeros", "pad_zeros", "prefix", "leading_number", "name"]
+
+
+def _split(text: str, seps: str = ",;") -> list[str]:
+    for sep in seps[1:]:
+        text = text.replace(sep, seps[0])
+    return [part.strip() for part in text.split(seps[0]) if part.strip()]
+
+
+class JoinTableAlgorithm(SozialraumAlgorithm):
+    NAME = "jointable"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Join indicator table to districts")
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr(
+            "Joins an indicator table (CSV/TXT, XLSX, ODS, or a table layer of the project) to a "
+            "district layer by key and writes a new GeoPackage layer; the sources are never "
+            "modified.\n\nSeparator, decimal and thousands marks, encoding and header row are "
+            "detected; keys stay text (leading zeros kept); -9999, NA, empty cells are missing, "
+            "–, ., *, x are suppressed (kept apart, never zero). Long tables (district, indicator, "
+            "value, year) are turned wide when the long-table columns are given.\n\n"
+            "When keys are written differently (1 / 001, STGT01 / 1, '01 Altstadt' / Altstadt) a "
+            "key transform is chosen automatically if it matches more districts.\n\nOutputs: "
+            "MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS and an optional REPORT "
+            "(.html or .json). Rows whose key occurs more than once are not joined but listed."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "INPUT", self.tr("District boundaries"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            "INPUT_KEY", self.tr("District key field"), parentLayerParameterName="INPUT"))
+        self.addParameter(QgsProcessingParameterFile(
+            "TABLE", self.tr("Indicator table (CSV, TXT, XLSX, ODS) or table layer"),
+            fileFilter=self.tr("Tables (*.csv *.txt *.tsv *.xlsx *.ods);;All files (*.*)")))
+        self.addParameter(QgsProcessingParameterString("TABLE_KEY", self.tr("Key column of the table")))
+        self.addParameter(QgsProcessingParameterVectorDestination(
+            "OUTPUT", self.tr("Joined layer (GeoPackage)"), QgsProcessing.SourceType.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            "REPORT", self.tr("Join report"), self.tr("HTML (*.html);;JSON (*.json)"), optional=True,
+            createByDefault=False))
+        advanced = [
+            QgsProcessingParameterString("FIELDS", self.tr("Columns to take (comma-separated; empty = all)"),
+                                         optional=True),
+            QgsProcessingParameterEnum("KEY_TRANSFORM", self.tr("Key comparison"), options=[
+                self.tr("Automatic"), self.tr("As written"), self.tr("Ignore leading zeros"),
+                self.tr("Pad numbers with zeros"), self.tr("Ignore a letter prefix (STGT01 = 1)"),
+                self.tr("Number in front of a name (01 Altstadt = 1)"), self.tr("Compare as names")],
+                defaultValue=0),
+            QgsProcessingParameterString("ENCODING", self.tr("Encoding (empty = detect)"), optional=True),
+            QgsProcessingParameterEnum("SEPARATOR", self.tr("Separator"), options=[
+                self.tr("Detect"), ";", ",", self.tr("Tab"), "|"], defaultValue=0),
+            QgsProcessingParameterEnum("DECIMAL", self.tr("Decimal mark"), options=[
+                self.tr("Detect"), self.tr("Comma (1,5)"), self.tr("Point (1.5)")], defaultValue=0),
+            QgsProcessingParameterString("SHEET", self.tr("Sheet (XLSX/ODS; empty = first)"), optional=True),
+            QgsProcessingParameterString("HEADER_ROW", self.tr("Header row (1 = first line; 0 = none; empty = detect)"),
+                                         optional=True),
+            QgsProcessingParameterString("MISSING_MARKERS",
+                                         self.tr("Markers for missing values ('|'-separated; empty = default)"),
+                                         optional=True),
+            QgsProcessingParameterString("LONG_INDICATOR", self.tr("Long table: indicator column"), optional=True),
+            QgsProcessingParameterString("LONG_VALUE", self.tr("Long table: value column"), optional=True),
+            QgsProcessingParameterString("LONG_YEAR", self.tr("Long table: year column"), optional=True),
+            QgsProcessingParameterString("YEAR", self.tr("Long table: only this year"), optional=True),
+        ]
+        for param in advanced:
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            self.addParameter(param)
+        for name, text in (("MATCHED", self.tr("Districts matched")),
+                           ("UNMATCHED_DISTRICTS", self.tr("Districts without a row")),
+                           ("UNMATCHED_ROWS", self.tr("Table rows without a district")),
+                           ("DUPLICATE_KEYS", self.tr("Duplicate table keys"))):
+            self.addOutput(QgsProcessingOutputNumber(name, text))
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """TABLE may also name a table layer of the project, which the file check would refuse."""
+        table = parameters.get("TABLE")
+        if isinstance(table, str) and table and not os.path.exists(table) \
+                and QgsProcessingUtils.mapLayerFromString(table, context) is not None:
+            for param in self.parameterDefinitions():
+                if param.name() != "TABLE" and not param.checkValueIsAcceptable(parameters.get(param.name()), context):
+                    return False, self.tr("Incorrect parameter value for {0}").format(param.description())
+            return True, ""
+        return super().checkParameterValues(parameters, context)
+
+    # -----------------------------------------------------------------------------------
+    def read_options(self, parameters, context) -> dict:
+        header = self.parameterAsString(parameters, "HEADER_ROW", context).strip()
+        if header and not header.lstrip("-").isdigit():
+            raise TableError("option_invalid", option="HEADER_ROW", value=header)
+        markers = self.parameterAsString(parameters, "MISSING_MARKERS", context)
+        return {
+            "encoding": self.parameterAsString(parameters, "ENCODING", context).strip() or None,
+            "sep": None if (i := self.parameterAsEnum(parameters, "SEPARATOR", context)) == 0 else SEPARATORS[i],
+            "decimal": None if (j := self.parameterAsEnum(parameters, "DECIMAL", context)) == 0 else DECIMALS[j],
+            "sheet": self.parameterAsString(parameters, "SHEET", context).strip() or None,
+            "header_row": None if not header else (int(header) - 1 if int(header) > 0 else -1),
+            "missing_markers": [m for m in markers.split("|")] if markers.strip() else None,
+        }
+
+    def read(self, parameters, context, feedback, table_key: str):
+        from ...core.tables import pivot_long, read_frame, read_table
+
+        source = self.parameterAsFile(parameters, "TABLE", context)
+        options = self.read_options(parameters, context)
+        long_ind = self.parameterAsString(parameters, "LONG_INDICATOR", context).strip()
+        long_val = self.parameterAsString(parameters, "LONG_VALUE", context).strip()
+        wide_cols = None if long_ind else (_split(self.parameterAsString(parameters, "FIELDS", context)) or None)
+        keys = [table_key] + ([long_ind] if long_ind else [])
+        if source and os.path.isfile(source):
+            result = read_table(source, key_columns=keys, columns=None if wide_cols is None else
+                                [table_key, *wide_cols], **options)
+        else:
+            layer = QgsProcessingUtils.mapLayerFromString(source, context) if source else None
+            if layer is None:
+                raise TableError("file_not_found", file=source)
+            from ...gis.layers import attributes_as_text
+
+            result = read_frame(attributes_as_text(layer), name=layer.name(), key_columns=keys,
+                                decimal=options["decimal"], missing_markers=options["missing_markers"])
+        report = result.report
+        feedback.pushInfo(self.tr("Read {file}: {rows} rows, {cols} columns; encoding {enc}, separator {sep}, "
+                                  "decimal mark {dec}, thousands mark {thou}, header row {head}.").format(
+            file=report.file, rows=report.n_rows, cols=len(report.columns), enc=report.encoding or "–",
+            sep=repr(report.separator) if report.separator else "–", dec=repr(report.decimal),
+            thou=repr(report.thousands) if report.thousands else "–",
+            head="–" if report.header_row is None or report.header_row < 0 else report.header_row + 1))
+        for code, params in report.warnings:
+            feedback.pushWarning(format_code(code, params))
+        if long_ind:
+            if not long_val:
+                raise TableError("option_invalid", option="LONG_VALUE", value="")
+            year_col = self.parameterAsString(parameters, "LONG_YEAR", context).strip() or None
+            year = self.parameterAsString(parameters, "YEAR", context).strip() or None
+            result = pivot_long(result, table_key, long_ind, long_val, year=year_col, select_year=year)
+            feedback.pushInfo(self.tr("Long table turned wide: {rows} districts, {cols} columns.").format(
+                rows=result.report.n_rows, cols=len(result.report.columns)))
+            for code, params in result.report.warnings:
+                feedback.pushWarning(format_code(code, params))
+        return result
+
+    def compute(self, parameters, context, feedback):
+        from ...gis.join_layer import join_to_gpkg
+        from ...gis.layers import layer_facts
+
+        layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
+        key_field = self.parameterAsString(parameters, "INPUT_KEY", context)
+        table_key = self.parameterAsString(parameters, "TABLE_KEY", context).strip()
+        dest = output_gpkg_path(self.parameterAsOutputLayer(parameters, "OUTPUT", context))
+        if not layer.crs().isValid():
+            feedback.pushWarning(self.tr("The layer {0} has no coordinate reference system; it is kept "
+                                         "without one (not assumed to be EPSG:4326).").format(layer.name()))
+        result = self.read(parameters, context, feedback, table_key)
+        if feedback.isCanceled():
+            return {}
+        fields = _split(self.parameterAsString(parameters, "FIELDS", context)) or None
+        transform = TRANSFORMS[self.parameterAsEnum(parameters, "KEY_TRANSFORM", context)]
+        name = os.path.splitext(os.path.basename(dest))[0]
+        joined = join_to_gpkg(layer, key_field, result, table_key, dest, name, transform=transform,
+                              columns=fields)
+        report = joined.result.report
+        facts = layer_facts(layer, key_field, joined.invalid_keys)
+        if facts["invalid_geometries"]:
+            feedback.pushWarning(self.tr("{0} invalid geometries were kept as they are (districts: {1}).")
+                                 .format(len(facts["invalid_geometries"]),
+                                         ", ".join(map(str, facts["invalid_geometries"][:10]))))
+        for line in report_lines(report):
+            feedback.pushInfo(line)
+        if joined.written.replaced_existing:
+            feedback.pushWarning(self.tr("The existing file {0} was replaced.").format(dest))
+        outputs = {
+            "OUTPUT": joined.written.uri,
+            "MATCHED": report.matched,
+            "UNMATCHED_DISTRICTS": len(report.districts_without_row) + report.null_district_keys,
+            "UNMATCHED_ROWS": len(report.rows_without_district),
+            "DUPLICATE_KEYS": len(report.duplicate_keys),
+        }
+        report_path = self.parameterAsFileOutput(parameters, "REPORT", context)
+        if report_path:
+            write_report(report_path, report, result.report, facts, title=self.tr("Join report"))
+            outputs["REPORT"] = report_path
+        return outputs

@@ -1,0 +1,150 @@
+"""sozialraum:needindex – composite need index or the Berlin MSS method, on valid areas only."""
+from __future__ import annotations
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterExpression,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorDestination,
+    QgsProcessingParameterVectorLayer,
+)
+
+from ..base import SozialraumAlgorithm
+from .common import output_gpkg_path
+from .fieldspecs import directions, weights
+
+PRESETS = ["custom", "mss"]
+METHODS = ["zscore", "minmax", "rank"]
+NUMERIC = QgsProcessingParameterField.DataType.Numeric
+
+
+class NeedIndexAlgorithm(SozialraumAlgorithm):
+    NAME = "needindex"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Need index (incl. MSS method)")
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr(
+            "Builds a status index from STATUS_FIELDS (and a dynamics index from DYNAMIC_FIELDS) "
+            "and classes every area.\n\nPRESET mss: the Berlin Monitoring Soziale "
+            "Stadtentwicklung method: each indicator z-standardised over the valid areas, the "
+            "z-scores summed and the sum standardised again; status classes hoch (≤ −1), mittel "
+            "(≤ +1), niedrig (< +1.5), sehr niedrig (≥ +1.5); dynamics positiv (≤ −1), stabil, "
+            "negativ (≥ +1); the 12 groups and areas needing attention. PRESET custom: weighted "
+            "mean of scaled indicators (z-score, min-max or percentile rank), standardised again "
+            "and classed the same way. Higher values mean more need unless DIRECTIONS says "
+            "otherwise (e.g. 'K10=-1').\n\nValid areas only form the reference: population at "
+            "least MIN_POPULATION (default 300), not excluded by EXCLUDE_EXPRESSION (e.g. \"KOM\" "
+            "<> 'gültig'), and no missing value. The others stay in the output with valid = false "
+            "and a note (e.g. 'unter 300 EW (120)')."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "INPUT", self.tr("Districts with indicators"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            "STATUS_FIELDS", self.tr("Status indicators"), parentLayerParameterName="INPUT",
+            type=NUMERIC, allowMultiple=True))
+        self.addParameter(QgsProcessingParameterField(
+            "DYNAMIC_FIELDS", self.tr("Dynamics indicators (changes)"), parentLayerParameterName="INPUT",
+            type=NUMERIC, allowMultiple=True, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            "PRESET", self.tr("Method"), options=[self.tr("Custom composite index"),
+                                                  self.tr("Berlin MSS (Monitoring Soziale Stadtentwicklung)")],
+            defaultValue=1))
+        self.addParameter(QgsProcessingParameterField(
+            "POPULATION_FIELD", self.tr("Population field"), parentLayerParameterName="INPUT", type=NUMERIC,
+            optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            "MIN_POPULATION", self.tr("Minimum population of a valid area"),
+            QgsProcessingParameterNumber.Type.Integer, defaultValue=300, minValue=0))
+        self.addParameter(QgsProcessingParameterExpression(
+            "EXCLUDE_EXPRESSION", self.tr("Leave out of the reference where (expression)"),
+            parentLayerParameterName="INPUT", optional=True))
+        self.addParameter(QgsProcessingParameterVectorDestination(
+            "OUTPUT", self.tr("Districts with need index"), QgsProcessing.SourceType.TypeVectorPolygon))
+        advanced = [
+            QgsProcessingParameterString("DIRECTIONS", self.tr("Directions (e.g. S1=+1;K10=-1; default +1)"),
+                                         optional=True),
+            QgsProcessingParameterString("WEIGHTS", self.tr("Weights, custom method (e.g. S1=2;S3=1)"),
+                                         optional=True),
+            QgsProcessingParameterEnum("SCALING", self.tr("Scaling, custom method"),
+                                       options=[self.tr("z-score"), self.tr("min-max"), self.tr("percentile rank")],
+                                       defaultValue=0),
+            QgsProcessingParameterString("STATUS_THRESHOLDS", self.tr("Status class limits"),
+                                         defaultValue="-1.0;1.0;1.5"),
+            QgsProcessingParameterString("DYNAMIC_THRESHOLDS", self.tr("Dynamics class limits"),
+                                         defaultValue="-1.0;1.0"),
+        ]
+        for param in advanced:
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+            self.addParameter(param)
+
+    def compute(self, parameters, context, feedback):
+        from ...core.index import custom_index, mss_index
+        from ...core.indicators import Indicator
+        from ...gis import gpkg
+        from ...gis.layers import expression_mask
+
+        layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
+        status = self.parameterAsFields(parameters, "STATUS_FIELDS", context)
+        dynamic = self.parameterAsFields(parameters, "DYNAMIC_FIELDS", context)
+        population = self.parameterAsString(parameters, "POPULATION_FIELD", context) or None
+        preset = PRESETS[self.parameterAsEnum(parameters, "PRESET", context)]
+        expression = self.parameterAsString(parameters, "EXCLUDE_EXPRESSION", context).strip()  # (AsExpression hides syntax errors)
+        options = {
+            "min_population": self.parameterAsInt(parameters, "MIN_POPULATION", context),
+            "status_thresholds": _numbers(self.parameterAsString(parameters, "STATUS_THRESHOLDS", context)),
+            "dynamic_thresholds": _numbers(self.parameterAsString(parameters, "DYNAMIC_THRESHOLDS", context)),
+            "method": METHODS[self.parameterAsEnum(parameters, "SCALING", context)],
+        }
+        fields = status + dynamic
+        dirs = directions(self.parameterAsString(parameters, "DIRECTIONS", context), fields)
+        wts = weights(self.parameterAsString(parameters, "WEIGHTS", context), fields)
+        inds = {f: Indicator(id=f, direction=dirs[f]) for f in fields}
+        dest = output_gpkg_path(self.parameterAsOutputLayer(parameters, "OUTPUT", context))
+        name = dest.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+        def compute(frame, temp_uri):
+            excluded = None
+            if expression:
+                from qgis.core import QgsVectorLayer
+
+                excluded = expression_mask(QgsVectorLayer(temp_uri, "temp", "ogr"), expression)
+            status_inds, dynamic_inds = [inds[f] for f in status], [inds[f] for f in dynamic]
+            common = {"population": population, "excluded": excluded,
+                      "min_population": options["min_population"],
+                      "status_thresholds": options["status_thresholds"],
+                      "dynamic_thresholds": options["dynamic_thresholds"]}
+            if preset == "mss":
+                return mss_index(frame, status_inds, dynamic_inds, **common)
+            return custom_index(frame, status_inds, dynamic_inds, options["method"], wts, **common)
+
+        needed = fields + ([population] if population else [])
+        written = gpkg.write_results(layer, dest, name, needed, compute)
+        self._log(written, feedback)
+        return {"OUTPUT": written.uri}
+
+    def _log(self, written, feedback):
+        from qgis.core import QgsVectorLayer
+
+        out = QgsVectorLayer(written.uri, "out", "ogr")
+        counts, invalid = {}, 0
+        for feature in out.getFeatures():
+            if not feature["valid"]:
+                invalid += 1
+            counts[feature["status_class"]] = counts.get(feature["status_class"], 0) + 1
+        feedback.pushInfo(self.tr("{0} areas classed, {1} left out of the reference (see the field note).")
+                          .format(out.featureCount() - invalid, invalid))
+        for label, count in sorted(counts.items(), key=lambda kv: str(kv[0])):
+            if label is not None and str(label) != "NULL":
+                feedback.pushInfo(f"  {label}: {count}")
+
+
+def _numbers(text: str) -> list[float]:
+    return [float(part.replace(",", ".")) for part in text.replace(" ", "").split(";") if part]

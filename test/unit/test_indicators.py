@@ -1,0 +1,136 @@
+"""core.indicators: declarative indicators, rates, changes, direction."""
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from sozialraum_plugin.core.errors import MethodError
+from sozialraum_plugin.core.indicators import (
+    Indicator,
+    as_indicators,
+    change_points,
+    compute_indicators,
+    direction_corrected,
+    numeric_column,
+    oriented,
+    rate,
+    relative_change,
+)
+
+
+def test_rate_basic_percent_and_permille():
+    assert rate(pd.Series([5.0]), pd.Series([200.0])).tolist() == [2.5]
+    assert rate(pd.Series([5.0]), pd.Series([200.0]), scale=1000).tolist() == [25.0]
+
+
+def test_rate_division_by_zero_or_missing_is_nan_never_inf():
+    out = rate(pd.Series([1.0, 0.0, 3.0, np.nan, 2.0]), pd.Series([0.0, 0.0, np.nan, 10.0, -5.0]))
+    assert out.isna().all()
+    assert not np.isinf(out.to_numpy()).any()
+
+
+def test_rate_keeps_index_and_accepts_lists():
+    s = rate(pd.Series([1, 2], index=["a", "b"]), pd.Series([10, 20], index=["a", "b"]))
+    assert list(s.index) == ["a", "b"]
+    assert rate([1, 2], [4, 0]).tolist()[0] == 25.0 and math.isnan(rate([1, 2], [4, 0]).tolist()[1])
+
+
+def test_change_points_is_plain_difference():
+    assert change_points(pd.Series([10.0, 5.0]), pd.Series([12.5, 4.0])).tolist() == [2.5, -1.0]
+    assert math.isnan(change_points(pd.Series([np.nan]), pd.Series([1.0]))[0])
+
+
+def test_relative_change_zero_base_is_nan():
+    out = relative_change(pd.Series([10.0, 0.0]), pd.Series([15.0, 3.0]))
+    assert out[0] == pytest.approx(50.0) and math.isnan(out[1])
+
+
+def test_direction_corrected():
+    s = pd.Series([1.0, -2.0])
+    assert direction_corrected(s, -1).tolist() == [-1.0, 2.0]
+    assert direction_corrected(s, 1).tolist() == [1.0, -2.0]
+    with pytest.raises(MethodError) as err:
+        direction_corrected(s, 0)
+    assert err.value.code == "direction_invalid"
+
+
+def test_indicator_rate_scale_from_unit():
+    assert Indicator("alq", unit="%", kind="rate", numerator="alo", denominator="ew").scale == 100.0
+    assert Indicator("x", unit="‰", kind="rate", numerator="a", denominator="b").scale == 1000.0
+    assert Indicator("v", unit="€").scale == 1.0
+    assert Indicator("v").label == "v"
+
+
+def test_indicator_json_round_trip():
+    ind = Indicator("d_alq", label="Veränderung Arbeitslosenquote", unit="%", direction=1, kind="rate",
+                    numerator="alo", denominator="ew", change_between=(2019, 2021), source="BA")
+    text = json.dumps(ind.to_dict(), ensure_ascii=False)
+    back = Indicator.from_dict(json.loads(text))
+    assert back == ind
+    assert back.change_between == (2019, 2021)
+
+
+def test_indicator_from_dict_keeps_unknown_keys():
+    back = Indicator.from_dict({"id": "x", "colour": "red"})
+    assert back.extra == {"colour": "red"}
+
+
+@pytest.mark.parametrize(
+    "kwargs, code",
+    [
+        ({"id": "x", "direction": 2}, "direction_invalid"),
+        ({"id": "x", "kind": "ratio"}, "kind_invalid"),
+        ({"id": "x", "kind": "rate", "numerator": "a"}, "rate_needs_counts"),
+        ({"id": "x", "scale": 0}, "scale_invalid"),
+        ({"id": "x", "change_between": (2020, 2020)}, "change_years_invalid"),
+    ],
+)
+def test_indicator_validation(kwargs, code):
+    with pytest.raises(MethodError) as err:
+        Indicator(**kwargs)
+    assert err.value.code == code
+    assert str(err.value)  # English fallback formats
+
+
+def test_indicator_compute_rate_and_change_between_years():
+    frame = pd.DataFrame({"alo_2019": [10, 5], "ew_2019": [200, 0],
+                          "alo_2021": [15, 6], "ew_2021": [250, 100]})
+    level = Indicator("alo", kind="rate", unit="%", numerator="alo", denominator="ew",
+                      change_between=(2019, 2021))
+    out = level.compute(frame)
+    assert out[0] == pytest.approx(15 / 250 * 100 - 10 / 200 * 100)
+    assert math.isnan(out[1])  # 2019 denominator 0 → no change
+
+
+def test_compute_indicators_from_counts_and_values():
+    frame = pd.DataFrame({"sgb2": [30, 0], "ew": [300, 0], "score": ["1.5", ""]})
+    quote = Indicator("quote", kind="rate", unit="%", numerator="sgb2", denominator="ew")
+    out = compute_indicators(frame, [quote, "score"])
+    assert out["quote"].tolist()[0] == pytest.approx(10.0)
+    assert math.isnan(out["quote"][1])
+    assert out["score"].tolist()[0] == 1.5 and math.isnan(out["score"][1])
+
+
+def test_numeric_column_errors_name_field_and_row():
+    frame = pd.DataFrame({"a": ["1", "zwei"]}, index=["k1", "k2"])
+    with pytest.raises(MethodError) as err:
+        numeric_column(frame, "a")
+    assert err.value.code == "field_not_numeric" and err.value.params["row"] == "k2"
+    with pytest.raises(MethodError) as err:
+        numeric_column(frame, "b")
+    assert err.value.code == "field_not_found"
+
+
+def test_oriented_applies_directions():
+    frame = pd.DataFrame({"a": [1.0, 2.0], "b": [3.0, 4.0]})
+    out = oriented(frame, [Indicator("a"), Indicator("b", direction=-1)])
+    assert out["a"].tolist() == [1.0, 2.0] and out["b"].tolist() == [-3.0, -4.0]
+
+
+def test_as_indicators_accepts_names_and_single_items():
+    assert [i.id for i in as_indicators(["a", Indicator("b")])] == ["a", "b"]
+    assert as_indicators("a")[0].direction == 1

@@ -1,0 +1,250 @@
+"""Profile facts (core/profile.py) and German number formats (core/formatting.py), no QGIS."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sozialraum_plugin.core.formatting import (
+    MINUS, format_difference, format_int, format_number, format_ratio, format_value,
+)
+from sozialraum_plugin.core.profile import (
+    ProfileError, ProfileIndicator, ProfileOptions, compute_profiles, parse_directions,
+    parse_labels, parse_rates, year_columns,
+)
+
+
+# --- formatting ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value, decimals, expected", [
+    (1234.56, 1, "1.234,6"),
+    (1234567, 0, "1.234.567"),
+    (999, 0, "999"),
+    (4.25, 1, "4,3"),  # half up, not half even
+    (0.05, 1, "0,1"),
+    (-3.21, 1, MINUS + "3,2"),
+    (-0.04, 1, "0,0"),  # no '−0,0'
+    (31.4, 1, "31,4"),
+    (7, 2, "7,00"),
+])
+def test_format_number_german(value, decimals, expected):
+    assert format_number(value, decimals) == expected
+
+
+def test_format_number_english_and_signs():
+    assert format_number(1234.56, 1, lang="en") == "1,234.6"
+    assert format_number(3.2, 1, sign=True) == "+3,2"
+    assert format_number(0.0, 1, sign=True) == "0,0"
+
+
+@pytest.mark.parametrize("missing", [None, float("nan"), np.nan, float("inf"), "abc"])
+def test_missing_is_never_zero_or_nan(missing):
+    assert format_number(missing) == "keine Daten"
+    assert format_value(missing, "%") == "keine Daten"
+    assert format_number(missing, lang="en") == "no data"
+
+
+def test_units_ratio_and_difference():
+    assert format_value(31.44, "%") == "31,4 %"
+    assert format_int(3419) == "3.419"
+    assert format_ratio(1.94) == "1,9×"
+    assert format_ratio(0.04) == "0,04×"
+    assert format_difference(3.21, "%") == "+3,2 Pp."
+    assert format_difference(-120, "EW", 0) == MINUS + "120 EW"
+    assert format_difference(1.5, "%", lang="en") == "+1.5 pp"
+
+
+@given(st.floats(min_value=-1e9, max_value=1e9, allow_nan=False), st.integers(min_value=0, max_value=3))
+def test_german_format_reads_back(value, decimals):
+    text = format_number(value, decimals)
+    back = float(text.replace(".", "").replace(",", ".").replace(MINUS, "-"))
+    assert math.isclose(back, value, abs_tol=0.5 * 10 ** -decimals + 1e-6 * abs(value))
+    assert "nan" not in text and "e" not in text
+
+
+# --- parsing the parameters ----------------------------------------------------------------------
+
+def test_parse_labels_directions_rates():
+    assert parse_labels("S1=Arbeitslosigkeit|%;S3=Transferbezug|%|2\nX=Einwohner") == {
+        "S1": {"label": "Arbeitslosigkeit", "unit": "%"},
+        "S3": {"label": "Transferbezug", "unit": "%", "decimals": 2},
+        "X": {"label": "Einwohner", "unit": ""},
+    }
+    assert parse_directions("S1=+1; D3=-1;K=0;A=−") == {"S1": 1, "D3": -1, "K": 0, "A": -1}
+    assert parse_rates("anteil=ausl/ew") == {"anteil": ("ausl", "ew")}
+
+
+@pytest.mark.parametrize("call, text", [
+    (parse_labels, "S1 Arbeitslosigkeit"),
+    (parse_labels, "S1=A|%|x"),
+    (parse_directions, "S1=up"),
+    (parse_rates, "a=b"),
+])
+def test_bad_parameter_text_is_an_error(call, text):
+    with pytest.raises(ProfileError) as info:
+        call(text)
+    assert info.value.code.startswith("profile_")
+
+
+def test_year_columns():
+    cols = ["X_2018", "X_2021", "X_2019", "Y", "XX_2020", "X"]
+    assert year_columns(cols, "X") == [(2018, "X_2018"), (2019, "X_2019"), (2021, "X_2021")]
+    assert year_columns(cols, "X_2021")[-1] == (2021, "X_2021")
+    assert year_columns(cols, "Y") == []
+
+
+# --- facts ---------------------------------------------------------------------------------------
+
+def _frame():
+    return pd.DataFrame({
+        "key": ["001", "002", "003", "004", "005", "006"],
+        "name": ["Nord", "Süd", "Ost", "West", "Mitte", "Klein"],
+        "ew": [1000, 3000, 2000, 4000, 500, 40],
+        "num": [100, 150, 2, 400, 50, 10],
+        "den": [1000, 3000, 2000, 4000, 500, 40],
+        "quote": [10.0, 5.0, 0.1, 10.0, 10.0, 25.0],
+        "score": [1.0, np.nan, -2.0, 0.5, 3.0, 9.0],
+        "klasse": ["hoch", "mittel", "mittel", "hoch", None, None],
+    })
+
+
+def _profiles(**extra):
+    indicators = [
+        ProfileIndicator("quote", "Quote", "%", direction=1, numerator="num", denominator="den"),
+        ProfileIndicator("score", "Score", "", direction=-1),
+    ]
+    options = ProfileOptions(name="name", key="key", population="ew", class_field="klasse", **extra)
+    return indicators, compute_profiles(_frame(), indicators, options)
+
+
+def test_city_value_is_pooled_rate_not_mean_of_rates():
+    _, profiles = _profiles()
+    frame = _frame().iloc[:5]  # 'Klein' is below 300 residents: outside the reference
+    assert profiles.city["quote"].value == pytest.approx(frame.num.sum() / frame.den.sum() * 100)
+    assert profiles.city["quote"].value != pytest.approx(frame.quote.mean())
+    assert profiles.city["quote"].method == "rate"
+    assert profiles.city["score"].method == "median"
+    assert profiles.city["score"].value == pytest.approx(np.median([1.0, -2.0, 0.5, 3.0]))
+
+
+def test_weighted_city_value_for_shares_with_population():
+    frame = _frame()
+    options = ProfileOptions(name="name", population="ew")
+    profiles = compute_profiles(frame, [ProfileIndicator("quote", unit="%")], options)
+    ref = frame.iloc[:5]
+    assert profiles.city["quote"].method == "weighted"
+    assert profiles.city["quote"].value == pytest.approx((ref.quote * ref.ew).sum() / ref.ew.sum())
+
+
+def test_rank_direction_and_ties():
+    inds, profiles = _profiles()
+    quote, score = profiles.cells["quote"], profiles.cells["score"]
+    # quote: Nord and West tie at 10 % (highest valid): both rank 1; Mitte 10 % too
+    assert quote["rank"].tolist()[:2] == [1, 4]
+    assert set(quote["n"]) == {5}
+    # score: direction −1, the lowest value (Ost, −2) is rank 1 of the 4 valid areas with a value
+    assert score.at[2, "rank"] == 1 and score.at[4, "rank"] == 4 and score.at[0, "n"] == 4
+    assert profiles.rank_text(inds[1])[2] == "1 von 4"
+    assert score.at[2, "decile"] == 3  # ceil(1/4 * 10)
+
+
+def test_suppressed_count_hides_rate_rank_and_deviation():
+    inds, profiles = _profiles()
+    cells = profiles.cells["quote"]
+    assert cells.at[2, "status"] == "suppressed"  # numerator 2 < 3
+    assert math.isnan(cells.at[2, "value"])  # the number itself does not leave core
+    for texts in (profiles.value_text(inds[0]), profiles.deviation_text(inds[0]), profiles.rank_text(inds[0])):
+        assert texts[2] == "·"
+    # the city value still counts it: totals disclose nothing
+    assert profiles.city["quote"].value == pytest.approx(702 / 10500 * 100)
+
+
+def test_zero_count_is_shown_as_zero_not_suppressed():
+    frame = _frame().assign(num=[0, 150, 20, 400, 50, 10], quote=[0.0, 5.0, 1.0, 10.0, 10.0, 25.0])
+    profiles = compute_profiles(frame, [ProfileIndicator("quote", unit="%", numerator="num", denominator="den")],
+                                ProfileOptions(name="name"))
+    assert profiles.value_text(profiles.indicators[0])[0] == "0,0 %"
+
+
+def test_below_minimum_population_is_hidden_with_note():
+    inds, profiles = _profiles()
+    d = profiles.districts
+    assert not d.at[5, "valid"] and d.at[5, "note"] == "unter 300 EW (40)"
+    assert profiles.value_text(inds[0])[5] == "·"
+    assert d.at[5, "findings_de"] == "Keine Werte ausgewiesen: unter 300 EW (40)."
+    assert d.at[5, "findings_en"] == "No values shown: fewer than 300 residents (40)."
+
+
+def test_missing_value_says_keine_daten():
+    inds, profiles = _profiles()
+    assert profiles.value_text(inds[1])[1] == "keine Daten"
+    assert profiles.rank_text(inds[1])[1] == "–"
+
+
+def test_no_text_ever_reads_nan_or_none():
+    inds, profiles = _profiles()
+    for ind in inds:
+        for series in (profiles.value_text(ind), profiles.deviation_text(ind), profiles.rank_text(ind),
+                       profiles.trend_text(ind)):
+            assert not any(t in s.lower() for s in series for t in ("nan", "none", "inf"))
+    for text in profiles.districts.findings_de.tolist() + profiles.districts.findings_en.tolist():
+        assert "nan" not in text.lower() and "none" not in text.lower()
+
+
+def test_deviation_ratio_and_signed_values():
+    inds, profiles = _profiles()
+    city = profiles.city["quote"].value
+    assert profiles.cells["quote"].at[3, "ratio"] == pytest.approx(10 / city)
+    assert profiles.deviation_text(inds[0])[3] == f"+{format_number(10 - city)} Pp. ({format_ratio(10 / city)})"
+    # scores with negative values: no ratio, and the value carries its sign
+    assert math.isnan(profiles.cells["score"].at[0, "ratio"])
+    assert profiles.value_text(inds[1])[0] == "+1,0"
+    assert profiles.value_text(inds[1])[2] == MINUS + "2,0"
+
+
+def test_findings_read_like_a_sentence():
+    frame = pd.DataFrame({"name": list("ABCDEFGHIJ"), "kinderarmut": [31.4, 10, 11, 12, 13, 14, 15, 16, 17, 18]})
+    ind = ProfileIndicator("kinderarmut", "Kinderarmut", "%", direction=1)
+    profiles = compute_profiles(frame, [ind], ProfileOptions(name="name"))
+    ratio = format_ratio(31.4 / profiles.city["kinderarmut"].value)
+    assert profiles.districts.findings_de[0] == (
+        f"Kinderarmut 31,4 % — {ratio} Stadtwert, Rang 1 von 10 (ungünstigste 10 %)")
+    assert profiles.districts.findings_en[0].startswith("Kinderarmut 31.4 % — ")
+    assert "(günstigste 10 %)" in profiles.districts.findings_de[1]
+    assert profiles.districts.findings_de[5] == (
+        "Kein Indikator gehört zu den 20 % höchsten oder niedrigsten Werten der Stadt.")
+
+
+def test_no_data_district_and_neutral_direction():
+    frame = pd.DataFrame({"name": list("ABCDEFG"), "x": [np.nan, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0]})
+    profiles = compute_profiles(frame, [ProfileIndicator("x", "X")], ProfileOptions(name="name"))
+    assert profiles.districts.findings_de[0] == "Keine Daten für dieses Gebiet."
+    assert "(höchste 20 %)" in profiles.districts.findings_de[6]
+    assert "(niedrigste 20 %)" in profiles.districts.findings_de[1]
+
+
+def test_trend_from_year_columns():
+    frame = pd.DataFrame({"name": ["A", "B", "C"], "x_2018": [1.0, 2.0, 3.0], "x_2021": [2.5, 2.0, np.nan]})
+    ind = ProfileIndicator("x_2021", "X", "%")
+    profiles = compute_profiles(frame, [ind], ProfileOptions(name="name"))
+    assert profiles.trend_years == {"x_2021": (2018, 2021)}
+    assert profiles.trend_text(ind).tolist() == ["+1,5 Pp.", "0,0 Pp.", "–"]
+
+
+def test_badge_and_population_text():
+    _, profiles = _profiles()
+    assert profiles.districts.at[0, "badge"] == "Klasse: hoch"
+    assert profiles.districts.at[4, "badge"] == ""
+    assert profiles.districts.at[3, "population_text"] == "4.000 Einwohner"
+
+
+def test_missing_field_is_a_readable_error():
+    with pytest.raises(ProfileError) as info:
+        compute_profiles(_frame(), [ProfileIndicator("nope")], ProfileOptions(name="name"))
+    assert info.value.code == "profile_field_missing" and info.value.params["field"] == "nope"
+    with pytest.raises(ProfileError):
+        compute_profiles(_frame(), [], ProfileOptions(name="name"))
