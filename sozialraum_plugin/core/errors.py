@@ -35,6 +35,8 @@ MESSAGES: dict[str, str] = {
     "output_not_gpkg": QT_TRANSLATE_NOOP("Messages", "The output {file} must be a GeoPackage (.gpkg)."),
     "expression_invalid": QT_TRANSLATE_NOOP("Messages", "The expression {expression} cannot be used: {reason}"),
     "field_list_invalid": QT_TRANSLATE_NOOP("Messages", "The entry {entry!r} is not of the form field=value."),
+    "definition_invalid": QT_TRANSLATE_NOOP("Messages", "The report definition {file} cannot be used: {section}: {reason}."),
+    "definition_json": QT_TRANSLATE_NOOP("Messages", "The report definition {file} is not valid JSON (line {row}, column {column}): {reason}."),
     # index / clusters
     "field_not_numeric": QT_TRANSLATE_NOOP("Messages", "The field {column} holds no numbers (row {row}: {value!r})."),
     "field_constant": QT_TRANSLATE_NOOP("Messages", "The indicator {column} has the same value in every valid area; it cannot be standardised."),

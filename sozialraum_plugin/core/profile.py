@@ -27,7 +27,13 @@ import pandas as pd
 from .disclosure import minimum_population, suppression_mask
 from .errors import SozialraumError
 from .formatting import (
-    MINUS, MISSING, SUPPRESSED, format_difference, format_int, format_ratio, format_value,
+    MINUS,
+    MISSING,
+    SUPPRESSED,
+    format_difference,
+    format_int,
+    format_ratio,
+    format_value,
 )
 from .indicators import numeric_column
 

@@ -33,4 +33,4 @@ def provider(qgis_app, qgis_processing):
     prov = SozialraumProvider()
     assert registry.addProvider(prov)
     yield prov
-    registry.removeProvider(prov)
+    registry.removeProvider("sozialraum")  # by id: a test may have re-registered a fresh one

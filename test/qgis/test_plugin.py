@@ -1,6 +1,7 @@
 """The plugin class in a headless QGIS: toolbar, provider, translator, unload, reload."""
 from __future__ import annotations
 
+import pytest
 from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
@@ -13,6 +14,25 @@ EXPECTED_KEYS = ["join", "index", "clusters", "map", "profiles", "report", "abou
 
 def _registry():
     return QgsApplication.processingRegistry()
+
+
+@pytest.fixture(autouse=True)
+def without_session_provider():
+    """These tests register the provider themselves: set aside one another test registered."""
+    existing = _registry().providerById("sozialraum")
+    if existing is not None:
+        _registry().removeProvider(existing)
+    yield
+    if existing is not None:
+        from sozialraum_plugin.processing.provider import SozialraumProvider
+
+        if _registry().providerById("sozialraum") is None:
+            fresh = SozialraumProvider()
+            _registry().addProvider(fresh)
+            _KEEP.append(fresh)
+
+
+_KEEP = []  # providers re-registered here must outlive the fixture (Python owns the wrapper)
 
 
 def _set_locale(lang: str | None):

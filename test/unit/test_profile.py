@@ -10,13 +10,23 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sozialraum_plugin.core.formatting import (
-    MINUS, format_difference, format_int, format_number, format_ratio, format_value,
+    MINUS,
+    format_difference,
+    format_int,
+    format_number,
+    format_ratio,
+    format_value,
 )
 from sozialraum_plugin.core.profile import (
-    ProfileError, ProfileIndicator, ProfileOptions, compute_profiles, parse_directions,
-    parse_labels, parse_rates, year_columns,
+    ProfileError,
+    ProfileIndicator,
+    ProfileOptions,
+    compute_profiles,
+    parse_directions,
+    parse_labels,
+    parse_rates,
+    year_columns,
 )
-
 
 # --- formatting ----------------------------------------------------------------------------------
 
@@ -157,7 +167,8 @@ def test_suppressed_count_hides_rate_rank_and_deviation():
     cells = profiles.cells["quote"]
     assert cells.at[2, "status"] == "suppressed"  # numerator 2 < 3
     assert math.isnan(cells.at[2, "value"])  # the number itself does not leave core
-    for texts in (profiles.value_text(inds[0]), profiles.deviation_text(inds[0]), profiles.rank_text(inds[0])):
+    quote = inds[0]
+    for texts in (profiles.value_text(quote), profiles.deviation_text(quote), profiles.rank_text(quote)):
         assert texts[2] == "·"
     # the city value still counts it: totals disclose nothing
     assert profiles.city["quote"].value == pytest.approx(702 / 10500 * 100)
@@ -165,8 +176,8 @@ def test_suppressed_count_hides_rate_rank_and_deviation():
 
 def test_zero_count_is_shown_as_zero_not_suppressed():
     frame = _frame().assign(num=[0, 150, 20, 400, 50, 10], quote=[0.0, 5.0, 1.0, 10.0, 10.0, 25.0])
-    profiles = compute_profiles(frame, [ProfileIndicator("quote", unit="%", numerator="num", denominator="den")],
-                                ProfileOptions(name="name"))
+    quote = ProfileIndicator("quote", unit="%", numerator="num", denominator="den")
+    profiles = compute_profiles(frame, [quote], ProfileOptions(name="name"))
     assert profiles.value_text(profiles.indicators[0])[0] == "0,0 %"
 
 
@@ -199,7 +210,8 @@ def test_deviation_ratio_and_signed_values():
     inds, profiles = _profiles()
     city = profiles.city["quote"].value
     assert profiles.cells["quote"].at[3, "ratio"] == pytest.approx(10 / city)
-    assert profiles.deviation_text(inds[0])[3] == f"+{format_number(10 - city)} Pp. ({format_ratio(10 / city)})"
+    expected = f"+{format_number(10 - city)} Pp. ({format_ratio(10 / city)})"
+    assert profiles.deviation_text(inds[0])[3] == expected
     # scores with negative values: no ratio, and the value carries its sign
     assert math.isnan(profiles.cells["score"].at[0, "ratio"])
     assert profiles.value_text(inds[1])[0] == "+1,0"
@@ -207,7 +219,8 @@ def test_deviation_ratio_and_signed_values():
 
 
 def test_findings_read_like_a_sentence():
-    frame = pd.DataFrame({"name": list("ABCDEFGHIJ"), "kinderarmut": [31.4, 10, 11, 12, 13, 14, 15, 16, 17, 18]})
+    values = [31.4, 10, 11, 12, 13, 14, 15, 16, 17, 18]
+    frame = pd.DataFrame({"name": list("ABCDEFGHIJ"), "kinderarmut": values})
     ind = ProfileIndicator("kinderarmut", "Kinderarmut", "%", direction=1)
     profiles = compute_profiles(frame, [ind], ProfileOptions(name="name"))
     ratio = format_ratio(31.4 / profiles.city["kinderarmut"].value)

@@ -7,9 +7,15 @@ def all_algorithms():
     from .join_table import JoinTableAlgorithm
     from .need_clusters import NeedClustersAlgorithm
     from .need_index import NeedIndexAlgorithm
+    from .profile_sheets import ProfileSheetsAlgorithm
+    from .report import ReportAlgorithm
+    from .thematic_map import ThematicMapAlgorithm
 
     return [
         JoinTableAlgorithm(),
         NeedIndexAlgorithm(),
         NeedClustersAlgorithm(),
+        ThematicMapAlgorithm(),
+        ProfileSheetsAlgorithm(),
+        ReportAlgorithm(),
     ]

@@ -8,6 +8,7 @@ import tempfile
 
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ...core.fileio import write_text
 from ...gis.gpkg import OutputError
 from ...toolbelt.messages import format_code
 
@@ -37,20 +38,6 @@ def report_lines(report) -> list[str]:
     return lines
 
 
-def _write_atomically(path: str, text: str) -> None:
-    folder = os.path.dirname(os.path.abspath(path))
-    os.makedirs(folder, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=".report.", suffix=".part")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.remove(temp)
-        raise
-
-
 def write_report(path: str, join_report, read_report, layer_facts: dict, title: str) -> None:
     """JSON (machine-readable, complete) or HTML (for people), by the file's extension."""
     data = {
@@ -60,9 +47,9 @@ def write_report(path: str, join_report, read_report, layer_facts: dict, title: 
         "lines": report_lines(join_report),
     }
     if path.lower().endswith(".json"):
-        _write_atomically(path, json.dumps(data, ensure_ascii=False, indent=1, default=str))
+        write_text(path, json.dumps(data, ensure_ascii=False, indent=1, default=str))
     else:
-        _write_atomically(path, _html(data, join_report, read_report, title))
+        write_text(path, _html(data, join_report, read_report, title))
 
 
 def _html(data: dict, join_report, read_report, title: str) -> str:
@@ -107,4 +94,4 @@ def _html(data: dict, join_report, read_report, title: str) -> str:
 
 def write_table(path: str, frame) -> None:
     """A summary table as CSV (UTF-8 with BOM and ';', as German Excel opens it), atomically."""
-    _write_atomically(path, "\ufeff" + frame.to_csv(sep=";", decimal=",", index=False))
+    write_text(path, "\ufeff" + frame.to_csv(sep=";", decimal=",", index=False))

@@ -1,0 +1,176 @@
+"""Profile sheets for all 542 Berlin PLR vs a bare QGIS atlas of the same GeoPackage layer.
+
+    QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$PWD/build/xdg \
+        .venv/bin/python bench/profiles_vs_atlas.py [--rounds 3] [--keep DIR]
+
+Every measurement runs in a fresh process, so its peak memory (ru_maxrss) is its own. Rounds
+alternate bare / ours, so other load on the machine hits both alike, and the best round of each
+counts. "bare" is an A4 layout with one atlas-driven map over the profiles' own GeoPackage
+(``<output>_files/profiles.gpkg``), exported with the same PDF settings. "ours" is reported twice:
+the whole algorithm (reading, facts, charts, GeoPackage, layout, export) and the export alone
+(the same layout exported again), which is what the bare atlas does.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGE = "A4"
+
+
+APP = []  # the QgsApplication must outlive everything else in the process
+
+
+def _qgis():
+    sys.path.insert(0, str(ROOT))
+    sys.path.append("/usr/share/qgis/python/plugins")
+    from qgis.core import QgsApplication
+
+    APP.append(QgsApplication([], False))
+    APP[0].initQgis()
+
+
+def _tests():
+    """The test module's data helpers (joining the MSS table to the PLR boundaries)."""
+    path = ROOT / "test" / "qgis" / "test_profiles.py"
+    spec = importlib.util.spec_from_file_location("profile_tests", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def prepare(folder: Path) -> dict:
+    _qgis()
+    tests = _tests()
+    tests.write_joined(tests.BERLIN / "lor_planungsraeume_2021.shp", tests.berlin_table(), "PLR_ID",
+                       folder / "berlin.gpkg")
+    return {}
+
+
+def ours(folder: Path) -> dict:
+    _qgis()
+    import processing
+    from processing.core.Processing import Processing
+    from qgis.core import QgsApplication, QgsLayoutExporter, QgsProject, QgsVectorLayer
+
+    from sozialraum_plugin.gis.layouts.profile_atlas import pdf_settings
+    from sozialraum_plugin.processing.provider import SozialraumProvider
+
+    Processing.initialize()
+    provider = SozialraumProvider()  # keep a reference: the registry does not keep Python alive
+    QgsApplication.processingRegistry().addProvider(provider)
+    tests = _tests()
+    layer = QgsVectorLayer(f"{folder / 'berlin.gpkg'}|layername=districts", "districts", "ogr")
+    params = {"INPUT": layer, "NAME_FIELD": "PLR_NAME", "KEY_FIELD": "PLR_ID",
+              "FIELDS": ["S1", "S3", "S4", "D1", "D3", "D4"], "LABELS": tests.BERLIN_LABELS,
+              "DIRECTIONS": "S1=+1;S3=+1;S4=+1;D1=+1;D3=+1;D4=+1", "POPULATION_FIELD": "EW",
+              "CLASS_FIELD": "SI_V", "SOURCE_TEXT": "SenSBW, MSS 2021", "OUTPUT": str(folder / "profile.pdf")}
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = processing.run("sozialraum:profilesheets", params)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    atlas = QgsProject.instance().layoutManager().layoutByName(result["LAYOUT"]).atlas()
+    atlas.updateFeatures()
+    export_wall, export_cpu = time.perf_counter(), time.process_time()
+    QgsLayoutExporter.exportToPdf(atlas, str(folder / "again.pdf"), pdf_settings())
+    export_wall, export_cpu = time.perf_counter() - export_wall, time.process_time() - export_cpu
+    return {"pages": result["PAGES"], "wall": wall, "cpu": cpu, "export_wall": export_wall,
+            "export_cpu": export_cpu, "peak_mb": _peak_mb(), "bytes": os.path.getsize(result["OUTPUT"])}
+
+
+def bare(folder: Path) -> dict:
+    _qgis()
+    from qgis.core import (
+        QgsLayoutExporter,
+        QgsLayoutItemMap,
+        QgsLayoutItemPage,
+        QgsPrintLayout,
+        QgsProject,
+        QgsVectorLayer,
+    )
+    from qgis.PyQt.QtCore import QRectF
+
+    from sozialraum_plugin.gis.layouts.profile_atlas import pdf_settings
+
+    layer = QgsVectorLayer(f"{folder / 'profile_files' / 'profiles.gpkg'}|layername=profiles", "p", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    layout = QgsPrintLayout(QgsProject.instance())
+    layout.initializeDefaults()
+    layout.pageCollection().page(0).setPageSize(PAGE, QgsLayoutItemPage.Orientation.Portrait)
+    item = QgsLayoutItemMap(layout)
+    layout.addLayoutItem(item)
+    item.attemptSetSceneRect(QRectF(12, 12, 186, 273))
+    item.setLayers([layer])
+    item.zoomToExtent(layer.extent())
+    item.setAtlasDriven(True)
+    item.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
+    atlas = layout.atlas()
+    atlas.setCoverageLayer(layer)
+    atlas.setEnabled(True)
+    atlas.updateFeatures()
+    wall, cpu = time.perf_counter(), time.process_time()
+    QgsLayoutExporter.exportToPdf(atlas, str(folder / "bare.pdf"), pdf_settings())
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    return {"pages": atlas.count(), "wall": wall, "cpu": cpu, "peak_mb": _peak_mb(),
+            "bytes": os.path.getsize(folder / "bare.pdf")}
+
+
+def child(mode: str, folder: Path) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.setdefault("XDG_RUNTIME_DIR", str(ROOT / "build" / "xdg"))
+    env.setdefault("QGIS_CUSTOM_CONFIG_PATH", str(ROOT / "build" / "bench-profile"))
+    out = subprocess.run([sys.executable, __file__, "--child", mode, str(folder)], env=env,
+                         capture_output=True, text=True)
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    if out.returncode != 0 or not lines:
+        raise SystemExit(f"{mode} failed ({out.returncode}):\n{out.stderr[-3000:]}")
+    return json.loads(lines[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--keep", help="folder for the files (default: a temporary one)")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        mode, folder = args.child
+        print(json.dumps({"prepare": prepare, "ours": ours, "bare": bare}[mode](Path(folder))), flush=True)
+        os._exit(0)  # measured and printed: skip tearing down QGIS, nothing is left to save
+    folder = Path(args.keep or tempfile.mkdtemp(prefix="profiles_bench_"))
+    folder.mkdir(parents=True, exist_ok=True)
+    child("prepare", folder)
+    runs = {"ours": [], "bare": []}
+    for round_ in range(args.rounds):
+        for mode in ("ours", "bare"):  # ours first: it writes the GeoPackage the bare atlas reads
+            runs[mode].append(child(mode, folder))
+            r = runs[mode][-1]
+            print(f"round {round_ + 1} {mode:4s}: {r['pages']} pages, {r['wall']:.2f} s wall, "
+                  f"{r['cpu']:.2f} s cpu, peak {r['peak_mb']:.0f} MB", flush=True)
+    best = {m: min(rs, key=lambda r: r["cpu"]) for m, rs in runs.items()}
+    o, b = best["ours"], best["bare"]
+    pages = b["pages"]
+    print(f"\nbare atlas      : {pages / b['wall']:6.1f} pages/s wall, {pages / b['cpu']:6.1f} pages/s cpu, "
+          f"peak {b['peak_mb']:.0f} MB, {b['bytes'] / 1e6:.1f} MB PDF")
+    print(f"profiles export : {pages / o['export_wall']:6.1f} pages/s wall, "
+          f"{pages / o['export_cpu']:6.1f} pages/s cpu")
+    print(f"profiles (all)  : {pages / o['wall']:6.1f} pages/s wall, {pages / o['cpu']:6.1f} pages/s cpu, "
+          f"peak {o['peak_mb']:.0f} MB, {o['bytes'] / 1e6:.1f} MB PDF")
+    print(f"cost per page vs bare atlas (cpu): export {o['export_cpu'] / b['cpu']:.2f}x, "
+          f"whole algorithm {o['cpu'] / b['cpu']:.2f}x   (goal: <= 1.2x)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,203 @@
+"""The report definition: everything a Sozialbericht run needs, as human-readable JSON.
+
+Next year the planner points the definition at new tables and runs it again, so paths are kept
+relative to the definition file where possible and every section has plain defaults. Reading
+checks the whole file and names the first thing that is wrong (section, entry, field).
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from typing import Any, Optional
+
+from .errors import SozialraumError
+from .fileio import write_text
+from .indicators import Indicator
+
+VERSION = 1
+
+
+class DefinitionError(SozialraumError):
+    """The report definition cannot be used as written."""
+
+
+@dataclass
+class TableSpec:
+    path: str
+    key: str
+    fields: list = field(default_factory=list)  # empty = all columns
+    options: dict = field(default_factory=dict)  # jointable's advanced parameters, e.g. {"SEPARATOR": 1}
+
+
+@dataclass
+class IndexSpec:
+    preset: str = "mss"  # mss | custom
+    status: list = field(default_factory=list)
+    dynamic: list = field(default_factory=list)
+    population: str = ""
+    min_population: int = 300
+    exclude: str = ""  # QGIS expression: true = left out of the reference
+    weights: dict = field(default_factory=dict)
+
+
+@dataclass
+class ClusterSpec:
+    fields: list = field(default_factory=list)
+    k: int = 0  # 0 = suggest
+    method: str = "kmeans"  # kmeans | ward
+    seed: int = 1
+
+
+@dataclass
+class MapSpec:
+    field: str
+    method: str = "jenks"
+    classes: int = 5
+    title: str = ""
+    subtitle: str = ""
+    unit: str = ""
+
+
+@dataclass
+class ProfileSpec:
+    fields: list = field(default_factory=list)
+    title: str = "Sozialraumprofil"
+    separate_files: bool = False
+
+
+@dataclass
+class ReportDefinition:
+    title: str
+    boundaries: str
+    key: str
+    name_field: str = ""
+    tables: list = field(default_factory=list)  # TableSpec
+    indicators: list = field(default_factory=list)  # Indicator
+    index: Optional[IndexSpec] = None
+    clusters: Optional[ClusterSpec] = None
+    maps: list = field(default_factory=list)  # MapSpec
+    profiles: Optional[ProfileSpec] = None
+    source_text: str = ""
+    version: int = VERSION
+    base_dir: str = ""  # folder relative paths are read from (not saved)
+
+    # -- paths ----------------------------------------------------------------------------
+    def resolve(self, path: str) -> str:
+        """A path of the definition as an absolute path (relative = beside the definition)."""
+        if not path or os.path.isabs(path):
+            return path
+        return os.path.normpath(os.path.join(self.base_dir or os.getcwd(), path))
+
+    def with_absolute_paths(self) -> "ReportDefinition":
+        """A copy whose paths work from anywhere (for the record kept with the outputs)."""
+        from copy import deepcopy
+
+        copy = deepcopy(self)
+        copy.boundaries = self.resolve(self.boundaries)
+        for table in copy.tables:
+            table.path = self.resolve(table.path)
+        return copy
+
+    def indicator(self, field_name: str) -> Indicator:
+        for ind in self.indicators:
+            if ind.id == field_name:
+                return ind
+        return Indicator(id=field_name)
+
+    def _known(self, fields) -> list:
+        return [i for i in self.indicators if fields is None or i.id in fields]
+
+    def labels_text(self, fields=None) -> str:
+        """``S1=Arbeitslosigkeit|%;…`` as the algorithms take it (only ``fields`` if given)."""
+        return ";".join(f"{i.id}={i.label}|{i.unit}" for i in self._known(fields))
+
+    def directions_text(self, fields=None) -> str:
+        return ";".join(f"{i.id}={'+1' if i.direction > 0 else '-1'}" for i in self._known(fields))
+
+    # -- JSON -------------------------------------------------------------------------------
+    def to_dict(self) -> dict:
+        data = {
+            "version": self.version, "title": self.title, "source_text": self.source_text,
+            "boundaries": self.boundaries, "key": self.key, "name_field": self.name_field,
+            "tables": [asdict(t) for t in self.tables],
+            "indicators": [_indicator_dict(i) for i in self.indicators],
+            "index": asdict(self.index) if self.index else None,
+            "clusters": asdict(self.clusters) if self.clusters else None,
+            "maps": [asdict(m) for m in self.maps],
+            "profiles": asdict(self.profiles) if self.profiles else None,
+        }
+        return data
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+    @classmethod
+    def from_dict(cls, data: dict, base_dir: str = "", file: str = "definition") -> "ReportDefinition":
+        if not isinstance(data, dict):
+            raise DefinitionError("definition_invalid", file=file, section="(top)", reason="not a JSON object")
+        for name in ("title", "boundaries", "key"):
+            if not str(data.get(name) or "").strip():
+                raise DefinitionError("definition_invalid", file=file, section=name, reason="missing")
+        return cls(
+            title=str(data["title"]), boundaries=str(data["boundaries"]), key=str(data["key"]),
+            name_field=str(data.get("name_field") or ""), source_text=str(data.get("source_text") or ""),
+            tables=[_build(TableSpec, t, file, f"tables[{n}]") for n, t in enumerate(data.get("tables") or [])],
+            indicators=[_indicator(i, file, n) for n, i in enumerate(data.get("indicators") or [])],
+            index=_build(IndexSpec, data["index"], file, "index") if data.get("index") else None,
+            clusters=_build(ClusterSpec, data["clusters"], file, "clusters") if data.get("clusters") else None,
+            maps=[_build(MapSpec, m, file, f"maps[{n}]") for n, m in enumerate(data.get("maps") or [])],
+            profiles=_build(ProfileSpec, data["profiles"], file, "profiles") if data.get("profiles") else None,
+            version=int(data.get("version") or VERSION), base_dir=base_dir,
+        )
+
+
+def _indicator_dict(ind: Indicator) -> dict:
+    """The indicator without its empty entries, so the file stays readable."""
+    defaults = Indicator(id=ind.id).to_dict()
+    return {k: v for k, v in ind.to_dict().items() if k in ("id", "label") or v != defaults.get(k)}
+
+
+def _indicator(data: Any, file: str, n: int) -> Indicator:
+    if not isinstance(data, dict) or not data.get("id"):
+        raise DefinitionError("definition_invalid", file=file, section=f"indicators[{n}]", reason="needs an id")
+    try:
+        return Indicator.from_dict(data)
+    except SozialraumError as error:
+        raise DefinitionError("definition_invalid", file=file, section=f"indicators[{n}]",
+                              reason=error.english()) from None
+
+
+def _build(kind, data: Any, file: str, section: str):
+    if not isinstance(data, dict):
+        raise DefinitionError("definition_invalid", file=file, section=section, reason="not a JSON object")
+    known = set(kind.__dataclass_fields__)
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise DefinitionError("definition_invalid", file=file, section=section,
+                              reason="unknown entries: " + ", ".join(unknown))
+    try:
+        return kind(**data)
+    except TypeError as error:
+        raise DefinitionError("definition_invalid", file=file, section=section, reason=str(error)) from None
+
+
+def load(path: str) -> ReportDefinition:
+    """Read a definition file; relative paths in it are relative to its folder."""
+    file = os.path.basename(path)
+    if not os.path.isfile(path):
+        raise DefinitionError("file_not_found", file=path)
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            data = json.load(handle)
+    except json.JSONDecodeError as error:
+        raise DefinitionError("definition_json", file=file, row=error.lineno, column=error.colno,
+                              reason=error.msg) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise DefinitionError("file_unreadable", file=file, reason=str(error)) from None
+    return ReportDefinition.from_dict(data, os.path.dirname(os.path.abspath(path)), file)
+
+
+def save(definition: ReportDefinition, path: str) -> None:
+    """Write the definition as JSON, atomically."""
+    write_text(path, definition.to_json())

@@ -1,0 +1,435 @@
+"""Class breaks for thematic maps: QGIS's own methods, the MSS thresholds and two simple extras.
+
+Why the MSS, SD-multiple and fixed-interval methods are *not* in QGIS's classification registry:
+``QgsClassificationMethod`` is ``/Abstract/`` in the SIP bindings and its ``calculateBreaks`` is a
+private C++ virtual that SIP does not expose, so Python can neither subclass it nor override the
+one method that matters (QGIS 3.22 to 3.40; checked: "cannot be instantiated or sub-classed").
+They live here as small Python methods instead, and a renderer built with them carries
+``QgsClassificationCustom`` ("manual" in the symbology dialog), so the breaks survive editing.
+
+Standard deviation: QGIS 3.22's ``QgsClassificationStandardDeviation`` always runs its
+symmetric-break filter (``makeBreaksSymmetric`` is called even with symmetric mode off), which
+collapses skewed data to one or two classes (Berlin S1, 5 classes asked: 2 returned). ``stddev``
+here therefore cuts at mean + k·SD with k one SD apart and centred on the mean (5 classes:
+k = −1,5 −0,5 0,5 1,5), using the sample SD as the MSS does.
+
+Range semantics follow ``QgsGraduatedSymbolRenderer``: a value belongs to the *first* range with
+``lower <= value <= upper``; labels use German number formats (``12,5 – 18,0 %``).
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from qgis.core import (
+    QgsClassificationEqualInterval,
+    QgsClassificationJenks,
+    QgsClassificationPrettyBreaks,
+    QgsClassificationQuantile,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..core.errors import SozialraumError
+from ..core.index import STATUS_LABELS, STATUS_THRESHOLDS
+
+translate = QCoreApplication.translate
+
+MINUS = "\u2212"  # typographic minus: '−1,0 – 1,0' reads unambiguously
+DASH = " \u2013 "  # spaced en dash between the bounds of a class
+QGIS_METHODS = {
+    "jenks": QgsClassificationJenks,
+    "quantile": QgsClassificationQuantile,
+    "equal": QgsClassificationEqualInterval,
+    "pretty": QgsClassificationPrettyBreaks,
+}
+OWN_METHODS = ("stddev", "fixed", "mss", "sdmultiples")
+GRADUATED_METHODS = ("jenks", "quantile", "equal", "stddev", "pretty", "fixed", "mss", "sdmultiples")
+ALL_METHODS = GRADUATED_METHODS + ("categorized",)
+MAX_FIXED_CLASSES = 30
+
+
+class MapError(SozialraumError):
+    """A map cannot be classified, laid out or exported as asked."""
+
+
+def method_names() -> dict[str, str]:
+    """German names of the methods, as the method note on the map prints them."""
+    return {
+        "jenks": translate("MapText", "natürliche Unterbrechungen (Jenks)"),
+        "quantile": translate("MapText", "Quantile (gleich viele Gebiete je Klasse)"),
+        "equal": translate("MapText", "gleiche Intervalle"),
+        "stddev": translate("MapText", "Standardabweichung"),
+        "pretty": translate("MapText", "runde Klassengrenzen (Pretty Breaks)"),
+        "fixed": translate("MapText", "feste Intervallbreite"),
+        "mss": translate("MapText", "MSS-Schwellenwerte des Statusindex"),
+        "sdmultiples": translate("MapText", "Mittelwert ± Vielfache der Standardabweichung"),
+        "categorized": translate("MapText", "Kategorien"),
+    }
+
+
+# --- German numbers ------------------------------------------------------------------------------
+
+def german_number(value: float, decimals: int = 1) -> str:
+    """``1234.5`` → ``1.234,5``; negative numbers with a typographic minus."""
+    text = f"{abs(value):,.{decimals}f}".replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+    negative = value < 0 and any(c not in "0,." for c in text)
+    return (MINUS if negative else "") + text
+
+
+def german_count(n: int) -> str:
+    return german_number(n, 0)
+
+
+def choose_decimals(values: list[float], breaks: list[float]) -> int:
+    """Decimals for the labels: exact where the breaks are short numbers (5, 12,5), else the
+    fewest (0–4) that keep every break distinct; percentages keep one."""
+    uniq = sorted(set(breaks))
+    exact = next((d for d in range(2) if all(abs(round(b, d) - b) < 1e-9 for b in uniq)), None)
+    if exact is not None:
+        return exact
+    integral = all(float(v).is_integer() for v in values)
+    span = (max(values) - min(values)) if values else 0.0
+    start = 0 if integral or span >= 1000 else (2 if span < 2 else 1)
+    for decimals in range(start, 5):
+        labels = [german_number(b, decimals) for b in uniq]
+        if len(set(labels)) == len(labels):
+            return decimals
+    return 4
+
+
+def count_label(label: str, n: int) -> str:
+    """'12,5 – 18,0 % (n = 23)' with no-break spaces, so a wrapped legend never splits 'n = 23'."""
+    return f"{label} (n\u00a0=\u00a0{german_count(n)})"
+
+
+def with_unit(text: str, unit: str) -> str:
+    return f"{text} {unit}" if unit else text
+
+
+# --- the classification --------------------------------------------------------------------------
+
+@dataclass
+class Classification:
+    """Ranges with German labels and counts, and the note printed under the legend."""
+
+    method: str
+    ranges: list[tuple[float, float]]
+    labels: list[str]
+    counts: list[int]
+    note: str
+    per_value: bool = False
+    decimals: int = 1
+    stats: dict = field(default_factory=dict)
+
+    def legend_labels(self) -> list[str]:
+        return [count_label(label, n) for label, n in zip(self.labels, self.counts)]
+
+
+def count_in_ranges(values: list[float], ranges: list[tuple[float, float]]) -> list[int]:
+    """Counts with the renderer's rule: the first range holding the value wins."""
+    counts = [0] * len(ranges)
+    for v in values:
+        for i, (lo, hi) in enumerate(ranges):
+            if lo <= v <= hi:
+                counts[i] += 1
+                break
+    return counts
+
+
+def _mean_sd(values: list[float]) -> tuple[float, float]:
+    n = len(values)
+    mean = sum(values) / n
+    sd = math.sqrt(sum((v - mean) ** 2 for v in values) / (n - 1)) if n > 1 else 0.0
+    return mean, sd
+
+
+def _from_breaks(breaks: list[float]) -> list[tuple[float, float]]:
+    """Sorted, de-duplicated inner breaks → consecutive ranges (QGIS quantiles repeat ties)."""
+    uniq = sorted(set(breaks))
+    if len(uniq) == 1:
+        return [(uniq[0], uniq[0])]
+    return list(zip(uniq[:-1], uniq[1:]))
+
+
+def qgis_ranges(method: str, values: list[float], classes: int) -> list[tuple[float, float]]:
+    """Breaks from QGIS's own method, exactly as the symbology dialog would compute them."""
+    ranges = QGIS_METHODS[method]().classes(values, classes)
+    bounds = [r.lowerBound() for r in ranges[:1]] + [r.upperBound() for r in ranges]
+    return _from_breaks(bounds)
+
+
+def fixed_ranges(values: list[float], interval: float) -> list[tuple[float, float]]:
+    """Classes of width ``interval`` starting at a multiple of it (0–5, 5–10, …)."""
+    if not interval or interval <= 0 or not math.isfinite(interval):
+        raise MapError("map_interval_invalid", value=interval)
+    lo = math.floor(min(values) / interval) * interval
+    n = max(1, math.ceil((max(values) - lo) / interval))  # the maximum may sit on the last bound
+    if n > MAX_FIXED_CLASSES:
+        raise MapError("map_interval_too_small", value=interval, n=n, max=MAX_FIXED_CLASSES)
+    return [(lo + i * interval, lo + (i + 1) * interval) for i in range(n)]
+
+
+def threshold_ranges(values: list[float], thresholds: list[float]) -> list[tuple[float, float]]:
+    """Ranges cut at fixed thresholds, every class kept even when empty (the legend is fixed)."""
+    lo, hi = min(min(values), thresholds[0]), max(max(values), thresholds[-1])
+    edges = [lo, *thresholds, hi]
+    return [(edges[i], edges[i + 1]) for i in range(len(edges) - 1)]
+
+
+def mss_ranges(values: list[float]) -> list[tuple[float, float]]:
+    """MSS status classes: ≤ −1,0 | ≤ +1,0 | < +1,5 | ≥ +1,5 (higher index = lower status)."""
+    ranges = threshold_ranges(values, list(STATUS_THRESHOLDS))
+    lo, hi = ranges[2]
+    ranges[2] = (lo, math.nextafter(hi, -math.inf))  # 'niedrig' is < +1,5 (MSS rule)
+    return ranges
+
+
+def sd_ranges(values: list[float], multiples: list[float]) -> tuple[list[tuple[float, float]], dict]:
+    """Breaks at mean + k·SD for the chosen multiples k (sample SD, as the MSS uses)."""
+    mean, sd = _mean_sd(values)
+    inner = [mean + k * sd for k in sorted(set(multiples))]
+    lo, hi = min(values), max(values)
+    breaks = [lo] + [b for b in inner if lo < b < hi] + [hi]
+    return _from_breaks(breaks), {"mean": mean, "sd": sd}
+
+
+def centred_multiples(classes: int) -> list[float]:
+    """Inner breaks one SD apart, centred on the mean: 4 classes → −1, 0, 1; 5 → ±0,5, ±1,5."""
+    inner = max(classes, 2) - 1
+    return [k - (inner - 1) / 2 for k in range(inner)]
+
+
+def parse_multiples(text: str) -> list[float]:
+    """'-1; 0; 1,5' (decimal commas) or '-1, 0, 1.5' → [-1.0, 0.0, 1.5]."""
+    raw = (text or "").replace(MINUS, "-")
+    if ";" in raw:
+        parts = [p.strip().replace(",", ".") for p in raw.split(";")]
+    else:
+        parts = raw.replace(",", " ").split()
+    parts = [p for p in parts if p]
+    try:
+        numbers = [float(p) for p in parts]
+    except ValueError:
+        numbers = []
+    if not numbers or not all(math.isfinite(x) for x in numbers):
+        raise MapError("map_multiples_invalid", value=text)
+    return numbers
+
+
+def _range_label(lo: float, hi: float, decimals: int, unit: str) -> str:
+    if lo == hi:
+        return with_unit(german_number(lo, decimals), unit)
+    return with_unit(german_number(lo, decimals) + DASH + german_number(hi, decimals), unit)
+
+
+def _mss_labels(decimals: int) -> list[str]:
+    low, mid, high = (german_number(t, 1) for t in STATUS_THRESHOLDS)
+    below = translate("MapText", "{low} bis < {high}").format(low=mid, high=high)
+    bounds = [f"≤ {low}", f"{low}{DASH}{mid}", below, f"≥ {high}"]
+    return [f"{name}: {b}" for name, b in zip(STATUS_LABELS, bounds)]
+
+
+def _note(method: str, n_classes: int, per_value: bool, stats: dict, unit: str) -> str:
+    name = method_names()[method]
+    if per_value:
+        return translate("MapText", "Klassifikation: je Wert eine Klasse ({n} verschiedene Werte)").format(
+            n=n_classes)
+    extra = ""
+    if method in ("stddev", "sdmultiples") and stats:
+        extra = translate("MapText", " (Mittelwert {mean}, SD {sd})").format(
+            mean=german_number(stats["mean"], 2), sd=german_number(stats["sd"], 2))
+    elif method == "fixed":
+        extra = " " + with_unit(german_number(stats["interval"], stats["decimals"]), unit)
+    return translate("MapText", "Klassifikation: {method}{extra}, {n} Klassen").format(
+        method=name, extra=extra, n=n_classes)
+
+
+def classify(values: list[float], method: str, classes: int = 5, *, unit: str = "",
+             interval: float | None = None, multiples: list[float] | None = None,
+             column: str = "") -> Classification:
+    """Classify the mapped values (NULL and excluded areas already left out)."""
+    if method not in GRADUATED_METHODS:
+        raise MapError("map_method_unknown", method=method, methods=", ".join(ALL_METHODS))
+    if not values:
+        raise MapError("all_missing", column=column)
+    values = [float(v) for v in values]
+    distinct = sorted(set(values))
+    stats: dict = {}
+    per_value = method not in ("mss", "fixed") and len(distinct) <= max(classes, 1)
+    if per_value:  # Jenks & co. return unsorted or repeated classes here: one class per value
+        ranges = [(v, v) for v in distinct]
+    elif method in QGIS_METHODS:
+        ranges = qgis_ranges(method, values, classes)
+    elif method == "stddev":
+        ranges, stats = sd_ranges(values, centred_multiples(classes))
+    elif method == "fixed":
+        ranges = fixed_ranges(values, interval or 0.0)
+        stats = {"interval": interval}
+    elif method == "mss":
+        ranges = mss_ranges(values)
+    else:
+        ranges, stats = sd_ranges(values, multiples if multiples is not None else [-1.0, 0.0, 1.0])
+    breaks = [b for r in ranges for b in r]
+    decimals = 1 if method == "mss" else choose_decimals(values, breaks)
+    if method == "fixed":
+        stats["decimals"] = decimals
+    stats.setdefault("mean", sum(values) / len(values))  # the centre of a diverging ramp
+    if method == "mss":
+        labels = _mss_labels(decimals)
+    else:
+        labels = [_range_label(lo, hi, decimals, unit) for lo, hi in ranges]
+    counts = count_in_ranges(values, ranges)
+    note = _note(method, len(ranges), per_value, stats, unit)
+    return Classification(method, ranges, labels, counts, note, per_value, decimals, stats)
+
+
+# --- categories ----------------------------------------------------------------------------------
+
+DYNAMIC_ORDER = ("positiv", "stabil", "negativ")
+STATUS_CODE_FIELDS = ("status_code", "si_n")
+DYNAMIC_CODE_FIELDS = ("dynamic_code", "di_n")
+GROUP_CODE_FIELDS = ("group_code", "sdi_n")
+MAX_CATEGORIES = 16
+_GROUP_RX = re.compile(r"^\s*status\s+(.+?)\s*,\s*dynamik\s+(\S+)\s*$", re.IGNORECASE)
+_GROUP_SHORT_RX = re.compile(r"^([1-4])\s*(\+/-|\+|-)$")  # MSS 'SDI' notation: 2+/- = mittel, stabil
+_SHORT_DYNAMIC = {"+": 0, "+/-": 1, "-": 2}
+
+
+@dataclass
+class Categories:
+    """Distinct values in a meaningful order; ``keys`` pick the colour (see styles)."""
+
+    kind: str  # status | dynamic | group | cluster | generic
+    values: list
+    labels: list[str]
+    counts: list[int]
+    keys: list
+    note: str = ""
+
+    def legend_labels(self) -> list[str]:
+        return [count_label(label, n) for label, n in zip(self.labels, self.counts)]
+
+
+def _norm(value) -> str:
+    return " ".join(str(value).split()).lower()
+
+
+def _as_int(value):
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return int(number) if number.is_integer() else None
+
+
+def _semantic_key(kind: str, value):
+    """Order/colour key of a value for a kind, or None if the value does not belong to it."""
+    text = _norm(value)
+    if kind == "status":
+        return STATUS_LABELS.index(text) if text in STATUS_LABELS else None
+    if kind == "dynamic":
+        return DYNAMIC_ORDER.index(text) if text in DYNAMIC_ORDER else None
+    if kind == "group":
+        match = _GROUP_RX.match(text)
+        if match and match.group(1) in STATUS_LABELS and match.group(2) in DYNAMIC_ORDER:
+            return (STATUS_LABELS.index(match.group(1)), DYNAMIC_ORDER.index(match.group(2)))
+        short = _GROUP_SHORT_RX.match(text)
+        return (int(short.group(1)) - 1, _SHORT_DYNAMIC[short.group(2)]) if short else None
+    number = _as_int(value)
+    if kind == "status_code":
+        return number - 1 if number in (1, 2, 3, 4) else None
+    if kind == "dynamic_code":
+        return (number - 1) // 2 if number in (1, 3, 5) else None
+    if kind == "group_code":
+        ok = number is not None and number // 10 in (1, 2, 3, 4) and number % 10 in (1, 3, 5)
+        return (number // 10 - 1, (number % 10 - 1) // 2) if ok else None
+    if kind == "cluster":
+        return number - 1 if number is not None and number >= 1 else None
+    return None
+
+
+def _kind_candidates(column: str) -> list[str]:
+    name = column.lower()
+    kinds = ["status", "dynamic", "group"]
+    if name in STATUS_CODE_FIELDS:
+        kinds.insert(0, "status_code")
+    if name in DYNAMIC_CODE_FIELDS:
+        kinds.insert(0, "dynamic_code")
+    if name in GROUP_CODE_FIELDS:
+        kinds.insert(0, "group_code")
+    if "cluster" in name:
+        kinds.insert(0, "cluster")
+    return kinds
+
+
+def _semantic_label(kind: str, key) -> str:
+    if kind in ("status", "status_code"):
+        return STATUS_LABELS[key]
+    if kind in ("dynamic", "dynamic_code"):
+        return DYNAMIC_ORDER[key]
+    if kind in ("group", "group_code"):
+        return translate("MapText", "Status {status}, Dynamik {dynamic}").format(
+            status=STATUS_LABELS[key[0]], dynamic=DYNAMIC_ORDER[key[1]])
+    return ""
+
+
+def _cluster_label(key: int, k: int) -> str:
+    if key == 0:
+        return translate("MapText", "Cluster 1 (höchster Bedarf)")
+    if key == k - 1 and k > 1:
+        return translate("MapText", "Cluster {n} (geringster Bedarf)").format(n=key + 1)
+    return translate("MapText", "Cluster {n}").format(n=key + 1)
+
+
+def _sort_generic(values: list) -> list:
+    numbers = [_as_number(v) for v in values]
+    if all(n is not None for n in numbers):
+        return [v for _, v in sorted(zip(numbers, values), key=lambda pair: pair[0])]
+    return sorted(values, key=lambda v: _norm(v))
+
+
+def _as_number(value):
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def categorize(raw_values: list, column: str = "") -> Categories:
+    """Categories of the mapped values: MSS classes, groups and clusters in need order."""
+    present = [v for v in raw_values if v is not None]
+    if not present:
+        raise MapError("all_missing", column=column)
+    distinct = list(dict.fromkeys(present))
+    counts = {v: 0 for v in distinct}
+    for v in present:
+        counts[v] += 1
+    for kind in _kind_candidates(column):
+        keys = {v: _semantic_key(kind, v) for v in distinct}
+        if all(k is not None for k in keys.values()):
+            ordered = sorted(distinct, key=lambda v: keys[v])
+            if kind == "cluster":
+                k = max(keys.values()) + 1
+                labels = [_cluster_label(keys[v], k) for v in ordered]
+            else:
+                labels = [_semantic_label(kind, keys[v]) for v in ordered]
+            base = kind.replace("_code", "")
+            return Categories(base, ordered, labels, [counts[v] for v in ordered],
+                              [keys[v] for v in ordered], _category_note(len(ordered)))
+    if len(distinct) > MAX_CATEGORIES:
+        raise MapError("map_too_many_categories", column=column, n=len(distinct), max=MAX_CATEGORIES)
+    ordered = _sort_generic(distinct)
+    labels = [_generic_label(v) for v in ordered]
+    return Categories("generic", ordered, labels, [counts[v] for v in ordered],
+                      list(range(len(ordered))), _category_note(len(ordered)))
+
+
+def _generic_label(value) -> str:
+    if isinstance(value, float):
+        return german_number(value, 0 if value.is_integer() else choose_decimals([value], [value]))
+    return str(value)
+
+
+def _category_note(n: int) -> str:
+    return translate("MapText", "Darstellung: {n} Kategorien").format(n=n)

@@ -1,0 +1,294 @@
+"""Thematic map layouts: styled layers and a print layout in the project, then export.
+
+:func:`compose` is the one entry point: it classifies every field first (so a bad field fails
+before the project is touched), then puts the styled layers into one layer-tree group and the
+layout into the Layout Manager, both named ``Sozialraum – <Titel>``. Running it again with the
+same title replaces both, never duplicates them. The user's own layer is never restyled: the map
+uses copies that read the same source.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPage,
+    QgsLayoutItemPicture,
+    QgsLayoutItemScaleBar,
+    QgsPrintLayout,
+    QgsProject,
+    QgsReadWriteContext,
+    QgsRectangle,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QPointF, QRectF
+from qgis.PyQt.QtXml import QDomDocument
+
+from ..classify import MapError
+from ..styles import apply_labels, mask_label, mask_renderer, thematic_style
+from .map_page import (
+    MapPage,
+    PageBuilder,
+    PageStyle,
+    build_layout,
+    fit_rect,
+    north_arrow_path,
+    padded,
+    replace_layout,
+    show_page,
+)
+
+translate = QCoreApplication.translate
+PREFIX = "Sozialraum \u2013 "
+
+
+@dataclass
+class MapRequest:
+    layer: QgsVectorLayer
+    fields: list[str]
+    method: str = "jenks"
+    classes: int = 5
+    title: str = ""
+    subtitle: str = ""
+    legend_title: str = ""
+    ramp: str = "auto"
+    invert: bool = False
+    valid_field: str | None = "valid"
+    unit: str = ""
+    interval: float | None = None
+    multiples: list[float] | None = None
+    label_field: str = ""
+    mask_layer: QgsVectorLayer | None = None
+    template: str = ""
+    page: PageStyle = field(default_factory=PageStyle)
+
+
+@dataclass
+class ComposedMap:
+    layout: QgsPrintLayout
+    styles: list
+    layers: list
+    thematic_layers: list
+
+
+def layout_name(title: str) -> str:
+    return PREFIX + (title or translate("MapText", "Karte"))
+
+
+def known_titles() -> dict[str, str]:
+    """Readable titles for the columns the other Sozialraum algorithms write."""
+    return {
+        "status_index": translate("MapText", "Statusindex"),
+        "status_class": translate("MapText", "Sozialer Status"),
+        "dynamic_index": translate("MapText", "Dynamikindex"),
+        "dynamic_class": translate("MapText", "Dynamik"),
+        "group": translate("MapText", "Status und Dynamik"),
+        "cluster": translate("MapText", "Bedarfscluster"),
+    }
+
+
+def display_name(layer: QgsVectorLayer, name: str, unit: str = "") -> str:
+    """The field's alias, a known title, or its name; with the unit when not already in it."""
+    alias = layer.fields().field(name).alias() if layer.fields().indexFromName(name) >= 0 else ""
+    alias = alias or known_titles().get(name, name)
+    return f"{alias} ({unit})" if unit and unit not in alias else alias
+
+
+def map_crs(crs: QgsCoordinateReferenceSystem, extent: QgsRectangle) -> QgsCoordinateReferenceSystem:
+    """Projected CRS for the map: geographic data is drawn in ETRS89 / UTM 32N or 33N."""
+    if not crs.isValid() or not crs.isGeographic():
+        return crs  # projected (also custom ones such as Köln's), or unknown: draw as it is
+    zone = 33 if extent.center().x() >= 12.0 else 32
+    return QgsCoordinateReferenceSystem(f"EPSG:258{zone}")
+
+
+def map_extent(layers: list, crs, project) -> QgsRectangle:
+    extent = QgsRectangle()
+    for layer in layers:
+        transform = QgsCoordinateTransform(layer.crs(), crs, project)
+        box = transform.transformBoundingBox(layer.extent())
+        extent = box if extent.isEmpty() else extent.combineExtentWith(box) or extent
+    return extent
+
+
+def best_orientation(extent: QgsRectangle, size: str = "A4") -> str:
+    """Portrait only when it gives a clearly larger map (> 15 %) for the data's shape: beside the
+    map in landscape, the legend uses the page better than the band below a portrait map."""
+    areas = {}
+    for orientation in ("landscape", "portrait"):
+        style = PageStyle(size, orientation, font="")
+        w, h = style.dims()
+        m, k = style.margin, style.k
+        if orientation == "landscape":
+            box = QRectF(0, 0, w - 2 * m - 78 * k, h - 2 * m - 32 * k)
+        else:
+            box = QRectF(0, 0, w - 2 * m, h - 2 * m - 32 * k - 60 * k)
+        rect = fit_rect(box, padded(extent))
+        areas[orientation] = rect.width() * rect.height()
+    return "portrait" if areas["portrait"] > 1.15 * areas["landscape"] else "landscape"
+
+
+def copy_layer(layer: QgsVectorLayer, name: str) -> QgsVectorLayer:
+    """A new layer on the same data (memory layers are copied: their source is not shareable)."""
+    if layer.providerType() == "memory":
+        copy = layer.materialize(QgsFeatureRequest())
+        copy.setName(name)
+        return copy
+    options = QgsVectorLayer.LayerOptions()
+    options.loadDefaultStyle = False  # a style saved in the GeoPackage must not add its labels
+    copy = QgsVectorLayer(layer.source(), name, layer.providerType(), options)
+    copy.setSubsetString(layer.subsetString())
+    return copy
+
+
+def replace_group(project, name: str):
+    """A fresh layer-tree group ``name`` at the top; an old one and its layers are removed."""
+    root = project.layerTreeRoot()
+    old = root.findGroup(name)
+    if old is not None:
+        project.removeMapLayers([node.layerId() for node in old.findLayers()])
+        old.parent().removeChildNode(old)
+    return root.insertGroup(0, name)
+
+
+def _add(project, group, layer) -> None:
+    project.addMapLayer(layer, False)
+    group.addLayer(layer)
+
+
+def compose(request: MapRequest, project=None) -> ComposedMap:
+    """Style every field, add layers and the layout to ``project``; nothing is exported yet.
+
+    Everything is read from the input and copied *before* the old group is removed: Processing
+    resolves an input path to a project layer of the same source, which may be last run's copy.
+    """
+    project = project or QgsProject.instance()
+    layer = request.layer
+    styles = [thematic_style(layer, f, request.method, request.classes, ramp=request.ramp,
+                             invert=request.invert, valid_field=request.valid_field, unit=request.unit,
+                             interval=request.interval, multiples=request.multiples)
+              for f in request.fields]
+    crs = map_crs(layer.crs(), layer.extent())
+    extent = map_extent([layer], crs, project)
+    mask = None
+    if request.mask_layer is not None:
+        mask = copy_layer(request.mask_layer, mask_label())
+        mask.setRenderer(mask_renderer())
+    series = len(request.fields) > 1
+    sets = []  # (shown name, thematic, overlay or None) per page
+    for field_name, style in zip(request.fields, styles):
+        shown = display_name(layer, field_name, request.unit)
+        thematic = copy_layer(layer, shown)
+        thematic.setRenderer(style.renderer.clone())  # layers own their renderer
+        if request.label_field:
+            apply_labels(thematic, request.label_field, 6.0 * request.page.k, request.page.font)
+        overlay = None
+        if style.nodata is not None:
+            overlay = copy_layer(layer, translate("MapText", "keine Bewertung / keine Daten"))
+            overlay.setRenderer(style.nodata.clone())
+        sets.append((shown, thematic, overlay))
+    name = layout_name(request.title)
+    group = replace_group(project, name)  # from here on, request.layer may be gone
+    if mask:
+        _add(project, group, mask)
+    pages, added, thematics = [], [mask] if mask else [], []
+    for index, ((shown, thematic, overlay), style) in enumerate(zip(sets, styles)):
+        target = group.addGroup(shown) if series else group
+        target.setItemVisibilityChecked(index == 0 or not series)
+        layers = [overlay, thematic] if overlay else [thematic]
+        for item in layers:
+            _add(project, target, item)
+        stack = ([mask] if mask else []) + layers
+        legend = [thematic] + layers[:-1] + ([mask] if mask else [])
+        titles = _titles(request, shown, series)
+        legend_title = (request.legend_title or shown) if not series else shown
+        pages.append(MapPage(titles[0], stack, legend, crs, extent, subtitle=titles[1],
+                             legend_title=legend_title, note=style.note))
+        added += layers
+        thematics.append(thematic)
+    if request.template:
+        layout = build_from_template(project, name, pages, request.page, request.template)
+    else:
+        layout = build_layout(project, name, pages, request.page)
+    replace_layout(project, layout)
+    return ComposedMap(layout, styles, added, thematics)
+
+
+def _titles(request: MapRequest, shown: str, series: bool) -> tuple[str, str]:
+    if not series:
+        return request.title or shown, request.subtitle
+    subtitle = " \u2013 ".join(t for t in (request.title, request.subtitle) if t)
+    return shown, subtitle
+
+
+# --- layouts from a .qpt template ---------------------------------------------------------------
+
+def _read_template(path: str) -> QDomDocument:
+    doc = QDomDocument()
+    try:
+        with open(path, encoding="utf-8") as handle:
+            ok = doc.setContent(handle.read())
+    except OSError:
+        ok = False
+    if not (ok if isinstance(ok, bool) else ok[0]):
+        raise MapError("map_template_invalid", file=path)
+    return doc
+
+
+def build_from_template(project, name: str, pages: list[MapPage], style: PageStyle, path: str):
+    """One copy of the template's items per page; items are found by their item id
+    (``title``, ``subtitle``, ``source``, ``date``, ``method_note``, ``logo``, ``north_arrow``)
+    or by type (the first map, legend and scale bar on the page)."""
+    doc = _read_template(path)
+    probe = QgsPrintLayout(project)
+    _items, ok = probe.loadFromTemplate(doc, QgsReadWriteContext())
+    if not ok or probe.pageCollection().pageCount() == 0:
+        raise MapError("map_template_invalid", file=path)
+    size = probe.pageCollection().page(0).pageSize()
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    layout.setName(name)
+    collection = layout.pageCollection()
+    collection.page(0).setPageSize(size)
+    for _ in pages[1:]:
+        page_item = QgsLayoutItemPage(layout)
+        page_item.setPageSize(size)
+        collection.addPage(page_item)
+    for index, page in enumerate(pages):
+        origin = QPointF(0, collection.page(index).pos().y())
+        items = layout.addItemsFromXml(doc.documentElement(), doc, QgsReadWriteContext(), origin, True)
+        _fill_template_page(layout, index, page, style, items, path)
+    return layout
+
+
+def _fill_template_page(layout, index: int, page: MapPage, style: PageStyle, items: list, path: str) -> None:
+    by_id = {item.id(): item for item in items if item.id()}
+    texts = {"title": page.title, "subtitle": page.subtitle, "method_note": page.note,
+             "source": "\n".join(t for t in (style.source, style.licence) if t), "date": style.date_text()}
+    for item_id, text in texts.items():
+        if isinstance(by_id.get(item_id), QgsLayoutItemLabel):
+            by_id[item_id].setText(text)
+    maps = [i for i in items if isinstance(i, QgsLayoutItemMap)]
+    if not maps:
+        raise MapError("map_template_invalid", file=path)
+    map_item = maps[0]
+    show_page(map_item, page)
+    for item in items:
+        if isinstance(item, QgsLayoutItemScaleBar):
+            item.setLinkedMap(map_item)
+        elif isinstance(item, QgsLayoutItemPicture) and item.id() == "north_arrow":
+            item.setLinkedMap(map_item)
+            item.setPicturePath(item.picturePath() or north_arrow_path())
+        elif isinstance(item, QgsLayoutItemPicture) and item.id() == "logo" and style.logo:
+            item.setPicturePath(style.logo)
+    legends = [i for i in items if isinstance(i, QgsLayoutItemLegend)]
+    if legends:
+        legend = legends[0]
+        legend.setLinkedMap(map_item)
+        box = legend.sizeWithUnits()
+        PageBuilder(layout, index, style).fill_legend(legend, page, box.width(), box.height())

@@ -1,0 +1,267 @@
+"""Pictures for profile pages: SVG charts built as plain strings (no matplotlib, no Qt), and
+the city map behind the locator, rendered once with QGIS.
+
+A **spine chart** per district, the layout public-health area profiles made familiar: per
+indicator a light band for the range of all areas, a darker band for the middle half, a line for
+the city value in the middle and a dot for the district. The scale of each row is centred on the
+city value, so rows in different units read alike; right = more need (or a higher value where
+an indicator has no direction). A dot is orange where the district is among the areas with the
+most need, blue among those with the least, grey otherwise (the same rule as the findings).
+
+Two variants from one function: ``labels=False`` is the bare column of bars that sits beside the
+table rows on the page (text in an SVG picture turns into outlines in a PDF: slow and heavy, so
+the page's numbers live in layout labels); ``labels=True`` is a standalone chart with indicator
+names, values and a legend for reports and web pages. All sizes are millimetres (viewBox units).
+
+The locator is the city drawn once as a PNG (all districts as vectors on every page cost ~240 ms a
+page) with a small per-district SVG overlay on top.
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+from xml.sax.saxutils import escape
+
+WORSE, BETTER, MIDDLE = "#d95f02", "#1f78b4", "#525252"  # orange/blue: safe for colour blindness
+RANGE, MIDDLE_HALF, CITY = "#e3e3e3", "#b8b8b8", "#222222"
+FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"
+
+
+@dataclass
+class SpineRow:
+    """One indicator of one district; ``value`` None where it is not shown (·, keine Daten)."""
+
+    label: str
+    value: float | None
+    city: float
+    low: float  # smallest value of the reference areas
+    high: float
+    q25: float
+    q75: float
+    direction: int = 0  # +1 higher = more need, −1 lower = more need, 0 none
+    tone: str = "middle"  # worse | better | middle
+    value_text: str = ""
+    city_text: str = ""
+
+
+def _num(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _position(row: SpineRow, value: float, left: float, width: float) -> float:
+    """x of ``value``: the city value in the middle, the farthest area at the edge."""
+    half = max(abs(row.low - row.city), abs(row.high - row.city))
+    if not half or not math.isfinite(half):
+        return left + width / 2
+    share = (value - row.city) / half * (-1 if row.direction == -1 else 1)
+    return left + width / 2 + max(-1.0, min(1.0, share)) * width / 2
+
+
+def _finite(*values) -> bool:
+    return all(v is not None and math.isfinite(v) for v in values)
+
+
+def _row_shapes(row: SpineRow, y: float, height: float, left: float, width: float) -> list[str]:
+    mid = y + height / 2
+    height = min(height, 7.5)  # taller rows (wrapped names) keep bars and dots at their size
+    parts = []
+    if _finite(row.low, row.high, row.city):
+        a, b = sorted((_position(row, row.low, left, width), _position(row, row.high, left, width)))
+        parts.append(f'<rect x="{_num(a)}" y="{_num(mid - height * 0.2)}" width="{_num(b - a)}" '
+                     f'height="{_num(height * 0.4)}" fill="{RANGE}"/>')
+    if _finite(row.q25, row.q75, row.city):
+        a, b = sorted((_position(row, row.q25, left, width), _position(row, row.q75, left, width)))
+        parts.append(f'<rect x="{_num(a)}" y="{_num(mid - height * 0.2)}" width="{_num(b - a)}" '
+                     f'height="{_num(height * 0.4)}" fill="{MIDDLE_HALF}"/>')
+    centre = left + width / 2
+    parts.append(f'<line x1="{_num(centre)}" x2="{_num(centre)}" y1="{_num(mid - height * 0.38)}" '
+                 f'y2="{_num(mid + height * 0.38)}" stroke="{CITY}" stroke-width="0.35"/>')
+    if _finite(row.value, row.city):
+        colour = {"worse": WORSE, "better": BETTER}.get(row.tone, MIDDLE)
+        x = _position(row, row.value, left, width)
+        parts.append(f'<circle cx="{_num(x)}" cy="{_num(mid)}" r="{_num(height * 0.26)}" fill="{colour}" '
+                     f'stroke="#ffffff" stroke-width="0.3"/>')
+    return parts
+
+
+def _svg(width: float, height: float, body: Iterable[str]) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{_num(width)}mm" height="{_num(height)}mm" '
+            f'viewBox="0 0 {_num(width)} {_num(height)}">' + "".join(body) + "</svg>\n")
+
+
+def spine_svg(rows: Sequence[SpineRow], width: float, row_height: float, labels: bool = False) -> str:
+    """The chart for one district; without labels exactly ``len(rows) * row_height`` mm high."""
+    if not labels:
+        body = [shape for i, row in enumerate(rows)
+                for shape in _row_shapes(row, i * row_height, row_height, 1, width - 2)]
+        return _svg(width, len(rows) * row_height, body)
+    label_w, value_w, top, legend = width * 0.34, width * 0.16, 7.0, 8.0
+    bar_left, bar_w = label_w + 2, width - label_w - value_w - 4
+    body = [f'<text x="{_num(bar_left + bar_w / 2)}" y="4.5" font-family="{FONT}" font-size="2.8" '
+            f'text-anchor="middle" fill="#333333">Stadtwert</text>']
+    for i, row in enumerate(rows):
+        y = top + i * row_height
+        base = _num(y + row_height * 0.66)
+        body.append(f'<text x="0" y="{base}" font-family="{FONT}" font-size="3.1">{escape(row.label)}</text>')
+        body.extend(_row_shapes(row, y, row_height, bar_left, bar_w))
+        body.append(f'<text x="{_num(width)}" y="{base}" font-family="{FONT}" font-size="3.1" '
+                    f'text-anchor="end">{escape(row.value_text)}</text>')
+    y = top + len(rows) * row_height + 5
+    body.append(f'<text x="0" y="{_num(y)}" font-family="{FONT}" font-size="2.5" fill="#555555">'
+                "Mitte: Stadtwert · dunkelgrau: mittlere Hälfte der Gebiete · hellgrau: alle Gebiete · "
+                "rechts: mehr Bedarf (höherer Wert)</text>")
+    return _svg(width, top + len(rows) * row_height + legend, body)
+
+
+def locator_svg(rings: Sequence[Sequence[tuple[float, float]]], extent: tuple[float, float, float, float],
+                width: float, height: float) -> str:
+    """The district in a frame showing ``extent`` (map units), for an overlay on the city map.
+
+    A small district gets a ring around it as well, so that it can be found on the city map.
+    """
+    xmin, ymin, xmax, ymax = extent
+    sx, sy = width / (xmax - xmin), height / (ymax - ymin)
+    paths, xs, ys = [], [], []
+    for ring in rings:
+        pts = [((x - xmin) * sx, (ymax - y) * sy) for x, y in ring]
+        if len(pts) < 3:
+            continue
+        xs += [p[0] for p in pts]
+        ys += [p[1] for p in pts]
+        paths.append("M" + " L".join(f"{_num(x)} {_num(y)}" for x, y in pts) + " Z")
+    body = []
+    if paths:
+        body.append(f'<path d="{" ".join(paths)}" fill="{WORSE}" fill-opacity="0.85" stroke="#7f2704" '
+                    'stroke-width="0.25" fill-rule="evenodd"/>')
+        span = max(max(xs) - min(xs), max(ys) - min(ys))
+        if span < min(width, height) * 0.08:
+            cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+            body.append(f'<circle cx="{_num(cx)}" cy="{_num(cy)}" r="{_num(max(span, 2.0) / 2 + 2.2)}" '
+                        f'fill="none" stroke="{CITY}" stroke-width="0.45"/>')
+    return _svg(width, height, body)
+
+
+def locator_frame(extent, width: float, max_height: float):
+    """The city's extent (QgsRectangle) grown a little, and the frame (w, h) in mm of its shape."""
+    extent.grow(max(extent.width(), extent.height()) * 0.03)
+    height = min(max_height, width * extent.height() / extent.width())
+    return extent, height * extent.width() / extent.height(), height
+
+
+def rings_of(geometry, tolerance: float) -> list:
+    """A (multi)polygon's rings as coordinate lists, simplified for a small picture."""
+    simple = geometry.simplify(tolerance)
+    if simple is None or simple.isEmpty():
+        simple = geometry
+    polygons = simple.asMultiPolygon() if simple.isMultipart() else [simple.asPolygon()]
+    return [[(p.x(), p.y()) for p in ring] for polygon in polygons for ring in polygon]
+
+
+def render_city(layer, extent, width: float, height: float, path: str, dpi: int = 250) -> None:
+    """All districts in pale grey as a PNG of ``width`` × ``height`` mm."""
+    from qgis.core import (
+        QgsFillSymbol,
+        QgsMapRendererCustomPainterJob,
+        QgsMapSettings,
+        QgsSingleSymbolRenderer,
+        QgsVectorLayer,
+    )
+    from qgis.PyQt.QtCore import QSize
+    from qgis.PyQt.QtGui import QColor, QImage, QPainter
+
+    base = QgsVectorLayer(layer.source(), "city", layer.providerType())  # own style, same data
+    base.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+        {"color": "#dcdfe3", "outline_color": "#ffffff", "outline_width": "0.1"})))
+    settings = QgsMapSettings()
+    settings.setLayers([base])
+    settings.setDestinationCrs(layer.crs())
+    settings.setExtent(extent)
+    size = QSize(round(width / 25.4 * dpi), round(height / 25.4 * dpi))
+    settings.setOutputSize(size)
+    settings.setOutputDpi(dpi)
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor(255, 255, 255, 0))
+    painter = QPainter(image)
+    QgsMapRendererCustomPainterJob(settings, painter).renderSynchronously()
+    painter.end()
+    image.save(path)
+
+
+def shapes_svg(width: float, height: float, rects: Iterable[tuple[float, float, float, float, str]],
+               lines: Iterable[tuple[float, float, float, float, str, float]] = ()) -> str:
+    """Static page furniture (bands, stripes, rules) as one picture: one layout item, not dozens."""
+    body = [f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}" fill="{fill}"/>'
+            for x, y, w, h, fill in rects]
+    body += [f'<line x1="{_num(a)}" y1="{_num(b)}" x2="{_num(c)}" y2="{_num(d)}" stroke="{colour}" '
+             f'stroke-width="{_num(stroke)}"/>' for a, b, c, d, colour, stroke in lines]
+    return _svg(width, height, body)
+
+
+def spine_rows(profiles, notable: float = 0.2) -> list[list[SpineRow]]:
+    """One list of rows per district (in the profiles' order) from core.profile's facts.
+
+    Ranges and quartiles come from the values that are shown, so a hidden value cannot be read
+    off the chart's edge.
+    """
+    stats = {}
+    for ind in profiles.indicators:
+        shown = profiles.cells[ind.field]["value"].dropna()
+        stats[ind.field] = (shown.min(), shown.max(), shown.quantile(0.25), shown.quantile(0.75)) \
+            if len(shown) else (math.nan,) * 4
+    texts = {ind.field: profiles.value_text(ind) for ind in profiles.indicators}
+    records = {ind.field: profiles.cells[ind.field].to_dict("records") for ind in profiles.indicators}
+    out = []
+    for pos in range(len(profiles.districts)):
+        rows = []
+        for ind in profiles.indicators:
+            cell = records[ind.field][pos]
+            low, high, q25, q75 = stats[ind.field]
+            tone = "middle"
+            if ind.direction and cell["status"] == "ok" and cell["n"]:
+                if cell["rank"] / cell["n"] <= notable:
+                    tone = "worse"
+                elif (cell["n"] - cell["rank"] + 1) / cell["n"] <= notable:
+                    tone = "better"
+            value = cell["value"] if cell["status"] == "ok" else None
+            rows.append(SpineRow(ind.label, value, profiles.city[ind.field].value, low, high, q25, q75,
+                                 ind.direction, tone, texts[ind.field].iloc[pos], profiles.city_text(ind)))
+        out.append(rows)
+    return out
+
+
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+
+
+def safe_name(text: str, limit: int = 60) -> str:
+    """A file-name part with letters, digits, '-' and '_' only ('Neustadt/Süd' → 'Neustadt_Sued')."""
+    folded = unicodedata.normalize("NFKD", str(text).translate(_FOLD)).encode("ascii", "ignore").decode()
+    cleaned = re.sub(r"[^A-Za-z0-9_-]+", "_", folded).strip("_-")
+    return re.sub(r"_+", "_", cleaned)[:limit].rstrip("_-") or "x"
+
+
+def unique_names(parts: Sequence[str]) -> list[str]:
+    """Safe names, made unique by a counter where two districts would share one."""
+    seen: dict[str, int] = {}
+    out = []
+    for part in parts:
+        name = safe_name(part)
+        count = seen.get(name.lower(), 0)
+        seen[name.lower()] = count + 1
+        out.append(name if count == 0 else f"{name}_{count + 1}")
+    return out
+
+
+def write_svgs(folder: str | Path, names: Sequence[str], svgs: Iterable[str]) -> list[str]:
+    """Write one SVG per name into ``folder``; returns the absolute paths in the same order."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, svg in zip(names, svgs):
+        path = folder / f"{name}.svg"
+        path.write_text(svg, encoding="utf-8")
+        paths.append(str(path.resolve()))
+    return paths

@@ -1,0 +1,554 @@
+"""Profile sheets: one atlas page per district, the data first written to a GeoPackage.
+
+Why it is built this way (measured on QGIS 3.22; bench/profiles_vs_atlas.py):
+
+* every layout item costs per page whatever it draws (~0.4 ms a label), a second map item
+  ~10 ms, a city map of all districts ~240 ms, text inside an SVG picture ~12 ms and ~50 kB (it
+  turns into outlines). So the table is one multi-line label per column fed by per-feature text
+  fields; the locator is a PNG of the city rendered once plus a small SVG overlay per district;
+  the chart is a text-free spine column aligned with the table rows; bands and stripes are one
+  static SVG.
+* live joins have crashed atlases (QGIS #40353): the atlas reads only its own GeoPackage.
+* text stays text in the PDF (searchable, and pdftotext can check it).
+
+Page texts are German, like the class labels of the published tables (DESIGN §2); the English
+findings are in the field ``findings_en`` for templates that want them.
+"""
+from __future__ import annotations
+
+import math
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from qgis.core import (
+    Qgis,
+    QgsCoordinateTransformContext,
+    QgsExpression,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsFillSymbol,
+    QgsLayoutExporter,
+    QgsLayoutItemLabel,
+    QgsLayoutItemMap,
+    QgsLayoutItemPage,
+    QgsLayoutItemPicture,
+    QgsLayoutObject,
+    QgsLayoutUtils,
+    QgsPrintLayout,
+    QgsProperty,
+    QgsReadWriteContext,
+    QgsRuleBasedRenderer,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QRectF, Qt, QVariant
+from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtXml import QDomDocument
+
+from ...core.errors import SozialraumError
+from ...core.formatting import format_date
+from ...core.profile import Profiles
+from . import charts
+from .map_page import default_font, replace_layout
+
+PAGE_W, PAGE_H, MARGIN = 210.0, 297.0, 12.0
+BAND, INK, GREY, PALE, STRIPE = "#1d3557", "#222222", "#5a5a5a", "#f3f5f8", "#eef1f5"
+DETAIL_W, RIGHT_X, RIGHT_W = 104.0, 122.0, 76.0  # detail map left; badge and locator right
+TABLE_PT = 8.5
+LAYER_NAME = "profiles"
+PROPERTY = "sozialraum/profile_layout"  # marks the layers a profile layout owns
+CITY_METHOD_TEXT = {"rate": "Quote aus den Summen der Stadt", "weighted": "bevölkerungsgewichtet",
+                    "median": "Median der Gebiete", "mean": "Mittel der Gebiete"}
+
+
+class ProfileSheetError(SozialraumError):
+    """The sheets cannot be laid out or exported."""
+
+
+@dataclass
+class SheetRequest:
+    layer: QgsVectorLayer
+    profiles: Profiles
+    fids: list  # source feature ids, in the order of the profiles' rows
+    output: str
+    title: str = "Sozialraumprofil"
+    sort_field: str = "pr_key"
+    filter_expression: str = ""
+    source_text: str = ""
+    template: str = ""
+    suppress_below: float = 3
+    min_population: float = 300
+
+    @property
+    def name(self) -> str:
+        return f"Sozialraumprofile \u2013 {Path(self.output).stem}"
+
+    @property
+    def folder(self) -> Path:
+        return Path(self.output).with_name(Path(self.output).stem + "_files")
+
+
+# --- texts of the table -----------------------------------------------------------------------------
+
+def sheet_columns(profiles: Profiles, fit=lambda text: text) -> list[tuple[str, str, list]]:
+    """(field, header, texts per indicator) of the table, left to right; ``fit`` wraps names."""
+    inds = profiles.indicators
+    cols = [("pr_col_label", "Indikator", [fit(i.label) for i in inds]),
+            ("pr_col_value", "Gebiet", [profiles.value_text(i) for i in inds]),
+            ("pr_col_city", "Stadt", [profiles.city_text(i) for i in inds]),
+            ("pr_col_dev", "Abweichung", [profiles.deviation_text(i) for i in inds]),
+            ("pr_col_rank", "Rang", [profiles.rank_text(i) for i in inds])]
+    if profiles.trend_years:
+        years = profiles.trend_years.values()
+        header = f"Trend {min(y[0] for y in years)}\u2013{max(y[1] for y in years)}"
+        cols.append(("pr_col_trend", header, [profiles.trend_text(i) for i in inds]))
+    return cols
+
+
+def join_rows(cells: list[str], lines: int = 2) -> str:
+    """One column as one label text, each row ``lines`` text lines high: the blank lines give the
+    rows air, and the second line of a wrapped name uses one, so every row stays on its stripe."""
+    text = cells[0]
+    for previous, cell in zip(cells, cells[1:]):
+        text += "\n" * (lines - previous.count("\n")) + cell
+    return text
+
+
+def legend_text(profiles: Profiles, suppress_below: float, min_population: float) -> str:
+    methods: dict[str, list] = {}
+    for ind in profiles.indicators:
+        methods.setdefault(profiles.city[ind.field].method, []).append(ind.label)
+    city = "; ".join(f"{CITY_METHOD_TEXT[m]} ({', '.join(labels)})" for m, labels in methods.items())
+    return ("Einordnung: Strich = Stadtwert, dunkelgrau = mittlere Hälfte, hellgrau = alle Gebiete; "
+            "rechts = mehr Bedarf bzw. höherer Wert. Punkt orange / blau: unter den 20 % der Gebiete "
+            f"mit dem höchsten / geringsten Bedarf. Stadtwert: {city}. \u00b7 = nicht ausgewiesen "
+            f"(weniger als {suppress_below:g} Fälle oder unter {min_population:g} Einwohnern).")
+
+
+def profile_columns(profiles: Profiles, extra: dict, fit=lambda text: text, lines: int = 2):
+    """Field → values (one per district) and field → kind ('text', 'real', 'int') for the GeoPackage."""
+    d = profiles.districts
+    subtitle = [" \u00b7 ".join(p for p in (f"Nr. {k}" if k else "", pop) if p)
+                for k, pop in zip(d["key"], d["population_text"])]
+    columns = {"pr_title": d["name"].tolist(), "pr_key": d["key"].tolist(), "pr_subtitle": subtitle,
+               "pr_badge": d["badge"].tolist(), "pr_note": d["note"].tolist(),
+               "pr_valid": d["valid"].astype(int).tolist(), "findings": d["findings_de"].tolist(),
+               "findings_en": d["findings_en"].tolist(), **extra}
+    kinds = {name: "text" for name in columns}
+    kinds["pr_valid"] = "int"
+    for ind in profiles.indicators:
+        cells, f = profiles.cells[ind.field], ind.field
+        columns.update({f"pr_{f}_value": profiles.value_text(ind).tolist(),
+                        f"pr_{f}_city": [profiles.city_text(ind)] * len(d),
+                        f"pr_{f}_dev": profiles.deviation_text(ind).tolist(),
+                        f"pr_{f}_rank": profiles.rank_text(ind).tolist()})
+        kinds.update({f"pr_{f}_{s}": "text" for s in ("value", "city", "dev", "rank")})
+        for suffix, source, kind in (("num", "value", "real"), ("ratio", "ratio", "real"),
+                                     ("rank_n", "rank", "int"), ("decile", "decile", "int")):
+            cast = int if kind == "int" else float
+            columns[f"pr_{f}_{suffix}"] = [None if v != v else cast(v) for v in cells[source]]
+            kinds[f"pr_{f}_{suffix}"] = kind
+    for name, header, texts in sheet_columns(profiles, fit):
+        cells = [[t] * len(d) if isinstance(t, str) else t.tolist() for t in texts]  # per indicator
+        columns[name] = [join_rows([header] + list(row), lines) for row in zip(*cells)]
+        kinds[name] = "text"
+    return columns, kinds
+
+
+# --- the data the atlas reads -----------------------------------------------------------------------
+
+def _qfield(name: str, kind: str) -> QgsField:
+    if Qgis.QGIS_VERSION_INT >= 33800:  # QGIS ≥ 3.38 (and 4) type fields with QMetaType
+        from qgis.PyQt.QtCore import QMetaType
+        types = {"text": QMetaType.Type.QString, "real": QMetaType.Type.Double, "int": QMetaType.Type.Int}
+    else:
+        types = {"text": QVariant.String, "real": QVariant.Double, "int": QVariant.Int}
+    return QgsField(name, types[kind])
+
+
+def write_profile_layer(request: SheetRequest, columns: dict, kinds: dict, each=None) -> QgsVectorLayer:
+    """Source geometry and attributes plus ``columns`` as a new GeoPackage, written under a
+    temporary name and moved into place. ``each(position, geometry)`` sees every district."""
+    layer, folder = request.layer, request.folder
+    keep = [f for f in layer.fields() if f.name() not in columns and f.name().lower() != "fid"]
+    fields = QgsFields()
+    for f in keep:
+        fields.append(QgsField(f))
+    for name in columns:
+        fields.append(_qfield(name, kinds[name]))
+    dest, temp = str(folder / "profiles.gpkg"), str(folder / f".profiles.{os.getpid()}.part.gpkg")
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName, options.layerName, options.fileEncoding = "GPKG", LAYER_NAME, "UTF-8"
+    writer = QgsVectorFileWriter.create(temp, fields, layer.wkbType(), layer.crs(),
+                                        QgsCoordinateTransformContext(), options)
+    if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
+        raise ProfileSheetError("profile_export_failed", file=dest, reason=writer.errorMessage())
+    position = {fid: pos for pos, fid in enumerate(request.fids)}
+    names = list(columns)
+    for feature in layer.getFeatures():
+        pos = position[feature.id()]
+        out = QgsFeature(fields)
+        out.setGeometry(feature.geometry())
+        out.setAttributes([feature[f.name()] for f in keep] + [columns[n][pos] for n in names])
+        writer.addFeature(out)
+        if each is not None:
+            each(pos, feature.geometry())
+    del writer  # closes the file
+    os.replace(temp, dest)
+    written = QgsVectorLayer(f"{dest}|layername={LAYER_NAME}", request.name, "ogr")
+    if not written.isValid():
+        raise ProfileSheetError("profile_export_failed", file=dest, reason="GeoPackage unreadable")
+    return written
+
+
+def detail_renderer() -> QgsRuleBasedRenderer:
+    """The atlas district strong, its neighbours pale (rules on @atlas_featureid)."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    current = QgsFillSymbol.createSimple({"color": "#fdd9b5", "outline_color": "#d95f02",
+                                          "outline_width": "0.7", "outline_width_unit": "MM"})
+    others = QgsFillSymbol.createSimple({"color": "#eef0f3", "outline_color": "#b4bac2",
+                                         "outline_width": "0.2", "outline_width_unit": "MM"})
+    current.symbolLayer(0).setRenderingPass(1)  # after the neighbours: none hides its outline
+    root.appendChild(QgsRuleBasedRenderer.Rule(others, 0, 0, "$id <> @atlas_featureid"))
+    root.appendChild(QgsRuleBasedRenderer.Rule(current, 0, 0, "$id = @atlas_featureid"))
+    renderer = QgsRuleBasedRenderer(root)
+    renderer.setUsingSymbolLevels(True)
+    return renderer
+
+
+# --- the page ---------------------------------------------------------------------------------------
+
+class SheetBuilder:
+    """Places items on an A4 portrait page; all sizes in mm."""
+
+    def __init__(self, layout: QgsPrintLayout):
+        self.layout, self.family = layout, default_font()
+
+    def font(self, size: float, bold: bool = False) -> QFont:
+        font = QFont(self.family)
+        font.setPointSizeF(size)
+        font.setBold(bold)
+        return font
+
+    def place(self, item, item_id: str, x: float, y: float, w: float, h: float):
+        item.setId(item_id)
+        self.layout.addLayoutItem(item)
+        item.attemptSetSceneRect(QRectF(x, y, w, h))  # before any zoomToExtent: DESIGN §6
+        return item
+
+    def label(self, item_id, text, x, y, w, h, size=9.0, bold=False, colour=INK,
+              align=Qt.AlignmentFlag.AlignLeft) -> QgsLayoutItemLabel:
+        item = QgsLayoutItemLabel(self.layout)
+        item.setText(text)
+        item.setFont(self.font(size, bold))
+        item.setFontColor(QColor(colour))
+        item.setHAlign(align)
+        item.setVAlign(Qt.AlignmentFlag.AlignTop)
+        item.setMargin(0)
+        return self.place(item, item_id, x, y, w, h)
+
+    def picture(self, item_id, x, y, w, h, path: str = "", field_name: str = "") -> QgsLayoutItemPicture:
+        item = QgsLayoutItemPicture(self.layout)
+        item.setResizeMode(QgsLayoutItemPicture.ResizeMode.Stretch)
+        if path:
+            item.setPicturePath(path)
+        if field_name:
+            item.dataDefinedProperties().setProperty(QgsLayoutObject.DataDefinedProperty.PictureSource,
+                                                     QgsProperty.fromField(field_name))
+        return self.place(item, item_id, x, y, w, h)
+
+    def width_mm(self, text: str, size: float = TABLE_PT) -> float:
+        return QgsLayoutUtils.textWidthMM(self.font(size), text)
+
+    def line_pitch(self, size: float = TABLE_PT) -> float:
+        """Distance of two lines of a label (mm), from QGIS's own text metrics."""
+        font = self.font(size)
+        return QgsLayoutUtils.textHeightMM(font, "A\nA") - QgsLayoutUtils.textHeightMM(font, "A")
+
+    def fitter(self, width: float):
+        """Wrap a name onto at most two lines of ``width`` mm, the second elided if need be."""
+        def fit(text: str) -> str:
+            if self.width_mm(text) <= width:
+                return text
+            words = text.split()
+            first = words.pop(0)
+            while words and self.width_mm(f"{first} {words[0]}") <= width:
+                first += " " + words.pop(0)
+            rest = " ".join(words)
+            while rest and self.width_mm(rest) > width:
+                rest = rest[:-2].rstrip() + "\u2026"
+            return f"{first}\n{rest}" if rest else first
+        return fit
+
+
+@dataclass
+class Plan:
+    """Where things sit (mm): the maps grow into what the table leaves free."""
+
+    maps_h: float
+    top: float  # of the table
+    row: float
+    pitch: float
+    lines: int  # text lines per row: 3 where a name wraps, else 2
+    fit: object  # wraps a name to the name column
+    columns: list  # (x, width) per text column
+    spine: tuple  # (x, width) of the chart column
+    legend_y: float
+    findings_y: float
+    findings_h: float
+
+
+def page_plan(builder: SheetBuilder, profiles: Profiles, spine: float = 30.0) -> Plan:
+    """Each number column as wide as its longest text (a wrapped cell would push every row below
+    it off its stripe); the names get the rest and wrap onto two lines where they must."""
+    widths = []
+    for _name, header, texts in sheet_columns(profiles)[1:]:
+        cells = {header} | {t for ts in texts for t in ([ts] if isinstance(ts, str) else ts)}
+        widths.append(max(builder.width_mm(t) for t in sorted(cells, key=len)[-8:]) + 3.5)
+    name_w = PAGE_W - 2 * MARGIN - sum(widths) - spine - 2
+    if name_w < 34:
+        raise ProfileSheetError("profile_too_wide", width=round(sum(widths) + spine + 36))
+    fit = builder.fitter(name_w - 3.5)
+    wrapped = any("\n" in fit(i.label) for i in profiles.indicators)
+    pitch, lines = builder.line_pitch(), 3 if wrapped else 2
+    row, n = lines * pitch, len(profiles.indicators)
+    # the findings box as high as the longest findings need (wrapped lines counted), no higher
+    lines = max(sum(math.ceil(builder.width_mm(line, 9) / (PAGE_W - 2 * MARGIN - 8)) or 1
+                    for line in text.split("\n")) for text in profiles.districts["findings_de"])
+    findings_h = 12 + lines * builder.line_pitch(9)
+    maps_h = max(62.0, min(125.0, 279 - findings_h - 13 - (n + 1) * row - 8 - 40))
+    top = 40 + maps_h + 8
+    x, columns = MARGIN, []
+    for w in [name_w] + widths:
+        columns.append((x, w))
+        x += w
+    legend_y = top + (n + 1) * row + 2.5
+    return Plan(maps_h, top, row, pitch, lines, fit, columns, (x + 2, PAGE_W - MARGIN - x - 2), legend_y,
+                legend_y + 13, findings_h)
+
+
+def build_layout(request: SheetRequest, layer, project, paths: dict, plan: Plan) -> QgsPrintLayout:
+    """Header band, detail map, badge and locator, table with spine column, findings, footer."""
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    layout.pageCollection().page(0).setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
+    b, profiles = SheetBuilder(layout), request.profiles
+    n, width = len(profiles.indicators), PAGE_W - 2 * MARGIN
+    table_h = (n + 1) * plan.row
+    b.picture("sr_background", 0, 0, PAGE_W, PAGE_H, path=paths["background"])
+    b.label("sr_title", '[% "pr_title" %]', MARGIN, 7, width, 12, 20, True, "#ffffff")
+    b.label("sr_subtitle", f'{request.title} \u00b7 [% "pr_subtitle" %]', MARGIN, 21.5, width, 6, 9.5,
+            colour="#d0dbe8")
+    detail = b.place(QgsLayoutItemMap(layout), "sr_detail", MARGIN, 40, DETAIL_W, plan.maps_h)
+    detail.setCrs(layer.crs())
+    detail.setLayers([layer])
+    detail.zoomToExtent(layer.extent())
+    detail.setAtlasDriven(True)
+    detail.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
+    detail.setAtlasMargin(0.15)
+    detail.setFrameEnabled(True)
+    detail.setFrameStrokeColor(QColor("#9aa5b1"))
+    lx, lw, lh = paths["locator_frame"]
+    ly = 40.0
+    if profiles.districts["badge"].str.len().any():
+        badge = b.label("sr_badge", '[% "pr_badge" %]', RIGHT_X, ly, RIGHT_W, 9, 9, True, BAND,
+                        Qt.AlignmentFlag.AlignHCenter)
+        badge.setVAlign(Qt.AlignmentFlag.AlignVCenter)
+        badge.setBackgroundEnabled(True)
+        badge.setBackgroundColor(QColor("#e6ecf3"))
+        ly += 14
+    b.picture("sr_locator_base", lx, ly, lw, lh, path=paths["locator_png"])
+    b.picture("sr_locator", lx, ly, lw, lh, field_name="locator_path")
+    b.label("sr_locator_caption", "Lage im Stadtgebiet", RIGHT_X, ly + lh + 1.5, RIGHT_W, 4, 7.5,
+            colour=GREY, align=Qt.AlignmentFlag.AlignHCenter)
+    text_y = plan.top + (plan.row - plan.pitch) / 2  # each row's first line in its middle
+    for (name, _header, _texts), (x, w) in zip(sheet_columns(profiles), plan.columns):
+        first = name == "pr_col_label"  # names left, numbers right
+        b.label(name, f'[% "{name}" %]', x + (1.5 if first else 0), text_y, w - 2, table_h, TABLE_PT,
+                align=Qt.AlignmentFlag.AlignLeft if first else Qt.AlignmentFlag.AlignRight)
+    sx, sw = plan.spine
+    b.label("sr_spine_header", "Einordnung", sx, text_y, sw, plan.row, TABLE_PT,
+            align=Qt.AlignmentFlag.AlignHCenter)
+    b.picture("sr_chart", sx, plan.top + plan.row, sw, n * plan.row, field_name="chart_path")
+    legend = legend_text(profiles, request.suppress_below, request.min_population)
+    b.label("sr_legend", legend, MARGIN, plan.legend_y, width, 11, 6.8, colour=GREY)
+    b.label("sr_findings_title", "Auf einen Blick", MARGIN + 3, plan.findings_y + 1, 100, 6, 10.5, True, BAND)
+    b.label("sr_findings", '[% "findings" %]', MARGIN + 3, plan.findings_y + 8, width - 6,
+            plan.findings_h - 9, 9)
+    source = " \u00b7 ".join(t for t in (f"Quelle: {request.source_text}" if request.source_text else "",
+                                        f"Stand: {format_date(date.today())}") if t)
+    b.label("sr_source", source, MARGIN, 285.5, 150, 5, 7.5, colour=GREY)
+    b.label("sr_page", "Seite [% @atlas_featurenumber %] von [% @atlas_totalfeatures %]",
+            PAGE_W - MARGIN - 45, 285.5, 45, 5, 7.5, colour=GREY, align=Qt.AlignmentFlag.AlignRight)
+    return layout
+
+
+def background_svg(plan: Plan, n: int) -> str:
+    """Header band, table header and stripes, findings box and footer rule: one static picture."""
+    width, bottom = PAGE_W - 2 * MARGIN, plan.top + (n + 1) * plan.row
+    rects = [(0, 0, PAGE_W, 32, BAND), (MARGIN, plan.top, width, plan.row, "#dde3ea")]
+    rects += [(MARGIN, plan.top + (i + 1) * plan.row, width, plan.row, STRIPE) for i in range(1, n, 2)]
+    rects.append((MARGIN, plan.findings_y - 2, width, plan.findings_h, PALE))
+    rules = [(MARGIN, bottom, PAGE_W - MARGIN, bottom, "#9aa5b1", 0.3),
+             (MARGIN, 284, PAGE_W - MARGIN, 284, "#9aa5b1", 0.25)]
+    return charts.shapes_svg(PAGE_W, PAGE_H, rects, rules)
+
+
+def load_template(path: str, project) -> QgsPrintLayout:
+    doc, layout = QDomDocument(), QgsPrintLayout(project)
+    try:
+        parsed = doc.setContent(Path(path).read_text(encoding="utf-8"))
+    except OSError:
+        parsed = False
+    parsed = parsed if isinstance(parsed, bool) else parsed[0]  # PyQt5 returns a tuple
+    if not parsed or not layout.loadFromTemplate(doc, QgsReadWriteContext())[1]:
+        raise ProfileSheetError("profile_template_invalid", file=path)
+    return layout
+
+
+def bind(layout: QgsPrintLayout, request: SheetRequest, layer, paths: dict) -> None:
+    """Point maps, static pictures and the atlas at this run's data (built or template layout)."""
+    detail = layout.itemById("sr_detail")
+    if isinstance(detail, QgsLayoutItemMap):
+        detail.setLayers([layer])
+        detail.setCrs(layer.crs())
+    for item_id, key in (("sr_background", "background"), ("sr_locator_base", "locator_png")):
+        item = layout.itemById(item_id)
+        if isinstance(item, QgsLayoutItemPicture):  # items with our ids show this run's files
+            item.setPicturePath(paths[key])
+    layout.setName(request.name)
+    atlas = layout.atlas()
+    atlas.setCoverageLayer(layer)
+    atlas.setEnabled(True)
+    atlas.setPageNameExpression('"pr_title"')
+    atlas.setSortFeatures(True)
+    atlas.setSortExpression(QgsExpression.quotedColumnRef(request.sort_field))
+    atlas.setFilterFeatures(bool(request.filter_expression))
+    atlas.setFilterExpression(request.filter_expression or "")
+    atlas.setFilenameExpression('"pr_file"')
+
+
+# --- export -----------------------------------------------------------------------------------------
+
+def pdf_settings() -> QgsLayoutExporter.PdfExportSettings:
+    """Text as text; no georeference (nobody georeferences a profile sheet, and it costs time)."""
+    settings = QgsLayoutExporter.PdfExportSettings()
+    settings.dpi = 300
+    settings.rasterizeWholeImage = False
+    settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
+    settings.appendGeoreference = False
+    settings.exportMetadata = True
+    settings.simplifyGeometries = True
+    return settings
+
+
+def _check(result, error: str, path: str) -> None:
+    if result != QgsLayoutExporter.ExportResult.Success:
+        reason = "cancelled" if result == QgsLayoutExporter.ExportResult.Canceled else (error or str(result))
+        raise ProfileSheetError("profile_export_failed", file=path, reason=reason)
+
+
+def export_pdf(layout, path: str, feedback=None) -> int:
+    """All pages into one PDF, written under a temporary name and then moved into place."""
+    atlas = layout.atlas()
+    pages = atlas.updateFeatures()
+    if pages == 0:
+        raise ProfileSheetError("profile_no_features")
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    temp = os.path.join(folder, f".{Path(path).stem}.{os.getpid()}.part.pdf")
+    try:
+        _check(*QgsLayoutExporter.exportToPdf(atlas, temp, pdf_settings(), feedback), path)
+        os.replace(temp, path)
+    finally:
+        if os.path.exists(temp):
+            os.remove(temp)
+    return pages
+
+
+def export_separate(layout, folder: str, feedback=None) -> list[str]:
+    """One PDF per district (``Profil_<key>_<name>.pdf``), moved into ``folder`` once all exist."""
+    os.makedirs(folder, exist_ok=True)
+    work = tempfile.mkdtemp(prefix=".profile.", suffix=".part", dir=folder)
+    try:
+        _check(*QgsLayoutExporter.exportToPdfs(layout.atlas(), work, pdf_settings(), feedback), folder)
+        names = sorted(n for n in os.listdir(work) if n.endswith(".pdf"))
+        for name in names:
+            os.replace(os.path.join(work, name), os.path.join(folder, name))
+        return [os.path.join(folder, n) for n in names]
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+# --- the whole run ----------------------------------------------------------------------------------
+
+@dataclass
+class SheetResult:
+    layout: QgsPrintLayout
+    layer: QgsVectorLayer
+    pages: int
+    files: list
+    folder: str
+
+
+def remove_previous(project, name: str) -> None:
+    """Re-running replaces: the old layout and the layers it owned go first (and unlock files)."""
+    old = project.layoutManager().layoutByName(name)
+    if old is not None:
+        project.layoutManager().removeLayout(old)
+    owned = [lid for lid, lyr in project.mapLayers().items() if lyr.customProperty(PROPERTY) == name]
+    if owned:
+        project.removeMapLayers(owned)
+
+
+def make_sheets(request: SheetRequest, project, separate_folder: str = "", feedback=None) -> SheetResult:
+    """Charts, GeoPackage, the layout (left in the project) and the PDF(s)."""
+    profiles, folder = request.profiles, request.folder
+    remove_previous(project, request.name)
+    for sub in ("charts", "page"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    d = profiles.districts
+    keys = [k or str(fid) for k, fid in zip(d["key"], request.fids)]
+    names = charts.unique_names(keys)
+    builder = SheetBuilder(QgsPrintLayout(project))
+    plan = page_plan(builder, profiles)
+    rows = charts.spine_rows(profiles)
+    spines = charts.write_svgs(folder / "page", [f"{n}_spine" for n in names],
+                               (charts.spine_svg(r, plan.spine[1], plan.row) for r in rows))
+    charts.write_svgs(folder / "charts", names, (charts.spine_svg(r, 170, 8, labels=True) for r in rows))
+    extent, lw, lh = charts.locator_frame(request.layer.extent(), RIGHT_W, plan.maps_h - 22)
+    box = (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
+    tolerance = max(extent.width(), extent.height()) / 600
+    locators = [""] * len(names)
+
+    def locator(pos, geometry):
+        locators[pos] = charts.locator_svg(charts.rings_of(geometry, tolerance), box, lw, lh)
+
+    files = charts.unique_names([f"Profil_{k}_{n}" for k, n in zip(keys, d["name"])])
+    extra = {"chart_path": spines, "pr_file": files,
+             "locator_path": [str((folder / "page" / f"{n}_lage.svg").resolve()) for n in names]}
+    columns, kinds = profile_columns(profiles, extra, plan.fit, plan.lines)
+    layer = write_profile_layer(request, columns, kinds, locator)
+    charts.write_svgs(folder / "page", [f"{n}_lage" for n in names], locators)
+    paths = {"background": str(folder / "page" / "background.svg"),
+             "locator_png": str(folder / "page" / "city.png"),
+             "locator_frame": (RIGHT_X + (RIGHT_W - lw) / 2, lw, lh)}
+    charts.render_city(layer, extent, lw, lh, paths["locator_png"])
+    Path(paths["background"]).write_text(background_svg(plan, len(profiles.indicators)), encoding="utf-8")
+    layer.setRenderer(detail_renderer())
+    layer.setCustomProperty(PROPERTY, request.name)
+    project.addMapLayer(layer, False)  # the layout's maps need it; not shown in the layer tree
+    if request.template:
+        layout = load_template(request.template, project)
+    else:
+        layout = build_layout(request, layer, project, paths, plan)
+    bind(layout, request, layer, paths)
+    replace_layout(project, layout)
+    pages = export_pdf(layout, request.output, feedback)
+    files = [request.output] + (export_separate(layout, separate_folder, feedback) if separate_folder else [])
+    return SheetResult(layout, layer, pages, files, str(folder))

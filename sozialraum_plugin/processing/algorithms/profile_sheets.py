@@ -1,0 +1,209 @@
+"""sozialraum:profilesheets — one printable profile page per district (atlas → PDF)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from qgis.core import (
+    Qgis,
+    QgsFeatureRequest,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingOutputFolder,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterExpression,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterFolderDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+    QgsProject,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core.profile import (
+    ProfileError,
+    ProfileIndicator,
+    ProfileOptions,
+    compute_profiles,
+    parse_directions,
+    parse_labels,
+    parse_rates,
+    year_columns,
+)
+from ..base import SozialraumAlgorithm
+
+MAX_INDICATORS = 12
+
+
+def read_frame(layer, names: list[str]):
+    """The named attributes as a DataFrame (None for NULL) and the feature ids, in layer order."""
+    import pandas as pd
+
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    request.setSubsetOfAttributes(names, layer.fields())
+    rows, fids = [], []
+    for feature in layer.getFeatures(request):
+        fids.append(feature.id())
+        values = (feature[n] for n in names)
+        rows.append([None if isinstance(v, QVariant) and v.isNull() else v for v in values])
+    return pd.DataFrame(rows, columns=names, dtype=object), fids
+
+
+def _numeric_fields():
+    try:
+        return Qgis.ProcessingFieldParameterDataType.Numeric  # QGIS ≥ 3.36
+    except AttributeError:
+        return QgsProcessingParameterField.DataType.Numeric
+
+
+class ProfileSheetsAlgorithm(SozialraumAlgorithm):
+    NAME = "profilesheets"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("District profile sheets")
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr(
+            "One printable A4 page per district: name and key, a detail map and a locator map, a "
+            "table of the indicators (district value, city value, deviation, rank) with a spine "
+            "chart, the class/cluster badge and plain-language findings. The data are first "
+            "written to a GeoPackage in the folder '<output>_files' next to the PDF (together with "
+            "one SVG chart per district); the layout stays in the project's layout manager and is "
+            "replaced when the algorithm runs again.\n\n"
+            "City value: the pooled rate Σnumerator/Σdenominator for indicators listed in RATES; "
+            "population-weighted for shares (unit % or ‰) when a population field is given; the "
+            "median of the districts otherwise. Ranks count the valid districts with a value (rank 1 "
+            "= highest value, or highest need where DIRECTIONS gives one).\n\n"
+            "LABELS: FIELD=Label|unit|decimals;… e.g. S1=Arbeitslosigkeit|%;S3=Transferbezug|%.\n"
+            "DIRECTIONS: FIELD=+1 (higher = more need), FIELD=-1 (lower = more need), FIELD=0.\n"
+            "RATES: FIELD=numerator/denominator (count fields) for pooled city rates; numerators "
+            "below SUPPRESS_BELOW hide the rate (·). COUNT_FIELDS are shown as counts and hidden "
+            "below SUPPRESS_BELOW as well.\n"
+            "MIN_POPULATION: districts with fewer residents (POPULATION_FIELD) keep their page but "
+            "show no values, only the note 'unter 300 EW'.\n"
+            "SEPARATE_FILES: a folder; when set, one file per district is written there as well, "
+            "named Profil_<key>_<name>.pdf. OUTPUT always receives all pages in one PDF.\n"
+            "TEMPLATE: a .qpt saved from a profile layout (Layout ▸ Save as Template) after "
+            "restyling; items are found by their ids (sr_detail, sr_locator, sr_chart, …) and the "
+            "labels read the fields of the GeoPackage (pr_col_value, findings, …).")
+
+    def flags(self):
+        # Layers and a layout are added to the project: that must happen on the main thread.
+        try:
+            return super().flags() | Qgis.ProcessingAlgorithmFlag.NoThreading
+        except AttributeError:
+            return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        polygons = [QgsProcessing.SourceType.TypeVectorPolygon]
+        self.addParameter(QgsProcessingParameterVectorLayer("INPUT", self.tr("Districts"), polygons))
+        self.addParameter(QgsProcessingParameterField("NAME_FIELD", self.tr("Name field"), None, "INPUT"))
+        self.addParameter(QgsProcessingParameterField("FIELDS", self.tr("Indicator fields"), None, "INPUT",
+                                                      _numeric_fields(), allowMultiple=True))
+        self.addParameter(QgsProcessingParameterFileDestination("OUTPUT", self.tr("Profile sheets (PDF)"),
+                                                                self.tr("PDF files (*.pdf)")))
+        optional = [
+            QgsProcessingParameterField("KEY_FIELD", self.tr("Key field (district number)"), None, "INPUT",
+                                        optional=True),
+            QgsProcessingParameterField("SORT_FIELD", self.tr("Sort pages by (default: key, else name)"),
+                                        None, "INPUT", optional=True),
+            QgsProcessingParameterExpression("FILTER_EXPRESSION", self.tr("Only districts where"), None,
+                                             "INPUT", optional=True),
+            QgsProcessingParameterString("LABELS", self.tr("Indicator labels and units"), optional=True),
+            QgsProcessingParameterString("DIRECTIONS", self.tr("Directions of need"), optional=True),
+            QgsProcessingParameterString("RATES", self.tr("Rates from counts"), optional=True),
+            QgsProcessingParameterField("COUNT_FIELDS", self.tr("Indicators that are counts"), None, "INPUT",
+                                        _numeric_fields(), allowMultiple=True, optional=True),
+            QgsProcessingParameterField("POPULATION_FIELD", self.tr("Population field"), None, "INPUT",
+                                        _numeric_fields(), optional=True),
+            QgsProcessingParameterNumber("MIN_POPULATION", self.tr("Minimum population"),
+                                         QgsProcessingParameterNumber.Type.Integer, 300, minValue=0),
+            QgsProcessingParameterNumber("SUPPRESS_BELOW", self.tr("Suppress counts below"),
+                                         QgsProcessingParameterNumber.Type.Integer, 3, minValue=0),
+            QgsProcessingParameterField("CLASS_FIELD", self.tr("Class field (badge)"), None, "INPUT",
+                                        optional=True),
+            QgsProcessingParameterField("CLUSTER_FIELD", self.tr("Cluster field (badge)"), None, "INPUT",
+                                        optional=True),
+            QgsProcessingParameterString("TITLE", self.tr("Sheet title"), "Sozialraumprofil", optional=True),
+            QgsProcessingParameterString("SOURCE_TEXT", self.tr("Source line"), optional=True),
+            QgsProcessingParameterFile("TEMPLATE", self.tr("Layout template (.qpt)"),
+                                       extension="qpt", optional=True),
+            QgsProcessingParameterFolderDestination("SEPARATE_FILES", self.tr("One PDF per district in"),
+                                                    optional=True, createByDefault=False),
+        ]
+        for parameter in optional:
+            self.addParameter(parameter)
+        self.addOutput(QgsProcessingOutputNumber("PAGES", self.tr("Pages")))
+        self.addOutput(QgsProcessingOutputString("LAYOUT", self.tr("Layout name")))
+        self.addOutput(QgsProcessingOutputFolder("FOLDER", self.tr("Folder with GeoPackage and charts")))
+
+    # ------------------------------------------------------------------------------------------
+    def _indicators(self, parameters, context, layer) -> list[ProfileIndicator]:
+        fields = self.parameterAsFields(parameters, "FIELDS", context)
+        if not fields:
+            raise ProfileError("profile_no_indicators")
+        if len(fields) > MAX_INDICATORS:
+            raise ProfileError("profile_too_many_indicators", n=len(fields), maximum=MAX_INDICATORS)
+        labels = parse_labels(self.parameterAsString(parameters, "LABELS", context))
+        directions = parse_directions(self.parameterAsString(parameters, "DIRECTIONS", context))
+        rates = parse_rates(self.parameterAsString(parameters, "RATES", context))
+        counts = set(self.parameterAsFields(parameters, "COUNT_FIELDS", context))
+        for parameter, names in (("LABELS", labels), ("DIRECTIONS", directions), ("RATES", rates)):
+            unknown = [n for n in names if n not in fields]
+            if unknown:
+                raise ProfileError("profile_unknown_indicator", parameter=parameter, field=unknown[0],
+                                   fields=", ".join(fields))
+        indicators = []
+        for name in fields:
+            spec = labels.get(name, {})
+            alias = layer.attributeDisplayName(layer.fields().indexFromName(name)) or name
+            numerator, denominator = rates.get(name, (None, None))
+            indicators.append(ProfileIndicator(
+                name, spec.get("label", alias), spec.get("unit", ""), directions.get(name, 0),
+                spec.get("decimals", 1), numerator, denominator, count=name in counts))
+        return indicators
+
+    def compute(self, parameters, context, feedback):
+        from ...gis.layouts.profile_atlas import SheetRequest, make_sheets
+
+        layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
+        output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
+        if Path(output).suffix.lower() != ".pdf":
+            raise ProfileError("profile_output_not_pdf", file=output)
+        indicators = self._indicators(parameters, context, layer)
+        text = lambda name: self.parameterAsString(parameters, name, context)  # noqa: E731
+        field = lambda name: (self.parameterAsFields(parameters, name, context) or [None])[0]  # noqa: E731
+        options = ProfileOptions(
+            name=field("NAME_FIELD"), key=field("KEY_FIELD"), population=field("POPULATION_FIELD"),
+            min_population=self.parameterAsDouble(parameters, "MIN_POPULATION", context),
+            suppress_below=self.parameterAsDouble(parameters, "SUPPRESS_BELOW", context),
+            class_field=field("CLASS_FIELD"), cluster_field=field("CLUSTER_FIELD"))
+        for attr, name in (("class_title", options.class_field), ("cluster_title", options.cluster_field)):
+            alias = layer.fields().field(name).alias() if name else ""
+            if alias:  # the badge says "Status-Index: mittel" where the field has that alias
+                setattr(options, attr, alias)
+        names = [options.name, options.key, options.population, options.class_field, options.cluster_field]
+        for ind in indicators:
+            names += [ind.field, ind.numerator, ind.denominator]
+            names += [column for _, column in year_columns(layer.fields().names(), ind.field)]
+        frame, fids = read_frame(layer, list(dict.fromkeys(n for n in names if n)))
+        feedback.pushInfo(self.tr("{n} districts, {k} indicators").format(n=len(frame), k=len(indicators)))
+        profiles = compute_profiles(frame, indicators, options)
+        for ind in indicators:
+            city = profiles.city[ind.field]
+            feedback.pushInfo(f"{ind.label}: {profiles.city_text(ind)} ({city.method}, n = {city.n})")
+        sort = field("SORT_FIELD") or ("pr_key" if options.key else "pr_title")
+        request = SheetRequest(
+            layer, profiles, fids, output, title=text("TITLE") or "Sozialraumprofil", sort_field=sort,
+            filter_expression=self.parameterAsExpression(parameters, "FILTER_EXPRESSION", context),
+            source_text=text("SOURCE_TEXT"), template=self.parameterAsFile(parameters, "TEMPLATE", context),
+            suppress_below=options.suppress_below, min_population=options.min_population)
+        separate = self.parameterAsString(parameters, "SEPARATE_FILES", context)
+        project = context.project() or QgsProject.instance()
+        result = make_sheets(request, project, separate, feedback)
+        feedback.pushInfo(self.tr("{pages} pages written to {file}").format(pages=result.pages, file=output))
+        return {"OUTPUT": output, "PAGES": result.pages, "LAYOUT": result.layout.name(),
+                "FOLDER": result.folder, "SEPARATE_FILES": separate or None}

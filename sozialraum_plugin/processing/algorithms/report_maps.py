@@ -1,0 +1,30 @@
+"""The map section of a report: one thematic map per definition entry, then one PDF."""
+from __future__ import annotations
+
+import os
+
+from qgis.core import QgsProject
+
+
+def print_maps(run, uri: str, steps) -> str:
+    """Run sozialraum:thematicmap for each map of the definition; combine them as Karten.pdf."""
+    from ...gis.layouts.combine import export_layouts_pdf
+
+    d = run.d
+    names = []
+    for n, spec in enumerate(d.maps, start=1):
+        ind = d.indicator(spec.field)
+        known = any(i.id == spec.field for i in d.indicators)
+        params = {"INPUT": uri, "FIELD": spec.field, "METHOD": spec.method, "CLASSES": spec.classes,
+                  "TITLE": spec.title or ind.label, "SUBTITLE": spec.subtitle, "UNIT": spec.unit or ind.unit,
+                  "LEGEND_TITLE": ind.label if known else (spec.title or spec.field),
+                  "SOURCE_TEXT": d.source_text, "INVERT": ind.direction < 0,
+                  "OUTPUT": os.path.join(run.work, f"karte_{n}.pdf")}
+        result = run._run("sozialraum:thematicmap", params, steps)
+        names.append(result["LAYOUT"])
+    project = run.context.project() or QgsProject.instance()
+    manager = project.layoutManager()
+    layouts = [manager.layoutByName(name) for name in names]
+    path = os.path.join(run.folder, "Karten.pdf")
+    export_layouts_pdf([layout for layout in layouts if layout is not None], path)
+    return path

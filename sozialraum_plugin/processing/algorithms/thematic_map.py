@@ -1,0 +1,214 @@
+"""``sozialraum:thematicmap``: classify a field, lay out a print-ready map, export it.
+
+Thin by design: parameters → :func:`gis.layouts.compose` → :func:`gis.layouts.export.export_layout`.
+It runs in the main thread (layouts and the project are not thread-safe).
+"""
+from __future__ import annotations
+
+import time
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+    QgsProject,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ...gis.classify import ALL_METHODS, parse_multiples
+from ...gis.layouts import MapRequest, best_orientation, compose, map_crs, map_extent
+from ...gis.layouts.export import export_layout, output_format
+from ...gis.layouts.map_page import PageStyle
+from ...gis.styles import RAMPS, combined_renderer, is_gpkg_layer, save_style_to_gpkg
+from ...toolbelt.settings import PluginSettings
+from ..base import SozialraumAlgorithm
+
+PAGE_SIZES = ("A4", "A3")
+ORIENTATIONS = ("auto", "portrait", "landscape")
+RAMP_CHOICES = ("auto",) + RAMPS
+
+
+class ThematicMapAlgorithm(SozialraumAlgorithm):
+    NAME = "thematicmap"
+
+    def displayName(self) -> str:  # noqa: N802
+        return self.tr("Thematic map")
+
+    def flags(self):
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        return self.tr(
+            "Classifies a field of a district layer and lays out a printable map: title, legend with "
+            "class counts, scale bar, north arrow, source, licence, date and a note on the method. "
+            "The layout stays in the project's Layout Manager as 'Sozialraum – <title>' (running again "
+            "replaces it) with its styled layers in a group of the same name; the input layer is not "
+            "changed.\n\n"
+            "METHOD: jenks, quantile, equal, stddev (mean ± 1 SD steps), pretty, fixed (INTERVAL), "
+            "mss (status index thresholds −1.0 / +1.0 / +1.5), sdmultiples (mean + k·SD with the "
+            "SD_MULTIPLES k), categorized (MSS classes, dynamics, the 12 groups and clusters get "
+            "fixed colours in need order). With no more distinct values than classes every value "
+            "gets its own class.\n"
+            "Areas where INVALID_FIELD (default 'valid') is false are hatched grey ('keine Bewertung'), "
+            "areas without a value too ('keine Daten'). MASK_LAYER covers uninhabited land.\n"
+            "OUTPUT: .pdf (vector; SERIES_FIELDS gives one page per field), .png or .svg (one file "
+            "per page). SAVE_STYLE stores the style in a GeoPackage input's layer_styles table; "
+            "other sources are never written to."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        polygon = [QgsProcessing.SourceType.TypeVectorPolygon]
+        anyf = QgsProcessingParameterField.DataType.Any
+        integer, double = QgsProcessingParameterNumber.Type.Integer, QgsProcessingParameterNumber.Type.Double
+        file_ = QgsProcessingParameterFile.Behavior.File
+        settings = PluginSettings.load()
+
+        def text(name, label, default="", advanced=False):
+            self._add(QgsProcessingParameterString(name, label, default, False, True), advanced)
+
+        def choice(name, label, options, default, advanced=False):  # values are the option strings
+            self._add(QgsProcessingParameterEnum(name, label, list(options), False, default, False, True),
+                      advanced)
+
+        self._add(QgsProcessingParameterVectorLayer("INPUT", self.tr("District layer"), polygon))
+        self._add(QgsProcessingParameterField("FIELD", self.tr("Field to map"), None, "INPUT", anyf))
+        choice("METHOD", self.tr("Classification method"), ALL_METHODS, "jenks")
+        self._add(QgsProcessingParameterNumber("CLASSES", self.tr("Number of classes"), integer, 5, False, 1, 12))
+        text("TITLE", self.tr("Title"))
+        text("SUBTITLE", self.tr("Subtitle"))
+        text("UNIT", self.tr("Unit shown after the values (e.g. %)"))
+        choice("PAGE_SIZE", self.tr("Page size"), PAGE_SIZES, "A4")
+        choice("ORIENTATION", self.tr("Orientation"), ORIENTATIONS, "auto")
+        choice("RAMP", self.tr("Colour ramp (ColorBrewer)"), RAMP_CHOICES, "auto")
+        self._add(QgsProcessingParameterBoolean("LABELS", self.tr("Label the districts"), False))
+        self._add(QgsProcessingParameterField("LABEL_FIELD", self.tr("Label field"), None, "INPUT", anyf, False,
+                                              True))
+        self._add(QgsProcessingParameterField("SERIES_FIELDS", self.tr("Series: more fields, one page each"), None,
+                                              "INPUT", anyf, True, True))
+        text("SOURCE_TEXT", self.tr("Source line"), settings.source_text)
+        text("LICENCE_TEXT", self.tr("Licence line"))
+        text("LEGEND_TITLE", self.tr("Legend title (default: field alias)"), advanced=True)
+        self._add(QgsProcessingParameterBoolean("INVERT", self.tr("Invert the ramp (higher value = less need)"),
+                                                False), True)
+        self._add(QgsProcessingParameterField("INVALID_FIELD", self.tr("Validity field (false = not assessed)"),
+                                              "valid", "INPUT", anyf, False, True), True)
+        self._add(QgsProcessingParameterVectorLayer("MASK_LAYER", self.tr("Uninhabited areas (mask)"), polygon,
+                                                    None, True), True)
+        self._add(QgsProcessingParameterNumber("INTERVAL", self.tr("Class width for 'fixed'"), double, None, True,
+                                               0.0), True)
+        text("SD_MULTIPLES", self.tr("SD multiples for 'sdmultiples'"), "-1; 0; 1", advanced=True)
+        self._add(QgsProcessingParameterFile("LOGO", self.tr("Logo (SVG or PNG)"), file_, "", None, True), True)
+        self._add(QgsProcessingParameterFile("TEMPLATE", self.tr("Layout template (.qpt)"), file_, "qpt", None,
+                                             True), True)
+        self._add(QgsProcessingParameterNumber("DPI", self.tr("Resolution (dpi)"), integer, settings.dpi, False,
+                                               72, 1200), True)
+        self._add(QgsProcessingParameterBoolean("SAVE_STYLE", self.tr("Save the style in the GeoPackage"), True),
+                  True)
+        self._add(QgsProcessingParameterFileDestination("OUTPUT", self.tr("Map"),
+                                                        "PDF (*.pdf);;PNG (*.png);;SVG (*.svg)"))
+        self.addOutput(QgsProcessingOutputString("LAYOUT", self.tr("Layout name")))
+        self.addOutput(QgsProcessingOutputNumber("PAGES", self.tr("Pages")))
+
+    def _add(self, parameter, advanced: bool = False) -> None:
+        if advanced:
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(parameter)
+
+    # ------------------------------------------------------------------------------------------
+    def _request(self, parameters, context, layer) -> MapRequest:
+        p = parameters
+        field = self.parameterAsString(p, "FIELD", context)
+        series = self.parameterAsFields(p, "SERIES_FIELDS", context)
+        fields = list(dict.fromkeys([field] + [f for f in series if f]))
+        method = self.parameterAsEnumString(p, "METHOD", context)
+        multiples = None
+        if method == "sdmultiples":
+            multiples = parse_multiples(self.parameterAsString(p, "SD_MULTIPLES", context))
+        interval = None
+        if p.get("INTERVAL") not in (None, ""):
+            interval = self.parameterAsDouble(p, "INTERVAL", context)
+        size = self.parameterAsEnumString(p, "PAGE_SIZE", context)
+        orientation = self.parameterAsEnumString(p, "ORIENTATION", context)
+        if orientation == "auto":
+            project = context.project() or QgsProject.instance()
+            extent = map_extent([layer], map_crs(layer.crs(), layer.extent()), project)
+            orientation = best_orientation(extent, size)
+        source = self.parameterAsString(p, "SOURCE_TEXT", context).strip()
+        if source and not source.lower().startswith("quelle"):
+            source = QCoreApplication.translate("MapText", "Quelle: {source}").format(source=source)
+        licence = self.parameterAsString(p, "LICENCE_TEXT", context).strip()
+        page = PageStyle(size, orientation, source, licence, logo=self.parameterAsFile(p, "LOGO", context))
+        labels = self.parameterAsBoolean(p, "LABELS", context)
+        mask = self.parameterAsVectorLayer(p, "MASK_LAYER", context)
+        return MapRequest(
+            layer=layer, fields=fields, method=method,
+            classes=self.parameterAsInt(p, "CLASSES", context),
+            title=self.parameterAsString(p, "TITLE", context).strip(),
+            subtitle=self.parameterAsString(p, "SUBTITLE", context).strip(),
+            legend_title=self.parameterAsString(p, "LEGEND_TITLE", context).strip(),
+            ramp=self.parameterAsEnumString(p, "RAMP", context),
+            invert=self.parameterAsBoolean(p, "INVERT", context),
+            valid_field=self.parameterAsString(p, "INVALID_FIELD", context) or None,
+            unit=self.parameterAsString(p, "UNIT", context).strip(),
+            interval=interval, multiples=multiples,
+            label_field=(self.parameterAsString(p, "LABEL_FIELD", context) or default_label_field(layer))
+            if labels else "",
+            mask_layer=mask, template=self.parameterAsFile(p, "TEMPLATE", context), page=page,
+        )
+
+    def compute(self, parameters, context, feedback):
+        layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
+        if layer is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, "INPUT"))
+        output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
+        output_format(output)  # a wrong suffix fails before any work
+        request = self._request(parameters, context, layer)
+        save_style = self.parameterAsBoolean(parameters, "SAVE_STYLE", context) and is_gpkg_layer(layer)
+        project = context.project() or QgsProject.instance()
+        started = time.perf_counter()
+        composed = compose(request, project)
+        feedback.setProgress(40)
+        for style in composed.styles:
+            if style.n_excluded or style.n_missing:
+                message = self.tr("{field}: {excluded} area(s) not assessed, {missing} without a value "
+                                  "(hatched grey)")
+                feedback.pushInfo(message.format(field=style.field, excluded=style.n_excluded,
+                                                 missing=style.n_missing))
+        files = export_layout(composed.layout, output, self.parameterAsInt(parameters, "DPI", context))
+        feedback.setProgress(90)
+        if save_style:  # through the copies: the input layer may have been last run's copy
+            self._save_styles(composed, feedback)
+        done = self.tr("Layout '{name}', {pages} page(s), written in {seconds:.1f} s: {files}")
+        feedback.pushInfo(done.format(
+            name=composed.layout.name(), pages=composed.layout.pageCollection().pageCount(),
+            seconds=time.perf_counter() - started, files=", ".join(files)))
+        return {"OUTPUT": output, "LAYOUT": composed.layout.name(),
+                "PAGES": composed.layout.pageCollection().pageCount()}
+
+    def _save_styles(self, composed, feedback) -> None:
+        for index, (style, thematic) in enumerate(zip(composed.styles, composed.thematic_layers)):
+            renderer = combined_renderer(style.renderer, style.nodata, thematic)
+            error = save_style_to_gpkg(thematic, f"Sozialraum \u2013 {style.field}", renderer, index == 0)
+            if error:
+                feedback.reportError(self.tr("The style of {field} was not saved: {error}").format(
+                    field=style.field, error=error))
+
+
+def default_label_field(layer) -> str:
+    """A name-like field for district labels when none is chosen."""
+    names = layer.fields().names()
+    for name in names:
+        if any(token in name.lower() for token in ("name", "bezeichnung", "stadtteil")):
+            return name
+    return names[0] if names else ""

@@ -1,0 +1,64 @@
+"""The report definition: JSON round trip, relative paths, clear messages for broken files."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sozialraum_plugin.core.errors import SozialraumError
+from sozialraum_plugin.core.indicators import Indicator
+from sozialraum_plugin.core.report_definition import (
+    ClusterSpec,
+    IndexSpec,
+    MapSpec,
+    ProfileSpec,
+    ReportDefinition,
+    TableSpec,
+    load,
+    save,
+)
+
+
+def example() -> ReportDefinition:
+    return ReportDefinition(
+        title="Sozialbericht 2021", boundaries="daten/grenzen.shp", key="PLR_ID", name_field="PLR_NAME",
+        tables=[TableSpec("daten/mss.csv", "PLR_ID", ["EW", "S1"], {"SEPARATOR": 1})],
+        indicators=[Indicator(id="S1", label="Arbeitslosigkeit", unit="%"),
+                    Indicator(id="K10", label="Wohndauer", unit="%", direction=-1)],
+        index=IndexSpec(status=["S1"], population="EW", exclude="\"KOM\" <> 'gültig'"),
+        clusters=ClusterSpec(fields=["S1", "K10"], k=4), maps=[MapSpec("status_index", "mss", title="Status")],
+        profiles=ProfileSpec(fields=["S1"]), source_text="Quelle: Amt für Statistik",
+    )
+
+
+def test_round_trip_through_a_file_keeps_everything(tmp_path):
+    path = tmp_path / "bericht.json"
+    save(example(), str(path))
+    again = load(str(path))
+    assert again.to_dict() == example().to_dict()
+    assert again.resolve("daten/mss.csv") == str(tmp_path / "daten" / "mss.csv")
+    assert again.indicator("K10").direction == -1
+    assert again.labels_text() == "S1=Arbeitslosigkeit|%;K10=Wohndauer|%"
+    text = path.read_text(encoding="utf-8")
+    assert "Arbeitslosigkeit" in text and "\\u" not in text  # readable, umlauts as they are
+    assert not list(tmp_path.glob(".definition.*"))
+
+
+def test_missing_section_is_named(tmp_path):
+    path = tmp_path / "kaputt.json"
+    path.write_text(json.dumps({"title": "x", "boundaries": "a.shp"}), encoding="utf-8")
+    with pytest.raises(SozialraumError) as info:
+        load(str(path))
+    assert "kaputt.json" in info.value.english() and "key" in info.value.english()
+
+
+def test_unknown_entry_and_bad_json_are_named(tmp_path):
+    path = tmp_path / "d.json"
+    data = example().to_dict()
+    data["maps"][0]["colour"] = "rot"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(SozialraumError, match=r"maps\[0\].*colour"):
+        load(str(path))
+    path.write_text('{"title": "x",\n "key": }', encoding="utf-8")
+    with pytest.raises(SozialraumError, match="line 2"):
+        load(str(path))
