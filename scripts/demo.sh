@@ -27,7 +27,7 @@ echo "demo: sozialraum:report on resources/sample/berlin/sozialbericht_berlin_20
 start=$(date +%s)
 $QP run sozialraum:report -- DEFINITION="$SAMPLE/berlin/sozialbericht_berlin_2021.json" \
   OUTPUT_FOLDER="$OUT" 2>&1 | grep -E "received a row|areas classed|clusters;|Layout|pages written|^  (hoch|mittel|niedrig|sehr)" \
-  | sed 's/^ */  /'
+  | sed -E 's/^\.+([0-9]*0\.+)?//; s/^ */  /; s/, written in [0-9.]+ s: .*$//'
 status=${PIPESTATUS[0]}
 [ "$status" -eq 0 ] || { echo "demo: the report failed (exit $status)"; exit "$status"; }
 

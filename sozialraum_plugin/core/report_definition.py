@@ -110,7 +110,8 @@ class ReportDefinition:
 
     def labels_text(self, fields=None) -> str:
         """``S1=Arbeitslosigkeit|%;…`` as the algorithms take it (only ``fields`` if given)."""
-        return ";".join(f"{i.id}={i.label}|{i.unit}" for i in self._known(fields))
+        return ";".join(f"{i.id}={i.label}|{i.unit}" + ("|0" if i.kind == "count" else "")
+                        for i in self._known(fields))
 
     def directions_text(self, fields=None) -> str:
         return ";".join(f"{i.id}={'+1' if i.direction > 0 else '-1'}" for i in self._known(fields))

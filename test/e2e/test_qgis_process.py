@@ -37,3 +37,21 @@ def test_jointable_runs_in_qgis_process(plugin_zip, qgis_env, tmp_path):
     results = json.loads(run.stdout[run.stdout.index("{"):])["results"]
     assert results["MATCHED"] == 13 and results["UNMATCHED_ROWS"] == 0
     assert out.is_file() and json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["join"]["matched"] == 13
+
+
+def test_full_report_runs_in_qgis_process(plugin_zip, qgis_env, tmp_path):
+    """Flensburg's Sozialatlas end to end in qgis_process: four tables with other key schemes,
+    a custom index, Ward clusters, two maps and one profile file per Stadtteil."""
+    plugins = install_zip(plugin_zip, tmp_path / "config")
+    definition = plugins / "sozialraum_plugin" / "resources" / "sample" / "flensburg" / "sozialatlas_flensburg_2022.json"
+    assert qgis_process(qgis_env, "plugins", "enable", "sozialraum_plugin").returncode == 0
+    out = tmp_path / "bericht"
+    run = qgis_process(qgis_env, "--json", "run", "sozialraum:report", "--", f"DEFINITION={definition}",
+                       f"OUTPUT_FOLDER={out}", timeout=600)
+    assert run.returncode == 0, (run.stdout[-1500:], run.stderr[-1500:])
+    results = json.loads(run.stdout[run.stdout.index("{"):])["results"]
+    assert results["MATCHED"] == 13
+    for name in ("sozialraum.gpkg", "Karten.pdf", "Sozialraumprofile.pdf", "Tabellenanhang.csv"):
+        assert (out / name).is_file(), name
+    separate = list((out / "Profile_einzeln").glob("Profil_STGT*.pdf"))
+    assert len(separate) == 13

@@ -57,7 +57,10 @@ class ReportAlgorithm(SozialraumAlgorithm):
         os.makedirs(folder, exist_ok=True)
         run = ReportRun(definition, folder, context, feedback)
         steps = QgsProcessingMultiStepFeedback(run.step_count(), feedback)
-        outputs = run.execute(steps)
+        try:
+            outputs = run.execute(steps)
+        finally:
+            run.cleanup()
         save(definition.with_absolute_paths(), os.path.join(folder, "Berichtsdefinition.json"))
         run.remember_in_project(path)
         return outputs

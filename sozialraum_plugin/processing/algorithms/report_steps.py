@@ -83,16 +83,15 @@ class ReportRun:
                 "OUTPUT": self._temp("index")}
 
     def _publish_layer(self) -> str:
-        """The last intermediate becomes sozialraum.gpkg in the output folder (copied atomically)."""
-        import processing
+        """The last intermediate becomes sozialraum.gpkg in the output folder, written by GDAL under
+        a temporary name and renamed (QGIS never holds the temporary file open)."""
+        from ...gis.gpkg import copy_layer
 
         target = os.path.join(self.folder, f"{LAYER}.gpkg")
-        result = processing.run("native:savefeatures", {"INPUT": self.current, "OUTPUT": target + ".part.gpkg",
-                                                        "LAYER_NAME": LAYER},
-                                context=self.context, is_child_algorithm=True)
-        os.replace(result["OUTPUT"].split("|")[0], target)
-        self.outputs["OUTPUT"] = f"{target}|layername={LAYER}"
-        return self.outputs["OUTPUT"]
+        source = QgsVectorLayer(self.current, LAYER, "ogr")
+        written = copy_layer(source, target, LAYER)
+        self.outputs["OUTPUT"] = written.uri
+        return written.uri
 
     def _write_appendix(self, uri: str) -> None:
         from ...gis.appendix import write_appendix
@@ -120,6 +119,11 @@ class ReportRun:
         params = {"INPUT": uri, "NAME_FIELD": d.name_field or d.key, "KEY_FIELD": d.key, "FIELDS": p.fields,
                   "LABELS": d.labels_text(p.fields), "DIRECTIONS": d.directions_text(p.fields), "TITLE": p.title,
                   "SOURCE_TEXT": d.source_text, "OUTPUT": os.path.join(self.folder, "Sozialraumprofile.pdf")}
+        counts = [i.id for i in d.indicators if i.kind == "count" and i.id in p.fields]
+        if counts:
+            params["COUNT_FIELDS"] = counts
+        if p.separate_files:
+            params["SEPARATE_FILES"] = os.path.join(self.folder, "Profile_einzeln")
         if d.index and d.index.population:
             params.update(POPULATION_FIELD=d.index.population, MIN_POPULATION=d.index.min_population)
         if d.index:
@@ -127,6 +131,12 @@ class ReportRun:
         if d.clusters:
             params["CLUSTER_FIELD"] = "cluster_label"
         self.outputs["PROFILES"] = self._run("sozialraum:profilesheets", params, steps)["OUTPUT"]
+
+    def cleanup(self) -> None:
+        """Intermediate GeoPackages and map PDFs go; the outputs stay."""
+        import shutil
+
+        shutil.rmtree(self.work, ignore_errors=True)
 
     def remember_in_project(self, definition_path: str) -> None:
         """The definition is kept in the project too, so the planner finds it next year."""
