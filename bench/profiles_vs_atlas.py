@@ -17,6 +17,7 @@ import importlib.util
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -170,6 +171,8 @@ def main() -> None:
           f"peak {o['peak_mb']:.0f} MB, {o['bytes'] / 1e6:.1f} MB PDF")
     print(f"cost per page vs bare atlas (cpu): export {o['export_cpu'] / b['cpu']:.2f}x, "
           f"whole algorithm {o['cpu'] / b['cpu']:.2f}x   (goal: <= 1.2x)")
+    if not args.keep:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

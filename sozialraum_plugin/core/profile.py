@@ -337,7 +337,7 @@ def _districts(frame, options, population, reference, note) -> pd.DataFrame:
     for klass, cluster in zip(out["class"], out["cluster"]):
         parts = [f"{title}: {value}" for title, value in ((options.class_title, klass),
                                                            (options.cluster_title, cluster)) if value]
-        badge.append("  ·  ".join(parts))
+        badge.append("\n".join(parts))  # one line each: a cluster label can be long
     out["badge"] = badge
     return out
 

@@ -169,6 +169,10 @@ def test_berlin_pages_carry_their_own_values(berlin):
         if index not in valid.index:
             continue
         assert f"{de(row.S1, 2)} %" in text and f"{de(row.S3)} %" in text and f"{de(row.S4)} %" in text
+        # each value on its indicator's line: the column labels and the stripes stay aligned
+        lines = {line.split("  ")[0].strip(): line for line in text.splitlines() if line.strip()}
+        assert f"{de(row.S4)} %" in lines["Kinderarmut"] and f"{de(row.D4)} Pp." in lines[
+            "Veränderung Kinderarmut"].replace("+", "")
         assert f"{int(rank_s4[index])} von 536" in text
         assert f"Klasse: {row.SI_V}" in text
 

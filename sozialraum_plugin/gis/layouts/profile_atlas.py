@@ -26,6 +26,7 @@ from pathlib import Path
 
 from qgis.core import (
     Qgis,
+    QgsApplication,
     QgsCoordinateTransformContext,
     QgsExpression,
     QgsFeature,
@@ -262,8 +263,12 @@ class SheetBuilder:
                                                      QgsProperty.fromField(field_name))
         return self.place(item, item_id, x, y, w, h)
 
-    def width_mm(self, text: str, size: float = TABLE_PT) -> float:
-        return QgsLayoutUtils.textWidthMM(self.font(size), text)
+    def width_mm(self, text: str, size: float = TABLE_PT, bold: bool = False) -> float:
+        return QgsLayoutUtils.textWidthMM(self.font(size, bold), text)
+
+    def lines_needed(self, text: str, width: float, size: float, bold: bool = False) -> int:
+        """Lines ``text`` takes in a label ``width`` mm wide (its own line breaks and wrapping)."""
+        return sum(max(1, math.ceil(self.width_mm(line, size, bold) / width)) for line in text.split("\n"))
 
     def line_pitch(self, size: float = TABLE_PT) -> float:
         """Distance of two lines of a label (mm), from QGIS's own text metrics."""
@@ -301,9 +306,11 @@ class Plan:
     legend_y: float
     findings_y: float
     findings_h: float
+    badge_h: float  # 0 without class and cluster
+    footer_y: float  # the footer rule; the source line may take two lines
 
 
-def page_plan(builder: SheetBuilder, profiles: Profiles, spine: float = 30.0) -> Plan:
+def page_plan(builder: SheetBuilder, profiles: Profiles, source: str = "", spine: float = 30.0) -> Plan:
     """Each number column as wide as its longest text (a wrapped cell would push every row below
     it off its stripe); the names get the rest and wrap onto two lines where they must."""
     widths = []
@@ -318,10 +325,14 @@ def page_plan(builder: SheetBuilder, profiles: Profiles, spine: float = 30.0) ->
     pitch, lines = builder.line_pitch(), 3 if wrapped else 2
     row, n = lines * pitch, len(profiles.indicators)
     # the findings box as high as the longest findings need (wrapped lines counted), no higher
-    lines = max(sum(math.ceil(builder.width_mm(line, 9) / (PAGE_W - 2 * MARGIN - 8)) or 1
-                    for line in text.split("\n")) for text in profiles.districts["findings_de"])
-    findings_h = 12 + lines * builder.line_pitch(9)
-    maps_h = max(62.0, min(125.0, 279 - findings_h - 13 - (n + 1) * row - 8 - 40))
+    box_w = PAGE_W - 2 * MARGIN - 8
+    wraps = max(builder.lines_needed(t, box_w, 9) for t in profiles.districts["findings_de"])
+    findings_h = 12 + wraps * builder.line_pitch(9)
+    badges = [t for t in profiles.districts["badge"] if t]
+    badge_h = max((builder.lines_needed(t, RIGHT_W - 4, 9, True) for t in badges), default=0)
+    badge_h = badge_h and badge_h * builder.line_pitch(9) + 3
+    footer_y = 284 - (min(3, builder.lines_needed(source, 148, 7.5)) - 1) * builder.line_pitch(7.5)
+    maps_h = max(62.0, min(125.0, footer_y - 5 - findings_h - 13 - (n + 1) * row - 8 - 40))
     top = 40 + maps_h + 8
     x, columns = MARGIN, []
     for w in [name_w] + widths:
@@ -329,7 +340,13 @@ def page_plan(builder: SheetBuilder, profiles: Profiles, spine: float = 30.0) ->
         x += w
     legend_y = top + (n + 1) * row + 2.5
     return Plan(maps_h, top, row, pitch, lines, fit, columns, (x + 2, PAGE_W - MARGIN - x - 2), legend_y,
-                legend_y + 13, findings_h)
+                legend_y + 13, findings_h, badge_h, footer_y)
+
+
+def footer_text(request: SheetRequest) -> str:
+    parts = (f"Quelle: {request.source_text}" if request.source_text else "",
+             f"Stand: {format_date(date.today())}")
+    return " \u00b7 ".join(p for p in parts if p)
 
 
 def build_layout(request: SheetRequest, layer, project, paths: dict, plan: Plan) -> QgsPrintLayout:
@@ -355,13 +372,13 @@ def build_layout(request: SheetRequest, layer, project, paths: dict, plan: Plan)
     detail.setFrameStrokeColor(QColor("#9aa5b1"))
     lx, lw, lh = paths["locator_frame"]
     ly = 40.0
-    if profiles.districts["badge"].str.len().any():
-        badge = b.label("sr_badge", '[% "pr_badge" %]', RIGHT_X, ly, RIGHT_W, 9, 9, True, BAND,
+    if plan.badge_h:
+        badge = b.label("sr_badge", '[% "pr_badge" %]', RIGHT_X, ly, RIGHT_W, plan.badge_h, 9, True, BAND,
                         Qt.AlignmentFlag.AlignHCenter)
         badge.setVAlign(Qt.AlignmentFlag.AlignVCenter)
         badge.setBackgroundEnabled(True)
         badge.setBackgroundColor(QColor("#e6ecf3"))
-        ly += 14
+        ly += plan.badge_h + 5
     b.picture("sr_locator_base", lx, ly, lw, lh, path=paths["locator_png"])
     b.picture("sr_locator", lx, ly, lw, lh, field_name="locator_path")
     b.label("sr_locator_caption", "Lage im Stadtgebiet", RIGHT_X, ly + lh + 1.5, RIGHT_W, 4, 7.5,
@@ -380,11 +397,11 @@ def build_layout(request: SheetRequest, layer, project, paths: dict, plan: Plan)
     b.label("sr_findings_title", "Auf einen Blick", MARGIN + 3, plan.findings_y + 1, 100, 6, 10.5, True, BAND)
     b.label("sr_findings", '[% "findings" %]', MARGIN + 3, plan.findings_y + 8, width - 6,
             plan.findings_h - 9, 9)
-    source = " \u00b7 ".join(t for t in (f"Quelle: {request.source_text}" if request.source_text else "",
-                                        f"Stand: {format_date(date.today())}") if t)
-    b.label("sr_source", source, MARGIN, 285.5, 150, 5, 7.5, colour=GREY)
+    source = footer_text(request)
+    y = plan.footer_y + 1.5
+    b.label("sr_source", source, MARGIN, y, 150, PAGE_H - 6 - y, 7.5, colour=GREY)
     b.label("sr_page", "Seite [% @atlas_featurenumber %] von [% @atlas_totalfeatures %]",
-            PAGE_W - MARGIN - 45, 285.5, 45, 5, 7.5, colour=GREY, align=Qt.AlignmentFlag.AlignRight)
+            PAGE_W - MARGIN - 45, y, 45, 5, 7.5, colour=GREY, align=Qt.AlignmentFlag.AlignRight)
     return layout
 
 
@@ -395,7 +412,7 @@ def background_svg(plan: Plan, n: int) -> str:
     rects += [(MARGIN, plan.top + (i + 1) * plan.row, width, plan.row, STRIPE) for i in range(1, n, 2)]
     rects.append((MARGIN, plan.findings_y - 2, width, plan.findings_h, PALE))
     rules = [(MARGIN, bottom, PAGE_W - MARGIN, bottom, "#9aa5b1", 0.3),
-             (MARGIN, 284, PAGE_W - MARGIN, 284, "#9aa5b1", 0.25)]
+             (MARGIN, plan.footer_y, PAGE_W - MARGIN, plan.footer_y, "#9aa5b1", 0.25)]
     return charts.shapes_svg(PAGE_W, PAGE_H, rects, rules)
 
 
@@ -489,8 +506,7 @@ def export_separate(layout, folder: str, feedback=None) -> list[str]:
 
 @dataclass
 class SheetResult:
-    layout: QgsPrintLayout
-    layer: QgsVectorLayer
+    layout_name: str
     pages: int
     files: list
     folder: str
@@ -516,12 +532,13 @@ def make_sheets(request: SheetRequest, project, separate_folder: str = "", feedb
     keys = [k or str(fid) for k, fid in zip(d["key"], request.fids)]
     names = charts.unique_names(keys)
     builder = SheetBuilder(QgsPrintLayout(project))
-    plan = page_plan(builder, profiles)
+    plan = page_plan(builder, profiles, footer_text(request))
     rows = charts.spine_rows(profiles)
     spines = charts.write_svgs(folder / "page", [f"{n}_spine" for n in names],
                                (charts.spine_svg(r, plan.spine[1], plan.row) for r in rows))
     charts.write_svgs(folder / "charts", names, (charts.spine_svg(r, 170, 8, labels=True) for r in rows))
-    extent, lw, lh = charts.locator_frame(request.layer.extent(), RIGHT_W, plan.maps_h - 22)
+    badge = plan.badge_h + 5 if plan.badge_h else 0
+    extent, lw, lh = charts.locator_frame(request.layer.extent(), RIGHT_W, plan.maps_h - badge - 8)
     box = (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
     tolerance = max(extent.width(), extent.height()) / 600
     locators = [""] * len(names)
@@ -551,4 +568,8 @@ def make_sheets(request: SheetRequest, project, separate_folder: str = "", feedb
     replace_layout(project, layout)
     pages = export_pdf(layout, request.output, feedback)
     files = [request.output] + (export_separate(layout, separate_folder, feedback) if separate_folder else [])
-    return SheetResult(layout, layer, pages, files, str(folder))
+    if QgsApplication.instance().platform() == "qgis_process":
+        # A one-shot command has no project to keep, and qgis_process 3.22 closes layers left in
+        # its project only after GDAL is gone: it crashed on exit (rc 139) until they went here.
+        remove_previous(project, request.name)
+    return SheetResult(request.name, pages, files, str(folder))

@@ -205,5 +205,5 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
         project = context.project() or QgsProject.instance()
         result = make_sheets(request, project, separate, feedback)
         feedback.pushInfo(self.tr("{pages} pages written to {file}").format(pages=result.pages, file=output))
-        return {"OUTPUT": output, "PAGES": result.pages, "LAYOUT": result.layout.name(),
+        return {"OUTPUT": output, "PAGES": result.pages, "LAYOUT": result.layout_name,
                 "FOLDER": result.folder, "SEPARATE_FILES": separate or None}
