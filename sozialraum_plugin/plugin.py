@@ -87,6 +87,11 @@ class SozialraumPlugin(QObject):
         self.actions["about"] = about
 
     def unload(self):
+        import sys
+
+        launch = sys.modules.get(f"{__package__}.gui.launch")  # only if a dialog was ever opened
+        if launch is not None:
+            launch.close_dialogs()
         for action in self.actions.values():
             self.iface.removePluginMenu(MENU, action)
             action.deleteLater()
@@ -102,10 +107,11 @@ class SozialraumPlugin(QObject):
 
     # Actions ----------------------------------------------------------------------------
     def run_algorithm(self, algorithm_id: str):
-        """Open the algorithm's dialog: the GUI runs exactly what the toolbox runs."""
-        from .gui.launch import open_algorithm_dialog
+        """Open the step's dialog (join, index, clusters, map: our own; the others: Processing's).
+        Either way the GUI runs exactly what the toolbox runs."""
+        from .gui.launch import open_dialog
 
-        open_algorithm_dialog(self.iface, algorithm_id)
+        return open_dialog(self.iface, algorithm_id)
 
     def show_about(self):
         from .gui.about import show_about

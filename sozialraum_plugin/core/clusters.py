@@ -10,8 +10,8 @@ Steps (as in GeoDa, with the MSS reference-population rules of :mod:`.index`):
    O(n²) memory);
 4. renumber by need: cluster 1 has the highest mean direction-corrected z-score of its centre,
    or the highest mean of a supplied need index;
-5. label each cluster by its most distinctive indicators (e.g. "hohe Transferquote, hohe
-   Kinderarmut"), or "durchschnittlich" if no centre z-score reaches ``label_threshold``.
+5. label each cluster by its most distinctive indicators (e.g. "Transferquote hoch,
+   Kinderarmut hoch"), or "durchschnittlich" if no centre z-score reaches ``label_threshold``.
 
 Areas left out get cluster NA and no label.
 """
@@ -32,8 +32,8 @@ METHODS = ("kmeans", "ward")
 WARD_MAX_ROWS = 10_000
 LABEL_THRESHOLD = 0.5
 LABEL_TOP = 2
-LABEL_HIGH = "hohe {label}"
-LABEL_LOW = "niedrige {label}"
+LABEL_HIGH = "{label} hoch"  # noun first: "hohe Transferbezug" would be wrong German
+LABEL_LOW = "{label} niedrig"
 LABEL_AVERAGE = "durchschnittlich"
 SILHOUETTE_SAMPLE = 4000
 
@@ -148,7 +148,7 @@ def profile_label(centre_z: np.ndarray, indicators: Sequence[Indicator],
                   threshold: float = LABEL_THRESHOLD, top: int = LABEL_TOP) -> str:
     """Words for the ``top`` indicators with the largest |z| of the centre (≥ ``threshold``).
 
-    "hohe …" / "niedrige …" follow the value (z > 0 is high), whatever the direction; the
+    "… hoch" / "… niedrig" follow the value (z > 0 is high), whatever the direction; the
     direction only decides which end is need, and the order by |z| is the same either way.
     """
     order = np.argsort(-np.abs(centre_z), kind="stable")

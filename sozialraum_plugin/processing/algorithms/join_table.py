@@ -80,6 +80,8 @@ class JoinTableAlgorithm(SozialraumAlgorithm):
                 self.tr("Detect"), ";", ",", self.tr("Tab"), "|"], defaultValue=0),
             QgsProcessingParameterEnum("DECIMAL", self.tr("Decimal mark"), options=[
                 self.tr("Detect"), self.tr("Comma (1,5)"), self.tr("Point (1.5)")], defaultValue=0),
+            QgsProcessingParameterString("THOUSANDS", self.tr("Thousands mark (empty = detect; 'none' = none)"),
+                                         optional=True),
             QgsProcessingParameterString("SHEET", self.tr("Sheet (XLSX/ODS; empty = first)"), optional=True),
             QgsProcessingParameterString("HEADER_ROW", self.tr("Header row (1 = first line; 0 = none; empty = detect)"),
                                          optional=True),
@@ -117,7 +119,9 @@ class JoinTableAlgorithm(SozialraumAlgorithm):
         if header and not header.lstrip("-").isdigit():
             raise TableError("option_invalid", option="HEADER_ROW", value=header)
         markers = self.parameterAsString(parameters, "MISSING_MARKERS", context)
+        thousands = self.parameterAsString(parameters, "THOUSANDS", context)
         return {
+            "thousands": None if thousands == "" else ("" if thousands.strip().lower() == "none" else thousands),
             "encoding": self.parameterAsString(parameters, "ENCODING", context).strip() or None,
             "sep": None if (i := self.parameterAsEnum(parameters, "SEPARATOR", context)) == 0 else SEPARATORS[i],
             "decimal": None if (j := self.parameterAsEnum(parameters, "DECIMAL", context)) == 0 else DECIMALS[j],
@@ -145,7 +149,8 @@ class JoinTableAlgorithm(SozialraumAlgorithm):
             from ...gis.layers import attributes_as_text
 
             result = read_frame(attributes_as_text(layer), name=layer.name(), key_columns=keys,
-                                decimal=options["decimal"], missing_markers=options["missing_markers"])
+                                decimal=options["decimal"], thousands=options["thousands"],
+                                missing_markers=options["missing_markers"])
         report = result.report
         feedback.pushInfo(self.tr("Read {file}: {rows} rows, {cols} columns; encoding {enc}, separator {sep}, "
                                   "decimal mark {dec}, thousands mark {thou}, header row {head}.").format(

@@ -37,7 +37,7 @@ class NeedClustersAlgorithm(SozialraumAlgorithm):
             "Calinski-Harabasz (the table is in the log) and takes the best silhouette.\n\nClusters "
             "are numbered by need: cluster 1 has the highest mean of the direction-corrected "
             "z-scores (or of NEED_FIELD, e.g. status_index), and each gets a label from its profile "
-            "('hohe Transferquote, hohe Kinderarmut'). Areas with a missing value, and areas whose "
+            "('Transferquote hoch, Kinderarmut hoch'). Areas with a missing value, and areas whose "
             "'valid' field is false, get no cluster unless IMPUTE takes the city median.\n\nSUMMARY "
             "(optional CSV): size, centres in original units and in z, within-cluster sums of "
             "squares; the log gives the between/total ratio."

@@ -1,0 +1,476 @@
+"""The toolbar dialogs in a headless QGIS: widgets filled, checked, run as tasks, results in the project."""
+from __future__ import annotations
+
+import time
+
+import pytest
+from qgis.core import Qgis, QgsProject, QgsVectorLayer
+from qgis.PyQt.QtCore import QCoreApplication
+
+from sozialraum_plugin.toolbelt.settings import DialogMemory
+
+OUTLIER = "\"KOM\" = 'ungültig (Ausreißer)'"
+
+
+# -- helpers -------------------------------------------------------------------------------
+@pytest.fixture(autouse=True)
+def fresh_memory():
+    """Last-used values of earlier runs must not leak into a test."""
+    for name in ("join", "index", "clusters", "map"):
+        DialogMemory(name).clear()
+    yield
+
+
+def wait_for(run, timeout: float = 60.0):
+    """Let the task manager run the task; the main loop delivers its signals."""
+    deadline = time.monotonic() + timeout
+    while run.ok is None:
+        assert time.monotonic() < deadline, "the task did not finish in time"
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    QCoreApplication.processEvents()
+    return run
+
+
+def bar_text(dialog) -> tuple:
+    item = dialog.bar.currentItem()
+    return (item.text(), item.level()) if item is not None else ("", None)
+
+
+def group_layers():
+    group = QgsProject.instance().layerTreeRoot().findGroup("Sozialraum")
+    assert group is not None, "no layer group 'Sozialraum'"
+    return [node.layer() for node in group.findLayers()]
+
+
+def add_layer(path, name: str) -> QgsVectorLayer:
+    layer = QgsVectorLayer(str(path), name, "ogr")
+    assert layer.isValid(), path
+    QgsProject.instance().addMapLayer(layer)
+    return layer
+
+
+@pytest.fixture
+def berlin(sample_dir):
+    return sample_dir / "berlin"
+
+
+@pytest.fixture(scope="module")
+def joined_gpkg(provider, sample_dir, tmp_path_factory):
+    import processing
+
+    berlin = sample_dir / "berlin"
+    out = tmp_path_factory.mktemp("gui") / "berlin_joined.gpkg"
+    processing.run("sozialraum:jointable", {
+        "INPUT": str(berlin / "lor_planungsraeume_2021.shp"), "INPUT_KEY": "PLR_ID",
+        "TABLE": str(berlin / "mss_2021_index_indikatoren.csv"), "TABLE_KEY": "PLR_ID", "OUTPUT": str(out)})
+    return out
+
+
+@pytest.fixture(scope="module")
+def indexed_gpkg(joined_gpkg, tmp_path_factory):
+    import processing
+
+    out = tmp_path_factory.mktemp("gui") / "berlin_index.gpkg"
+    result = processing.run("sozialraum:needindex", {
+        "INPUT": str(joined_gpkg), "STATUS_FIELDS": ["S1", "S3", "S4"], "DYNAMIC_FIELDS": ["D1", "D3", "D4"],
+        "PRESET": 1, "POPULATION_FIELD": "EW", "EXCLUDE_EXPRESSION": OUTLIER, "OUTPUT": str(out)})
+    return result["OUTPUT"]
+
+
+def join_dialog(iface, berlin):
+    from sozialraum_plugin.gui.join_dialog import JoinDialog
+
+    layer = add_layer(berlin / "lor_planungsraeume_2021.shp", "lor_planungsraeume_2021")
+    dialog = JoinDialog(iface)
+    dialog.layer_combo.setLayer(layer)
+    dialog.key_combo.setField("PLR_ID")
+    dialog.file_widget.setFilePath(str(berlin / "mss_2021_index_indikatoren.csv"))
+    return dialog
+
+
+# -- join ------------------------------------------------------------------------------------
+def test_join_preview_shows_the_table_as_read(qgis_iface, qgis_new_project, provider, berlin):
+    from sozialraum_plugin.gui.table_preview import number_locale
+
+    dialog = join_dialog(qgis_iface, berlin)
+    assert dialog.table_key_combo.currentText() == "PLR_ID"  # found by its name
+    headers = [dialog.preview.horizontalHeaderItem(j).text() for j in range(dialog.preview.columnCount())]
+    assert len(headers) == 30
+    assert headers[1] == "PLR_ID (text, key)" and headers[3] == "EW (number)" and headers[5] == "S1 (decimal)"
+    assert dialog.preview.rowCount() == 20
+    first = [dialog.preview.item(0, j).text() for j in range(6)]
+    assert first[1] == "01100101"  # leading zero kept
+    assert first[3] == "3419"
+    assert first[5] == number_locale().toString(4.22594, "g", 12)  # 4.22594 (4,22594 in German)
+    assert "comma" in dialog.options.separator.itemText(0)  # detected, shown in the 'Automatic' entry
+    assert "point" in dialog.options.decimal.itemText(0)
+    assert "utf-8" in dialog.options.encoding.itemText(0)
+    assert "542 rows and 30 columns" in dialog.read_status.text()
+    dialog.close()
+
+
+def test_join_override_rereads_and_returns(qgis_iface, qgis_new_project, provider, berlin):
+    dialog = join_dialog(qgis_iface, berlin)
+    dialog.options.separator.setCurrentIndex(dialog.options.separator.findData(";"))
+    assert dialog.preview.columnCount() == 1  # a comma file split at ';' is one column
+    assert dialog.options.parameters()["SEPARATOR"] == 1  # the algorithm's ';'
+    dialog.options.separator.setCurrentIndex(0)
+    assert dialog.preview.columnCount() == 30
+    assert dialog.options.parameters() == {"ENCODING": "", "SEPARATOR": 0, "DECIMAL": 0, "HEADER_ROW": "",
+                                           "SHEET": ""}
+    dialog.close()
+
+
+def test_join_check_reports_before_writing(qgis_iface, qgis_new_project, provider, berlin, tmp_path):
+    dialog = join_dialog(qgis_iface, berlin)
+    out = tmp_path / "never.gpkg"
+    dialog.output_widget.setFilePath(str(out))
+    assert dialog.check_join()
+    assert "542 of 542" in dialog.check_summary.text()
+    assert "✓" in dialog.check_summary.text()
+    assert "S1" in dialog.report_view.toPlainText()  # columns that will be added
+    assert not out.exists()  # checking writes nothing
+    dialog.close()
+
+
+def test_join_check_lists_unmatched_keys_flensburg(qgis_iface, qgis_new_project, provider, sample_dir):
+    from sozialraum_plugin.gui.join_dialog import JoinDialog
+
+    flensburg = sample_dir / "flensburg"
+    layer = add_layer(flensburg / "Stadtteile.shp", "Stadtteile")
+    dialog = JoinDialog(qgis_iface)
+    dialog.layer_combo.setLayer(layer)
+    dialog.key_combo.setField("AREA_ID")
+    dialog.file_widget.setFilePath(str(flensburg / "tab_18_regelleistungsberechtigte_sgb2.csv"))
+    assert "comma" in dialog.options.decimal.itemText(0)  # "15,8" in a comma-separated file
+    assert dialog.preview.item(0, 3).text() in ("15.8", "15,8")
+    dialog.transform_combo.setCurrentIndex(1)  # "as written": STGT01 never equals 1
+    assert dialog.check_join()
+    assert "0 of 13" in dialog.check_summary.text()
+    assert "STGT01" in dialog.report_view.toPlainText()  # the unmatched keys, listed
+    dialog.transform_combo.setCurrentIndex(0)  # automatic: the prefix is recognised
+    assert dialog.check_join()
+    assert "13 of 13" in dialog.check_summary.text()
+    dialog.close()
+
+
+def test_join_workbook_sheets_are_offered(qgis_iface, qgis_new_project, provider, sample_dir, tmp_path):
+    from osgeo import ogr
+
+    from sozialraum_plugin.gui.join_dialog import JoinDialog
+
+    book = tmp_path / "sgb2.xlsx"
+    data = ogr.GetDriverByName("XLSX").CreateDataSource(str(book))
+    sheets = (("Hinweise", [("Quelle", "Stadt Flensburg")]), ("Daten", [("1", "15,8"), ("2", "24,6")]))
+    for sheet, rows in sheets:
+        table = data.CreateLayer(sheet)
+        for name in ("Stadtteil_ID", "Quote"):
+            table.CreateField(ogr.FieldDefn(name, ogr.OFTString))
+        for key, value in rows:
+            feature = ogr.Feature(table.GetLayerDefn())
+            feature.SetField("Stadtteil_ID", key)
+            feature.SetField("Quote", value)
+            table.CreateFeature(feature)
+    data = None
+    layer = add_layer(sample_dir / "flensburg" / "Stadtteile.shp", "Stadtteile")
+    dialog = JoinDialog(qgis_iface)
+    dialog.layer_combo.setLayer(layer)
+    dialog.key_combo.setField("AREA_ID")
+    dialog.file_widget.setFilePath(str(book))
+    options = dialog.options
+    assert [options.sheet.itemText(i) for i in range(1, options.sheet.count())] == ["Hinweise", "Daten"]
+    assert options.sheet.isEnabled()
+    assert not options.separator.isEnabled() and not options.encoding.isEnabled()
+    assert "Hinweise" in options.sheet.itemText(0)  # the first sheet is read unless told otherwise
+    options.sheet.setCurrentIndex(options.sheet.findData("Daten"))
+    assert dialog.preview.rowCount() == 2
+    assert dialog.preview.horizontalHeaderItem(1).text() == "Quote (decimal)"
+    assert options.parameters()["SHEET"] == "Daten"
+    dialog.close()
+
+
+def test_join_run_adds_output_to_the_group(qgis_iface, qgis_new_project, provider, berlin, tmp_path):
+    qgis_iface.messageBar().clear_messages()
+    dialog = join_dialog(qgis_iface, berlin)
+    dialog.show()
+    out = tmp_path / "berlin_joined.gpkg"
+    dialog.output_widget.setFilePath(str(out))
+    dialog.report_widget.setFilePath(str(tmp_path / "report.html"))
+    assert dialog.start_run()
+    run = wait_for(dialog.run)
+    assert run.ok, run.feedback.errors
+    assert run.results["MATCHED"] == 542
+    layers = group_layers()
+    assert [layer.name() for layer in layers] == ["berlin_joined"]
+    assert layers[0].featureCount() == 542
+    assert {"PLR_ID", "S1", "EW", "D4"} <= set(layers[0].fields().names())
+    assert (tmp_path / "report.html").is_file()
+    assert any("berlin_joined" in m for m in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Success))
+    assert DialogMemory("join").value("table_key", "") == "PLR_ID"  # remembered for next year
+
+    from sozialraum_plugin.gui.join_dialog import JoinDialog
+
+    again = JoinDialog(qgis_iface)  # next year: the same choices are there again
+    assert again.layer_combo.currentLayer().name() == "lor_planungsraeume_2021"
+    assert again.key_combo.currentField() == "PLR_ID"
+    assert again.file_widget.filePath().endswith("mss_2021_index_indikatoren.csv")
+    assert again.table_key_combo.currentText() == "PLR_ID" and again.preview.rowCount() == 20
+    again.close()
+
+
+def test_join_bad_table_is_a_sentence_in_the_dialog(qgis_iface, qgis_new_project, provider, berlin, tmp_path):
+    from sozialraum_plugin.gui.join_dialog import JoinDialog
+
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    add_layer(berlin / "lor_planungsraeume_2021.shp", "lor")
+    dialog = JoinDialog(qgis_iface)
+    dialog.file_widget.setFilePath(str(empty))
+    text, level = bar_text(dialog)
+    assert "empty.csv" in text and "empty" in text and level == Qgis.MessageLevel.Critical
+    assert "Traceback" not in text
+    assert dialog.preview.columnCount() == 0
+    assert not dialog.start_run()  # nothing to run: a warning, no exception
+    text, level = bar_text(dialog)
+    assert level == Qgis.MessageLevel.Warning and text
+    dialog.close()
+
+
+def test_join_error_during_the_run_is_readable(qgis_iface, qgis_new_project, provider, berlin, tmp_path):
+    dialog = join_dialog(qgis_iface, berlin)
+    dialog.show()
+    dialog.output_widget.setFilePath(str(tmp_path / "out.shp"))  # our outputs are GeoPackages
+    dialog.start_run()
+    run = wait_for(dialog.run)
+    assert run.ok is False
+    text, level = bar_text(dialog)
+    assert level == Qgis.MessageLevel.Critical
+    assert "GeoPackage" in text and "Traceback" not in text
+    assert dialog.run_button.isEnabled() and not dialog.progress.isVisible()
+    dialog.close()
+
+
+# -- need index -------------------------------------------------------------------------------
+def test_index_dialog_mss_run(qgis_iface, qgis_new_project, provider, joined_gpkg, tmp_path):
+    from sozialraum_plugin.gui.index_dialog import IndexDialog
+
+    layer = add_layer(joined_gpkg, "berlin_joined")
+    dialog = IndexDialog(qgis_iface)
+    dialog.layer_combo.setLayer(layer)
+    # MSS naming recognised; S2/D2 have no values in 2021 and cannot be chosen
+    assert dialog.grid.fields_with("status") == ["S1", "S3", "S4"]
+    assert dialog.grid.fields_with("dynamic") == ["D1", "D3", "D4"]
+    assert not dialog.grid.rows["S2"][0].isEnabled()
+    assert dialog.population_combo.currentField() == "EW"
+    assert dialog.min_population.value() == 300
+    assert not dialog.scaling_combo.isEnabled()  # MSS preset: no scaling or weights
+    dialog.exclude_widget.setExpression(OUTLIER)
+    dialog.output_widget.setFilePath(str(tmp_path / "index.gpkg"))
+    params = dialog.parameters()
+    assert params["PRESET"] == 1 and params["DIRECTIONS"] == "S1=+1;S3=+1;S4=+1;D1=+1;D3=+1;D4=+1"
+    dialog.show()
+    assert dialog.start_run()
+    run = wait_for(dialog.run)
+    assert run.ok, run.feedback.errors
+    out = [lyr for lyr in group_layers() if lyr.name() == "index"]
+    assert len(out) == 1 and out[0].featureCount() == 542
+    assert {"status_index", "status_class", "dynamic_class", "valid"} <= set(out[0].fields().names())
+    assert sum(1 for f in out[0].getFeatures() if f["valid"]) == 536
+
+
+def test_index_dialog_custom_weights_and_missing_status(qgis_iface, qgis_new_project, provider, joined_gpkg):
+    from sozialraum_plugin.gui.index_dialog import IndexDialog
+
+    layer = add_layer(joined_gpkg, "berlin_joined")
+    dialog = IndexDialog(qgis_iface)
+    dialog.layer_combo.setLayer(layer)
+    dialog.preset_combo.setCurrentIndex(dialog.preset_combo.findData(0))  # custom
+    assert dialog.scaling_combo.isEnabled() and dialog.grid.rows["S1"][2].isEnabled()
+    dialog.grid.set_extra_value("S1", 2)
+    dialog.grid.set_direction("S4", -1)
+    params = dialog.parameters()
+    assert params["PRESET"] == 0
+    assert "S1=2" in params["WEIGHTS"] and "S4=-1" in params["DIRECTIONS"]
+    for name in ("S1", "S3", "S4"):
+        dialog.grid.set_role(name, "")
+    assert not dialog.start_run()
+    text, level = bar_text(dialog)
+    assert "status indicator" in text and level == Qgis.MessageLevel.Warning
+    dialog.close()
+
+
+# -- clusters ---------------------------------------------------------------------------------
+def test_cluster_dialog_suggests_k_and_shows_the_summary(qgis_iface, qgis_new_project, provider, indexed_gpkg,
+                                                         tmp_path):
+    from qgis.PyQt.QtCore import Qt
+
+    from sozialraum_plugin.gui.cluster_dialog import ClusterDialog
+
+    layer = add_layer(indexed_gpkg, "berlin_index")
+    dialog = ClusterDialog(qgis_iface)
+    dialog.layer_combo.setLayer(layer)
+    assert dialog.grid.fields_with("use") == ["S1", "S3", "S4"]
+    assert dialog.need_combo.currentField() == "status_index" and dialog.valid_check.isChecked()
+    assert dialog.suggest()
+    table = dialog.suggest_table
+    assert table.rowCount() == 7  # k = 2 … 8
+    best = [i for i in range(7) if table.item(i, 1).font().bold()]
+    assert len(best) == 1
+    assert dialog.k_spin.value() == int(table.item(best[0], 0).text())  # preset, not forced
+    row_k4 = next(i for i in range(7) if table.item(i, 0).text() == "4")
+    table.itemClicked.emit(table.item(row_k4, 1))  # the user picks another k
+    assert dialog.k_spin.value() == 4
+    dialog.grid.set_extra_value("S3", "Transferbezug")
+    assert dialog.suggest_table.rowCount() == 7  # a label does not make the suggestion stale
+    dialog.output_widget.setFilePath(str(tmp_path / "clusters.gpkg"))
+    dialog.show()
+    assert dialog.start_run()
+    run = wait_for(dialog.run)
+    assert run.ok, run.feedback.errors
+    assert run.results["K_USED"] == 4
+    assert dialog.isVisible()  # stays open to show the clusters
+    summary = dialog.summary_table
+    assert summary.rowCount() == 4
+    headers = [summary.horizontalHeaderItem(j).text() for j in range(summary.columnCount())]
+    assert headers == ["Cluster", "Label", "Areas", "Share", "S1", "S3", "S4"]
+    assert sum(int(summary.item(i, 2).text()) for i in range(4)) == 536  # valid areas only
+    assert any("Transferbezug" in summary.item(i, 1).text() for i in range(4))
+    assert summary.item(0, 0).textAlignment() & int(Qt.AlignmentFlag.AlignRight)
+    out = [lyr for lyr in group_layers() if lyr.name() == "clusters"]
+    assert len(out) == 1 and "cluster" in out[0].fields().names()
+    dialog.close()
+
+
+def test_cluster_dialog_cancel_leaves_a_usable_dialog(qgis_iface, qgis_new_project, provider, indexed_gpkg):
+    from sozialraum_plugin.gui.cluster_dialog import ClusterDialog
+
+    layer = add_layer(indexed_gpkg, "berlin_index")
+    dialog = ClusterDialog(qgis_iface)
+    dialog.layer_combo.setLayer(layer)
+    dialog.show()
+    assert dialog.start_run()
+    assert dialog.cancel_button.isVisible() and not dialog.run_button.isEnabled()
+    dialog.cancel_run()
+    run = wait_for(dialog.run)
+    # a run this short may finish before the cancel arrives; either way the dialog is usable again
+    assert run.ok in (True, False)
+    assert dialog.run_button.isEnabled() and not dialog.cancel_button.isVisible()
+    dialog.close()
+
+
+# -- map (bonus) ------------------------------------------------------------------------------
+def test_map_dialog_previews_the_first_page_and_writes_the_pdf(qgis_iface, qgis_new_project, provider,
+                                                               indexed_gpkg, tmp_path):
+    from qgis.core import QgsApplication
+
+    if QgsApplication.processingRegistry().algorithmById("sozialraum:thematicmap") is None:
+        pytest.skip("sozialraum:thematicmap is not part of this build")
+    from sozialraum_plugin.gui.map_dialog import MapDialog
+
+    layer = add_layer(indexed_gpkg, "berlin_index")
+    dialog = MapDialog(qgis_iface)
+    dialog.layer_combo.setLayer(layer)
+    dialog.field_combo.setField("status_index")
+    assert dialog.method_combo.currentData() == "mss"  # the index gets the MSS thresholds
+    dialog.title_edit.setText("Statusindex 2021")
+    dialog.show()
+    assert not dialog.start_run()  # no output file yet: a sentence, no run
+    assert "file" in bar_text(dialog)[0]
+    assert dialog.preview()
+    wait_for(dialog.preview_run)
+    assert dialog.preview_run.ok, dialog.preview_run.feedback.errors
+    page = dialog.preview_label.page
+    assert page is not None and page.width() > page.height() > 300  # a landscape A4 page
+    out = tmp_path / "status.pdf"
+    dialog.output_widget.setFilePath(str(out))
+    assert dialog.start_run()
+    run = wait_for(dialog.run)
+    assert run.ok and out.is_file() and out.read_bytes()[:4] == b"%PDF"
+    assert any(str(out) in m for m in qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Success))
+    dialog.close()
+
+
+# -- wiring -------------------------------------------------------------------------------------
+def test_toolbar_actions_open_the_dialogs(qgis_app, qgis_iface, qgis_new_project, provider):
+    """run_algorithm is what actions 1–3 call (initGui is left out: the session's provider is
+    registered already, and the plugin would register a second one)."""
+    import sozialraum_plugin
+    from sozialraum_plugin.gui.cluster_dialog import ClusterDialog
+    from sozialraum_plugin.gui.index_dialog import IndexDialog
+    from sozialraum_plugin.gui.join_dialog import JoinDialog
+
+    plugin = sozialraum_plugin.classFactory(qgis_iface)
+    from sozialraum_plugin.gui.map_dialog import MapDialog
+
+    expected = {"sozialraum:jointable": JoinDialog, "sozialraum:needindex": IndexDialog,
+                "sozialraum:needclusters": ClusterDialog, "sozialraum:thematicmap": MapDialog}
+    for alg_id, cls in expected.items():
+        dialog = plugin.run_algorithm(alg_id)
+        assert isinstance(dialog, cls) and dialog.isVisible()
+        assert plugin.run_algorithm(alg_id) is dialog  # a second click brings it to the front
+        dialog.close()
+    assert plugin.run_algorithm("sozialraum:doesnotexist") is None  # said in the message bar instead
+
+
+def test_dialogs_are_keyboard_reachable(qgis_iface, qgis_new_project, provider, joined_gpkg):
+    """Unique mnemonics per dialog, the grid rows in the Tab chain right after the widget before
+    them, and Escape closes."""
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtTest import QTest
+    from qgis.PyQt.QtWidgets import QAbstractButton, QLabel
+
+    from sozialraum_plugin.gui.cluster_dialog import ClusterDialog
+    from sozialraum_plugin.gui.index_dialog import IndexDialog
+    from sozialraum_plugin.gui.join_dialog import JoinDialog
+
+    layer = add_layer(joined_gpkg, "berlin_joined")
+    from sozialraum_plugin.gui.map_dialog import MapDialog
+
+    for cls in (JoinDialog, IndexDialog, ClusterDialog, MapDialog):
+        dialog = cls(qgis_iface)
+        dialog.layer_combo.setLayer(layer)
+        dialog.show()
+        mnemonics = []
+        for widget in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton):
+            text = widget.text().replace("&&", "")
+            has_target = not isinstance(widget, QLabel) or widget.buddy() is not None
+            if "&" in text and "<" not in text and has_target:
+                mnemonics.append(text[text.index("&") + 1].lower())
+        assert len(mnemonics) >= 6, cls.__name__
+        assert len(mnemonics) == len(set(mnemonics)), (cls.__name__, sorted(mnemonics))
+        if cls in (IndexDialog, ClusterDialog):
+            before = dialog.grid.focus_before
+            first_row = next(iter(dialog.grid.rows.values()))
+            nxt = before.nextInFocusChain()
+            while not (nxt.focusPolicy() & Qt.FocusPolicy.TabFocus) or nxt.focusProxy() is not None:
+                nxt = nxt.nextInFocusChain()
+            assert nxt is first_row[0], cls.__name__
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+        assert not dialog.isVisible(), cls.__name__
+
+
+def test_dialog_screenshots(qgis_iface, qgis_new_project, provider, berlin, indexed_gpkg):
+    """build/dialog_*.png for a person to look at (the layouts were checked by eye, in German too)."""
+    from pathlib import Path
+
+    from sozialraum_plugin.gui.cluster_dialog import ClusterDialog
+    from sozialraum_plugin.gui.index_dialog import IndexDialog
+
+    out = Path(__file__).resolve().parents[2] / "build"
+    out.mkdir(exist_ok=True)
+    join = join_dialog(qgis_iface, berlin)
+    join.check_join()
+    indexed = add_layer(indexed_gpkg, "berlin_index")
+    index = IndexDialog(qgis_iface)
+    index.layer_combo.setLayer(indexed)
+    clusters = ClusterDialog(qgis_iface)
+    clusters.layer_combo.setLayer(indexed)
+    clusters.suggest()
+    for name, dialog in (("join", join), ("index", index), ("clusters", clusters)):
+        dialog.show()
+        QCoreApplication.processEvents()
+        image = dialog.grab()
+        assert image.width() > 700 and image.height() > 500
+        assert image.save(str(out / f"dialog_{name}.png"))
+        dialog.close()
