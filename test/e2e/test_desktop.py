@@ -29,7 +29,8 @@ def run_desktop(plugin_zip, qgis_env, tmp_path, lang: str) -> dict:
     out = tmp_path / "result.json"
     shot = ROOT / "build" / f"desktop_{lang}.png"
     shot.parent.mkdir(exist_ok=True)
-    env = dict(qgis_env, SOZIALRAUM_E2E_OUT=str(out), SOZIALRAUM_E2E_SHOT=str(shot))
+    env = dict(qgis_env, SOZIALRAUM_E2E_OUT=str(out), SOZIALRAUM_E2E_SHOT=str(shot),
+               SOZIALRAUM_E2E_DIALOG_SHOT=str(shot.with_name(f"desktop_join_dialog_{lang}.png")))
     env.pop("QT_QPA_PLATFORM")  # a real X display this time
     env.pop("QGIS_CUSTOM_CONFIG_PATH")
     cmd = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", "qgis", "--profiles-path", str(config),
@@ -41,10 +42,10 @@ def run_desktop(plugin_zip, qgis_env, tmp_path, lang: str) -> dict:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "lang, first_text, menu",
-    [("en", "1 Join data", "&Sozialraum"), ("de", "1 Daten verbinden", "&Sozialraum")],
+    "lang, first_text, menu, dialog_title",
+    [("en", "1 Join data", "&Sozialraum", "Join data"), ("de", "1 Daten verbinden", "&Sozialraum", "Daten verbinden")],
 )
-def test_desktop_toolbar_unload_reload(plugin_zip, qgis_env, tmp_path, lang, first_text, menu):
+def test_desktop_toolbar_unload_reload(plugin_zip, qgis_env, tmp_path, lang, first_text, menu, dialog_title):
     result = run_desktop(plugin_zip, qgis_env, tmp_path, lang)
     first = result["first"]
     assert result["active"]
@@ -54,6 +55,8 @@ def test_desktop_toolbar_unload_reload(plugin_zip, qgis_env, tmp_path, lang, fir
     assert all(a["icon"] and a["tooltip"] for a in first["actions"])
     assert first["provider"]
     assert first["menu"] == [menu]
+    assert result["first_action"]["dialogs"] == ["JoinDialog"]
+    assert result["first_action"]["titles"] == [dialog_title]
 
     gone = result["after_unload"]
     assert gone == {"toolbars": 0, "visible": False, "actions": [], "menu": [], "provider": False}
