@@ -187,3 +187,35 @@ def test_table_layer_from_the_project(provider, sample_dir, tmp_path, qgis_new_p
     result, _, _ = run_join(tmp_path, INPUT=str(sample_dir / "flensburg" / "Stadtteile.shp"), INPUT_KEY="AREA_ID",
                             TABLE=table.id(), TABLE_KEY="id")
     assert result["MATCHED"] == 13
+
+
+def _write_sheet(path, driver: str, rows):
+    """A spreadsheet as an office sends it: a sheet 'Daten' with a text key and numbers."""
+    from osgeo import ogr
+
+    ds = ogr.GetDriverByName(driver).CreateDataSource(str(path))
+    layer = ds.CreateLayer("Daten", geom_type=ogr.wkbNone)
+    layer.CreateField(ogr.FieldDefn("Planungsraum", ogr.OFTString))
+    layer.CreateField(ogr.FieldDefn("Arbeitslose", ogr.OFTReal))
+    for key, value in rows:
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField("Planungsraum", key)
+        if value is not None:
+            feature.SetField("Arbeitslose", value)
+        layer.CreateFeature(feature)
+    ds = None
+
+
+@pytest.mark.parametrize("suffix, driver", [(".xlsx", "XLSX"), (".ods", "ODS")])
+def test_spreadsheet_tables_join_with_text_keys(provider, berlin, tmp_path, suffix, driver):
+    sheet = tmp_path / f"jobcenter{suffix}"
+    _write_sheet(sheet, driver, [("01100101", 4.5), ("01100102", None), ("01100103", 7.25), ("99999999", 1.0)])
+    before = digest(sheet)
+    result, layer, log = run_join(tmp_path, name=f"s{driver}", INPUT=str(berlin / "lor_planungsraeume_2021.shp"),
+                                  INPUT_KEY="PLR_ID", TABLE=str(sheet), TABLE_KEY="Planungsraum", SHEET="Daten")
+    assert (result["MATCHED"], result["UNMATCHED_ROWS"], result["UNMATCHED_DISTRICTS"]) == (3, 1, 539)
+    values_by_key = values(layer, "PLR_ID", "Arbeitslose")
+    assert values_by_key["01100101"] == pytest.approx(4.5) and values_by_key["01100103"] == pytest.approx(7.25)
+    assert is_null(values_by_key["01100102"])
+    assert any("99999999" in line for line in log.lines)
+    assert digest(sheet) == before
