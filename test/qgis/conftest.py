@@ -34,3 +34,44 @@ def provider(qgis_app, qgis_processing):
     assert registry.addProvider(prov)
     yield prov
     registry.removeProvider("sozialraum")  # by id: a test may have re-registered a fresh one
+
+
+# --- the dialog tests (test_gui_*.py) ------------------------------------------------------------
+@pytest.fixture
+def fresh_memory():
+    """Last-used values of earlier runs must not leak into a test (the dialog tests use it)."""
+    from sozialraum_plugin.toolbelt.settings import DialogMemory
+
+    for name in ("join", "index", "clusters", "map"):
+        DialogMemory(name).clear()
+    yield
+
+
+@pytest.fixture
+def berlin(sample_dir):
+    """resources/sample/berlin (test_profiles.py and test_styles.py have a ``berlin`` of their own)."""
+    return sample_dir / "berlin"
+
+
+@pytest.fixture(scope="module")
+def joined_gpkg(provider, sample_dir, tmp_path_factory):
+    import processing
+
+    berlin = sample_dir / "berlin"
+    out = tmp_path_factory.mktemp("gui") / "berlin_joined.gpkg"
+    processing.run("sozialraum:jointable", {
+        "INPUT": str(berlin / "lor_planungsraeume_2021.shp"), "INPUT_KEY": "PLR_ID",
+        "TABLE": str(berlin / "mss_2021_index_indikatoren.csv"), "TABLE_KEY": "PLR_ID", "OUTPUT": str(out)})
+    return out
+
+
+@pytest.fixture(scope="module")
+def indexed_gpkg(joined_gpkg, tmp_path_factory):
+    import processing
+    from gui_support import OUTLIER
+
+    out = tmp_path_factory.mktemp("gui") / "berlin_index.gpkg"
+    result = processing.run("sozialraum:needindex", {
+        "INPUT": str(joined_gpkg), "STATUS_FIELDS": ["S1", "S3", "S4"], "DYNAMIC_FIELDS": ["D1", "D3", "D4"],
+        "PRESET": 1, "POPULATION_FIELD": "EW", "EXCLUDE_EXPRESSION": OUTLIER, "OUTPUT": str(out)})
+    return result["OUTPUT"]

@@ -1,10 +1,11 @@
-"""read_table / read_frame / pivot_long on the real sample data and on hand-made traps."""
+"""read_table / read_frame / pivot_long on the real sample data and on hand-made traps.
+
+Workbooks (XLSX/ODS) are tested in test_tables_sheets.py, the any-dialect property test in
+test_tables_roundtrip.py."""
 
 from __future__ import annotations
 
 import json
-import math
-import string
 from pathlib import Path
 
 import numpy as np
@@ -12,16 +13,8 @@ import pandas as pd
 import pytest
 from conftest import sha256
 
-try:
-    from hypothesis import HealthCheck, given, settings
-    from hypothesis import strategies as st
-except ImportError:  # property tests need hypothesis (see .venv); everything else runs without it
-    from conftest import HealthCheck, given, settings, st
-
 from sozialraum_plugin.core.errors import TableError
 from sozialraum_plugin.core.tables import (
-    DEFAULT_MISSING,
-    DEFAULT_SUPPRESSED,
     ReadResult,
     pivot_long,
     read_frame,
@@ -422,101 +415,6 @@ def test_read_frame_types_strings_and_keeps_numbers():
     assert rep.column("name").n_missing == 1 and f["flag"].tolist() == ["True", "False", "True"]
 
 
-# --- XLSX / ODS through OGR -----------------------------------------------------------------------
-
-
-def _write_sheet(path: Path, driver: str):
-    ogr = pytest.importorskip("osgeo.ogr")
-    ds = ogr.GetDriverByName(driver).CreateDataSource(str(path))
-    layer = ds.CreateLayer("Daten", geom_type=ogr.wkbNone)
-    for name, kind in (
-        ("PLR_ID", ogr.OFTString),
-        ("EW", ogr.OFTInteger),
-        ("S1", ogr.OFTReal),
-        ("Note", ogr.OFTString),
-    ):
-        layer.CreateField(ogr.FieldDefn(name, kind))
-    for key, ew, s1, note in (
-        ("01100101", 3419, 4.25, "gültig"),
-        ("01100102", None, None, "–"),
-        ("12100101", 120, 1.5, "x"),
-    ):
-        feat = ogr.Feature(layer.GetLayerDefn())
-        feat.SetField("PLR_ID", key)
-        if ew is not None:
-            feat.SetField("EW", ew)
-        if s1 is not None:
-            feat.SetField("S1", s1)
-        feat.SetField("Note", note)
-        layer.CreateFeature(feat)
-    other = ds.CreateLayer("Zweites Blatt", geom_type=ogr.wkbNone)
-    other.CreateField(ogr.FieldDefn("a", ogr.OFTString))
-    feat = ogr.Feature(other.GetLayerDefn())
-    feat.SetField("a", "z")
-    other.CreateFeature(feat)
-    ds = None
-    return path
-
-
-@pytest.mark.parametrize("suffix, driver", [("xlsx", "XLSX"), ("ods", "ODS")])
-def test_spreadsheets(tmp_path, suffix, driver):
-    gdal = pytest.importorskip("osgeo.gdal")
-    path = _write_sheet(tmp_path / f"t.{suffix}", driver)
-    before = sha256(path)
-    r = read_table(path, sheet="Daten")
-    rep, f = r.report, r.frame
-    assert (rep.format, rep.sheet, rep.header_row, rep.n_rows) == (suffix, "Daten", 0, 3)
-    assert f["PLR_ID"].tolist() == ["01100101", "01100102", "12100101"]
-    assert f["EW"].tolist()[0] == 3419 and pd.isna(f["EW"].iloc[1]) and f["S1"].iloc[0] == 4.25
-    assert rep.column("Note").dtype == "text" and f["Note"].iloc[1] == "–"
-    assert read_table(path, sheet=0).frame.equals(f) and read_table(path).report.sheet == "Daten"
-    with pytest.raises(TableError) as err:
-        read_table(path, sheet="Tabelle9")
-    assert err.value.code == "sheet_not_found" and "Zweites Blatt" in err.value.params["sheets"]
-    assert gdal.GetConfigOption(f"OGR_{driver}_HEADERS") is None  # options restored
-    assert sha256(path) == before
-
-
-def test_broken_spreadsheet_and_unexpected_errors(tmp_path, tables_dir, monkeypatch):
-    ogr = pytest.importorskip("osgeo.ogr")
-    broken = tmp_path / "broken.xlsx"
-    broken.write_bytes(b"PK\x03\x04 not really a workbook")
-    for exceptions in (False, True):
-        (ogr.UseExceptions if exceptions else ogr.DontUseExceptions)()
-        try:
-            with pytest.raises(TableError) as err:
-                read_table(broken)
-        finally:
-            ogr.DontUseExceptions()
-        assert err.value.code == "file_unreadable" and err.value.params["file"] == "broken.xlsx"
-    import sozialraum_plugin.core.tables as tables
-
-    def boom(*args, **kwargs):
-        raise ValueError("something inside pandas")
-
-    monkeypatch.setattr(tables, "_finish", boom)
-    with pytest.raises(TableError) as err:
-        read_table(tables_dir / "jobcenter_cp1252.csv")
-    assert err.value.code == "file_unreadable" and "ValueError" in err.value.params["reason"]
-
-
-def test_spreadsheet_without_gdal_names_the_missing_reader(tmp_path, monkeypatch):
-    import builtins
-
-    path = _write_sheet(tmp_path / "t.ods", "ODS")
-    real_import = builtins.__import__
-
-    def no_osgeo(name, *args, **kwargs):
-        if name.startswith("osgeo") or name in ("odf", "openpyxl"):
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_osgeo)
-    with pytest.raises(TableError) as err:
-        read_table(path)
-    assert err.value.code in ("reader_missing", "file_unreadable")
-
-
 # --- sources are never touched ------------------------------------------------------------------
 
 
@@ -544,87 +442,3 @@ def test_hundred_thousand_rows_stay_fast(tmp_path):
     elapsed = time.perf_counter() - start
     assert r.report.n_rows == n and r.frame["Schlüssel"].iloc[7] == "00000007"
     assert elapsed < 10  # generous (shared CI machines); about 0.3 s on a quiet laptop
-
-
-# --- property: any dialect reads back to the same numbers and keys -------------------------------
-
-SUPPRESS, MISSING = ["–", "*", "x"], ["", "NA", "-9999"]
-MARKERS = DEFAULT_MISSING | DEFAULT_SUPPRESSED
-
-
-def _fmt(x: float, decimals: int, decimal: str, thousands) -> str:
-    text = f"{abs(x):,.{decimals}f}"
-    text = text.replace(",", "\0").replace(".", decimal).replace("\0", thousands or "")
-    return ("-" if x < 0 and float(f"{abs(x):.{decimals}f}") else "") + text
-
-
-cell = st.one_of(
-    st.tuples(st.just("v"), st.floats(-9000, 1e7)),
-    st.tuples(st.just("m"), st.sampled_from(MISSING)),
-    st.tuples(st.just("s"), st.sampled_from(SUPPRESS)),
-)
-dialect = st.fixed_dictionaries(
-    {
-        "sep": st.sampled_from([";", ",", "\t"]),
-        "decimal": st.sampled_from([",", "."]),
-        "thousands": st.sampled_from([None, ".", ",", " "]),
-        "encoding": st.sampled_from(["utf-8", "utf-8-sig", "cp1252"]),
-        "newline": st.sampled_from(["\r\n", "\n"]),
-        "quote_all": st.booleans(),
-    }
-).filter(lambda d: d["thousands"] != d["decimal"])
-
-
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(dialect=dialect, data=st.data())
-def test_any_dialect_reads_back(tmp_path_factory, dialect, data):
-    import csv
-
-    n = data.draw(st.integers(1, 25))
-    width = data.draw(st.integers(3, 8))
-    keys = data.draw(st.lists(st.integers(0, 10**width - 1), min_size=n, max_size=n, unique=True))
-    keys = [str(k).zfill(width) for k in keys]
-    # Names may hold the separator (quoted then) and weaker separator candidates, never stronger ones.
-    weaker = {"\t": ";,|", ";": ",|", ",": "|"}[dialect["sep"]]
-    names = data.draw(
-        st.lists(
-            st.text(string.ascii_letters + 'äöüß "' + weaker + dialect["sep"], min_size=1, max_size=8)
-            .map(str.strip)
-            .filter(lambda s: any(c.isalpha() for c in s) and s not in MARKERS),
-            min_size=n,
-            max_size=n,
-        )
-    )
-    reals = data.draw(st.lists(cell, min_size=n, max_size=n).filter(lambda c: any(k == "v" for k, _ in c)))
-    ints = data.draw(st.lists(cell, min_size=n, max_size=n))
-    d, t = dialect["decimal"], dialect["thousands"]
-
-    def text(kind_value, decimals):
-        kind, value = kind_value
-        return _fmt(value, decimals, d, t) if kind == "v" else value
-
-    rows = [["Schlüssel", "Name", "Wert", "Anzahl"]]
-    rows += [[k, nm, text(r, 2), text(i, 0)] for k, nm, r, i in zip(keys, names, reals, ints)]
-    path = tmp_path_factory.mktemp("dialect") / "t.csv"
-    with open(path, "w", encoding=dialect["encoding"], newline="") as handle:
-        csv.writer(
-            handle,
-            delimiter=dialect["sep"],
-            lineterminator=dialect["newline"],
-            quoting=csv.QUOTE_ALL if dialect["quote_all"] else csv.QUOTE_MINIMAL,
-        ).writerows(rows)
-    before = sha256(path)
-    r = read_table(path, key_columns=["Schlüssel"])
-    f = r.frame
-    assert f["Schlüssel"].tolist() == keys and f["Name"].tolist() == names
-    assert r.report.separator == dialect["sep"] and r.report.decimal == d
-    for col, values, decimals in (("Wert", reals, 2), ("Anzahl", ints, 0)):
-        got = f[col].astype(float).tolist()
-        for (kind, value), g in zip(values, got):
-            if kind == "v":
-                assert g == pytest.approx(round(value, decimals), abs=1e-9), (col, value, g)
-            else:
-                assert math.isnan(g)
-        assert r.suppressed[col].tolist() == [kind == "s" for kind, _ in values]
-        assert r.report.column(col).n_missing == sum(kind == "m" for kind, _ in values)
-    assert sha256(path) == before

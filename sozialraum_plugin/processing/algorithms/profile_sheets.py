@@ -167,7 +167,8 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
         return indicators
 
     def compute(self, parameters, context, feedback):
-        from ...gis.layouts.profile_atlas import SheetRequest, make_sheets
+        from ...gis.layouts.profile_atlas import make_sheets
+        from ...gis.layouts.profile_data import SheetRequest
 
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
