@@ -74,7 +74,7 @@ lint: deps
 	@! grep -rnE "^\s*(from|import) PyQt[56]" $(PLUGIN) || (echo "import Qt through qgis.PyQt"; exit 1)
 
 bench: deps
-	@echo "make bench: the benchmark suite lands with its own issue; see bench/."
+	$(QGIS_ENV) $(PY) bench/run.py
 
 clean:
 	rm -rf $(BUILD) .pytest_cache

@@ -2,6 +2,7 @@
 QGIS's native:joinattributestable (CSV through OGR with a .csvt) saving to a GeoPackage."""
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -38,11 +39,25 @@ def run(n: int = 100_000, repeats: int = 5) -> dict:
             "INPUT": f"{grid}|layername=districts", "FIELD": "key", "INPUT_2": str(plain_csv), "FIELD_2": "key",
             "METHOD": 1, "DISCARD_NONMATCHING": False, "OUTPUT": out("peer")})
 
-    ours_s, peer_s = alternate(ours, peer, repeats)
+    try:
+        ours_s, peer_s = alternate(ours, peer, repeats)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)  # every run leaves two GeoPackages of n areas
     return {"n": n, "ours_s": round(ours_s, 3), "peer_s": round(peer_s, 3), "ratio": round(ours_s / peer_s, 3)}
 
 
-if __name__ == "__main__":
-    import sys
+def main() -> None:
+    import argparse
+    import json
 
-    print(run(int(sys.argv[1]) if len(sys.argv) > 1 else 100_000))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("n", nargs="?", type=int, default=100_000)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--json", action="store_true", help="print one JSON line (for run.py)")
+    args = parser.parse_args()
+    out = run(args.n, args.repeats)
+    print(json.dumps(out) if args.json else out, flush=True)
+
+
+if __name__ == "__main__":
+    main()

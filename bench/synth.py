@@ -33,6 +33,30 @@ def indicator_frame(n: int, seed: int = 7, n_indicators: int = 10) -> pd.DataFra
     return frame
 
 
+def indicator_columns(n: int, seed: int = 7, n_indicators: int = 10) -> pd.DataFrame:
+    """The numeric part of :func:`indicator_frame` (no key column) built without copies: the
+    indicators fill one (indicators × n) float64 block that becomes the frame's block, so that
+    memory measurements see the data once (n × indicators × 8 bytes) and not its construction."""
+    rng = np.random.default_rng(seed)
+    side = math.ceil(math.sqrt(n))
+    block = np.empty((n_indicators, n))
+    ew = rng.integers(100, 12_000, n)
+    idx = np.arange(n)
+    gradient = ((idx % side) + (idx // side)) / (2 * side)
+    del idx
+    for j in range(n_indicators):
+        row = block[j]
+        row[:] = rng.normal(0, 3 + j % 4, n)
+        row += 5 + 20 * gradient * (1 if j % 3 else -1)
+        np.abs(row, out=row)
+        row += 1
+        np.round(row, 2, out=row)
+    del gradient
+    frame = pd.DataFrame(block.T, columns=[f"I{j + 1:02d}" for j in range(n_indicators)], copy=False)
+    frame["EW"] = ew
+    return frame
+
+
 def write_csv(frame: pd.DataFrame, path: Path, seed: int = 7) -> Path:
     """German dialect with a few missing and suppressed cells."""
     rng = np.random.default_rng(seed + 1)

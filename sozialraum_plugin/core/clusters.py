@@ -24,8 +24,8 @@ import numpy as np
 import pandas as pd
 
 from .errors import MethodError
-from .indicators import Indicator, IndicatorLike, as_indicators, numeric_column, numeric_frame
-from .kmeans import calinski_harabasz, kmeans, silhouette, within_ss
+from .indicators import Indicator, IndicatorLike, as_indicators, numeric_column
+from .kmeans import calinski_harabasz, cluster_means, kmeans, ordered_sum, silhouette, within_ss
 
 METHODS = ("kmeans", "ward")
 #: Ward keeps n(n−1)/2 float64 distances: 10 000 areas ≈ 400 MB.
@@ -40,14 +40,42 @@ SILHOUETTE_SAMPLE = 4000
 
 @dataclass
 class Prepared:
-    """The standardised matrix and what is needed to map it back to the table."""
+    """The standardised matrix and what is needed to map it back to the table.
+
+    Only ``z`` is held: the values in original units are read from the input frame again,
+    column by column, when they are needed (:meth:`column`, :attr:`values`), so a million
+    areas cost one copy of the indicators, not two.
+    """
 
     indicators: list[Indicator]
-    values: pd.DataFrame        # original units (imputed where asked), rows used only
-    z: np.ndarray               # rows used × indicators
-    rows: pd.Index              # index labels of the rows used
+    z: np.ndarray               # rows used × indicators (row-major)
     mean: np.ndarray
     sd: np.ndarray
+    frame: pd.DataFrame = field(repr=False)        # the input, not copied
+    used: np.ndarray = field(repr=False)           # bool per row of ``frame``: the rows used
+    columns: list = field(repr=False)              # one per column of z
+    fill: np.ndarray | None = field(default=None, repr=False)  # medians put in for missing values
+
+    @property
+    def rows(self) -> pd.Index:
+        """Index labels of the rows used (built on request)."""
+        return self.frame.index[self.used]
+
+    def column(self, j: int) -> np.ndarray:
+        """Column j in original units (imputed where asked), rows used only."""
+        raw = self.frame[self.columns[j]]
+        if isinstance(raw, pd.Series) and raw.dtype == np.float64:  # numeric_column, minus its copy
+            values = raw.to_numpy()[self.used]
+        else:
+            values = numeric_column(self.frame, self.columns[j]).to_numpy(dtype=float)[self.used]
+        if self.fill is not None:
+            values[np.isnan(values)] = self.fill[j]
+        return values
+
+    @property
+    def values(self) -> pd.DataFrame:
+        """All columns in original units (a copy, built on request)."""
+        return pd.DataFrame({c: self.column(j) for j, c in enumerate(self.columns)}, index=self.rows)
 
 
 @dataclass
@@ -61,32 +89,49 @@ class ClusterResult:
 
 def prepare(frame: pd.DataFrame, indicators: Iterable[IndicatorLike], valid: Any = None,
             impute: str | None = None) -> Prepared:
-    """Select, impute and z-standardise (sample SD) the rows to cluster."""
+    """Select, impute and z-standardise (sample SD) the rows to cluster.
+
+    Column by column, straight into the standardised matrix: the checks, their order and the
+    numbers are those of standardising a table of the selected rows, without building it.
+    """
     inds = as_indicators(indicators)
     if not inds:
         raise MethodError("too_few_indicators", n=0, needed=1)
-    raw = numeric_frame(frame, [i.id for i in inds])
-    keep = pd.Series(True, index=frame.index)
+    columns = list(dict.fromkeys(i.id for i in inds))
+    keep = np.ones(len(frame), dtype=bool)
     if valid is not None:
         mask = pd.Series(np.asarray(valid, dtype=object), index=frame.index)
-        keep &= mask.where(mask.notna(), False).astype(bool)
-    raw = raw[keep]
-    for column in raw.columns:
-        if raw[column].isna().all():
-            raise MethodError("all_missing", column=column)
+        keep = mask.where(mask.notna(), False).astype(bool).to_numpy()
+    complete = keep.copy()
+    empty = []
+    for column in columns:  # every field error first, in order (as numeric_frame raises them)
+        values = numeric_column(frame, column).to_numpy(dtype=float)
+        missing = np.isnan(values)
+        if missing[keep].all():
+            empty.append(column)
+        complete &= ~missing
+    if empty:
+        raise MethodError("all_missing", column=empty[0])
+    fill = None
     if impute == "median":
-        raw = raw.fillna(raw.median())
+        fill = np.array([pd.Series(numeric_column(frame, c).to_numpy(dtype=float)[keep]).median()
+                         for c in columns])
+        complete = keep
     elif impute is not None:
         raise MethodError("method_unknown", method=impute, methods="median")
-    raw = raw.dropna()
-    if len(raw) < 2:
-        raise MethodError("too_few_areas", n=len(raw), needed=2)
-    data = raw.to_numpy(dtype=float)
-    for j, column in enumerate(raw.columns):
-        if np.ptp(data[:, j]) == 0:
+    n_used = int(complete.sum())
+    if n_used < 2:
+        raise MethodError("too_few_areas", n=n_used, needed=2)
+    prep = Prepared(inds, np.empty((n_used, len(columns))), np.empty(len(columns)), np.empty(len(columns)),
+                    frame, complete, columns, fill)
+    for j, column in enumerate(columns):
+        values = prep.column(j)
+        if np.ptp(values) == 0:
             raise MethodError("field_constant", column=column)
-    mean, sd = data.mean(axis=0), data.std(axis=0, ddof=1)
-    return Prepared(inds, raw, (data - mean) / sd, raw.index, mean, sd)
+        prep.mean[j], prep.sd[j] = values.mean(), values.std(ddof=1)
+        np.subtract(values, prep.mean[j], out=values)
+        np.divide(values, prep.sd[j], out=prep.z[:, j])
+    return prep
 
 
 def ward(z: np.ndarray, k: int, max_rows: int = WARD_MAX_ROWS) -> np.ndarray:
@@ -121,6 +166,8 @@ def _partition(prep: Prepared, k: int, method: str, seed: int | None, n_init: in
     else:
         raise MethodError("method_unknown", method=method, methods=", ".join(METHODS))
     # Ties (duplicate rows) can leave fewer than k clusters: number the ones that exist 0 … k'−1.
+    if len(labels) and labels.min() >= 0 and (np.bincount(labels) > 0).all():
+        return labels.astype(np.intp, copy=False)  # already 0 … k'−1, all present
     return np.unique(labels, return_inverse=True)[1]
 
 
@@ -157,19 +204,43 @@ def profile_label(centre_z: np.ndarray, indicators: Sequence[Indicator],
     return ", ".join(words) if words else LABEL_AVERAGE
 
 
+def _total_ss(z: np.ndarray) -> float:
+    """Σ z² in the order numpy sums the column-major matrix the original-units table gives
+    (``(z ** 2).sum()`` for that layout), without the n × d temporary."""
+    m = z.shape[0]
+
+    def values(start: int, stop: int) -> np.ndarray:  # column-major positions start … stop−1
+        parts = []
+        while start < stop:
+            j, i = divmod(start, m)
+            take = min(stop - start, m - i)
+            parts.append(z[i:i + take, j])
+            start += take
+        return np.square(np.concatenate(parts))
+
+    return ordered_sum(z.size, values)
+
+
 def _summary(prep: Prepared, labels: np.ndarray, numbers: np.ndarray,
-             names: list[str]) -> tuple[pd.DataFrame, dict]:
+             names: list[str], centres: np.ndarray) -> tuple[pd.DataFrame, dict]:
+    """One row per cluster; ``centres`` are the cluster means of z (:func:`cluster_means`)."""
     k = numbers.size
     within = within_ss(prep.z, labels, k)
-    total = float((prep.z ** 2).sum())  # z has mean 0, so this is the total SS
+    total = _total_ss(prep.z)  # z has mean 0, so this is the total SS
+    members_of = [labels == old for old in range(k)]
+    units = np.empty((k, len(prep.indicators)))  # cluster means in original units, column by column
+    for j in range(len(prep.indicators)):
+        column = pd.Series(prep.column(j))
+        for old in range(k):
+            units[old, j] = float(column.iloc[members_of[old]].mean())
     rows = []
     for old in np.argsort(numbers):
-        members = labels == old
+        members = members_of[old]
         row = {"cluster": int(numbers[old]), "cluster_label": names[old], "size": int(members.sum()),
                "share": 100.0 * members.mean(), "within_ss": float(within[old])}
-        row["need_score"] = float((prep.z[members].mean(axis=0) * _directions(prep)).mean())
+        row["need_score"] = float((centres[old] * _directions(prep)).mean())
         for j, ind in enumerate(prep.indicators):
-            row[ind.id] = float(prep.values.iloc[members, j].mean())
+            row[ind.id] = units[old, j]
         for j, ind in enumerate(prep.indicators):
             row[f"z_{ind.id}"] = float(prep.z[members, j].mean())
         rows.append(row)
@@ -208,19 +279,25 @@ def cluster_areas(
     prep = prepare(frame, indicators, valid, impute)
     labels = _partition(prep, k, method, seed, n_init, ward_max_rows)
     k = int(labels.max()) + 1
-    centres = np.vstack([prep.z[labels == c].mean(axis=0) for c in range(k)])
+    centres = cluster_means(prep.z, labels, k)
     need_values = None
     if need is not None:
         series = numeric_column(frame, need) if isinstance(need, str) \
             else pd.Series(np.asarray(need, dtype=float), index=frame.index)
-        need_values = series.loc[prep.rows]
+        if frame.index.is_unique:  # by position: the same rows as .loc[prep.rows], no index copy
+            need_values = pd.Series(series.to_numpy(dtype=float)[prep.used])
+        else:
+            need_values = series.loc[prep.rows]
     numbers = need_order(centres, _directions(prep), labels, need_values)
+    del need_values
     names = [profile_label(centres[c], prep.indicators, label_threshold) for c in range(k)]
+    summary, totals = _summary(prep, labels, numbers, names, centres)
+    rows = prep.rows
+    del prep  # the standardised matrix is done with: its memory is free for the assignments
     cluster = pd.Series(pd.NA, index=frame.index, dtype="Int64")
-    cluster.loc[prep.rows] = numbers[labels]
+    cluster.loc[rows] = numbers[labels]
     label = pd.Series(np.full(len(frame), None, dtype=object), index=frame.index)
-    label.loc[prep.rows] = np.array([names[c] for c in labels], dtype=object)
-    summary, totals = _summary(prep, labels, numbers, names)
+    label.loc[rows] = np.array(names, dtype=object)[labels]
     assignments = pd.DataFrame({"cluster": cluster, "cluster_label": label})
     return ClusterResult(assignments, summary, totals, method, k)
 
@@ -249,13 +326,14 @@ def suggest_k(
     ks = list(k_values) if k_values is not None else list(range(2, min(8, n - 1) + 1))
     if not ks:
         raise MethodError("too_few_areas", n=n, needed=3)
-    total = float((prep.z ** 2).sum())
+    total = _total_ss(prep.z)
+    z_by_column = np.asfortranarray(prep.z)  # the layout the quality measures were made with
     rows = []
     for k in ks:
         labels = _partition(prep, k, method, seed, n_init, ward_max_rows)
         within = float(within_ss(prep.z, labels, int(labels.max()) + 1).sum())
-        rows.append({"k": k, "silhouette": silhouette(prep.z, labels, sample_size, seed),
-                     "calinski_harabasz": calinski_harabasz(prep.z, labels),
+        rows.append({"k": k, "silhouette": silhouette(z_by_column, labels, sample_size, seed),
+                     "calinski_harabasz": calinski_harabasz(z_by_column, labels),
                      "within_ss": within, "between_total_ratio": (total - within) / total})
     table = pd.DataFrame(rows)
     for column in ("silhouette", "calinski_harabasz"):

@@ -25,14 +25,40 @@ Generic composite indices keep the sample SD.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping, Sequence
+import importlib
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
-import numpy as np
-import pandas as pd
-
-from .disclosure import DEFAULT_MIN_POPULATION, minimum_population
 from .errors import MethodError
-from .indicators import IndicatorLike, as_indicators, numeric_column, oriented
+
+if TYPE_CHECKING:
+    from .indicators import IndicatorLike
+
+
+class _OnFirstUse:
+    """A module imported where it is first used, not when this module is imported.
+
+    gis.classify reads the class limits below while QGIS loads the plugin, and loading must not
+    import numpy or pandas (issue 8, P4). The first attribute access imports the module and puts
+    it in place of this stand-in, so afterwards ``np``/``pd`` are the modules themselves.
+    """
+
+    def __init__(self, module: str, name: str):
+        self._module, self._name = module, name
+
+    def __getattr__(self, attr: str):
+        module = importlib.import_module(self._module, __package__)
+        globals()[self._name] = module
+        return getattr(module, attr)
+
+
+np: Any = _OnFirstUse("numpy", "np")
+pd: Any = _OnFirstUse("pandas", "pd")
+_disclosure: Any = _OnFirstUse(".disclosure", "_disclosure")
+_indicators: Any = _OnFirstUse(".indicators", "_indicators")
+
+#: The minimum population of a valid area: the value of ``disclosure.DEFAULT_MIN_POPULATION``,
+#: repeated here so that importing this module does not import disclosure (and pandas).
+DEFAULT_MIN_POPULATION = 300
 
 METHODS = ("zscore", "minmax", "rank")
 PREFIXES = {"zscore": "z", "minmax": "mm", "rank": "pr"}
@@ -60,6 +86,9 @@ def _reference(values: pd.Series, reference: Any) -> pd.Series:
 
 def _mask(mask: Any, index: pd.Index) -> pd.Series:
     """A boolean Series on ``index``; NULL/NA counts as False (as in a QGIS filter)."""
+    plain = getattr(mask, "dtype", None) == np.dtype(bool)  # numpy bools: no NULL to replace
+    if plain and np.shape(mask) == (len(index),):
+        return pd.Series(np.asarray(mask, dtype=bool), index=index)  # (the object route: 2 copies)
     values = mask.to_numpy(dtype=object) if isinstance(mask, pd.Series) else np.asarray(mask, dtype=object)
     if values.shape != (len(index),):
         raise MethodError("length_mismatch", what="mask", found=values.size, expected=len(index))
@@ -81,6 +110,35 @@ def zscore(values: pd.Series, reference: Any = None, ddof: int = 1) -> pd.Series
     ref = _checked_reference(values, reference, needed=ddof + 1)
     sample = values[ref]
     return (values - sample.mean()) / sample.std(ddof=ddof)
+
+
+def _zscore_into(out: np.ndarray, values: pd.Series, reference: Any, ddof: int) -> None:
+    """``out[:] = zscore(values, reference, ddof)`` for a float column: the same checks, the
+    same numbers to the last bit, a fraction of the memory.
+
+    pandas' mean and SD (nanops.nanmean / nanstd: a sum over the sample, then a sum of squared
+    deviations from it, over a copy) are taken here in numpy's summation order a slice at a
+    time (kmeans.ordered_sum), and the result is written into ``out`` in place.
+    """
+    ref = _reference(values, reference)
+    if ref.sum() < ddof + 1:
+        raise MethodError("too_few_areas", n=int(ref.sum()), needed=ddof + 1)
+    mean, sd = _mean_sd(values.to_numpy(dtype=float)[ref.to_numpy(dtype=bool)], ddof, values.name)
+    np.subtract(values.to_numpy(dtype=float), mean, out=out)
+    np.divide(out, sd, out=out)
+
+
+def _mean_sd(sample: np.ndarray, ddof: int, name: Any) -> tuple:
+    """``(s.mean(), s.std(ddof=ddof))`` of ``s = pd.Series(sample)``, bit for bit, without the
+    copies pandas makes; raises field_constant (as zscore does) when there is no spread."""
+    from .kmeans import ordered_sum
+
+    if np.ptp(sample) == 0:  # exact test: no SD to divide by
+        raise MethodError("field_constant", column=name)
+    count = np.float64(len(sample))
+    mean = np.float64(ordered_sum(len(sample), lambda a, b: sample[a:b])) / count
+    squares = ordered_sum(len(sample), lambda a, b: (mean - sample[a:b]) ** 2)
+    return mean, np.sqrt(np.float64(squares) / (count - ddof))
 
 
 def minmax(values: pd.Series, reference: Any = None) -> pd.Series:
@@ -138,7 +196,7 @@ def normalise_weights(weights: Sequence[float] | Mapping[str, float] | None,
 
 def _population(frame: pd.DataFrame, population: Any) -> pd.Series:
     if isinstance(population, str):
-        return numeric_column(frame, population)
+        return _indicators.numeric_column(frame, population)
     return pd.Series(np.asarray(population, dtype=float), index=frame.index)
 
 
@@ -159,7 +217,7 @@ def validity(
     notes: list[pd.Series] = []
     ok = pd.Series(True, index=frame.index)
     if population is not None:
-        rule = minimum_population(_population(frame, population), min_population)
+        rule = _disclosure.minimum_population(_population(frame, population), min_population)
         ok &= rule["valid"].to_numpy()
         notes.append(rule["note"].set_axis(frame.index))
     drop = pd.Series(False, index=frame.index)
@@ -168,24 +226,38 @@ def validity(
     if valid is not None:
         drop |= ~_mask(valid, frame.index)
     ok &= ~drop
-    notes.append(pd.Series(np.where(drop, NOTE_EXCLUDED, ""), index=frame.index))
-    values = pd.DataFrame({c: numeric_column(frame, c) for c in columns}, index=frame.index)
-    gaps = values.isna()
-    ok &= ~gaps.any(axis=1)
+    excluded_note = np.full(len(frame), "", dtype=object)  # (np.where would build a fixed-width
+    excluded_note[drop.to_numpy(dtype=bool)] = NOTE_EXCLUDED  # unicode array first: 56 bytes a row)
+    notes.append(pd.Series(excluded_note, index=frame.index))
+    # Missing values column by column (no copy of the whole table): one bool per cell.
+    names = list(dict.fromkeys(columns))
+    gaps = np.zeros((len(frame), len(names)), dtype=bool)
+    for j, column in enumerate(names):
+        gaps[:, j] = _indicators.numeric_column(frame, column).isna().to_numpy()
+    gap_rows = gaps.any(axis=1)
+    ok &= ~gap_rows
     missing = pd.Series("", index=frame.index, dtype=object)
-    for row in np.flatnonzero(gaps.any(axis=1).to_numpy()):  # few rows: a loop is fine
-        missing.iloc[row] = NOTE_MISSING.format(columns=", ".join(gaps.columns[gaps.iloc[row].to_numpy()]))
+    labels = np.array(names, dtype=object)
+    for row in np.flatnonzero(gap_rows):  # few rows: a loop is fine
+        missing.iloc[row] = NOTE_MISSING.format(columns=", ".join(labels[gaps[row]]))
     notes.append(missing)
     return pd.DataFrame({"valid": ok.astype(bool), "note": _join_notes(notes)}, index=frame.index)
 
 
 def _join_notes(notes: Sequence[pd.Series]) -> pd.Series:
     """Element-wise "a; b" of several note columns, skipping empty ones (vectorised)."""
-    joined = np.asarray(notes[0].to_numpy(dtype=object), dtype=object)
+    joined = np.array(notes[0].to_numpy(dtype=object), dtype=object)
     for note in notes[1:]:
         part = note.to_numpy(dtype=object)
-        both = (joined != "") & (part != "")
-        joined = np.where(both, joined + NOTE_SEPARATOR + part, joined + part)
+        has_part = part != ""
+        if not has_part.any():
+            continue
+        has_text = joined != ""
+        # Only the rows with a note are touched: no new string for each of a million empty ones.
+        both = has_text & has_part
+        only = ~has_text & has_part
+        joined[both] = joined[both] + NOTE_SEPARATOR + part[both]
+        joined[only] = part[only]
     return pd.Series(joined, index=notes[0].index, dtype=object)
 
 
@@ -220,9 +292,9 @@ def composite_index(
     """
     if method not in METHODS:
         raise MethodError("method_unknown", method=method, methods=", ".join(METHODS))
-    inds = as_indicators(indicators)
+    inds = _indicators.as_indicators(indicators)
     ids = [ind.id for ind in inds]
-    values = oriented(frame, inds)
+    values = _indicators.oriented(frame, inds)
     _check_not_all_missing(values)
     w = normalise_weights(weights, ids)
     state = validity(frame, ids, population, min_population, excluded, valid)
@@ -250,35 +322,90 @@ def _check_thresholds(thresholds: Sequence[float]) -> tuple[float, ...]:
 def classify_status(index: pd.Series, thresholds: Sequence[float] = STATUS_THRESHOLDS,
                     labels: Sequence[str] = STATUS_LABELS) -> pd.DataFrame:
     """MSS status classes: columns ``class`` (German label) and ``code`` (1–4); NaN → NA."""
+    return _classes(index.index, _status_codes(index, thresholds), STATUS_CODES, labels)
+
+
+def _status_codes(index: pd.Series, thresholds: Sequence[float]) -> np.ndarray:
     low, mid, high = _check_thresholds(thresholds)
     x = index.to_numpy(dtype=float)
-    code = np.select([x <= low, x <= mid, x < high, x >= high], STATUS_CODES, 0)
-    return _classes(index.index, code, STATUS_CODES, labels)
+    return np.select([x <= low, x <= mid, x < high, x >= high], STATUS_CODES, 0)
+
+
+def _dynamic_codes(index: pd.Series, thresholds: Sequence[float]) -> np.ndarray:
+    low, high = _check_thresholds(thresholds)
+    x = index.to_numpy(dtype=float)
+    return np.select([x <= low, x < high, x >= high], DYNAMIC_CODES, 0)
 
 
 def classify_dynamic(index: pd.Series, thresholds: Sequence[float] = DYNAMIC_THRESHOLDS,
                      labels: Sequence[str] = DYNAMIC_LABELS) -> pd.DataFrame:
     """MSS dynamics classes: columns ``class`` and ``code`` (1, 3, 5); NaN → NA."""
-    low, high = _check_thresholds(thresholds)
-    x = index.to_numpy(dtype=float)
-    code = np.select([x <= low, x < high, x >= high], DYNAMIC_CODES, 0)
-    return _classes(index.index, code, DYNAMIC_CODES, labels)
+    return _classes(index.index, _dynamic_codes(index, thresholds), DYNAMIC_CODES, labels)
 
 
 def _classes(index: pd.Index, code: np.ndarray, codes: Sequence[int], labels: Sequence[str]) -> pd.DataFrame:
-    names = dict(zip(codes, labels))
-    label = pd.Series([names.get(c) for c in code], index=index, dtype=object)
-    return pd.DataFrame({"class": label, "code": pd.array(np.where(code == 0, None, code), dtype="Int64")},
+    return pd.DataFrame({"class": _class_labels(code, codes, labels), "code": _nullable_codes(code)},
                         index=index)
 
 
-def _summed_index(values: pd.DataFrame, ref: pd.Series, ddof: int, name: str) -> pd.DataFrame:
-    """z per indicator, their sum and the standardised sum – NaN outside the reference."""
-    z = pd.DataFrame({f"z_{c}": zscore(values[c], ref, ddof).where(ref) for c in values.columns})
-    total = z.sum(axis=1).where(ref)
-    total.name = f"{name}_sum"
-    standardised = zscore(total, ref, ddof).where(ref)
-    return z.assign(**{f"{name}_sum": total, f"{name}_index": standardised})
+def _class_labels(code: np.ndarray, codes: Sequence[int], labels: Sequence[str]) -> np.ndarray:
+    names = np.full(max(codes) + 1, None, dtype=object)  # code → label (None for 0 = no class)
+    for c, text in zip(codes, labels):
+        names[c] = text
+    return names[code]
+
+
+def _nullable_codes(code: np.ndarray):
+    """What ``pd.array(np.where(code == 0, None, code), dtype="Int64")`` makes (NA slots hold
+    1), without a million-element object array on the way."""
+    missing = code == 0
+    return pd.arrays.IntegerArray(np.where(missing, 1, code).astype(np.int64, copy=False), missing)
+
+
+def _oriented(frame: pd.DataFrame, indicator) -> pd.Series:
+    """One column of ``indicators.oriented(frame, ...)``: float, times the direction."""
+    return _indicators.direction_corrected(_indicators.numeric_column(frame, indicator.id), indicator.direction)
+
+
+def _row_sums(block: np.ndarray) -> np.ndarray:
+    """``DataFrame(block.T).sum(axis=1)`` (NaN counts as 0) without the n × d copy pandas makes.
+
+    Bit for bit the same: with missing cells pandas sums a row-major copy with them set to 0 (done
+    here in slices of rows); without, it sums the column-major view as it is.
+    """
+    n = block.shape[1]
+    if not np.isnan(block).any():
+        return block.T.sum(axis=1)
+    out = np.empty(n)
+    step = 1 << 16
+    for start in range(0, n, step):
+        rows = np.array(block[:, start:start + step].T, order="C")  # a copy, never a view
+        np.putmask(rows, np.isnan(rows), 0.0)
+        out[start:start + step] = rows.sum(axis=1)
+    return out
+
+
+def _summed_index(frame: pd.DataFrame, inds: list, ref: pd.Series, ddof: int, name: str) -> dict:
+    """z per indicator, their sum and the standardised sum – NaN outside the reference – as
+    columns (name → array) for the result frame.
+
+    Column by column into one float block whose rows become the z columns, so the memory is
+    the result's own (plus one column at a time), not several copies of the whole table.
+    """
+    block = np.empty((len(inds), len(frame)))
+    outside = ~ref.to_numpy(dtype=bool)
+    for j, ind in enumerate(inds):
+        _zscore_into(block[j], _oriented(frame, ind), ref, ddof)
+        block[j][outside] = np.nan  # .where(ref)
+    columns = {f"z_{ind.id}": block[j] for j, ind in enumerate(inds)}
+    total = _row_sums(block)
+    total[outside] = np.nan  # .where(ref)
+    standardised = np.empty(len(frame))
+    _zscore_into(standardised, pd.Series(total, index=frame.index, name=f"{name}_sum"), ref, ddof)
+    standardised[outside] = np.nan
+    columns[f"{name}_sum"] = total
+    columns[f"{name}_index"] = standardised
+    return columns
 
 
 def mss_index(
@@ -304,39 +431,74 @@ def mss_index(
     Labels default to German (``STATUS_LABELS``, ``DYNAMIC_LABELS``, ``GROUP_LABEL``); the
     codes stay the MSS codes whatever the labels.
     """
-    status_inds, dynamic_inds = as_indicators(status), as_indicators(dynamic)
+    status_inds, dynamic_inds = _indicators.as_indicators(status), _indicators.as_indicators(dynamic)
     if not status_inds:
         raise MethodError("too_few_indicators", n=0, needed=1)
     ids = [i.id for i in status_inds + dynamic_inds]
-    values = oriented(frame, status_inds + dynamic_inds)
-    _check_not_all_missing(values)
+    # The checks of indicators.oriented + _check_not_all_missing, one column at a time: every
+    # field error first (in order), then the first column without any value.
+    empty = [ind.id for ind in status_inds + dynamic_inds if _oriented(frame, ind).isna().all()]
+    if empty:
+        raise MethodError("all_missing", column=empty[0])
     state = validity(frame, ids, population, min_population, excluded)
     ref = state["valid"]
-    out = _summed_index(values[[i.id for i in status_inds]], ref, ddof, "status")
+    parts = [_summed_index(frame, _unique(status_inds), ref, ddof, "status")]
     if dynamic_inds:
-        out = pd.concat([out, _summed_index(values[[i.id for i in dynamic_inds]], ref, ddof, "dynamic")], axis=1)
-    _classify(out, ref, bool(dynamic_inds), status_thresholds, dynamic_thresholds, status_labels,
-              dynamic_labels, group_label)
-    return pd.concat([out, state], axis=1)
+        parts.append(_summed_index(frame, _unique(dynamic_inds), ref, ddof, "dynamic"))
+    classify = (ref, bool(dynamic_inds), status_thresholds, dynamic_thresholds, status_labels,
+                dynamic_labels, group_label)
+    names = [name for part in parts for name in part] + list(state.columns)
+    if len(set(names)) < len(names):  # a name twice (an indicator in both lists): as concat makes it
+        out = pd.concat([pd.DataFrame(part, index=frame.index) for part in parts], axis=1)
+        _classify(out, *classify)
+        return pd.concat([out, state], axis=1)
+    # Every column is an array of its own, put into the frame as it is: pandas' concat and
+    # column assignment copy, which for a million areas means the whole result again.
+    columns = {name: values for part in parts for name, values in part.items()}
+    _classify(columns, *classify)
+    for name in state.columns:
+        columns[name] = state[name].to_numpy()
+    return pd.DataFrame(columns, index=frame.index, copy=False)
+
+
+def _unique(inds: list) -> list:
+    """One indicator per id (the first), as a frame keyed by id would hold them."""
+    seen: dict = {}
+    for ind in inds:
+        seen.setdefault(ind.id, ind)
+    return list(seen.values())
 
 
 def _classify(out: pd.DataFrame, ref: pd.Series, dynamics: bool, status_thresholds, dynamic_thresholds,
               status_labels=STATUS_LABELS, dynamic_labels=DYNAMIC_LABELS, group_label=GROUP_LABEL) -> None:
-    """Add classes, codes, the 12 groups and the attention flag to ``out`` (in place)."""
-    status_cls = classify_status(out["status_index"], status_thresholds, status_labels)
-    out["status_class"], out["status_code"] = status_cls["class"], status_cls["code"]
-    status_code = status_cls["code"].to_numpy(dtype=float, na_value=np.nan)
-    attention = np.isin(status_code, [3, 4])
+    """Add classes, codes, the 12 groups and the attention flag to ``out`` (in place).
+
+    The columns of :func:`classify_status` / :func:`classify_dynamic`, added one at a time.
+    ``out`` is a DataFrame or a dict of column arrays (see mss_index). Code 0 is "no class"
+    (NA in the output), so it never counts as 2, 3, 4 or 5 below.
+    """
+    def put(name: str, values) -> None:
+        out[name] = values if isinstance(out, dict) else pd.Series(values, index=out.index)
+
+    def get(name: str) -> pd.Series:
+        return pd.Series(out[name]) if isinstance(out, dict) else out[name]
+
+    status_code = _status_codes(get("status_index"), status_thresholds)
+    put("status_class", _class_labels(status_code, STATUS_CODES, status_labels))
+    put("status_code", _nullable_codes(status_code))
+    attention = (status_code == 3) | (status_code == 4)
     if dynamics:
-        dyn_cls = classify_dynamic(out["dynamic_index"], dynamic_thresholds, dynamic_labels)
-        out["dynamic_class"], out["dynamic_code"] = dyn_cls["class"], dyn_cls["code"]
+        dynamic_code = _dynamic_codes(get("dynamic_index"), dynamic_thresholds)
+        put("dynamic_class", _class_labels(dynamic_code, DYNAMIC_CODES, dynamic_labels))
+        put("dynamic_code", _nullable_codes(dynamic_code))
         groups = [group_label.format(status=s, dynamic=d) if ok else None
-                  for s, d, ok in zip(status_cls["class"], dyn_cls["class"], ref)]
-        out["group"] = pd.Series(groups, index=out.index, dtype=object)
-        out["group_code"] = status_cls["code"] * 10 + dyn_cls["code"]
-        dynamic_code = dyn_cls["code"].to_numpy(dtype=float, na_value=np.nan)
+                  for s, d, ok in zip(get("status_class"), get("dynamic_class"), ref)]
+        groups_array = np.empty(len(groups), dtype=object)
+        groups_array[:] = groups
+        put("group", groups_array)
+        put("group_code", (get("status_code") * 10 + get("dynamic_code")).array)
         attention |= (status_code == 2) & (dynamic_code == 5)
-    out["attention"] = attention & ref.to_numpy()
+    put("attention", attention & ref.to_numpy())
 
 
 def custom_index(frame: pd.DataFrame, status: Iterable[IndicatorLike], dynamic: Iterable[IndicatorLike] = (),
@@ -351,9 +513,9 @@ def custom_index(frame: pd.DataFrame, status: Iterable[IndicatorLike], dynamic: 
     groups and attention flag) but with a choice of scaling and weights; each composite is
     standardised again so that the MSS class limits apply. Adds ``status_rank`` (1 = most need).
     """
-    status_inds, dynamic_inds = as_indicators(status), as_indicators(dynamic)
+    status_inds, dynamic_inds = _indicators.as_indicators(status), _indicators.as_indicators(dynamic)
     ids = [i.id for i in status_inds + dynamic_inds]
-    _check_not_all_missing(oriented(frame, status_inds + dynamic_inds))
+    _check_not_all_missing(_indicators.oriented(frame, status_inds + dynamic_inds))
     state = validity(frame, ids, population, min_population, excluded)
     ref = state["valid"]
 

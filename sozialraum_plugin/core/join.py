@@ -89,7 +89,10 @@ class _Matching:
         self.transform = None if transform.kind == "exact" else transform
         cd_u, ct_u = transform.canonical(self.d_u, cache), transform.canonical(self.t_u, cache)
         # Canonical keys of the table: distinct values, and how many rows carry each.
-        self.key_of_t_u, canon = pd.factorize(ct_u)
+        if transform.kind == "exact":  # the distinct keys are their own canonical forms
+            self.key_of_t_u, canon = np.arange(len(ct_u), dtype=np.intp), np.asarray(ct_u, dtype=object)
+        else:
+            self.key_of_t_u, canon = pd.factorize(ct_u)
         rows_key = np.where(self.t_codes >= 0, self.key_of_t_u[np.maximum(self.t_codes, 0)], -1)
         n_rows = np.bincount(rows_key[rows_key >= 0], minlength=len(canon))
         row_of_key = np.full(len(canon), -1)

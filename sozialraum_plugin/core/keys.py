@@ -63,6 +63,9 @@ def key_codes(series: Any) -> KeyCodes:
         u = np.array([normalize_key(v) or "" for v in u], dtype=object)
     elif has_edge_space(u):
         u = np.array([v.strip() for v in u], dtype=object)
+    elif not len(u) or not (u == "").any():
+        # Distinct, stripped and no empty text: factorizing again would change nothing.
+        return codes.astype(np.intp, copy=False), u
     return _refactor(codes, u)
 
 

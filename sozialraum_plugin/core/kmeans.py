@@ -12,6 +12,16 @@ Hartigan single-point moves (never worse, often a little better than Lloyd alone
 above ``HARTIGAN_MAX_ROWS``) and the lowest inertia wins. Squared distances are computed as
 ‖c‖² − 2·x·c (‖x‖² is the same for every centre, so it only enters the inertia), on blocks of
 rows so memory stays bounded for large tables.
+
+Memory: nothing of the size of the data is copied (a million areas × 10 indicators is 80 MB;
+issue 8 asks for at most three times that for index and clusters together). The blocks the
+distance products need are built from the rows as they are used, and sums over all rows
+(inertia, within-cluster sums of squares, cluster means, k-means++ potentials) are taken slice
+by slice in exactly the order numpy sums a whole array (:func:`ordered_sum`,
+:func:`column_sums`), so they give the same numbers as the one-line numpy expressions they
+replace, without their n × d temporaries. (The Lloyd products of a block laid out on its own
+can differ in the last bit from those of one transposed copy of all rows, as BLAS results
+depend on the memory layout; on the test and benchmark data not a single label changes.)
 """
 from __future__ import annotations
 
@@ -31,6 +41,13 @@ POLISH_SMALL = 8
 HARTIGAN_MAX_ROWS = 20_000
 #: Elements of the distance block (runs × centres × rows) computed at once: 512 kB, stays in cache.
 BLOCK_ELEMENTS = 1 << 16
+#: numpy sums a contiguous array in buffers of this many elements: pairwise inside each, the
+#: buffers one after another. :func:`ordered_sum` follows that order exactly.
+SUM_CHUNK = 8192
+#: Rows per slice in the slice-by-slice sums (a few MB at a time).
+SLICE_ROWS = 1 << 15
+#: Rows per block of the k-means++ candidate distances (a multiple of SUM_CHUNK).
+KPP_BLOCK = 8 * SUM_CHUNK
 
 
 @dataclass
@@ -41,21 +58,78 @@ class KMeansResult:
     n_iter: int
 
 
-def _assign(XT1: np.ndarray, centres: np.ndarray, full: bool = False, exact: bool = False):
+def ordered_sum(size: int, values) -> float:
+    """``np.sum`` of a contiguous float64 array of ``size`` elements that is never built:
+    ``values(start, stop)`` returns elements start … stop−1. numpy sums such an array as the
+    pairwise sums of its 8192-element buffers, added one after another; so does this, so the
+    result is the same to the last bit."""
+    total = 0.0
+    slab = 64 * SUM_CHUNK
+    for start in range(0, size, slab):
+        stop = min(size, start + slab)
+        part = np.asarray(values(start, stop), dtype=np.float64)
+        full = (stop - start) // SUM_CHUNK * SUM_CHUNK
+        if full:
+            for partial in part[:full].reshape(-1, SUM_CHUNK).sum(axis=1).tolist():
+                total += partial
+        if full < len(part):
+            total += float(np.add.reduce(part[full:]))
+    return total
+
+
+def rows_sum(n_rows: int, d: int, rows) -> float:
+    """``M.sum()`` of a row-major (C-order) n_rows × d array given by ``rows(a, b)`` (rows a … b−1)."""
+    def values(start: int, stop: int) -> np.ndarray:
+        first, last = start // d, -(-stop // d)
+        return rows(first, last).ravel()[start - first * d:stop - first * d]
+
+    return ordered_sum(n_rows * d, values)
+
+
+def column_sums(n_rows: int, rows) -> np.ndarray:
+    """``M.sum(axis=0)`` of a row-major n_rows × d array given by ``rows(a, b)``: numpy adds the
+    rows one after another (per column), and so does this, a slice of rows at a time."""
+    total = None
+    for start in range(0, n_rows, SLICE_ROWS):
+        block = rows(start, min(n_rows, start + SLICE_ROWS))
+        total = np.add.reduce(block if total is None else np.vstack([total[None, :], block]), axis=0)
+    return total
+
+
+def column_var(X: np.ndarray) -> np.ndarray:
+    """``np.var(X, axis=0)`` of a row-major X without the n × d temporary ``X − mean``."""
+    n = X.shape[0]
+    mean = column_sums(n, lambda a, b: X[a:b]) / n
+    squares = column_sums(n, lambda a, b: np.square(X[a:b] - mean))
+    return squares / n
+
+
+def cluster_means(X: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
+    """``X[labels == c].mean(axis=0)`` for c = 0 … k−1 (k × d), without copying the members."""
+    centres = np.empty((k, X.shape[1]))
+    for c in range(k):
+        members = np.flatnonzero(labels == c)
+        centres[c] = column_sums(len(members), lambda a, b, m=members: X[m[a:b]]) / len(members) \
+            if len(members) else np.nan
+    return centres
+
+
+def _assign(X: np.ndarray, centres: np.ndarray, full: bool = False, exact: bool = False):
     """Nearest centres for several runs at once; returns (sums, low_sum, labels, best).
 
-    ``XT1`` is the data transposed (d × n) with a row of ones appended, ``centres`` is
-    runs × k × d. ``sums`` (runs × k × (d+1)) holds per-cluster sums of the points, with the
-    counts in the last column; it is accumulated in the same pass while a block is in cache.
-    ``low_sum`` (runs) is Σ min_c (‖c‖² − 2·x·c), so the inertia is Σ‖x‖² + low_sum.
-    ‖c‖² rides along in the product through the ones row. With ``full`` also the labels and
-    ‖c‖² − 2·x·c to the nearest centre (runs × n) are returned (else None). All runs share one
-    BLAS product per block, which makes ``n_init`` restarts cheap. Equal distances would put a
-    point into two clusters; that is detected from the counts and the call is redone with
-    ``exact`` (first nearest centre, like argmin).
+    ``X`` is the data (n × d, row-major), ``centres`` is runs × k × d. For each block of rows
+    the data is laid out transposed (d × rows) with a row of ones appended, so that one BLAS
+    product gives ‖c‖² − 2·x·c for every run and centre. ``sums`` (runs × k × (d+1)) holds
+    per-cluster sums of the points, with the counts in the last column; it is accumulated in
+    the same pass while a block is in cache. ``low_sum`` (runs) is Σ min_c (‖c‖² − 2·x·c), so
+    the inertia is Σ‖x‖² + low_sum. With ``full`` also the labels and ‖c‖² − 2·x·c to the
+    nearest centre (runs × n) are returned (else None). All runs share one BLAS product per
+    block, which makes ``n_init`` restarts cheap. Equal distances would put a point into two
+    clusters; that is detected from the counts and the call is redone with ``exact`` (first
+    nearest centre, like argmin).
     """
     runs, k, d = centres.shape
-    n = XT1.shape[1]
+    n = X.shape[0]
     flat = centres.reshape(runs * k, d)
     weights = np.hstack([-2.0 * flat, np.einsum("ij,ij->i", flat, flat)[:, None]])
     sums = np.zeros((runs * k, d + 1))
@@ -63,8 +137,12 @@ def _assign(XT1: np.ndarray, centres: np.ndarray, full: bool = False, exact: boo
     labels = np.empty((runs, n), dtype=np.intp) if full else None
     best = np.empty((runs, n)) if full else None
     step = max(256, BLOCK_ELEMENTS // (runs * k))
+    buffer = np.empty((d + 1, min(step, n)))
+    buffer[d] = 1.0
     for start in range(0, n, step):
-        block = XT1[:, start:start + step]
+        width = min(n, start + step) - start
+        block = buffer[:, :width]
+        block[:d] = X[start:start + width].T
         dist = (weights @ block).reshape(runs, k, -1)
         low = dist.min(axis=1)
         low_sum += low.sum(axis=1)
@@ -78,40 +156,96 @@ def _assign(XT1: np.ndarray, centres: np.ndarray, full: bool = False, exact: boo
         sums += onehot.reshape(runs * k, -1) @ block.T
     sums = sums.reshape(runs, k, d + 1)
     if not exact and (sums[:, :, -1].sum(axis=1) != n).any():
-        return _assign(XT1, centres, full, exact=True)
+        return _assign(X, centres, full, exact=True)
     return sums, low_sum, labels, best
 
 
-def _kmeans_plusplus(X: np.ndarray, xx: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
-    """Greedy k-means++: each new centre is the best of ``2 + ln k`` D²-weighted candidates."""
+def _kmeans_plusplus(X: np.ndarray, xx: np.ndarray, k: int, rng: np.random.Generator,
+                     work: dict | None = None) -> np.ndarray:
+    """Greedy k-means++: each new centre is the best of ``2 + ln k`` D²-weighted candidates.
+
+    The candidates' distances are computed a block of rows at a time (the product of a block
+    gives the same numbers as that part of the whole product, and the potentials are summed in
+    numpy's order), so no trials × n matrix is held; the chosen candidate's block is computed
+    again to update the closest distances. ``work`` keeps the n-sized buffer between the
+    restarts of one :func:`kmeans`.
+    """
     n = X.shape[0]
     trials = 2 + int(np.log(k))
+    work = {} if work is None else work
+    if work.get("n") != (n, trials):
+        work.update(n=(n, trials), closest=np.empty(n), block=np.empty((trials, min(n, KPP_BLOCK))))
+    closest, buffer = work["closest"], work["block"]
     centres = np.empty((k, X.shape[1]))
     first = rng.integers(n)
     centres[0] = X[first]
-    closest = np.maximum(xx - 2.0 * X @ X[first] + xx[first], 0.0)
+    # max(‖x‖² − 2·x·c + ‖c‖², 0) in place. (2X)·c = 2(X·c) exactly (doubling is exact), so
+    # doubling the n-vector instead of the n × d matrix gives the same numbers.
+    np.matmul(X, X[first], out=closest)
+    closest *= 2.0
+    np.subtract(xx, closest, out=closest)
+    closest += xx[first]
+    np.maximum(closest, 0.0, out=closest)
     potential = closest.sum()
     for c in range(1, k):
         if potential <= 0.0:  # fewer distinct points than k: duplicates are all we can add
             centres[c:] = X[rng.integers(n, size=k - c)]
             break
-        picks = np.searchsorted(np.cumsum(closest), rng.random(trials) * potential)
+        picks = _search_cumsum(closest, rng.random(trials) * potential)
         picks = np.minimum(picks, n - 1)
         cand = X[picks]
-        dist = xx[None, :] - 2.0 * cand @ X.T + np.einsum("ij,ij->i", cand, cand)[:, None]
-        np.maximum(dist, 0.0, out=dist)
-        np.minimum(dist, closest[None, :], out=dist)
-        pots = dist.sum(axis=1)
+        twice, norms = 2.0 * cand, np.einsum("ij,ij->i", cand, cand)[:, None]
+
+        def distances(start: int, twice=twice, norms=norms) -> np.ndarray:
+            """min(‖x‖² − 2·x·c + ‖c‖² (≥ 0), closest) for the rows start … start+block."""
+            rows = slice(start, min(n, start + KPP_BLOCK))
+            dist = buffer[:, :rows.stop - start]
+            np.matmul(twice, X[rows].T, out=dist)
+            np.subtract(xx[None, rows], dist, out=dist)
+            dist += norms
+            np.maximum(dist, 0.0, out=dist)
+            np.minimum(dist, closest[None, rows], out=dist)
+            return dist
+
+        pots = np.zeros(trials)  # dist.sum(axis=1): 8192-element chunks, pairwise, in order
+        for start in range(0, n, KPP_BLOCK):
+            dist = distances(start)
+            full = dist.shape[1] // SUM_CHUNK * SUM_CHUNK
+            for chunk in dist[:, :full].reshape(trials, -1, SUM_CHUNK).sum(axis=2).T:
+                pots += chunk
+            if full < dist.shape[1]:
+                pots += np.add.reduce(dist[:, full:], axis=1)
         best = int(np.argmin(pots))
-        potential, closest = pots[best], dist[best]
+        potential = pots[best]
+        for start in range(0, n, KPP_BLOCK):
+            closest[start:start + KPP_BLOCK] = distances(start)[best]
         centres[c] = cand[best]
     return centres
 
 
-def _relocate_empty(X: np.ndarray, xx: np.ndarray, XT1: np.ndarray, centres: np.ndarray,
-                    sums: np.ndarray) -> None:
+def _search_cumsum(values: np.ndarray, targets: np.ndarray) -> np.ndarray:
+    """``np.searchsorted(np.cumsum(values), targets)`` without the n-sized cumulative sum: the
+    running sum is continued slice by slice (each slice's cumsum starts from the carry, so the
+    sums are the same, added in the same order)."""
+    found = np.full(len(targets), len(values), dtype=np.intp)
+    open_ = np.ones(len(targets), dtype=bool)
+    carry = None
+    for start in range(0, len(values), SLICE_ROWS):
+        part = values[start:start + SLICE_ROWS]
+        running = np.cumsum(part) if carry is None else np.cumsum(np.concatenate([[carry], part]))[1:]
+        here = open_ & (targets <= running[-1])
+        if here.any():
+            found[here] = start + np.searchsorted(running, targets[here])
+            open_ &= ~here
+            if not open_.any():
+                break
+        carry = running[-1]
+    return found
+
+
+def _relocate_empty(X: np.ndarray, xx: np.ndarray, centres: np.ndarray, sums: np.ndarray) -> None:
     """Give each empty cluster the point farthest from its centre (as scikit-learn does)."""
-    _, _, labels, best = _assign(XT1, centres[None], full=True)
+    _, _, labels, best = _assign(X, centres[None], full=True)
     labels, best = labels[0], best[0]
     empty = np.flatnonzero(sums[:, -1] == 0)
     far = np.argsort(-(xx + best), kind="stable")[: empty.size]
@@ -122,7 +256,7 @@ def _relocate_empty(X: np.ndarray, xx: np.ndarray, XT1: np.ndarray, centres: np.
         labels[point] = cluster
 
 
-def _lloyd(X: np.ndarray, XT1: np.ndarray, xx: np.ndarray, starts: np.ndarray,
+def _lloyd(X: np.ndarray, xx: np.ndarray, starts: np.ndarray,
            max_iter: int, tol: float) -> tuple[np.ndarray, np.ndarray]:
     """Lloyd iterations for several starts side by side; a run leaves the batch once converged.
 
@@ -137,11 +271,11 @@ def _lloyd(X: np.ndarray, XT1: np.ndarray, xx: np.ndarray, starts: np.ndarray,
         ids = np.flatnonzero(active)
         if ids.size == 0:
             break
-        sums = _assign(XT1, centres[ids])[0]
+        sums = _assign(X, centres[ids])[0]
         for pos, run in enumerate(ids):
             n_iter[run] = iteration
             if (sums[pos, :, -1] == 0).any():
-                _relocate_empty(X, xx, XT1, centres[run], sums[pos])
+                _relocate_empty(X, xx, centres[run], sums[pos])
             new_centres = sums[pos, :, :-1] / sums[pos, :, -1:]
             shift = float(((new_centres - centres[run]) ** 2).sum())
             centres[run] = new_centres
@@ -224,36 +358,48 @@ def kmeans(X: np.ndarray, k: int, n_init: int = 10, seed: int | None = 0,
         raise MethodError("k_invalid", k=k)
     if k > n:
         raise MethodError("k_too_large", k=k, n=n)
-    XT1 = np.vstack([X.T, np.ones((1, n))])
     xx = np.einsum("ij,ij->i", X, X)
-    abs_tol = tol * float(np.mean(np.var(X, axis=0)))
+    abs_tol = tol * float(np.mean(column_var(X)))
     starts_wanted = max(1, n_init, SMALL_N_INIT if n * k <= SMALL_ROWS * 8 else 0)
     seeds = np.random.default_rng(seed).integers(0, 2**32 - 1, size=starts_wanted)
-    starts = np.stack([_kmeans_plusplus(X, xx, k, np.random.default_rng(s)) for s in seeds])
-    centres, n_iter = _lloyd(X, XT1, xx, starts, max_iter, abs_tol)
+    work: dict = {}
+    starts = np.stack([_kmeans_plusplus(X, xx, k, np.random.default_rng(s), work) for s in seeds])
+    del work
+    centres, n_iter = _lloyd(X, xx, starts, max_iter, abs_tol)
     # One cheap pass rates every run; only the runs worth polishing need their labels.
-    inertia = xx.sum() + _assign(XT1, centres)[1]
+    inertia = xx.sum() + _assign(X, centres)[1]
     order = np.argsort(inertia, kind="stable")
     polish = POLISH_SMALL if n <= SMALL_ROWS else 1 if n <= HARTIGAN_MAX_ROWS else 0
     keep = order[:max(1, polish)]
-    labels = _assign(XT1, centres[keep], full=True)[2]
+    labels = _assign(X, centres[keep], full=True)[2]
     results = []
     for pos, run in enumerate(keep):
-        exact = float(((X - centres[run][labels[pos]]) ** 2).sum())
+        exact = inertia_of(X, centres[run], labels[pos])
         result = KMeansResult(labels[pos], centres[run], exact, int(n_iter[run]))
         results.append(_hartigan(X, xx, result) if polish else result)
     return min(results, key=lambda r: r.inertia)  # first of equals: deterministic
 
 
+def inertia_of(X: np.ndarray, centres: np.ndarray, labels: np.ndarray) -> float:
+    """``((X − centres[labels]) ** 2).sum()`` for a row-major X, a slice at a time."""
+    return rows_sum(X.shape[0], X.shape[1], lambda a, b: np.square(X[a:b] - centres[labels[a:b]]))
+
+
 # --- quality -------------------------------------------------------------------------------------
 
 def within_ss(X: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
-    """Sum of squared distances to the cluster mean, per cluster (length k)."""
+    """Sum of squared distances to the cluster mean, per cluster (length k).
+
+    The same numbers as ``((m − m.mean(axis=0)) ** 2).sum()`` with ``m = X[labels == c]``,
+    computed a slice of members at a time (no copy of the cluster).
+    """
     out = np.zeros(k)
+    means = cluster_means(X, labels, k)
     for c in range(k):
-        members = X[labels == c]
+        members = np.flatnonzero(labels == c)
         if len(members):
-            out[c] = ((members - members.mean(axis=0)) ** 2).sum()
+            out[c] = rows_sum(len(members), X.shape[1],
+                              lambda a, b, m=members, c=c: np.square(X[m[a:b]] - means[c]))
     return out
 
 

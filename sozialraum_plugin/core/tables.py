@@ -23,6 +23,7 @@ from .tables_csv import (
     line_of_record,
     normalise_separator,
     sniff_separator,
+    split_columns,
     split_records,
 )
 from .tables_shape import ShapedTable, code_column, shape_table
@@ -151,7 +152,8 @@ def _read_text(path: str, encoding, sep, header_row, markers) -> tuple:
     def record_line(i: int) -> int:
         return line_of_record(text, used_sep, i)
 
-    raw = _coded(split_records(text, used_sep, file))
+    columns = split_columns(text, used_sep)  # regular files: pandas' C parser, same cells
+    raw = [code_column(c) for c in columns] if columns is not None else _coded(split_records(text, used_sep, file))
     shaped = shape_table(raw, header_row=header_row, file=file, markers=markers, line_of=record_line)
     return shaped, report, _body_lines(shaped, record_line)
 

@@ -90,7 +90,9 @@ def _suppressed_text(result: JoinResult, renames: dict) -> list | None:
     import numpy as np
 
     mask = mask.rename(columns=renames)
-    text = np.full(len(mask), "", dtype=object)
-    for col in mask.columns:
-        text = np.where(mask[col].to_numpy(dtype=bool), text + col + ",", text)
-    return [t[:-1] if t else None for t in text]
+    flags = mask.to_numpy(dtype=bool)
+    names = np.array([str(c) for c in mask.columns], dtype=object)
+    text: list = [None] * len(mask)
+    for row in np.flatnonzero(flags.any(axis=1)).tolist():  # few rows carry suppressed cells
+        text[row] = ",".join(names[flags[row]])
+    return text

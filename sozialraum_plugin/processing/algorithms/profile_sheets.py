@@ -23,17 +23,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ...core.profile import (
-    ProfileError,
-    ProfileIndicator,
-    ProfileOptions,
-    compute_profiles,
-    parse_directions,
-    parse_labels,
-    parse_rates,
-    year_columns,
-)
 from ..base import SozialraumAlgorithm
+
+# core.profile pulls in pandas: imported where it is used, so loading the plugin stays fast.
 
 MAX_INDICATORS = 12
 
@@ -141,7 +133,9 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
         self.addOutput(QgsProcessingOutputFolder("FOLDER", self.tr("Folder with GeoPackage and charts")))
 
     # ------------------------------------------------------------------------------------------
-    def _indicators(self, parameters, context, layer) -> list[ProfileIndicator]:
+    def _indicators(self, parameters, context, layer) -> list:
+        from ...core.profile import ProfileError, ProfileIndicator, parse_directions, parse_labels, parse_rates
+
         fields = self.parameterAsFields(parameters, "FIELDS", context)
         if not fields:
             raise ProfileError("profile_no_indicators")
@@ -167,6 +161,7 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
         return indicators
 
     def compute(self, parameters, context, feedback):
+        from ...core.profile import ProfileError, ProfileOptions, compute_profiles, year_columns
         from ...gis.layouts.profile_atlas import make_sheets
         from ...gis.layouts.profile_data import SheetRequest
 
