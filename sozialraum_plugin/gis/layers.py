@@ -55,27 +55,43 @@ def layer_facts(layer: QgsVectorLayer, key_field: str, invalid: list | None = No
     }
 
 
-def expression_mask(layer: QgsVectorLayer, expression: str) -> list:
-    """The value of a QGIS expression per feature (in feature order) as True/False/None.
-
-    Used for EXCLUDE_EXPRESSION, e.g. ``"KOM" <> 'gültig'``. A broken expression raises an
-    ExpressionError naming it, never a traceback.
-    """
-    from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextUtils
+def check_expression(expression: str) -> None:
+    """Raise a readable error for an expression that does not parse (before any work is done)."""
+    from qgis.core import QgsExpression
 
     from ..core.errors import SozialraumError
 
     parsed = QgsExpression(expression)
     if parsed.hasParserError():
         raise SozialraumError("expression_invalid", expression=expression, reason=parsed.parserErrorString())
+
+
+def expression_mask(uri: str, expression: str) -> list:
+    """The value of a QGIS expression per feature of the layer at ``uri`` (feature order) as
+    True/False/None, e.g. for EXCLUDE_EXPRESSION ``"KOM" <> 'gültig'``.
+
+    The layer is opened and released here, before any error is raised: a layer kept alive by
+    an exception's traceback outlives QGIS and crashes it on exit.
+    """
+    from qgis.core import QgsExpression, QgsExpressionContext, QgsExpressionContextUtils
+
+    from ..core.errors import SozialraumError
+
+    check_expression(expression)
+    layer = QgsVectorLayer(uri, "mask", "ogr")
+    parsed = QgsExpression(expression)
     context = QgsExpressionContext()
     context.appendScopes(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
     parsed.prepare(context)
-    out = []
+    out, problem = [], None
     for feature in layer.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)):
         context.setFeature(feature)
         value = parsed.evaluate(context)
         if parsed.hasEvalError():
-            raise SozialraumError("expression_invalid", expression=expression, reason=parsed.evalErrorString())
+            problem = parsed.evalErrorString()
+            break
         out.append(None if value is None or (hasattr(value, "isNull") and value.isNull()) else bool(value))
+    del context, layer
+    if problem is not None:
+        raise SozialraumError("expression_invalid", expression=expression, reason=problem)
     return out

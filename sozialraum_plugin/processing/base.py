@@ -36,7 +36,11 @@ class SozialraumAlgorithm(QgsProcessingAlgorithm):
         try:
             return self.compute(parameters, context, feedback)
         except SozialraumError as error:
-            raise QgsProcessingException(user_message(error)) from error
+            # 'from None' and no traceback: frames holding layers must not outlive the run
+            # (a QgsVectorLayer freed after exitQgis crashes QGIS).
+            message = user_message(error)
+            error.__traceback__ = None
+            raise QgsProcessingException(message) from None
 
     def compute(self, parameters, context, feedback):  # pragma: no cover - abstract
         raise NotImplementedError

@@ -89,7 +89,7 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
         from ...core.index import custom_index, mss_index
         from ...core.indicators import Indicator
         from ...gis import gpkg
-        from ...gis.layers import expression_mask
+        from ...gis.layers import check_expression, expression_mask
 
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
         status = self.parameterAsFields(parameters, "STATUS_FIELDS", context)
@@ -109,13 +109,13 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
         inds = {f: Indicator(id=f, direction=dirs[f]) for f in fields}
         dest = output_gpkg_path(self.parameterAsOutputLayer(parameters, "OUTPUT", context))
         name = dest.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        if expression:
+            check_expression(expression)  # before anything is written
 
         def compute(frame, temp_uri):
             excluded = None
             if expression:
-                from qgis.core import QgsVectorLayer
-
-                excluded = expression_mask(QgsVectorLayer(temp_uri, "temp", "ogr"), expression)
+                excluded = expression_mask(temp_uri, expression)
             status_inds, dynamic_inds = [inds[f] for f in status], [inds[f] for f in dynamic]
             common = {"population": population, "excluded": excluded,
                       "min_population": options["min_population"],
