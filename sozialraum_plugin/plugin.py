@@ -26,10 +26,12 @@ def action_specs():
     """
     return [
         ("join", "join.svg", translate("SozialraumPlugin", "1 Join data"),
-         translate("SozialraumPlugin", "Join an indicator table (CSV, XLSX, ODS) to district boundaries and report what did not match"),
+         translate("SozialraumPlugin",
+                   "Join an indicator table (CSV, XLSX, ODS) to district boundaries and report what did not match"),
          "sozialraum:jointable"),
         ("index", "index.svg", translate("SozialraumPlugin", "2 Assess need"),
-         translate("SozialraumPlugin", "Composite need index, including the Berlin MSS method, with small-number protection"),
+         translate("SozialraumPlugin",
+                   "Composite need index, including the Berlin MSS method, with small-number protection"),
          "sozialraum:needindex"),
         ("clusters", "clusters.svg", translate("SozialraumPlugin", "3 Need clusters"),
          translate("SozialraumPlugin", "Group districts into need clusters (k-means or Ward), numbered by need"),
@@ -79,9 +81,11 @@ class SozialraumPlugin(QObject):
             self.toolbar.addAction(action)
             self.iface.addPluginToMenu(MENU, action)
             self.actions[key] = action
-        about = QAction(QIcon(icon_path("help.svg")), translate("SozialraumPlugin", "Help and about"), self.iface.mainWindow())
+        about = QAction(QIcon(icon_path("help.svg")), translate("SozialraumPlugin", "Help and about"),
+                        self.iface.mainWindow())
         about.setObjectName("sozialraum_about")
-        about.setToolTip(translate("SozialraumPlugin", "What Sozialraum does, its version and where to report problems"))
+        about.setToolTip(translate("SozialraumPlugin",
+                                   "What Sozialraum does, its version and where to report problems"))
         about.triggered.connect(self.show_about)
         self.iface.addPluginToMenu(MENU, about)
         self.actions["about"] = about

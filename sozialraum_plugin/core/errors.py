@@ -8,6 +8,7 @@ scripts) the English text is used as it is.
 """
 from __future__ import annotations
 
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name pylupdate5 looks for)
     """Marks ``text`` for Qt's translation tools without importing Qt: returns it unchanged."""
     return text

@@ -89,7 +89,7 @@ class ReportDefinition:
             return path
         return os.path.normpath(os.path.join(self.base_dir or os.getcwd(), path))
 
-    def with_absolute_paths(self) -> "ReportDefinition":
+    def with_absolute_paths(self) -> ReportDefinition:
         """A copy whose paths work from anywhere (for the record kept with the outputs)."""
         from copy import deepcopy
 
@@ -134,7 +134,7 @@ class ReportDefinition:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
     @classmethod
-    def from_dict(cls, data: dict, base_dir: str = "", file: str = "definition") -> "ReportDefinition":
+    def from_dict(cls, data: dict, base_dir: str = "", file: str = "definition") -> ReportDefinition:
         if not isinstance(data, dict):
             raise DefinitionError("definition_invalid", file=file, section="(top)", reason="not a JSON object")
         for name in ("title", "boundaries", "key"):

@@ -6,7 +6,6 @@ from qgis.PyQt.QtWidgets import QMessageBox
 
 from ..toolbelt.paths import plugin_version
 
-
 translate = QCoreApplication.translate
 
 

@@ -7,7 +7,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from e2e_support import ROOT, install_zip
 
 CHECK = Path(__file__).with_name("desktop_check.py")

@@ -43,7 +43,8 @@ def test_full_report_runs_in_qgis_process(plugin_zip, qgis_env, tmp_path):
     """Flensburg's Sozialatlas end to end in qgis_process: four tables with other key schemes,
     a custom index, Ward clusters, two maps and one profile file per Stadtteil."""
     plugins = install_zip(plugin_zip, tmp_path / "config")
-    definition = plugins / "sozialraum_plugin" / "resources" / "sample" / "flensburg" / "sozialatlas_flensburg_2022.json"
+    sample = plugins / "sozialraum_plugin" / "resources" / "sample"
+    definition = sample / "flensburg" / "sozialatlas_flensburg_2022.json"
     assert qgis_process(qgis_env, "plugins", "enable", "sozialraum_plugin").returncode == 0
     out = tmp_path / "bericht"
     run = qgis_process(qgis_env, "--json", "run", "sozialraum:report", "--", f"DEFINITION={definition}",

@@ -42,10 +42,10 @@ def clean_project_at_exit(qgis_app):
     """Leave an empty project before pytest-qgis calls exitQgis: QGIS 3.22 crashes on exit
     (segmentation fault after all tests passed) while layouts and layers are still loaded."""
     yield
+    import gc
+
     from qgis.core import QgsApplication, QgsProject
     from qgis.PyQt.QtCore import QCoreApplication, QEvent
-
-    import gc
 
     QgsApplication.taskManager().cancelAll()
     QgsProject.instance().layoutManager().clear()

@@ -96,7 +96,8 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
         dynamic = self.parameterAsFields(parameters, "DYNAMIC_FIELDS", context)
         population = self.parameterAsString(parameters, "POPULATION_FIELD", context) or None
         preset = PRESETS[self.parameterAsEnum(parameters, "PRESET", context)]
-        expression = self.parameterAsString(parameters, "EXCLUDE_EXPRESSION", context).strip()  # (AsExpression hides syntax errors)
+        # parameterAsExpression returns '' for a broken expression: read the text to report it
+        expression = self.parameterAsString(parameters, "EXCLUDE_EXPRESSION", context).strip()
         options = {
             "min_population": self.parameterAsInt(parameters, "MIN_POPULATION", context),
             "status_thresholds": _numbers(self.parameterAsString(parameters, "STATUS_THRESHOLDS", context)),

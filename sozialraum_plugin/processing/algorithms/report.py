@@ -4,12 +4,12 @@ from __future__ import annotations
 import os
 
 from qgis.core import (
+    QgsProcessing,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterVectorLayer,
-    QgsProcessing,
 )
 
 from ..base import SozialraumAlgorithm
