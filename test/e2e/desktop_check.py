@@ -28,16 +28,15 @@ def toolbar_state():
     }
 
 
-def open_first_action():
-    """Click action 1 as a user would and describe the dialog that opens."""
+def open_action(index: int, shot: str = ""):
+    """Click toolbar action ``index`` as a user would and describe the dialog that opens."""
     from qgis.PyQt.QtWidgets import QApplication, QDialog
 
     bars = [b for b in iface.mainWindow().findChildren(QToolBar) if b.objectName() == "SozialraumToolbar"]
-    bars[0].actions()[0].trigger()
+    bars[0].actions()[index].trigger()
     QApplication.processEvents()
     dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
     info = {"dialogs": [type(d).__name__ for d in dialogs], "titles": [d.windowTitle() for d in dialogs]}
-    shot = os.environ.get("SOZIALRAUM_E2E_DIALOG_SHOT")
     if dialogs and shot:
         dialogs[0].grab().save(shot)
     for dialog in dialogs:
@@ -50,7 +49,9 @@ def run():
     shot = os.environ.get("SOZIALRAUM_E2E_SHOT")
     if shot:
         iface.mainWindow().grab().save(shot)
-    result["first_action"] = open_first_action()
+    dialog_shot = os.environ.get("SOZIALRAUM_E2E_DIALOG_SHOT", "")
+    result["first_action"] = open_action(0, dialog_shot)
+    result["report_action"] = open_action(5, dialog_shot.replace("join_dialog", "report_dialog"))
     unloadPlugin(NAME)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     result["after_unload"] = toolbar_state()

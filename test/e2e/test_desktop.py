@@ -56,6 +56,9 @@ def test_desktop_toolbar_unload_reload(plugin_zip, qgis_env, tmp_path, lang, fir
     assert first["menu"] == [menu]
     assert result["first_action"]["dialogs"] == ["JoinDialog"]
     assert result["first_action"]["titles"] == [dialog_title]
+    assert len(result["report_action"]["dialogs"]) == 1  # action 6: the Processing dialog of the report
+    assert "report" in result["report_action"]["titles"][0].lower() or \
+        "bericht" in result["report_action"]["titles"][0].lower()
 
     gone = result["after_unload"]
     assert gone == {"toolbars": 0, "visible": False, "actions": [], "menu": [], "provider": False}
