@@ -49,3 +49,17 @@ def alternate(ours, peer, repeats: int = 5, warmup: bool = True) -> tuple[float,
             fn()
             sink.append(time.perf_counter() - start)
     return statistics.median(times_ours), statistics.median(times_peer)
+
+
+def cli(run, default_n: int = 100_000) -> None:
+    """The command line of a size-and-repeats benchmark module: ``python pX.py [n] [--json]``."""
+    import argparse
+    import json
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("n", nargs="?", type=int, default=default_n)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--json", action="store_true", help="print one JSON line (for run.py)")
+    args = parser.parse_args()
+    out = run(args.n, args.repeats)
+    print(json.dumps(out) if args.json else out, flush=True)

@@ -6,7 +6,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from harness import alternate, start_qgis
+from harness import alternate, cli, start_qgis
 from synth import indicator_frame, write_csv, write_grid_gpkg
 
 
@@ -46,18 +46,5 @@ def run(n: int = 100_000, repeats: int = 5) -> dict:
     return {"n": n, "ours_s": round(ours_s, 3), "peer_s": round(peer_s, 3), "ratio": round(ours_s / peer_s, 3)}
 
 
-def main() -> None:
-    import argparse
-    import json
-
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("n", nargs="?", type=int, default=100_000)
-    parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument("--json", action="store_true", help="print one JSON line (for run.py)")
-    args = parser.parse_args()
-    out = run(args.n, args.repeats)
-    print(json.dumps(out) if args.json else out, flush=True)
-
-
 if __name__ == "__main__":
-    main()
+    cli(run)

@@ -11,10 +11,7 @@ Both sides run with one BLAS/OpenMP thread (see run()).
 """
 from __future__ import annotations
 
-import argparse
-import json
-
-from harness import alternate  # (importing harness puts the project on sys.path)
+from harness import alternate, cli  # (importing harness puts the project on sys.path)
 from synth import INDICATORS, indicator_frame
 
 K = 6
@@ -54,15 +51,5 @@ def run(n: int = 100_000, repeats: int = 5) -> dict:
             "rows_clustered": int(z.shape[0])}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("n", nargs="?", type=int, default=100_000)
-    parser.add_argument("--repeats", type=int, default=5)
-    parser.add_argument("--json", action="store_true", help="print one JSON line (for run.py)")
-    args = parser.parse_args()
-    out = run(args.n, args.repeats)
-    print(json.dumps(out) if args.json else out, flush=True)
-
-
 if __name__ == "__main__":
-    main()
+    cli(run)
