@@ -23,9 +23,10 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from .cluster_quality import calinski_harabasz, silhouette, within_ss
 from .errors import MethodError
 from .indicators import Indicator, IndicatorLike, as_indicators, numeric_column
-from .kmeans import calinski_harabasz, cluster_means, kmeans, ordered_sum, silhouette, within_ss
+from .kmeans import cluster_means, kmeans, ordered_sum
 
 METHODS = ("kmeans", "ward")
 #: Ward keeps n(n−1)/2 float64 distances: 10 000 areas ≈ 400 MB.

@@ -25,174 +25,48 @@ Generic composite indices keep the sample SD.
 """
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
+import numpy as np
+import pandas as pd
+
+from . import disclosure as _disclosure
+from . import indicators as _indicators
 from .errors import MethodError
+from .indicators import IndicatorLike
+from .mss_classes import (
+    DYNAMIC_CODES,
+    DYNAMIC_LABELS,
+    DYNAMIC_THRESHOLDS,
+    GROUP_LABEL,
+    STATUS_CODES,
+    STATUS_LABELS,
+    STATUS_THRESHOLDS,
+)
+from .scaling import (
+    METHODS,
+    PREFIXES,
+    _mask,
+    minmax,
+    normalise_weights,
+    percentile_rank,
+    scale,
+    zscore,
+    zscore_into,
+)
 
-if TYPE_CHECKING:
-    from .indicators import IndicatorLike
+__all__ = ["DYNAMIC_CODES", "DYNAMIC_LABELS", "DYNAMIC_THRESHOLDS", "GROUP_LABEL", "STATUS_CODES",
+           "STATUS_LABELS", "STATUS_THRESHOLDS", "classify_dynamic", "classify_status", "composite_index",
+           "custom_index", "minmax", "mss_index", "normalise_weights", "percentile_rank", "scale", "validity",
+           "zscore"]
+
+DEFAULT_MIN_POPULATION = _disclosure.DEFAULT_MIN_POPULATION
 
 
-class _OnFirstUse:
-    """A module imported where it is first used, not when this module is imported.
-
-    gis.classify reads the class limits below while QGIS loads the plugin, and loading must not
-    import numpy or pandas (issue 8, P4). The first attribute access imports the module and puts
-    it in place of this stand-in, so afterwards ``np``/``pd`` are the modules themselves.
-    """
-
-    def __init__(self, module: str, name: str):
-        self._module, self._name = module, name
-
-    def __getattr__(self, attr: str):
-        module = importlib.import_module(self._module, __package__)
-        globals()[self._name] = module
-        return getattr(module, attr)
-
-
-np: Any = _OnFirstUse("numpy", "np")
-pd: Any = _OnFirstUse("pandas", "pd")
-_disclosure: Any = _OnFirstUse(".disclosure", "_disclosure")
-_indicators: Any = _OnFirstUse(".indicators", "_indicators")
-
-#: The minimum population of a valid area: the value of ``disclosure.DEFAULT_MIN_POPULATION``,
-#: repeated here so that importing this module does not import disclosure (and pandas).
-DEFAULT_MIN_POPULATION = 300
-
-METHODS = ("zscore", "minmax", "rank")
-PREFIXES = {"zscore": "z", "minmax": "mm", "rank": "pr"}
-
-STATUS_LABELS = ("hoch", "mittel", "niedrig", "sehr niedrig")
-STATUS_CODES = (1, 2, 3, 4)
-STATUS_THRESHOLDS = (-1.0, 1.0, 1.5)
-DYNAMIC_LABELS = ("positiv", "stabil", "negativ")
-DYNAMIC_CODES = (1, 3, 5)
-DYNAMIC_THRESHOLDS = (-1.0, 1.0)
-GROUP_LABEL = "Status {status}, Dynamik {dynamic}"
 NOTE_EXCLUDED = "ausgeschlossen"
 NOTE_MISSING = "fehlende Werte ({columns})"
 NOTE_SEPARATOR = "; "
 
-
-# --- scaling -------------------------------------------------------------------------------------
-
-def _reference(values: pd.Series, reference: Any) -> pd.Series:
-    ref = values.notna()
-    if reference is not None:
-        ref &= _mask(reference, values.index)
-    return ref
-
-
-def _mask(mask: Any, index: pd.Index) -> pd.Series:
-    """A boolean Series on ``index``; NULL/NA counts as False (as in a QGIS filter)."""
-    plain = getattr(mask, "dtype", None) == np.dtype(bool)  # numpy bools: no NULL to replace
-    if plain and np.shape(mask) == (len(index),):
-        return pd.Series(np.asarray(mask, dtype=bool), index=index)  # (the object route: 2 copies)
-    values = mask.to_numpy(dtype=object) if isinstance(mask, pd.Series) else np.asarray(mask, dtype=object)
-    if values.shape != (len(index),):
-        raise MethodError("length_mismatch", what="mask", found=values.size, expected=len(index))
-    series = pd.Series(values, index=index)
-    return series.where(series.notna(), False).astype(bool)
-
-
-def _checked_reference(values: pd.Series, reference: Any, needed: int) -> pd.Series:
-    ref = _reference(values, reference)
-    if ref.sum() < needed:
-        raise MethodError("too_few_areas", n=int(ref.sum()), needed=needed)
-    if np.ptp(values[ref].to_numpy()) == 0:  # exact test: no SD/range to divide by
-        raise MethodError("field_constant", column=values.name)
-    return ref
-
-
-def zscore(values: pd.Series, reference: Any = None, ddof: int = 1) -> pd.Series:
-    """(x − mean) / SD with mean and SD (``ddof=1``: sample SD) over the reference rows."""
-    ref = _checked_reference(values, reference, needed=ddof + 1)
-    sample = values[ref]
-    return (values - sample.mean()) / sample.std(ddof=ddof)
-
-
-def _zscore_into(out: np.ndarray, values: pd.Series, reference: Any, ddof: int) -> None:
-    """``out[:] = zscore(values, reference, ddof)`` for a float column: the same checks, the
-    same numbers to the last bit, a fraction of the memory.
-
-    pandas' mean and SD (nanops.nanmean / nanstd: a sum over the sample, then a sum of squared
-    deviations from it, over a copy) are taken here in numpy's summation order a slice at a
-    time (kmeans.ordered_sum), and the result is written into ``out`` in place.
-    """
-    ref = _reference(values, reference)
-    if ref.sum() < ddof + 1:
-        raise MethodError("too_few_areas", n=int(ref.sum()), needed=ddof + 1)
-    mean, sd = _mean_sd(values.to_numpy(dtype=float)[ref.to_numpy(dtype=bool)], ddof, values.name)
-    np.subtract(values.to_numpy(dtype=float), mean, out=out)
-    np.divide(out, sd, out=out)
-
-
-def _mean_sd(sample: np.ndarray, ddof: int, name: Any) -> tuple:
-    """``(s.mean(), s.std(ddof=ddof))`` of ``s = pd.Series(sample)``, bit for bit, without the
-    copies pandas makes; raises field_constant (as zscore does) when there is no spread."""
-    from .kmeans import ordered_sum
-
-    if np.ptp(sample) == 0:  # exact test: no SD to divide by
-        raise MethodError("field_constant", column=name)
-    count = np.float64(len(sample))
-    mean = np.float64(ordered_sum(len(sample), lambda a, b: sample[a:b])) / count
-    squares = ordered_sum(len(sample), lambda a, b: (mean - sample[a:b]) ** 2)
-    return mean, np.sqrt(np.float64(squares) / (count - ddof))
-
-
-def minmax(values: pd.Series, reference: Any = None) -> pd.Series:
-    """(x − min) / (max − min) over the reference rows: 0 … 1 there."""
-    ref = _checked_reference(values, reference, needed=2)
-    low, high = values[ref].min(), values[ref].max()
-    return (values - low) / (high - low)
-
-
-def percentile_rank(values: pd.Series, reference: Any = None) -> pd.Series:
-    """Mid-rank percentile in (0, 1) relative to the reference values.
-
-    (count below + ½ · count equal) / n: ties share one value, and non-reference rows are placed
-    in the reference distribution without changing it.
-    """
-    ref = _checked_reference(values, reference, needed=2)
-    sorted_ref = np.sort(values[ref].to_numpy())
-    x = values.to_numpy(dtype=float)
-    below = np.searchsorted(sorted_ref, x, side="left")
-    upto = np.searchsorted(sorted_ref, x, side="right")
-    result = (below + 0.5 * (upto - below)) / sorted_ref.size
-    return pd.Series(np.where(np.isnan(x), np.nan, result), index=values.index, name=values.name)
-
-
-def scale(values: pd.Series, method: str, reference: Any = None, ddof: int = 1) -> pd.Series:
-    """Dispatch to :func:`zscore`, :func:`minmax` or :func:`percentile_rank`."""
-    if method == "zscore":
-        return zscore(values, reference, ddof)
-    if method == "minmax":
-        return minmax(values, reference)
-    if method == "rank":
-        return percentile_rank(values, reference)
-    raise MethodError("method_unknown", method=method, methods=", ".join(METHODS))
-
-
-def normalise_weights(weights: Sequence[float] | Mapping[str, float] | None,
-                      ids: Sequence[str]) -> np.ndarray:
-    """Weights as an array summing to 1 (equal weights if None); a mapping is read by id."""
-    if weights is None:
-        return np.full(len(ids), 1.0 / len(ids))
-    if isinstance(weights, Mapping):
-        unknown = [k for k in weights if k not in ids]
-        if unknown:
-            raise MethodError("field_not_found", column=unknown[0], columns=", ".join(ids))
-        weights = [weights.get(i, 0.0) for i in ids]
-    w = np.asarray(list(weights), dtype=float)
-    if w.size != len(ids):
-        raise MethodError("weights_mismatch", n_weights=w.size, n_fields=len(ids))
-    if not np.all(np.isfinite(w)) or (w < 0).any() or w.sum() <= 0:
-        raise MethodError("weights_invalid", weights=list(w))
-    return w / w.sum()
-
-
-# --- validity ------------------------------------------------------------------------------------
 
 def _population(frame: pd.DataFrame, population: Any) -> pd.Series:
     if isinstance(population, str):
@@ -395,13 +269,13 @@ def _summed_index(frame: pd.DataFrame, inds: list, ref: pd.Series, ddof: int, na
     block = np.empty((len(inds), len(frame)))
     outside = ~ref.to_numpy(dtype=bool)
     for j, ind in enumerate(inds):
-        _zscore_into(block[j], _oriented(frame, ind), ref, ddof)
+        zscore_into(block[j], _oriented(frame, ind), ref, ddof)
         block[j][outside] = np.nan  # .where(ref)
     columns = {f"z_{ind.id}": block[j] for j, ind in enumerate(inds)}
     total = _row_sums(block)
     total[outside] = np.nan  # .where(ref)
     standardised = np.empty(len(frame))
-    _zscore_into(standardised, pd.Series(total, index=frame.index, name=f"{name}_sum"), ref, ddof)
+    zscore_into(standardised, pd.Series(total, index=frame.index, name=f"{name}_sum"), ref, ddof)
     standardised[outside] = np.nan
     columns[f"{name}_sum"] = total
     columns[f"{name}_index"] = standardised

@@ -31,7 +31,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.errors import SozialraumError
-from ..core.index import STATUS_LABELS, STATUS_THRESHOLDS
+from ..core.mss_classes import STATUS_LABELS, STATUS_THRESHOLDS
 
 translate = QCoreApplication.translate
 

@@ -1,4 +1,4 @@
-"""The packed R-tree of gis/gpkg.finish against GDAL's own CreateSpatialIndex.
+"""The packed R-tree of gis/gpkg_rtree.finish against GDAL's own CreateSpatialIndex.
 
 For layers of many sizes and shapes (0 … 20,000 features, NULL and empty geometries, negative
 coordinates, odd layer names, points that must fall back to GDAL) both indexes are built on
@@ -50,7 +50,7 @@ def make_layer(path: str, name: str, n: int, kind: str, seed: int = 1) -> None:
 def check(n: int, kind: str, name: str, work) -> str:
     from osgeo import gdal
 
-    from sozialraum_plugin.gis import gpkg
+    from sozialraum_plugin.gis import gpkg_rtree
 
     base = str(work / f"base_{kind}_{n}.gpkg")
     make_layer(base, name, n, kind)
@@ -58,11 +58,11 @@ def check(n: int, kind: str, name: str, work) -> str:
     for p in (ours, theirs):
         shutil.copy(base, p)
     geom = "geom"
-    packed = gpkg._packed_rtree(ours, name, geom, "fid")
+    packed = gpkg_rtree._packed_rtree(ours, name, geom, "fid")
     if not packed:
-        gpkg.finish(ours, name)  # what finish does when the packed path declines
+        gpkg_rtree.finish(ours, name)  # what finish does when the packed path declines
     ds = gdal.OpenEx(theirs, gdal.OF_VECTOR | gdal.OF_UPDATE)
-    ds.ExecuteSQL(f"SELECT CreateSpatialIndex({gpkg._literal(name)}, '{geom}')")
+    ds.ExecuteSQL(f"SELECT CreateSpatialIndex({gpkg_rtree._literal(name)}, '{geom}')")
     ds = None
     rtree = f"rtree_{name}_{geom}"
     dump = []
@@ -71,7 +71,7 @@ def check(n: int, kind: str, name: str, work) -> str:
             assert db.execute("SELECT rtreecheck(?)", (rtree,)).fetchone()[0] == "ok", p
             assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok", p
             dump.append((
-                db.execute(f'SELECT * FROM {gpkg._quote(rtree)} ORDER BY id').fetchall(),
+                db.execute(f'SELECT * FROM {gpkg_rtree.quote_name(rtree)} ORDER BY id').fetchall(),
                 db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").fetchall(),
                 db.execute("SELECT * FROM gpkg_extensions ORDER BY 1, 2, 3").fetchall(),
             ))
@@ -96,7 +96,7 @@ def edit_and_recheck(path: str, name: str, rtree: str) -> None:
     """Edits through OGR (the R-tree triggers at work) keep a packed index consistent."""
     from osgeo import gdal, ogr
 
-    from sozialraum_plugin.gis import gpkg
+    from sozialraum_plugin.gis import gpkg_rtree
 
     ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_UPDATE)
     layer = ds.GetLayerByName(name)
@@ -116,8 +116,8 @@ def edit_and_recheck(path: str, name: str, rtree: str) -> None:
     ds = None
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT rtreecheck(?)", (rtree,)).fetchone()[0] == "ok", "after edits"
-        n_index = db.execute(f"SELECT count(*) FROM {gpkg._quote(rtree)}").fetchone()[0]
-        n_geom = db.execute(f"SELECT count(*) FROM {gpkg._quote(name)} WHERE geom IS NOT NULL").fetchone()[0]
+        n_index = db.execute(f"SELECT count(*) FROM {gpkg_rtree.quote_name(rtree)}").fetchone()[0]
+        n_geom = db.execute(f"SELECT count(*) FROM {gpkg_rtree.quote_name(name)} WHERE geom IS NOT NULL").fetchone()[0]
     db.close()
     assert n_index <= n_geom, (n_index, n_geom)
 

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from sozialraum_plugin.core.cluster_quality import calinski_harabasz, silhouette
 from sozialraum_plugin.core.clusters import (
     cluster_areas,
     pick_k,
@@ -18,7 +19,7 @@ from sozialraum_plugin.core.clusters import (
 )
 from sozialraum_plugin.core.errors import MethodError
 from sozialraum_plugin.core.indicators import Indicator
-from sozialraum_plugin.core.kmeans import calinski_harabasz, kmeans, silhouette
+from sozialraum_plugin.core.kmeans import kmeans
 
 BERLIN = Path(__file__).resolve().parents[2] / "resources" / "sample" / "berlin"
 CONTEXT = ["KI_01", "KI_02", "KI_03", "KI_04", "KI_05", "KI_16", "KI_06", "KI_17", "KI_07", "KI_09", "KI_10",
