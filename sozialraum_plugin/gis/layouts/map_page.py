@@ -157,13 +157,7 @@ class PageBuilder:
 
     def label(self, text: str, x, y, w, size_pt, bold=False, colour=INK, align=Qt.AlignmentFlag.AlignLeft,
               item_id="") -> QgsLayoutItemLabel:
-        item = QgsLayoutItemLabel(self.layout)
-        item.setText(text)
-        item.setFont(self.font(size_pt, bold))
-        item.setFontColor(QColor(colour))
-        item.setHAlign(align)
-        item.setVAlign(Qt.AlignmentFlag.AlignTop)
-        item.setMargin(0)
+        item = text_label(self.layout, text, self.font(size_pt, bold), colour, align)
         item.setId(item_id)
         self.place(item, x, y, w, (text.count("\n") + 1) * size_pt * self.k * PT_TO_MM * 1.3 + 0.5)
         return item
@@ -387,6 +381,18 @@ def legend_size(legend: QgsLayoutItemLegend):
     item has been painted once, which would leave the layout arithmetic with a stale size."""
     context = QgsLayoutUtils.createRenderContextForLayout(legend.layout(), None)
     return QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize(context)
+
+
+def text_label(layout, text: str, font: QFont, colour, align=Qt.AlignmentFlag.AlignLeft) -> QgsLayoutItemLabel:
+    """A plain top-aligned label without margin, as both the map page and the profile sheet use."""
+    item = QgsLayoutItemLabel(layout)
+    item.setText(text)
+    item.setFont(font)
+    item.setFontColor(QColor(colour))
+    item.setHAlign(align)
+    item.setVAlign(Qt.AlignmentFlag.AlignTop)
+    item.setMargin(0)
+    return item
 
 
 def german_numeric_format() -> QgsBasicNumericFormat:

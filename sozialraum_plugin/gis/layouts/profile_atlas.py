@@ -44,7 +44,7 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ...core.profile import Profiles
 from . import charts
-from .map_page import default_font, replace_layout
+from .map_page import default_font, replace_layout, text_label
 from .profile_data import (
     ProfileSheetError,
     SheetRequest,
@@ -85,13 +85,7 @@ class SheetBuilder:
 
     def label(self, item_id, text, x, y, w, h, size=9.0, bold=False, colour=INK,
               align=Qt.AlignmentFlag.AlignLeft) -> QgsLayoutItemLabel:
-        item = QgsLayoutItemLabel(self.layout)
-        item.setText(text)
-        item.setFont(self.font(size, bold))
-        item.setFontColor(QColor(colour))
-        item.setHAlign(align)
-        item.setVAlign(Qt.AlignmentFlag.AlignTop)
-        item.setMargin(0)
+        item = text_label(self.layout, text, self.font(size, bold), colour, align)
         return self.place(item, item_id, x, y, w, h)
 
     def picture(self, item_id, x, y, w, h, path: str = "", field_name: str = "") -> QgsLayoutItemPicture:
