@@ -61,8 +61,10 @@ class SozialraumPlugin(QObject):
     def initProcessing(self):  # noqa: N802 (QGIS API)
         if self.provider is not None:
             return
+        from .gis.layouts.sheet_item import register
         from .processing.provider import SozialraumProvider
 
+        register()  # before any project is read: profile layouts contain our sheet item
         self.provider = SozialraumProvider()
         QgsApplication.processingRegistry().addProvider(self.provider)
 

@@ -8,13 +8,14 @@ city value, so rows in different units read alike; right = more need (or a highe
 an indicator has no direction). A dot is orange where the district is among the areas with the
 most need, blue among those with the least, grey otherwise (the same rule as the findings).
 
-Two variants from one function: ``labels=False`` is the bare column of bars that sits beside the
-table rows on the page (text in an SVG picture turns into outlines in a PDF: slow and heavy, so
-the page's numbers live in layout labels); ``labels=True`` is a standalone chart with indicator
-names, values and a legend for reports and web pages. All sizes are millimetres (viewBox units).
+On the page the sheet item (sheet_item.py) draws this chart itself from ``spine_marks`` (the
+numbers of the same shapes, one JSON field per district): text in an SVG picture turns into
+outlines in a PDF, and every picture is one more layout item per page. ``spine_svg`` with
+``labels=True`` is the standalone chart with indicator names, values and a legend, written per
+district for reports and web pages. All sizes are millimetres (viewBox units).
 
-The locator is the city drawn once as a PNG (all districts as vectors on every page cost ~240 ms a
-page) with a small per-district SVG overlay on top.
+The locator's city is drawn once as a PNG (all districts as vectors on every page cost ~240 ms a
+page); the sheet item draws the district over it.
 """
 from __future__ import annotations
 
@@ -93,6 +94,22 @@ def _svg(width: float, height: float, body: Iterable[str]) -> str:
             f'viewBox="0 0 {_num(width)} {_num(height)}">' + "".join(body) + "</svg>\n")
 
 
+def spine_marks(rows: Sequence[SpineRow]) -> list[list]:
+    """The page's chart as numbers for the sheet item: per row the range of all areas, the middle
+    half and the district's dot as shares of the row's width (None where not shown), and the tone."""
+    def at(row, value):
+        return round(_position(row, value, 0.0, 1.0), 4)
+
+    marks = []
+    for row in rows:
+        ranges = [(at(row, a), at(row, b)) if _finite(a, b, row.city) else (None, None)
+                  for a, b in ((row.low, row.high), (row.q25, row.q75))]
+        spans = [tuple(sorted(pair)) if pair[0] is not None else pair for pair in ranges]
+        dot = at(row, row.value) if _finite(row.value, row.city) else None
+        marks.append([*spans[0], *spans[1], dot, row.tone])
+    return marks
+
+
 def spine_svg(rows: Sequence[SpineRow], width: float, row_height: float, labels: bool = False) -> str:
     """The chart for one district; without labels exactly ``len(rows) * row_height`` mm high."""
     if not labels:
@@ -117,48 +134,11 @@ def spine_svg(rows: Sequence[SpineRow], width: float, row_height: float, labels:
     return _svg(width, top + len(rows) * row_height + legend, body)
 
 
-def locator_svg(rings: Sequence[Sequence[tuple[float, float]]], extent: tuple[float, float, float, float],
-                width: float, height: float) -> str:
-    """The district in a frame showing ``extent`` (map units), for an overlay on the city map.
-
-    A small district gets a ring around it as well, so that it can be found on the city map.
-    """
-    xmin, ymin, xmax, ymax = extent
-    sx, sy = width / (xmax - xmin), height / (ymax - ymin)
-    paths, xs, ys = [], [], []
-    for ring in rings:
-        pts = [((x - xmin) * sx, (ymax - y) * sy) for x, y in ring]
-        if len(pts) < 3:
-            continue
-        xs += [p[0] for p in pts]
-        ys += [p[1] for p in pts]
-        paths.append("M" + " L".join(f"{_num(x)} {_num(y)}" for x, y in pts) + " Z")
-    body = []
-    if paths:
-        body.append(f'<path d="{" ".join(paths)}" fill="{WORSE}" fill-opacity="0.85" stroke="#7f2704" '
-                    'stroke-width="0.25" fill-rule="evenodd"/>')
-        span = max(max(xs) - min(xs), max(ys) - min(ys))
-        if span < min(width, height) * 0.08:
-            cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-            body.append(f'<circle cx="{_num(cx)}" cy="{_num(cy)}" r="{_num(max(span, 2.0) / 2 + 2.2)}" '
-                        f'fill="none" stroke="{CITY}" stroke-width="0.45"/>')
-    return _svg(width, height, body)
-
-
 def locator_frame(extent, width: float, max_height: float):
     """The city's extent (QgsRectangle) grown a little, and the frame (w, h) in mm of its shape."""
     extent.grow(max(extent.width(), extent.height()) * 0.03)
     height = min(max_height, width * extent.height() / extent.width())
     return extent, height * extent.width() / extent.height(), height
-
-
-def rings_of(geometry, tolerance: float) -> list:
-    """A (multi)polygon's rings as coordinate lists, simplified for a small picture."""
-    simple = geometry.simplify(tolerance)
-    if simple is None or simple.isEmpty():
-        simple = geometry
-    polygons = simple.asMultiPolygon() if simple.isMultipart() else [simple.asPolygon()]
-    return [[(p.x(), p.y()) for p in ring] for polygon in polygons for ring in polygon]
 
 
 def render_city(layer, extent, width: float, height: float, path: str, dpi: int = 250) -> None:
@@ -189,16 +169,6 @@ def render_city(layer, extent, width: float, height: float, path: str, dpi: int 
     QgsMapRendererCustomPainterJob(settings, painter).renderSynchronously()
     painter.end()
     image.save(path)
-
-
-def shapes_svg(width: float, height: float, rects: Iterable[tuple[float, float, float, float, str]],
-               lines: Iterable[tuple[float, float, float, float, str, float]] = ()) -> str:
-    """Static page furniture (bands, stripes, rules) as one picture: one layout item, not dozens."""
-    body = [f'<rect x="{_num(x)}" y="{_num(y)}" width="{_num(w)}" height="{_num(h)}" fill="{fill}"/>'
-            for x, y, w, h, fill in rects]
-    body += [f'<line x1="{_num(a)}" y1="{_num(b)}" x2="{_num(c)}" y2="{_num(d)}" stroke="{colour}" '
-             f'stroke-width="{_num(stroke)}"/>' for a, b, c, d, colour, stroke in lines]
-    return _svg(width, height, body)
 
 
 def spine_rows(profiles, notable: float = 0.2) -> list[list[SpineRow]]:

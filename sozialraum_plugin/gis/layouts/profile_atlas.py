@@ -2,20 +2,20 @@
 
 Why it is built this way (measured on QGIS 3.22; bench/profiles_vs_atlas.py):
 
-* every layout item costs per page whatever it draws (~0.4 ms a label), a second map item
-  ~10 ms, a city map of all districts ~240 ms, text inside an SVG picture ~12 ms and ~50 kB (it
-  turns into outlines). So the table is one multi-line label per column fed by per-feature text
-  fields; the locator is a PNG of the city rendered once plus a small SVG overlay per district;
-  the chart is a text-free spine column aligned with the table rows; bands and stripes are one
-  static SVG.
+* QGIS refreshes every layout item on every atlas page (~0.7 ms an item, whatever it draws). A
+  page of ~20 labels and pictures cost 4.6× a bare atlas page; so the page is one detail map (a
+  normal map item) and one :class:`~.sheet_item.ProfileSheetItem` that draws header, table,
+  spine chart, badge, locator, findings and footer from a declarative spec and the atlas feature.
+* the locator's city is a PNG rendered once; the district is drawn over it from its geometry.
 * live joins have crashed atlases (QGIS #40353): the atlas reads only its own GeoPackage.
 * text stays text in the PDF (searchable, and pdftotext can check it).
 
 The texts and values of each page and the GeoPackage they are written to are in profile_data.py;
-this module places the items, binds the atlas and exports. Page texts are German (DESIGN §2).
+this module plans the page, binds the atlas and exports. Page texts are German (DESIGN §2).
 """
 from __future__ import annotations
 
+import json
 import math
 import os
 import shutil
@@ -28,23 +28,18 @@ from qgis.core import (
     QgsApplication,
     QgsExpression,
     QgsLayoutExporter,
-    QgsLayoutItemLabel,
     QgsLayoutItemMap,
     QgsLayoutItemPage,
-    QgsLayoutItemPicture,
-    QgsLayoutObject,
-    QgsLayoutUtils,
     QgsPrintLayout,
-    QgsProperty,
     QgsReadWriteContext,
 )
-from qgis.PyQt.QtCore import QRectF, Qt
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtCore import QRectF
+from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
 from ...core.profile import Profiles
 from . import charts
-from .map_page import default_font, replace_layout, text_label
+from .map_page import default_font, replace_layout
 from .profile_data import (
     ProfileSheetError,
     SheetRequest,
@@ -55,60 +50,33 @@ from .profile_data import (
     sheet_columns,
     write_profile_layer,
 )
+from .sheet_item import ProfileSheetItem, line_pitch_mm, literal, register, text_width_mm
 
 PAGE_W, PAGE_H, MARGIN = 210.0, 297.0, 12.0
 BAND, INK, GREY, PALE, STRIPE = "#1d3557", "#222222", "#5a5a5a", "#f3f5f8", "#eef1f5"
 DETAIL_W, RIGHT_X, RIGHT_W = 104.0, 122.0, 76.0  # detail map left; badge and locator right
 TABLE_PT = 8.5
+SHEET_ID = "sr_sheet"  # the item that draws all but the detail map
 PROPERTY = "sozialraum/profile_layout"  # marks the layers a profile layout owns
 
 
 # --- the page ---------------------------------------------------------------------------------------
 
 class SheetBuilder:
-    """Places items on an A4 portrait page; all sizes in mm."""
+    """Measures text as the sheet item draws it; all sizes in mm."""
 
-    def __init__(self, layout: QgsPrintLayout):
-        self.layout, self.family = layout, default_font()
-
-    def font(self, size: float, bold: bool = False) -> QFont:
-        font = QFont(self.family)
-        font.setPointSizeF(size)
-        font.setBold(bold)
-        return font
-
-    def place(self, item, item_id: str, x: float, y: float, w: float, h: float):
-        item.setId(item_id)
-        self.layout.addLayoutItem(item)
-        item.attemptSetSceneRect(QRectF(x, y, w, h))  # before any zoomToExtent: DESIGN §6
-        return item
-
-    def label(self, item_id, text, x, y, w, h, size=9.0, bold=False, colour=INK,
-              align=Qt.AlignmentFlag.AlignLeft) -> QgsLayoutItemLabel:
-        item = text_label(self.layout, text, self.font(size, bold), colour, align)
-        return self.place(item, item_id, x, y, w, h)
-
-    def picture(self, item_id, x, y, w, h, path: str = "", field_name: str = "") -> QgsLayoutItemPicture:
-        item = QgsLayoutItemPicture(self.layout)
-        item.setResizeMode(QgsLayoutItemPicture.ResizeMode.Stretch)
-        if path:
-            item.setPicturePath(path)
-        if field_name:
-            item.dataDefinedProperties().setProperty(QgsLayoutObject.DataDefinedProperty.PictureSource,
-                                                     QgsProperty.fromField(field_name))
-        return self.place(item, item_id, x, y, w, h)
+    def __init__(self):
+        self.family = default_font()
 
     def width_mm(self, text: str, size: float = TABLE_PT, bold: bool = False) -> float:
-        return QgsLayoutUtils.textWidthMM(self.font(size, bold), text)
+        return text_width_mm(self.family, size, text, bold)
 
     def lines_needed(self, text: str, width: float, size: float, bold: bool = False) -> int:
-        """Lines ``text`` takes in a label ``width`` mm wide (its own line breaks and wrapping)."""
+        """Lines ``text`` takes in a box ``width`` mm wide (its own line breaks and wrapping)."""
         return sum(max(1, math.ceil(self.width_mm(line, size, bold) / width)) for line in text.split("\n"))
 
     def line_pitch(self, size: float = TABLE_PT) -> float:
-        """Distance of two lines of a label (mm), from QGIS's own text metrics."""
-        font = self.font(size)
-        return QgsLayoutUtils.textHeightMM(font, "A\nA") - QgsLayoutUtils.textHeightMM(font, "A")
+        return line_pitch_mm(self.family, size)
 
     def fitter(self, width: float):
         """Wrap a name onto at most two lines of ``width`` mm, the second elided if need be."""
@@ -178,19 +146,60 @@ def page_plan(builder: SheetBuilder, profiles: Profiles, source: str = "", spine
                 legend_y + 13, findings_h, badge_h, footer_y)
 
 
-def build_layout(request: SheetRequest, layer, project, paths: dict, plan: Plan) -> QgsPrintLayout:
-    """Header band, detail map, badge and locator, table with spine column, findings, footer."""
+def _text(text, x, y, w, h, size=9.0, bold=False, colour=INK, align="left", **more) -> dict:
+    return dict(text=text, x=x, y=y, w=w, h=h, size=size, bold=bold, colour=colour, align=align, **more)
+
+
+def page_spec(request: SheetRequest, plan: Plan, family: str, locator: dict) -> dict:
+    """Everything on the page but the detail map, for the sheet item (sheet_item.py)."""
+    profiles = request.profiles
+    n, width = len(profiles.indicators), PAGE_W - 2 * MARGIN
+    table_h, bottom = (n + 1) * plan.row, plan.top + (n + 1) * plan.row
+    rects = [[0, 0, PAGE_W, 32, BAND], [MARGIN, plan.top, width, plan.row, "#dde3ea"]]
+    rects += [[MARGIN, plan.top + (i + 1) * plan.row, width, plan.row, STRIPE] for i in range(1, n, 2)]
+    rects.append([MARGIN, plan.findings_y - 2, width, plan.findings_h, PALE])
+    rules = [[MARGIN, bottom, PAGE_W - MARGIN, bottom, "#9aa5b1", 0.3],
+             [MARGIN, plan.footer_y, PAGE_W - MARGIN, plan.footer_y, "#9aa5b1", 0.25]]
+    texts = [_text("{pr_title}", MARGIN, 7, width, 12, 20, True, "#ffffff", wrap=False),
+             _text(literal(request.title) + " \u00b7 {pr_subtitle}", MARGIN, 21.5, width, 6, 9.5,
+                   colour="#d0dbe8", wrap=False)]
+    if plan.badge_h:
+        texts.append(_text("{pr_badge}", RIGHT_X, 40, RIGHT_W, plan.badge_h, 9, True, BAND, "center",
+                           valign="middle", background="#e6ecf3"))
+    texts.append(_text("Lage im Stadtgebiet", RIGHT_X, locator["y"] + locator["h"] + 1.5, RIGHT_W, 4, 7.5,
+                       colour=GREY, align="center"))
+    text_y = plan.top + (plan.row - plan.pitch) / 2  # each row's first line in its middle
+    for (name, _header, _texts), (x, w) in zip(sheet_columns(profiles), plan.columns):
+        first = name == "pr_col_label"  # names left, numbers right
+        texts.append(_text("{" + name + "}", x + (1.5 if first else 0), text_y, w - 2, table_h, TABLE_PT,
+                           align="left" if first else "right", pitch=plan.pitch))
+    sx, sw = plan.spine
+    texts.append(_text("Einordnung", sx, text_y, sw, plan.row, TABLE_PT, align="center"))
+    legend = legend_text(profiles, request.suppress_below, request.min_population)
+    texts += [_text(literal(legend), MARGIN, plan.legend_y, width, 11, 6.8, colour=GREY),
+              _text("Auf einen Blick", MARGIN + 3, plan.findings_y + 1, 100, 6, 10.5, True, BAND),
+              _text("{findings}", MARGIN + 3, plan.findings_y + 8, width - 6, plan.findings_h - 9, 9)]
+    y = plan.footer_y + 1.5
+    texts += [_text(literal(footer_text(request)), MARGIN, y, 150, PAGE_H - 6 - y, 7.5, colour=GREY),
+              _text("Seite {page} von {pages}", PAGE_W - MARGIN - 45, y, 45, 5, 7.5, colour=GREY,
+                    align="right")]
+    spine = {"field": "pr_spine", "x": sx, "y": plan.top + plan.row, "w": sw, "row": plan.row}
+    return {"font": family, "rects": rects, "rules": rules, "texts": texts, "spine": spine, "locator": locator}
+
+
+def build_layout(layer, project, spec: dict, plan: Plan) -> QgsPrintLayout:
+    """The sheet item (under) and the atlas-driven detail map (over it)."""
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
     layout.pageCollection().page(0).setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
-    b, profiles = SheetBuilder(layout), request.profiles
-    n, width = len(profiles.indicators), PAGE_W - 2 * MARGIN
-    table_h = (n + 1) * plan.row
-    b.picture("sr_background", 0, 0, PAGE_W, PAGE_H, path=paths["background"])
-    b.label("sr_title", '[% "pr_title" %]', MARGIN, 7, width, 12, 20, True, "#ffffff")
-    b.label("sr_subtitle", f'{request.title} \u00b7 [% "pr_subtitle" %]', MARGIN, 21.5, width, 6, 9.5,
-            colour="#d0dbe8")
-    detail = b.place(QgsLayoutItemMap(layout), "sr_detail", MARGIN, 40, DETAIL_W, plan.maps_h)
+    sheet = ProfileSheetItem(layout, spec)
+    sheet.setId(SHEET_ID)
+    layout.addLayoutItem(sheet)
+    sheet.attemptSetSceneRect(QRectF(0, 0, PAGE_W, PAGE_H))  # before any zoomToExtent: DESIGN §6
+    detail = QgsLayoutItemMap(layout)
+    detail.setId("sr_detail")
+    layout.addLayoutItem(detail)
+    detail.attemptSetSceneRect(QRectF(MARGIN, 40, DETAIL_W, plan.maps_h))
     detail.setCrs(layer.crs())
     detail.setLayers([layer])
     detail.zoomToExtent(layer.extent())
@@ -199,50 +208,7 @@ def build_layout(request: SheetRequest, layer, project, paths: dict, plan: Plan)
     detail.setAtlasMargin(0.15)
     detail.setFrameEnabled(True)
     detail.setFrameStrokeColor(QColor("#9aa5b1"))
-    lx, lw, lh = paths["locator_frame"]
-    ly = 40.0
-    if plan.badge_h:
-        badge = b.label("sr_badge", '[% "pr_badge" %]', RIGHT_X, ly, RIGHT_W, plan.badge_h, 9, True, BAND,
-                        Qt.AlignmentFlag.AlignHCenter)
-        badge.setVAlign(Qt.AlignmentFlag.AlignVCenter)
-        badge.setBackgroundEnabled(True)
-        badge.setBackgroundColor(QColor("#e6ecf3"))
-        ly += plan.badge_h + 5
-    b.picture("sr_locator_base", lx, ly, lw, lh, path=paths["locator_png"])
-    b.picture("sr_locator", lx, ly, lw, lh, field_name="locator_path")
-    b.label("sr_locator_caption", "Lage im Stadtgebiet", RIGHT_X, ly + lh + 1.5, RIGHT_W, 4, 7.5,
-            colour=GREY, align=Qt.AlignmentFlag.AlignHCenter)
-    text_y = plan.top + (plan.row - plan.pitch) / 2  # each row's first line in its middle
-    for (name, _header, _texts), (x, w) in zip(sheet_columns(profiles), plan.columns):
-        first = name == "pr_col_label"  # names left, numbers right
-        b.label(name, f'[% "{name}" %]', x + (1.5 if first else 0), text_y, w - 2, table_h, TABLE_PT,
-                align=Qt.AlignmentFlag.AlignLeft if first else Qt.AlignmentFlag.AlignRight)
-    sx, sw = plan.spine
-    b.label("sr_spine_header", "Einordnung", sx, text_y, sw, plan.row, TABLE_PT,
-            align=Qt.AlignmentFlag.AlignHCenter)
-    b.picture("sr_chart", sx, plan.top + plan.row, sw, n * plan.row, field_name="chart_path")
-    legend = legend_text(profiles, request.suppress_below, request.min_population)
-    b.label("sr_legend", legend, MARGIN, plan.legend_y, width, 11, 6.8, colour=GREY)
-    b.label("sr_findings_title", "Auf einen Blick", MARGIN + 3, plan.findings_y + 1, 100, 6, 10.5, True, BAND)
-    b.label("sr_findings", '[% "findings" %]', MARGIN + 3, plan.findings_y + 8, width - 6,
-            plan.findings_h - 9, 9)
-    source = footer_text(request)
-    y = plan.footer_y + 1.5
-    b.label("sr_source", source, MARGIN, y, 150, PAGE_H - 6 - y, 7.5, colour=GREY)
-    b.label("sr_page", "Seite [% @atlas_featurenumber %] von [% @atlas_totalfeatures %]",
-            PAGE_W - MARGIN - 45, y, 45, 5, 7.5, colour=GREY, align=Qt.AlignmentFlag.AlignRight)
     return layout
-
-
-def background_svg(plan: Plan, n: int) -> str:
-    """Header band, table header and stripes, findings box and footer rule: one static picture."""
-    width, bottom = PAGE_W - 2 * MARGIN, plan.top + (n + 1) * plan.row
-    rects = [(0, 0, PAGE_W, 32, BAND), (MARGIN, plan.top, width, plan.row, "#dde3ea")]
-    rects += [(MARGIN, plan.top + (i + 1) * plan.row, width, plan.row, STRIPE) for i in range(1, n, 2)]
-    rects.append((MARGIN, plan.findings_y - 2, width, plan.findings_h, PALE))
-    rules = [(MARGIN, bottom, PAGE_W - MARGIN, bottom, "#9aa5b1", 0.3),
-             (MARGIN, plan.footer_y, PAGE_W - MARGIN, plan.footer_y, "#9aa5b1", 0.25)]
-    return charts.shapes_svg(PAGE_W, PAGE_H, rects, rules)
 
 
 def load_template(path: str, project) -> QgsPrintLayout:
@@ -257,16 +223,17 @@ def load_template(path: str, project) -> QgsPrintLayout:
     return layout
 
 
-def bind(layout: QgsPrintLayout, request: SheetRequest, layer, paths: dict) -> None:
+def bind(layout: QgsPrintLayout, request: SheetRequest, layer, locator: dict) -> None:
     """Point maps, static pictures and the atlas at this run's data (built or template layout)."""
     detail = layout.itemById("sr_detail")
     if isinstance(detail, QgsLayoutItemMap):
         detail.setLayers([layer])
         detail.setCrs(layer.crs())
-    for item_id, key in (("sr_background", "background"), ("sr_locator_base", "locator_png")):
-        item = layout.itemById(item_id)
-        if isinstance(item, QgsLayoutItemPicture):  # items with our ids show this run's files
-            item.setPicturePath(paths[key])
+    for item in layout.items():
+        if isinstance(item, ProfileSheetItem) and item.spec.get("locator"):
+            # this run's city picture and extent; where a template placed the locator stays
+            where = {k: item.spec["locator"][k] for k in ("x", "y") if k in item.spec["locator"]}
+            item.spec["locator"] = dict(locator, **where)
     layout.setName(request.name)
     atlas = layout.atlas()
     atlas.setCoverageLayer(layer)
@@ -355,45 +322,36 @@ def make_sheets(request: SheetRequest, project, separate_folder: str = "", feedb
     """Charts, GeoPackage, the layout (left in the project) and the PDF(s)."""
     profiles, folder = request.profiles, request.folder
     remove_previous(project, request.name)
+    register()
     for sub in ("charts", "page"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     d = profiles.districts
     keys = [k or str(fid) for k, fid in zip(d["key"], request.fids)]
-    names = charts.unique_names(keys)
-    builder = SheetBuilder(QgsPrintLayout(project))
+    builder = SheetBuilder()
     plan = page_plan(builder, profiles, footer_text(request))
     rows = charts.spine_rows(profiles)
-    spines = charts.write_svgs(folder / "page", [f"{n}_spine" for n in names],
-                               (charts.spine_svg(r, plan.spine[1], plan.row) for r in rows))
-    charts.write_svgs(folder / "charts", names, (charts.spine_svg(r, 170, 8, labels=True) for r in rows))
+    # standalone labelled charts for reports and web pages; the page draws its own from pr_spine
+    chart_files = charts.write_svgs(folder / "charts", charts.unique_names(keys),
+                                    (charts.spine_svg(r, 170, 8, labels=True) for r in rows))
     badge = plan.badge_h + 5 if plan.badge_h else 0
     extent, lw, lh = charts.locator_frame(request.layer.extent(), RIGHT_W, plan.maps_h - badge - 8)
-    box = (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
-    tolerance = max(extent.width(), extent.height()) / 600
-    locators = [""] * len(names)
-
-    def locator(pos, geometry):
-        locators[pos] = charts.locator_svg(charts.rings_of(geometry, tolerance), box, lw, lh)
-
+    png = str(folder / "page" / "city.png")
+    locator = {"x": RIGHT_X + (RIGHT_W - lw) / 2, "y": 40 + badge, "w": lw, "h": lh, "image": png,
+               "extent": [extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()]}
     files = charts.unique_names([f"Profil_{k}_{n}" for k, n in zip(keys, d["name"])])
-    extra = {"chart_path": spines, "pr_file": files,
-             "locator_path": [str((folder / "page" / f"{n}_lage.svg").resolve()) for n in names]}
+    extra = {"pr_spine": [json.dumps(charts.spine_marks(r)) for r in rows], "chart_path": chart_files,
+             "pr_file": files}
     columns, kinds = profile_columns(profiles, extra, plan.fit, plan.lines)
-    layer = write_profile_layer(request, columns, kinds, locator)
-    charts.write_svgs(folder / "page", [f"{n}_lage" for n in names], locators)
-    paths = {"background": str(folder / "page" / "background.svg"),
-             "locator_png": str(folder / "page" / "city.png"),
-             "locator_frame": (RIGHT_X + (RIGHT_W - lw) / 2, lw, lh)}
-    charts.render_city(layer, extent, lw, lh, paths["locator_png"])
-    Path(paths["background"]).write_text(background_svg(plan, len(profiles.indicators)), encoding="utf-8")
+    layer = write_profile_layer(request, columns, kinds)
+    charts.render_city(layer, extent, lw, lh, png)
     layer.setRenderer(detail_renderer())
     layer.setCustomProperty(PROPERTY, request.name)
     project.addMapLayer(layer, False)  # the layout's maps need it; not shown in the layer tree
     if request.template:
         layout = load_template(request.template, project)
     else:
-        layout = build_layout(request, layer, project, paths, plan)
-    bind(layout, request, layer, paths)
+        layout = build_layout(layer, project, page_spec(request, plan, builder.family, locator), plan)
+    bind(layout, request, layer, locator)
     replace_layout(project, layout)
     pages = export_pdf(layout, request.output, feedback)
     files = [request.output] + (export_separate(layout, separate_folder, feedback) if separate_folder else [])

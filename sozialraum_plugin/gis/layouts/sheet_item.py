@@ -1,0 +1,290 @@
+"""The profile sheet's page content as one layout item: texts, table, spine chart and locator.
+
+Why one item and not twenty labels and pictures: QGIS 3.22 refreshes every layout item on every
+atlas page, and each refresh builds several expression contexts that read the user's settings;
+that costs ~0.7 ms per item per page whatever the item draws (measured with perf, see
+bench/profiles_vs_atlas.py). A sheet of ~20 standard items cost 4.6× a bare atlas page. This item
+draws the same page from a small declarative *spec* (rectangles, rules, texts with ``{field}``
+placeholders, the spine chart and the locator) with QPainter, so text stays text in the PDF.
+
+The detail map stays a normal map item, restylable in the layout designer; so do any items a
+person adds. The spec is saved in the project and in templates (``writePropertiesToElement``).
+Opening such a project needs the plugin loaded, which registers the item type; without it QGIS
+drops the item with a warning and keeps the rest of the layout.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+
+from qgis.core import (
+    QgsApplication,
+    QgsFeature,
+    QgsLayoutItem,
+    QgsLayoutItemAbstractMetadata,
+    QgsLayoutItemRegistry,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from qgis.PyQt.QtGui import QBrush, QColor, QFont, QFontMetricsF, QIcon, QImage, QPen
+
+ITEM_TYPE = QgsLayoutItemRegistry.PluginItem + 2471  # stable: it is written into projects
+UNITS = 100.0  # the item paints in 1/100 mm, so fonts can take integer pixel sizes precisely
+MM_PER_PT = 25.4 / 72
+ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "right": Qt.AlignmentFlag.AlignRight,
+         "center": Qt.AlignmentFlag.AlignHCenter}
+VALIGN = {"top": Qt.AlignmentFlag.AlignTop, "middle": Qt.AlignmentFlag.AlignVCenter}
+TONES = {"worse": "#d95f02", "better": "#1f78b4"}
+MIDDLE_TONE, RANGE, MIDDLE_HALF, CITY = "#525252", "#e3e3e3", "#b8b8b8", "#222222"
+_LIVE: dict = {}  # id → item, see ProfileSheetItem.__init__
+_PLACEHOLDER = re.compile(r"\{\{|\}\}|\{(\w+)\}")
+
+
+def sheet_font(family: str, size_pt: float, bold: bool = False) -> QFont:
+    font = QFont(family)
+    font.setPixelSize(max(1, round(size_pt * MM_PER_PT * UNITS)))
+    font.setBold(bold)
+    return font
+
+
+def text_width_mm(family: str, size_pt: float, text: str, bold: bool = False) -> float:
+    """Width of ``text`` as the item draws it (pixel-size fonts: no screen resolution involved)."""
+    return QFontMetricsF(sheet_font(family, size_pt, bold)).horizontalAdvance(text) / UNITS
+
+
+def line_pitch_mm(family: str, size_pt: float) -> float:
+    """Distance of two lines of a multi-line text as QPainter.drawText sets them."""
+    return QFontMetricsF(sheet_font(family, size_pt)).height() / UNITS
+
+
+def literal(text: str) -> str:
+    """``text`` for a spec text, its braces kept as they are (not read as placeholders)."""
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+class ProfileSheetItem(QgsLayoutItem):
+    """Draws a profile page from ``spec`` and the atlas feature (placeholders when there is none)."""
+
+    def __init__(self, layout, spec: dict | None = None):
+        super().__init__(layout)
+        self.spec = spec or {}
+        self._images = {}  # path → QImage: one decode, one embedded image in the PDF
+        self._cache = (None, [])  # see _prepared
+        # The layout owns the C++ item, but nothing keeps this Python object alive once the
+        # wrappers of the layout and its manager are gone (sip): the item would draw nothing.
+        # So it lives here until its C++ side is destroyed.
+        key = id(self)
+        _LIVE[key] = self
+        self.destroyed.connect(functools.partial(_LIVE.pop, key, None))
+
+    # --- identity and persistence -----------------------------------------------------------------
+    def type(self):
+        return ITEM_TYPE
+
+    def icon(self):
+        from ...toolbelt.paths import icon_path
+
+        return QIcon(icon_path("profiles.svg"))
+
+    def displayName(self):  # noqa: N802 (QGIS API)
+        return self.id() or QCoreApplication.translate("ProfileSheetItem", "Profile sheet content")
+
+    def writePropertiesToElement(self, element, document, context):  # noqa: N802
+        spec = dict(self.spec)
+        if spec.get("locator"):
+            locator = dict(spec["locator"])
+            locator["image"] = context.pathResolver().writePath(locator.get("image", ""))
+            spec["locator"] = locator
+        element.setAttribute("sozialraumSpec", json.dumps(spec, ensure_ascii=False))
+        return True
+
+    def readPropertiesFromElement(self, element, document, context):  # noqa: N802
+        try:
+            spec = json.loads(element.attribute("sozialraumSpec", "{}"))
+        except ValueError:
+            return False
+        if spec.get("locator"):
+            spec["locator"]["image"] = context.pathResolver().readPath(spec["locator"].get("image", ""))
+        self.spec, self._images = spec, {}
+        return True
+
+    # --- drawing ----------------------------------------------------------------------------------
+    def draw(self, context):
+        painter = context.renderContext().painter()
+        if painter is None:
+            return
+        layout = self.layout()
+        feature = layout.reportContext().feature() if layout is not None else QgsFeature()
+        values = _Values(feature, layout)
+        painter.save()
+        scale = context.renderContext().scaleFactor() / UNITS
+        painter.scale(scale, scale)
+        try:
+            self._shapes(painter)
+            self._locator(painter, feature)
+            self._spine(painter, values)
+            self._texts(painter, values)
+        finally:
+            painter.restore()
+
+    def _shapes(self, painter):
+        painter.setPen(Qt.PenStyle.NoPen)
+        for x, y, w, h, colour in self.spec.get("rects", []):
+            painter.fillRect(_rect(x, y, w, h), QColor(colour))
+        for x1, y1, x2, y2, colour, width in self.spec.get("rules", []):
+            painter.setPen(QPen(QColor(colour), width * UNITS))
+            painter.drawLine(QPointF(x1 * UNITS, y1 * UNITS), QPointF(x2 * UNITS, y2 * UNITS))
+
+    def _texts(self, painter, values):
+        for template, rect, font, colour, flags, background in self._prepared():
+            text = values.fill(template)
+            if not text:
+                continue
+            if background is not None:
+                painter.fillRect(rect, background)
+            painter.setFont(font)
+            painter.setPen(colour)
+            painter.drawText(rect, flags, text)
+
+    def _prepared(self) -> list:
+        """Rectangles, fonts, colours and flags of the texts, made once per spec, not per page.
+
+        A table column is one text of many lines: its rows follow the font's line height, which
+        the plan used as the row pitch, so one call draws the whole column."""
+        key = id(self.spec.get("texts"))
+        if self._cache[0] != key:
+            family, prepared = self.spec.get("font", ""), []
+            for t in self.spec.get("texts", []):
+                flags = ALIGN[t.get("align", "left")] | VALIGN[t.get("valign", "top")]
+                if t.get("wrap", True) and not t.get("pitch"):
+                    flags |= Qt.TextFlag.TextWordWrap
+                background = QColor(t["background"]) if t.get("background") else None
+                prepared.append((t["text"], _rect(t["x"], t["y"], t["w"], t["h"]),
+                                 sheet_font(family, t["size"], t.get("bold", False)),
+                                 QColor(t.get("colour", CITY)), flags, background))
+            self._cache = (key, prepared)
+        return self._cache[1]
+
+    def _spine(self, painter, values):
+        """Per row: the range of all areas, the middle half, the city line and the district's dot."""
+        spec = self.spec.get("spine")
+        rows = values.json(spec["field"]) if spec else None
+        if not rows:
+            return
+        left, width, row_h = spec["x"] * UNITS, spec["w"] * UNITS, spec["row"] * UNITS
+        inner_left, inner_w = left + UNITS, width - 2 * UNITS
+        bar_h = min(row_h, 7.5 * UNITS)
+        for i, (a, b, qa, qb, dot, tone) in enumerate(rows):
+            mid = spec["y"] * UNITS + (i + 0.5) * row_h
+            for lo, hi, colour in ((a, b, RANGE), (qa, qb, MIDDLE_HALF)):
+                if lo is not None and hi is not None:
+                    painter.fillRect(QRectF(inner_left + lo * inner_w, mid - 0.2 * bar_h, (hi - lo) * inner_w,
+                                            0.4 * bar_h), QColor(colour))
+            centre = inner_left + inner_w / 2
+            painter.setPen(QPen(QColor(CITY), 0.35 * UNITS))
+            painter.drawLine(QPointF(centre, mid - 0.38 * bar_h), QPointF(centre, mid + 0.38 * bar_h))
+            if dot is not None:
+                radius = 0.26 * bar_h
+                painter.setPen(QPen(QColor("#ffffff"), 0.3 * UNITS))
+                painter.setBrush(QBrush(QColor(TONES.get(tone, MIDDLE_TONE))))
+                painter.drawEllipse(QPointF(inner_left + dot * inner_w, mid), radius, radius)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+
+    def _locator(self, painter, feature):
+        """The city picture rendered once, the district drawn over it from the atlas geometry."""
+        spec = self.spec.get("locator")
+        if not spec:
+            return
+        frame = _rect(spec["x"], spec["y"], spec["w"], spec["h"])
+        image = self._image(spec.get("image", ""))
+        if image is not None:
+            painter.drawImage(frame, image)
+        geometry = feature.geometry() if feature.isValid() else None
+        if geometry is None or geometry.isEmpty():
+            return
+        xmin, ymin, xmax, ymax = spec["extent"]
+        scale = frame.width() / (xmax - xmin)  # the frame has the extent's shape
+        box = geometry.boundingBox()
+        painter.save()
+        painter.translate(frame.x(), frame.y())
+        painter.scale(scale, -scale)
+        painter.translate(-xmin, -ymax)
+        painter.setPen(QPen(QColor("#7f2704"), 0.25 * UNITS / scale))
+        fill = QColor(TONES["worse"])
+        fill.setAlphaF(0.85)
+        painter.setBrush(QBrush(fill))
+        geometry.constGet().draw(painter)
+        painter.restore()
+        span = max(box.width(), box.height()) * scale
+        if span < min(frame.width(), frame.height()) * 0.08:  # a small district gets a ring as well
+            centre = QPointF(frame.x() + (box.center().x() - xmin) * scale,
+                             frame.y() + (ymax - box.center().y()) * scale)
+            radius = max(span, 2 * UNITS) / 2 + 2.2 * UNITS
+            painter.setPen(QPen(QColor(CITY), 0.45 * UNITS))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(centre, radius, radius)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+
+    def _image(self, path: str):
+        if path not in self._images:
+            image = QImage(path) if path else QImage()
+            self._images[path] = None if image.isNull() else image
+        return self._images[path]
+
+
+class _Values:
+    """The atlas feature's fields for the placeholders; ‹name› where no feature is there (designer)."""
+
+    def __init__(self, feature, layout):
+        self.feature, self.layout = feature, layout
+        self.valid = feature.isValid()
+
+    def get(self, name: str) -> str:
+        if name in ("page", "pages"):
+            atlas = self.layout.atlas() if self.valid and hasattr(self.layout, "atlas") else None
+            if atlas is None:
+                return "#"
+            return str(atlas.currentFeatureNumber() + 1 if name == "page" else atlas.count())
+        if not self.valid:
+            return f"\u2039{name}\u203a"
+        index = self.feature.fieldNameIndex(name)
+        value = self.feature.attribute(index) if index >= 0 else None
+        return "" if value is None or value != value or str(value) == "NULL" else str(value)
+
+    def fill(self, template: str) -> str:
+        return _PLACEHOLDER.sub(lambda m: self.get(m.group(1)) if m.group(1) else m.group(0)[0], template)
+
+    def json(self, name: str):
+        if not self.valid:
+            return None
+        text = self.get(name)
+        try:
+            return json.loads(text) if text else None
+        except ValueError:
+            return None
+
+
+def _rect(x, y, w, h) -> QRectF:
+    return QRectF(x * UNITS, y * UNITS, w * UNITS, h * UNITS)
+
+
+class _Metadata(QgsLayoutItemAbstractMetadata):
+    def __init__(self):
+        super().__init__(ITEM_TYPE, QCoreApplication.translate("ProfileSheetItem", "Profile sheet content"))
+
+    def createItem(self, layout):  # noqa: N802 (QGIS API)
+        return ProfileSheetItem(layout)
+
+
+_METADATA = []  # the registry keeps it for the whole session: QGIS 3.22 cannot remove a type
+
+
+def register() -> bool:
+    """Make the item known to QGIS (projects and templates with it can be read). Idempotent."""
+    registry = QgsApplication.layoutItemRegistry()
+    if ITEM_TYPE in registry.itemTypes():
+        return True
+    metadata = _Metadata()
+    _METADATA.append(metadata)
+    return registry.addLayoutItemType(metadata)
+
