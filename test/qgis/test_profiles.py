@@ -409,6 +409,34 @@ def test_template_round_trip(berlin, tmp_path):
     assert "Körnerstraße" in text and "Seite 1 von 1" in text and "Auf einen Blick" in text
 
 
+def test_template_of_standard_items(berlin, tmp_path):
+    """A template made of QGIS's own items only (no sheet item) is bound and reads the fields."""
+    from qgis.core import QgsLayoutItemLabel, QgsLayoutItemMap, QgsPrintLayout, QgsReadWriteContext
+    from qgis.PyQt.QtCore import QRectF
+
+    layout = QgsPrintLayout(QgsProject.instance())
+    layout.initializeDefaults()
+    label = QgsLayoutItemLabel(layout)
+    label.setText('Profil [% "pr_title" %] – [% "findings" %]')
+    layout.addLayoutItem(label)
+    label.attemptSetSceneRect(QRectF(10, 10, 250, 40))
+    detail = QgsLayoutItemMap(layout)
+    detail.setId("sr_detail")
+    layout.addLayoutItem(detail)
+    detail.attemptSetSceneRect(QRectF(10, 60, 150, 120))
+    template = tmp_path / "eigen.qpt"
+    assert layout.saveAsTemplate(str(template), QgsReadWriteContext())
+    params = dict(berlin["params"], OUTPUT=str(tmp_path / "eigen.pdf"), TEMPLATE=str(template),
+                  FILTER_EXPRESSION="\"PLR_ID\" IN ('01100101', '01100104')")
+    result = run_sheets(params)
+    assert result["PAGES"] == 2
+    first = " ".join(page_text(Path(result["OUTPUT"]), 1).split())
+    assert "Profil Stülerstraße" in first and "Stadtwert" in first
+    assert "Profil Körnerstraße" in page_text(Path(result["OUTPUT"]), 2)
+    bound = QgsProject.instance().layoutManager().layoutByName(result["LAYOUT"]).itemById("sr_detail")
+    assert [layer.name() for layer in bound.layers()] == [result["LAYOUT"]]
+
+
 def test_bad_labels_give_a_readable_error(berlin, tmp_path):
     params = dict(berlin["params"], OUTPUT=str(tmp_path / "x.pdf"), LABELS="S1 Arbeitslosigkeit")
     with pytest.raises(QgsProcessingException, match="cannot be read"):

@@ -63,8 +63,11 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             "table of the indicators (district value, city value, deviation, rank) with a spine "
             "chart, the class/cluster badge and plain-language findings. The data are first "
             "written to a GeoPackage in the folder '<output>_files' next to the PDF (together with "
-            "one SVG chart per district); the layout stays in the project's layout manager and is "
-            "replaced when the algorithm runs again.\n\n"
+            "one labelled SVG chart per district for reports); the layout stays in the project's "
+            "layout manager and is replaced when the algorithm runs again. In the layout, the "
+            "detail map is a normal map item; everything else on the page is one item, "
+            "'Profile sheet content', drawn by this plugin (fast: QGIS refreshes every item on "
+            "every page). Projects containing it need the plugin to show it.\n\n"
             "City value: the pooled rate Σnumerator/Σdenominator for indicators listed in RATES; "
             "population-weighted for shares (unit % or ‰) when a population field is given; the "
             "median of the districts otherwise. Ranks count the valid districts with a value (rank 1 "
@@ -79,8 +82,10 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             "SEPARATE_FILES: a folder; when set, one file per district is written there as well, "
             "named Profil_<key>_<name>.pdf. OUTPUT always receives all pages in one PDF.\n"
             "TEMPLATE: a .qpt saved from a profile layout (Layout ▸ Save as Template) after "
-            "restyling; items are found by their ids (sr_detail, sr_locator, sr_chart, …) and the "
-            "labels read the fields of the GeoPackage (pr_col_value, findings, …).")
+            "restyling: move or resize the map and the sheet content, add logos, labels or a "
+            "basemap. A template of standard items works too: labels read the fields of the "
+            "GeoPackage ([% \"findings\" %], pr_col_value, …), a picture can show chart_path, and "
+            "a map with the id sr_detail is bound to the districts.")
 
     def flags(self):
         # Layers and a layout are added to the project: that must happen on the main thread.
