@@ -279,6 +279,27 @@ def test_layout_left_in_project_still_draws_its_sheet(berlin, tmp_path):
     assert "Auf einen Blick" in text and "4,23 %" in text and "Seite 1 von 1" in text
 
 
+def test_sheet_item_in_the_designer_without_atlas_feature(berlin):
+    """With no atlas feature (the designer without atlas preview) the item shows field names in
+    their place and still draws the page: band, stripes, city picture."""
+    from qgis.core import QgsFeature, QgsLayoutExporter, QgsPrintLayout
+    from qgis.PyQt.QtCore import QRectF
+
+    from sozialraum_plugin.gis.layouts.sheet_item import ProfileSheetItem, _Values
+
+    spec = _layout(berlin).itemById("sr_sheet").spec
+    layout = QgsPrintLayout(QgsProject.instance())
+    layout.initializeDefaults()
+    item = ProfileSheetItem(layout, spec)
+    layout.addLayoutItem(item)
+    item.attemptSetSceneRect(QRectF(0, 0, 210, 297))
+    assert _Values(QgsFeature(), layout).fill("{pr_title} {{x}} {page}") == "\u2039pr_title\u203a {x} #"
+    image = QgsLayoutExporter(layout).renderPageToImage(0, dpi=50)
+    band = image.pixelColor(int(5 / 25.4 * 50), int(5 / 25.4 * 50))
+    assert band.name() == "#1d3557"
+    assert image.pixelColor(int(150 / 25.4 * 50), int(80 / 25.4 * 50)).name() != "#ffffff"  # the city
+
+
 def test_project_with_profile_layout_reads_back(berlin, tmp_path):
     """Saved in a project and read again (as a person reopens it): the sheet keeps its spec and
     finds the city picture through the project's relative paths."""

@@ -4,8 +4,8 @@ Kept apart from the layout (profile_atlas.py) because it is the data side of the
 text and numbers per district, computed from :class:`~sozialraum_plugin.core.profile.Profiles`,
 then written with the source geometry to a GeoPackage of its own, the only layer the atlas reads
 (live joins have crashed atlases, QGIS #40353). Each table column is one multi-line text per
-district, so a page's table costs one label per column (profile_atlas.py says why). The request
-and the error live here too, as both modules use them; so does the written layer's renderer.
+district: the sheet item draws it in one call, a template shows it in one label. The request and
+the error live here too, as both modules use them; so does the written layer's renderer.
 
 The texts are German, like the class labels of the published tables (DESIGN §2); the English
 findings are in the field ``findings_en`` for templates that want them.
@@ -84,7 +84,7 @@ def sheet_columns(profiles: Profiles, fit=lambda text: text) -> list[tuple[str, 
 
 
 def join_rows(cells: list[str], lines: int = 2) -> str:
-    """One column as one label text, each row ``lines`` text lines high: the blank lines give the
+    """One column as one multi-line text, each row ``lines`` text lines high: the blank lines give the
     rows air, and the second line of a wrapped name uses one, so every row stays on its stripe."""
     text = cells[0]
     for previous, cell in zip(cells, cells[1:]):
@@ -150,9 +150,9 @@ def _qfield(name: str, kind: str) -> QgsField:
     return QgsField(name, types[kind])
 
 
-def write_profile_layer(request: SheetRequest, columns: dict, kinds: dict, each=None) -> QgsVectorLayer:
+def write_profile_layer(request: SheetRequest, columns: dict, kinds: dict) -> QgsVectorLayer:
     """Source geometry and attributes plus ``columns`` as a new GeoPackage, written under a
-    temporary name and moved into place. ``each(position, geometry)`` sees every district."""
+    temporary name and moved into place."""
     layer, folder = request.layer, request.folder
     keep = [f for f in layer.fields() if f.name() not in columns and f.name().lower() != "fid"]
     fields = QgsFields()
@@ -175,8 +175,6 @@ def write_profile_layer(request: SheetRequest, columns: dict, kinds: dict, each=
         out.setGeometry(feature.geometry())
         out.setAttributes([feature[f.name()] for f in keep] + [columns[n][pos] for n in names])
         writer.addFeature(out)
-        if each is not None:
-            each(pos, feature.geometry())
     del writer  # closes the file
     os.replace(temp, dest)
     written = QgsVectorLayer(f"{dest}|layername={LAYER_NAME}", request.name, "ogr")
