@@ -155,9 +155,9 @@ class ProfileSheetItem(QgsLayoutItem):
         if self._cache[0] != key:
             family, prepared = self.spec.get("font", ""), []
             for t in self.spec.get("texts", []):
-                flags = ALIGN[t.get("align", "left")] | VALIGN[t.get("valign", "top")]
+                flags = _bits(ALIGN[t.get("align", "left")]) | _bits(VALIGN[t.get("valign", "top")])
                 if t.get("wrap", True) and not t.get("pitch"):
-                    flags |= Qt.TextFlag.TextWordWrap
+                    flags |= _bits(Qt.TextFlag.TextWordWrap)
                 background = QColor(t["background"]) if t.get("background") else None
                 prepared.append((t["text"], _rect(t["x"], t["y"], t["w"], t["h"]),
                                  sheet_font(family, t["size"], t.get("bold", False)),
@@ -262,6 +262,11 @@ class _Values:
             return json.loads(text) if text else None
         except ValueError:
             return None
+
+
+def _bits(flag) -> int:
+    """A Qt flag as int: PyQt6's enums do not combine across types (alignment | text flag)."""
+    return int(getattr(flag, "value", flag))
 
 
 def _rect(x, y, w, h) -> QRectF:
