@@ -42,7 +42,7 @@ def _qgis():
 
 def _tests():
     """The test module's data helpers (joining the MSS table to the PLR boundaries)."""
-    path = ROOT / "test" / "qgis" / "test_profiles.py"
+    path = ROOT / "test" / "qgis" / "profile_support.py"
     spec = importlib.util.spec_from_file_location("profile_tests", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -119,3 +119,23 @@ def indexed_gpkg(joined_gpkg, tmp_path_factory):
         "INPUT": str(joined_gpkg), "STATUS_FIELDS": ["S1", "S3", "S4"], "DYNAMIC_FIELDS": ["D1", "D3", "D4"],
         "PRESET": 1, "POPULATION_FIELD": "EW", "EXCLUDE_EXPRESSION": OUTLIER, "OUTPUT": str(out)})
     return result["OUTPUT"]
+
+
+@pytest.fixture(scope="session")
+def berlin_sheets(provider, tmp_path_factory):
+    """All 542 Berlin profile sheets, made once for test_profiles.py and test_profile_layout.py."""
+    from profile_support import BERLIN, BERLIN_LABELS, berlin_table, clean_project, run_sheets, write_joined
+
+    folder = tmp_path_factory.mktemp("berlin")
+    table = berlin_table()
+    layer = write_joined(BERLIN / "lor_planungsraeume_2021.shp", table, "PLR_ID", folder / "berlin.gpkg")
+    params = {"INPUT": layer, "NAME_FIELD": "PLR_NAME", "KEY_FIELD": "PLR_ID",
+              "FIELDS": ["S1", "S3", "S4", "D1", "D3", "D4"], "LABELS": BERLIN_LABELS,
+              "DIRECTIONS": "S1=+1;S3=+1;S4=+1;D1=+1;D3=+1;D4=+1", "POPULATION_FIELD": "EW",
+              "CLASS_FIELD": "SI_V", "SOURCE_TEXT": "SenSBW, Monitoring Soziale Stadtentwicklung 2021",
+              "OUTPUT": str(folder / "berlin.pdf")}
+    result = run_sheets(params)
+    data = {"result": result, "pdf": Path(result["OUTPUT"]), "params": params, "layer": layer,
+            "table": table.sort_values("PLR_ID").reset_index(drop=True)}
+    yield data
+    clean_project(data)
