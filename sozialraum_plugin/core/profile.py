@@ -113,9 +113,19 @@ class Profiles:
     def format(self, ind: ProfileIndicator, value, lang: str = "de") -> str:
         return format_value(value, ind.unit, ind.decimals, lang=lang, sign=ind.field in self.signed)
 
+    _texts: dict = field(default_factory=dict, repr=False, compare=False)  # see _column
+
+    def _column(self, kind: str, ind: ProfileIndicator, lang: str, make) -> pd.Series:
+        """A text column made once: the table, the GeoPackage fields and the page plan all ask."""
+        key = (kind, ind.field, lang)
+        if key not in self._texts:
+            self._texts[key] = make()
+        return self._texts[key]
+
     def value_text(self, ind: ProfileIndicator, lang: str = "de") -> pd.Series:
-        return _by_status(self.cells[ind.field], lambda r: self.format(ind, r["value"], lang), lang,
-                          missing=MISSING.get(lang, MISSING["de"]))
+        return self._column("value", ind, lang, lambda: _by_status(
+            self.cells[ind.field], lambda r: self.format(ind, r["value"], lang), lang,
+            missing=MISSING.get(lang, MISSING["de"])))
 
     def city_text(self, ind: ProfileIndicator, lang: str = "de") -> str:
         return self.format(ind, self.city[ind.field].value, lang)
@@ -125,19 +135,19 @@ class Profiles:
             diff = format_difference(row["deviation"], ind.unit, ind.decimals, lang=lang)
             ratio = row["ratio"]
             return f"{diff} ({format_ratio(ratio, lang=lang)})" if _finite(ratio) else diff
-        return _by_status(self.cells[ind.field], text, lang)
+        return self._column("deviation", ind, lang, lambda: _by_status(self.cells[ind.field], text, lang))
 
     def rank_text(self, ind: ProfileIndicator, lang: str = "de") -> pd.Series:
         word = " von " if lang == "de" else " of "
-        return _by_status(self.cells[ind.field],
-                          lambda r: format_int(r["rank"], lang=lang) + word + format_int(r["n"], lang=lang),
-                          lang)
+        return self._column("rank", ind, lang, lambda: _by_status(
+            self.cells[ind.field],
+            lambda r: format_int(r["rank"], lang=lang) + word + format_int(r["n"], lang=lang), lang))
 
     def trend_text(self, ind: ProfileIndicator, lang: str = "de") -> pd.Series:
         if ind.field not in self.trend_years:
             return pd.Series(NOT_APPLICABLE, index=self.cells[ind.field].index, dtype=object)
-        return _by_status(self.cells[ind.field], lambda r: format_difference(
-            r["trend"], ind.unit, ind.decimals, lang=lang) if _finite(r["trend"]) else NOT_APPLICABLE, lang)
+        return self._column("trend", ind, lang, lambda: _by_status(self.cells[ind.field], lambda r: format_difference(
+            r["trend"], ind.unit, ind.decimals, lang=lang) if _finite(r["trend"]) else NOT_APPLICABLE, lang))
 
 
 def _finite(value) -> bool:
@@ -146,8 +156,9 @@ def _finite(value) -> bool:
 
 def _by_status(cells: pd.DataFrame, ok_text, lang: str, missing: str = NOT_APPLICABLE) -> pd.Series:
     """Text per district: ``ok_text(row)`` where shown, ``·`` where hidden, ``missing`` otherwise."""
+    rows = [dict(zip(cells.columns, values)) for values in cells.itertuples(index=False, name=None)]
     out = [ok_text(row) if row["status"] == "ok" else SUPPRESSED if row["status"] in ("suppressed", "hidden")
-           else missing for row in cells.to_dict("records")]
+           else missing for row in rows]
     return pd.Series(out, index=cells.index, dtype=object)
 
 

@@ -102,13 +102,15 @@ def page_count(pdf: Path) -> int:
 
 
 def clean_project(data: dict) -> None:
-    """Layouts and layers go before QGIS exits (a layer freed after exitQgis crashes Python)."""
+    """This run's layout and layers go before QGIS exits (a layer freed after exitQgis crashes
+    Python); other fixtures' sheets stay, whatever order the modules run in."""
     project = QgsProject.instance()
-    for layout in project.layoutManager().layouts():
-        if layout.name().startswith("Sozialraumprofile"):
-            project.layoutManager().removeLayout(layout)
+    name = (data.get("result") or {}).get("LAYOUT")
+    layout = project.layoutManager().layoutByName(name) if name else None
+    if layout is not None:
+        project.layoutManager().removeLayout(layout)
     project.removeMapLayers([layer_id for layer_id, layer in project.mapLayers().items()
-                             if layer.customProperty("sozialraum/profile_layout")])
+                             if name and layer.customProperty("sozialraum/profile_layout") == name])
     data.clear()
 
 

@@ -164,6 +164,36 @@ def test_pages_look_filled(berlin, tmp_path):
         assert warm_pixels(image, (0.58, 0.18, 0.94, 0.45)) > 0, png.name  # locator: a few pixels
 
 
+def test_detail_map_follows_the_project_unless_in_degrees(berlin, tmp_path):
+    """Projected data: the detail map takes the project's CRS (none in qgis_process: the layer's
+    coordinates as they are). Degrees, in the data or the project: ETRS89 / UTM 33N, and the
+    district is still drawn in the map."""
+    import processing
+    from qgis.core import QgsCoordinateReferenceSystem, QgsProject
+
+    from sozialraum_plugin.gis.layouts.profile_atlas import detail_crs
+
+    layer, project = berlin["layer"], QgsProject()
+    assert not detail_crs(layer, project).isValid()
+    project.setCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+    assert not detail_crs(layer, project).isValid()
+    project.setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    assert detail_crs(layer, project).authid() == "EPSG:25833"
+    wgs84 = processing.run("native:reprojectlayer", {
+        "INPUT": layer, "TARGET_CRS": "EPSG:4326", "OUTPUT": str(tmp_path / "wgs84.gpkg")})["OUTPUT"]
+    params = dict(berlin["params"], INPUT=wgs84, OUTPUT=str(tmp_path / "wgs84.pdf"),
+                  FILTER_EXPRESSION="\"PLR_ID\" IN ('01100101', '01100104')")
+    result = run_sheets(params)
+    detail = QgsProject.instance().layoutManager().layoutByName(result["LAYOUT"]).itemById("sr_detail")
+    assert detail.crs().authid() == "EPSG:25833"
+    subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", result["OUTPUT"],
+                    str(tmp_path / "page")], check=True)
+    image = QImage(str(next(tmp_path.glob("page-*.png"))))
+    assert warm_pixels(image, (0.06, 0.14, 0.55, 0.5)) > 200
+    assert "Stülerstraße" in page_text(Path(result["OUTPUT"]), 1)
+    clean_project({"result": result})
+
+
 # --- Köln: 86 pages, custom CRS, rates from counts -----------------------------------------------------
 
 @pytest.fixture(scope="module")
