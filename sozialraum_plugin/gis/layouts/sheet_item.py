@@ -105,7 +105,7 @@ class ProfileSheetItem(QgsLayoutItem):
             return False
         if spec.get("locator"):
             spec["locator"]["image"] = context.pathResolver().readPath(spec["locator"].get("image", ""))
-        self.spec, self._images = spec, {}
+        self.spec, self._images, self._cache = spec, {}, (None, [])
         return True
 
     # --- drawing ----------------------------------------------------------------------------------
@@ -128,15 +128,15 @@ class ProfileSheetItem(QgsLayoutItem):
             painter.restore()
 
     def _shapes(self, painter):
-        painter.setPen(Qt.PenStyle.NoPen)
-        for x, y, w, h, colour in self.spec.get("rects", []):
-            painter.fillRect(_rect(x, y, w, h), QColor(colour))
-        for x1, y1, x2, y2, colour, width in self.spec.get("rules", []):
-            painter.setPen(QPen(QColor(colour), width * UNITS))
-            painter.drawLine(QPointF(x1 * UNITS, y1 * UNITS), QPointF(x2 * UNITS, y2 * UNITS))
+        rects, rules = self._prepared()[1:]
+        for rect, colour in rects:
+            painter.fillRect(rect, colour)
+        for pen, start, end in rules:
+            painter.setPen(pen)
+            painter.drawLine(start, end)
 
     def _texts(self, painter, values):
-        for template, rect, font, colour, flags, background in self._prepared():
+        for template, rect, font, colour, flags, background in self._prepared()[0]:
             text = values.fill(template)
             if not text:
                 continue
@@ -146,23 +146,27 @@ class ProfileSheetItem(QgsLayoutItem):
             painter.setPen(colour)
             painter.drawText(rect, flags, text)
 
-    def _prepared(self) -> list:
-        """Rectangles, fonts, colours and flags of the texts, made once per spec, not per page.
+    def _prepared(self) -> tuple:
+        """Texts (rectangle, font, colour, flags), rectangles and rules as Qt objects, made once
+        per spec, not per page: building them cost more than drawing them.
 
         A table column is one text of many lines: its rows follow the font's line height, which
         the plan used as the row pitch, so one call draws the whole column."""
-        key = id(self.spec.get("texts"))
+        key = (id(self.spec.get("texts")), id(self.spec.get("rects")), id(self.spec.get("rules")))
         if self._cache[0] != key:
-            family, prepared = self.spec.get("font", ""), []
+            family, texts = self.spec.get("font", ""), []
             for t in self.spec.get("texts", []):
                 flags = _bits(ALIGN[t.get("align", "left")]) | _bits(VALIGN[t.get("valign", "top")])
                 if t.get("wrap", True) and not t.get("pitch"):
                     flags |= _bits(Qt.TextFlag.TextWordWrap)
                 background = QColor(t["background"]) if t.get("background") else None
-                prepared.append((t["text"], _rect(t["x"], t["y"], t["w"], t["h"]),
-                                 sheet_font(family, t["size"], t.get("bold", False)),
-                                 QColor(t.get("colour", CITY)), flags, background))
-            self._cache = (key, prepared)
+                texts.append((t["text"], _rect(t["x"], t["y"], t["w"], t["h"]),
+                              sheet_font(family, t["size"], t.get("bold", False)),
+                              QColor(t.get("colour", CITY)), flags, background))
+            rects = [(_rect(x, y, w, h), QColor(colour)) for x, y, w, h, colour in self.spec.get("rects", [])]
+            rules = [(QPen(QColor(colour), width * UNITS), QPointF(x1 * UNITS, y1 * UNITS),
+                      QPointF(x2 * UNITS, y2 * UNITS)) for x1, y1, x2, y2, colour, width in self.spec.get("rules", [])]
+            self._cache = (key, (texts, rects, rules))
         return self._cache[1]
 
     def _spine(self, painter, values):
@@ -171,22 +175,23 @@ class ProfileSheetItem(QgsLayoutItem):
         rows = values.json(spec["field"]) if spec else None
         if not rows:
             return
-        left, width, row_h = spec["x"] * UNITS, spec["w"] * UNITS, spec["row"] * UNITS
-        inner_left, inner_w = left + UNITS, width - 2 * UNITS
+        inner_left, inner_w = (spec["x"] + 1) * UNITS, (spec["w"] - 2) * UNITS
+        row_h = spec["row"] * UNITS
         bar_h = min(row_h, 7.5 * UNITS)
+        centre, range_colour, half_colour, city_pen, dot_pen, brushes = _spine_tools()
         for i, (a, b, qa, qb, dot, tone) in enumerate(rows):
             mid = spec["y"] * UNITS + (i + 0.5) * row_h
-            for lo, hi, colour in ((a, b, RANGE), (qa, qb, MIDDLE_HALF)):
+            for lo, hi, colour in ((a, b, range_colour), (qa, qb, half_colour)):
                 if lo is not None and hi is not None:
                     painter.fillRect(QRectF(inner_left + lo * inner_w, mid - 0.2 * bar_h, (hi - lo) * inner_w,
-                                            0.4 * bar_h), QColor(colour))
-            centre = inner_left + inner_w / 2
-            painter.setPen(QPen(QColor(CITY), 0.35 * UNITS))
-            painter.drawLine(QPointF(centre, mid - 0.38 * bar_h), QPointF(centre, mid + 0.38 * bar_h))
+                                            0.4 * bar_h), colour)
+            x = inner_left + inner_w * centre
+            painter.setPen(city_pen)
+            painter.drawLine(QPointF(x, mid - 0.38 * bar_h), QPointF(x, mid + 0.38 * bar_h))
             if dot is not None:
                 radius = 0.26 * bar_h
-                painter.setPen(QPen(QColor("#ffffff"), 0.3 * UNITS))
-                painter.setBrush(QBrush(QColor(TONES.get(tone, MIDDLE_TONE))))
+                painter.setPen(dot_pen)
+                painter.setBrush(brushes.get(tone, brushes[None]))
                 painter.drawEllipse(QPointF(inner_left + dot * inner_w, mid), radius, radius)
         painter.setBrush(Qt.BrushStyle.NoBrush)
 
@@ -262,6 +267,15 @@ class _Values:
             return json.loads(text) if text else None
         except ValueError:
             return None
+
+
+@functools.lru_cache(maxsize=1)
+def _spine_tools():
+    """Colours, pens and brushes of the spine chart (made once: a QColor from a name parses it)."""
+    brushes = {tone: QBrush(QColor(colour)) for tone, colour in TONES.items()}
+    brushes[None] = QBrush(QColor(MIDDLE_TONE))
+    return (0.5, QColor(RANGE), QColor(MIDDLE_HALF), QPen(QColor(CITY), 0.35 * UNITS),
+            QPen(QColor("#ffffff"), 0.3 * UNITS), brushes)
 
 
 def _bits(flag) -> int:
