@@ -1,14 +1,16 @@
 """Profile sheets for all 542 Berlin PLR vs a bare QGIS atlas of the same GeoPackage layer.
 
     QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$PWD/build/xdg \
-        .venv/bin/python bench/profiles_vs_atlas.py [--rounds 3] [--keep DIR]
+        .venv/bin/python bench/profiles_vs_atlas.py [--rounds 3] [--keep DIR] [--parts]
 
 Every measurement runs in a fresh process, so its peak memory (ru_maxrss) is its own. Rounds
 alternate bare / ours, so other load on the machine hits both alike, and the best round of each
 counts. "bare" is an A4 layout with one atlas-driven map over the profiles' own GeoPackage
 (``<output>_files/profiles.gpkg``), exported with the same PDF settings. "ours" is reported twice:
 the whole algorithm (reading, facts, charts, GeoPackage, layout, export) and the export alone
-(the same layout exported again), which is what the bare atlas does.
+(the same layout exported again), which is what the bare atlas does. ``--parts`` shows where a
+page's time goes: the profile layout exported with its texts, or the whole sheet item, switched
+off, beside the bare atlas, in one process.
 """
 from __future__ import annotations
 
@@ -62,7 +64,8 @@ def prepare(folder: Path) -> dict:
 
 
 def ours(folder: Path) -> dict:
-    _qgis()
+    if not APP:
+        _qgis()
     import processing
     from processing.core.Processing import Processing
     from qgis.core import QgsApplication, QgsLayoutExporter, QgsProject, QgsVectorLayer
@@ -91,19 +94,10 @@ def ours(folder: Path) -> dict:
             "export_cpu": export_cpu, "peak_mb": _peak_mb(), "bytes": os.path.getsize(result["OUTPUT"])}
 
 
-def bare(folder: Path) -> dict:
-    _qgis()
-    from qgis.core import (
-        QgsLayoutExporter,
-        QgsLayoutItemMap,
-        QgsLayoutItemPage,
-        QgsPrintLayout,
-        QgsProject,
-        QgsVectorLayer,
-    )
+def bare_layout(folder: Path):
+    """An A4 page with one atlas-driven map over the profiles' GeoPackage, its default style."""
+    from qgis.core import QgsLayoutItemMap, QgsLayoutItemPage, QgsPrintLayout, QgsProject, QgsVectorLayer
     from qgis.PyQt.QtCore import QRectF
-
-    from sozialraum_plugin.gis.layouts.profile_atlas import pdf_settings
 
     layer = QgsVectorLayer(f"{folder / 'profile_files' / 'profiles.gpkg'}|layername=profiles", "p", "ogr")
     QgsProject.instance().addMapLayer(layer)
@@ -121,11 +115,57 @@ def bare(folder: Path) -> dict:
     atlas.setCoverageLayer(layer)
     atlas.setEnabled(True)
     atlas.updateFeatures()
+    return layout
+
+
+def bare(folder: Path) -> dict:
+    _qgis()
+    from qgis.core import QgsLayoutExporter
+
+    from sozialraum_plugin.gis.layouts.profile_atlas import pdf_settings
+
+    atlas = bare_layout(folder).atlas()
     wall, cpu = time.perf_counter(), time.process_time()
     QgsLayoutExporter.exportToPdf(atlas, str(folder / "bare.pdf"), pdf_settings())
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     return {"pages": atlas.count(), "wall": wall, "cpu": cpu, "peak_mb": _peak_mb(),
             "bytes": os.path.getsize(folder / "bare.pdf")}
+
+
+def parts(folder: Path, rounds: int = 3) -> dict:
+    """Where a page's time goes: the same profile layout exported with parts of the sheet item
+    switched off, beside the bare atlas, all in one process, alternating; ms per page (medians)."""
+    import statistics
+
+    ours(folder)  # the algorithm (and QGIS): its layout stays in the project
+    from qgis.core import QgsLayoutExporter, QgsProject
+
+    from sozialraum_plugin.gis.layouts.profile_atlas import SHEET_ID, pdf_settings
+    from sozialraum_plugin.gis.layouts.sheet_item import ProfileSheetItem
+
+    layout = QgsProject.instance().layoutManager().layouts()[0]
+    kept = {name: getattr(ProfileSheetItem, name) for name in ("draw", "_texts")}
+
+    def without(*names):
+        def setup():
+            for name, method in kept.items():
+                setattr(ProfileSheetItem, name, (lambda *a: None) if name in names else method)
+        return setup
+    variants = {"bare atlas": (bare_layout(folder), without()), "profile page": (layout, without()),
+                "without the sheet's texts": (layout, without("_texts")),
+                "detail map only (sheet not drawn)": (layout, without("draw"))}
+    assert isinstance(layout.itemById(SHEET_ID), ProfileSheetItem)
+    times = {name: [] for name in variants}
+    for _ in range(rounds):
+        for name, (lay, setup) in variants.items():
+            setup()
+            atlas = lay.atlas()
+            atlas.updateFeatures()
+            cpu = time.process_time()
+            QgsLayoutExporter.exportToPdf(atlas, str(folder / "parts.pdf"), pdf_settings())
+            times[name].append(1000 * (time.process_time() - cpu) / atlas.count())
+    without()()
+    return {name: round(statistics.median(ts), 2) for name, ts in times.items()}
 
 
 def child(mode: str, folder: Path) -> dict:
@@ -144,15 +184,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--keep", help="folder for the files (default: a temporary one)")
+    parser.add_argument("--parts", action="store_true",
+                        help="where a page's time goes: ms per page with parts of the sheet switched off")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         mode, folder = args.child
-        print(json.dumps({"prepare": prepare, "ours": ours, "bare": bare}[mode](Path(folder))), flush=True)
+        run = {"prepare": prepare, "ours": ours, "bare": bare, "parts": parts}[mode]
+        print(json.dumps(run(Path(folder))), flush=True)
         os._exit(0)  # measured and printed: skip tearing down QGIS, nothing is left to save
     folder = Path(args.keep or tempfile.mkdtemp(prefix="profiles_bench_"))
     folder.mkdir(parents=True, exist_ok=True)
     child("prepare", folder)
+    if args.parts:
+        for name, ms in child("parts", folder).items():
+            print(f"{name:36s} {ms:6.2f} ms per page")
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+        return
     runs = {"ours": [], "bare": []}
     for round_ in range(args.rounds):
         for mode in ("ours", "bare"):  # ours first: it writes the GeoPackage the bare atlas reads
