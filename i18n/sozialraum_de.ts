@@ -1975,9 +1975,37 @@ Nur gültige Gebiete bilden die Bezugsgesamtheit: Einwohnerzahl mindestens MIN_P
 <context>
     <name>ProfileSheetItem</name>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/sheet_item.py" line="273" />
+        <location filename="../sozialraum_plugin/gui/sheet_item_widget.py" line="82" />
         <source>Profile sheet content</source>
         <translation>Inhalt des Sozialraumprofils</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileSheetWidget</name>
+    <message>
+        <location filename="../sozialraum_plugin/gui/sheet_item_widget.py" line="37" />
+        <source>Profile sheet</source>
+        <translation>Sozialraumprofil</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/sheet_item_widget.py" line="48" />
+        <source>House colour</source>
+        <translation>Hausfarbe</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/sheet_item_widget.py" line="44" />
+        <source>Colour of the header band and the headings; the band's texts turn dark on a light colour</source>
+        <translation>Farbe des Kopfbands und der Überschriften; auf einer hellen Farbe werden die Texte im Band dunkel</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/sheet_item_widget.py" line="49" />
+        <source>Texts and values come from the profile GeoPackage: to change indicators, labels or the source line, run Profile sheets again. The detail map is a map item of its own (select it to restyle it).</source>
+        <translation>Texte und Werte stammen aus dem Profil-GeoPackage: Um Indikatoren, Bezeichnungen oder die Quellenzeile zu ändern, Sozialraumprofile erneut ausführen. Die Detailkarte ist ein eigenes Kartenelement (zum Umgestalten auswählen).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/sheet_item_widget.py" line="64" />
+        <source>Change house colour</source>
+        <translation>Hausfarbe ändern</translation>
     </message>
 </context>
 <context>
@@ -2128,7 +2156,7 @@ DIRECTIONS: FIELD=+1 (higher = more need), FIELD=-1 (lower = more need), FIELD=0
 RATES: FIELD=numerator/denominator (count fields) for pooled city rates; numerators below SUPPRESS_BELOW hide the rate (·). COUNT_FIELDS are shown as counts and hidden below SUPPRESS_BELOW as well.
 MIN_POPULATION: districts with fewer residents (POPULATION_FIELD) keep their page but show no values, only the note 'unter 300 EW'.
 SEPARATE_FILES: a folder; when set, one file per district is written there as well, named Profil_&lt;key&gt;_&lt;name&gt;.pdf. OUTPUT always receives all pages in one PDF.
-TEMPLATE: a .qpt saved from a profile layout (Layout ▸ Save as Template) after restyling: move or resize the map and the sheet content, add logos, labels or a basemap. A template of standard items works too: labels read the fields of the GeoPackage ([% "findings" %], pr_col_value, …), a picture can show chart_path, and a map with the id sr_detail is bound to the districts.</source>
+TEMPLATE: a .qpt saved from a profile layout (Layout ▸ Save as Template) after restyling: move or resize the map and the sheet content, give the sheet the city's house colour (its item properties), add logos, labels or a basemap. A template of standard items works too: labels read the fields of the GeoPackage ([% "findings" %], pr_col_value, …), a picture can show chart_path, and a map with the id sr_detail is bound to the districts.</source>
         <translation>Eine druckbare A4-Seite je Gebiet: Name und Schlüssel, eine Detailkarte und eine Übersichtskarte, eine Tabelle der Indikatoren (Gebietswert, Gesamtstadtwert, Abweichung, Rang) mit Spine-Chart, das Klassen-/Cluster-Kennzeichen und Befunde in einfacher Sprache. Die Daten werden zuerst in ein GeoPackage im Ordner '&lt;output&gt;_files' neben der PDF-Datei geschrieben (zusammen mit einem beschrifteten SVG-Diagramm je Gebiet für Berichte); das Layout bleibt in der Layoutverwaltung des Projekts und wird bei einem erneuten Lauf des Algorithmus ersetzt. Im Layout ist die Detailkarte ein normales Kartenelement; alles Übrige auf der Seite ist ein Element, 'Inhalt des Sozialraumprofils', das dieses Plugin zeichnet (schnell: QGIS aktualisiert jedes Element auf jeder Seite). Projekte, die es enthalten, brauchen das Plugin, um es anzuzeigen.
 
 Gesamtstadtwert: die gepoolte Quote ΣZähler/ΣNenner für die in RATES aufgeführten Indikatoren; bei Anteilen (Einheit % oder ‰) nach Einwohnerzahl gewichtet, wenn ein Einwohnerfeld angegeben ist; sonst der Median der Gebiete. Ränge zählen die gültigen Gebiete mit einem Wert (Rang 1 = höchster Wert bzw. höchster Bedarf, wo DIRECTIONS eine Richtung angibt).
@@ -2138,7 +2166,7 @@ DIRECTIONS: FIELD=+1 (höher = mehr Bedarf), FIELD=-1 (niedriger = mehr Bedarf),
 RATES: FIELD=Zähler/Nenner (Anzahlfelder) für gepoolte Gesamtstadtquoten; Zähler unter SUPPRESS_BELOW blenden die Quote aus (·). COUNT_FIELDS werden als Anzahlen angezeigt und unter SUPPRESS_BELOW ebenfalls ausgeblendet.
 MIN_POPULATION: Gebiete mit weniger Einwohnern (POPULATION_FIELD) behalten ihre Seite, zeigen aber keine Werte, nur den Hinweis 'unter 300 EW'.
 SEPARATE_FILES: ein Ordner; wenn gesetzt, wird dort zusätzlich je Gebiet eine Datei mit dem Namen Profil_&lt;key&gt;_&lt;name&gt;.pdf geschrieben. OUTPUT erhält immer alle Seiten in einer PDF-Datei.
-TEMPLATE: eine .qpt-Datei, die nach dem Umgestalten aus einem Profillayout gespeichert wurde (Layout ▸ Als Vorlage speichern): Karte und Seiteninhalt verschieben oder in der Größe ändern, Logos, Beschriftungen oder eine Hintergrundkarte hinzufügen. Eine Vorlage aus Standardelementen geht auch: Beschriftungen lesen die Felder des GeoPackages ([% "findings" %], pr_col_value, …), ein Bild kann chart_path zeigen, und eine Karte mit der ID sr_detail wird an die Gebiete gebunden.</translation>
+TEMPLATE: eine .qpt-Datei, die nach dem Umgestalten aus einem Profillayout gespeichert wurde (Layout ▸ Als Vorlage speichern): Karte und Seiteninhalt verschieben oder in der Größe ändern, dem Seiteninhalt die Hausfarbe der Stadt geben (in seinen Elementeigenschaften), Logos, Beschriftungen oder eine Hintergrundkarte hinzufügen. Eine Vorlage aus Standardelementen geht auch: Beschriftungen lesen die Felder des GeoPackages ([% "findings" %], pr_col_value, …), ein Bild kann chart_path zeigen, und eine Karte mit der ID sr_detail wird an die Gebiete gebunden.</translation>
     </message>
 </context>
 <context>
@@ -2332,17 +2360,17 @@ Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. I
         <translation>Den ganzen Bericht aus einer gespeicherten Berichtsdefinition erstellen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="75" />
+        <location filename="../sozialraum_plugin/plugin.py" line="78" />
         <source>Sozialraum</source>
         <translation>Sozialraum</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="86" />
+        <location filename="../sozialraum_plugin/plugin.py" line="89" />
         <source>Help and about</source>
         <translation>Hilfe und Info</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="89" />
+        <location filename="../sozialraum_plugin/plugin.py" line="92" />
         <source>What Sozialraum does, its version and where to report problems</source>
         <translation>Was Sozialraum kann, seine Version und wo man Probleme meldet</translation>
     </message>

@@ -70,8 +70,11 @@ class SozialraumPlugin(QObject):
 
     # GUI --------------------------------------------------------------------------------
     def initGui(self):  # noqa: N802 (QGIS API)
+        from .gui.sheet_item_widget import register_gui
+
         self.translator = install_translator()
         self.initProcessing()
+        register_gui()  # the designer's panel for profile sheets
         self.toolbar = self.iface.addToolBar(translate("SozialraumPlugin", "Sozialraum"))
         self.toolbar.setObjectName("SozialraumToolbar")
         for key, icon, text, tip, alg_id in action_specs():

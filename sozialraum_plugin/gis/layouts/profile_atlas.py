@@ -161,9 +161,9 @@ def page_spec(request: SheetRequest, plan: Plan, family: str, locator: dict) -> 
     rects.append([MARGIN, plan.findings_y - 2, width, plan.findings_h, PALE])
     rules = [[MARGIN, bottom, PAGE_W - MARGIN, bottom, "#9aa5b1", 0.3],
              [MARGIN, plan.footer_y, PAGE_W - MARGIN, plan.footer_y, "#9aa5b1", 0.25]]
-    texts = [_text("{pr_title}", MARGIN, 7, width, 12, 20, True, "#ffffff", wrap=False),
+    texts = [_text("{pr_title}", MARGIN, 7, width, 12, 20, True, "#ffffff", wrap=False, on_house="title"),
              _text(literal(request.title) + " \u00b7 {pr_subtitle}", MARGIN, 21.5, width, 6, 9.5,
-                   colour="#d0dbe8", wrap=False)]
+                   colour="#d0dbe8", wrap=False, on_house="subtitle")]
     if plan.badge_h:
         texts.append(_text("{pr_badge}", RIGHT_X, 40, RIGHT_W, plan.badge_h, 9, True, BAND, "center",
                            valign="middle", background="#e6ecf3"))
@@ -185,7 +185,8 @@ def page_spec(request: SheetRequest, plan: Plan, family: str, locator: dict) -> 
               _text("Seite {page} von {pages}", PAGE_W - MARGIN - 45, y, 45, 5, 7.5, colour=GREY,
                     align="right")]
     spine = {"field": "pr_spine", "x": sx, "y": plan.top + plan.row, "w": sw, "row": plan.row}
-    return {"font": family, "rects": rects, "rules": rules, "texts": texts, "spine": spine, "locator": locator}
+    return {"font": family, "house": BAND, "rects": rects, "rules": rules, "texts": texts, "spine": spine,
+            "locator": locator}
 
 
 def build_layout(layer, project, spec: dict, plan: Plan) -> QgsPrintLayout:

@@ -36,6 +36,9 @@ ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "right": Qt.AlignmentFlag.AlignRigh
 VALIGN = {"top": Qt.AlignmentFlag.AlignTop, "middle": Qt.AlignmentFlag.AlignVCenter}
 TONES = {"worse": "#d95f02", "better": "#1f78b4"}
 MIDDLE_TONE, RANGE, MIDDLE_HALF, CITY = "#525252", "#e3e3e3", "#b8b8b8", "#222222"
+HOUSE = "#1d3557"  # the header band and headings, until a person picks the city's own colour
+ON_HOUSE = {"dark": {"title": "#ffffff", "subtitle": "#d0dbe8"},  # texts on the band, by its tone
+            "light": {"title": "#111111", "subtitle": "#333333"}}
 _LIVE: dict = {}  # id → item, see ProfileSheetItem.__init__
 _PLACEHOLDER = re.compile(r"\{\{|\}\}|\{(\w+)\}")
 
@@ -107,6 +110,28 @@ class ProfileSheetItem(QgsLayoutItem):
             spec["locator"]["image"] = context.pathResolver().readPath(spec["locator"].get("image", ""))
         self.spec, self._images, self._cache = spec, {}, (None, [])
         return True
+
+    # --- style (the properties widget, gui/sheet_item_widget.py) ---------------------------------
+    def house_colour(self) -> str:
+        return self.spec.get("house", HOUSE)
+
+    def set_house_colour(self, colour: str) -> None:
+        """The band and everything drawn in its colour take ``colour``; the band's texts turn
+        dark on a light colour so they stay readable."""
+        old, new = self.house_colour().lower(), QColor(colour).name()
+        for rect in self.spec.get("rects", []):
+            if str(rect[4]).lower() == old:
+                rect[4] = new
+        shade = QColor(new)  # perceived brightness (ITU-R BT.601): yellow is light, blue dark
+        tone = "light" if 0.299 * shade.redF() + 0.587 * shade.greenF() + 0.114 * shade.blueF() > 0.6 else "dark"
+        for text in self.spec.get("texts", []):
+            if text.get("on_house"):
+                text["colour"] = ON_HOUSE[tone][text["on_house"]]
+            elif str(text.get("colour", "")).lower() == old:
+                text["colour"] = new
+        self.spec["house"] = new
+        self._cache = (None, [])
+        self.update()
 
     # --- drawing ----------------------------------------------------------------------------------
     def draw(self, context):

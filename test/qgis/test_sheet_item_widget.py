@@ -1,0 +1,76 @@
+"""The designer's panel for the profile sheet item: the house colour reaches the page, is undone
+like any designer edit, and QGIS's own registry hands out the panel. Works on a clone of the
+session's Berlin layout (conftest.py ``berlin_sheets``), which stays as it is."""
+from __future__ import annotations
+
+import pytest
+from qgis.core import QgsLayoutExporter, QgsProject
+from qgis.PyQt.QtGui import QColor, QImage
+
+from sozialraum_plugin.gis.layouts.sheet_item import ProfileSheetItem
+from sozialraum_plugin.gui.sheet_item_widget import ProfileSheetWidget, register_gui
+
+
+@pytest.fixture
+def sheet_layout(berlin_sheets):
+    source = QgsProject.instance().layoutManager().layoutByName(berlin_sheets["result"]["LAYOUT"])
+    layout = source.clone()
+    atlas = layout.atlas()
+    atlas.setFilterFeatures(True)
+    atlas.setFilterExpression("\"PLR_ID\" = '01100102'")
+    assert atlas.updateFeatures() == 1
+    yield layout
+    del layout
+
+
+def band_colour(layout, tmp_path) -> QColor:
+    """The colour in the middle of the header band of the exported page."""
+    atlas = layout.atlas()
+    atlas.beginRender()
+    atlas.first()
+    settings = QgsLayoutExporter.ImageExportSettings()
+    settings.dpi = 30
+    out = tmp_path / "page.png"
+    result = QgsLayoutExporter(layout).exportToImage(str(out), settings)
+    atlas.endRender()
+    assert result == QgsLayoutExporter.ExportResult.Success
+    image = QImage(str(out))
+    return image.pixelColor(image.width() // 2, int(image.height() * 4 / 297))
+
+
+def test_house_colour_reaches_the_page_and_undoes(sheet_layout, tmp_path):
+    sheet = sheet_layout.itemById("sr_sheet")
+    assert isinstance(sheet, ProfileSheetItem)
+    assert band_colour(sheet_layout, tmp_path).name() == "#1d3557"
+    widget = ProfileSheetWidget(None, sheet)
+    assert widget.house.color().name() == "#1d3557"
+    widget.house.setColor(QColor("#006e3c"))  # a Stadtgrün
+    assert sheet.house_colour() == "#006e3c"
+    assert band_colour(sheet_layout, tmp_path).name() == "#006e3c"
+    heading = next(t for t in sheet.spec["texts"] if t["text"] == "Auf einen Blick")
+    assert heading["colour"] == "#006e3c"
+    title = next(t for t in sheet.spec["texts"] if t.get("on_house") == "title")
+    assert title["colour"] == "#ffffff"  # dark band: white title
+    sheet_layout.undoStack().stack().undo()
+    assert sheet.house_colour() == "#1d3557"
+    assert band_colour(sheet_layout, tmp_path).name() == "#1d3557"
+
+
+def test_light_house_colour_darkens_the_band_texts(sheet_layout):
+    sheet = sheet_layout.itemById("sr_sheet")
+    sheet.set_house_colour("#ffd60a")
+    title = next(t for t in sheet.spec["texts"] if t.get("on_house") == "title")
+    subtitle = next(t for t in sheet.spec["texts"] if t.get("on_house") == "subtitle")
+    assert QColor(title["colour"]).lightnessF() < 0.2 and QColor(subtitle["colour"]).lightnessF() < 0.3
+
+
+def test_registry_hands_out_the_panel(sheet_layout):
+    from qgis.gui import QgsColorButton, QgsGui
+
+    assert register_gui() and register_gui()  # idempotent
+    registry = QgsGui.layoutItemGuiRegistry()
+    sheet = sheet_layout.itemById("sr_sheet")
+    widget = registry.createItemWidget(sheet)
+    assert isinstance(widget, ProfileSheetWidget) and widget.item is sheet
+    assert widget.setNewItem(sheet) and not widget.setNewItem(sheet_layout.itemById("sr_detail"))
+    assert widget.findChild(QgsColorButton, "sozialraum_house_colour").color().name() == "#1d3557"
