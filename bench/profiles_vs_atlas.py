@@ -124,7 +124,8 @@ def bare(folder: Path) -> dict:
 
     from sozialraum_plugin.gis.layouts.profile_atlas import pdf_settings
 
-    atlas = bare_layout(folder).atlas()
+    layout = bare_layout(folder)  # held: the atlas is the layout's, gone with its wrapper
+    atlas = layout.atlas()
     wall, cpu = time.perf_counter(), time.process_time()
     QgsLayoutExporter.exportToPdf(atlas, str(folder / "bare.pdf"), pdf_settings())
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
