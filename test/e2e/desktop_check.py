@@ -44,6 +44,39 @@ def open_action(index: int, shot: str = ""):
     return info
 
 
+def designer_panel(shot: str = ""):
+    """Flensburg's report through Processing, then its profile layout in the layout designer with
+    the sheet item selected: does QGIS show the plugin's panel for it?"""
+    import sys
+
+    import processing
+    from qgis.gui import QgsColorButton
+    from qgis.PyQt.QtWidgets import QApplication, QGroupBox
+
+    sample = os.path.join(os.path.dirname(sys.modules[NAME].__file__), "resources", "sample", "flensburg")
+    folder = os.path.join(os.path.dirname(OUT), "bericht")
+    processing.run("sozialraum:report", {"DEFINITION": os.path.join(sample, "sozialatlas_flensburg_2022.json"),
+                                         "OUTPUT_FOLDER": folder})
+    layouts = [lay for lay in QgsProject.instance().layoutManager().printLayouts() if lay.itemById("sr_sheet")]
+    if not layouts:
+        return {"layouts": 0}
+    designer = iface.openLayoutDesigner(layouts[0])
+    designer.selectItems([layouts[0].itemById("sr_sheet")])
+    QApplication.processEvents()
+    window = designer.window()
+    button = window.findChild(QgsColorButton, "sozialraum_house_colour")
+    info = {"layouts": len(layouts), "panel": button is not None and button.isVisible(),
+            "colour": button.color().name() if button is not None else "",
+            "boxes": [box.title() for box in window.findChildren(QGroupBox) if box.isVisible()]}
+    if shot:
+        window.grab().save(shot)
+    designer.close()
+    QApplication.processEvents()
+    # the report's layers lie under /tmp, which QGIS calls temporary and asks about when quitting
+    QgsProject.instance().clear()
+    return info
+
+
 def run():
     result = {"active": NAME in active_plugins, "first": toolbar_state()}
     shot = os.environ.get("SOZIALRAUM_E2E_SHOT")
@@ -52,6 +85,12 @@ def run():
     dialog_shot = os.environ.get("SOZIALRAUM_E2E_DIALOG_SHOT", "")
     result["first_action"] = open_action(0, dialog_shot)
     result["report_action"] = open_action(5, dialog_shot.replace("join_dialog", "report_dialog"))
+    try:
+        result["designer"] = designer_panel(dialog_shot.replace("join_dialog", "designer"))
+    except Exception:  # noqa: BLE001 (reported to the test; QGIS must still quit)
+        import traceback
+
+        result["designer"] = {"error": traceback.format_exc()}
     unloadPlugin(NAME)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     result["after_unload"] = toolbar_state()

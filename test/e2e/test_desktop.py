@@ -41,10 +41,12 @@ def run_desktop(plugin_zip, qgis_env, tmp_path, lang: str) -> dict:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    "lang, first_text, menu, dialog_title",
-    [("en", "1 Join data", "&Sozialraum", "Join data"), ("de", "1 Daten verbinden", "&Sozialraum", "Daten verbinden")],
+    "lang, first_text, menu, dialog_title, panel_title",
+    [("en", "1 Join data", "&Sozialraum", "Join data", "Profile sheet"),
+     ("de", "1 Daten verbinden", "&Sozialraum", "Daten verbinden", "Sozialraumprofil")],
 )
-def test_desktop_toolbar_unload_reload(plugin_zip, qgis_env, tmp_path, lang, first_text, menu, dialog_title):
+def test_desktop_toolbar_unload_reload(plugin_zip, qgis_env, tmp_path, lang, first_text, menu, dialog_title,
+                                       panel_title):
     result = run_desktop(plugin_zip, qgis_env, tmp_path, lang)
     first = result["first"]
     assert result["active"]
@@ -59,6 +61,10 @@ def test_desktop_toolbar_unload_reload(plugin_zip, qgis_env, tmp_path, lang, fir
     assert len(result["report_action"]["dialogs"]) == 1  # action 6: the Processing dialog of the report
     assert "report" in result["report_action"]["titles"][0].lower() or \
         "bericht" in result["report_action"]["titles"][0].lower()
+    # the profile layout in the layout designer: the sheet item shows the plugin's panel
+    designer = result["designer"]
+    assert designer["layouts"] >= 1 and designer["panel"], designer
+    assert designer["colour"] == "#1d3557" and panel_title in designer["boxes"]
 
     gone = result["after_unload"]
     assert gone == {"toolbars": 0, "visible": False, "actions": [], "menu": [], "provider": False}
