@@ -113,14 +113,15 @@ class Profiles:
     def format(self, ind: ProfileIndicator, value, lang: str = "de") -> str:
         return format_value(value, ind.unit, ind.decimals, lang=lang, sign=ind.field in self.signed)
 
-    _texts: dict = field(default_factory=dict, repr=False, compare=False)  # see _column
+    _texts: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # see _column
 
     def _column(self, kind: str, ind: ProfileIndicator, lang: str, make) -> pd.Series:
-        """A text column made once: the table, the GeoPackage fields and the page plan all ask."""
-        key = (kind, ind.field, lang)
+        """A text column made once (the table, the GeoPackage fields and the page plan all ask);
+        each caller gets its own copy."""
+        key = (kind, ind.field, ind.unit, ind.decimals, ind.field in self.signed, lang)
         if key not in self._texts:
             self._texts[key] = make()
-        return self._texts[key]
+        return self._texts[key].copy()
 
     def value_text(self, ind: ProfileIndicator, lang: str = "de") -> pd.Series:
         return self._column("value", ind, lang, lambda: _by_status(

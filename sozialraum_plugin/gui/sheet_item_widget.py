@@ -8,6 +8,7 @@ own position, frame and background settings below.
 """
 from __future__ import annotations
 
+from qgis.core import QgsLayoutItem
 from qgis.gui import (
     QgsColorButton,
     QgsGui,
@@ -57,23 +58,34 @@ class ProfileSheetWidget(QgsLayoutItemBaseWidget):
         self.common = QgsLayoutItemPropertiesWidget(self, item)
         column.addWidget(self.common)
         column.addStretch(1)
+        item.changed.connect(self._sync)  # undo and redo read the item back: show what it has
 
     def _house_changed(self, colour: QColor) -> None:
         if colour.name() == QColor(self.item.house_colour()).name():
             return
-        self.item.beginCommand(translate("ProfileSheetWidget", "Change house colour"))
+        # one undo step for a whole drag in the colour picker: commands of this id merge
+        self.item.beginCommand(translate("ProfileSheetWidget", "Change house colour"),
+                               QgsLayoutItem.UndoCommand.UndoCustomCommand)
         self.item.set_house_colour(colour.name())
         self.item.endCommand()
+
+    def _sync(self) -> None:
+        self.house.blockSignals(True)
+        self.house.setColor(QColor(self.item.house_colour()))
+        self.house.blockSignals(False)
 
     def setNewItem(self, item) -> bool:  # noqa: N802 (QGIS API: the designer reuses the panel)
         if not isinstance(item, ProfileSheetItem):
             return False
+        self.item.changed.disconnect(self._sync)
         self.item = item
+        item.changed.connect(self._sync)
         self.common.setItem(item)
-        self.house.blockSignals(True)
-        self.house.setColor(QColor(item.house_colour()))
-        self.house.blockSignals(False)
+        self._sync()
         return True
+
+    def setMasterLayout(self, master) -> None:  # noqa: N802 (QGIS API: reports' data-defined buttons)
+        self.common.setMasterLayout(master)
 
 
 class _GuiMetadata(QgsLayoutItemAbstractGuiMetadata):
@@ -93,7 +105,9 @@ _GUI_METADATA = []  # kept for the session: QGIS 3.22 cannot remove a layout ite
 
 
 def register_gui() -> bool:
-    """The designer shows ProfileSheetWidget for the item. Idempotent; needs a GUI (initGui)."""
+    """The designer shows ProfileSheetWidget for the item. Idempotent; needs a GUI (initGui).
+    After a plugin reload the first registration stays (QGIS 3.22 cannot replace it), and with it
+    the panel class first loaded: reloading changes the panel only after a restart."""
     registry = QgsGui.layoutItemGuiRegistry()
     if registry.metadataIdForItemType(ITEM_TYPE) >= 0:
         return True

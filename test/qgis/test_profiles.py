@@ -186,6 +186,7 @@ def test_detail_map_follows_the_project_unless_in_degrees(berlin, tmp_path):
     result = run_sheets(params)
     detail = QgsProject.instance().layoutManager().layoutByName(result["LAYOUT"]).itemById("sr_detail")
     assert detail.crs().authid() == "EPSG:25833"
+    assert 360_000 < detail.extent().center().x() < 420_000  # metres in UTM 33N, not degrees
     subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "1", result["OUTPUT"],
                     str(tmp_path / "page")], check=True)
     image = QImage(str(next(tmp_path.glob("page-*.png"))))

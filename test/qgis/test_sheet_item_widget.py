@@ -51,9 +51,24 @@ def test_house_colour_reaches_the_page_and_undoes(sheet_layout, tmp_path):
     assert heading["colour"] == "#006e3c"
     title = next(t for t in sheet.spec["texts"] if t.get("on_house") == "title")
     assert title["colour"] == "#ffffff"  # dark band: white title
-    sheet_layout.undoStack().stack().undo()
-    assert sheet.house_colour() == "#1d3557"
+    widget.house.setColor(QColor("#2a9d8f"))  # the next step of a drag in the colour picker
+    stack = sheet_layout.undoStack().stack()
+    stack.undo()  # one step undoes the whole drag
+    assert sheet.house_colour() == "#1d3557" and widget.house.color().name() == "#1d3557"
     assert band_colour(sheet_layout, tmp_path).name() == "#1d3557"
+    stack.redo()
+    assert sheet.house_colour() == "#2a9d8f" and widget.house.color().name() == "#2a9d8f"
+
+
+def test_only_the_house_elements_take_the_colour(sheet_layout):
+    """A house colour that happens to equal another colour on the sheet does not capture it."""
+    sheet = sheet_layout.itemById("sr_sheet")
+    grey = {t["text"][:20]: t["colour"] for t in sheet.spec["texts"] if t["colour"] == "#5a5a5a"}
+    assert grey  # the legend, the footer, the page number
+    sheet.set_house_colour("#5a5a5a")
+    sheet.set_house_colour("#006e3c")
+    assert {t["text"][:20]: t["colour"] for t in sheet.spec["texts"] if t["text"][:20] in grey} == grey
+    assert [r[4] for r in sheet.spec["rects"] if len(r) > 5] == ["#006e3c"]  # the band
 
 
 def test_light_house_colour_darkens_the_band_texts(sheet_layout):

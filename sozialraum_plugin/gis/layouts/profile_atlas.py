@@ -33,13 +33,14 @@ from qgis.core import (
     QgsLayoutItemPage,
     QgsPrintLayout,
     QgsReadWriteContext,
+    QgsRectangle,
 )
 from qgis.PyQt.QtCore import QRectF
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
 from ...core.profile import Profiles
-from . import charts, map_crs
+from . import charts, map_crs, map_extent
 from .map_page import default_font, replace_layout
 from .profile_data import (
     ProfileSheetError,
@@ -51,10 +52,10 @@ from .profile_data import (
     sheet_columns,
     write_profile_layer,
 )
-from .sheet_item import ProfileSheetItem, line_pitch_mm, literal, register, text_width_mm
+from .sheet_item import HOUSE, ProfileSheetItem, line_pitch_mm, literal, register, text_width_mm
 
 PAGE_W, PAGE_H, MARGIN = 210.0, 297.0, 12.0
-BAND, INK, GREY, PALE, STRIPE = "#1d3557", "#222222", "#5a5a5a", "#f3f5f8", "#eef1f5"
+BAND, INK, GREY, PALE, STRIPE = HOUSE, "#222222", "#5a5a5a", "#f3f5f8", "#eef1f5"
 DETAIL_W, RIGHT_X, RIGHT_W = 104.0, 122.0, 76.0  # detail map left; badge and locator right
 TABLE_PT = 8.5
 SHEET_ID = "sr_sheet"  # the item that draws all but the detail map
@@ -156,7 +157,7 @@ def page_spec(request: SheetRequest, plan: Plan, family: str, locator: dict) -> 
     profiles = request.profiles
     n, width = len(profiles.indicators), PAGE_W - 2 * MARGIN
     table_h, bottom = (n + 1) * plan.row, plan.top + (n + 1) * plan.row
-    rects = [[0, 0, PAGE_W, 32, BAND], [MARGIN, plan.top, width, plan.row, "#dde3ea"]]
+    rects = [[0, 0, PAGE_W, 32, BAND, "house"], [MARGIN, plan.top, width, plan.row, "#dde3ea"]]
     rects += [[MARGIN, plan.top + (i + 1) * plan.row, width, plan.row, STRIPE] for i in range(1, n, 2)]
     rects.append([MARGIN, plan.findings_y - 2, width, plan.findings_h, PALE])
     rules = [[MARGIN, bottom, PAGE_W - MARGIN, bottom, "#9aa5b1", 0.3],
@@ -166,7 +167,7 @@ def page_spec(request: SheetRequest, plan: Plan, family: str, locator: dict) -> 
                    colour="#d0dbe8", wrap=False, on_house="subtitle")]
     if plan.badge_h:
         texts.append(_text("{pr_badge}", RIGHT_X, 40, RIGHT_W, plan.badge_h, 9, True, BAND, "center",
-                           valign="middle", background="#e6ecf3"))
+                           valign="middle", background="#e6ecf3", house=True))
     texts.append(_text("Lage im Stadtgebiet", RIGHT_X, locator["y"] + locator["h"] + 1.5, RIGHT_W, 4, 7.5,
                        colour=GREY, align="center"))
     text_y = plan.top + (plan.row - plan.pitch) / 2  # each row's first line in its middle
@@ -178,7 +179,7 @@ def page_spec(request: SheetRequest, plan: Plan, family: str, locator: dict) -> 
     texts.append(_text("Einordnung", sx, text_y, sw, plan.row, TABLE_PT, align="center"))
     legend = legend_text(profiles, request.suppress_below, request.min_population)
     texts += [_text(literal(legend), MARGIN, plan.legend_y, width, 11, 6.8, colour=GREY),
-              _text("Auf einen Blick", MARGIN + 3, plan.findings_y + 1, 100, 6, 10.5, True, BAND),
+              _text("Auf einen Blick", MARGIN + 3, plan.findings_y + 1, 100, 6, 10.5, True, BAND, house=True),
               _text("{findings}", MARGIN + 3, plan.findings_y + 8, width - 6, plan.findings_h - 9, 9)]
     y = plan.footer_y + 1.5
     texts += [_text(literal(footer_text(request)), MARGIN, y, 150, PAGE_H - 6 - y, 7.5, colour=GREY),
@@ -204,7 +205,7 @@ def build_layout(layer, project, spec: dict, plan: Plan) -> QgsPrintLayout:
     detail.attemptSetSceneRect(QRectF(MARGIN, 40, DETAIL_W, plan.maps_h))
     detail.setCrs(detail_crs(layer, project))
     detail.setLayers([layer])
-    detail.zoomToExtent(layer.extent())
+    detail.zoomToExtent(detail_extent(layer, detail, project))
     detail.setAtlasDriven(True)
     detail.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
     detail.setAtlasMargin(0.15)
@@ -228,6 +229,14 @@ def detail_crs(layer, project) -> QgsCoordinateReferenceSystem:
     return QgsCoordinateReferenceSystem()
 
 
+def detail_extent(layer, detail, project) -> QgsRectangle:
+    """The districts' extent in the CRS the detail map draws in (its own, else the project's)."""
+    crs = detail.crs() if detail.crs().isValid() else project.crs()
+    if not crs.isValid() or crs == layer.crs():
+        return layer.extent()
+    return map_extent([layer], crs, project)
+
+
 def load_template(path: str, project) -> QgsPrintLayout:
     doc, layout = QDomDocument(), QgsPrintLayout(project)
     try:
@@ -246,6 +255,7 @@ def bind(layout: QgsPrintLayout, request: SheetRequest, layer, locator: dict) ->
     if isinstance(detail, QgsLayoutItemMap):
         detail.setLayers([layer])
         detail.setCrs(detail_crs(layer, layout.project()))
+        detail.zoomToExtent(detail_extent(layer, detail, layout.project()))  # as the designer opens it
     for item in layout.items():
         if isinstance(item, ProfileSheetItem) and item.spec.get("locator"):
             # this run's city picture and extent; where a template placed the locator stays

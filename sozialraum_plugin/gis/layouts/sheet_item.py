@@ -116,18 +116,24 @@ class ProfileSheetItem(QgsLayoutItem):
         return self.spec.get("house", HOUSE)
 
     def set_house_colour(self, colour: str) -> None:
-        """The band and everything drawn in its colour take ``colour``; the band's texts turn
-        dark on a light colour so they stay readable."""
-        old, new = self.house_colour().lower(), QColor(colour).name()
-        for rect in self.spec.get("rects", []):
-            if str(rect[4]).lower() == old:
+        """The band and the headings take ``colour`` (they are tagged ``house`` in the spec); the
+        band's texts turn dark on a light colour so they stay readable."""
+        new = QColor(colour).name()
+        rects, texts = self.spec.get("rects", []), self.spec.get("texts", [])
+        tagged = any(len(r) > 5 for r in rects) or any(t.get("house") for t in texts)
+        old = self.house_colour().lower()  # untagged specs: what has the house colour now
+
+        def is_house(tag, current) -> bool:
+            return bool(tag) if tagged else str(current).lower() == old
+        for rect in rects:
+            if is_house(len(rect) > 5 and rect[5] == "house", rect[4]):
                 rect[4] = new
         shade = QColor(new)  # perceived brightness (ITU-R BT.601): yellow is light, blue dark
         tone = "light" if 0.299 * shade.redF() + 0.587 * shade.greenF() + 0.114 * shade.blueF() > 0.6 else "dark"
-        for text in self.spec.get("texts", []):
+        for text in texts:
             if text.get("on_house"):
                 text["colour"] = ON_HOUSE[tone][text["on_house"]]
-            elif str(text.get("colour", "")).lower() == old:
+            elif is_house(text.get("house"), text.get("colour", "")):
                 text["colour"] = new
         self.spec["house"] = new
         self._cache = (None, [])
@@ -177,8 +183,8 @@ class ProfileSheetItem(QgsLayoutItem):
 
         A table column is one text of many lines: its rows follow the font's line height, which
         the plan used as the row pitch, so one call draws the whole column."""
-        key = (id(self.spec.get("texts")), id(self.spec.get("rects")), id(self.spec.get("rules")))
-        if self._cache[0] != key:
+        key = (self.spec.get("texts"), self.spec.get("rects"), self.spec.get("rules"))
+        if self._cache[0] is None or any(a is not b for a, b in zip(self._cache[0], key)):
             family, texts = self.spec.get("font", ""), []
             for t in self.spec.get("texts", []):
                 flags = _bits(ALIGN[t.get("align", "left")]) | _bits(VALIGN[t.get("valign", "top")])
@@ -188,7 +194,7 @@ class ProfileSheetItem(QgsLayoutItem):
                 texts.append((t["text"], _rect(t["x"], t["y"], t["w"], t["h"]),
                               sheet_font(family, t["size"], t.get("bold", False)),
                               QColor(t.get("colour", CITY)), flags, background))
-            rects = [(_rect(x, y, w, h), QColor(colour)) for x, y, w, h, colour in self.spec.get("rects", [])]
+            rects = [(_rect(x, y, w, h), QColor(colour)) for x, y, w, h, colour, *_role in self.spec.get("rects", [])]
             rules = [(QPen(QColor(colour), width * UNITS), QPointF(x1 * UNITS, y1 * UNITS),
                       QPointF(x2 * UNITS, y2 * UNITS)) for x1, y1, x2, y2, colour, width in self.spec.get("rules", [])]
             self._cache = (key, (texts, rects, rules))

@@ -83,9 +83,10 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             "named Profil_<key>_<name>.pdf. OUTPUT always receives all pages in one PDF.\n"
             "TEMPLATE: a .qpt saved from a profile layout (Layout ▸ Save as Template) after "
             "restyling: move or resize the map and the sheet content, give the sheet the city's "
-            "house colour (its item properties), add logos, labels or a basemap. A template of standard items works too: labels read the fields of the "
-            "GeoPackage ([% \"findings\" %], pr_col_value, …), a picture can show chart_path, and "
-            "a map with the id sr_detail is bound to the districts.")
+            "house colour (its item properties), add logos, labels or a basemap. A template of "
+            "standard items works too: labels read the fields of the GeoPackage ([% \"findings\" %], "
+            "pr_col_value, …), a picture can show chart_path, and a map with the id sr_detail is bound "
+            "to the districts.")
 
     def flags(self):
         # Layers and a layout are added to the project: that must happen on the main thread.
