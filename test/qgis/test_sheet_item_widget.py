@@ -23,6 +23,17 @@ def sheet_layout(berlin_sheets):
     del layout
 
 
+@pytest.fixture
+def panel(sheet_layout):
+    """The panel for the clone's sheet item; its C++ side goes at teardown even when a test
+    fails (a traceback keeps the wrapper, and a widget outliving QGIS crashes the run)."""
+    from qgis.PyQt import sip
+
+    widget = ProfileSheetWidget(None, sheet_layout.itemById("sr_sheet"))
+    yield widget
+    sip.delete(widget)
+
+
 def band_colour(layout, tmp_path) -> QColor:
     """The colour in the middle of the header band of the exported page."""
     atlas = layout.atlas()
@@ -38,11 +49,10 @@ def band_colour(layout, tmp_path) -> QColor:
     return image.pixelColor(image.width() // 2, int(image.height() * 4 / 297))
 
 
-def test_house_colour_reaches_the_page_and_undoes(sheet_layout, tmp_path):
-    sheet = sheet_layout.itemById("sr_sheet")
-    assert isinstance(sheet, ProfileSheetItem)
+def test_house_colour_reaches_the_page_and_undoes(sheet_layout, panel, tmp_path):
+    sheet, widget = sheet_layout.itemById("sr_sheet"), panel
+    assert isinstance(sheet, ProfileSheetItem) and widget.item is sheet
     assert band_colour(sheet_layout, tmp_path).name() == "#1d3557"
-    widget = ProfileSheetWidget(None, sheet)
     assert widget.house.color().name() == "#1d3557"
     widget.house.setColor(QColor("#006e3c"))  # a Stadtgrün
     assert sheet.house_colour() == "#006e3c"
@@ -81,11 +91,15 @@ def test_light_house_colour_darkens_the_band_texts(sheet_layout):
 
 def test_registry_hands_out_the_panel(sheet_layout):
     from qgis.gui import QgsColorButton, QgsGui
+    from qgis.PyQt import sip
 
     assert register_gui() and register_gui()  # idempotent
     registry = QgsGui.layoutItemGuiRegistry()
     sheet = sheet_layout.itemById("sr_sheet")
     widget = registry.createItemWidget(sheet)
-    assert isinstance(widget, ProfileSheetWidget) and widget.item is sheet
-    assert widget.setNewItem(sheet) and not widget.setNewItem(sheet_layout.itemById("sr_detail"))
-    assert widget.findChild(QgsColorButton, "sozialraum_house_colour").color().name() == "#1d3557"
+    try:
+        assert isinstance(widget, ProfileSheetWidget) and widget.item is sheet
+        assert widget.setNewItem(sheet) and not widget.setNewItem(sheet_layout.itemById("sr_detail"))
+        assert widget.findChild(QgsColorButton, "sozialraum_house_colour").color().name() == "#1d3557"
+    finally:
+        sip.delete(widget)
