@@ -190,7 +190,7 @@ def page_spec(request: SheetRequest, plan: Plan, family: str, locator: dict) -> 
             "locator": locator}
 
 
-def build_layout(layer, project, spec: dict, plan: Plan) -> QgsPrintLayout:
+def build_layout(project, spec: dict, plan: Plan) -> QgsPrintLayout:
     """The sheet item (under) and the atlas-driven detail map (over it)."""
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
@@ -203,10 +203,7 @@ def build_layout(layer, project, spec: dict, plan: Plan) -> QgsPrintLayout:
     detail.setId("sr_detail")
     layout.addLayoutItem(detail)
     detail.attemptSetSceneRect(QRectF(MARGIN, 40, DETAIL_W, plan.maps_h))
-    detail.setCrs(detail_crs(layer, project))
-    detail.setLayers([layer])
-    detail.zoomToExtent(detail_extent(layer, detail, project))
-    detail.setAtlasDriven(True)
+    detail.setAtlasDriven(True)  # layers, CRS and extent: bind(), as for templates
     detail.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
     detail.setAtlasMargin(0.15)
     detail.setFrameEnabled(True)
@@ -377,7 +374,7 @@ def make_sheets(request: SheetRequest, project, separate_folder: str = "", feedb
     if request.template:
         layout = load_template(request.template, project)
     else:
-        layout = build_layout(layer, project, page_spec(request, plan, builder.family, locator), plan)
+        layout = build_layout(project, page_spec(request, plan, builder.family, locator), plan)
     bind(layout, request, layer, locator)
     replace_layout(project, layout)
     pages = export_pdf(layout, request.output, feedback)
