@@ -168,3 +168,73 @@ def derive(frame: pd.DataFrame, indicators: Sequence[Indicator], options: Derive
     result = pd.DataFrame({name: series.astype(float).to_numpy() for name, series in out.items()},
                           index=frame.index)
     return result
+
+
+# --- the algorithm's simple parameters -------------------------------------------------------------
+
+def _entries(text: str, parameter: str, form: str):
+    for raw in (text or "").replace("\n", ";").split(";"):
+        entry = raw.strip()
+        if not entry:
+            continue
+        name, sep, rest = entry.partition("=")
+        if not sep or not name.strip() or not rest.strip():
+            raise MethodError("indicator_entry_invalid", entry=entry, parameter=parameter, form=form)
+        spec, _, unit = rest.partition("|")
+        yield name.strip(), spec.strip(), unit.strip(), entry
+
+
+RATES_FORM = "name=numerator/denominator (optionally |unit), separated by ;"
+CHANGES_FORM = "name=field:2019-2021 or name=numerator/denominator:2019-2021 (optionally |unit)"
+
+
+def _counts(spec: str):
+    num, sep, den = spec.partition("/")
+    return (num.strip(), den.strip()) if sep and num.strip() and den.strip() else None
+
+
+def parse_rates(text: str, unit: str = "%") -> list[Indicator]:
+    """``quote=sgb2/ew;dichte=kitas/kinder|je 1.000`` → rate indicators (scale from the unit)."""
+    out = []
+    for name, spec, own_unit, entry in _entries(text, "RATES", RATES_FORM):
+        counts = _counts(spec)
+        if counts is None:
+            raise MethodError("indicator_entry_invalid", entry=entry, parameter="RATES", form=RATES_FORM)
+        out.append(Indicator(name, unit=own_unit or unit, kind="rate", numerator=counts[0], denominator=counts[1]))
+    return out
+
+
+def parse_changes(text: str, unit: str = "%") -> list[Indicator]:
+    """``d_quote=quote:2019-2021`` (a change of a field's year columns ``quote_2019`` …) or
+    ``d_quote=sgb2/ew:2019-2021`` (a change of a rate, in points)."""
+    out = []
+    for name, spec, own_unit, entry in _entries(text, "CHANGES", CHANGES_FORM):
+        source, sep, years = spec.rpartition(":")
+        start, dash, end = years.strip().partition("-")
+        if not sep or not source.strip() or not dash or not start.strip().isdigit() or not end.strip().isdigit():
+            raise MethodError("indicator_entry_invalid", entry=entry, parameter="CHANGES", form=CHANGES_FORM)
+        between = (int(start), int(end))
+        counts = _counts(source)
+        if counts:
+            out.append(Indicator(name, unit=own_unit or unit, kind="rate", numerator=counts[0],
+                                 denominator=counts[1], change_between=between))
+        else:
+            out.append(Indicator(name, unit=own_unit, base=source.strip(), change_between=between))
+    return out
+
+
+def parse_json(text: str) -> list[Indicator]:
+    """Indicators as the report definition writes them: a JSON list, or an object with a list
+    ``indicators`` (a whole report definition)."""
+    import json
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise MethodError("indicator_json_invalid", reason=f"line {error.lineno}, column {error.colno}: "
+                                                           f"{error.msg}") from None
+    if isinstance(data, dict):
+        data = data.get("indicators")
+    if not isinstance(data, list) or not all(isinstance(i, dict) and i.get("id") for i in data):
+        raise MethodError("indicator_json_invalid", reason="expected a list of objects with an id")
+    return [Indicator.from_dict(item) for item in data]
