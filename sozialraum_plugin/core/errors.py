@@ -133,7 +133,7 @@ MESSAGES: dict[str, str] = {
     "indicator_none": QT_TRANSLATE_NOOP("Messages", "No indicator to compute: give INDICATORS (rates or changes), RATES or CHANGES."),
     "indicator_entry_invalid": QT_TRANSLATE_NOOP("Messages", "The entry {entry!r} of {parameter} cannot be read; write {form}."),
     "indicator_json_invalid": QT_TRANSLATE_NOOP("Messages", "The indicator definitions cannot be read: {reason}."),
-    "indicator_input_missing": QT_TRANSLATE_NOOP("Messages", "The report definition {file}: the indicator {indicator} needs the column {column}, which neither the boundaries nor the tables provide."),
+    "indicator_input_missing": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} of the report definition needs the column {column}, which neither the boundaries nor the tables provide ({available})."),
 }
 
 

@@ -35,20 +35,21 @@ YEAR_COLUMN = "{name}_{year}"
 YEAR_PLACEHOLDER = "{year}"
 #: Default scale per unit, used when a rate does not say otherwise.
 UNIT_SCALES = {"%": 100.0, "‰": 1000.0}
+_PERCENT_POINTS = re.compile(r"^(pp\.?|prozentpunkte?|percentage points?|%-?punkte?)$", re.IGNORECASE)
 _PER_NUMBER = re.compile(r"(?:\bje\b|\bpro\b|\bper\b|/)\s*(\d[\d.,'\s\u00a0\u202f]*)", re.IGNORECASE)
 
 
 def unit_scale(unit: str | None) -> float:
     """The factor a proportion is multiplied by to be printed in ``unit``.
 
-    ``%``, ``Prozent``, ``%-Pkt.`` → 100; ``‰``, ``Promille`` → 1000; ``je 1.000 EW``,
+    ``%``, ``Prozent``, ``%-Pkt.``, ``Pp.`` (a change in points) → 100; ``‰``, ``Promille`` → 1000; ``je 1.000 EW``,
     ``per 1,000``, ``pro 100.000`` → the number (thousands marks of either language); else 1.
     """
     text = str(unit or "").strip()
     lower = text.lower()
     if text.startswith("‰") or "promille" in lower or "per mille" in lower:
         return 1000.0
-    if text.startswith("%") or "prozent" in lower or "percent" in lower:
+    if text.startswith("%") or "prozent" in lower or "percent" in lower or _PERCENT_POINTS.match(text):
         return 100.0
     match = _PER_NUMBER.search(text)
     if match:
@@ -121,8 +122,9 @@ class Indicator:
 
     @property
     def share(self) -> bool:
-        """A part of its denominator (unit % or ‰): the numerator can never exceed it."""
-        return self.kind == "rate" and self.unit.strip()[:1] in ("%", "‰")
+        """A part of its denominator (unit %, ‰ or their points): the numerator can never exceed it."""
+        unit = self.unit.strip()
+        return self.kind == "rate" and (unit[:1] in ("%", "‰") or bool(_PERCENT_POINTS.match(unit)))
 
     def year_column(self, name: str, year: int | None) -> str:
         """The column of ``name`` for ``year`` (``name`` itself without a year)."""

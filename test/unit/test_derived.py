@@ -109,3 +109,14 @@ def test_change_of_counts_rejects_negative_counts_but_values_may_be_negative():
     assert err.value.code == "indicator_count_negative"
     values = Indicator("d_v", base="n", change_between=(2019, 2021))
     assert derive(frame(n_2019=[1, -1, 0, 0]), [values])["d_v"][12] == 3.0
+
+
+def test_profile_city_value_of_a_per_thousand_rate_is_pooled_on_its_scale():
+    from sozialraum_plugin.core.profile import ProfileIndicator, ProfileOptions, compute_profiles
+
+    data = frame(name=list("ABCD"))
+    data["q"] = derive(data, [Indicator("q", unit="je 1.000 EW", kind="rate", numerator="n", denominator="ew")])["q"]
+    ind = ProfileIndicator("q", unit="je 1.000 EW", numerator="n", denominator="ew")
+    profiles = compute_profiles(data, [ind], ProfileOptions(name="name", suppress_below=0))
+    assert profiles.city["q"].method == "rate"
+    assert profiles.city["q"].value == pytest.approx(37 / 1340 * 1000)

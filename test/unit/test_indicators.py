@@ -137,7 +137,8 @@ def test_as_indicators_accepts_names_and_single_items():
 
 
 @pytest.mark.parametrize("unit, scale", [
-    ("%", 100.0), ("%-Pkt.", 100.0), ("Prozentpunkte", 100.0), ("‰", 1000.0), ("Promille", 1000.0),
+    ("%", 100.0), ("%-Pkt.", 100.0), ("Pp.", 100.0), ("pp", 100.0), ("‰-Pkt.", 1000.0),
+    ("Prozentpunkte", 100.0), ("‰", 1000.0), ("Promille", 1000.0),
     ("je 1.000 EW", 1000.0), ("per 1,000 residents", 1000.0), ("pro 100.000", 100000.0),
     ("je 1 000", 1000.0), ("/1000", 1000.0), ("je Einwohner", 1.0), ("€", 1.0), ("", 1.0), (None, 1.0),
 ])

@@ -27,8 +27,11 @@ class ReportRun:
         self.step = 0
 
     def step_count(self) -> int:
+        from .report_derived import derived
+
         d = self.d
-        return len(d.tables) + bool(d.index) + bool(d.clusters) + 1 + bool(d.maps) + bool(d.profiles) + 1
+        return (len(d.tables) + bool(derived(d)) + bool(d.index) + bool(d.clusters) + 1 + bool(d.maps)
+                + bool(d.profiles) + 1)
 
     # ------------------------------------------------------------------------------------
     def _run(self, alg_id: str, params: dict, steps) -> dict:
@@ -45,7 +48,10 @@ class ReportRun:
         return os.path.join(self.work, f"{name}.gpkg")
 
     def execute(self, steps) -> dict:
+        from .report_derived import check_inputs, derive_step
+
         d = self.d
+        check_inputs(self)  # before anything is written
         matched = None
         for n, table in enumerate(d.tables, start=1):
             steps.pushInfo(translate("Report", "Joining table {0} of {1}: {2}").format(n, len(d.tables), table.path))
@@ -55,6 +61,7 @@ class ReportRun:
             result = self._run("sozialraum:jointable", params, steps)
             self.current = result["OUTPUT"]
             matched = result["MATCHED"] if matched is None else min(matched, result["MATCHED"])
+        derive_step(self, steps)
         if d.index:
             self.current = self._run("sozialraum:needindex", self._index_params(), steps)["OUTPUT"]
         if d.clusters:
@@ -122,6 +129,10 @@ class ReportRun:
         counts = [i.id for i in d.indicators if i.kind == "count" and i.id in p.fields]
         if counts:
             params["COUNT_FIELDS"] = counts
+        from .report_derived import profile_rates
+
+        if profile_rates(d, p.fields):
+            params["RATES"] = profile_rates(d, p.fields)
         if p.separate_files:
             params["SEPARATE_FILES"] = os.path.join(self.folder, "Profile_einzeln")
         if d.index and d.index.population:
