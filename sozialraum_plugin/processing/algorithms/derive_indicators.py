@@ -112,6 +112,11 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
         if missing:  # before anything is written
             raise MethodError("indicator_field_missing", indicator=missing[0][0], column=missing[0][1],
                               columns=", ".join(names))
+        fields = [f for ind in indicators for f in output_fields(ind, options)]
+        replaced = [f for f in fields if f.lower() in {n.lower() for n in names}]
+        if replaced:
+            feedback.pushWarning(self.tr("These fields of the input are replaced by the computed ones: {0}")
+                                 .format(", ".join(replaced)))
         needed = list(dict.fromkeys([c for ind in indicators for _y, _r, c in ind.inputs()] + ([key] if key else [])))
         dest = output_gpkg_path(self.parameterAsOutputLayer(parameters, "OUTPUT", context))
         name = os.path.splitext(os.path.basename(dest))[0]
@@ -129,7 +134,6 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
         written = gpkg.write_results(layer, dest, name, needed, compute)
         if written.replaced_existing:
             feedback.pushWarning(self.tr("The existing file {0} was replaced.").format(dest))
-        fields = [f for ind in indicators for f in output_fields(ind, options)]
         self._log(holder["result"], indicators, feedback)
         return {"OUTPUT": written.uri, "FIELDS": ",".join(fields)}
 

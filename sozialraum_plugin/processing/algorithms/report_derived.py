@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from qgis.core import QgsApplication, QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import QgsApplication, QgsProcessingFeedback, QgsProcessingUtils
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ...core.derived import derived_only, missing_inputs
@@ -39,8 +39,10 @@ def check_inputs(run) -> None:
     wanted = derived(run.d)
     if not wanted:
         return
-    layer = QgsVectorLayer(run.current, "boundaries", "ogr")
-    available = set(layer.fields().names()) if layer.isValid() else set()
+    layer = QgsProcessingUtils.mapLayerFromString(run.current, run.context)
+    if layer is None:
+        return  # the boundaries step names that problem; the derive step checks its inputs itself
+    available = set(layer.fields().names())
     lacking = missing_inputs(wanted, available)
     for n, table in enumerate(run.d.tables, start=1):
         if not lacking:
