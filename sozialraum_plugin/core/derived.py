@@ -94,7 +94,7 @@ def _check_counts(ind: Indicator, values: dict, rows) -> None:
             i = int(negative[0])
             raise MethodError("indicator_count_negative", indicator=ind.id, column=series.name,
                               row=_row(rows, i), value=_plain(series.iloc[i]))
-    if not ind.share:
+    if not ind.is_share:
         return
     for year in ind.change_between or (None,):
         num, den = values[(year, "numerator")], values[(year, "denominator")]
@@ -193,18 +193,19 @@ def _counts(spec: str):
     return (num.strip(), den.strip()) if sep and num.strip() and den.strip() else None
 
 
-def parse_rates(text: str, unit: str = "%") -> list[Indicator]:
+def parse_rates(text: str, unit: str = "%", shares: bool = True) -> list[Indicator]:
     """``quote=sgb2/ew;dichte=kitas/kinder|je 1.000`` → rate indicators (scale from the unit)."""
     out = []
     for name, spec, own_unit, entry in _entries(text, "RATES", RATES_FORM):
         counts = _counts(spec)
         if counts is None:
             raise MethodError("indicator_entry_invalid", entry=entry, parameter="RATES", form=RATES_FORM)
-        out.append(Indicator(name, unit=own_unit or unit, kind="rate", numerator=counts[0], denominator=counts[1]))
+        out.append(Indicator(name, unit=own_unit or unit, kind="rate", numerator=counts[0], denominator=counts[1],
+                             share=None if shares else False))
     return out
 
 
-def parse_changes(text: str, unit: str = "%") -> list[Indicator]:
+def parse_changes(text: str, unit: str = "%", shares: bool = True) -> list[Indicator]:
     """``d_quote=quote:2019-2021`` (a change of a field's year columns ``quote_2019`` …) or
     ``d_quote=sgb2/ew:2019-2021`` (a change of a rate, in points)."""
     out = []
@@ -217,7 +218,7 @@ def parse_changes(text: str, unit: str = "%") -> list[Indicator]:
         counts = _counts(source)
         if counts:
             out.append(Indicator(name, unit=own_unit or unit, kind="rate", numerator=counts[0],
-                                 denominator=counts[1], change_between=between))
+                                 denominator=counts[1], change_between=between, share=None if shares else False))
         else:
             out.append(Indicator(name, unit=own_unit, base=source.strip(), change_between=between))
     return out

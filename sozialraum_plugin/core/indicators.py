@@ -85,6 +85,7 @@ class Indicator:
     description: str = ""
     extra: dict[str, Any] = dc_field(default_factory=dict)
     base: str | None = None
+    share: bool | None = None  # None: a rate in % or ‰ is a share; False for ratios such as places per child
 
     def __post_init__(self) -> None:
         if not self.label:
@@ -95,6 +96,8 @@ class Indicator:
             raise MethodError("kind_invalid", column=self.id, value=self.kind, kinds=", ".join(KINDS))
         if self.kind == "rate" and not (self.numerator and self.denominator):
             raise MethodError("rate_needs_counts", column=self.id)
+        if self.share is not None and not isinstance(self.share, bool):
+            raise MethodError("share_invalid", column=self.id, value=self.share)
         if self.scale is None:
             self.scale = unit_scale(self.unit) if self.kind == "rate" else 1.0
         if not (isinstance(self.scale, (int, float)) and np.isfinite(self.scale) and self.scale > 0):
@@ -121,10 +124,15 @@ class Indicator:
         return self.kind == "rate" or self.change_between is not None
 
     @property
-    def share(self) -> bool:
-        """A part of its denominator (unit %, ‰ or their points): the numerator can never exceed it."""
+    def is_share(self) -> bool:
+        """A part of its denominator, so the numerator can never exceed it: a rate in %, ‰ or their
+        points unless ``share`` says otherwise (a Kita coverage of 110 % is a ratio, not a share)."""
+        if self.kind != "rate":
+            return False
+        if self.share is not None:
+            return bool(self.share)
         unit = self.unit.strip()
-        return self.kind == "rate" and (unit[:1] in ("%", "‰") or bool(_PERCENT_POINTS.match(unit)))
+        return unit[:1] in ("%", "‰") or bool(_PERCENT_POINTS.match(unit))
 
     def year_column(self, name: str, year: int | None) -> str:
         """The column of ``name`` for ``year`` (``name`` itself without a year)."""

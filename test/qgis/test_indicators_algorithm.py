@@ -156,6 +156,11 @@ def test_bad_definitions_are_named_and_nothing_is_written(flensburg, params, wor
     assert not [p for p in flensburg["folder"].iterdir() if p.name.startswith(".refused")]
 
 
+def test_ratios_in_percent_pass_when_shares_is_off(flensburg):
+    _, values, _ = run(flensburg, "ratios", RATES="ew_je_sgb2=gesamt/Anzahl_2021", SHARES=False)
+    assert values["STGT03"]["ew_je_sgb2"] == pytest.approx(12525 / 2170 * 100)
+
+
 def test_negative_count_names_field_district_and_value(flensburg, tmp_path):
     import processing
 

@@ -67,6 +67,11 @@ def test_bad_counts_name_indicator_field_district_and_value(data, code, params):
     assert "quote" in str(err.value) and "B" in str(err.value)
 
 
+def test_a_percentage_declared_no_share_may_exceed_100():
+    coverage = Indicator("kita", unit="%", kind="rate", numerator="n", denominator="ew", share=False)
+    assert derive(frame(n=[330, 2, 0, 5]), [coverage])["kita"][11] == pytest.approx(110.0)
+
+
 def test_share_check_in_each_year_of_a_change():
     with pytest.raises(MethodError) as err:
         derive(frame(n_2019=[20, 41, 3, 5]), [CHANGE], rows=list("ABCD"))

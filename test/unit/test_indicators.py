@@ -152,7 +152,11 @@ def test_rate_scale_follows_per_thousand_unit():
     ind = Indicator("q", unit="je 1.000 EW", kind="rate", numerator="a", denominator="b")
     assert ind.scale == 1000.0
     assert ind.compute(pd.DataFrame({"a": [3], "b": [600]})).tolist() == [5.0]
-    assert not ind.share and Indicator("s", unit="%", kind="rate", numerator="a", denominator="b").share
+    assert not ind.is_share and Indicator("s", unit="%", kind="rate", numerator="a", denominator="b").is_share
+    assert not Indicator("s", unit="%", kind="rate", numerator="a", denominator="b", share=False).is_share
+    with pytest.raises(MethodError) as err:
+        Indicator("s", unit="%", kind="rate", numerator="a", denominator="b", share="no")
+    assert err.value.code == "share_invalid"
 
 
 def test_change_of_a_value_column_named_by_base_and_year_placeholder():

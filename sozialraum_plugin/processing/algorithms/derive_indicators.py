@@ -45,7 +45,9 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
             "interval at LEVEL (default 0.95). Both for rates, not for changes.\n\n"
             "A denominator of 0 or none gives no value (never infinity). Missing or non-numeric "
             "fields, negative counts and, for shares (unit % or ‰), a numerator above its "
-            "denominator are refused with the district (KEY_FIELD) and the value named. What each "
+            "denominator are refused with the district (KEY_FIELD) and the value named; untick SHARES "
+            "(or write \"share\": false in INDICATORS) for ratios such as places per child, which may "
+            "exceed 100 %. What each "
             "new field means (label, unit, direction, numerator, denominator, years) is kept in "
             "the GeoPackage's table sozialraum_indicators."
         )
@@ -58,6 +60,8 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             "CHANGES", self.tr("Changes between years (name=field:2019-2021;…)"), optional=True))
         self.addParameter(QgsProcessingParameterString("UNIT", self.tr("Unit of the rates"), defaultValue="%"))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "SHARES", self.tr("RATES in % or ‰ are shares (numerator never above denominator)"), defaultValue=True))
         self.addParameter(QgsProcessingParameterString(
             "INDICATORS", self.tr("Indicator definitions (JSON, or a report definition file)"),
             multiLine=True, optional=True))
@@ -89,8 +93,9 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
                 with open(text, encoding="utf-8-sig") as handle:
                     text = handle.read()
             found += derived_only(parse_json(text))
-        found += parse_rates(self.parameterAsString(parameters, "RATES", context), unit)
-        found += parse_changes(self.parameterAsString(parameters, "CHANGES", context), unit)
+        shares = self.parameterAsBoolean(parameters, "SHARES", context)
+        found += parse_rates(self.parameterAsString(parameters, "RATES", context), unit, shares)
+        found += parse_changes(self.parameterAsString(parameters, "CHANGES", context), unit, shares)
         if not found:
             raise MethodError("indicator_none")
         return found
