@@ -46,6 +46,10 @@ def write(path: str, layer_name: str, records: list[dict]) -> None:
     from osgeo import ogr
 
     ds = ogr.Open(path, 1)
+    if ds is None:
+        from .gpkg import OutputError
+
+        raise OutputError("output_write_failed", file=path, reason="GDAL cannot open it for writing")
     try:
         name = table_name(layer_name)
         index = next((i for i in range(ds.GetLayerCount()) if ds.GetLayer(i).GetName() == name), None)
