@@ -7,6 +7,8 @@ import tempfile
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
+from .report_derived import check_inputs, derive_step, derived, profile_rates
+
 translate = QCoreApplication.translate
 LAYER = "sozialraum"
 
@@ -27,8 +29,6 @@ class ReportRun:
         self.step = 0
 
     def step_count(self) -> int:
-        from .report_derived import derived
-
         d = self.d
         return (len(d.tables) + bool(derived(d)) + bool(d.index) + bool(d.clusters) + 1 + bool(d.maps)
                 + bool(d.profiles) + 1)
@@ -48,8 +48,6 @@ class ReportRun:
         return os.path.join(self.work, f"{name}.gpkg")
 
     def execute(self, steps) -> dict:
-        from .report_derived import check_inputs, derive_step
-
         d = self.d
         check_inputs(self)  # before anything is written
         matched = None
@@ -129,10 +127,9 @@ class ReportRun:
         counts = [i.id for i in d.indicators if i.kind == "count" and i.id in p.fields]
         if counts:
             params["COUNT_FIELDS"] = counts
-        from .report_derived import profile_rates
-
-        if profile_rates(d, p.fields):
-            params["RATES"] = profile_rates(d, p.fields)
+        rates = profile_rates(d, p.fields)  # a share's city value: Σ numerator / Σ its own denominator
+        if rates:
+            params["RATES"] = rates
         if p.separate_files:
             params["SEPARATE_FILES"] = os.path.join(self.folder, "Profile_einzeln")
         if d.index and d.index.population:
