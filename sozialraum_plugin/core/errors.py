@@ -122,6 +122,19 @@ MESSAGES: dict[str, str] = {
     "profile_no_features": QT_TRANSLATE_NOOP("Messages", "No district is left to print (check the filter expression)."),
     "profile_export_failed": QT_TRANSLATE_NOOP("Messages", "The profile sheets could not be written to {file}: {reason}"),
     "profile_too_wide": QT_TRANSLATE_NOOP("Messages", "The table of indicators needs {width} mm and does not fit the page; use fewer decimals or shorter units."),
+    # --- indicators ---
+    "year_placeholder_without_change": QT_TRANSLATE_NOOP("Messages", "The indicator {column} names a column with {{year}} but has no change_between years."),
+    "indicator_field_missing": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} needs the field {column}, which does not exist. Fields: {columns}."),
+    "indicator_field_not_numeric": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} needs numbers in the field {column}, but district {row} has {value!r}."),
+    "indicator_count_negative": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator}: the count {column} is negative in district {row} ({value})."),
+    "indicator_share_above_total": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} is a share, but in district {row} its numerator {numerator} ({count}) is greater than its denominator {denominator} ({total}). If it is a ratio and no share (e.g. places per child), say so: \"share\": false in its definition."),
+    "share_invalid": QT_TRANSLATE_NOOP("Messages", "\"share\" of the indicator {column} must be true or false, not {value!r}."),
+    "indicator_duplicate": QT_TRANSLATE_NOOP("Messages", "The field {column} of the indicator {indicator} is computed twice; give each indicator its own id."),
+    "indicator_replaces_input": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} would replace its own input field {column}; give it another id."),
+    "indicator_none": QT_TRANSLATE_NOOP("Messages", "No indicator to compute: give INDICATORS (rates or changes), RATES or CHANGES."),
+    "indicator_entry_invalid": QT_TRANSLATE_NOOP("Messages", "The entry {entry!r} of {parameter} cannot be read; write {form}."),
+    "indicator_json_invalid": QT_TRANSLATE_NOOP("Messages", "The indicator definitions cannot be read: {reason}."),
+    "indicator_input_missing": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} of the report definition needs the column {column}, which neither the boundaries nor the tables provide ({available})."),
 }
 
 

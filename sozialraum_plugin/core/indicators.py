@@ -10,11 +10,14 @@ Rules kept throughout:
 * a rate with a missing, zero or negative denominator is NaN, never ``inf``;
 * a change between two years of a rate is a difference in *percentage points* (for ‰: per-mille
   points), not a relative change;
+* the scale of a rate follows its unit (:func:`unit_scale`): ``%`` → 100, ``‰`` → 1000,
+  ``je 1.000 EW`` / ``per 1,000`` → 1000;
 * ``direction = +1`` means "higher value = more need", ``-1`` the reverse; every method that
   combines indicators multiplies by the direction first, so that afterwards higher = more need.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, fields
 from dataclasses import field as dc_field
 from typing import Any, Iterable, Mapping, Sequence, Union
@@ -27,8 +30,33 @@ from .errors import MethodError
 KINDS = ("rate", "count", "value")
 #: Template for year-specific columns of an indicator with ``change_between``.
 YEAR_COLUMN = "{name}_{year}"
+#: A column name holding this placeholder names its year columns itself (``{year}_Anzahl``, or
+#: ``{year}`` for a table whose columns are the bare years).
+YEAR_PLACEHOLDER = "{year}"
 #: Default scale per unit, used when a rate does not say otherwise.
 UNIT_SCALES = {"%": 100.0, "‰": 1000.0}
+_PERCENT_POINTS = re.compile(r"^(pp\.?|prozentpunkte?|percentage points?|%-?punkte?)$", re.IGNORECASE)
+_PER_NUMBER = re.compile(r"(?:\bje\b|\bpro\b|\bper\b|/)\s*(\d[\d.,'\s\u00a0\u202f]*)", re.IGNORECASE)
+
+
+def unit_scale(unit: str | None) -> float:
+    """The factor a proportion is multiplied by to be printed in ``unit``.
+
+    ``%``, ``Prozent``, ``%-Pkt.``, ``Pp.`` (a change in points) → 100; ``‰``, ``Promille`` → 1000; ``je 1.000 EW``,
+    ``per 1,000``, ``pro 100.000`` → the number (thousands marks of either language); else 1.
+    """
+    text = str(unit or "").strip()
+    lower = text.lower()
+    if text.startswith("‰") or "promille" in lower or "per mille" in lower:
+        return 1000.0
+    if text.startswith("%") or "prozent" in lower or "percent" in lower or _PERCENT_POINTS.match(text):
+        return 100.0
+    match = _PER_NUMBER.search(text)
+    if match:
+        digits = re.sub(r"\D", "", match.group(1))
+        if digits and int(digits) > 0:
+            return float(digits)
+    return 1.0
 
 
 @dataclass
@@ -38,7 +66,10 @@ class Indicator:
     ``id`` is the output column name (and the input column for ``kind='value'``/``'count'``).
     For ``kind='rate'`` the value is ``numerator / denominator * scale``. With
     ``change_between=(y0, y1)`` the indicator is the change from year ``y0`` to ``y1`` of that
-    value; the year columns are found through ``YEAR_COLUMN`` (e.g. ``alo_2019``, ``ew_2021``).
+    value; the year columns are found through ``YEAR_COLUMN`` (e.g. ``alo_2019``, ``ew_2021``),
+    or through a ``{year}`` placeholder in the name (``{year}_Anzahl``, ``{year}``). ``base``
+    names the columns a change of a value or count compares (default: ``id``), so that the
+    change can get a name of its own (``d_quote`` from ``quote_2019`` and ``quote_2021``).
     """
 
     id: str
@@ -53,6 +84,8 @@ class Indicator:
     source: str = ""
     description: str = ""
     extra: dict[str, Any] = dc_field(default_factory=dict)
+    base: str | None = None
+    share: bool | None = None  # None: a rate in % or ‰ is a share; False for ratios such as places per child
 
     def __post_init__(self) -> None:
         if not self.label:
@@ -63,15 +96,58 @@ class Indicator:
             raise MethodError("kind_invalid", column=self.id, value=self.kind, kinds=", ".join(KINDS))
         if self.kind == "rate" and not (self.numerator and self.denominator):
             raise MethodError("rate_needs_counts", column=self.id)
+        if self.share is not None and not isinstance(self.share, bool):
+            raise MethodError("share_invalid", column=self.id, value=self.share)
         if self.scale is None:
-            self.scale = UNIT_SCALES.get(self.unit, 1.0) if self.kind == "rate" else 1.0
+            self.scale = unit_scale(self.unit) if self.kind == "rate" else 1.0
         if not (isinstance(self.scale, (int, float)) and np.isfinite(self.scale) and self.scale > 0):
             raise MethodError("scale_invalid", column=self.id, value=self.scale)
         if self.change_between is not None:
             years = tuple(self.change_between)
             if len(years) != 2 or years[0] == years[1]:
                 raise MethodError("change_years_invalid", column=self.id, years=years)
+            if not all(isinstance(y, int) and not isinstance(y, bool) for y in years):
+                raise MethodError("change_years_invalid", column=self.id, years=years)
             self.change_between = (years[0], years[1])
+        elif any(YEAR_PLACEHOLDER in name for name in self._names()):
+            raise MethodError("year_placeholder_without_change", column=self.id)
+
+    def _names(self) -> list[str]:
+        """The column names (or name templates) the indicator reads."""
+        if self.kind == "rate":
+            return [self.numerator, self.denominator]
+        return [self.base or self.id]
+
+    @property
+    def derived(self) -> bool:
+        """Computed from other columns (a rate or a change), not read as it is."""
+        return self.kind == "rate" or self.change_between is not None
+
+    @property
+    def is_share(self) -> bool:
+        """A part of its denominator, so the numerator can never exceed it: a rate in %, ‰ or their
+        points unless ``share`` says otherwise (a Kita coverage of 110 % is a ratio, not a share)."""
+        if self.kind != "rate":
+            return False
+        if self.share is not None:
+            return bool(self.share)
+        unit = self.unit.strip()
+        return unit[:1] in ("%", "‰") or bool(_PERCENT_POINTS.match(unit))
+
+    def year_column(self, name: str, year: int | None) -> str:
+        """The column of ``name`` for ``year`` (``name`` itself without a year)."""
+        if year is None:
+            return name
+        if YEAR_PLACEHOLDER in name:
+            return name.replace(YEAR_PLACEHOLDER, str(year))
+        return YEAR_COLUMN.format(name=name, year=year)
+
+    def inputs(self) -> list[tuple[int | None, str, str]]:
+        """``(year, role, column)`` of every column read: role is numerator, denominator or value."""
+        roles = ["numerator", "denominator"] if self.kind == "rate" else ["value"]
+        years = list(self.change_between) if self.change_between else [None]
+        return [(year, role, self.year_column(name, year))
+                for year in years for role, name in zip(roles, self._names())]
 
     @property
     def field(self) -> str:
@@ -106,12 +182,11 @@ class Indicator:
 
     def _value(self, frame: pd.DataFrame, year: int | None) -> pd.Series:
         def col(name: str) -> pd.Series:
-            real = name if year is None else YEAR_COLUMN.format(name=name, year=year)
-            return numeric_column(frame, real)
+            return numeric_column(frame, self.year_column(name, year))
 
         if self.kind == "rate":
             return rate(col(self.numerator), col(self.denominator), self.scale)
-        return col(self.id).rename(self.id)
+        return col(self.base or self.id).rename(self.id)
 
 
 IndicatorLike = Union[Indicator, str]

@@ -35,7 +35,7 @@ from .formatting import (
     format_ratio,
     format_value,
 )
-from .indicators import numeric_column
+from .indicators import numeric_column, unit_scale
 
 CITY_METHODS = ("auto", "rate", "weighted", "median", "mean")
 SHARE_UNITS = ("%", "‰")
@@ -65,7 +65,7 @@ class ProfileIndicator:
     def __post_init__(self) -> None:
         self.label = self.label or self.field
         if self.scale is None:
-            self.scale = {"%": 100.0, "‰": 1000.0}.get(self.unit, 1.0)
+            self.scale = unit_scale(self.unit)  # the rule of core.indicators ('je 1.000 EW' → 1000)
         if self.direction not in (-1, 0, 1):
             raise ProfileError("profile_directions_invalid", entry=f"{self.field}={self.direction}")
         if self.city_method not in CITY_METHODS:

@@ -144,7 +144,7 @@ class ReportDefinition:
             title=str(data["title"]), boundaries=str(data["boundaries"]), key=str(data["key"]),
             name_field=str(data.get("name_field") or ""), source_text=str(data.get("source_text") or ""),
             tables=[_build(TableSpec, t, file, f"tables[{n}]") for n, t in enumerate(data.get("tables") or [])],
-            indicators=[_indicator(i, file, n) for n, i in enumerate(data.get("indicators") or [])],
+            indicators=_indicators(data.get("indicators") or [], file),
             index=_build(IndexSpec, data["index"], file, "index") if data.get("index") else None,
             clusters=_build(ClusterSpec, data["clusters"], file, "clusters") if data.get("clusters") else None,
             maps=[_build(MapSpec, m, file, f"maps[{n}]") for n, m in enumerate(data.get("maps") or [])],
@@ -157,6 +157,29 @@ def _indicator_dict(ind: Indicator) -> dict:
     """The indicator without its empty entries, so the file stays readable."""
     defaults = Indicator(id=ind.id).to_dict()
     return {k: v for k, v in ind.to_dict().items() if k in ("id", "label") or v != defaults.get(k)}
+
+
+def _indicators(items: Any, file: str) -> list:
+    """The definition's indicators: each valid, ids unique, a derived one not replacing its input."""
+    from .derived import DeriveOptions, check_definitions
+
+    if not isinstance(items, list):
+        raise DefinitionError("definition_invalid", file=file, section="indicators", reason="not a JSON list")
+    found, seen = [], {}
+    for n, item in enumerate(items):
+        ind = _indicator(item, file, n)
+        if ind.id.lower() in seen:  # GeoPackage columns ignore case
+            raise DefinitionError("definition_invalid", file=file, section=f"indicators[{n}]",
+                                  reason=f"the id {ind.id} is already used by indicators[{seen[ind.id.lower()]}]")
+        seen[ind.id.lower()] = n
+        if ind.derived:
+            try:
+                check_definitions([ind], DeriveOptions())
+            except SozialraumError as error:
+                raise DefinitionError("definition_invalid", file=file, section=f"indicators[{n}]",
+                                      reason=error.english()) from None
+        found.append(ind)
+    return found
 
 
 def _indicator(data: Any, file: str, n: int) -> Indicator:

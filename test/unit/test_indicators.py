@@ -134,3 +134,47 @@ def test_oriented_applies_directions():
 def test_as_indicators_accepts_names_and_single_items():
     assert [i.id for i in as_indicators(["a", Indicator("b")])] == ["a", "b"]
     assert as_indicators("a")[0].direction == 1
+
+
+@pytest.mark.parametrize("unit, scale", [
+    ("%", 100.0), ("%-Pkt.", 100.0), ("Pp.", 100.0), ("pp", 100.0), ("‰-Pkt.", 1000.0),
+    ("Prozentpunkte", 100.0), ("‰", 1000.0), ("Promille", 1000.0),
+    ("je 1.000 EW", 1000.0), ("per 1,000 residents", 1000.0), ("pro 100.000", 100000.0),
+    ("je 1 000", 1000.0), ("/1000", 1000.0), ("je Einwohner", 1.0), ("€", 1.0), ("", 1.0), (None, 1.0),
+])
+def test_unit_scale(unit, scale):
+    from sozialraum_plugin.core.indicators import unit_scale
+
+    assert unit_scale(unit) == scale
+
+
+def test_rate_scale_follows_per_thousand_unit():
+    ind = Indicator("q", unit="je 1.000 EW", kind="rate", numerator="a", denominator="b")
+    assert ind.scale == 1000.0
+    assert ind.compute(pd.DataFrame({"a": [3], "b": [600]})).tolist() == [5.0]
+    assert not ind.is_share and Indicator("s", unit="%", kind="rate", numerator="a", denominator="b").is_share
+    assert not Indicator("s", unit="%", kind="rate", numerator="a", denominator="b", share=False).is_share
+    with pytest.raises(MethodError) as err:
+        Indicator("s", unit="%", kind="rate", numerator="a", denominator="b", share="no")
+    assert err.value.code == "share_invalid"
+
+
+def test_change_of_a_value_column_named_by_base_and_year_placeholder():
+    frame = pd.DataFrame({"quote_2019": [10.0], "quote_2021": [12.5],
+                          "2019_Anzahl": [5], "2021_Anzahl": [9], "2019": [100], "2021": [90]})
+    d_quote = Indicator("d_quote", base="quote", change_between=(2019, 2021))
+    assert d_quote.compute(frame).tolist() == [2.5]
+    d_rate = Indicator("d_rate", kind="rate", unit="%", numerator="{year}_Anzahl", denominator="{year}",
+                       change_between=[2019, 2021])
+    assert d_rate.compute(frame).tolist()[0] == pytest.approx(10.0 - 5.0)
+    assert [c for _y, _r, c in d_rate.inputs()] == ["2019_Anzahl", "2019", "2021_Anzahl", "2021"]
+    assert Indicator.from_dict(d_quote.to_dict()) == d_quote
+
+
+def test_year_placeholder_needs_change_years_and_years_are_whole_numbers():
+    with pytest.raises(MethodError) as err:
+        Indicator("x", kind="rate", numerator="{year}_a", denominator="b")
+    assert err.value.code == "year_placeholder_without_change" and "{year}" in str(err.value)
+    with pytest.raises(MethodError) as err:
+        Indicator("x", change_between=("2019", "2021"))
+    assert err.value.code == "change_years_invalid"

@@ -62,3 +62,39 @@ def test_unknown_entry_and_bad_json_are_named(tmp_path):
     path.write_text('{"title": "x",\n "key": }', encoding="utf-8")
     with pytest.raises(SozialraumError, match="line 2"):
         load(str(path))
+
+
+def _with_indicators(indicators):
+    return {"title": "T", "boundaries": "b.shp", "key": "ID", "indicators": indicators}
+
+
+def test_rate_and_change_indicators_read_with_scale_years_and_base():
+    from sozialraum_plugin.core.report_definition import ReportDefinition
+
+    d = ReportDefinition.from_dict(_with_indicators([
+        {"id": "q", "kind": "rate", "numerator": "n", "denominator": "ew", "unit": "je 1.000 EW"},
+        {"id": "d_q", "base": "q", "change_between": [2019, 2021], "unit": "Pp."},
+    ]))
+    assert d.indicators[0].scale == 1000.0 and d.indicators[0].derived
+    assert d.indicators[1].change_between == (2019, 2021) and d.indicators[1].base == "q"
+    again = ReportDefinition.from_dict(json.loads(d.to_json()))
+    assert again.indicators == d.indicators
+
+
+@pytest.mark.parametrize("indicators, section, words", [
+    ([{"id": "q", "kind": "rate", "numerator": "n"}], "indicators[0]", ["numerator", "denominator"]),
+    ([{"id": "q"}, {"id": "Q", "kind": "count"}], "indicators[1]", ["id Q", "indicators[0]"]),
+    ([{"id": "n", "kind": "rate", "numerator": "n", "denominator": "ew"}], "indicators[0]", ["replace", "n"]),
+    ([{"id": "d", "change_between": [2021, 2021]}], "indicators[0]", ["two different years"]),
+    ([{"id": "d", "kind": "rate", "numerator": "{year}_n", "denominator": "ew"}], "indicators[0]",
+     ["{year}", "change_between"]),
+    ({"id": "q"}, "indicators", ["list"]),
+])
+def test_bad_rate_and_change_indicators_name_their_entry(indicators, section, words):
+    from sozialraum_plugin.core.report_definition import DefinitionError, ReportDefinition
+
+    with pytest.raises(DefinitionError) as err:
+        ReportDefinition.from_dict(_with_indicators(indicators), file="bericht.json")
+    assert err.value.params["section"] == section
+    for word in ["bericht.json", *words]:
+        assert word in str(err.value), str(err.value)

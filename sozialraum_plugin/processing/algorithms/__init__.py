@@ -4,6 +4,7 @@ from __future__ import annotations
 
 def all_algorithms():
     """Fresh instances of every algorithm (the provider owns them)."""
+    from .derive_indicators import DeriveIndicatorsAlgorithm
     from .join_table import JoinTableAlgorithm
     from .need_clusters import NeedClustersAlgorithm
     from .need_index import NeedIndexAlgorithm
@@ -13,6 +14,7 @@ def all_algorithms():
 
     return [
         JoinTableAlgorithm(),
+        DeriveIndicatorsAlgorithm(),
         NeedIndexAlgorithm(),
         NeedClustersAlgorithm(),
         ThematicMapAlgorithm(),

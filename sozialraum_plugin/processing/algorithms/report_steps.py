@@ -7,6 +7,8 @@ import tempfile
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
+from .report_derived import check_inputs, derive_step, derived, profile_rates
+
 translate = QCoreApplication.translate
 LAYER = "sozialraum"
 
@@ -28,7 +30,8 @@ class ReportRun:
 
     def step_count(self) -> int:
         d = self.d
-        return len(d.tables) + bool(d.index) + bool(d.clusters) + 1 + bool(d.maps) + bool(d.profiles) + 1
+        return (len(d.tables) + bool(derived(d)) + bool(d.index) + bool(d.clusters) + 1 + bool(d.maps)
+                + bool(d.profiles) + 1)
 
     # ------------------------------------------------------------------------------------
     def _run(self, alg_id: str, params: dict, steps) -> dict:
@@ -46,6 +49,7 @@ class ReportRun:
 
     def execute(self, steps) -> dict:
         d = self.d
+        check_inputs(self)  # before anything is written
         matched = None
         for n, table in enumerate(d.tables, start=1):
             steps.pushInfo(translate("Report", "Joining table {0} of {1}: {2}").format(n, len(d.tables), table.path))
@@ -55,6 +59,7 @@ class ReportRun:
             result = self._run("sozialraum:jointable", params, steps)
             self.current = result["OUTPUT"]
             matched = result["MATCHED"] if matched is None else min(matched, result["MATCHED"])
+        derive_step(self, steps)
         if d.index:
             self.current = self._run("sozialraum:needindex", self._index_params(), steps)["OUTPUT"]
         if d.clusters:
@@ -122,6 +127,9 @@ class ReportRun:
         counts = [i.id for i in d.indicators if i.kind == "count" and i.id in p.fields]
         if counts:
             params["COUNT_FIELDS"] = counts
+        rates = profile_rates(d, p.fields)  # a share's city value: Σ numerator / Σ its own denominator
+        if rates:
+            params["RATES"] = rates
         if p.separate_files:
             params["SEPARATE_FILES"] = os.path.join(self.folder, "Profile_einzeln")
         if d.index and d.index.population:

@@ -1,0 +1,241 @@
+"""Derived indicator columns: rates and changes computed from counts, checked before computing.
+
+What ``sozialraum:indicators`` and the report's derive step compute. For every derived
+:class:`~.indicators.Indicator` (a rate, or a change between two years) one column named by its
+id; for rates (not changes) optionally ``<id>_eb`` (global Empirical Bayes, Marshall) and
+``<id>_lo`` / ``<id>_hi`` (Wilson score interval), on the indicator's own scale.
+
+The input is checked first and the first problem is named with the indicator, the column, the
+district and the value: a missing or non-numeric column, a negative count, a numerator above its
+denominator for a share (unit % or ‰). Nothing is suppressed here: the publication rule works on
+the indicators' numerators and denominators afterwards.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .disclosure import empirical_bayes, wilson_interval
+from .errors import MethodError
+from .indicators import Indicator, change_points, numeric_column, rate
+
+SUFFIX_EB, SUFFIX_LOW, SUFFIX_HIGH = "_eb", "_lo", "_hi"
+
+
+@dataclass
+class DeriveOptions:
+    smooth: bool = False  # <id>_eb
+    intervals: bool = False  # <id>_lo, <id>_hi
+    level: float = 0.95
+
+
+def derived_only(indicators: Iterable[Indicator]) -> list[Indicator]:
+    """The indicators that are computed (rates and changes), in their order."""
+    return [ind for ind in indicators if ind.derived]
+
+
+def output_fields(ind: Indicator, options: DeriveOptions) -> list[str]:
+    """The columns :func:`derive` writes for ``ind``."""
+    names = [ind.id]
+    if ind.kind == "rate" and ind.change_between is None:
+        names += [ind.id + SUFFIX_EB] if options.smooth else []
+        names += [ind.id + SUFFIX_LOW, ind.id + SUFFIX_HIGH] if options.intervals else []
+    return names
+
+
+def check_definitions(indicators: Sequence[Indicator], options: DeriveOptions) -> None:
+    """Problems visible without data: an id used twice, or one that would replace an input."""
+    seen: dict[str, str] = {}
+    for ind in indicators:
+        for name in output_fields(ind, options):
+            if name.lower() in seen:
+                raise MethodError("indicator_duplicate", indicator=ind.id, column=name)
+            seen[name.lower()] = ind.id
+        for _year, _role, column in ind.inputs():
+            if column.lower() in (n.lower() for n in output_fields(ind, options)):
+                raise MethodError("indicator_replaces_input", indicator=ind.id, column=column)
+    if not 0 < options.level < 1:
+        raise MethodError("level_invalid", level=options.level)
+
+
+def missing_inputs(indicators: Iterable[Indicator], columns: Iterable[str]) -> list[tuple[str, str]]:
+    """``(indicator id, column)`` for every input column not in ``columns``."""
+    have = set(map(str, columns))
+    return [(ind.id, column) for ind in indicators for _y, _r, column in ind.inputs() if column not in have]
+
+
+def _row(rows: Sequence, position: int):
+    return rows[position] if rows is not None else position
+
+
+def _numbers(frame: pd.DataFrame, ind: Indicator, column: str, rows) -> pd.Series:
+    if column not in frame.columns:
+        raise MethodError("indicator_field_missing", indicator=ind.id, column=column,
+                          columns=", ".join(map(str, frame.columns)))
+    try:
+        return numeric_column(frame, column)
+    except MethodError as error:
+        if error.code != "field_not_numeric":
+            raise
+        position = int(error.params["row"])  # frame has a RangeIndex here (see derive)
+        raise MethodError("indicator_field_not_numeric", indicator=ind.id, column=column,
+                          row=_row(rows, position), value=error.params["value"]) from None
+
+
+def _check_counts(ind: Indicator, values: dict, rows) -> None:
+    for (_year, role), series in values.items():
+        if role == "value" and ind.kind != "count":
+            continue  # a value (a share as published, an index) may be negative
+        negative = np.flatnonzero((series < 0).to_numpy())
+        if negative.size:
+            i = int(negative[0])
+            raise MethodError("indicator_count_negative", indicator=ind.id, column=series.name,
+                              row=_row(rows, i), value=_plain(series.iloc[i]))
+    if not ind.is_share:
+        return
+    for year in ind.change_between or (None,):
+        num, den = values[(year, "numerator")], values[(year, "denominator")]
+        above = np.flatnonzero((num > den).to_numpy())
+        if above.size:
+            i = int(above[0])
+            raise MethodError("indicator_share_above_total", indicator=ind.id, numerator=num.name,
+                              count=_plain(num.iloc[i]), denominator=den.name, total=_plain(den.iloc[i]),
+                              row=_row(rows, i))
+
+
+def _plain(value) -> str:
+    number = float(value)
+    return str(int(number)) if number.is_integer() else f"{number:g}"
+
+
+def _read(frame: pd.DataFrame, ind: Indicator, rows) -> dict:
+    """The indicator's input columns as float, keyed by (year, role); checked."""
+    values = {(year, role): _numbers(frame, ind, column, rows).rename(column)
+              for year, role, column in ind.inputs()}
+    _check_counts(ind, values, rows)
+    return values
+
+
+def _level(ind: Indicator, values: dict, year) -> pd.Series:
+    if ind.kind == "rate":
+        return rate(values[(year, "numerator")], values[(year, "denominator")], ind.scale)
+    return values[(year, "value")]
+
+
+def _extras(ind: Indicator, values: dict, options: DeriveOptions) -> dict[str, pd.Series]:
+    """EB-smoothed rate and Wilson interval of a rate (NaN where they are not defined)."""
+    num, den = values[(None, "numerator")], values[(None, "denominator")]
+    out = {}
+    if options.smooth:
+        usable = num.notna() & (den > 0)
+        if usable.any():
+            out[ind.id + SUFFIX_EB] = empirical_bayes(num, den, ind.scale)["rate_eb"]
+        else:  # no area with both counts: nothing to smooth toward
+            out[ind.id + SUFFIX_EB] = pd.Series(np.nan, index=num.index)
+    if options.intervals:
+        proportion = num.notna() & den.notna() & (num <= den)  # Wilson needs 0 ≤ x ≤ n
+        interval = wilson_interval(num.where(proportion), den.where(proportion), options.level, ind.scale)
+        out[ind.id + SUFFIX_LOW] = interval["lower"]
+        out[ind.id + SUFFIX_HIGH] = interval["upper"]
+    return out
+
+
+def derive(frame: pd.DataFrame, indicators: Sequence[Indicator], options: DeriveOptions | None = None,
+           rows: Sequence | None = None) -> pd.DataFrame:
+    """The derived columns of ``indicators`` (float, NaN where undefined) on ``frame``'s index.
+
+    ``rows`` names the districts in messages (e.g. their keys), one per row of ``frame``.
+    Every indicator is checked before any is computed.
+    """
+    options = options or DeriveOptions()
+    indicators = derived_only(indicators)
+    check_definitions(indicators, options)
+    work = frame.reset_index(drop=True)
+    rows = list(rows) if rows is not None else list(frame.index)
+    inputs = [(ind, _read(work, ind, rows)) for ind in indicators]
+    out: dict[str, pd.Series] = {}
+    for ind, values in inputs:
+        if ind.change_between is None:
+            out[ind.id] = _level(ind, values, None)
+            if ind.kind == "rate":
+                out.update(_extras(ind, values, options))
+        else:
+            start, end = ind.change_between
+            out[ind.id] = change_points(_level(ind, values, start), _level(ind, values, end))
+    result = pd.DataFrame({name: series.astype(float).to_numpy() for name, series in out.items()},
+                          index=frame.index)
+    return result
+
+
+# --- the algorithm's simple parameters -------------------------------------------------------------
+
+def _entries(text: str, parameter: str, form: str):
+    for raw in (text or "").replace("\n", ";").split(";"):
+        entry = raw.strip()
+        if not entry:
+            continue
+        name, sep, rest = entry.partition("=")
+        if not sep or not name.strip() or not rest.strip():
+            raise MethodError("indicator_entry_invalid", entry=entry, parameter=parameter, form=form)
+        spec, _, unit = rest.partition("|")
+        yield name.strip(), spec.strip(), unit.strip(), entry
+
+
+RATES_FORM = "name=numerator/denominator (optionally |unit), separated by ;"
+CHANGES_FORM = "name=field:2019-2021 or name=numerator/denominator:2019-2021 (optionally |unit)"
+
+
+def _counts(spec: str):
+    num, sep, den = spec.partition("/")
+    return (num.strip(), den.strip()) if sep and num.strip() and den.strip() else None
+
+
+def parse_rates(text: str, unit: str = "%", shares: bool = True) -> list[Indicator]:
+    """``quote=sgb2/ew;dichte=kitas/kinder|je 1.000`` → rate indicators (scale from the unit)."""
+    out = []
+    for name, spec, own_unit, entry in _entries(text, "RATES", RATES_FORM):
+        counts = _counts(spec)
+        if counts is None:
+            raise MethodError("indicator_entry_invalid", entry=entry, parameter="RATES", form=RATES_FORM)
+        out.append(Indicator(name, unit=own_unit or unit, kind="rate", numerator=counts[0], denominator=counts[1],
+                             share=None if shares else False))
+    return out
+
+
+def parse_changes(text: str, unit: str = "%", shares: bool = True) -> list[Indicator]:
+    """``d_quote=quote:2019-2021`` (a change of a field's year columns ``quote_2019`` …) or
+    ``d_quote=sgb2/ew:2019-2021`` (a change of a rate, in points)."""
+    out = []
+    for name, spec, own_unit, entry in _entries(text, "CHANGES", CHANGES_FORM):
+        source, sep, years = spec.rpartition(":")
+        start, dash, end = years.strip().partition("-")
+        if not sep or not source.strip() or not dash or not start.strip().isdigit() or not end.strip().isdigit():
+            raise MethodError("indicator_entry_invalid", entry=entry, parameter="CHANGES", form=CHANGES_FORM)
+        between = (int(start), int(end))
+        counts = _counts(source)
+        if counts:
+            out.append(Indicator(name, unit=own_unit or unit, kind="rate", numerator=counts[0],
+                                 denominator=counts[1], change_between=between, share=None if shares else False))
+        else:
+            out.append(Indicator(name, unit=own_unit, base=source.strip(), change_between=between))
+    return out
+
+
+def parse_json(text: str) -> list[Indicator]:
+    """Indicators as the report definition writes them: a JSON list, or an object with a list
+    ``indicators`` (a whole report definition)."""
+    import json
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise MethodError("indicator_json_invalid", reason=f"line {error.lineno}, column {error.colno}: "
+                                                           f"{error.msg}") from None
+    if isinstance(data, dict):
+        data = data.get("indicators")
+    if not isinstance(data, list) or not all(isinstance(i, dict) and i.get("id") for i in data):
+        raise MethodError("indicator_json_invalid", reason="expected a list of objects with an id")
+    return [Indicator.from_dict(item) for item in data]

@@ -1,0 +1,82 @@
+"""What a derived field means, kept in its GeoPackage: the table ``sozialraum_indicators``.
+
+GDAL before 3.7 neither writes nor reads field aliases or comments in a GeoPackage, so the
+indicator description (label, unit, direction, kind, numerator, denominator, scale, years) goes
+into a small attribute table beside the layer, one row per derived field. A later step, the
+publication rule or a planner opening the file in QGIS can tell that ``sgb2_quote`` is a share of
+``Anzahl_2021`` in ``gesamt`` and that ``sgb2_quote_lo`` is the lower bound of its interval.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from .gpkg_rtree import quote_name
+
+TABLE = "sozialraum_indicators"
+COLUMNS = (("layer", "String"), ("field", "String"), ("role", "String"), ("indicator", "String"),
+           ("label", "String"), ("unit", "String"), ("direction", "Integer"), ("kind", "String"),
+           ("numerator", "String"), ("denominator", "String"), ("scale", "Real"),
+           ("year_from", "Integer"), ("year_to", "Integer"), ("definition", "String"))
+ROLES = {"": "value", "_eb": "eb", "_lo": "lower", "_hi": "upper"}
+
+
+def table_name(layer_name: str) -> str:
+    """The metadata table's name (another one if the layer itself is called so)."""
+    return TABLE if layer_name.lower() != TABLE else f"{TABLE}_meta"
+
+
+def rows(layer_name: str, indicators, fields_of) -> list[dict]:
+    """One row per written field; ``fields_of(ind)`` lists the fields written for ``ind``."""
+    out = []
+    for ind in indicators:
+        years = ind.change_between or (None, None)
+        for field in fields_of(ind):
+            suffix = field[len(ind.id):]
+            out.append({"layer": layer_name, "field": field, "role": ROLES.get(suffix, "value"),
+                        "indicator": ind.id, "label": ind.label, "unit": ind.unit, "direction": ind.direction,
+                        "kind": ind.kind, "numerator": ind.numerator, "denominator": ind.denominator,
+                        "scale": float(ind.scale), "year_from": years[0], "year_to": years[1],
+                        "definition": json.dumps(ind.to_dict(), ensure_ascii=False)})
+    return out
+
+
+def write(path: str, layer_name: str, records: list[dict]) -> None:
+    """Create the metadata table in the GeoPackage at ``path`` (a file being built) with ``records``."""
+    from osgeo import ogr
+
+    ds = ogr.Open(path, 1)
+    if ds is None:
+        from .gpkg import OutputError
+
+        raise OutputError("output_write_failed", file=path, reason="GDAL cannot open it for writing")
+    try:
+        name = table_name(layer_name)
+        index = next((i for i in range(ds.GetLayerCount()) if ds.GetLayer(i).GetName() == name), None)
+        if index is not None:
+            ds.DeleteLayer(index)
+        table = ds.CreateLayer(name, geom_type=ogr.wkbNone, options=["DESCRIPTION=Sozialraum indicator metadata"])
+        for column, kind in COLUMNS:
+            table.CreateField(ogr.FieldDefn(column, getattr(ogr, f"OFT{kind}")))
+        table.StartTransaction()
+        for record in records:
+            feature = ogr.Feature(table.GetLayerDefn())
+            for column, _kind in COLUMNS:
+                if record.get(column) is not None:
+                    feature.SetField(column, record[column])
+            table.CreateFeature(feature)
+        table.CommitTransaction()
+    finally:
+        ds = None
+
+
+def read(path: str, layer_name: str | None = None) -> list[dict]:
+    """The metadata rows of the GeoPackage (of one layer if given); [] when it has none."""
+    with sqlite3.connect(path) as db:
+        tables = {r[0] for r in db.execute("SELECT table_name FROM gpkg_contents")}
+        name = table_name(layer_name or "")
+        if name not in tables:
+            return []
+        db.row_factory = sqlite3.Row
+        query = f"SELECT * FROM {quote_name(name)}" + (" WHERE layer = ?" if layer_name else "")
+        return [dict(r) for r in db.execute(query + " ORDER BY fid", (layer_name,) if layer_name else ())]

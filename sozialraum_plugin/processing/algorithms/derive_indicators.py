@@ -1,0 +1,153 @@
+"""sozialraum:indicators – rates and changes computed from counts, with EB rates and intervals."""
+from __future__ import annotations
+
+import os
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorDestination,
+    QgsProcessingParameterVectorLayer,
+)
+
+from ..base import SozialraumAlgorithm
+from .common import output_gpkg_path
+
+
+class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
+    NAME = "indicators"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Rates and changes from counts")
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr(
+            "Computes indicators from counts and writes them as new fields of a GeoPackage copy "
+            "of INPUT (the source is never modified).\n\n"
+            "RATES: name=numerator/denominator;… e.g. sgb2_quote=Anzahl_2021/gesamt. The value is "
+            "numerator / denominator × scale, the scale following UNIT: % → 100, ‰ → 1000, "
+            "'je 1.000 EW' or 'per 1,000' → 1000. An entry may give its own unit after a bar: "
+            "kita=plaetze/kinder|je 1.000.\n"
+            "CHANGES: name=field:2019-2021 (field_2021 − field_2019) or "
+            "name=numerator/denominator:2019-2021 (the rate's change in percentage points, from "
+            "numerator_2019/denominator_2019 …). A name with {year} names its year columns itself: "
+            "{year}_Anzahl/{year}.\n"
+            "INDICATORS: the same JSON a report definition holds (a list of objects with id, "
+            "label, unit, direction, kind 'rate', numerator, denominator, change_between, base), "
+            "or the path of a report definition; its rates and changes are computed.\n\n"
+            "SMOOTH adds <name>_eb, the global Empirical Bayes rate (Marshall): small areas are "
+            "drawn toward the city rate. INTERVALS adds <name>_lo and <name>_hi, the Wilson score "
+            "interval at LEVEL (default 0.95). Both for rates, not for changes.\n\n"
+            "A denominator of 0 or none gives no value (never infinity). Missing or non-numeric "
+            "fields, negative counts and, for shares (unit % or ‰), a numerator above its "
+            "denominator are refused with the district (KEY_FIELD) and the value named; untick SHARES "
+            "(or write \"share\": false in INDICATORS) for ratios such as places per child, which may "
+            "exceed 100 %. What each "
+            "new field means (label, unit, direction, numerator, denominator, years) is kept in "
+            "the GeoPackage's table sozialraum_indicators."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            "INPUT", self.tr("Districts with counts"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterString(
+            "RATES", self.tr("Rates (name=numerator/denominator;…)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "CHANGES", self.tr("Changes between years (name=field:2019-2021;…)"), optional=True))
+        self.addParameter(QgsProcessingParameterString("UNIT", self.tr("Unit of the rates"), defaultValue="%"))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "SHARES", self.tr("RATES in % or ‰ are shares (numerator never above denominator)"), defaultValue=True))
+        self.addParameter(QgsProcessingParameterString(
+            "INDICATORS", self.tr("Indicator definitions (JSON, or a report definition file)"),
+            multiLine=True, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            "KEY_FIELD", self.tr("District key (named in messages)"), parentLayerParameterName="INPUT",
+            optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "SMOOTH", self.tr("Add Empirical Bayes rates (_eb)"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterBoolean(
+            "INTERVALS", self.tr("Add Wilson intervals (_lo, _hi)"), defaultValue=False))
+        level = QgsProcessingParameterNumber("LEVEL", self.tr("Confidence level of the intervals"),
+                                             QgsProcessingParameterNumber.Type.Double, 0.95, minValue=0.5,
+                                             maxValue=0.999)
+        level.setFlags(level.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(level)
+        self.addParameter(QgsProcessingParameterVectorDestination(
+            "OUTPUT", self.tr("Districts with derived indicators"), QgsProcessing.SourceType.TypeVectorPolygon))
+        self.addOutput(QgsProcessingOutputString("FIELDS", self.tr("Fields written (comma-separated)")))
+
+    def _indicators(self, parameters, context) -> list:
+        from ...core.derived import derived_only, parse_changes, parse_json, parse_rates
+        from ...core.errors import MethodError
+
+        unit = self.parameterAsString(parameters, "UNIT", context).strip()
+        text = self.parameterAsString(parameters, "INDICATORS", context).strip()
+        found = []
+        if text:
+            if not text.startswith(("[", "{")) and os.path.isfile(text):
+                with open(text, encoding="utf-8-sig") as handle:
+                    text = handle.read()
+            found += derived_only(parse_json(text))
+        shares = self.parameterAsBoolean(parameters, "SHARES", context)
+        found += parse_rates(self.parameterAsString(parameters, "RATES", context), unit, shares)
+        found += parse_changes(self.parameterAsString(parameters, "CHANGES", context), unit, shares)
+        if not found:
+            raise MethodError("indicator_none")
+        return found
+
+    def compute(self, parameters, context, feedback):
+        from ...core.derived import DeriveOptions, check_definitions, derive, missing_inputs, output_fields
+        from ...core.errors import MethodError
+        from ...gis import gpkg, indicator_meta
+
+        layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
+        indicators = self._indicators(parameters, context)
+        options = DeriveOptions(smooth=self.parameterAsBoolean(parameters, "SMOOTH", context),
+                                intervals=self.parameterAsBoolean(parameters, "INTERVALS", context),
+                                level=self.parameterAsDouble(parameters, "LEVEL", context))
+        check_definitions(indicators, options)
+        key = self.parameterAsString(parameters, "KEY_FIELD", context) or None
+        names = layer.fields().names()
+        missing = missing_inputs(indicators, names)
+        if missing:  # before anything is written
+            raise MethodError("indicator_field_missing", indicator=missing[0][0], column=missing[0][1],
+                              columns=", ".join(names))
+        fields = [f for ind in indicators for f in output_fields(ind, options)]
+        replaced = [f for f in fields if f.lower() in {n.lower() for n in names}]
+        if replaced:
+            feedback.pushWarning(self.tr("These fields of the input are replaced by the computed ones: {0}")
+                                 .format(", ".join(replaced)))
+        needed = list(dict.fromkeys([c for ind in indicators for _y, _r, c in ind.inputs()] + ([key] if key else [])))
+        dest = output_gpkg_path(self.parameterAsOutputLayer(parameters, "OUTPUT", context))
+        name = os.path.splitext(os.path.basename(dest))[0]
+
+        def compute(frame, temp_uri):
+            rows = frame[key].astype(str).tolist() if key else [f"fid {fid}" for fid in frame.index]
+            result = derive(frame, indicators, options, rows)
+            records = indicator_meta.rows(name, indicators, lambda ind: output_fields(ind, options))
+            indicator_meta.write(temp_uri.split("|", 1)[0], name, records)
+            holder["result"] = result
+            return result
+
+        holder = {}
+
+        written = gpkg.write_results(layer, dest, name, needed, compute)
+        if written.replaced_existing:
+            feedback.pushWarning(self.tr("The existing file {0} was replaced.").format(dest))
+        self._log(holder["result"], indicators, feedback)
+        return {"OUTPUT": written.uri, "FIELDS": ",".join(fields)}
+
+    def _log(self, result, indicators, feedback):
+        from ...core.formatting import format_value
+
+        for ind in indicators:
+            values = result[ind.id].dropna()
+            span = (f"{format_value(values.min(), ind.unit, 1)} … {format_value(values.max(), ind.unit, 1)}"
+                    if len(values) else "–")
+            feedback.pushInfo(self.tr("{0}: a value for {1} of {2} districts ({3})").format(
+                ind.id, len(values), len(result), span))

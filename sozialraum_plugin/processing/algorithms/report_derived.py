@@ -1,0 +1,75 @@
+"""The report's derive step: rates and changes of the definition computed by sozialraum:indicators.
+
+Runs after the joins and before the index, so the index, clusters, maps, profiles and the
+appendix use a derived indicator like any column. Its inputs are checked before the first join,
+so a definition naming a column no table provides stops before anything is written.
+"""
+from __future__ import annotations
+
+import json
+
+from qgis.core import QgsApplication, QgsProcessingFeedback, QgsProcessingUtils
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ...core.derived import derived_only, missing_inputs
+from ...core.report_definition import DefinitionError
+
+translate = QCoreApplication.translate
+CLASH_PREFIX = "tbl_"  # the jointable's prefix for a column the districts already have
+
+
+def derived(definition) -> list:
+    return derived_only(definition.indicators)
+
+
+def _table_columns(run, n: int, table) -> list[str]:
+    """The columns table ``n`` adds: its field list, or all columns as the jointable reads them."""
+    if table.fields:
+        return list(table.fields)
+    alg = QgsApplication.processingRegistry().createAlgorithmById("sozialraum:jointable")
+    if alg is None:
+        return []
+    params = {"TABLE": run.d.resolve(table.path), "TABLE_KEY": table.key, **table.options}
+    result = alg.read(params, run.context, QgsProcessingFeedback(), table.key)  # nothing is written
+    return [str(c) for c in result.frame.columns if str(c) != table.key]
+
+
+def check_inputs(run) -> None:
+    """Every input column of a derived indicator exists after the joins, or a message names it."""
+    wanted = derived(run.d)
+    if not wanted:
+        return
+    layer = QgsProcessingUtils.mapLayerFromString(run.current, run.context)
+    if layer is None:
+        return  # the boundaries step names that problem; the derive step checks its inputs itself
+    available = set(layer.fields().names())
+    lacking = missing_inputs(wanted, available)
+    for n, table in enumerate(run.d.tables, start=1):
+        if not lacking:
+            break
+        columns = _table_columns(run, n, table)
+        available |= set(columns) | {CLASH_PREFIX + c for c in columns}
+        lacking = missing_inputs(wanted, available)
+    if lacking:
+        indicator, column = lacking[0]
+        raise DefinitionError("indicator_input_missing", indicator=indicator, column=column,
+                              available=", ".join(sorted(available)))
+
+
+def derive_step(run, steps) -> None:
+    """One run of sozialraum:indicators over the joined layer."""
+    wanted = derived(run.d)
+    if not wanted:
+        return
+    steps.pushInfo(translate("Report", "Computing {0} indicator(s) from counts: {1}").format(
+        len(wanted), ", ".join(i.id for i in wanted)))
+    params = {"INPUT": run.current, "INDICATORS": json.dumps([i.to_dict() for i in wanted], ensure_ascii=False),
+              "KEY_FIELD": run.d.key, "OUTPUT": run._temp("indicators")}
+    run.current = run._run("sozialraum:indicators", params, steps)["OUTPUT"]
+
+
+def profile_rates(definition, fields) -> str:
+    """``id=numerator/denominator;…`` for the rates on the profile pages: their city value is
+    pooled over their own denominator (Σ numerator / Σ denominator)."""
+    return ";".join(f"{i.id}={i.numerator}/{i.denominator}" for i in derived(definition)
+                    if i.kind == "rate" and i.change_between is None and i.id in fields)

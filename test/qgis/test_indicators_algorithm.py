@@ -1,0 +1,180 @@
+"""sozialraum:indicators on Flensburg's real counts, checked against pandas on the raw CSV files."""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import sqlite3
+
+import pandas as pd
+import pytest
+from qgis.core import QgsProcessingException, QgsVectorLayer
+
+Z95 = 1.959963984540054
+
+
+def _number(value) -> float:
+    return float(str(value).replace(".", "").replace(",", ".")) if isinstance(value, str) else float(value)
+
+
+@pytest.fixture(scope="module")
+def flensburg(provider, sample_dir, tmp_path_factory):
+    """Stadtteile joined with residents (tab_1) and SGB II counts (tab_18) by the plugin."""
+    import processing
+
+    folder = sample_dir / "flensburg"
+    out = tmp_path_factory.mktemp("indicators")
+    step1 = processing.run("sozialraum:jointable", {
+        "INPUT": str(folder / "Stadtteile.shp"), "INPUT_KEY": "AREA_ID",
+        "TABLE": str(folder / "tab_1_einwohner_in_stadtteilen_2011_bis_2021.csv"), "TABLE_KEY": "id",
+        "FIELDS": "2018,2019,2020,gesamt", "OUTPUT": str(out / "step1.gpkg")})
+    step2 = processing.run("sozialraum:jointable", {
+        "INPUT": step1["OUTPUT"], "INPUT_KEY": "AREA_ID",
+        "TABLE": str(folder / "tab_18_regelleistungsberechtigte_sgb2.csv"), "TABLE_KEY": "Stadtteil_ID",
+        "OUTPUT": str(out / "joined.gpkg")})
+    # The expected values straight from the CSV files, by pandas
+    ew = pd.read_csv(folder / "tab_1_einwohner_in_stadtteilen_2011_bis_2021.csv", dtype=str)
+    sgb = pd.read_csv(folder / "tab_18_regelleistungsberechtigte_sgb2.csv", dtype=str)
+    raw = ew.merge(sgb, left_on="id", right_on="Stadtteil_ID")
+    raw.index = [f"STGT{int(i):02d}" for i in raw["id"]]
+    raw = raw.drop(columns=["id", "stadtteil", "Stadtteil_ID", "Stadtteil", "männlich", "weiblich"])
+    raw = raw.map(_number) if hasattr(pd.DataFrame, "map") else raw.applymap(_number)  # pandas 2.1 renamed it
+    return {"folder": out, "joined": out / "joined.gpkg", "uri": step2["OUTPUT"], "raw": raw}
+
+
+def run(flensburg, name, **params):
+    import processing
+
+    dest = flensburg["folder"] / f"{name}.gpkg"
+    result = processing.run("sozialraum:indicators", {"INPUT": flensburg["uri"], "KEY_FIELD": "AREA_ID",
+                                                      "OUTPUT": str(dest), **params})
+    layer = QgsVectorLayer(result["OUTPUT"], name, "ogr")
+    assert layer.isValid()
+    values = {f["AREA_ID"]: {n: f[n] for n in layer.fields().names()} for f in layer.getFeatures()}
+    return result, values, dest
+
+
+@pytest.fixture(scope="module")
+def derived(flensburg):
+    before = hashlib.sha256(flensburg["joined"].read_bytes()).hexdigest()
+    result = run(flensburg, "derived", RATES="sgb2_ew=Anzahl_2021/gesamt",
+                 CHANGES="d_sgb2_ew=Anzahl/{year}:2018-2020;d_anteil=Anteil_in_%:2019-2021|Pp.",
+                 SMOOTH=True, INTERVALS=True)
+    assert hashlib.sha256(flensburg["joined"].read_bytes()).hexdigest() == before  # input untouched
+    return result
+
+
+def test_rate_and_changes_equal_pandas_on_the_raw_tables(flensburg, derived):
+    result, values, _ = derived
+    raw = flensburg["raw"]
+    assert result["FIELDS"] == "sgb2_ew,sgb2_ew_eb,sgb2_ew_lo,sgb2_ew_hi,d_sgb2_ew,d_anteil"
+    assert len(values) == 13
+    for key, row in raw.iterrows():
+        got = values[key]
+        assert got["sgb2_ew"] == pytest.approx(row["Anzahl_2021"] / row["gesamt"] * 100, abs=1e-9)
+        change = row["Anzahl_2020"] / row["2020"] * 100 - row["Anzahl_2018"] / row["2018"] * 100
+        assert got["d_sgb2_ew"] == pytest.approx(change, abs=1e-9)
+        assert got["d_anteil"] == pytest.approx(row["Anteil_in_%_2021"] - row["Anteil_in_%_2019"], abs=1e-9)
+    # Nordstadt: 2,170 of 12,525 residents
+    assert values["STGT03"]["sgb2_ew"] == pytest.approx(2170 / 12525 * 100)
+
+
+def test_empirical_bayes_and_wilson_by_hand(flensburg, derived):
+    _, values, _ = derived
+    raw = flensburg["raw"]
+    y, n = raw["Anzahl_2021"], raw["gesamt"]
+    b = y.sum() / n.sum()
+    s2 = (n * (y / n - b) ** 2).sum() / n.sum()
+    a = max(s2 - b / n.mean(), 0.0)
+    for key in raw.index:
+        w = a / (a + b / n[key])
+        assert values[key]["sgb2_ew_eb"] == pytest.approx(100 * (b + w * (y[key] / n[key] - b)), rel=1e-9)
+        p, m = y[key] / n[key], n[key]
+        centre = (p + Z95 ** 2 / (2 * m)) / (1 + Z95 ** 2 / m)
+        half = Z95 / (1 + Z95 ** 2 / m) * math.sqrt(p * (1 - p) / m + Z95 ** 2 / (4 * m * m))
+        assert values[key]["sgb2_ew_lo"] == pytest.approx(100 * (centre - half), rel=1e-9)
+        assert values[key]["sgb2_ew_hi"] == pytest.approx(100 * (centre + half), rel=1e-9)
+    # The smallest area (Tarup, fewest residents of the low rates) moves toward the city rate
+    assert abs(values["STGT13"]["sgb2_ew_eb"] - 100 * b) < abs(values["STGT13"]["sgb2_ew"] - 100 * b)
+
+
+def test_metadata_says_which_counts_a_field_is_a_rate_of(derived):
+    from sozialraum_plugin.gis import indicator_meta
+
+    _, _, dest = derived
+    rows = {r["field"]: r for r in indicator_meta.read(str(dest), "derived")}
+    assert set(rows) == {"sgb2_ew", "sgb2_ew_eb", "sgb2_ew_lo", "sgb2_ew_hi", "d_sgb2_ew", "d_anteil"}
+    rate = rows["sgb2_ew"]
+    assert (rate["kind"], rate["unit"], rate["numerator"], rate["denominator"], rate["scale"]) == \
+        ("rate", "%", "Anzahl_2021", "gesamt", 100.0)
+    assert rows["sgb2_ew_lo"]["role"] == "lower" and rows["sgb2_ew_eb"]["role"] == "eb"
+    change = rows["d_sgb2_ew"]
+    assert (change["year_from"], change["year_to"], change["numerator"], change["denominator"]) == \
+        (2018, 2020, "Anzahl", "{year}")
+    assert json.loads(rows["d_anteil"]["definition"])["base"] == "Anteil_in_%"
+    layer = QgsVectorLayer(f"{dest}|layername=sozialraum_indicators", "meta", "ogr")
+    assert layer.isValid() and layer.featureCount() == 6  # a table QGIS opens as well
+
+
+def test_definitions_as_json_with_labels_and_per_thousand_scale(flensburg):
+    definition = [
+        {"id": "sgb2_je_1000", "label": "SGB II je 1.000 EW", "unit": "je 1.000 EW", "kind": "rate",
+         "numerator": "Anzahl_2021", "denominator": "gesamt", "direction": 1},
+        {"id": "Anzahl_2021", "label": "not derived: ignored", "kind": "count"},
+    ]
+    result, values, dest = run(flensburg, "from_json", INDICATORS=json.dumps(definition, ensure_ascii=False))
+    assert result["FIELDS"] == "sgb2_je_1000"
+    assert values["STGT03"]["sgb2_je_1000"] == pytest.approx(2170 / 12525 * 1000)
+    with sqlite3.connect(dest) as db:
+        assert db.execute("SELECT label, scale FROM sozialraum_indicators").fetchall() == \
+            [("SGB II je 1.000 EW", 1000.0)]
+
+
+@pytest.mark.parametrize("params, words", [
+    ({"RATES": "q=Anzahl_2021/einwohner"}, ["q", "einwohner", "does not exist"]),
+    ({"RATES": "q=Anzahl_2021/AREA_NAME"}, ["q", "AREA_NAME", "03 Nordstadt", "STGT03"]),
+    ({"RATES": "q=gesamt/Anzahl_2021"}, ["q", "share", "gesamt", "12525", "2170", "STGT03"]),
+    ({"CHANGES": "d=Anzahl/{year}:2011-2021"}, ["d", "Anzahl_2011", "does not exist"]),
+    ({"RATES": "q=Anzahl_2021"}, ["RATES", "numerator/denominator"]),
+    ({"CHANGES": "d=Anzahl:2019"}, ["CHANGES", "2019-2021"]),
+    ({"INDICATORS": "[{\"id\": \"q\", \"kind\": \"rate\"}]"}, ["q", "numerator"]),
+    ({"INDICATORS": "[{\"id\": "}, ["cannot be read", "line 1"]),
+    ({}, ["No indicator to compute"]),
+])
+def test_bad_definitions_are_named_and_nothing_is_written(flensburg, params, words):
+    import processing
+
+    dest = flensburg["folder"] / "refused.gpkg"
+    with pytest.raises(QgsProcessingException) as err:
+        processing.run("sozialraum:indicators", {"INPUT": flensburg["uri"], "KEY_FIELD": "AREA_ID",
+                                                 "OUTPUT": str(dest), **params})
+    message = str(err.value)
+    for word in words:
+        assert word in message, message
+    assert "Traceback" not in message
+    assert not dest.exists()
+    assert not [p for p in flensburg["folder"].iterdir() if p.name.startswith(".refused")]
+
+
+def test_ratios_in_percent_pass_when_shares_is_off(flensburg):
+    _, values, _ = run(flensburg, "ratios", RATES="ew_je_sgb2=gesamt/Anzahl_2021", SHARES=False)
+    assert values["STGT03"]["ew_je_sgb2"] == pytest.approx(12525 / 2170 * 100)
+
+
+def test_negative_count_names_field_district_and_value(flensburg, tmp_path):
+    import processing
+
+    from sozialraum_plugin.gis.gpkg_rtree import register_gpkg_functions
+
+    bad = tmp_path / "negative.gpkg"
+    bad.write_bytes(flensburg["joined"].read_bytes())
+    with sqlite3.connect(bad) as db:
+        register_gpkg_functions(db)  # GDAL's triggers name them
+        db.execute("UPDATE joined SET Anzahl_2021 = -4 WHERE AREA_ID = 'STGT07'")
+    before = bad.read_bytes()
+    with pytest.raises(QgsProcessingException) as err:
+        processing.run("sozialraum:indicators", {"INPUT": f"{bad}|layername=joined", "KEY_FIELD": "AREA_ID",
+                                                 "RATES": "q=Anzahl_2021/gesamt", "OUTPUT": str(tmp_path / "o.gpkg")})
+    message = str(err.value)
+    assert "q" in message and "Anzahl_2021" in message and "STGT07" in message and "-4" in message
+    assert bad.read_bytes() == before and not (tmp_path / "o.gpkg").exists()
