@@ -11,7 +11,9 @@ knows which columns are counts and which values are derived from them, and hides
    one): the area keeps its place on the map, its values are not shown;
 3. ``source``: cells the office already suppressed (passed in as ``hidden``);
 4. ``complementary``: where a hidden count could be recovered from a published total, the next
-   smallest shown cell of the same total is hidden too, until no total has a single hidden part:
+   smallest shown cell of the same total is hidden too, until no total has a single hidden part
+   (cells of small areas count as unknown but need no partner: they are hidden as unreliable,
+   not as secret; their counts below the threshold are secret as everywhere):
    down each count column (the city total: city values are Σ over *all* areas) and across each
    group of parts with their total (e.g. age bands and all residents of the area);
 5. ``derived``: a rate or share whose numerator or denominator is hidden, and a change between two
@@ -133,37 +135,41 @@ class _Plan:
             self.derive(ind.id, [_year(ind.id, y) for y in years])
 
 
-def _complete_columns(values: pd.DataFrame, mask: pd.DataFrame, columns: Iterable[str]) -> bool:
-    """City totals: a column with exactly one hidden *known* value gets a second one hidden.
+def _complete_columns(values: pd.DataFrame, mask: pd.DataFrame, secret: pd.DataFrame,
+                      columns: Iterable[str]) -> bool:
+    """City totals: where the only unknown known-value of a column is a secret one, hide a second.
 
-    Missing values do not count as hidden here: they are not in the city's sums either.
+    Missing values do not count as unknown here: they are not in the city's sums either.
     """
     changed = False
     for col in columns:
         known = values[col].notna()
-        hidden = mask[col] & known
-        if int(hidden.sum()) != 1:
+        unknown = mask[col] & known
+        if int(unknown.sum()) != 1 or not bool((secret[col] & known).any()):
             continue
         shown = values[col].where(known & ~mask[col])
         if shown.notna().any():
-            mask.at[shown.idxmin(), col] = True  # the smallest shown: least information lost
+            row = shown.idxmin()  # the smallest shown: least information lost
+            mask.at[row, col] = secret.at[row, col] = True
             changed = True
     return changed
 
 
-def _complete_groups(values: pd.DataFrame, mask: pd.DataFrame, groups: Sequence[Sequence[str]]) -> bool:
-    """Area totals: within a row, parts and their total; one hidden member → hide the smallest
-    other shown one. Missing members count as hidden (the office's total includes them)."""
+def _complete_groups(values: pd.DataFrame, mask: pd.DataFrame, secret: pd.DataFrame,
+                     groups: Sequence[Sequence[str]]) -> bool:
+    """Area totals: within a row, parts and their total; a secret member that is the only unknown
+    one gets the smallest shown member hidden too. Missing members are unknown (the office's total
+    includes them)."""
     changed = False
     for group in groups:
         cols = list(group)
-        hidden = mask[cols] | values[cols].isna()
-        single = (hidden.sum(axis=1) == 1) & mask[cols].any(axis=1) & (~hidden).any(axis=1)
+        unknown = mask[cols] | values[cols].isna()
+        single = (unknown.sum(axis=1) == 1) & secret[cols].any(axis=1) & (~unknown).any(axis=1)
         if not single.any():
             continue
-        candidates = values.loc[single, cols].where(~hidden.loc[single], np.inf)
+        candidates = values.loc[single, cols].where(~unknown.loc[single], np.inf)
         for row, col in candidates.idxmin(axis=1).items():
-            mask.at[row, col] = True
+            mask.at[row, col] = secret.at[row, col] = True
         changed = True
     return changed
 
@@ -229,11 +235,12 @@ def publication_rule(
         for col in hidden.columns.intersection(columns):
             mark(col, hidden[col].reindex(index, fill_value=False).astype(bool), "source")
     mask = reasons != ""
+    secret = mask & (reasons != "population")  # small areas are hidden as unreliable, not as secret
     before = mask.copy()
     for _ in range(max_rounds):  # each round only adds cells: this ends
-        changed = _complete_groups(values, mask, groups)
+        changed = _complete_groups(values, mask, secret, groups)
         if city_totals:
-            changed |= _complete_columns(values, mask, count_cols)
+            changed |= _complete_columns(values, mask, secret, count_cols)
         if not changed:
             break
     for col in columns:
