@@ -27,9 +27,6 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from .indicators import Indicator
-from .publish.disclosure import minimum_population
-from .publish.rule import Publication, publication_rule
 from .errors import SozialraumError
 from .formatting import (
     MINUS,
@@ -40,7 +37,9 @@ from .formatting import (
     format_ratio,
     format_value,
 )
-from .indicators import numeric_column
+from .indicators import Indicator, numeric_column
+from .publish.disclosure import minimum_population
+from .publish.rule import Publication, publication_rule
 
 CITY_METHODS = ("auto", "rate", "weighted", "median", "mean")
 SHARE_UNITS = ("%", "‰")
