@@ -254,3 +254,18 @@ def publication_rule(
                        thresholds={c: t for c, t in plan.counts.items() if t != float(threshold)},
                        min_population=min_population if population else None, population=population,
                        counts=count_cols, derived=dict(plan.derived), unchecked=plan.unchecked)
+
+
+def cells_from_markers(frame: pd.DataFrame, markers: Sequence[str]) -> pd.DataFrame | None:
+    """Cells listed as hidden in marker columns (``suppressed_fields``: comma-separated names per
+    row, written by the join for the office's "·" and by a report for its rule), as a boolean
+    frame over the listed columns that ``frame`` has; None without markers."""
+    if not markers:
+        return None
+    hidden = pd.DataFrame(False, index=frame.index, columns=[c for c in frame.columns if c not in markers])
+    for marker in markers:
+        for row, text in frame[marker].items():
+            for name in str(text or "").split(","):
+                if name in hidden.columns:
+                    hidden.at[row, name] = True
+    return hidden.loc[:, hidden.any()]

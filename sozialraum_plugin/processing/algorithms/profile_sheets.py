@@ -45,20 +45,6 @@ def read_frame(layer, names: list[str]):
     return pd.DataFrame(rows, columns=names, dtype=object), fids
 
 
-def marked_cells(frame, markers: list):
-    """The cells the input's marker columns (``suppressed_fields``: the office's ·, a report's rule)
-    list as hidden, as a boolean frame over the named columns; None without markers."""
-    import pandas as pd
-
-    hidden = pd.DataFrame(False, index=frame.index, columns=[c for c in frame.columns if c not in markers])
-    for marker in markers:
-        for row, text in frame[marker].items():
-            for name in str(text or "").split(","):
-                if name in hidden.columns:
-                    hidden.at[row, name] = True
-    return hidden.loc[:, hidden.any()] if markers else None
-
-
 def _numeric_fields():
     try:
         return Qgis.ProcessingFieldParameterDataType.Numeric  # QGIS ≥ 3.36
@@ -188,6 +174,7 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
 
     def compute(self, parameters, context, feedback):
         from ...core.profile import ProfileError, ProfileOptions, compute_profiles, year_columns
+        from ...core.publish.rule import cells_from_markers
         from ...gis.layouts.profile_atlas import make_sheets
         from ...gis.layouts.profile_data import SheetRequest
 
@@ -213,7 +200,7 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             names += [column for _, column in year_columns(layer.fields().names(), ind.field)]
         markers = [n for n in layer.fields().names() if n.startswith("suppressed_fields")]
         frame, fids = read_frame(layer, list(dict.fromkeys(n for n in names + markers if n)))
-        options.hidden = marked_cells(frame, markers)
+        options.hidden = cells_from_markers(frame, markers)
         feedback.pushInfo(self.tr("{n} districts, {k} indicators").format(n=len(frame), k=len(indicators)))
         profiles = compute_profiles(frame, indicators, options)
         for ind in indicators:
