@@ -272,7 +272,7 @@ def _publication(frame: pd.DataFrame, indicators, options: ProfileOptions) -> Pu
 def _cells(ind, frame, values, reference, suppressed, city: CityValue, ratio_scale: bool) -> pd.DataFrame:
     status = pd.Series("ok", index=frame.index, dtype=object)
     status[values.isna()] = "missing"
-    status[suppressed & values.notna()] = "suppressed"
+    status[suppressed] = "suppressed"  # the office's "·" stays "·", not "keine Daten"
     status[~reference & values.notna()] = "hidden"  # nothing to hide where nothing is known
     ranked = status == "ok"  # ranks among the shown values only: a gap would point at a hidden one
     oriented = values * (ind.direction or 1)

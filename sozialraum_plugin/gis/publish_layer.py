@@ -40,7 +40,7 @@ def write_district_layer(layer: QgsVectorLayer, dest: str, layer_name: str, deci
         fids = frame.index.tolist()
         old = markers(layer)
         if old:
-            gpkg._drop_columns(temp, layer_name, old)
+            gpkg.drop_columns(temp, layer_name, old)
         with sqlite3.connect(temp) as db:
             if masked:
                 table = quote_name(layer_name)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..indicators import YEAR_COLUMN, Indicator
 from ..report_definition import ReportDefinition
 from .disclosure import DEFAULT_MIN_POPULATION
 from .rule import Publication, publication_rule
@@ -29,6 +30,13 @@ def whole_numbers(series: pd.Series) -> bool:
     return bool(np.all(np.isclose(known, np.round(known))))
 
 
+def _named(ind: Indicator) -> list:
+    """The columns an indicator names: its own, its counts, and their year columns."""
+    names = [n for n in (ind.id, ind.numerator, ind.denominator) if n]
+    years = ind.change_between or ()
+    return names + [YEAR_COLUMN.format(name=n, year=y) for n in names for y in years]
+
+
 def population_setting(definition: ReportDefinition) -> tuple[str | None, float | None]:
     """The population field and minimum: the publication section's, else the index's."""
     spec, index = definition.publication, definition.index
@@ -42,8 +50,8 @@ def population_setting(definition: ReportDefinition) -> tuple[str | None, float 
 def report_publication(frame: pd.DataFrame, definition: ReportDefinition, table_columns,
                        hidden: pd.DataFrame | None = None) -> Publication:
     """The rule over a report's district layer (one row per district)."""
-    declared = {i.id for i in definition.indicators if i.kind != "count" and not i.numerator}
-    implicit = [c for c in table_columns if c in frame.columns and c not in declared and c not in COMPUTED
+    named = {c for ind in definition.indicators for c in _named(ind)}  # the rule plans these itself
+    implicit = [c for c in table_columns if c in frame.columns and c not in named and c not in COMPUTED
                 and whole_numbers(frame[c])]
     population, minimum = population_setting(definition)
     if population and population not in frame.columns:

@@ -99,7 +99,7 @@ class _Plan:
         if name not in self.columns:
             self.unchecked.append(name)
             return False
-        self.counts[name] = min(self.counts.get(name, threshold), threshold)
+        self.counts[name] = max(self.counts.get(name, threshold), threshold)  # the stricter one
         return True
 
     def value(self, name) -> bool:

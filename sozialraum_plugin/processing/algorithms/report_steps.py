@@ -139,7 +139,8 @@ class ReportRun:
         p, d = self.d.profiles, self.d
         # city values need the raw counts (the internal layer); the pages follow the rule through its
         # suppressed_fields and the profile algorithm's own run of the same rule
-        params = {"INPUT": self.outputs.get("INTERNAL", uri), "NAME_FIELD": d.name_field or d.key, "KEY_FIELD": d.key, "FIELDS": p.fields,
+        params = {"INPUT": self.outputs.get("INTERNAL", uri), "NAME_FIELD": d.name_field or d.key,
+                  "KEY_FIELD": d.key, "FIELDS": p.fields,
                   "LABELS": d.labels_text(p.fields), "DIRECTIONS": d.directions_text(p.fields), "TITLE": p.title,
                   "SOURCE_TEXT": d.source_text, "OUTPUT": os.path.join(self.folder, "Sozialraumprofile.pdf"),
                   "SUPPRESS_BELOW": d.publication.threshold}
