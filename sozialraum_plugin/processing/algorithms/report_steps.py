@@ -56,6 +56,7 @@ class ReportRun:
             result = self._run("sozialraum:jointable", params, steps)
             self.current = result["OUTPUT"]
             matched = result["MATCHED"] if matched is None else min(matched, result["MATCHED"])
+        self.joined = self.current  # the tables' columns: the rule's candidates for undeclared counts
         if d.index:
             self.current = self._run("sozialraum:needindex", self._index_params(), steps)["OUTPUT"]
         if d.clusters:
@@ -97,7 +98,8 @@ class ReportRun:
         boundary = QgsVectorLayer(self.d.resolve(self.d.boundaries), "boundaries", "ogr")
         own = set(boundary.fields().names()) if boundary.isValid() else set()
         old = markers(source)
-        tables = [n for n in source.fields().names() if n not in own and n not in old]
+        joined = QgsVectorLayer(getattr(self, "joined", self.current), "joined", "ogr")
+        tables = [n for n in joined.fields().names() if n not in own and n not in old]
 
         def decide(frame):
             return report_publication(frame, self.d, tables, cells_from_markers(frame, old))
