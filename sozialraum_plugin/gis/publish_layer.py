@@ -66,3 +66,40 @@ def same_rows(publication: Publication, frame) -> Publication:
     mask, reasons = publication.mask.copy(), publication.reasons.copy()
     mask.index = reasons.index = frame.index
     return replace(publication, mask=mask, reasons=reasons)
+
+
+def masked_copy(layer: QgsVectorLayer, fields: list[str]) -> QgsVectorLayer | None:
+    """A memory copy of ``layer`` with the cells its marker columns list for ``fields`` emptied,
+    or None when no such cell holds a value (a published layer: nothing to hide).
+
+    A map of a raw layer would otherwise label the hidden value, and its classes (legend bounds)
+    would be computed from it.
+    """
+    from qgis.core import QgsFeatureRequest
+
+    names = markers(layer)
+    if not names:
+        return None
+    wanted = {layer.fields().indexFromName(f): f for f in fields if layer.fields().indexFromName(f) >= 0}
+    changes = {}
+    for feature in layer.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)):
+        listed = set()
+        for name in names:
+            value = feature[name]
+            listed |= set(str(value).split(",")) if value not in (None, "") and not _null(value) else set()
+        hide = {index: None for index, f in wanted.items() if f in listed and not _null(feature[f])}
+        if hide:
+            changes[feature.id()] = hide
+    if not changes:
+        return None
+    copy = layer.materialize(QgsFeatureRequest())
+    copy.setName(layer.name())
+    fid_map = {}
+    for original, copied in zip(layer.getFeatures(), copy.getFeatures()):
+        fid_map[original.id()] = copied.id()
+    copy.dataProvider().changeAttributeValues({fid_map[fid]: hide for fid, hide in changes.items()})
+    return copy
+
+
+def _null(value) -> bool:
+    return value is None or (hasattr(value, "isNull") and value.isNull())

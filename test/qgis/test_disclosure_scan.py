@@ -357,3 +357,22 @@ def test_method_note_names_the_rule_and_the_threshold(report):
     assert '"threshold"' in note and "sozialraum_intern.gpkg" in note
     text = " ".join(pdf_pages(out / "Sozialraumprofile.pdf")[0].split())
     assert "Fallzahl unter 3" in text
+
+
+def test_a_map_of_the_internal_layer_labels_no_hidden_value(report, tmp_path):
+    """A planner maps the internal layer with value labels: the cells its suppressed_fields lists
+    get no label, and the classes and legend are made without them."""
+    import processing
+
+    out, _ = report
+    pdf = tmp_path / "karte.pdf"
+    internal = f"{out / 'sozialraum_intern.gpkg'}|layername=sozialraum_intern"
+    processing.run("sozialraum:thematicmap", {
+        "INPUT": internal, "FIELD": "sgb2_2021", "METHOD": "quantile", "CLASSES": 4, "TITLE": "Probe",
+        "LABELS": True, "LABEL_FIELD": "sgb2_2021", "SOURCE_TEXT": "Probe", "OUTPUT": str(pdf)})
+    text = pdf_pages(pdf)[0]
+    for shown in ("2170", "1116", "57"):
+        assert token_in(text, shown), shown
+    assert not token_in(text, "47")  # 12 Engelsby: hidden to protect the 2 of 08 Sandberg
+    labels = re.sub(r"\(n = \d+\)", "", text.split("Quelle")[0].replace("sgb2_2021", ""))  # classes count areas
+    assert not re.search(r"(?<![\w,.\-])2(?![\w,.])", labels)  # 08 Sandberg's 2: no label, no class bound
