@@ -17,8 +17,8 @@ from .disclosure import DEFAULT_MIN_POPULATION
 from .rule import Publication, publication_rule
 
 #: Columns the report's own steps add: results, not counts of a table.
-COMPUTED = {"valid", "note", "status_index", "status_class", "dynamic_index", "dynamic_class", "group",
-            "cluster", "cluster_label"}
+COMPUTED = {"valid", "note", "status_index", "status_class", "status_code", "dynamic_index", "dynamic_class",
+            "dynamic_code", "group", "group_code", "attention", "cluster", "cluster_label"}
 
 
 def whole_numbers(series: pd.Series) -> bool:
