@@ -172,9 +172,10 @@ def test_ranks_skip_hidden_values():
 def test_rank_direction_and_ties():
     inds, profiles = _profiles()
     quote, score = profiles.cells["quote"], profiles.cells["score"]
-    # quote: Nord and West tie at 10 % (highest valid): both rank 1; Mitte 10 % too
-    assert quote["rank"].tolist()[:2] == [1, 4]
-    assert set(quote["n"]) == {4}  # Ost's rate is hidden: ranks count the shown values only
+    # quote: Nord and West tie at 10 % (highest valid): both rank 1. Ost's numerator 2 is hidden, and
+    # Mitte's 50 with it (the valid areas' total would give it back): 3 values shown, 3 ranks
+    assert quote["rank"].tolist()[:2] == [1, 3]
+    assert set(quote["n"]) == {3}
     # score: direction −1, the lowest value (Ost, −2) is rank 1 of the 4 valid areas with a value
     assert score.at[2, "rank"] == 1 and score.at[4, "rank"] == 4 and score.at[0, "n"] == 4
     assert profiles.rank_text(inds[1])[2] == "1 von 4"

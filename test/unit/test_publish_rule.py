@@ -123,7 +123,7 @@ def test_method_note_names_the_rule_and_how_to_change_it():
     pub = publication_rule(data, [Indicator("n", kind="count")], population="ew", min_population=300)
     note = method_note(pub)
     assert "unter 3" in note and "unter 300 Einwohnern" in note and '"threshold": 5' in note
-    assert "Gegensperrung: 1" in note and "{{" not in note
+    assert "Gegensperrung: 2" in note and "{{" not in note  # 40 for the city, 50 for the valid areas
     assert "Counts from 1 to below 3" in method_note(pub, "en")
 
 
@@ -142,3 +142,12 @@ if given is not None:
         assert not (group.sum(axis=1) == 1).any()
         small = (data[["a", "b", "c"]] > 0) & (data[["a", "b", "c"]] < 3)
         assert (mask[["a", "b", "c"]] | ~small).all().all()  # every small count is hidden
+
+
+def test_valid_areas_total_gets_its_own_complementary_cell():
+    """The valid areas' figure is published where it differs: a small area's hidden cell does not
+    protect a secret one among the valid areas against that total."""
+    data = frame(ew=[100, 900, 800, 700], n=[50, 1, 40, 60])
+    pub = publication_rule(data, [Indicator("n", kind="count")], population="ew", min_population=300)
+    assert pub.mask["n"].tolist() == [True, True, True, False]  # 40: partner among the valid areas
+    assert pub.reasons["n"].tolist()[:3] == ["population", "small", "complementary"]

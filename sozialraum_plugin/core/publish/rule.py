@@ -136,14 +136,15 @@ class _Plan:
 
 
 def _complete_columns(values: pd.DataFrame, mask: pd.DataFrame, secret: pd.DataFrame,
-                      columns: Iterable[str]) -> bool:
+                      columns: Iterable[str], rows: pd.Series | None = None) -> bool:
     """City totals: where the only unknown known-value of a column is a secret one, hide a second.
 
+    ``rows``: the areas the total covers (all, or the valid ones for the valid areas' figure).
     Missing values do not count as unknown here: they are not in the city's sums either.
     """
     changed = False
     for col in columns:
-        known = values[col].notna()
+        known = values[col].notna() if rows is None else values[col].notna() & rows
         unknown = mask[col] & known
         if int(unknown.sum()) != 1 or not bool((secret[col] & known).any()):
             continue
@@ -225,6 +226,7 @@ def publication_rule(
         v = values[col]
         lower = v >= 0 if suppress_zero else v > 0
         mark(col, lower & (v < plan.counts[col]), "small")
+    small_area = None
     if population is not None and min_population is not None:
         pop = _numbers(frame, population)
         small_area = pop.isna() | (pop < float(min_population))
@@ -241,6 +243,8 @@ def publication_rule(
         changed = _complete_groups(values, mask, secret, groups)
         if city_totals:
             changed |= _complete_columns(values, mask, secret, count_cols)
+            if small_area is not None and small_area.any():  # the valid areas' figure is a total too
+                changed |= _complete_columns(values, mask, secret, count_cols, ~small_area)
         if not changed:
             break
     for col in columns:
