@@ -86,6 +86,7 @@ def test_area_total_and_other_parts_of_the_same_total():
     data = frame(ew=[100, 200], u18=[2, 50], mitte=[60, 100], alt=[38, 50])
     pub = publication_rule(data, [], totals={"ew": ["u18", "mitte", "alt"]}, city_totals=False)
     assert pub.mask.loc[0].tolist() == [False, True, False, True]  # 38, the smallest other part
+    assert "Bekannte Summen je Gebiet: ew = u18 + mitte + alt." in method_note(pub)
     assert not pub.mask.loc[1].any()
 
 

@@ -19,6 +19,7 @@ _TEXT = {
         "complementary": "Damit sich kein verborgener Wert aus einer veröffentlichten Summe (Stadtsumme, "
                          "Gebietssumme, übrige Teile derselben Summe) zurückrechnen lässt, wird jeweils "
                          "auch der nächstkleinere Wert verborgen.",
+        "totals": "Bekannte Summen je Gebiet: {items}.",
         "city": "Stadtwerte umfassen alle Gebiete der Stadt (Anteile: Summe der Zähler durch Summe "
                 "der Nenner); Ränge zählen nur die ausgewiesenen Werte der gültigen Gebiete.",
         "count": "Verborgen in diesem Bericht: {n} Zellen ({parts}).",
@@ -39,6 +40,7 @@ _TEXT = {
         "complementary": "So that no hidden value can be recovered from a published total (city total, "
                          "area total, the other parts of the same total), the next smallest value is "
                          "hidden as well.",
+        "totals": "Known totals per area: {items}.",
         "city": "City values cover all areas of the city (shares: sum of numerators over sum of "
                 "denominators); ranks count only the shown values of the valid areas.",
         "count": "Hidden in this report: {n} cells ({parts}).",
@@ -75,7 +77,11 @@ def method_note(publication: Publication, lang: str = "de", internal: bool = Fal
     if publication.min_population is not None:
         lines.append(words["population"].format(m=_number(publication.min_population),
                                                 p=publication.population))
-    lines += [words["derived"], words["complementary"], words["city"]]
+    lines += [words["derived"], words["complementary"]]
+    if publication.totals:
+        items = "; ".join(f"{t} = {' + '.join(parts)}" for t, parts in publication.totals.items())
+        lines.append(words["totals"].format(items=items))
+    lines.append(words["city"])
     counted = {r: n for r, n in publication.counts_by_reason().items() if n}
     if counted:
         parts = ", ".join(f"{words['reasons'][r]}: {n}" for r, n in counted.items())

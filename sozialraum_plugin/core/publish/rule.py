@@ -49,6 +49,7 @@ class Publication:
     counts: list = field(default_factory=list)
     derived: dict = field(default_factory=dict)  # derived column → the columns it comes from
     unchecked: list = field(default_factory=list)  # named by an indicator but not in the table
+    totals: dict = field(default_factory=dict)  # total → its parts, as given
 
     def hidden(self, column: str) -> pd.Series:
         """Mask of one column (all False for a column the rule does not cover)."""
@@ -257,7 +258,8 @@ def publication_rule(
     return Publication(mask=mask.astype(bool), reasons=reasons, threshold=float(threshold),
                        thresholds={c: t for c, t in plan.counts.items() if t != float(threshold)},
                        min_population=min_population if population else None, population=population,
-                       counts=count_cols, derived=dict(plan.derived), unchecked=plan.unchecked)
+                       counts=count_cols, derived=dict(plan.derived), unchecked=plan.unchecked,
+                       totals={t: list(p) for t, p in (totals or {}).items()})
 
 
 def cells_from_markers(frame: pd.DataFrame, markers: Sequence[str]) -> pd.DataFrame | None:
