@@ -5,13 +5,16 @@ Pure pandas. For every district and indicator the sheet needs
 * the value and its status: ``ok``, ``suppressed`` (a count, or the numerator of a rate, below the
   threshold: printed ``·``), ``hidden`` (the area is below the minimum population: printed ``·``
   and explained by the note ``unter 300 EW (38)``) or ``missing`` (printed ``keine Daten``);
-* the **city value**: Σnumerator/Σdenominator for rates with counts, Σ(value·population)/Σpopulation
-  for shares (unit % or ‰) when a population field is given, the **median** of the areas
-  otherwise (never the mean of rates). Computed over the reference areas (population known and
-  at least the minimum), suppressed values included: a city total discloses nothing;
+* the **city value**, the official figure over *all* areas of the city: Σnumerator/Σdenominator
+  for shares and rates with their counts (children in SGB II / all children, never / all
+  residents), the **median** of the areas otherwise (never the mean of rates; population
+  weighting only when asked for, ``city_method='weighted'``). Hidden values are included: the
+  publication rule hides a second cell wherever the total would give one back. The same figure
+  over the valid areas only is kept as ``reference`` and named where it differs;
 * deviation (absolute, and as a ratio where values are on a ratio scale), rank and decile among the
-  reference areas with a value (rank 1 = highest value, or highest need where a direction is
-  given; ties share the best rank), the trend when year columns ``<field>_<YYYY>`` exist;
+  valid areas whose value is shown ("Rang r von n", n = shown values; rank 1 = highest value, or
+  highest need where a direction is given; ties share the best rank), the trend when year
+  columns ``<field>_<YYYY>`` exist (hidden when either year is hidden: it would give it back);
 * plain-language findings in German and English.
 """
 from __future__ import annotations
@@ -24,7 +27,6 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from .disclosure import minimum_population, suppression_mask
 from .errors import SozialraumError
 from .formatting import (
     MINUS,
@@ -35,7 +37,9 @@ from .formatting import (
     format_ratio,
     format_value,
 )
-from .indicators import numeric_column, unit_scale
+from .indicators import Indicator, numeric_column, unit_scale
+from .publish.disclosure import minimum_population
+from .publish.rule import Publication, publication_rule
 
 CITY_METHODS = ("auto", "rate", "weighted", "median", "mean")
 SHARE_UNITS = ("%", "‰")
@@ -76,7 +80,7 @@ class ProfileIndicator:
             return self.city_method
         if self.numerator and self.denominator:
             return "rate"
-        return "weighted" if has_population and self.unit in SHARE_UNITS else "median"
+        return "median"  # a share without its counts: weighting by all residents would be wrong
 
 
 @dataclass
@@ -92,13 +96,15 @@ class ProfileOptions:
     cluster_title: str = "Cluster"
     notable_share: float = 0.2  # an indicator is worth a finding in the top/bottom 20 %
     max_findings: int = 4
+    hidden: pd.DataFrame | None = None  # cells hidden upstream (the office's ·, a report's rule)
 
 
 @dataclass
 class CityValue:
-    value: float
+    value: float  # all areas of the city: the official figure
     method: str  # rate | weighted | median | mean
-    n: int  # reference areas with a value
+    n: int  # valid areas with a shown value (the n of "Rang r von n")
+    reference: float = float("nan")  # the same over the valid areas only
 
 
 @dataclass
@@ -109,6 +115,7 @@ class Profiles:
     districts: pd.DataFrame
     trend_years: dict[str, tuple[int, int]] = field(default_factory=dict)
     signed: set = field(default_factory=set)  # indicators with negative values: print '+' too
+    publication: Publication | None = None  # the rule's mask and settings, for the method note
 
     def format(self, ind: ProfileIndicator, value, lang: str = "de") -> str:
         return format_value(value, ind.unit, ind.decimals, lang=lang, sign=ind.field in self.signed)
@@ -233,6 +240,7 @@ def _require(frame: pd.DataFrame, names) -> None:
 
 
 def _city_value(ind: ProfileIndicator, method: str, frame, values, reference, population) -> float:
+    """The city value over the rows in ``reference`` (all areas, or the valid ones)."""
     known = reference & values.notna()
     if method == "rate":
         num, den = numeric_column(frame, ind.numerator), numeric_column(frame, ind.denominator)
@@ -248,23 +256,25 @@ def _city_value(ind: ProfileIndicator, method: str, frame, values, reference, po
     return float(values[known].median()) if known.any() else float("nan")
 
 
-def _suppressed(frame: pd.DataFrame, indicators, threshold: float) -> pd.DataFrame:
-    """Hidden cells per indicator (the one place the small-number rule is applied)."""
-    counts = [i.field for i in indicators if i.count] + [i.numerator for i in indicators if i.numerator]
-    if threshold <= 0 or not counts:
-        return pd.DataFrame(False, index=frame.index, columns=[i.field for i in indicators])
-    derived = {i.field: [i.numerator] for i in indicators if i.numerator and not i.count}
-    mask = suppression_mask(frame, list(dict.fromkeys(counts)), threshold, derived=derived)
-    return pd.DataFrame({i.field: mask[i.field] if i.field in mask else False for i in indicators},
-                        index=frame.index)
+def _publication(frame: pd.DataFrame, indicators, options: ProfileOptions) -> Publication:
+    """The report's publication rule over the sheet's indicators and their year columns."""
+    model, year_counts = [], []
+    for ind in indicators:
+        kind = "count" if ind.count else "value"
+        model.append(Indicator(ind.field, kind=kind, numerator=ind.numerator, denominator=ind.denominator))
+        if ind.count:
+            year_counts += [c for _, c in year_columns(list(frame.columns), ind.field) if c != ind.field]
+    return publication_rule(frame, model, counts=year_counts, population=options.population,
+                            min_population=options.min_population if options.population else None,
+                            threshold=options.suppress_below, hidden=options.hidden)
 
 
 def _cells(ind, frame, values, reference, suppressed, city: CityValue, ratio_scale: bool) -> pd.DataFrame:
     status = pd.Series("ok", index=frame.index, dtype=object)
     status[values.isna()] = "missing"
-    status[suppressed & values.notna()] = "suppressed"
+    status[suppressed] = "suppressed"  # the office's "·" stays "·", not "keine Daten"
     status[~reference & values.notna()] = "hidden"  # nothing to hide where nothing is known
-    ranked = reference & values.notna()
+    ranked = status == "ok"  # ranks among the shown values only: a gap would point at a hidden one
     oriented = values * (ind.direction or 1)
     rank = (-oriented[ranked]).rank(method="min").reindex(frame.index)
     n = int(ranked.sum())
@@ -297,27 +307,30 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[ProfileIndicator]
     else:
         population = pd.Series(np.nan, index=frame.index)
         reference, note = pd.Series(True, index=frame.index), pd.Series("", index=frame.index)
-    suppressed = _suppressed(frame, indicators, options.suppress_below)
+    publication = _publication(frame, indicators, options)
+    everywhere = pd.Series(True, index=frame.index)
     city, cells, trend_years, signed = {}, {}, {}, set()
     for ind in indicators:
         values = numeric_column(frame, ind.field)
         method = ind.method(bool(options.population))
         known = reference & values.notna()
-        city[ind.field] = CityValue(_city_value(ind, method, frame, values, reference, population),
-                                    method, int(known.sum()))
+        city[ind.field] = CityValue(_city_value(ind, method, frame, values, everywhere, population), method, 0,
+                                    _city_value(ind, method, frame, values, reference, population))
         ratio_scale = bool(known.any() and (values[known] >= 0).all() and city[ind.field].value > 0)
         if known.any() and (values[known] < 0).any():
             signed.add(ind.field)
-        cells[ind.field] = _cells(ind, frame, values, reference, suppressed[ind.field],
+        cells[ind.field] = _cells(ind, frame, values, reference, publication.hidden(ind.field),
                                   city[ind.field], ratio_scale)
+        city[ind.field].n = int(cells[ind.field]["n"].iloc[0]) if len(frame) else 0
         years = year_columns(list(frame.columns), ind.field)
         if years:
             first, last = numeric_column(frame, years[0][1]), numeric_column(frame, years[-1][1])
-            cells[ind.field]["trend"] = last - first
+            gone = publication.hidden(years[0][1]) | publication.hidden(years[-1][1])
+            cells[ind.field]["trend"] = (last - first).where(~gone)
             trend_years[ind.field] = (years[0][0], years[-1][0])
         _hide(cells[ind.field])
     districts = _districts(frame, options, population, reference, note)
-    profiles = Profiles(indicators, city, cells, districts, trend_years, signed)
+    profiles = Profiles(indicators, city, cells, districts, trend_years, signed, publication)
     for lang in ("de", "en"):
         profiles.districts[f"findings_{lang}"] = findings(profiles, lang, options.notable_share,
                                                           options.max_findings)

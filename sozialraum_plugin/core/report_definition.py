@@ -67,6 +67,16 @@ class ProfileSpec:
 
 
 @dataclass
+class PublicationSpec:
+    """The publication rule's settings (core/publish): threshold, population rule, known totals."""
+
+    threshold: float = 3  # counts from 1 to below this are hidden; per indicator: "threshold"
+    population: str = ""  # default: the index's population field
+    min_population: Optional[float] = None  # default: the index's minimum (300)
+    totals: dict = field(default_factory=dict)  # {"total field": ["part", …]} per area
+
+
+@dataclass
 class ReportDefinition:
     title: str
     boundaries: str
@@ -78,6 +88,7 @@ class ReportDefinition:
     clusters: Optional[ClusterSpec] = None
     maps: list = field(default_factory=list)  # MapSpec
     profiles: Optional[ProfileSpec] = None
+    publication: PublicationSpec = field(default_factory=PublicationSpec)
     source_text: str = ""
     version: int = VERSION
     base_dir: str = ""  # folder relative paths are read from (not saved)
@@ -127,6 +138,7 @@ class ReportDefinition:
             "clusters": asdict(self.clusters) if self.clusters else None,
             "maps": [asdict(m) for m in self.maps],
             "profiles": asdict(self.profiles) if self.profiles else None,
+            "publication": asdict(self.publication),
         }
         return data
 
@@ -149,6 +161,8 @@ class ReportDefinition:
             clusters=_build(ClusterSpec, data["clusters"], file, "clusters") if data.get("clusters") else None,
             maps=[_build(MapSpec, m, file, f"maps[{n}]") for n, m in enumerate(data.get("maps") or [])],
             profiles=_build(ProfileSpec, data["profiles"], file, "profiles") if data.get("profiles") else None,
+            publication=_build(PublicationSpec, data["publication"], file, "publication")
+            if data.get("publication") else PublicationSpec(),
             version=int(data.get("version") or VERSION), base_dir=base_dir,
         )
 

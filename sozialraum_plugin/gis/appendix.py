@@ -1,7 +1,9 @@
 """The table appendix of a report: every attribute of every district, as German Excel reads it.
 
-Suppressed cells (listed per feature in the field ``suppressed_fields`` by the join) are written
-as "·", missing ones stay empty: a suppressed count must never reappear in an exported table.
+Written from the *published* layer (sozialraum.gpkg): cells the publication rule hides are NULL
+there and listed in ``suppressed_fields``; they are written "·", missing ones stay empty. Numbers
+get a fixed number of decimals per column with a decimal comma (core/publish/table_text.py),
+never '2,29402e+06'.
 """
 from __future__ import annotations
 
@@ -11,35 +13,51 @@ import io
 from qgis.core import QgsFeatureRequest, QgsVectorLayer
 
 from ..core.fileio import write_text
+from ..core.publish.table_text import column_decimals, number_text
 
 SUPPRESSED = "·"
-SKIP = {"suppressed_fields"}
+MARKER = "suppressed_fields"
 
 
-def _cell(value) -> str:
+def _plain(value):
     if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return ""
-    if isinstance(value, bool):
-        return "ja" if value else "nein"
-    if isinstance(value, float):
-        return f"{value:.6g}".replace(".", ",") if abs(value) < 1e15 else str(value)
-    return str(value)
+        return None
+    return value
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def write_appendix(layer: QgsVectorLayer, path: str) -> int:
     """Write the CSV (';', decimal comma, UTF-8 with BOM) atomically; returns the row count."""
-    names = [n for n in layer.fields().names() if n not in SKIP and n != "fid"]
-    has_mask = "suppressed_fields" in layer.fields().names()
+    all_names = layer.fields().names()
+    markers = [n for n in all_names if n.startswith(MARKER)]
+    names = [n for n in all_names if n not in markers and n.lower() != "fid"]
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    rows, hidden = [], []
+    for feature in layer.getFeatures(request):
+        rows.append([_plain(feature[n]) for n in names])
+        listed = set()
+        for marker in markers:
+            listed |= set(str(_plain(feature[marker]) or "").split(","))
+        hidden.append(listed)
+    decimals = [column_decimals(row[i] for row in rows if _is_number(row[i])) for i in range(len(names))]
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(names)
-    rows = 0
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
-    for feature in layer.getFeatures(request):
-        hidden = set()
-        if has_mask and feature["suppressed_fields"]:
-            hidden = set(str(feature["suppressed_fields"]).split(","))
-        writer.writerow([SUPPRESSED if n in hidden else _cell(feature[n]) for n in names])
-        rows += 1
+    for row, listed in zip(rows, hidden):
+        writer.writerow([SUPPRESSED if name in listed else _cell(value, places)
+                         for name, value, places in zip(names, row, decimals)])
     write_text(path, buffer.getvalue(), encoding="utf-8-sig", newline="")
-    return rows
+    return len(rows)
+
+
+def _cell(value, decimals: int) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if _is_number(value):
+        return number_text(value, decimals)
+    return str(value)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 
 import pytest
@@ -75,7 +76,13 @@ def test_appendix_hides_suppressed_counts(report):
         rows = {r["PLR_ID"]: r for r in csv.DictReader(handle, delimiter=";")}
     assert len(rows) == 542
     assert rows["06200418"]["unter6"] == "·"  # an en dash in the source: suppressed, never 0
-    assert rows["01100101"]["S1"] == "4,22594"
+    assert rows["01100101"]["S1"] == "4,23"  # a fixed number of decimals per column (was 4,22594)
+    assert rows["11501341"]["GROESSE_M2"] == "2294021,723"  # was 2,29402e+06
+    assert rows["11501341"]["status_code"] not in ("", "·")  # codes the index computed are no counts
+    text = (out / "Tabellenanhang.csv").read_text(encoding="utf-8-sig")
+    assert not re.search(r"\de[+-]\d", text)  # never scientific notation
+    small = [(key, r["unter6"]) for key, r in rows.items() if r["unter6"] in ("1", "2")]
+    assert small == []  # counts of 1 and 2 are hidden (·), as on the profile pages
     assert "suppressed_fields" not in rows["01100101"]
 
 

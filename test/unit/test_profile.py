@@ -131,31 +131,51 @@ def _profiles(**extra):
     return indicators, compute_profiles(_frame(), indicators, options)
 
 
-def test_city_value_is_pooled_rate_not_mean_of_rates():
+def test_city_value_is_pooled_rate_of_all_areas_not_mean_of_rates():
     _, profiles = _profiles()
-    frame = _frame().iloc[:5]  # 'Klein' is below 300 residents: outside the reference
+    frame = _frame()  # the city value is the official figure: all areas, 'Klein' (40 EW) too
     assert profiles.city["quote"].value == pytest.approx(frame.num.sum() / frame.den.sum() * 100)
+    valid = frame.iloc[:5]  # the valid areas' figure is kept apart, to be named where it differs
+    assert profiles.city["quote"].reference == pytest.approx(valid.num.sum() / valid.den.sum() * 100)
     assert profiles.city["quote"].value != pytest.approx(frame.quote.mean())
     assert profiles.city["quote"].method == "rate"
     assert profiles.city["score"].method == "median"
-    assert profiles.city["score"].value == pytest.approx(np.median([1.0, -2.0, 0.5, 3.0]))
+    assert profiles.city["score"].value == pytest.approx(np.median([1.0, -2.0, 0.5, 3.0, 9.0]))
 
 
-def test_weighted_city_value_for_shares_with_population():
-    frame = _frame()
+def test_share_city_value_over_its_own_denominator_not_all_residents():
+    """Children in SGB II / all children: weighting the shares by all residents is wrong."""
+    frame = pd.DataFrame({"name": ["A", "B", "C"], "ew": [4000, 1000, 1000], "kinder": [100, 400, 100],
+                          "kinder_sgb2": [50, 40, 10], "anteil": [50.0, 10.0, 10.0]})
+    share = ProfileIndicator("anteil", unit="%", numerator="kinder_sgb2", denominator="kinder")
     options = ProfileOptions(name="name", population="ew")
-    profiles = compute_profiles(frame, [ProfileIndicator("quote", unit="%")], options)
-    ref = frame.iloc[:5]
-    assert profiles.city["quote"].method == "weighted"
-    assert profiles.city["quote"].value == pytest.approx((ref.quote * ref.ew).sum() / ref.ew.sum())
+    profiles = compute_profiles(frame, [share], options)
+    assert profiles.city["anteil"].value == pytest.approx(100 / 600 * 100)  # not 36,7 % (by ew)
+    assert profiles.city_text(share) == "16,7 %"
+    plain = compute_profiles(frame, [ProfileIndicator("anteil", unit="%")], options)
+    assert plain.city["anteil"].method == "median"  # no counts: no weighting by the wrong population
+    weighted = ProfileIndicator("anteil", unit="%", city_method="weighted")
+    asked = compute_profiles(frame, [weighted], options)
+    assert asked.city["anteil"].value == pytest.approx((50 * 4000 + 10 * 1000 + 10 * 1000) / 6000)
+
+
+def test_ranks_skip_hidden_values():
+    frame = pd.DataFrame({"name": list("ABCDE"), "n": [1, 50, 40, 30, 20]})
+    count = ProfileIndicator("n", count=True, direction=1)
+    profiles = compute_profiles(frame, [count], ProfileOptions(name="name"))
+    ranks = profiles.rank_text(count).tolist()
+    # 1 is hidden, and 20 with it (the city total would give the 1 back): 3 values shown
+    assert ranks == ["·", "1 von 3", "2 von 3", "3 von 3", "·"]
+    assert profiles.city["n"].n == 3
 
 
 def test_rank_direction_and_ties():
     inds, profiles = _profiles()
     quote, score = profiles.cells["quote"], profiles.cells["score"]
-    # quote: Nord and West tie at 10 % (highest valid): both rank 1; Mitte 10 % too
-    assert quote["rank"].tolist()[:2] == [1, 4]
-    assert set(quote["n"]) == {5}
+    # quote: Nord and West tie at 10 % (highest valid): both rank 1. Ost's numerator 2 is hidden, and
+    # Mitte's 50 with it (the valid areas' total would give it back): 3 values shown, 3 ranks
+    assert quote["rank"].tolist()[:2] == [1, 3]
+    assert set(quote["n"]) == {3}
     # score: direction −1, the lowest value (Ost, −2) is rank 1 of the 4 valid areas with a value
     assert score.at[2, "rank"] == 1 and score.at[4, "rank"] == 4 and score.at[0, "n"] == 4
     assert profiles.rank_text(inds[1])[2] == "1 von 4"
@@ -170,8 +190,8 @@ def test_suppressed_count_hides_rate_rank_and_deviation():
     quote = inds[0]
     for texts in (profiles.value_text(quote), profiles.deviation_text(quote), profiles.rank_text(quote)):
         assert texts[2] == "·"
-    # the city value still counts it: totals disclose nothing
-    assert profiles.city["quote"].value == pytest.approx(702 / 10500 * 100)
+    # the city value still counts it (all areas): the rule hides a partner where a total would tell
+    assert profiles.city["quote"].value == pytest.approx(712 / 10540 * 100)
 
 
 def test_zero_count_is_shown_as_zero_not_suppressed():
@@ -261,3 +281,14 @@ def test_missing_field_is_a_readable_error():
     assert info.value.code == "profile_field_missing" and info.value.params["field"] == "nope"
     with pytest.raises(ProfileError):
         compute_profiles(_frame(), [], ProfileOptions(name="name"))
+
+
+def test_trend_hidden_when_the_earlier_year_is_hidden():
+    """57 now and +55 since 2019 would give back the hidden 2 of 2019."""
+    frame = pd.DataFrame({"name": list("ABCD"), "x_2019": [2, 30, 40, 50], "x_2021": [57, 31, 41, 60]})
+    ind = ProfileIndicator("x_2021", "X", count=True, decimals=0)
+    profiles = compute_profiles(frame, [ind], ProfileOptions(name="name"))
+    trend = profiles.trend_text(ind).tolist()
+    assert trend[0] == "–" and trend[1] == "–"  # 30, its partner against the 2019 total, too
+    assert trend[2:] == ["+1", "+10"]
+    assert profiles.value_text(ind).tolist()[0] == "57"

@@ -35,7 +35,7 @@ from ...core.formatting import format_date
 from ...core.profile import Profiles
 
 LAYER_NAME = "profiles"
-CITY_METHOD_TEXT = {"rate": "Quote aus den Summen der Stadt", "weighted": "bevölkerungsgewichtet",
+CITY_METHOD_TEXT = {"rate": "Summe der Zähler durch Summe der Nenner", "weighted": "bevölkerungsgewichtet",
                     "median": "Median der Gebiete", "mean": "Mittel der Gebiete"}
 
 
@@ -56,6 +56,7 @@ class SheetRequest:
     template: str = ""
     suppress_below: float = 3
     min_population: float = 300
+    keep_fields: tuple = ()  # source fields the page or the atlas needs (name, key, sort, filter)
 
     @property
     def name(self) -> str:
@@ -97,10 +98,17 @@ def legend_text(profiles: Profiles, suppress_below: float, min_population: float
     for ind in profiles.indicators:
         methods.setdefault(profiles.city[ind.field].method, []).append(ind.label)
     city = "; ".join(f"{CITY_METHOD_TEXT[m]} ({', '.join(labels)})" for m, labels in methods.items())
+    # the city value is the official figure of all areas; say so where the valid areas' one differs
+    differing = [f"{ind.label} {profiles.format(ind, profiles.city[ind.field].reference)}"
+                 for ind in profiles.indicators
+                 if profiles.format(ind, profiles.city[ind.field].reference) != profiles.city_text(ind)
+                 and profiles.city[ind.field].reference == profiles.city[ind.field].reference]
+    valid = f" Gültige Gebiete allein: {', '.join(differing)}." if differing else ""
     return ("Einordnung: Strich = Stadtwert, dunkelgrau = mittlere Hälfte, hellgrau = alle Gebiete; "
             "rechts = mehr Bedarf bzw. höherer Wert. Punkt orange / blau: unter den 20 % der Gebiete "
-            f"mit dem höchsten / geringsten Bedarf. Stadtwert: {city}. \u00b7 = nicht ausgewiesen "
-            f"(weniger als {suppress_below:g} Fälle oder unter {min_population:g} Einwohnern).")
+            f"mit dem höchsten / geringsten Bedarf. Stadtwert (alle Gebiete): {city}.{valid} Rang unter "
+            f"den ausgewiesenen Werten. \u00b7 = nicht ausgewiesen (Fallzahl unter {suppress_below:g}, "
+            f"daraus berechnet oder zu ihrem Schutz, oder unter {min_population:g} Einwohnern).")
 
 
 def footer_text(request: SheetRequest) -> str:
@@ -154,7 +162,12 @@ def write_profile_layer(request: SheetRequest, columns: dict, kinds: dict) -> Qg
     """Source geometry and attributes plus ``columns`` as a new GeoPackage, written under a
     temporary name and moved into place."""
     layer, folder = request.layer, request.folder
-    keep = [f for f in layer.fields() if f.name() not in columns and f.name().lower() != "fid"]
+    # only what the page shows: of the source, just the fields the page or the atlas names
+    keep = [f for f in layer.fields() if f.name() in request.keep_fields and f.name() not in columns
+            and f.name().lower() != "fid"]
+    publication = request.profiles.publication
+    hidden = {f.name(): publication.hidden(f.name()).tolist() if publication is not None else None
+              for f in keep}
     fields = QgsFields()
     for f in keep:
         fields.append(QgsField(f))
@@ -173,7 +186,8 @@ def write_profile_layer(request: SheetRequest, columns: dict, kinds: dict) -> Qg
         pos = position[feature.id()]
         out = QgsFeature(fields)
         out.setGeometry(feature.geometry())
-        out.setAttributes([feature[f.name()] for f in keep] + [columns[n][pos] for n in names])
+        kept = [None if hidden[f.name()] and hidden[f.name()][pos] else feature[f.name()] for f in keep]
+        out.setAttributes(kept + [columns[n][pos] for n in names])
         writer.addFeature(out)
     del writer  # closes the file
     os.replace(temp, dest)

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from qgis.core import (
     Qgis,
+    QgsExpression,
     QgsFeatureRequest,
     QgsProcessing,
     QgsProcessingAlgorithm,
@@ -68,10 +69,15 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             "detail map is a normal map item; everything else on the page is one item, "
             "'Profile sheet content', drawn by this plugin (fast: QGIS refreshes every item on "
             "every page). Projects containing it need the plugin to show it.\n\n"
-            "City value: the pooled rate Σnumerator/Σdenominator for indicators listed in RATES; "
-            "population-weighted for shares (unit % or ‰) when a population field is given; the "
-            "median of the districts otherwise. Ranks count the valid districts with a value (rank 1 "
-            "= highest value, or highest need where DIRECTIONS gives one).\n\n"
+            "City value: the figure of all districts of the city: the pooled rate Σnumerator/Σdenominator "
+            "for indicators listed in RATES, the median of the districts otherwise; the legend names "
+            "the valid districts' figure where it differs. Ranks count the valid districts whose value "
+            "is shown (rank 1 = highest value, or highest need where DIRECTIONS gives one).\n"
+            "What is hidden (·) follows the report's publication rule: counts and numerators below "
+            "SUPPRESS_BELOW, what is computed from them (rates, trends), a second value where a city "
+            "total would give a hidden one back, cells listed in the input's suppressed_fields, and "
+            "districts below MIN_POPULATION. The GeoPackage written for the atlas holds only what "
+            "the pages show.\n\n"
             "LABELS: FIELD=Label|unit|decimals;… e.g. S1=Arbeitslosigkeit|%;S3=Transferbezug|%.\n"
             "DIRECTIONS: FIELD=+1 (higher = more need), FIELD=-1 (lower = more need), FIELD=0.\n"
             "RATES: FIELD=numerator/denominator (count fields) for pooled city rates; numerators "
@@ -168,6 +174,7 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
 
     def compute(self, parameters, context, feedback):
         from ...core.profile import ProfileError, ProfileOptions, compute_profiles, year_columns
+        from ...core.publish.rule import cells_from_markers
         from ...gis.layouts.profile_atlas import make_sheets
         from ...gis.layouts.profile_data import SheetRequest
 
@@ -191,18 +198,24 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
         for ind in indicators:
             names += [ind.field, ind.numerator, ind.denominator]
             names += [column for _, column in year_columns(layer.fields().names(), ind.field)]
-        frame, fids = read_frame(layer, list(dict.fromkeys(n for n in names if n)))
+        markers = [n for n in layer.fields().names() if n.startswith("suppressed_fields")]
+        frame, fids = read_frame(layer, list(dict.fromkeys(n for n in names + markers if n)))
+        options.hidden = cells_from_markers(frame, markers)
         feedback.pushInfo(self.tr("{n} districts, {k} indicators").format(n=len(frame), k=len(indicators)))
         profiles = compute_profiles(frame, indicators, options)
         for ind in indicators:
             city = profiles.city[ind.field]
             feedback.pushInfo(f"{ind.label}: {profiles.city_text(ind)} ({city.method}, n = {city.n})")
         sort = field("SORT_FIELD") or ("pr_key" if options.key else "pr_title")
+        filter_expression = self.parameterAsExpression(parameters, "FILTER_EXPRESSION", context)
+        keep = {options.name, options.key, options.population, options.class_field, options.cluster_field, sort}
+        keep |= set(QgsExpression(filter_expression).referencedColumns()) if filter_expression else set()
         request = SheetRequest(
             layer, profiles, fids, output, title=text("TITLE") or "Sozialraumprofil", sort_field=sort,
-            filter_expression=self.parameterAsExpression(parameters, "FILTER_EXPRESSION", context),
+            filter_expression=filter_expression,
             source_text=text("SOURCE_TEXT"), template=self.parameterAsFile(parameters, "TEMPLATE", context),
-            suppress_below=options.suppress_below, min_population=options.min_population)
+            suppress_below=options.suppress_below, min_population=options.min_population,
+            keep_fields=tuple(n for n in keep if n))
         separate = self.parameterAsString(parameters, "SEPARATE_FILES", context)
         project = context.project() or QgsProject.instance()
         result = make_sheets(request, project, separate, feedback)

@@ -71,5 +71,5 @@ def derive_step(run, steps) -> None:
 def profile_rates(definition, fields) -> str:
     """``id=numerator/denominator;…`` for the rates on the profile pages: their city value is
     pooled over their own denominator (Σ numerator / Σ denominator)."""
-    return ";".join(f"{i.id}={i.numerator}/{i.denominator}" for i in derived(definition)
-                    if i.kind == "rate" and i.change_between is None and i.id in fields)
+    return ";".join(f"{i.id}={i.numerator}/{i.denominator}" for i in definition.indicators
+                    if i.id in fields and i.numerator and i.denominator and i.change_between is None)

@@ -11,6 +11,7 @@ from .report_derived import check_inputs, derive_step, derived, profile_rates
 
 translate = QCoreApplication.translate
 LAYER = "sozialraum"
+INTERNAL = "sozialraum_intern"
 
 
 class ReportCanceled(Exception):
@@ -59,6 +60,7 @@ class ReportRun:
             result = self._run("sozialraum:jointable", params, steps)
             self.current = result["OUTPUT"]
             matched = result["MATCHED"] if matched is None else min(matched, result["MATCHED"])
+        self.joined = self.current  # the tables' columns: the rule's candidates for undeclared counts
         derive_step(self, steps)
         if d.index:
             self.current = self._run("sozialraum:needindex", self._index_params(), steps)["OUTPUT"]
@@ -72,7 +74,7 @@ class ReportRun:
         final = self._publish_layer()
         self._write_appendix(final)
         if d.maps:
-            self._maps(final, steps)
+            self._maps(final, steps)  # maps read the published layer: no label or class shows a hidden value
         if d.profiles:
             self._profiles(final, steps)
         self.outputs.update({"OUTPUT_FOLDER": self.folder, "MATCHED": matched if matched is not None else 0})
@@ -88,15 +90,34 @@ class ReportRun:
                 "OUTPUT": self._temp("index")}
 
     def _publish_layer(self) -> str:
-        """The last intermediate becomes sozialraum.gpkg in the output folder, written by GDAL under
-        a temporary name and renamed (QGIS never holds the temporary file open)."""
-        from ...gis.gpkg import copy_layer
+        """The last intermediate becomes sozialraum_intern.gpkg (raw values, marked internal) and
+        sozialraum.gpkg (hidden cells NULL, one marker column), both through the publication rule;
+        Methodenhinweis.txt says what is hidden and why. Written under temporary names and renamed."""
+        from ...core.fileio import write_text
+        from ...core.publish import method_note
+        from ...core.publish.report_rule import report_publication
+        from ...core.publish.rule import cells_from_markers
+        from ...gis.publish_layer import markers, same_rows, write_district_layer
 
-        target = os.path.join(self.folder, f"{LAYER}.gpkg")
         source = QgsVectorLayer(self.current, LAYER, "ogr")
-        written = copy_layer(source, target, LAYER)
-        self.outputs["OUTPUT"] = written.uri
-        return written.uri
+        boundary = QgsVectorLayer(self.d.resolve(self.d.boundaries), "boundaries", "ogr")
+        own = set(boundary.fields().names()) if boundary.isValid() else set()
+        old = markers(source)
+        joined = QgsVectorLayer(getattr(self, "joined", self.current), "joined", "ogr")
+        tables = [n for n in joined.fields().names() if n not in own and n not in old]
+
+        def decide(frame):
+            return report_publication(frame, self.d, tables, cells_from_markers(frame, old))
+
+        internal, publication = write_district_layer(
+            source, os.path.join(self.folder, f"{INTERNAL}.gpkg"), INTERNAL, decide, masked=False)
+        published, _ = write_district_layer(
+            QgsVectorLayer(internal.uri, INTERNAL, "ogr"), os.path.join(self.folder, f"{LAYER}.gpkg"), LAYER,
+            lambda frame: same_rows(publication, frame), masked=True)
+        write_text(os.path.join(self.folder, "Methodenhinweis.txt"), method_note(publication, internal=True))
+        self.publication = publication
+        self.outputs.update({"OUTPUT": published.uri, "INTERNAL": internal.uri})
+        return published.uri
 
     def _write_appendix(self, uri: str) -> None:
         from ...gis.appendix import write_appendix
@@ -117,13 +138,19 @@ class ReportRun:
         self.outputs["MAPS"] = print_maps(self, uri, steps)
 
     def _profiles(self, uri: str, steps) -> None:
+        from ...core.publish.report_rule import population_setting
+
         if not self._registered("sozialraum:profilesheets"):
             steps.pushWarning(translate("Report", "Profile sheets are not available in this version."))
             return
         p, d = self.d.profiles, self.d
-        params = {"INPUT": uri, "NAME_FIELD": d.name_field or d.key, "KEY_FIELD": d.key, "FIELDS": p.fields,
+        # city values need the raw counts (the internal layer); the pages follow the rule through its
+        # suppressed_fields and the profile algorithm's own run of the same rule
+        params = {"INPUT": self.outputs.get("INTERNAL", uri), "NAME_FIELD": d.name_field or d.key,
+                  "KEY_FIELD": d.key, "FIELDS": p.fields,
                   "LABELS": d.labels_text(p.fields), "DIRECTIONS": d.directions_text(p.fields), "TITLE": p.title,
-                  "SOURCE_TEXT": d.source_text, "OUTPUT": os.path.join(self.folder, "Sozialraumprofile.pdf")}
+                  "SOURCE_TEXT": d.source_text, "OUTPUT": os.path.join(self.folder, "Sozialraumprofile.pdf"),
+                  "SUPPRESS_BELOW": d.publication.threshold}
         counts = [i.id for i in d.indicators if i.kind == "count" and i.id in p.fields]
         if counts:
             params["COUNT_FIELDS"] = counts
@@ -132,8 +159,9 @@ class ReportRun:
             params["RATES"] = rates
         if p.separate_files:
             params["SEPARATE_FILES"] = os.path.join(self.folder, "Profile_einzeln")
-        if d.index and d.index.population:
-            params.update(POPULATION_FIELD=d.index.population, MIN_POPULATION=d.index.min_population)
+        population, minimum = population_setting(d)
+        if population:
+            params.update(POPULATION_FIELD=population, MIN_POPULATION=minimum)
         if d.index:
             params["CLASS_FIELD"] = "status_class"
         if d.clusters:

@@ -30,6 +30,7 @@ from ...gis.classify import ALL_METHODS, parse_multiples
 from ...gis.layouts import MapRequest, best_orientation, compose, map_crs, map_extent
 from ...gis.layouts.export import export_layout, output_format
 from ...gis.layouts.map_page import PageStyle
+from ...gis.publish_layer import masked_copy
 from ...gis.styles import RAMPS, combined_renderer, is_gpkg_layer, save_style_to_gpkg
 from ...toolbelt.settings import PluginSettings
 from ..base import SozialraumAlgorithm
@@ -175,6 +176,10 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
         output_format(output)  # a wrong suffix fails before any work
         request = self._request(parameters, context, layer)
         save_style = self.parameterAsBoolean(parameters, "SAVE_STYLE", context) and is_gpkg_layer(layer)
+        masked = masked_copy(layer, request.fields + [request.label_field])
+        if masked is not None:  # cells its suppressed_fields list: no label, class or legend shows them
+            request.layer, save_style = masked, False  # the style would fit the masked copy only
+            feedback.pushInfo(self.tr("Cells listed in suppressed_fields are left out of the map."))
         project = context.project() or QgsProject.instance()
         started = time.perf_counter()
         composed = compose(request, project)

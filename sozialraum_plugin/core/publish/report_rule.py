@@ -1,0 +1,61 @@
+"""The publication rule as a report applies it: its settings from the report definition.
+
+Kept apart from rule.py because it decides which columns of a joined district layer are counts:
+the definition's indicators say so for the columns they name; any other table column holding
+only whole numbers is taken as a count too (a count nobody declared must not slip through; a
+column of whole-number shares loses only its 1s and 2s). ``"kind": "value"`` in the definition
+declares such a column a value.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..indicators import YEAR_COLUMN, Indicator
+from ..report_definition import ReportDefinition
+from .disclosure import DEFAULT_MIN_POPULATION
+from .rule import Publication, publication_rule
+
+#: Columns the report's own steps add: results, not counts of a table.
+COMPUTED = {"valid", "note", "status_index", "status_class", "status_code", "dynamic_index", "dynamic_class",
+            "dynamic_code", "group", "group_code", "attention", "cluster", "cluster_label"}
+
+
+def whole_numbers(series: pd.Series) -> bool:
+    """Numeric with at least one value, and every value a whole number."""
+    values = pd.to_numeric(series, errors="coerce")
+    known = values.dropna()
+    if known.empty or values.notna().sum() < series.notna().sum():  # text in it: not a count column
+        return False
+    return bool(np.all(np.isclose(known, np.round(known))))
+
+
+def _named(ind: Indicator) -> list:
+    """The columns an indicator names: its own, its counts, and their year columns."""
+    names = [n for n in (ind.id, ind.numerator, ind.denominator) if n]
+    years = ind.change_between or ()
+    return names + [YEAR_COLUMN.format(name=n, year=y) for n in names for y in years]
+
+
+def population_setting(definition: ReportDefinition) -> tuple[str | None, float | None]:
+    """The population field and minimum: the publication section's, else the index's."""
+    spec, index = definition.publication, definition.index
+    population = spec.population or (index.population if index else "")
+    minimum = spec.min_population
+    if minimum is None:
+        minimum = index.min_population if index else DEFAULT_MIN_POPULATION
+    return (population or None), (float(minimum) if population else None)
+
+
+def report_publication(frame: pd.DataFrame, definition: ReportDefinition, table_columns,
+                       hidden: pd.DataFrame | None = None) -> Publication:
+    """The rule over a report's district layer (one row per district)."""
+    named = {c for ind in definition.indicators for c in _named(ind)}  # the rule plans these itself
+    implicit = [c for c in table_columns if c in frame.columns and c not in named and c not in COMPUTED
+                and whole_numbers(frame[c])]
+    population, minimum = population_setting(definition)
+    if population and population not in frame.columns:
+        population, minimum = None, None
+    return publication_rule(frame, definition.indicators, counts=implicit, population=population,
+                            min_population=minimum, threshold=float(definition.publication.threshold),
+                            totals=definition.publication.totals, hidden=hidden)
