@@ -95,7 +95,8 @@ def test_appendix_has_the_derived_columns(report):
     out, _ = report
     with open(out / "Tabellenanhang.csv", encoding="utf-8-sig", newline="") as handle:
         rows = {r["AREA_ID"]: r for r in csv.DictReader(handle, delimiter=";")}
-    assert float(rows["STGT03"]["sgb2_quote"].replace(",", ".")) == pytest.approx(NORD_RATE, abs=0.005)  # the appendix rounds to 2 decimals
+    # the appendix rounds to 2 decimals
+    assert float(rows["STGT03"]["sgb2_quote"].replace(",", ".")) == pytest.approx(NORD_RATE, abs=0.005)
     assert "d_sgb2" in rows["STGT03"]
 
 
