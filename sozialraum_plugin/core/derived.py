@@ -67,6 +67,23 @@ def missing_inputs(indicators: Iterable[Indicator], columns: Iterable[str]) -> l
     return [(ind.id, column) for ind in indicators for _y, _r, column in ind.inputs() if column not in have]
 
 
+def district_names(keys: Iterable | None, fids: Iterable) -> list[str]:
+    """How messages name each district: its key as written (``1003``, not the ``1003.0`` of an
+    integer key column with an empty cell, which pandas reads as float), or ``fid n`` where the
+    key is empty (never ``nan`` or ``None``)."""
+    fids = list(fids)
+    keys = list(keys) if keys is not None else [None] * len(fids)
+    names = []
+    for key, fid in zip(keys, fids):
+        if key is None or (not isinstance(key, str) and pd.isna(key)) or not str(key).strip():
+            names.append(f"fid {fid}")
+        elif isinstance(key, float) and key.is_integer():
+            names.append(str(int(key)))
+        else:
+            names.append(str(key))
+    return names
+
+
 def _row(rows: Sequence, position: int):
     return rows[position] if rows is not None else position
 

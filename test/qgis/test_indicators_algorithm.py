@@ -178,3 +178,43 @@ def test_negative_count_names_field_district_and_value(flensburg, tmp_path):
     message = str(err.value)
     assert "q" in message and "Anzahl_2021" in message and "STGT07" in message and "-4" in message
     assert bad.read_bytes() == before and not (tmp_path / "o.gpkg").exists()
+
+
+def _districts(tmp_path, keys, n, ew, key_type="Int"):
+    """A GeoPackage of small squares with a key and two counts."""
+    from qgis.core import (QgsCoordinateTransformContext, QgsFeature, QgsField, QgsGeometry,
+                           QgsVectorFileWriter)
+    from qgis.PyQt.QtCore import QVariant
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:25832", "d", "memory")
+    layer.dataProvider().addAttributes([QgsField("key", getattr(QVariant, key_type)),
+                                        QgsField("n", QVariant.Int), QgsField("ew", QVariant.Int)])
+    layer.updateFields()
+    features = []
+    for i, values in enumerate(zip(keys, n, ew)):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromWkt(f"POLYGON(({i} 0,{i + 1} 0,{i + 1} 1,{i} 1,{i} 0))"))
+        feature.setAttributes(list(values))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName, options.layerName = "GPKG", "d"
+    path = tmp_path / "districts.gpkg"
+    QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsCoordinateTransformContext(), options)
+    return f"{path}|layername=d"
+
+
+def test_a_district_is_named_by_its_key_as_written_or_its_fid_where_the_key_is_empty(provider, tmp_path):
+    import processing
+
+    # An integer key with one empty cell comes back from the GeoPackage as float: the message
+    # said "district 1003.0", and "district nan" for the one without a key.
+    for keys, bad, named in (([1001, None, 1003], 2, "fid 2"), ([1001, None, 1003], 3, "district 1003 ")):
+        n = [1, 2, 2]
+        n[bad - 1] = 50
+        source = _districts(tmp_path, keys, n, [10, 40, 20])
+        with pytest.raises(QgsProcessingException) as err:
+            processing.run("sozialraum:indicators", {"INPUT": source, "KEY_FIELD": "key", "RATES": "q=n/ew",
+                                                     "OUTPUT": str(tmp_path / "o.gpkg")})
+        message = str(err.value)
+        assert named in message and "nan" not in message and ".0 " not in message, message

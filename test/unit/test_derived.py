@@ -125,3 +125,12 @@ def test_profile_city_value_of_a_per_thousand_rate_is_pooled_on_its_scale():
     profiles = compute_profiles(data, [ind], ProfileOptions(name="name", suppress_below=0))
     assert profiles.city["q"].method == "rate"
     assert profiles.city["q"].value == pytest.approx(37 / 1340 * 1000)
+
+
+def test_districts_are_named_by_their_key_as_written_or_their_fid():
+    from sozialraum_plugin.core.derived import district_names
+
+    keys = pd.Series([1001, None, 1003]).tolist()  # pandas reads the integer key as float
+    assert district_names(keys, [1, 2, 3]) == ["1001", "fid 2", "1003"]
+    assert district_names(["01", None, " ", "STGT03"], [1, 2, 3, 4]) == ["01", "fid 2", "fid 3", "STGT03"]
+    assert district_names([1.5], [7]) == ["1.5"] and district_names(None, [7]) == ["fid 7"]

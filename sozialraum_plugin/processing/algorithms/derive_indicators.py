@@ -101,7 +101,8 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
         return found
 
     def compute(self, parameters, context, feedback):
-        from ...core.derived import DeriveOptions, check_definitions, derive, missing_inputs, output_fields
+        from ...core.derived import (DeriveOptions, check_definitions, derive, district_names, missing_inputs,
+                                     output_fields)
         from ...core.errors import MethodError
         from ...gis import gpkg, indicator_meta
 
@@ -127,7 +128,7 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
         name = os.path.splitext(os.path.basename(dest))[0]
 
         def compute(frame, temp_uri):
-            rows = frame[key].astype(str).tolist() if key else [f"fid {fid}" for fid in frame.index]
+            rows = district_names(frame[key].tolist() if key else None, frame.index)
             result = derive(frame, indicators, options, rows)
             records = indicator_meta.rows(name, indicators, lambda ind: output_fields(ind, options))
             indicator_meta.write(temp_uri.split("|", 1)[0], name, records)
