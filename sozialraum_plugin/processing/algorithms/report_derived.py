@@ -12,6 +12,7 @@ from qgis.core import QgsApplication, QgsProcessingFeedback, QgsProcessingUtils
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ...core.derived import derived_only, missing_inputs
+from ...core.indicators import unit_scale
 from ...core.report_definition import DefinitionError
 
 translate = QCoreApplication.translate
@@ -70,6 +71,12 @@ def derive_step(run, steps) -> None:
 
 def profile_rates(definition, fields) -> str:
     """``id=numerator/denominator;…`` for the rates on the profile pages: their city value is
-    pooled over their own denominator (Σ numerator / Σ denominator)."""
+    pooled over their own denominator (Σ numerator / Σ denominator).
+
+    The profile sheets multiply that pooled rate by the scale of the unit (LABELS carries no
+    scale), so a rate whose own scale differs from its unit's (``"scale": 100`` with the unit
+    ``Anteil``) is left out: pooled, its city value would be off by that factor.
+    """
     return ";".join(f"{i.id}={i.numerator}/{i.denominator}" for i in derived(definition)
-                    if i.kind == "rate" and i.change_between is None and i.id in fields)
+                    if i.kind == "rate" and i.change_between is None and i.id in fields
+                    and unit_scale(i.unit) == i.scale)
