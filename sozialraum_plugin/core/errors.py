@@ -131,6 +131,7 @@ MESSAGES: dict[str, str] = {
     "share_invalid": QT_TRANSLATE_NOOP("Messages", "\"share\" of the indicator {column} must be true or false, not {value!r}."),
     "indicator_duplicate": QT_TRANSLATE_NOOP("Messages", "The field {column} of the indicator {indicator} is computed twice; give each indicator its own id."),
     "indicator_replaces_input": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} would replace its own input field {column}; give it another id."),
+    "indicator_replaces_identity": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} would replace the field {column}, which holds the districts' fid, geometry or key; give it another id."),
     "indicator_none": QT_TRANSLATE_NOOP("Messages", "No indicator to compute: give INDICATORS (rates or changes), RATES or CHANGES."),
     "indicator_entry_invalid": QT_TRANSLATE_NOOP("Messages", "The entry {entry!r} of {parameter} cannot be read; write {form}."),
     "indicator_json_invalid": QT_TRANSLATE_NOOP("Messages", "The indicator definitions cannot be read: {reason}."),

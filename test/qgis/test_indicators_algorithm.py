@@ -218,3 +218,19 @@ def test_a_district_is_named_by_its_key_as_written_or_its_fid_where_the_key_is_e
                                                      "OUTPUT": str(tmp_path / "o.gpkg")})
         message = str(err.value)
         assert named in message and "nan" not in message and ".0 " not in message, message
+
+
+@pytest.mark.parametrize("name", ["fid", "geom", "KEY"])
+def test_an_indicator_may_not_replace_the_fid_the_geometry_or_the_key(provider, tmp_path, name):
+    import processing
+
+    # fid and geom ended in "sqlite3.OperationalError: duplicate column name" (a traceback); the
+    # key was silently overwritten by the rate, so the output had no district keys any more.
+    source = _districts(tmp_path, [1001, 1002, 1003], [1, 2, 2], [10, 40, 20])
+    dest = tmp_path / "o.gpkg"
+    with pytest.raises(QgsProcessingException) as err:
+        processing.run("sozialraum:indicators", {"INPUT": source, "KEY_FIELD": "key", "RATES": f"{name}=n/ew",
+                                                 "OUTPUT": str(dest)})
+    message = str(err.value)
+    assert "Traceback" not in message and name in message and "another id" in message, message
+    assert not dest.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".o.")]

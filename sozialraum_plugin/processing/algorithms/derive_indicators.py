@@ -128,6 +128,8 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
         name = os.path.splitext(os.path.basename(dest))[0]
 
         def compute(frame, temp_uri):
+            _refuse_identity_fields(temp_uri.split("|", 1)[0], name, key,
+                                    [(ind.id, f) for ind in indicators for f in output_fields(ind, options)])
             rows = district_names(frame[key].tolist() if key else None, frame.index)
             result = derive(frame, indicators, options, rows)
             records = indicator_meta.rows(name, indicators, lambda ind: output_fields(ind, options))
@@ -152,3 +154,21 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
                     if len(values) else "–")
             feedback.pushInfo(self.tr("{0}: a value for {1} of {2} districts ({3})").format(
                 ind.id, len(values), len(result), span))
+
+
+def _refuse_identity_fields(path: str, layer_name: str, key: str | None, fields: list) -> None:
+    """A computed field (``(indicator, field)`` pairs) may replace a count, never the fid, the
+    geometry or the key of the districts (the copy at ``path`` names its own fid and geometry)."""
+    import sqlite3
+
+    from ...core.errors import MethodError
+    from ...gis.gpkg_rtree import quote_name
+
+    with sqlite3.connect(path) as db:
+        identity = [r[1] for r in db.execute(f"PRAGMA table_info({quote_name(layer_name)})") if r[5]]
+        identity += [r[0] for r in db.execute(
+            "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", (layer_name,))]
+    identity = {c.lower() for c in identity + ([key] if key else [])}
+    for indicator, field in fields:
+        if field.lower() in identity:
+            raise MethodError("indicator_replaces_identity", indicator=indicator, column=field)
