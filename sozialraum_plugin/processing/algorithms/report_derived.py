@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 
-from qgis.core import QgsApplication, QgsProcessingFeedback, QgsProcessingUtils
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProcessingUtils
+from qgis.PyQt.QtCore import QCoreApplication, QThread
 
 from ...core.derived import derived_only, missing_inputs
 from ...core.indicators import unit_scale
@@ -23,7 +23,7 @@ def derived(definition) -> list:
     return derived_only(definition.indicators)
 
 
-def _table_columns(run, n: int, table) -> list[str]:
+def _table_columns(run, n: int, table, context) -> list[str]:
     """The columns table ``n`` adds: its field list, or all columns as the jointable reads them."""
     if table.fields:
         return list(table.fields)
@@ -31,8 +31,20 @@ def _table_columns(run, n: int, table) -> list[str]:
     if alg is None:
         return []
     params = {"TABLE": run.d.resolve(table.path), "TABLE_KEY": table.key, **table.options}
-    result = alg.read(params, run.context, QgsProcessingFeedback(), table.key)  # nothing is written
+    result = alg.read(params, context, QgsProcessingFeedback(), table.key)  # nothing is written
     return [str(c) for c in result.frame.columns if str(c) != table.key]
+
+
+def _lookup_context(run):
+    """The context to find the boundaries and tables in, as Processing finds them. Off the main
+    thread (the report run as a task) the project's live layers are not touched: a context of its
+    own, without the project, opens them anew from their source (a project layer named only by its
+    id or name is then not found, and the derive step checks its inputs itself)."""
+    if QThread.currentThread() == QCoreApplication.instance().thread():
+        return run.context
+    private = QgsProcessingContext()  # no project: nothing shared with the main thread
+    private.setTransformContext(run.context.transformContext())
+    return private
 
 
 def check_inputs(run) -> None:
@@ -40,7 +52,8 @@ def check_inputs(run) -> None:
     wanted = derived(run.d)
     if not wanted:
         return
-    layer = QgsProcessingUtils.mapLayerFromString(run.current, run.context)
+    context = _lookup_context(run)
+    layer = QgsProcessingUtils.mapLayerFromString(run.current, context)
     if layer is None:
         return  # the boundaries step names that problem; the derive step checks its inputs itself
     available = set(layer.fields().names())
@@ -48,7 +61,7 @@ def check_inputs(run) -> None:
     for n, table in enumerate(run.d.tables, start=1):
         if not lacking:
             break
-        columns = _table_columns(run, n, table)
+        columns = _table_columns(run, n, table, context)
         available |= set(columns) | {CLASH_PREFIX + c for c in columns}
         lacking = missing_inputs(wanted, available)
     if lacking:
