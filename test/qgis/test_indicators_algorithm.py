@@ -234,3 +234,48 @@ def test_an_indicator_may_not_replace_the_fid_the_geometry_or_the_key(provider, 
     message = str(err.value)
     assert "Traceback" not in message and name in message and "another id" in message, message
     assert not dest.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".o.")]
+
+
+@pytest.mark.xfail(strict=True, reason="sozialraum:indicators reads the live project layer from the task's "
+                                       "worker thread; the shared fix is base.prepareAlgorithm + worker_layers "
+                                       "on branch seams (remove this mark when it is merged)")
+def test_run_as_a_task_it_reads_no_live_project_layer(provider, flensburg):
+    """The Processing dialog runs the algorithm as a task: the user's project layer must not be read
+    from the worker thread (fields, source, features) while the user may edit it."""
+    from qgis.core import (QgsApplication, QgsProcessingAlgRunnerTask, QgsProcessingContext,
+                           QgsProcessingFeedback, QgsProject)
+    from qgis.PyQt.QtCore import QCoreApplication, QEventLoop, QThread, QTimer
+
+    class WatchedLayer(QgsVectorLayer):
+        def __init__(self, *args):
+            super().__init__(*args)
+            self.foreign_reads = []
+
+        def fields(self):
+            if QThread.currentThread() != QCoreApplication.instance().thread():
+                self.foreign_reads.append("fields")
+            return super().fields()
+
+    layer = WatchedLayer(flensburg["uri"], "joined", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    algorithm = QgsApplication.processingRegistry().algorithmById("sozialraum:indicators").create({})
+    context, feedback = QgsProcessingContext(), QgsProcessingFeedback()  # kept: the task holds pointers
+    context.setProject(QgsProject.instance())
+    task = QgsProcessingAlgRunnerTask(algorithm, {
+        "INPUT": layer.id(), "KEY_FIELD": "AREA_ID", "RATES": "q=Anzahl_2021/gesamt",
+        "OUTPUT": str(flensburg["folder"] / "task.gpkg")}, context, feedback)
+    loop, done = QEventLoop(), {}
+
+    def executed(ok, results):
+        done.update(ok=ok)
+        loop.quit()
+
+    task.executed.connect(executed)
+    try:
+        QgsApplication.taskManager().addTask(task)
+        QTimer.singleShot(60_000, loop.quit)
+        loop.exec_()
+        assert done.get("ok")
+        assert layer.foreign_reads == []
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
