@@ -12,6 +12,7 @@ the indicators' numerators and denominators afterwards.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -88,10 +89,21 @@ def _row(rows: Sequence, position: int):
     return rows[position] if rows is not None else position
 
 
+#: Text such as ``1.000`` or ``12.525``: a German whole number with a thousands dot, or a decimal?
+_THOUSANDS_DOT = re.compile(r"^\s*[-\u2212]?[1-9]\d{0,2}(\.\d{3})+\s*$")
+
+
 def _numbers(frame: pd.DataFrame, ind: Indicator, column: str, rows) -> pd.Series:
     if column not in frame.columns:
         raise MethodError("indicator_field_missing", indicator=ind.id, column=column,
                           columns=", ".join(map(str, frame.columns)))
+    raw = frame[column]
+    if raw.dtype == object:  # text: pandas would read '1.000' as 1.0, silently
+        ambiguous = np.flatnonzero(raw.map(lambda v: isinstance(v, str) and bool(_THOUSANDS_DOT.match(v))).to_numpy())
+        if ambiguous.size:
+            i = int(ambiguous[0])
+            raise MethodError("indicator_field_ambiguous", indicator=ind.id, column=column,
+                              row=_row(rows, i), value=raw.iloc[i])
     try:
         return numeric_column(frame, column)
     except MethodError as error:

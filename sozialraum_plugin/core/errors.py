@@ -126,6 +126,7 @@ MESSAGES: dict[str, str] = {
     "year_placeholder_without_change": QT_TRANSLATE_NOOP("Messages", "The indicator {column} names a column with {{year}} but has no change_between years."),
     "indicator_field_missing": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} needs the field {column}, which does not exist. Fields: {columns}."),
     "indicator_field_not_numeric": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} needs numbers in the field {column}, but district {row} has {value!r}."),
+    "indicator_field_ambiguous": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} cannot tell whether {value!r} in the field {column} (district {row}) is a whole number with a thousands dot or a decimal; store the field as numbers (sozialraum:jointable reads German numbers) and run again."),
     "indicator_count_negative": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator}: the count {column} is negative in district {row} ({value})."),
     "indicator_share_above_total": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} is a share, but in district {row} its numerator {numerator} ({count}) is greater than its denominator {denominator} ({total}). If it is a ratio and no share (e.g. places per child), say so: \"share\": false in its definition."),
     "share_invalid": QT_TRANSLATE_NOOP("Messages", "\"share\" of the indicator {column} must be true or false, not {value!r}."),

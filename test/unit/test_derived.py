@@ -134,3 +134,17 @@ def test_districts_are_named_by_their_key_as_written_or_their_fid():
     assert district_names(keys, [1, 2, 3]) == ["1001", "fid 2", "1003"]
     assert district_names(["01", None, " ", "STGT03"], [1, 2, 3, 4]) == ["01", "fid 2", "fid 3", "STGT03"]
     assert district_names([1.5], [7]) == ["1.5"] and district_names(None, [7]) == ["fid 7"]
+
+
+def test_a_text_count_with_a_thousands_dot_is_refused_not_read_as_a_decimal():
+    # '1.000' in a text field (a CSV layer, a field QGIS's own join brought) was read as 1.0:
+    # 5 per 1,000 residents became 5,000 without a word.
+    per_thousand = Indicator("q", unit="je 1.000 EW", kind="rate", numerator="n", denominator="ew")
+    with pytest.raises(MethodError) as err:
+        derive(frame(ew=["300", "40", "0", "1.000"]), [per_thousand], rows=list("ABCD"))
+    assert err.value.code == "indicator_field_ambiguous"
+    assert err.value.params["row"] == "D" and err.value.params["value"] == "1.000"
+    assert "q" in str(err.value) and "ew" in str(err.value) and "1.000" in str(err.value)
+    # decimals that cannot be thousands pass: 0.125, 12.5, 1.25
+    out = derive(frame(ew=["0.125", "12.5", "0", "1.25"]), [per_thousand])
+    assert out["q"].tolist()[0] == pytest.approx(30 / 0.125 * 1000)
