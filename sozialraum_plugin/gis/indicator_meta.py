@@ -9,6 +9,7 @@ publication rule or a planner opening the file in QGIS can tell that ``sgb2_quot
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 
 from .gpkg_rtree import quote_name
@@ -80,3 +81,17 @@ def read(path: str, layer_name: str | None = None) -> list[dict]:
         db.row_factory = sqlite3.Row
         query = f"SELECT * FROM {quote_name(name)}" + (" WHERE layer = ?" if layer_name else "")
         return [dict(r) for r in db.execute(query + " ORDER BY fid", (layer_name,) if layer_name else ())]
+
+
+def carried_over(source: str, source_layer: str | None, kept_fields, layer_name: str) -> list[dict]:
+    """The rows an input GeoPackage holds about fields its copy keeps unchanged, for the copy's
+    layer ``layer_name``: a second run over the output of a first keeps the first's descriptions."""
+    if not source or not source.lower().endswith(".gpkg") or not os.path.isfile(source):
+        return []
+    try:
+        found = read(source, source_layer)
+    except sqlite3.Error:
+        return []  # not a GeoPackage sqlite can read: nothing to carry
+    kept = {str(f).lower() for f in kept_fields}
+    return [{**{column: row.get(column) for column, _kind in COLUMNS}, "layer": layer_name}
+            for row in found if str(row.get("field", "")).lower() in kept]

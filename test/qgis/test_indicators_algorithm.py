@@ -279,3 +279,23 @@ def test_run_as_a_task_it_reads_no_live_project_layer(provider, flensburg):
         assert layer.foreign_reads == []
     finally:
         QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_a_second_run_keeps_what_the_first_run_wrote_about_its_fields(flensburg, derived):
+    """Changes computed over the output of a first run: the GeoPackage copy took only the layer,
+    so the description of the first run's rates (numerator, denominator, scale) was lost."""
+    from sozialraum_plugin.gis import indicator_meta
+
+    _, _, first = derived
+    import processing
+
+    dest = flensburg["folder"] / "second.gpkg"
+    processing.run("sozialraum:indicators", {"INPUT": f"{first}|layername=derived", "KEY_FIELD": "AREA_ID",
+                                             "RATES": "sgb2_ew=Anzahl_2020/2020;q2=Anzahl_2018/2018",
+                                             "OUTPUT": str(dest)})
+    rows = {r["field"]: r for r in indicator_meta.read(str(dest), "second")}
+    # sgb2_ew is computed anew (its new description wins), the rest of the first run is kept
+    assert set(rows) == {"sgb2_ew", "q2", "sgb2_ew_eb", "sgb2_ew_lo", "sgb2_ew_hi", "d_sgb2_ew", "d_anteil"}
+    assert rows["sgb2_ew"]["numerator"] == "Anzahl_2020" and rows["q2"]["denominator"] == "2018"
+    assert (rows["d_sgb2_ew"]["year_from"], rows["d_sgb2_ew"]["denominator"]) == (2018, "{year}")
+    assert all(r["layer"] == "second" for r in rows.values())

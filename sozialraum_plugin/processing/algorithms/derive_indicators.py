@@ -126,13 +126,16 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
         needed = list(dict.fromkeys([c for ind in indicators for _y, _r, c in ind.inputs()] + ([key] if key else [])))
         dest = output_gpkg_path(self.parameterAsOutputLayer(parameters, "OUTPUT", context))
         name = os.path.splitext(os.path.basename(dest))[0]
+        computed = {f.lower() for f in fields}
+        earlier = indicator_meta.carried_over(*_gpkg_source(layer), [n for n in names if n.lower() not in computed],
+                                              name)  # the copy takes only the layer, not its metadata
 
         def compute(frame, temp_uri):
             _refuse_identity_fields(temp_uri.split("|", 1)[0], name, key,
                                     [(ind.id, f) for ind in indicators for f in output_fields(ind, options)])
             rows = district_names(frame[key].tolist() if key else None, frame.index)
             result = derive(frame, indicators, options, rows)
-            records = indicator_meta.rows(name, indicators, lambda ind: output_fields(ind, options))
+            records = earlier + indicator_meta.rows(name, indicators, lambda ind: output_fields(ind, options))
             indicator_meta.write(temp_uri.split("|", 1)[0], name, records)
             holder["result"] = result
             return result
@@ -172,3 +175,13 @@ def _refuse_identity_fields(path: str, layer_name: str, key: str | None, fields:
     for indicator, field in fields:
         if field.lower() in identity:
             raise MethodError("indicator_replaces_identity", indicator=indicator, column=field)
+
+
+def _gpkg_source(layer) -> tuple[str, str | None]:
+    """The file and layer name behind an OGR layer (('', None) for other providers)."""
+    from qgis.core import QgsProviderRegistry
+
+    if layer.providerType() != "ogr":
+        return "", None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    return parts.get("path") or "", parts.get("layerName") or None
