@@ -299,3 +299,29 @@ def test_a_second_run_keeps_what_the_first_run_wrote_about_its_fields(flensburg,
     assert rows["sgb2_ew"]["numerator"] == "Anzahl_2020" and rows["q2"]["denominator"] == "2018"
     assert (rows["d_sgb2_ew"]["year_from"], rows["d_sgb2_ew"]["denominator"]) == (2018, "{year}")
     assert all(r["layer"] == "second" for r in rows.values())
+
+
+def test_counts_in_a_virtual_or_joined_field_of_the_layer_are_used(flensburg, tmp_path):
+    """The GeoPackage copy (GDAL, from the file) has no virtual or QGIS-joined fields: a rate of
+    such a field was refused as 'does not exist' although the layer shows it."""
+    import hashlib
+
+    import processing
+    from qgis.core import QgsField
+    from qgis.PyQt.QtCore import QVariant
+
+    before = hashlib.sha256(flensburg["joined"].read_bytes()).hexdigest()
+    layer = QgsVectorLayer(flensburg["uri"], "joined", "ogr")
+    layer.addExpressionField('"gesamt" * 2', QgsField("doppelt", QVariant.Double))
+    result = processing.run("sozialraum:indicators", {"INPUT": layer, "KEY_FIELD": "AREA_ID",
+                                                      "RATES": "halb=gesamt/doppelt", "OUTPUT": str(tmp_path / "v.gpkg")})
+    out = QgsVectorLayer(result["OUTPUT"], "v", "ogr")
+    values = {f["AREA_ID"]: f["halb"] for f in out.getFeatures()}
+    assert len(values) == 13 and all(v == pytest.approx(50.0) for v in values.values())
+    assert hashlib.sha256(flensburg["joined"].read_bytes()).hexdigest() == before
+    with pytest.raises(QgsProcessingException) as err:  # the copy must still never replace the source
+        processing.run("sozialraum:indicators", {"INPUT": layer, "RATES": "halb=gesamt/doppelt",
+                                                 "OUTPUT": str(flensburg["joined"])})
+    assert "Traceback" not in str(err.value)
+    assert hashlib.sha256(flensburg["joined"].read_bytes()).hexdigest() == before
+    del out, layer

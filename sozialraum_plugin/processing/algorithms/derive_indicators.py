@@ -4,6 +4,9 @@ from __future__ import annotations
 import os
 
 from qgis.core import (
+    Qgis,
+    QgsFeatureRequest,
+    QgsFields,
     QgsProcessing,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
@@ -142,7 +145,11 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
 
         holder = {}
 
-        written = gpkg.write_results(layer, dest, name, needed, compute)
+        source = layer
+        if _computed_by_qgis(layer, needed):  # the file copy would not have them
+            gpkg.check_destination(dest, gpkg.source_path(layer))  # the memory copy has no source to protect
+            source = layer.materialize(QgsFeatureRequest())
+        written = gpkg.write_results(source, dest, name, needed, compute)
         if written.replaced_existing:
             feedback.pushWarning(self.tr("The existing file {0} was replaced.").format(dest))
         self._log(holder["result"], indicators, feedback)
@@ -185,3 +192,13 @@ def _gpkg_source(layer) -> tuple[str, str | None]:
         return "", None
     parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
     return parts.get("path") or "", parts.get("layerName") or None
+
+
+def _computed_by_qgis(layer, names) -> bool:
+    """Does one of ``names`` exist only in QGIS (a virtual field, a field of a QGIS join)?"""
+    fields = layer.fields()
+    if hasattr(Qgis, "FieldOrigin"):  # QGIS 3.38 and newer
+        origins = (Qgis.FieldOrigin.Expression, Qgis.FieldOrigin.Join)
+    else:
+        origins = (QgsFields.OriginExpression, QgsFields.OriginJoin)
+    return any(fields.fieldOrigin(fields.indexOf(n)) in origins for n in names if fields.indexOf(n) >= 0)
