@@ -325,3 +325,10 @@ def test_counts_in_a_virtual_or_joined_field_of_the_layer_are_used(flensburg, tm
     assert "Traceback" not in str(err.value)
     assert hashlib.sha256(flensburg["joined"].read_bytes()).hexdigest() == before
     del out, layer
+
+
+def test_rates_without_a_unit_are_plain_ratios(flensburg):
+    # UNIT was mandatory: an empty unit (residents per person in SGB II, scale 1) was refused as an
+    # "Incorrect parameter value for UNIT" in qgis_process and the dialog.
+    _, values, _ = run(flensburg, "plain", RATES="ew_je_sgb2=gesamt/Anzahl_2021", UNIT="")
+    assert values["STGT03"]["ew_je_sgb2"] == pytest.approx(12525 / 2170)

@@ -62,7 +62,8 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
             "RATES", self.tr("Rates (name=numerator/denominator;…)"), optional=True))
         self.addParameter(QgsProcessingParameterString(
             "CHANGES", self.tr("Changes between years (name=field:2019-2021;…)"), optional=True))
-        self.addParameter(QgsProcessingParameterString("UNIT", self.tr("Unit of the rates"), defaultValue="%"))
+        self.addParameter(QgsProcessingParameterString(  # optional: empty is a plain ratio (scale 1)
+            "UNIT", self.tr("Unit of the rates"), defaultValue="%", optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             "SHARES", self.tr("RATES in % or ‰ are shares (numerator never above denominator)"), defaultValue=True))
         self.addParameter(QgsProcessingParameterString(
