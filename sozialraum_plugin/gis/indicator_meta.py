@@ -18,7 +18,7 @@ TABLE = "sozialraum_indicators"
 COLUMNS = (("layer", "String"), ("field", "String"), ("role", "String"), ("indicator", "String"),
            ("label", "String"), ("unit", "String"), ("direction", "Integer"), ("kind", "String"),
            ("numerator", "String"), ("denominator", "String"), ("scale", "Real"),
-           ("year_from", "Integer"), ("year_to", "Integer"), ("definition", "String"))
+           ("year_from", "Integer"), ("year_to", "Integer"), ("level", "Real"), ("definition", "String"))
 ROLES = {"": "value", "_eb": "eb", "_lo": "lower", "_hi": "upper"}
 
 
@@ -27,8 +27,9 @@ def table_name(layer_name: str) -> str:
     return TABLE if layer_name.lower() != TABLE else f"{TABLE}_meta"
 
 
-def rows(layer_name: str, indicators, fields_of) -> list[dict]:
-    """One row per written field; ``fields_of(ind)`` lists the fields written for ``ind``."""
+def rows(layer_name: str, indicators, fields_of, level: float | None = None) -> list[dict]:
+    """One row per written field; ``fields_of(ind)`` lists the fields written for ``ind``;
+    ``level`` is the confidence level of the interval bounds (``_lo``, ``_hi``)."""
     out = []
     for ind in indicators:
         years = ind.change_between or (None, None)
@@ -38,6 +39,7 @@ def rows(layer_name: str, indicators, fields_of) -> list[dict]:
                         "indicator": ind.id, "label": ind.label, "unit": ind.unit, "direction": ind.direction,
                         "kind": ind.kind, "numerator": ind.numerator, "denominator": ind.denominator,
                         "scale": float(ind.scale), "year_from": years[0], "year_to": years[1],
+                        "level": level if ROLES.get(suffix) in ("lower", "upper") else None,
                         "definition": json.dumps(ind.to_dict(), ensure_ascii=False)})
     return out
 

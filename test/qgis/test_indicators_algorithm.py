@@ -332,3 +332,13 @@ def test_rates_without_a_unit_are_plain_ratios(flensburg):
     # "Incorrect parameter value for UNIT" in qgis_process and the dialog.
     _, values, _ = run(flensburg, "plain", RATES="ew_je_sgb2=gesamt/Anzahl_2021", UNIT="")
     assert values["STGT03"]["ew_je_sgb2"] == pytest.approx(12525 / 2170)
+
+
+def test_metadata_of_an_interval_names_its_confidence_level(flensburg):
+    # LEVEL was written nowhere: a 90 % interval could not be told from a 95 % one afterwards.
+    from sozialraum_plugin.gis import indicator_meta
+
+    _, _, dest = run(flensburg, "level", RATES="q=Anzahl_2021/gesamt", INTERVALS=True, LEVEL=0.9)
+    rows = {r["field"]: r for r in indicator_meta.read(str(dest), "level")}
+    assert rows["q_lo"]["level"] == rows["q_hi"]["level"] == pytest.approx(0.9)
+    assert rows["q"]["level"] is None

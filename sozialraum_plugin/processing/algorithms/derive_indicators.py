@@ -139,7 +139,8 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
                                     [(ind.id, f) for ind in indicators for f in output_fields(ind, options)])
             rows = district_names(frame[key].tolist() if key else None, frame.index)
             result = derive(frame, indicators, options, rows)
-            records = earlier + indicator_meta.rows(name, indicators, lambda ind: output_fields(ind, options))
+            records = earlier + indicator_meta.rows(name, indicators, lambda ind: output_fields(ind, options),
+                                                    options.level)
             indicator_meta.write(temp_uri.split("|", 1)[0], name, records)
             holder["result"] = result
             return result
