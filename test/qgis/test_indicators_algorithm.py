@@ -342,3 +342,17 @@ def test_metadata_of_an_interval_names_its_confidence_level(flensburg):
     rows = {r["field"]: r for r in indicator_meta.read(str(dest), "level")}
     assert rows["q_lo"]["level"] == rows["q_hi"]["level"] == pytest.approx(0.9)
     assert rows["q"]["level"] is None
+
+
+@pytest.mark.parametrize("key", ["nokey", "area_id"])
+def test_a_key_field_the_layer_does_not_have_is_named(flensburg, key):
+    import processing
+
+    # KeyError traceback before: the key is read from the copy by name
+    dest = flensburg["folder"] / "nokey.gpkg"
+    with pytest.raises(QgsProcessingException) as err:
+        processing.run("sozialraum:indicators", {"INPUT": flensburg["uri"], "KEY_FIELD": key,
+                                                 "RATES": "q=Anzahl_2021/gesamt", "OUTPUT": str(dest)})
+    message = str(err.value)
+    assert "Traceback" not in message and key in message and "AREA_ID" in message, message
+    assert not dest.exists()

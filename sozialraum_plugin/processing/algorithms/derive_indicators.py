@@ -118,6 +118,8 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
         check_definitions(indicators, options)
         key = self.parameterAsString(parameters, "KEY_FIELD", context) or None
         names = layer.fields().names()
+        if key and key not in names:  # read from the copy by its exact name
+            raise MethodError("field_not_found", column=key, columns=", ".join(names))
         missing = missing_inputs(indicators, names)
         if missing:  # before anything is written
             raise MethodError("indicator_field_missing", indicator=missing[0][0], column=missing[0][1],
