@@ -234,6 +234,12 @@ def parse_rates(text: str, unit: str = "%", shares: bool = True) -> list[Indicat
     return out
 
 
+def _points(unit: str) -> str:
+    """The unit of a change of a rate in ``unit``: its points (the same scale), so it is not read
+    as a relative change."""
+    return {"%": "Pp.", "‰": "‰-Pkt."}.get(unit.strip(), unit)
+
+
 def parse_changes(text: str, unit: str = "%", shares: bool = True) -> list[Indicator]:
     """``d_quote=quote:2019-2021`` (a change of a field's year columns ``quote_2019`` …) or
     ``d_quote=sgb2/ew:2019-2021`` (a change of a rate, in points)."""
@@ -246,7 +252,7 @@ def parse_changes(text: str, unit: str = "%", shares: bool = True) -> list[Indic
         between = (int(start), int(end))
         counts = _counts(source)
         if counts:
-            out.append(Indicator(name, unit=own_unit or unit, kind="rate", numerator=counts[0],
+            out.append(Indicator(name, unit=own_unit or _points(unit), kind="rate", numerator=counts[0],
                                  denominator=counts[1], change_between=between, share=None if shares else False))
         else:
             out.append(Indicator(name, unit=own_unit, base=source.strip(), change_between=between))

@@ -148,3 +148,17 @@ def test_a_text_count_with_a_thousands_dot_is_refused_not_read_as_a_decimal():
     # decimals that cannot be thousands pass: 0.125, 12.5, 1.25
     out = derive(frame(ew=["0.125", "12.5", "0", "1.25"]), [per_thousand])
     assert out["q"].tolist()[0] == pytest.approx(30 / 0.125 * 1000)
+
+
+def test_a_change_of_a_rate_from_changes_is_labelled_in_points_not_percent():
+    # CHANGES=d=n/ew:2019-2021 took UNIT '%' as the change's unit: the log and the metadata said
+    # "-2,3 %" for a change of -2.3 percentage points (read as a relative change).
+    from sozialraum_plugin.core.derived import parse_changes
+
+    (pp,) = parse_changes("d=n/ew:2019-2021", "%")
+    (pm,) = parse_changes("d=n/ew:2019-2021", "‰")
+    (own,) = parse_changes("d=n/ew:2019-2021|%-Pkt.", "%")
+    assert (pp.unit, pp.scale, pp.is_share) == ("Pp.", 100.0, True)
+    assert (pm.unit, pm.scale, pm.is_share) == ("‰-Pkt.", 1000.0, True)
+    assert own.unit == "%-Pkt."
+    assert derive(frame(), [pp])["d"][11] == pytest.approx(30 / 300 * 100 - 20 / 250 * 100)
