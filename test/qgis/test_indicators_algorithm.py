@@ -356,3 +356,14 @@ def test_a_key_field_the_layer_does_not_have_is_named(flensburg, key):
     message = str(err.value)
     assert "Traceback" not in message and key in message and "AREA_ID" in message, message
     assert not dest.exists()
+
+
+def test_a_definition_file_that_is_not_there_is_named(flensburg):
+    import processing
+
+    # "cannot be read: line 1, column 1: Expecting value" before: the path was parsed as JSON
+    missing = flensburg["folder"] / "Berichtsdefinition.jsn"
+    with pytest.raises(QgsProcessingException) as err:
+        processing.run("sozialraum:indicators", {"INPUT": flensburg["uri"], "INDICATORS": str(missing),
+                                                 "OUTPUT": str(flensburg["folder"] / "nodef.gpkg")})
+    assert str(missing) in str(err.value) and "line 1" not in str(err.value), str(err.value)

@@ -93,7 +93,9 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
         text = self.parameterAsString(parameters, "INDICATORS", context).strip()
         found = []
         if text:
-            if not text.startswith(("[", "{")) and os.path.isfile(text):
+            if not text.startswith(("[", "{")):  # not JSON: the path of a definition file
+                if not os.path.isfile(text):
+                    raise MethodError("file_not_found", file=text)
                 with open(text, encoding="utf-8-sig") as handle:
                     text = handle.read()
             found += derived_only(parse_json(text))
