@@ -12,6 +12,7 @@ the indicators' numerators and denominators afterwards.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -67,14 +68,42 @@ def missing_inputs(indicators: Iterable[Indicator], columns: Iterable[str]) -> l
     return [(ind.id, column) for ind in indicators for _y, _r, column in ind.inputs() if column not in have]
 
 
+def district_names(keys: Iterable | None, fids: Iterable) -> list[str]:
+    """How messages name each district: its key as written (``1003``, not the ``1003.0`` of an
+    integer key column with an empty cell, which pandas reads as float), or ``fid n`` where the
+    key is empty (never ``nan`` or ``None``)."""
+    fids = list(fids)
+    keys = list(keys) if keys is not None else [None] * len(fids)
+    names = []
+    for key, fid in zip(keys, fids):
+        if key is None or (not isinstance(key, str) and pd.isna(key)) or not str(key).strip():
+            names.append(f"fid {fid}")
+        elif isinstance(key, float) and key.is_integer():
+            names.append(str(int(key)))
+        else:
+            names.append(str(key))
+    return names
+
+
 def _row(rows: Sequence, position: int):
     return rows[position] if rows is not None else position
+
+
+#: Text such as ``1.000`` or ``12.525``: a German whole number with a thousands dot, or a decimal?
+_THOUSANDS_DOT = re.compile(r"^\s*[-\u2212]?[1-9]\d{0,2}(\.\d{3})+\s*$")
 
 
 def _numbers(frame: pd.DataFrame, ind: Indicator, column: str, rows) -> pd.Series:
     if column not in frame.columns:
         raise MethodError("indicator_field_missing", indicator=ind.id, column=column,
                           columns=", ".join(map(str, frame.columns)))
+    raw = frame[column]
+    if raw.dtype == object:  # text: pandas would read '1.000' as 1.0, silently
+        ambiguous = np.flatnonzero(raw.map(lambda v: isinstance(v, str) and bool(_THOUSANDS_DOT.match(v))).to_numpy())
+        if ambiguous.size:
+            i = int(ambiguous[0])
+            raise MethodError("indicator_field_ambiguous", indicator=ind.id, column=column,
+                              row=_row(rows, i), value=raw.iloc[i])
     try:
         return numeric_column(frame, column)
     except MethodError as error:
@@ -205,6 +234,12 @@ def parse_rates(text: str, unit: str = "%", shares: bool = True) -> list[Indicat
     return out
 
 
+def _points(unit: str) -> str:
+    """The unit of a change of a rate in ``unit``: its points (the same scale), so it is not read
+    as a relative change."""
+    return {"%": "Pp.", "‰": "‰-Pkt."}.get(unit.strip(), unit)
+
+
 def parse_changes(text: str, unit: str = "%", shares: bool = True) -> list[Indicator]:
     """``d_quote=quote:2019-2021`` (a change of a field's year columns ``quote_2019`` …) or
     ``d_quote=sgb2/ew:2019-2021`` (a change of a rate, in points)."""
@@ -217,7 +252,7 @@ def parse_changes(text: str, unit: str = "%", shares: bool = True) -> list[Indic
         between = (int(start), int(end))
         counts = _counts(source)
         if counts:
-            out.append(Indicator(name, unit=own_unit or unit, kind="rate", numerator=counts[0],
+            out.append(Indicator(name, unit=own_unit or _points(unit), kind="rate", numerator=counts[0],
                                  denominator=counts[1], change_between=between, share=None if shares else False))
         else:
             out.append(Indicator(name, unit=own_unit, base=source.strip(), change_between=between))

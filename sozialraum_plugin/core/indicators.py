@@ -39,18 +39,28 @@ _PERCENT_POINTS = re.compile(r"^(pp\.?|prozentpunkte?|percentage points?|%-?punk
 _PER_NUMBER = re.compile(r"(?:\bje\b|\bpro\b|\bper\b|/)\s*(\d[\d.,'\s\u00a0\u202f]*)", re.IGNORECASE)
 
 
+def _percent_scale(text: str) -> float | None:
+    """1000 for a per-mille unit, 100 for a percent unit, None otherwise: the sign may stand
+    anywhere (``Anteil in %``, ``(%)``, ``in ‰`` as German tables head their columns)."""
+    lower = text.lower()
+    if "‰" in text or "promille" in lower or "per mille" in lower:
+        return 1000.0
+    if "%" in text or "prozent" in lower or "percent" in lower or _PERCENT_POINTS.match(text):
+        return 100.0
+    return None
+
+
 def unit_scale(unit: str | None) -> float:
     """The factor a proportion is multiplied by to be printed in ``unit``.
 
-    ``%``, ``Prozent``, ``%-Pkt.``, ``Pp.`` (a change in points) → 100; ``‰``, ``Promille`` → 1000; ``je 1.000 EW``,
-    ``per 1,000``, ``pro 100.000`` → the number (thousands marks of either language); else 1.
+    ``%``, ``Anteil in %``, ``Prozent``, ``%-Pkt.``, ``Pp.`` (a change in points) → 100; ``‰``,
+    ``Promille`` → 1000; ``je 1.000 EW``, ``per 1,000``, ``pro 100.000`` → the number (thousands
+    marks of either language); else 1.
     """
     text = str(unit or "").strip()
-    lower = text.lower()
-    if text.startswith("‰") or "promille" in lower or "per mille" in lower:
-        return 1000.0
-    if text.startswith("%") or "prozent" in lower or "percent" in lower or _PERCENT_POINTS.match(text):
-        return 100.0
+    percent = _percent_scale(text)
+    if percent is not None:
+        return percent
     match = _PER_NUMBER.search(text)
     if match:
         digits = re.sub(r"\D", "", match.group(1))
@@ -131,8 +141,7 @@ class Indicator:
             return False
         if self.share is not None:
             return bool(self.share)
-        unit = self.unit.strip()
-        return unit[:1] in ("%", "‰") or bool(_PERCENT_POINTS.match(unit))
+        return _percent_scale(str(self.unit or "").strip()) is not None  # as the scale reads the unit
 
     def year_column(self, name: str, year: int | None) -> str:
         """The column of ``name`` for ``year`` (``name`` itself without a year)."""

@@ -13,7 +13,7 @@ from typing import Any, Optional
 
 from .errors import SozialraumError
 from .fileio import write_text
-from .indicators import Indicator
+from .indicators import Indicator, unit_scale
 
 VERSION = 1
 
@@ -168,8 +168,11 @@ class ReportDefinition:
 
 
 def _indicator_dict(ind: Indicator) -> dict:
-    """The indicator without its empty entries, so the file stays readable."""
+    """The indicator without its empty entries, so the file stays readable. A scale that follows
+    from the unit is left out too: pinned, it would outlive a unit changed in the file."""
     defaults = Indicator(id=ind.id).to_dict()
+    if ind.kind == "rate":
+        defaults["scale"] = unit_scale(ind.unit)
     return {k: v for k, v in ind.to_dict().items() if k in ("id", "label") or v != defaults.get(k)}
 
 

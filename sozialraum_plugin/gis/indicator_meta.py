@@ -9,6 +9,7 @@ publication rule or a planner opening the file in QGIS can tell that ``sgb2_quot
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 
 from .gpkg_rtree import quote_name
@@ -17,7 +18,7 @@ TABLE = "sozialraum_indicators"
 COLUMNS = (("layer", "String"), ("field", "String"), ("role", "String"), ("indicator", "String"),
            ("label", "String"), ("unit", "String"), ("direction", "Integer"), ("kind", "String"),
            ("numerator", "String"), ("denominator", "String"), ("scale", "Real"),
-           ("year_from", "Integer"), ("year_to", "Integer"), ("definition", "String"))
+           ("year_from", "Integer"), ("year_to", "Integer"), ("level", "Real"), ("definition", "String"))
 ROLES = {"": "value", "_eb": "eb", "_lo": "lower", "_hi": "upper"}
 
 
@@ -26,8 +27,9 @@ def table_name(layer_name: str) -> str:
     return TABLE if layer_name.lower() != TABLE else f"{TABLE}_meta"
 
 
-def rows(layer_name: str, indicators, fields_of) -> list[dict]:
-    """One row per written field; ``fields_of(ind)`` lists the fields written for ``ind``."""
+def rows(layer_name: str, indicators, fields_of, level: float | None = None) -> list[dict]:
+    """One row per written field; ``fields_of(ind)`` lists the fields written for ``ind``;
+    ``level`` is the confidence level of the interval bounds (``_lo``, ``_hi``)."""
     out = []
     for ind in indicators:
         years = ind.change_between or (None, None)
@@ -37,6 +39,7 @@ def rows(layer_name: str, indicators, fields_of) -> list[dict]:
                         "indicator": ind.id, "label": ind.label, "unit": ind.unit, "direction": ind.direction,
                         "kind": ind.kind, "numerator": ind.numerator, "denominator": ind.denominator,
                         "scale": float(ind.scale), "year_from": years[0], "year_to": years[1],
+                        "level": level if ROLES.get(suffix) in ("lower", "upper") else None,
                         "definition": json.dumps(ind.to_dict(), ensure_ascii=False)})
     return out
 
@@ -80,3 +83,17 @@ def read(path: str, layer_name: str | None = None) -> list[dict]:
         db.row_factory = sqlite3.Row
         query = f"SELECT * FROM {quote_name(name)}" + (" WHERE layer = ?" if layer_name else "")
         return [dict(r) for r in db.execute(query + " ORDER BY fid", (layer_name,) if layer_name else ())]
+
+
+def carried_over(source: str, source_layer: str | None, kept_fields, layer_name: str) -> list[dict]:
+    """The rows an input GeoPackage holds about fields its copy keeps unchanged, for the copy's
+    layer ``layer_name``: a second run over the output of a first keeps the first's descriptions."""
+    if not source or not source.lower().endswith(".gpkg") or not os.path.isfile(source):
+        return []
+    try:
+        found = read(source, source_layer)
+    except sqlite3.Error:
+        return []  # not a GeoPackage sqlite can read: nothing to carry
+    kept = {str(f).lower() for f in kept_fields}
+    return [{**{column: row.get(column) for column, _kind in COLUMNS}, "layer": layer_name}
+            for row in found if str(row.get("field", "")).lower() in kept]

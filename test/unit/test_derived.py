@@ -125,3 +125,40 @@ def test_profile_city_value_of_a_per_thousand_rate_is_pooled_on_its_scale():
     profiles = compute_profiles(data, [ind], ProfileOptions(name="name", suppress_below=0))
     assert profiles.city["q"].method == "rate"
     assert profiles.city["q"].value == pytest.approx(37 / 1340 * 1000)
+
+
+def test_districts_are_named_by_their_key_as_written_or_their_fid():
+    from sozialraum_plugin.core.derived import district_names
+
+    keys = pd.Series([1001, None, 1003]).tolist()  # pandas reads the integer key as float
+    assert district_names(keys, [1, 2, 3]) == ["1001", "fid 2", "1003"]
+    assert district_names(["01", None, " ", "STGT03"], [1, 2, 3, 4]) == ["01", "fid 2", "fid 3", "STGT03"]
+    assert district_names([1.5], [7]) == ["1.5"] and district_names(None, [7]) == ["fid 7"]
+
+
+def test_a_text_count_with_a_thousands_dot_is_refused_not_read_as_a_decimal():
+    # '1.000' in a text field (a CSV layer, a field QGIS's own join brought) was read as 1.0:
+    # 5 per 1,000 residents became 5,000 without a word.
+    per_thousand = Indicator("q", unit="je 1.000 EW", kind="rate", numerator="n", denominator="ew")
+    with pytest.raises(MethodError) as err:
+        derive(frame(ew=["300", "40", "0", "1.000"]), [per_thousand], rows=list("ABCD"))
+    assert err.value.code == "indicator_field_ambiguous"
+    assert err.value.params["row"] == "D" and err.value.params["value"] == "1.000"
+    assert "q" in str(err.value) and "ew" in str(err.value) and "1.000" in str(err.value)
+    # decimals that cannot be thousands pass: 0.125, 12.5, 1.25
+    out = derive(frame(ew=["0.125", "12.5", "0", "1.25"]), [per_thousand])
+    assert out["q"].tolist()[0] == pytest.approx(30 / 0.125 * 1000)
+
+
+def test_a_change_of_a_rate_from_changes_is_labelled_in_points_not_percent():
+    # CHANGES=d=n/ew:2019-2021 took UNIT '%' as the change's unit: the log and the metadata said
+    # "-2,3 %" for a change of -2.3 percentage points (read as a relative change).
+    from sozialraum_plugin.core.derived import parse_changes
+
+    (pp,) = parse_changes("d=n/ew:2019-2021", "%")
+    (pm,) = parse_changes("d=n/ew:2019-2021", "‰")
+    (own,) = parse_changes("d=n/ew:2019-2021|%-Pkt.", "%")
+    assert (pp.unit, pp.scale, pp.is_share) == ("Pp.", 100.0, True)
+    assert (pm.unit, pm.scale, pm.is_share) == ("‰-Pkt.", 1000.0, True)
+    assert own.unit == "%-Pkt."
+    assert derive(frame(), [pp])["d"][11] == pytest.approx(30 / 300 * 100 - 20 / 250 * 100)

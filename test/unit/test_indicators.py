@@ -178,3 +178,20 @@ def test_year_placeholder_needs_change_years_and_years_are_whole_numbers():
     with pytest.raises(MethodError) as err:
         Indicator("x", change_between=("2019", "2021"))
     assert err.value.code == "change_years_invalid"
+
+
+@pytest.mark.parametrize("unit, scale", [
+    ("Anteil in %", 100.0), ("in %", 100.0), ("(%)", 100.0), ("v. H. (%)", 100.0), ("in ‰", 1000.0),
+])
+def test_a_percent_sign_anywhere_in_the_unit_gives_the_percent_scale_and_a_share(unit, scale):
+    # "Anteil in %" is how German tables head a share: read as 1 it printed 0,17 instead of 17 %
+    # and the numerator was no longer checked against its denominator
+    ind = Indicator("q", unit=unit, kind="rate", numerator="a", denominator="b")
+    assert ind.scale == scale
+    assert ind.compute(pd.DataFrame({"a": [1], "b": [4]})).tolist() == [scale / 4]
+    assert ind.is_share
+
+
+@pytest.mark.parametrize("unit", ["Prozent", "Promille", "percent"])
+def test_a_unit_written_as_a_word_is_a_share_as_its_scale_says(unit):
+    assert Indicator("q", unit=unit, kind="rate", numerator="a", denominator="b").is_share

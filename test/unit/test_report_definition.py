@@ -98,3 +98,19 @@ def test_bad_rate_and_change_indicators_name_their_entry(indicators, section, wo
     assert err.value.params["section"] == section
     for word in ["bericht.json", *words]:
         assert word in str(err.value), str(err.value)
+
+
+def test_a_scale_that_follows_the_unit_is_not_pinned_in_the_saved_definition():
+    # Berichtsdefinition.json (kept to run the report next year) wrote "scale": 100.0 for every %
+    # rate, so a unit changed there to "je 1.000 EW" kept multiplying by 100.
+    from sozialraum_plugin.core.report_definition import ReportDefinition
+
+    d = ReportDefinition.from_dict(_with_indicators([
+        {"id": "q", "kind": "rate", "numerator": "n", "denominator": "ew", "unit": "%"},
+        {"id": "r", "kind": "rate", "numerator": "n", "denominator": "ew", "unit": "Anteil", "scale": 100},
+    ]))
+    saved = json.loads(d.to_json())["indicators"]
+    assert "scale" not in saved[0] and saved[1]["scale"] == 100  # an explicit scale stays
+    saved[0]["unit"] = "je 1.000 EW"
+    again = ReportDefinition.from_dict(_with_indicators(saved))
+    assert again.indicators[0].scale == 1000.0 and again.indicators[1].scale == 100.0

@@ -4,6 +4,9 @@ from __future__ import annotations
 import os
 
 from qgis.core import (
+    Qgis,
+    QgsFeatureRequest,
+    QgsFields,
     QgsProcessing,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
@@ -59,7 +62,8 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
             "RATES", self.tr("Rates (name=numerator/denominator;…)"), optional=True))
         self.addParameter(QgsProcessingParameterString(
             "CHANGES", self.tr("Changes between years (name=field:2019-2021;…)"), optional=True))
-        self.addParameter(QgsProcessingParameterString("UNIT", self.tr("Unit of the rates"), defaultValue="%"))
+        self.addParameter(QgsProcessingParameterString(  # optional: empty is a plain ratio (scale 1)
+            "UNIT", self.tr("Unit of the rates"), defaultValue="%", optional=True))
         self.addParameter(QgsProcessingParameterBoolean(
             "SHARES", self.tr("RATES in % or ‰ are shares (numerator never above denominator)"), defaultValue=True))
         self.addParameter(QgsProcessingParameterString(
@@ -89,7 +93,9 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
         text = self.parameterAsString(parameters, "INDICATORS", context).strip()
         found = []
         if text:
-            if not text.startswith(("[", "{")) and os.path.isfile(text):
+            if not text.startswith(("[", "{")):  # not JSON: the path of a definition file
+                if not os.path.isfile(text):
+                    raise MethodError("file_not_found", file=text)
                 with open(text, encoding="utf-8-sig") as handle:
                     text = handle.read()
             found += derived_only(parse_json(text))
@@ -101,7 +107,8 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
         return found
 
     def compute(self, parameters, context, feedback):
-        from ...core.derived import DeriveOptions, check_definitions, derive, missing_inputs, output_fields
+        from ...core.derived import (DeriveOptions, check_definitions, derive, district_names, missing_inputs,
+                                     output_fields)
         from ...core.errors import MethodError
         from ...gis import gpkg, indicator_meta
 
@@ -113,6 +120,8 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
         check_definitions(indicators, options)
         key = self.parameterAsString(parameters, "KEY_FIELD", context) or None
         names = layer.fields().names()
+        if key and key not in names:  # read from the copy by its exact name
+            raise MethodError("field_not_found", column=key, columns=", ".join(names))
         missing = missing_inputs(indicators, names)
         if missing:  # before anything is written
             raise MethodError("indicator_field_missing", indicator=missing[0][0], column=missing[0][1],
@@ -125,18 +134,28 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
         needed = list(dict.fromkeys([c for ind in indicators for _y, _r, c in ind.inputs()] + ([key] if key else [])))
         dest = output_gpkg_path(self.parameterAsOutputLayer(parameters, "OUTPUT", context))
         name = os.path.splitext(os.path.basename(dest))[0]
+        computed = {f.lower() for f in fields}
+        earlier = indicator_meta.carried_over(*_gpkg_source(layer), [n for n in names if n.lower() not in computed],
+                                              name)  # the copy takes only the layer, not its metadata
 
         def compute(frame, temp_uri):
-            rows = frame[key].astype(str).tolist() if key else [f"fid {fid}" for fid in frame.index]
+            _refuse_identity_fields(temp_uri.split("|", 1)[0], name, key,
+                                    [(ind.id, f) for ind in indicators for f in output_fields(ind, options)])
+            rows = district_names(frame[key].tolist() if key else None, frame.index)
             result = derive(frame, indicators, options, rows)
-            records = indicator_meta.rows(name, indicators, lambda ind: output_fields(ind, options))
+            records = earlier + indicator_meta.rows(name, indicators, lambda ind: output_fields(ind, options),
+                                                    options.level)
             indicator_meta.write(temp_uri.split("|", 1)[0], name, records)
             holder["result"] = result
             return result
 
         holder = {}
 
-        written = gpkg.write_results(layer, dest, name, needed, compute)
+        source = layer
+        if _computed_by_qgis(layer, needed):  # the file copy would not have them
+            gpkg.check_destination(dest, gpkg.source_path(layer))  # the memory copy has no source to protect
+            source = layer.materialize(QgsFeatureRequest())
+        written = gpkg.write_results(source, dest, name, needed, compute)
         if written.replaced_existing:
             feedback.pushWarning(self.tr("The existing file {0} was replaced.").format(dest))
         self._log(holder["result"], indicators, feedback)
@@ -151,3 +170,41 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
                     if len(values) else "–")
             feedback.pushInfo(self.tr("{0}: a value for {1} of {2} districts ({3})").format(
                 ind.id, len(values), len(result), span))
+
+
+def _refuse_identity_fields(path: str, layer_name: str, key: str | None, fields: list) -> None:
+    """A computed field (``(indicator, field)`` pairs) may replace a count, never the fid, the
+    geometry or the key of the districts (the copy at ``path`` names its own fid and geometry)."""
+    import sqlite3
+
+    from ...core.errors import MethodError
+    from ...gis.gpkg_rtree import quote_name
+
+    with sqlite3.connect(path) as db:
+        identity = [r[1] for r in db.execute(f"PRAGMA table_info({quote_name(layer_name)})") if r[5]]
+        identity += [r[0] for r in db.execute(
+            "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", (layer_name,))]
+    identity = {c.lower() for c in identity + ([key] if key else [])}
+    for indicator, field in fields:
+        if field.lower() in identity:
+            raise MethodError("indicator_replaces_identity", indicator=indicator, column=field)
+
+
+def _gpkg_source(layer) -> tuple[str, str | None]:
+    """The file and layer name behind an OGR layer (('', None) for other providers)."""
+    from qgis.core import QgsProviderRegistry
+
+    if layer.providerType() != "ogr":
+        return "", None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    return parts.get("path") or "", parts.get("layerName") or None
+
+
+def _computed_by_qgis(layer, names) -> bool:
+    """Does one of ``names`` exist only in QGIS (a virtual field, a field of a QGIS join)?"""
+    fields = layer.fields()
+    if hasattr(Qgis, "FieldOrigin"):  # QGIS 3.38 and newer
+        origins = (Qgis.FieldOrigin.Expression, Qgis.FieldOrigin.Join)
+    else:
+        origins = (QgsFields.OriginExpression, QgsFields.OriginJoin)
+    return any(fields.fieldOrigin(fields.indexOf(n)) in origins for n in names if fields.indexOf(n) >= 0)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 
-from qgis.core import QgsApplication, QgsProcessingFeedback, QgsProcessingUtils
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProcessingUtils
+from qgis.PyQt.QtCore import QCoreApplication, QThread
 
 from ...core.derived import derived_only, missing_inputs
+from ...core.indicators import unit_scale
 from ...core.report_definition import DefinitionError
 
 translate = QCoreApplication.translate
@@ -22,7 +23,7 @@ def derived(definition) -> list:
     return derived_only(definition.indicators)
 
 
-def _table_columns(run, n: int, table) -> list[str]:
+def _table_columns(run, n: int, table, context) -> list[str]:
     """The columns table ``n`` adds: its field list, or all columns as the jointable reads them."""
     if table.fields:
         return list(table.fields)
@@ -30,8 +31,20 @@ def _table_columns(run, n: int, table) -> list[str]:
     if alg is None:
         return []
     params = {"TABLE": run.d.resolve(table.path), "TABLE_KEY": table.key, **table.options}
-    result = alg.read(params, run.context, QgsProcessingFeedback(), table.key)  # nothing is written
+    result = alg.read(params, context, QgsProcessingFeedback(), table.key)  # nothing is written
     return [str(c) for c in result.frame.columns if str(c) != table.key]
+
+
+def _lookup_context(run):
+    """The context to find the boundaries and tables in, as Processing finds them. Off the main
+    thread (the report run as a task) the project's live layers are not touched: a context of its
+    own, without the project, opens them anew from their source (a project layer named only by its
+    id or name is then not found, and the derive step checks its inputs itself)."""
+    if QThread.currentThread() == QCoreApplication.instance().thread():
+        return run.context
+    private = QgsProcessingContext()  # no project: nothing shared with the main thread
+    private.setTransformContext(run.context.transformContext())
+    return private
 
 
 def check_inputs(run) -> None:
@@ -39,7 +52,8 @@ def check_inputs(run) -> None:
     wanted = derived(run.d)
     if not wanted:
         return
-    layer = QgsProcessingUtils.mapLayerFromString(run.current, run.context)
+    context = _lookup_context(run)
+    layer = QgsProcessingUtils.mapLayerFromString(run.current, context)
     if layer is None:
         return  # the boundaries step names that problem; the derive step checks its inputs itself
     available = set(layer.fields().names())
@@ -47,7 +61,7 @@ def check_inputs(run) -> None:
     for n, table in enumerate(run.d.tables, start=1):
         if not lacking:
             break
-        columns = _table_columns(run, n, table)
+        columns = _table_columns(run, n, table, context)
         available |= set(columns) | {CLASH_PREFIX + c for c in columns}
         lacking = missing_inputs(wanted, available)
     if lacking:
@@ -70,6 +84,13 @@ def derive_step(run, steps) -> None:
 
 def profile_rates(definition, fields) -> str:
     """``id=numerator/denominator;…`` for the rates on the profile pages: their city value is
-    pooled over their own denominator (Σ numerator / Σ denominator)."""
+    pooled over their own denominator (Σ numerator / Σ denominator).
+
+    The profile sheets multiply that pooled rate by the scale of the unit (LABELS carries no
+    scale), so a rate whose own scale differs from its unit's (``"scale": 100`` with the unit
+    ``Anteil``) is left out: pooled, its city value would be off by that factor. Columns the
+    tables bring with a numerator and denominator named are pooled too.
+    """
     return ";".join(f"{i.id}={i.numerator}/{i.denominator}" for i in definition.indicators
-                    if i.id in fields and i.numerator and i.denominator and i.change_between is None)
+                    if i.id in fields and i.numerator and i.denominator and i.change_between is None
+                    and (i.kind != "rate" or unit_scale(i.unit) == i.scale))
