@@ -182,8 +182,7 @@ def test_negative_count_names_field_district_and_value(flensburg, tmp_path):
 
 def _districts(tmp_path, keys, n, ew, key_type="Int"):
     """A GeoPackage of small squares with a key and two counts."""
-    from qgis.core import (QgsCoordinateTransformContext, QgsFeature, QgsField, QgsGeometry,
-                           QgsVectorFileWriter)
+    from qgis.core import QgsCoordinateTransformContext, QgsFeature, QgsField, QgsGeometry, QgsVectorFileWriter
     from qgis.PyQt.QtCore import QVariant
 
     layer = QgsVectorLayer("Polygon?crs=EPSG:25832", "d", "memory")
@@ -242,8 +241,13 @@ def test_an_indicator_may_not_replace_the_fid_the_geometry_or_the_key(provider, 
 def test_run_as_a_task_it_reads_no_live_project_layer(provider, flensburg):
     """The Processing dialog runs the algorithm as a task: the user's project layer must not be read
     from the worker thread (fields, source, features) while the user may edit it."""
-    from qgis.core import (QgsApplication, QgsProcessingAlgRunnerTask, QgsProcessingContext,
-                           QgsProcessingFeedback, QgsProject)
+    from qgis.core import (
+        QgsApplication,
+        QgsProcessingAlgRunnerTask,
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+        QgsProject,
+    )
     from qgis.PyQt.QtCore import QCoreApplication, QEventLoop, QThread, QTimer
 
     class WatchedLayer(QgsVectorLayer):

@@ -13,8 +13,13 @@ def _definition(indicators):
 
 def _profiles_as_the_report_builds_them(definition, frame, fields):
     """The profile indicators as sozialraum:profilesheets builds them from the report's LABELS and RATES."""
-    from sozialraum_plugin.core.profile import (ProfileIndicator, ProfileOptions, compute_profiles, parse_labels,
-                                                parse_rates)
+    from sozialraum_plugin.core.profile import (
+        ProfileIndicator,
+        ProfileOptions,
+        compute_profiles,
+        parse_labels,
+        parse_rates,
+    )
     from sozialraum_plugin.processing.algorithms.report_derived import profile_rates
 
     labels = parse_labels(definition.labels_text(fields))

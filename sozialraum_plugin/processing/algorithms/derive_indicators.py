@@ -107,8 +107,14 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
         return found
 
     def compute(self, parameters, context, feedback):
-        from ...core.derived import (DeriveOptions, check_definitions, derive, district_names, missing_inputs,
-                                     output_fields)
+        from ...core.derived import (
+            DeriveOptions,
+            check_definitions,
+            derive,
+            district_names,
+            missing_inputs,
+            output_fields,
+        )
         from ...core.errors import MethodError
         from ...gis import gpkg, indicator_meta
 
