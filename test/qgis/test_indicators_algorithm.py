@@ -317,8 +317,8 @@ def test_counts_in_a_virtual_or_joined_field_of_the_layer_are_used(flensburg, tm
     before = hashlib.sha256(flensburg["joined"].read_bytes()).hexdigest()
     layer = QgsVectorLayer(flensburg["uri"], "joined", "ogr")
     layer.addExpressionField('"gesamt" * 2', QgsField("doppelt", QVariant.Double))
-    result = processing.run("sozialraum:indicators", {"INPUT": layer, "KEY_FIELD": "AREA_ID",
-                                                      "RATES": "halb=gesamt/doppelt", "OUTPUT": str(tmp_path / "v.gpkg")})
+    result = processing.run("sozialraum:indicators", {
+        "INPUT": layer, "KEY_FIELD": "AREA_ID", "RATES": "halb=gesamt/doppelt", "OUTPUT": str(tmp_path / "v.gpkg")})
     out = QgsVectorLayer(result["OUTPUT"], "v", "ogr")
     values = {f["AREA_ID"]: f["halb"] for f in out.getFeatures()}
     assert len(values) == 13 and all(v == pytest.approx(50.0) for v in values.values())
