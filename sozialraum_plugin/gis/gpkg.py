@@ -281,7 +281,7 @@ def write_results(layer: QgsVectorLayer, dest: str, layer_name: str, fields: lis
         existing = {n.lower() for n in layer.fields().names()}
         clashing = [c for c in result.columns if c.lower() in existing]
         if clashing and replace_existing:
-            _drop_columns(temp, layer_name, clashing)
+            drop_columns(temp, layer_name, clashing)
         kinds = {c: kind_of(result[c]) for c in result.columns}
         values = {c: column_values(result[c], kinds[c]) for c in result.columns}
         return values, kinds, frame.index.tolist()
@@ -289,7 +289,7 @@ def write_results(layer: QgsVectorLayer, dest: str, layer_name: str, fields: lis
     return write_with_columns(layer, dest, layer_name, build)
 
 
-def _drop_columns(path: str, layer_name: str, columns: list[str]) -> None:
+def drop_columns(path: str, layer_name: str, columns: list[str]) -> None:
     """Drop result columns of an earlier run (GDAL keeps the GeoPackage metadata consistent)."""
     from osgeo import gdal
 

@@ -67,6 +67,8 @@ def join_to_gpkg(layer: QgsVectorLayer, key_field: str, read_result, table_key: 
         values = {out: gpkg.column_values(result.frame[out], kinds[out]) for out in out_names.values()}
         mask = _suppressed_text(result, renames)
         if mask is not None:
+            if SUPPRESSED_FIELD in layer.fields().names():  # an earlier table's marker: one column for all
+                mask = _merge_marker(temp_path, layer_name, districts["fid"].tolist(), mask)
             values[SUPPRESSED_FIELD] = mask
             kinds[SUPPRESSED_FIELD] = "text"
         holder["result"] = result
@@ -81,6 +83,20 @@ def _original_names(read_result, table_key, columns, added) -> list[str]:
     """The table column behind each added column, in the same order."""
     names = list(columns) if columns else [c for c in read_result.frame.columns if c != table_key]
     return names[: len(added)]
+
+
+def _merge_marker(temp_path: str, layer_name: str, fids: list, mask: list) -> list:
+    """The earlier tables' suppressed cells and this table's in one list per feature (the column
+    is dropped from the copy and added again: the appendix and the profiles read this one column)."""
+    earlier = gpkg.read_fields(temp_path, layer_name, [SUPPRESSED_FIELD])[SUPPRESSED_FIELD]
+    gpkg.drop_columns(temp_path, layer_name, [SUPPRESSED_FIELD])
+    merged = []
+    for fid, new in zip(fids, mask):
+        old = earlier.get(fid)
+        names = [n for n in str(old).split(",") if n] if isinstance(old, str) else []
+        names += [n for n in (new or "").split(",") if n and n not in names]
+        merged.append(",".join(names) or None)
+    return merged
 
 
 def _suppressed_text(result: JoinResult, renames: dict) -> list | None:
