@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import tempfile
 
-from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+from qgis.core import QgsApplication, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
 translate = QCoreApplication.translate
@@ -16,10 +16,18 @@ class ReportCanceled(Exception):
 
 
 class ReportRun:
-    def __init__(self, definition, folder: str, context, feedback):
+    """Data steps (joins, index, clusters, the GeoPackage, the appendix) write into a staging
+    folder inside the output folder and may run in a worker thread; they are moved into place
+    together, then the layout steps (maps, profiles) run on the main thread through ``caller``.
+    A run cancelled or failed in the data steps leaves nothing in the output folder."""
+
+    def __init__(self, definition, folder: str, context, feedback, main_context=None, caller=None):
         self.d = definition
-        self.folder = folder
+        self.final_folder = folder
+        self.folder = tempfile.mkdtemp(prefix=".sozialraum_report.", suffix=".part", dir=folder)
         self.context = context
+        self.main_context = main_context or context  # made on the main thread: layouts use it
+        self.caller = caller
         self.feedback = feedback
         self.work = tempfile.mkdtemp(prefix="sozialraum_report_")
         self.current = definition.resolve(definition.boundaries)
@@ -66,12 +74,55 @@ class ReportRun:
                 "SUMMARY": os.path.join(self.folder, "Clusteruebersicht.csv")}, steps)["OUTPUT"]
         final = self._publish_layer()
         self._write_appendix(final)
+        self.outputs.update({"MATCHED": matched if matched is not None else 0})
+        final = self._commit(final)
         if d.maps:
-            self._maps(final, steps)
+            self._on_main_thread(self._maps, final, steps)
         if d.profiles:
-            self._profiles(final, steps)
-        self.outputs.update({"OUTPUT_FOLDER": self.folder, "MATCHED": matched if matched is not None else 0})
+            self._on_main_thread(self._profiles, final, steps)
+        self.outputs.update({"OUTPUT_FOLDER": self.folder})
         return self.outputs
+
+    def _commit(self, uri: str) -> str:
+        """The data steps' files move from the staging folder into the output folder (each by a
+        rename); the layout steps then write there directly (their writers are atomic)."""
+        staging, self.folder = self.folder, self.final_folder
+        for name in sorted(os.listdir(staging)):
+            target = os.path.join(self.folder, name)
+            if os.path.isdir(target):
+                import shutil
+
+                shutil.rmtree(target)
+            os.replace(os.path.join(staging, name), target)
+        os.rmdir(staging)
+        for key, value in list(self.outputs.items()):
+            if isinstance(value, str) and value.startswith(staging):
+                self.outputs[key] = self.folder + value[len(staging):]
+        return self.folder + uri[len(staging):] if uri.startswith(staging) else uri
+
+    def _on_main_thread(self, step, uri: str, steps) -> None:
+        """Layouts and project layers are made on the main thread, with its processing context."""
+        if self.caller is None:
+            step(uri, steps)
+            return
+
+        def main_step():
+            # a feedback of the main thread: the worker's one would queue its progress to a
+            # thread without an event loop, and the progress bar would stand still
+            from qgis.core import QgsProcessingMultiStepFeedback
+
+            here = QgsProcessingMultiStepFeedback(self.step_count(), self.feedback)
+            here.setCurrentStep(self.step)
+            here.progressChanged.connect(self.caller.keep_responsive)
+            worker_context, self.context = self.context, self.main_context
+            try:
+                step(uri, here)
+            finally:
+                self.context = worker_context
+                here.progressChanged.disconnect(self.caller.keep_responsive)
+                steps.setCurrentStep(self.step)
+
+        self.caller.call(main_step)
 
     def _index_params(self) -> dict:
         i, d = self.d.index, self.d
@@ -133,13 +184,10 @@ class ReportRun:
         self.outputs["PROFILES"] = self._run("sozialraum:profilesheets", params, steps)["OUTPUT"]
 
     def cleanup(self) -> None:
-        """Intermediate GeoPackages and map PDFs go; the outputs stay."""
+        """Intermediate GeoPackages and map PDFs go, and the staging folder of a run that did not
+        get as far as moving its files (cancelled, failed); the outputs stay."""
         import shutil
 
         shutil.rmtree(self.work, ignore_errors=True)
-
-    def remember_in_project(self, definition_path: str) -> None:
-        """The definition is kept in the project too, so the planner finds it next year."""
-        project = self.context.project() or QgsProject.instance()
-        project.writeEntry("sozialraum", "definition", self.d.to_json())
-        project.writeEntry("sozialraum", "definition_path", definition_path)
+        if self.folder != self.final_folder:
+            shutil.rmtree(self.folder, ignore_errors=True)
