@@ -53,6 +53,7 @@ class ReportAlgorithm(SozialraumAlgorithm):
         use later is this one (made on the main thread, with the project)."""
         from .main_thread import MainThreadCaller
 
+        super().prepareAlgorithm(parameters, context, feedback)
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
         self._input_source = layer.source() if layer is not None else None
         self._main_context = context
