@@ -122,6 +122,8 @@ MESSAGES: dict[str, str] = {
     "profile_no_features": QT_TRANSLATE_NOOP("Messages", "No district is left to print (check the filter expression)."),
     "profile_export_failed": QT_TRANSLATE_NOOP("Messages", "The profile sheets could not be written to {file}: {reason}"),
     "profile_too_wide": QT_TRANSLATE_NOOP("Messages", "The table of indicators needs {width} mm and does not fit the page; use fewer decimals or shorter units."),
+    # --- seams ---
+    "output_locked": QT_TRANSLATE_NOOP("Messages", "The output {file} cannot be written ({reason}): it may be open in another program (close it there) or the file or folder is read-only. Nothing was changed."),
 }
 
 

@@ -31,6 +31,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...core.errors import SozialraumError
+from ...core.fileio import replace_file
 from ...core.formatting import format_date
 from ...core.profile import Profiles
 
@@ -176,7 +177,7 @@ def write_profile_layer(request: SheetRequest, columns: dict, kinds: dict) -> Qg
         out.setAttributes([feature[f.name()] for f in keep] + [columns[n][pos] for n in names])
         writer.addFeature(out)
     del writer  # closes the file
-    os.replace(temp, dest)
+    replace_file(temp, dest)
     written = QgsVectorLayer(f"{dest}|layername={LAYER_NAME}", request.name, "ogr")
     if not written.isValid():
         raise ProfileSheetError("profile_export_failed", file=dest, reason="GeoPackage unreadable")

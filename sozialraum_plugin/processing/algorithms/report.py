@@ -63,6 +63,7 @@ class ReportAlgorithm(SozialraumAlgorithm):
         return True
 
     def compute(self, parameters, context, feedback):
+        from ...core.fileio import locked
         from ...core.report_definition import load, save
         from .main_thread import on_main_thread
 
@@ -71,9 +72,12 @@ class ReportAlgorithm(SozialraumAlgorithm):
         if self._input_source:
             definition.boundaries = self._input_source
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
-        os.makedirs(folder, exist_ok=True)
         caller = None if on_main_thread() else self._caller
-        run = ReportRun(definition, folder, context, feedback, self._main_context, caller)
+        try:
+            os.makedirs(folder, exist_ok=True)
+            run = ReportRun(definition, folder, context, feedback, self._main_context, caller)
+        except PermissionError as error:  # a read-only folder, before any work
+            raise locked(folder, error) from None
         steps = QgsProcessingMultiStepFeedback(run.step_count(), feedback)
         try:
             outputs = run.execute(steps)

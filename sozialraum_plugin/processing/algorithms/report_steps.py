@@ -86,15 +86,13 @@ class ReportRun:
     def _commit(self, uri: str) -> str:
         """The data steps' files move from the staging folder into the output folder (each by a
         rename); the layout steps then write there directly (their writers are atomic)."""
-        staging, self.folder = self.folder, self.final_folder
-        for name in sorted(os.listdir(staging)):
-            target = os.path.join(self.folder, name)
-            if os.path.isdir(target):
-                import shutil
+        from ...core.fileio import replace_file
 
-                shutil.rmtree(target)
-            os.replace(os.path.join(staging, name), target)
+        staging = self.folder
+        for name in sorted(os.listdir(staging)):  # files only: the data steps write no folders
+            replace_file(os.path.join(staging, name), os.path.join(self.final_folder, name))
         os.rmdir(staging)
+        self.folder = self.final_folder
         for key, value in list(self.outputs.items()):
             if isinstance(value, str) and value.startswith(staging):
                 self.outputs[key] = self.folder + value[len(staging):]
