@@ -73,3 +73,17 @@ def test_chart_svgs_are_replaced_whole_or_not_at_all(tmp_path):
         write_svgs(tmp_path, ["Altstadt"], ["<svg>\udcff second</svg>"])
     assert open(paths[0], encoding="utf-8").read() == "<svg>first</svg>"
     assert [p.name for p in tmp_path.iterdir()] == ["Altstadt.svg"]
+
+
+def test_profile_geopackage_that_fails_half_way_leaves_no_partial_file(sample_dir, tmp_path):
+    from qgis.core import QgsVectorLayer
+
+    from sozialraum_plugin.gis.layouts.profile_data import SheetRequest, write_profile_layer
+
+    layer = QgsVectorLayer(str(sample_dir / "flensburg" / "flensburg_stadtteile.geojson"), "fl", "ogr")
+    request = SheetRequest(layer, None, fids=[], output=str(tmp_path / "Profile.pdf"))  # no row per district
+    request.folder.mkdir()
+    with pytest.raises(KeyError):
+        write_profile_layer(request, {"pr_title": ["x"] * layer.featureCount()}, {"pr_title": "text"})
+    assert list(request.folder.iterdir()) == []
+    del layer

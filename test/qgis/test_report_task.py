@@ -71,13 +71,18 @@ def run_as_task(folder, sample_dir, cancel_after_first_step=False) -> dict:
 
 @pytest.fixture(scope="module")
 def task_run(provider, sample_dir, tmp_path_factory):
+    """One run; what it added to the project is removed afterwards (other modules' layouts stay)."""
     project = QgsProject.instance()
-    project.layoutManager().clear()
+    manager = project.layoutManager()
+    layouts_before, layers_before = set(manager.layouts()), set(project.mapLayers())
     folder = tmp_path_factory.mktemp("report_task")
     seen = run_as_task(folder, sample_dir)
+    seen["layouts"] = [layout for layout in manager.layouts() if layout not in layouts_before]
+    seen["layers"] = [layer for key, layer in project.mapLayers().items() if key not in layers_before]
     yield folder, seen
-    project.layoutManager().clear()
-    project.removeAllMapLayers()
+    for layout in seen.pop("layouts"):
+        manager.removeLayout(layout)
+    project.removeMapLayers([layer.id() for layer in seen.pop("layers")])
 
 
 def test_report_as_task_builds_layouts_on_the_main_thread(task_run):
@@ -85,12 +90,12 @@ def test_report_as_task_builds_layouts_on_the_main_thread(task_run):
     assert seen["done"] is not None and seen["done"][0], seen
     assert not [m for m in seen["messages"] if "different thread" in m], seen["messages"]
     main = QCoreApplication.instance().thread()
-    layouts = QgsProject.instance().layoutManager().layouts()
+    layouts = seen["layouts"]
     assert {layout.name() for layout in layouts} >= {
         "Sozialraum – SGB-II-Quote 2021", "Sozialraum – Bedarfscluster"}
     assert any(layout.name().startswith("Sozialraumprofile") for layout in layouts)
     assert all(layout.thread() == main for layout in layouts)
-    layers = list(QgsProject.instance().mapLayers().values())
+    layers = seen["layers"]
     assert layers and all(layer.thread() == main for layer in layers)
 
 
