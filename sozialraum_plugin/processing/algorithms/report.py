@@ -81,9 +81,11 @@ class ReportAlgorithm(SozialraumAlgorithm):
         steps = QgsProcessingMultiStepFeedback(run.step_count(), feedback)
         try:
             outputs = run.execute(steps)
-        except ReportCanceled:
+        except (ReportCanceled, InterruptedError):  # InterruptedError: a PDF export stopped by cancel
+            if not feedback.isCanceled():
+                raise
             raise QgsProcessingException(self.tr(
-                "The report was cancelled; its files were not written to {0}.").format(folder)) from None
+                "The report was cancelled; no half-written file was left in {0}.").format(folder)) from None
         finally:
             run.cleanup()
         save(definition.with_absolute_paths(), os.path.join(folder, "Berichtsdefinition.json"))

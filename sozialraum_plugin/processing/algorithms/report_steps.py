@@ -35,8 +35,16 @@ class ReportRun:
         self.step = 0
 
     def step_count(self) -> int:
+        """Joins, index, clusters, the GeoPackage with its appendix, each map and the maps' PDF,
+        the profiles: one step each, so that the progress bar never runs back."""
         d = self.d
-        return len(d.tables) + bool(d.index) + bool(d.clusters) + 1 + bool(d.maps) + bool(d.profiles) + 1
+        maps = len(d.maps) + 1 if d.maps else 0
+        return len(d.tables) + bool(d.index) + bool(d.clusters) + 1 + maps + bool(d.profiles)
+
+    def _next_step(self, steps) -> None:
+        """A step done without a child algorithm (the GeoPackage, the maps' PDF)."""
+        self.step += 1
+        steps.setCurrentStep(self.step)
 
     # ------------------------------------------------------------------------------------
     def _run(self, alg_id: str, params: dict, steps) -> dict:
@@ -74,6 +82,7 @@ class ReportRun:
                 "SUMMARY": os.path.join(self.folder, "Clusteruebersicht.csv")}, steps)["OUTPUT"]
         final = self._publish_layer()
         self._write_appendix(final)
+        self._next_step(steps)
         self.outputs.update({"MATCHED": matched if matched is not None else 0})
         final = self._commit(final)
         if d.maps:
@@ -159,6 +168,7 @@ class ReportRun:
         from .report_maps import print_maps
 
         self.outputs["MAPS"] = print_maps(self, uri, steps)
+        self._next_step(steps)
 
     def _profiles(self, uri: str, steps) -> None:
         if not self._registered("sozialraum:profilesheets"):
