@@ -79,6 +79,9 @@ def report_as_task(folder: str, cancel_after_first_step: bool = False, shot: str
 
     def tick():
         seen["ticks"] += 1
+        now = time.monotonic()
+        seen["longest_wait"] = max(seen.get("longest_wait", 0.0), now - seen.get("last_tick", now))
+        seen["last_tick"] = now
 
     def executed(ok, _results):
         seen["ok"] = bool(ok)
@@ -90,7 +93,7 @@ def report_as_task(folder: str, cancel_after_first_step: bool = False, shot: str
     timer = QTimer()
     timer.timeout.connect(tick)
     timer.start(20)
-    started = time.monotonic()
+    started = seen["last_tick"] = time.monotonic()
     QgsApplication.taskManager().addTask(task)
     QTimer.singleShot(120_000, loop.quit)
     loop.exec_()

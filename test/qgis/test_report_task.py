@@ -39,6 +39,9 @@ def run_as_task(folder, sample_dir, cancel_after_first_step=False) -> dict:
 
     def tick():
         seen["ticks"] += 1
+        now = time.monotonic()
+        seen["longest_wait"] = max(seen.get("longest_wait", 0.0), now - seen.get("last_tick", now))
+        seen["last_tick"] = now
 
     feedback.progressChanged.connect(on_progress)
     timer = QTimer()
@@ -56,7 +59,7 @@ def run_as_task(folder, sample_dir, cancel_after_first_step=False) -> dict:
             algorithm, {"DEFINITION": str(sample_dir / "flensburg" / DEFINITION), "OUTPUT_FOLDER": str(folder)},
             context, feedback)
         task.executed.connect(executed)
-        started = time.monotonic()
+        started = seen["last_tick"] = time.monotonic()
         QgsApplication.taskManager().addTask(task)
         QTimer.singleShot(120_000, loop.quit)  # a hung run fails the test instead of the session
         loop.exec_()
@@ -120,8 +123,10 @@ def test_report_as_task_reports_progress_and_leaves_the_main_thread_free(task_ru
     before_profiles = [p for p in seen["progress"] if p <= 100 * 10 / 11 + 1e-9]
     first_profile = before_profiles.index(max(before_profiles))
     assert before_profiles[:first_profile + 1] == sorted(before_profiles[:first_profile + 1]), before_profiles
-    # a 20 ms timer of the main thread kept firing while the report ran (at least 1 in 4)
-    assert seen["ticks"] >= seen["seconds"] / 0.02 / 4, seen
+    # a 20 ms timer of the main thread kept firing while the report ran (run on the main thread
+    # it would not fire at all; the margins allow for a machine shared with other test runs)
+    assert seen["ticks"] >= seen["seconds"] / 0.02 / 10, seen
+    assert seen["longest_wait"] < 2.0, seen
 
 
 def test_report_task_cancelled_after_the_first_step_leaves_nothing(provider, sample_dir, tmp_path):

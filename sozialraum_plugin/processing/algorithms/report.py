@@ -51,12 +51,12 @@ class ReportAlgorithm(SozialraumAlgorithm):
         """On the main thread, before a task starts: the boundaries chosen as a project layer are
         read here (a worker must not touch live project layers), and the context that layout steps
         use later is this one (made on the main thread, with the project)."""
-        from .main_thread import MainThreadCaller
+        from .main_thread import MainThreadCaller, on_main_thread
 
         super().prepareAlgorithm(parameters, context, feedback)
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
         self._input_source = layer.source() if layer is not None else None
-        self._main_context = context
+        self._main_context = context if on_main_thread() else None
         self._caller = MainThreadCaller()
         self._definition_path = ""
         self._definition_json = ""

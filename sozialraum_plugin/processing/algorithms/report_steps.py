@@ -9,6 +9,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 translate = QCoreApplication.translate
 LAYER = "sozialraum"
+SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 class ReportCanceled(Exception):
@@ -26,7 +27,7 @@ class ReportRun:
         self.final_folder = folder
         self.folder = tempfile.mkdtemp(prefix=".sozialraum_report.", suffix=".part", dir=folder)
         self.context = context
-        self.main_context = main_context or context  # made on the main thread: layouts use it
+        self.main_context = main_context  # made on the main thread: layouts use it (None: made there)
         self.caller = caller
         self.feedback = feedback
         self.work = tempfile.mkdtemp(prefix="sozialraum_report_")
@@ -99,8 +100,12 @@ class ReportRun:
 
         staging = self.folder
         for name in sorted(os.listdir(staging)):  # files only: the data steps write no folders
+            if name.endswith(SQLITE_SIDE_FILES):
+                continue  # a reader's WAL/shared memory (GDAL closed its writes): goes with staging
             replace_file(os.path.join(staging, name), os.path.join(self.final_folder, name))
-        os.rmdir(staging)
+        import shutil
+
+        shutil.rmtree(staging)
         self.folder = self.final_folder
         for key, value in list(self.outputs.items()):
             if isinstance(value, str) and value.startswith(staging):
@@ -109,7 +114,7 @@ class ReportRun:
 
     def _on_main_thread(self, step, uri: str, steps) -> None:
         """Layouts and project layers are made on the main thread, with its processing context."""
-        if self.caller is None:
+        if self.caller is None:  # the whole run is on the main thread
             step(uri, steps)
             return
 
@@ -121,6 +126,11 @@ class ReportRun:
             here = QgsProcessingMultiStepFeedback(self.step_count(), self.feedback)
             here.setCurrentStep(self.step)
             here.progressChanged.connect(self.caller.keep_responsive)
+            if self.main_context is None:  # started off the main thread (e.g. inside a model)
+                from qgis.core import QgsProcessingContext
+
+                self.main_context = QgsProcessingContext()
+                self.main_context.setProject(self.context.project())
             worker_context, self.context = self.context, self.main_context
             try:
                 step(uri, here)
