@@ -28,8 +28,8 @@ def _project_layer(value, context):
         layer = QgsProcessingUtils.mapLayerFromString(value, context, False)
     else:
         return None
-    if not isinstance(layer, QgsVectorLayer) or project.mapLayer(layer.id()) is not layer:
-        return None
+    if not isinstance(layer, QgsVectorLayer) or project.mapLayer(layer.id()) is None:
+        return None  # not in the project: a layer Processing loaded for this run only
     return layer
 
 
