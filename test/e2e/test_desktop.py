@@ -76,6 +76,10 @@ def test_desktop_toolbar_unload_reload(plugin_zip, qgis_env, tmp_path, lang, fir
     assert [p for p in task["task_progress"] if 0 < p < 100]
     assert task["ticks"] >= task["seconds"] / 0.02 / 10 and task["longest_wait"] < 3.0, task
     assert task["shot"] and (ROOT / "build" / f"desktop_report_task_{lang}.png").stat().st_size > 10_000
+    # and as a user starts it: toolbar action 6, its Processing dialog, Run
+    toolbar = result["report_toolbar"]
+    assert toolbar.get("ok") is True and "Sozialraumprofile.pdf" in toolbar["files"], toolbar
+    assert "Sozialraum – Bedarfscluster" in toolbar["layouts"]
     cancel = result["report_cancel"]
     assert cancel.get("ok") is False and cancel["canceled"] and cancel["files"] == [], cancel
     # the profile layout in the layout designer: the sheet item shows the plugin's panel
