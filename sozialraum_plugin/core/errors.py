@@ -137,6 +137,8 @@ MESSAGES: dict[str, str] = {
     "indicator_entry_invalid": QT_TRANSLATE_NOOP("Messages", "The entry {entry!r} of {parameter} cannot be read; write {form}."),
     "indicator_json_invalid": QT_TRANSLATE_NOOP("Messages", "The indicator definitions cannot be read: {reason}."),
     "indicator_input_missing": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} of the report definition needs the column {column}, which neither the boundaries nor the tables provide ({available})."),
+    # --- seams ---
+    "output_locked": QT_TRANSLATE_NOOP("Messages", "The output {file} cannot be written ({reason}): it may be open in another program (close it there) or the file or folder is read-only. Nothing was changed."),
 }
 
 

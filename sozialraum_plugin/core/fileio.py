@@ -1,36 +1,79 @@
 """Writing output files atomically: a temporary file in the target folder, then a rename.
 
 A crash or a full disk never leaves a half-written report under the real name, and readers
-never see a partial file. The temporary file gets the permissions a normal file would get
-(mkstemp's 0600 would hide outputs from colleagues on a shared drive).
+never see a partial file. The temporary file is created with mode 0666 and the OS applies the
+umask, as for any new file (mkstemp's 0600 would hide outputs from colleagues on a shared drive;
+reading the umask with os.umask would change it for every thread of QGIS for a moment). A file
+that is replaced keeps its mode. A target that cannot be replaced (open in another program on
+Windows, a read-only file or folder) gives a message that names it, not a traceback.
 """
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
+import stat
 from contextlib import contextmanager
 
+from .errors import SozialraumError
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+
+class OutputLocked(SozialraumError):
+    """An output file or its folder cannot be written (open elsewhere, read-only)."""
+
+
+def locked(path: str, error: OSError) -> OutputLocked:
+    return OutputLocked("output_locked", file=os.fspath(path), reason=error.strerror or str(error))
+
+
+def create_temp(path: str, suffix: str = ".part") -> str:
+    """A new, empty file beside ``path`` (same folder: the rename stays on one file system)."""
+    folder = os.path.dirname(os.path.abspath(path)) or "."
+    try:
+        os.makedirs(folder, exist_ok=True)
+        for _ in range(100):
+            temp = os.path.join(folder, f".{os.path.basename(path)}.{secrets.token_hex(4)}{suffix}")
+            try:
+                fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            except FileExistsError:
+                continue
+            os.close(fd)
+            return temp
+    except PermissionError as error:
+        raise locked(path, error) from None
+    raise FileExistsError(folder)  # pragma: no cover - 100 random names taken
+
+
+def replace_file(temp: str, path: str) -> bool:
+    """Move the finished ``temp`` to ``path``; True if it replaced a file. The old file's mode
+    is kept; a target that cannot be replaced raises OutputLocked (``temp`` stays for the caller
+    to remove)."""
+    existed = os.path.exists(path)
+    try:
+        if existed:
+            os.chmod(temp, stat.S_IMODE(os.stat(path).st_mode))
+        os.replace(temp, path)
+    except PermissionError as error:
+        raise locked(path, error) from None
+    return existed
+
+
+def remove_quietly(path: str) -> None:
+    try:
+        os.remove(path)
+    except FileNotFoundError:
+        pass
 
 
 @contextmanager
 def atomic_path(path: str, suffix: str = ".part"):
-    """Yield a temporary path beside ``path``; on success it replaces ``path``."""
-    folder = os.path.dirname(os.path.abspath(path)) or "."
-    os.makedirs(folder, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=folder, prefix="." + os.path.basename(path) + ".", suffix=suffix)
-    os.close(fd)
-    os.chmod(temp, 0o666 & ~_umask())
+    """Yield a temporary path beside ``path``; on success it replaces ``path``, on any error it
+    is removed."""
+    temp = create_temp(path, suffix)
     try:
         yield temp
-        os.replace(temp, path)
+        replace_file(temp, path)
     except BaseException:
-        if os.path.exists(temp):
-            os.remove(temp)
+        remove_quietly(temp)
         raise
 
 

@@ -22,6 +22,7 @@ from qgis.core import (
 )
 
 from ..core.errors import SozialraumError
+from ..core.fileio import create_temp, remove_quietly, replace_file
 from .gpkg_rtree import finish, quote_name, register_gpkg_functions
 from .gpkg_rtree import remove_database as discard
 
@@ -180,10 +181,15 @@ def temporary_path(dest: str) -> str:
 
 
 def commit(temp: str, dest: str) -> bool:
-    """Move the finished file into place; True if it replaced an existing file."""
-    existed = os.path.exists(dest)
-    os.replace(temp, dest)
-    return existed
+    """Move the finished file into place; True if it replaced an existing file (a target that
+    cannot be replaced is named in the error: it may be open in another program)."""
+    return replace_file(temp, dest)
+
+
+def check_writable(dest: str) -> None:
+    """Before any work: can a file be made beside ``dest``? (A read-only folder is reported by
+    name here, not as a GDAL failure after the copy.)"""
+    remove_quietly(create_temp(dest))
 
 
 def copy_layer(layer: QgsVectorLayer, dest: str, layer_name: str) -> WrittenLayer:
@@ -198,6 +204,7 @@ def write_with_columns(layer: QgsVectorLayer, dest: str, layer_name: str, build_
     returns the values to add, aligned with those fids.
     """
     check_destination(dest, source_path(layer))
+    check_writable(dest)
     temp = temporary_path(dest)
     try:
         _copy_source(layer, temp, layer_name)

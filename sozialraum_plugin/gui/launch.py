@@ -68,7 +68,13 @@ def open_algorithm_dialog(iface, algorithm_id: str):
         return None
     import processing  # QGIS's Processing plugin; imported late to keep start-up fast
 
-    dialog = processing.createAlgorithmDialog(algorithm_id, {})
+    dialog = _OPEN.get(algorithm_id)
+    if dialog is None or sip.isdeleted(dialog) or not dialog.isVisible():
+        dialog = processing.createAlgorithmDialog(algorithm_id, {})
     if dialog is not None:
+        # Held here: the Python side of Processing's dialog (its Run) is otherwise collected as soon
+        # as this function returns, and the window left on screen can no longer run anything.
+        _OPEN[algorithm_id] = dialog
         dialog.show()
+        dialog.raise_()
     return dialog

@@ -31,8 +31,23 @@ class SozialraumAlgorithm(QgsProcessingAlgorithm):
     def groupId(self) -> str:  # noqa: N802
         return ""
 
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        """On the main thread, before a task starts: project layers among the inputs are described
+        here so that a worker thread opens its own copies (see worker_layers)."""
+        from .worker_layers import describe_project_layers
+
+        self._project_layers = describe_project_layers(self, parameters, context)
+        return True
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         """Turn core errors into one readable sentence instead of a traceback."""
+        from .algorithms.main_thread import on_main_thread
+
+        described = getattr(self, "_project_layers", None)
+        if described and not on_main_thread():
+            from .worker_layers import with_worker_layers
+
+            parameters = with_worker_layers(parameters, described, context)
         try:
             return self.compute(parameters, context, feedback)
         except SozialraumError as error:

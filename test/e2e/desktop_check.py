@@ -44,19 +44,111 @@ def open_action(index: int, shot: str = ""):
     return info
 
 
-def designer_panel(shot: str = ""):
-    """Flensburg's report through Processing, then its profile layout in the layout designer with
-    the sheet item selected: does QGIS show the plugin's panel for it?"""
+def flensburg_definition() -> str:
     import sys
 
-    import processing
+    sample = os.path.join(os.path.dirname(sys.modules[NAME].__file__), "resources", "sample", "flensburg")
+    return os.path.join(sample, "sozialatlas_flensburg_2022.json")
+
+
+def report_as_task(folder: str, cancel_after_first_step: bool = False, shot: str = "") -> dict:
+    """Flensburg's report started as the Processing dialog of toolbar action 6 starts it: a
+    QgsProcessingAlgRunnerTask on QGIS's task manager, waited for with the event loop running.
+    A 20 ms timer on the main thread counts how often the window got to handle events."""
+    import time
+
+    from qgis.core import QgsProcessingAlgRunnerTask, QgsProcessingContext, QgsProcessingFeedback
+    from qgis.PyQt.QtCore import QEventLoop
+
+    os.makedirs(folder, exist_ok=True)
+    algorithm = QgsApplication.processingRegistry().algorithmById("sozialraum:report").create({})
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    feedback = QgsProcessingFeedback()
+    seen = {"progress": [], "task_progress": [], "ticks": 0, "ok": None, "shot": False}
+    loop = QEventLoop()
+    task = QgsProcessingAlgRunnerTask(
+        algorithm, {"DEFINITION": flensburg_definition(), "OUTPUT_FOLDER": folder}, context, feedback)
+
+    def on_progress(value):
+        seen["progress"].append(value)
+        if cancel_after_first_step and value > 0 and not feedback.isCanceled():
+            task.cancel()
+        if shot and not seen["shot"] and value >= 80:  # while the profile pages print
+            seen["shot"] = iface.mainWindow().grab().save(shot)
+
+    def tick():
+        seen["ticks"] += 1
+        now = time.monotonic()
+        seen["longest_wait"] = max(seen.get("longest_wait", 0.0), now - seen.get("last_tick", now))
+        seen["last_tick"] = now
+
+    def executed(ok, _results):
+        seen["ok"] = bool(ok)
+        loop.quit()
+
+    feedback.progressChanged.connect(on_progress)
+    task.progressChanged.connect(lambda value: seen["task_progress"].append(value))
+    task.executed.connect(executed)
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(20)
+    started = seen["last_tick"] = time.monotonic()
+    QgsApplication.taskManager().addTask(task)
+    QTimer.singleShot(120_000, loop.quit)
+    loop.exec_()
+    timer.stop()
+    seen["seconds"] = time.monotonic() - started
+    seen["canceled"] = feedback.isCanceled()
+    seen["files"] = sorted(os.listdir(folder))
+    seen["layouts"] = [layout.name() for layout in QgsProject.instance().layoutManager().layouts()]
+    return seen
+
+
+def report_from_toolbar(folder: str, shot: str = "") -> dict:
+    """Toolbar action 6, its Processing dialog filled in and Run pressed as a user does: the dialog
+    starts its own task. QGIS must survive it and the layouts must be in the Layout Manager."""
+    from qgis.PyQt.QtCore import QEventLoop
+    from qgis.PyQt.QtWidgets import QApplication
+
+    bars = [b for b in iface.mainWindow().findChildren(QToolBar) if b.objectName() == "SozialraumToolbar"]
+    bars[0].actions()[5].trigger()
+    QApplication.processEvents()
+    dialogs = [w for w in QApplication.topLevelWidgets() if w.isVisible() and hasattr(w, "setParameters")]
+    if not dialogs:  # the Processing dialog's Python side was collected: Run would do nothing
+        return {"ok": None, "dialogs": [type(w).__name__ for w in QApplication.topLevelWidgets() if w.isVisible()]}
+    dialog = dialogs[0]
+    dialog.setParameters({"DEFINITION": flensburg_definition(), "OUTPUT_FOLDER": folder})
+    seen = {"ok": None, "shot": False}
+    loop = QEventLoop()
+
+    def finished(ok, _results):
+        seen["ok"] = bool(ok)
+        loop.quit()
+
+    def shoot():
+        if shot and not seen["shot"] and seen["ok"] is None:
+            seen["shot"] = dialog.grab().save(shot)
+
+    dialog.algorithmFinished.connect(finished)
+    QTimer.singleShot(1500, shoot)
+    QTimer.singleShot(120_000, loop.quit)
+    dialog.runAlgorithm()
+    if seen["ok"] is None:
+        loop.exec_()
+    seen["files"] = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
+    seen["layouts"] = [layout.name() for layout in QgsProject.instance().layoutManager().layouts()]
+    if dialog.isVisible():
+        dialog.close()
+    return seen
+
+
+def designer_panel(shot: str = ""):
+    """Flensburg's profile layout (made by the report run as a task) in the layout designer with
+    the sheet item selected: does QGIS show the plugin's panel for it?"""
     from qgis.gui import QgsColorButton
     from qgis.PyQt.QtWidgets import QApplication, QGroupBox
 
-    sample = os.path.join(os.path.dirname(sys.modules[NAME].__file__), "resources", "sample", "flensburg")
-    folder = os.path.join(os.path.dirname(OUT), "bericht")
-    processing.run("sozialraum:report", {"DEFINITION": os.path.join(sample, "sozialatlas_flensburg_2022.json"),
-                                         "OUTPUT_FOLDER": folder})
     layouts = [lay for lay in QgsProject.instance().layoutManager().printLayouts() if lay.itemById("sr_sheet")]
     if not layouts:
         return {"layouts": 0}
@@ -85,12 +177,20 @@ def run():
     dialog_shot = os.environ.get("SOZIALRAUM_E2E_DIALOG_SHOT", "")
     result["first_action"] = open_action(0, dialog_shot)
     result["report_action"] = open_action(5, dialog_shot.replace("join_dialog", "report_dialog"))
-    try:
-        result["designer"] = designer_panel(dialog_shot.replace("join_dialog", "designer"))
-    except Exception:  # noqa: BLE001 (reported to the test; QGIS must still quit)
-        import traceback
+    base = os.path.dirname(OUT)
+    for key, call in (
+            ("report_task", lambda: report_as_task(os.path.join(base, "bericht"),
+                                                   shot=dialog_shot.replace("join_dialog", "report_task"))),
+            ("designer", lambda: designer_panel(dialog_shot.replace("join_dialog", "designer"))),
+            ("report_cancel", lambda: report_as_task(os.path.join(base, "abgebrochen"), True)),
+            ("report_toolbar", lambda: report_from_toolbar(
+                os.path.join(base, "aus_dem_dialog"), dialog_shot.replace("join_dialog", "report_running")))):
+        try:
+            result[key] = call()
+        except Exception:  # noqa: BLE001 (reported to the test; QGIS must still quit)
+            import traceback
 
-        result["designer"] = {"error": traceback.format_exc()}
+            result[key] = {"error": traceback.format_exc()}
     unloadPlugin(NAME)
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     result["after_unload"] = toolbar_state()
@@ -100,6 +200,7 @@ def run():
     result["reloaded_active"] = NAME in plugins
     with open(OUT, "w", encoding="utf-8") as f:
         json.dump(result, f, indent=1, ensure_ascii=False)
+    QgsProject.instance().clear()  # the report's layers lie under /tmp: QGIS would ask about them
     QgsProject.instance().setDirty(False)
     iface.actionExit().trigger()
 

@@ -36,6 +36,8 @@ def run_desktop(plugin_zip, qgis_env, tmp_path, lang: str) -> dict:
            "--profile", "default", "--noversioncheck", "--nologo", "--lang", lang, "--code", str(CHECK)]
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=240)
     assert out.is_file(), f"QGIS wrote no result (rc {proc.returncode}): {proc.stderr[-2000:]}"
+    for sign in ("different thread", "another thread", "died on signal"):  # a worker touched Qt objects
+        assert sign not in proc.stderr, proc.stderr[-2000:]
     return json.loads(out.read_text(encoding="utf-8"))
 
 
@@ -61,6 +63,25 @@ def test_desktop_toolbar_unload_reload(plugin_zip, qgis_env, tmp_path, lang, fir
     assert len(result["report_action"]["dialogs"]) == 1  # action 6: the Processing dialog of the report
     assert "report" in result["report_action"]["titles"][0].lower() or \
         "bericht" in result["report_action"]["titles"][0].lower()
+    # the report started as its Processing dialog starts it (a task): QGIS survives, the files and
+    # the layouts are there, progress moved, the window kept handling events, cancel left nothing
+    task = result["report_task"]
+    assert task.get("ok") is True, task
+    assert {"sozialraum.gpkg", "Karten.pdf", "Sozialraumprofile.pdf", "Tabellenanhang.csv",
+            "Berichtsdefinition.json"} <= set(task["files"])
+    assert not [name for name in task["files"] if name.startswith(".")]
+    assert "Sozialraum – SGB-II-Quote 2021" in task["layouts"]
+    assert any(name.startswith("Sozialraumprofile") for name in task["layouts"])
+    assert len({p for p in task["progress"] if 0 < p < 100}) >= 10
+    assert [p for p in task["task_progress"] if 0 < p < 100]
+    assert task["ticks"] >= task["seconds"] / 0.02 / 10 and task["longest_wait"] < 3.0, task
+    assert task["shot"] and (ROOT / "build" / f"desktop_report_task_{lang}.png").stat().st_size > 10_000
+    # and as a user starts it: toolbar action 6, its Processing dialog, Run
+    toolbar = result["report_toolbar"]
+    assert toolbar.get("ok") is True and "Sozialraumprofile.pdf" in toolbar["files"], toolbar
+    assert "Sozialraum – Bedarfscluster" in toolbar["layouts"]
+    cancel = result["report_cancel"]
+    assert cancel.get("ok") is False and cancel["canceled"] and cancel["files"] == [], cancel
     # the profile layout in the layout designer: the sheet item shows the plugin's panel
     designer = result["designer"]
     assert designer["layouts"] >= 1 and designer["panel"], designer

@@ -235,9 +235,6 @@ def test_an_indicator_may_not_replace_the_fid_the_geometry_or_the_key(provider, 
     assert not dest.exists() and not [p for p in tmp_path.iterdir() if p.name.startswith(".o.")]
 
 
-@pytest.mark.xfail(strict=True, reason="sozialraum:indicators reads the live project layer from the task's "
-                                       "worker thread; the shared fix is base.prepareAlgorithm + worker_layers "
-                                       "on branch seams (remove this mark when it is merged)")
 def test_run_as_a_task_it_reads_no_live_project_layer(provider, flensburg):
     """The Processing dialog runs the algorithm as a task: the user's project layer must not be read
     from the worker thread (fields, source, features) while the user may edit it."""

@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import Iterable, Sequence
 from xml.sax.saxutils import escape
 
+from ...core.fileio import atomic_path, write_text
+
 WORSE, BETTER, MIDDLE = "#d95f02", "#1f78b4", "#525252"  # orange/blue: safe for colour blindness
 RANGE, MIDDLE_HALF, CITY = "#e3e3e3", "#b8b8b8", "#222222"
 FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"
@@ -168,7 +170,9 @@ def render_city(layer, extent, width: float, height: float, path: str, dpi: int 
     painter = QPainter(image)
     QgsMapRendererCustomPainterJob(settings, painter).renderSynchronously()
     painter.end()
-    image.save(path)
+    with atomic_path(path, suffix=Path(path).suffix) as temp:  # the format follows the suffix
+        if not image.save(temp):
+            raise OSError(f"the image {path} could not be written")
 
 
 def spine_rows(profiles, notable: float = 0.2) -> list[list[SpineRow]]:
@@ -232,6 +236,6 @@ def write_svgs(folder: str | Path, names: Sequence[str], svgs: Iterable[str]) ->
     paths = []
     for name, svg in zip(names, svgs):
         path = folder / f"{name}.svg"
-        path.write_text(svg, encoding="utf-8")
+        write_text(str(path), svg)  # atomically: a page never shows a half-written chart
         paths.append(str(path.resolve()))
     return paths

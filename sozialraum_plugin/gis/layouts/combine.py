@@ -25,9 +25,13 @@ def _page_layout(layout, page_index: int) -> QPageLayout:
     return QPageLayout(qsize, orientation, QMarginsF(0, 0, 0, 0))
 
 
-def export_layouts_pdf(layouts: list, path: str, dpi: int = 300) -> int:
-    """Write every page of ``layouts`` into the PDF at ``path`` (atomically); returns pages."""
+def export_layouts_pdf(layouts: list, path: str, dpi: int = 300, feedback=None) -> int:
+    """Write every page of ``layouts`` into the PDF at ``path`` (atomically); returns pages.
+
+    ``feedback`` hears the progress after each page (a report on the main thread keeps its
+    window responsive through it) and can cancel: then no file is written."""
     pages = 0
+    total = sum(layout.pageCollection().pageCount() for layout in layouts) or 1
     with atomic_path(path, suffix=".part.pdf") as temp:
         writer = QPdfWriter(temp)
         writer.setResolution(dpi)
@@ -44,6 +48,11 @@ def export_layouts_pdf(layouts: list, path: str, dpi: int = 300) -> int:
                     writer.newPage()
                 exporter.renderPage(painter, index)
                 pages += 1
+                if feedback is not None:
+                    feedback.setProgress(100.0 * pages / total)
+                    if feedback.isCanceled():
+                        painter.end()
+                        raise InterruptedError(path)  # the temporary file is removed
         if painter is not None:
             painter.end()
         del writer  # flushes the PDF before the rename

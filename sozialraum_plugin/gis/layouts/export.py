@@ -18,6 +18,7 @@ from pathlib import Path
 from qgis.core import QgsLayoutExporter, QgsRenderContext
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ...core.fileio import locked, replace_file
 from ..classify import MapError
 
 translate = QCoreApplication.translate
@@ -92,8 +93,11 @@ def export_layout(layout, path: str, dpi: int = 300) -> list[str]:
     """Write ``layout`` to ``path`` (format from the suffix); returns the files written."""
     suffix = output_format(path)
     folder = os.path.dirname(os.path.abspath(path)) or "."
-    os.makedirs(folder, exist_ok=True)
-    work = tempfile.mkdtemp(prefix=f".{Path(path).stem}.", suffix=".part", dir=folder)
+    try:
+        os.makedirs(folder, exist_ok=True)
+        work = tempfile.mkdtemp(prefix=f".{Path(path).stem}.", suffix=".part", dir=folder)
+    except PermissionError as error:
+        raise locked(path, error) from None
     try:
         temp = os.path.join(work, Path(path).name)
         result = _export(QgsLayoutExporter(layout), suffix, temp, int(dpi))
@@ -108,7 +112,7 @@ def export_layout(layout, path: str, dpi: int = 300) -> list[str]:
                 raise MapError("map_export_failed", file=path, reason=reason)
             written.append((produced, page_file(os.path.abspath(path), page)))
         for produced, final in written:  # only now touch the destination
-            os.replace(produced, final)
+            replace_file(produced, final)
         return [final for _, final in written]
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -39,6 +39,7 @@ from qgis.PyQt.QtCore import QRectF
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
+from ...core.fileio import replace_file
 from ...core.profile import Profiles
 from . import charts, map_crs, map_extent
 from .map_page import default_font, replace_layout
@@ -301,7 +302,7 @@ def export_pdf(layout, path: str, feedback=None) -> int:
     temp = os.path.join(folder, f".{Path(path).stem}.{os.getpid()}.part.pdf")
     try:
         _check(*QgsLayoutExporter.exportToPdf(atlas, temp, pdf_settings(), feedback), path)
-        os.replace(temp, path)
+        replace_file(temp, path)
     finally:
         if os.path.exists(temp):
             os.remove(temp)
@@ -316,7 +317,7 @@ def export_separate(layout, folder: str, feedback=None) -> list[str]:
         _check(*QgsLayoutExporter.exportToPdfs(layout.atlas(), work, pdf_settings(), feedback), folder)
         names = sorted(n for n in os.listdir(work) if n.endswith(".pdf"))
         for name in names:
-            os.replace(os.path.join(work, name), os.path.join(folder, name))
+            replace_file(os.path.join(work, name), os.path.join(folder, name))
         return [os.path.join(folder, n) for n in names]
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -31,8 +31,10 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...core.errors import SozialraumError
+from ...core.fileio import replace_file
 from ...core.formatting import format_date
 from ...core.profile import Profiles
+from ..gpkg_rtree import remove_database
 
 LAYER_NAME = "profiles"
 CITY_METHOD_TEXT = {"rate": "Summe der Zähler durch Summe der Nenner", "weighted": "bevölkerungsgewichtet",
@@ -178,19 +180,24 @@ def write_profile_layer(request: SheetRequest, columns: dict, kinds: dict) -> Qg
     options.driverName, options.layerName, options.fileEncoding = "GPKG", LAYER_NAME, "UTF-8"
     writer = QgsVectorFileWriter.create(temp, fields, layer.wkbType(), layer.crs(),
                                         QgsCoordinateTransformContext(), options)
-    if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
-        raise ProfileSheetError("profile_export_failed", file=dest, reason=writer.errorMessage())
-    position = {fid: pos for pos, fid in enumerate(request.fids)}
-    names = list(columns)
-    for feature in layer.getFeatures():
-        pos = position[feature.id()]
-        out = QgsFeature(fields)
-        out.setGeometry(feature.geometry())
-        kept = [None if hidden[f.name()] and hidden[f.name()][pos] else feature[f.name()] for f in keep]
-        out.setAttributes(kept + [columns[n][pos] for n in names])
-        writer.addFeature(out)
-    del writer  # closes the file
-    os.replace(temp, dest)
+    try:
+        if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
+            raise ProfileSheetError("profile_export_failed", file=dest, reason=writer.errorMessage())
+        position = {fid: pos for pos, fid in enumerate(request.fids)}
+        names = list(columns)
+        for feature in layer.getFeatures():
+            pos = position[feature.id()]
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            kept = [None if hidden[f.name()] and hidden[f.name()][pos] else feature[f.name()] for f in keep]
+            out.setAttributes(kept + [columns[n][pos] for n in names])
+            writer.addFeature(out)
+        del writer  # closes the file
+        replace_file(temp, dest)
+    except BaseException:  # no half-written GeoPackage stays beside the PDF
+        writer = None  # noqa: F841 (closes the file before it is removed)
+        remove_database(temp)
+        raise
     written = QgsVectorLayer(f"{dest}|layername={LAYER_NAME}", request.name, "ogr")
     if not written.isValid():
         raise ProfileSheetError("profile_export_failed", file=dest, reason="GeoPackage unreadable")

@@ -1,6 +1,8 @@
 """sozialraum:needclusters – k-means or Ward clusters of the indicators, numbered by need."""
 from __future__ import annotations
 
+import os
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
@@ -97,7 +99,7 @@ class NeedClustersAlgorithm(SozialraumAlgorithm):
         names = labels(self.parameterAsString(parameters, "LABELS", context))
         indicators = [Indicator(id=f, direction=dirs[f], label=names.get(f, f)) for f in fields]
         dest = output_gpkg_path(self.parameterAsOutputLayer(parameters, "OUTPUT", context))
-        name = dest.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        name = os.path.splitext(os.path.basename(dest))[0]  # Windows paths too
         holder = {}
 
         def compute(frame, _temp_uri):

@@ -1,6 +1,8 @@
 """sozialraum:needindex – composite need index or the Berlin MSS method, on valid areas only."""
 from __future__ import annotations
 
+import os
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingParameterDefinition,
@@ -109,7 +111,7 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
         wts = weights(self.parameterAsString(parameters, "WEIGHTS", context), fields)
         inds = {f: Indicator(id=f, direction=dirs[f]) for f in fields}
         dest = output_gpkg_path(self.parameterAsOutputLayer(parameters, "OUTPUT", context))
-        name = dest.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        name = os.path.splitext(os.path.basename(dest))[0]  # Windows paths too
         if expression:
             check_expression(expression)  # before anything is written
 

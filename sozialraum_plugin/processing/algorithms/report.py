@@ -5,15 +5,17 @@ import os
 
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingException,
     QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterVectorLayer,
+    QgsProject,
 )
 
 from ..base import SozialraumAlgorithm
-from .report_steps import ReportRun
+from .report_steps import ReportCanceled, ReportRun
 
 
 class ReportAlgorithm(SozialraumAlgorithm):
@@ -56,22 +58,56 @@ class ReportAlgorithm(SozialraumAlgorithm):
         self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", self.tr("Output folder")))
         self.addOutput(QgsProcessingOutputNumber("MATCHED", self.tr("Districts matched by every table")))
 
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        """On the main thread, before a task starts: the boundaries chosen as a project layer are
+        read here (a worker must not touch live project layers), and the context that layout steps
+        use later is this one (made on the main thread, with the project)."""
+        from .main_thread import MainThreadCaller, on_main_thread
+
+        super().prepareAlgorithm(parameters, context, feedback)
+        layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
+        self._input_source = layer.source() if layer is not None else None
+        self._main_context = context if on_main_thread() else None
+        self._caller = MainThreadCaller()
+        self._definition_path = ""
+        self._definition_json = ""
+        return True
+
     def compute(self, parameters, context, feedback):
+        from ...core.fileio import locked
         from ...core.report_definition import load, save
+        from .main_thread import on_main_thread
 
         path = self.parameterAsFile(parameters, "DEFINITION", context)
         definition = load(path)
-        layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
-        if layer is not None:
-            definition.boundaries = layer.source()
+        if self._input_source:
+            definition.boundaries = self._input_source
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
-        os.makedirs(folder, exist_ok=True)
-        run = ReportRun(definition, folder, context, feedback)
+        caller = None if on_main_thread() else self._caller
+        try:
+            os.makedirs(folder, exist_ok=True)
+            run = ReportRun(definition, folder, context, feedback, self._main_context, caller)
+        except PermissionError as error:  # a read-only folder, before any work
+            raise locked(folder, error) from None
         steps = QgsProcessingMultiStepFeedback(run.step_count(), feedback)
         try:
             outputs = run.execute(steps)
+        except (ReportCanceled, InterruptedError):  # InterruptedError: a PDF export stopped by cancel
+            if not feedback.isCanceled():
+                raise
+            raise QgsProcessingException(self.tr(
+                "The report was cancelled; no half-written file was left in {0}.").format(folder)) from None
         finally:
             run.cleanup()
         save(definition.with_absolute_paths(), os.path.join(folder, "Berichtsdefinition.json"))
-        run.remember_in_project(path)
+        self._definition_path, self._definition_json = path, definition.to_json()
         return outputs
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        """On the main thread after the run: the definition is kept in the project too, so the
+        planner finds it next year (project entries are main-thread state)."""
+        if self._definition_json:
+            project = context.project() or QgsProject.instance()
+            project.writeEntry("sozialraum", "definition", self._definition_json)
+            project.writeEntry("sozialraum", "definition_path", self._definition_path)
+        return {}

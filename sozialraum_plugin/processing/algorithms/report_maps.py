@@ -26,5 +26,5 @@ def print_maps(run, uri: str, steps) -> str:
     manager = project.layoutManager()
     layouts = [manager.layoutByName(name) for name in names]
     path = os.path.join(run.folder, "Karten.pdf")
-    export_layouts_pdf([layout for layout in layouts if layout is not None], path)
+    export_layouts_pdf([layout for layout in layouts if layout is not None], path, feedback=steps)
     return path

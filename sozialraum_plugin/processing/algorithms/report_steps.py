@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import tempfile
 
-from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+from qgis.core import QgsApplication, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
 from .report_derived import check_inputs, derive_step, derived, profile_rates
@@ -12,6 +12,7 @@ from .report_derived import check_inputs, derive_step, derived, profile_rates
 translate = QCoreApplication.translate
 LAYER = "sozialraum"
 INTERNAL = "sozialraum_intern"
+SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 class ReportCanceled(Exception):
@@ -19,10 +20,18 @@ class ReportCanceled(Exception):
 
 
 class ReportRun:
-    def __init__(self, definition, folder: str, context, feedback):
+    """Data steps (joins, index, clusters, the GeoPackage, the appendix) write into a staging
+    folder inside the output folder and may run in a worker thread; they are moved into place
+    together, then the layout steps (maps, profiles) run on the main thread through ``caller``.
+    A run cancelled or failed in the data steps leaves nothing in the output folder."""
+
+    def __init__(self, definition, folder: str, context, feedback, main_context=None, caller=None):
         self.d = definition
-        self.folder = folder
+        self.final_folder = folder
+        self.folder = tempfile.mkdtemp(prefix=".sozialraum_report.", suffix=".part", dir=folder)
         self.context = context
+        self.main_context = main_context  # made on the main thread: layouts use it (None: made there)
+        self.caller = caller
         self.feedback = feedback
         self.work = tempfile.mkdtemp(prefix="sozialraum_report_")
         self.current = definition.resolve(definition.boundaries)
@@ -30,9 +39,16 @@ class ReportRun:
         self.step = 0
 
     def step_count(self) -> int:
+        """Joins, index, clusters, the GeoPackage with its appendix, each map and the maps' PDF,
+        the profiles: one step each, so that the progress bar never runs back."""
         d = self.d
-        return (len(d.tables) + bool(derived(d)) + bool(d.index) + bool(d.clusters) + 1 + bool(d.maps)
-                + bool(d.profiles) + 1)
+        maps = len(d.maps) + 1 if d.maps else 0
+        return len(d.tables) + bool(derived(d)) + bool(d.index) + bool(d.clusters) + 1 + maps + bool(d.profiles)
+
+    def _next_step(self, steps) -> None:
+        """A step done without a child algorithm (the GeoPackage, the maps' PDF)."""
+        self.step += 1
+        steps.setCurrentStep(self.step)
 
     # ------------------------------------------------------------------------------------
     def _run(self, alg_id: str, params: dict, steps) -> dict:
@@ -73,12 +89,63 @@ class ReportRun:
                 "SUMMARY": os.path.join(self.folder, "Clusteruebersicht.csv")}, steps)["OUTPUT"]
         final = self._publish_layer()
         self._write_appendix(final)
+        self._next_step(steps)
+        self.outputs.update({"MATCHED": matched if matched is not None else 0})
+        final = self._commit(final)
         if d.maps:
-            self._maps(final, steps)  # maps read the published layer: no label or class shows a hidden value
+            self._on_main_thread(self._maps, final, steps)  # the published layer: no hidden value
         if d.profiles:
-            self._profiles(final, steps)
-        self.outputs.update({"OUTPUT_FOLDER": self.folder, "MATCHED": matched if matched is not None else 0})
+            self._on_main_thread(self._profiles, final, steps)
+        self.outputs.update({"OUTPUT_FOLDER": self.folder})
         return self.outputs
+
+    def _commit(self, uri: str) -> str:
+        """The data steps' files move from the staging folder into the output folder (each by a
+        rename); the layout steps then write there directly (their writers are atomic)."""
+        from ...core.fileio import replace_file
+
+        staging = self.folder
+        for name in sorted(os.listdir(staging)):  # files only: the data steps write no folders
+            if name.endswith(SQLITE_SIDE_FILES):
+                continue  # a reader's WAL/shared memory (GDAL closed its writes): goes with staging
+            replace_file(os.path.join(staging, name), os.path.join(self.final_folder, name))
+        import shutil
+
+        shutil.rmtree(staging)
+        self.folder = self.final_folder
+        for key, value in list(self.outputs.items()):
+            if isinstance(value, str) and value.startswith(staging):
+                self.outputs[key] = self.folder + value[len(staging):]
+        return self.folder + uri[len(staging):] if uri.startswith(staging) else uri
+
+    def _on_main_thread(self, step, uri: str, steps) -> None:
+        """Layouts and project layers are made on the main thread, with its processing context."""
+        if self.caller is None:  # the whole run is on the main thread
+            step(uri, steps)
+            return
+
+        def main_step():
+            # a feedback of the main thread: the worker's one would queue its progress to a
+            # thread without an event loop, and the progress bar would stand still
+            from qgis.core import QgsProcessingMultiStepFeedback
+
+            here = QgsProcessingMultiStepFeedback(self.step_count(), self.feedback)
+            here.setCurrentStep(self.step)
+            here.progressChanged.connect(self.caller.keep_responsive)
+            if self.main_context is None:  # started off the main thread (e.g. inside a model)
+                from qgis.core import QgsProcessingContext
+
+                self.main_context = QgsProcessingContext()
+                self.main_context.setProject(self.context.project())
+            worker_context, self.context = self.context, self.main_context
+            try:
+                step(uri, here)
+            finally:
+                self.context = worker_context
+                here.progressChanged.disconnect(self.caller.keep_responsive)
+                steps.setCurrentStep(self.step)
+
+        self.caller.call(main_step)
 
     def _index_params(self) -> dict:
         i, d = self.d.index, self.d
@@ -136,6 +203,7 @@ class ReportRun:
         from .report_maps import print_maps
 
         self.outputs["MAPS"] = print_maps(self, uri, steps)
+        self._next_step(steps)
 
     def _profiles(self, uri: str, steps) -> None:
         from ...core.publish.report_rule import population_setting
@@ -169,13 +237,10 @@ class ReportRun:
         self.outputs["PROFILES"] = self._run("sozialraum:profilesheets", params, steps)["OUTPUT"]
 
     def cleanup(self) -> None:
-        """Intermediate GeoPackages and map PDFs go; the outputs stay."""
+        """Intermediate GeoPackages and map PDFs go, and the staging folder of a run that did not
+        get as far as moving its files (cancelled, failed); the outputs stay."""
         import shutil
 
         shutil.rmtree(self.work, ignore_errors=True)
-
-    def remember_in_project(self, definition_path: str) -> None:
-        """The definition is kept in the project too, so the planner finds it next year."""
-        project = self.context.project() or QgsProject.instance()
-        project.writeEntry("sozialraum", "definition", self.d.to_json())
-        project.writeEntry("sozialraum", "definition_path", definition_path)
+        if self.folder != self.final_folder:
+            shutil.rmtree(self.folder, ignore_errors=True)
