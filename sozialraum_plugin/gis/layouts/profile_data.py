@@ -167,7 +167,7 @@ def write_profile_layer(request: SheetRequest, columns: dict, kinds: dict) -> Qg
     # only what the page shows: of the source, just the fields the page or the atlas names
     keep = [f for f in layer.fields() if f.name() in request.keep_fields and f.name() not in columns
             and f.name().lower() != "fid"]
-    publication = request.profiles.publication
+    publication = getattr(request.profiles, "publication", None)  # None: nothing to mask (no facts)
     hidden = {f.name(): publication.hidden(f.name()).tolist() if publication is not None else None
               for f in keep}
     fields = QgsFields()
