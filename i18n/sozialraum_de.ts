@@ -4,12 +4,12 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/about.py" line="13" />
+        <location filename="../sozialraum_plugin/gui/about.py" line="13"/>
         <source>&lt;h3&gt;Sozialraum {version}&lt;/h3&gt;&lt;p&gt;Small-area social reporting for QGIS: join indicator tables to districts, classify need, print thematic maps and district profile sheets.&lt;/p&gt;&lt;p&gt;Every step is also a Processing algorithm in the toolbox under &lt;i&gt;Sozialraum&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;Licence: GPL-2.0-or-later. Sample data: see resources/sample/*/SOURCE.md.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Sozialraum {version}&lt;/h3&gt;&lt;p&gt;Kleinräumige Sozialberichterstattung für QGIS: Indikatortabellen mit Sozialräumen verbinden, Bedarf bewerten, Themenkarten und Sozialraumprofile drucken.&lt;/p&gt;&lt;p&gt;Jeder Schritt ist auch ein Processing-Algorithmus in der Werkzeugkiste unter &lt;i&gt;Sozialraum&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;Lizenz: GPL-2.0-or-later. Beispieldaten: siehe resources/sample/*/SOURCE.md.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/about.py" line="25" />
+        <location filename="../sozialraum_plugin/gui/about.py" line="25"/>
         <source>About Sozialraum</source>
         <translation>Über Sozialraum</translation>
     </message>
@@ -17,177 +17,177 @@
 <context>
     <name>ClusterDialog</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="278" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="278"/>
         <source>Need clusters</source>
         <translation>Bedarfscluster</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="78" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="78"/>
         <source>&amp;Layer:</source>
         <translation>&amp;Layer:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="80" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="80"/>
         <source>use</source>
         <translation>verwenden</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="81" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="81"/>
         <source>&amp;Indicators:</source>
         <translation>&amp;Indikatoren:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="86" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="86"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="89" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="89"/>
         <source>k-means</source>
         <translation>k-means</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="89" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="89"/>
         <source>Ward (hierarchical)</source>
         <translation>Ward (hierarchisch)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="95" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="95"/>
         <source>The same seed gives the same clusters next time.</source>
         <translation>Derselbe Startwert ergibt beim nächsten Mal dieselben Cluster.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="102" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="102"/>
         <source>&amp;Method:</source>
         <translation>&amp;Methode:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="103" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="103"/>
         <source>S&amp;eed:</source>
         <translation>S&amp;tartwert:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="104" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="104"/>
         <source>Num&amp;ber clusters by:</source>
         <translation>Cluster &amp;nummerieren nach:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="109" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="109"/>
         <source>[temporary GeoPackage]</source>
         <translation>[temporäres GeoPackage]</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="109" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="109"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="111" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="111"/>
         <source>[no summary file]</source>
         <translation>[keine Übersichtsdatei]</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="111" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="111"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="113" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="113"/>
         <source>O&amp;utput layer:</source>
         <translation>A&amp;usgabelayer:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="114" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="114"/>
         <source>Summar&amp;y table:</source>
         <translation>Ü&amp;bersichtstabelle:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="125" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="125"/>
         <source>Number of clusters</source>
         <translation>Anzahl der Cluster</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="128" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="128"/>
         <source>&amp;Suggest k</source>
         <translation>k &amp;vorschlagen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="129" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="129"/>
         <source>Compare 2 to 8 clusters by silhouette and Calinski-Harabasz (higher is better)</source>
         <translation>2 bis 8 Cluster nach Silhouette und Calinski-Harabasz vergleichen (höher ist besser)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="134" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="134"/>
         <source>automatic</source>
         <translation>automatisch</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="137" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="137"/>
         <source>&amp;Number of clusters:</source>
         <translation>Anza&amp;hl der Cluster:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="144" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="144"/>
         <source>k</source>
         <translation>k</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="144" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="144"/>
         <source>Silhouette</source>
         <translation>Silhouette</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="144" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="144"/>
         <source>Calinski-Harabasz</source>
         <translation>Calinski-Harabasz</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="144" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="144"/>
         <source>Explained</source>
         <translation>Erklärt</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="150" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="150"/>
         <source>Press “Suggest k” to compare numbers of clusters.</source>
         <translation>Mit „k vorschlagen“ lassen sich verschiedene Clusteranzahlen vergleichen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="157" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="157"/>
         <source>Clusters of the last run</source>
         <translation>Cluster des letzten Laufs</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="160" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="160"/>
         <source>Run the clustering to see its clusters here.</source>
         <translation>Nach der Clusterbildung werden die Cluster hier angezeigt.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="184" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="184"/>
         <source>The inputs changed: suggest again.</source>
         <translation>Die Eingaben haben sich geändert; bitte erneut vorschlagen lassen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="254" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="254"/>
         <source>Choose a layer and at least one indicator.</source>
         <translation>Bitte einen Layer und mindestens einen Indikator wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="222" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="222"/>
         <source>Suggested: k = {0} (highest silhouette, in bold). Another number may serve the report better: click a row or set the number.</source>
         <translation>Vorschlag: k = {0} (höchste Silhouette, fett). Eine andere Anzahl kann für den Bericht besser geeignet sein: Zeile anklicken oder Anzahl festlegen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="287" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="287"/>
         <source>{0} clusters; cluster 1 has the highest need. Centres in the units of the indicators.</source>
         <translation>{0} Cluster; Cluster 1 hat den höchsten Bedarf. Zentren in den Einheiten der Indikatoren.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="98" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="98"/>
         <source>Leave out areas with “valid” = false</source>
         <translation>Gebiete mit „valid“ = falsch auslassen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="99" />
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="99"/>
         <source>Areas the need index left out of the reference (too few residents, excluded) get no cluster.</source>
         <translation>Gebiete, die der Bedarfsindex aus der Bezugsgesamtheit genommen hat (zu wenige Einwohner oder per Ausdruck ausgeschlossen), erhalten kein Cluster.</translation>
     </message>
@@ -195,60 +195,164 @@
 <context>
     <name>ClusterTables</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_tables.py" line="57" />
+        <location filename="../sozialraum_plugin/gui/cluster_tables.py" line="57"/>
         <source>Share of the variance between the clusters</source>
         <translation>Anteil der Varianz zwischen den Clustern</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_tables.py" line="63" />
+        <location filename="../sozialraum_plugin/gui/cluster_tables.py" line="63"/>
         <source>Best silhouette: the suggested number</source>
         <translation>Beste Silhouette: die vorgeschlagene Anzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_tables.py" line="66" />
+        <location filename="../sozialraum_plugin/gui/cluster_tables.py" line="66"/>
         <source>Best Calinski-Harabasz</source>
         <translation>Bester Calinski-Harabasz-Wert</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_tables.py" line="82" />
+        <location filename="../sozialraum_plugin/gui/cluster_tables.py" line="82"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_tables.py" line="83" />
+        <location filename="../sozialraum_plugin/gui/cluster_tables.py" line="83"/>
         <source>Areas</source>
         <translation>Gebiete</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_tables.py" line="83" />
+        <location filename="../sozialraum_plugin/gui/cluster_tables.py" line="83"/>
         <source>Share</source>
         <translation>Anteil</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_tables.py" line="82" />
+        <location filename="../sozialraum_plugin/gui/cluster_tables.py" line="82"/>
         <source>Label</source>
         <translation>Bezeichnung</translation>
     </message>
 </context>
 <context>
+    <name>DeriveIndicatorsAlgorithm</name>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="29"/>
+        <source>Rates and changes from counts</source>
+        <translation>Quoten und Veränderungen aus Anzahlen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="32"/>
+        <source>Computes indicators from counts and writes them as new fields of a GeoPackage copy of INPUT (the source is never modified).
+
+RATES: name=numerator/denominator;… e.g. sgb2_quote=Anzahl_2021/gesamt. The value is numerator / denominator × scale, the scale following UNIT: % → 100, ‰ → 1000, 'je 1.000 EW' or 'per 1,000' → 1000. An entry may give its own unit after a bar: kita=plaetze/kinder|je 1.000.
+CHANGES: name=field:2019-2021 (field_2021 − field_2019) or name=numerator/denominator:2019-2021 (the rate's change in percentage points, from numerator_2019/denominator_2019 …). A name with {year} names its year columns itself: {year}_Anzahl/{year}.
+INDICATORS: the same JSON a report definition holds (a list of objects with id, label, unit, direction, kind 'rate', numerator, denominator, change_between, base), or the path of a report definition; its rates and changes are computed.
+
+SMOOTH adds &lt;name&gt;_eb, the global Empirical Bayes rate (Marshall): small areas are drawn toward the city rate. INTERVALS adds &lt;name&gt;_lo and &lt;name&gt;_hi, the Wilson score interval at LEVEL (default 0.95). Both for rates, not for changes.
+
+A denominator of 0 or none gives no value (never infinity). Missing or non-numeric fields, negative counts and, for shares (unit % or ‰), a numerator above its denominator are refused with the district (KEY_FIELD) and the value named; untick SHARES (or write &quot;share&quot;: false in INDICATORS) for ratios such as places per child, which may exceed 100 %. What each new field means (label, unit, direction, numerator, denominator, years) is kept in the GeoPackage's table sozialraum_indicators.</source>
+        <translation>Berechnet Indikatoren aus Anzahlen und schreibt sie als neue Felder in eine GeoPackage-Kopie von INPUT (die Quelle wird nie verändert).
+
+RATES: Name=Zähler/Nenner;… z. B. sgb2_quote=Anzahl_2021/gesamt. Der Wert ist Zähler / Nenner × Faktor; der Faktor richtet sich nach UNIT: % → 100, ‰ → 1000, 'je 1.000 EW' oder 'per 1,000' → 1000. Ein Eintrag kann nach einem senkrechten Strich eine eigene Einheit angeben: kita=plaetze/kinder|je 1.000.
+CHANGES: Name=Feld:2019-2021 (Feld_2021 − Feld_2019) oder Name=Zähler/Nenner:2019-2021 (die Veränderung der Quote in Prozentpunkten, aus Zähler_2019/Nenner_2019 …). Ein Name mit {year} benennt seine Jahresspalten selbst: {year}_Anzahl/{year}.
+INDICATORS: dasselbe JSON, das eine Berichtsdefinition enthält (eine Liste von Objekten mit id, label, unit, direction, kind 'rate', numerator, denominator, change_between, base), oder der Pfad einer Berichtsdefinition; deren Quoten und Veränderungen werden berechnet.
+
+SMOOTH ergänzt &lt;name&gt;_eb, die globale Empirical-Bayes-Quote (Marshall): Kleine Gebiete werden zur Quote der Gesamtstadt hin gezogen. INTERVALS ergänzt &lt;name&gt;_lo und &lt;name&gt;_hi, das Wilson-Score-Intervall zum Konfidenzniveau LEVEL (Standard 0.95). Beides für Quoten, nicht für Veränderungen.
+
+Ein Nenner von 0 oder ein fehlender Nenner ergibt keinen Wert (nie unendlich). Fehlende oder nicht numerische Felder, negative Anzahlen und bei Anteilen (Einheit % oder ‰) ein Zähler über seinem Nenner werden unter Nennung des Gebiets (KEY_FIELD) und des Werts zurückgewiesen; für Verhältniszahlen wie Plätze je Kind, die 100 % übersteigen können, SHARES abwählen (oder &quot;share&quot;: false in INDICATORS schreiben). Was jedes neue Feld bedeutet (Bezeichnung, Einheit, Richtung, Zähler, Nenner, Jahre), wird in der Tabelle sozialraum_indicators des GeoPackages festgehalten.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="59"/>
+        <source>Districts with counts</source>
+        <translation>Gebiete mit Anzahlen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="61"/>
+        <source>Rates (name=numerator/denominator;…)</source>
+        <translation>Quoten (Name=Zähler/Nenner;…)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="63"/>
+        <source>Changes between years (name=field:2019-2021;…)</source>
+        <translation>Veränderungen zwischen Jahren (Name=Feld:2019-2021;…)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="65"/>
+        <source>Unit of the rates</source>
+        <translation>Einheit der Quoten</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="67"/>
+        <source>RATES in % or ‰ are shares (numerator never above denominator)</source>
+        <translation>RATES in % oder ‰ sind Anteile (Zähler nie größer als Nenner)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="69"/>
+        <source>Indicator definitions (JSON, or a report definition file)</source>
+        <translation>Indikatordefinitionen (JSON oder eine Berichtsdefinitionsdatei)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="72"/>
+        <source>District key (named in messages)</source>
+        <translation>Gebietsschlüssel (in Meldungen genannt)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="75"/>
+        <source>Add Empirical Bayes rates (_eb)</source>
+        <translation>Empirical-Bayes-Quoten ergänzen (_eb)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="77"/>
+        <source>Add Wilson intervals (_lo, _hi)</source>
+        <translation>Wilson-Intervalle ergänzen (_lo, _hi)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="79"/>
+        <source>Confidence level of the intervals</source>
+        <translation>Konfidenzniveau der Intervalle</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="84"/>
+        <source>Districts with derived indicators</source>
+        <translation>Gebiete mit abgeleiteten Indikatoren</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="86"/>
+        <source>Fields written (comma-separated)</source>
+        <translation>Geschriebene Felder (kommagetrennt)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="138"/>
+        <source>These fields of the input are replaced by the computed ones: {0}</source>
+        <translation>Diese Felder der Eingabe werden durch die berechneten ersetzt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="166"/>
+        <source>The existing file {0} was replaced.</source>
+        <translation>Die vorhandene Datei {0} wurde ersetzt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="177"/>
+        <source>{0}: a value for {1} of {2} districts ({3})</source>
+        <translation>{0}: ein Wert für {1} von {2} Gebieten ({3})</translation>
+    </message>
+</context>
+<context>
     <name>Dialog</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/base_dialog.py" line="59" />
+        <location filename="../sozialraum_plugin/gui/base_dialog.py" line="59"/>
         <source>C&amp;ancel run</source>
         <translation>Lauf abbre&amp;chen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/base_dialog.py" line="67" />
+        <location filename="../sozialraum_plugin/gui/base_dialog.py" line="67"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/base_dialog.py" line="71" />
+        <location filename="../sozialraum_plugin/gui/base_dialog.py" line="71"/>
         <source>Cl&amp;ose</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/base_dialog.py" line="73" />
+        <location filename="../sozialraum_plugin/gui/base_dialog.py" line="73"/>
         <source>Help</source>
         <translation>Hilfe</translation>
     </message>
@@ -256,37 +360,37 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="107" />
+        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="111"/>
         <source>{name} is missing</source>
         <translation>{name} fehlt</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="119" />
+        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="123"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="120" />
+        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="124"/>
         <source>out of memory</source>
         <translation>nicht genügend Arbeitsspeicher</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="121" />
+        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="125"/>
         <source>the file cannot be written</source>
         <translation>die Datei kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="122" />
+        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="126"/>
         <source>printing failed</source>
         <translation>Drucken fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="123" />
+        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="127"/>
         <source>SVG layer error</source>
         <translation>SVG-Layer-Fehler</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="124" />
+        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="128"/>
         <source>atlas error</source>
         <translation>Atlasfehler</translation>
     </message>
@@ -294,157 +398,157 @@
 <context>
     <name>IndexDialog</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="48" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="48"/>
         <source>Assess need</source>
         <translation>Bedarf bewerten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="51" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="51"/>
         <source>&amp;Layer:</source>
         <translation>&amp;Layer:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="54" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="54"/>
         <source>Indicators</source>
         <translation>Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="58" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="58"/>
         <source>Berlin MSS (Monitoring Soziale Stadtentwicklung)</source>
         <translation>Berliner MSS (Monitoring Soziale Stadtentwicklung)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="60" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="60"/>
         <source>Custom composite index</source>
         <translation>Benutzerdefinierter Gesamtindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="62" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="62"/>
         <source>z-score</source>
         <translation>z-Wert</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="62" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="62"/>
         <source>min-max</source>
         <translation>Min-Max</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="62" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="62"/>
         <source>percentile rank</source>
         <translation>Perzentilrang</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="64" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="64"/>
         <source>Me&amp;thod:</source>
         <translation>Me&amp;thode:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="64" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="64"/>
         <source>&amp;Scaling:</source>
         <translation>S&amp;kalierung:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="71" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="71"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="71" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="71"/>
         <source>Dynamics</source>
         <translation>Dynamik</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="73" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="73"/>
         <source>&amp;Indicators of the layer:</source>
         <translation>&amp;Indikatoren des Layers:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="86" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="86"/>
         <source>Reference population</source>
         <translation>Bezugsgesamtheit</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="96" />
-        <source>Areas for which this is true stay on the map but are left out of the reference, e.g. "KOM" &lt;&gt; 'gültig'</source>
-        <translation>Gebiete, für die dies zutrifft, bleiben auf der Karte, werden aber aus der Bezugsgesamtheit ausgeschlossen, z. B. "KOM" &lt;&gt; 'gültig'</translation>
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="96"/>
+        <source>Areas for which this is true stay on the map but are left out of the reference, e.g. &quot;KOM&quot; &lt;&gt; 'gültig'</source>
+        <translation>Gebiete, für die dies zutrifft, bleiben auf der Karte, werden aber aus der Bezugsgesamtheit ausgeschlossen, z. B. &quot;KOM&quot; &lt;&gt; 'gültig'</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="99" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="99"/>
         <source>&amp;Population field:</source>
         <translation>Feld &amp;Einwohnerzahl:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="100" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="100"/>
         <source>&amp;Minimum population:</source>
         <translation>&amp;Mindesteinwohnerzahl:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="101" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="101"/>
         <source>E&amp;xclude areas where:</source>
         <translation>Gebiete aus&amp;schließen, wenn:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="104" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="104"/>
         <source>Class limits</source>
         <translation>Klassengrenzen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="109" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="109"/>
         <source>Status (hoch | mittel | niedrig | sehr niedrig):</source>
         <translation>Status (hoch | mittel | niedrig | sehr niedrig):</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="111" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="111"/>
         <source>Dynamics (positiv | stabil | negativ):</source>
         <translation>Dynamik (positiv | stabil | negativ):</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="115" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="115"/>
         <source>[temporary GeoPackage]</source>
         <translation>[temporäres GeoPackage]</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="115" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="115"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="117" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="117"/>
         <source>O&amp;utput layer:</source>
         <translation>A&amp;usgabelayer:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="162" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="162"/>
         <source>Custom: the weighted mean of the scaled indicators, standardised again and classed with the limits below.</source>
         <translation>Benutzerdefiniert: gewichtetes Mittel der skalierten Indikatoren, erneut standardisiert und nach den Grenzen unten klassifiziert.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="166" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="166"/>
         <source>MSS: each indicator z-standardised on the valid areas, summed, standardised again; weights do not apply.</source>
         <translation>MSS: Jeder Indikator wird über die gültigen Gebiete z-standardisiert, summiert und erneut standardisiert; Gewichte werden nicht angewendet.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="202" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="202"/>
         <source>Choose a layer with the indicators.</source>
         <translation>Bitte einen Layer mit den Indikatoren wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="205" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="205"/>
         <source>Choose at least one status indicator.</source>
         <translation>Bitte mindestens einen Status-Indikator wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="210" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="210"/>
         <source>The expression {0} cannot be read: {1}</source>
         <translation>Der Ausdruck {0} kann nicht gelesen werden: {1}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="237" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="237"/>
         <source>Need index</source>
         <translation>Bedarfsindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="141" />
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="141"/>
         <source>&lt;b&gt;Status:&lt;/b&gt; {0} &amp;nbsp; &lt;b&gt;Dynamics:&lt;/b&gt; {1}</source>
         <translation>&lt;b&gt;Status:&lt;/b&gt; {0} &amp;nbsp; &lt;b&gt;Dynamik:&lt;/b&gt; {1}</translation>
     </message>
@@ -452,57 +556,57 @@
 <context>
     <name>IndicatorGrid</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/widgets.py" line="89" />
+        <location filename="../sozialraum_plugin/gui/widgets.py" line="89"/>
         <source>{0} (no values)</source>
         <translation>{0} (keine Werte)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/widgets.py" line="141" />
+        <location filename="../sozialraum_plugin/gui/widgets.py" line="141"/>
         <source>Weight</source>
         <translation>Gewicht</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/widgets.py" line="141" />
+        <location filename="../sozialraum_plugin/gui/widgets.py" line="141"/>
         <source>Label</source>
         <translation>Bezeichnung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/widgets.py" line="143" />
+        <location filename="../sozialraum_plugin/gui/widgets.py" line="143"/>
         <source>Use as</source>
         <translation>Verwenden als</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/widgets.py" line="143" />
+        <location filename="../sozialraum_plugin/gui/widgets.py" line="143"/>
         <source>Use</source>
         <translation>Verwenden</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/widgets.py" line="145" />
+        <location filename="../sozialraum_plugin/gui/widgets.py" line="145"/>
         <source>Indicator</source>
         <translation>Indikator</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/widgets.py" line="151" />
+        <location filename="../sozialraum_plugin/gui/widgets.py" line="151"/>
         <source>The layer has no numeric fields.</source>
         <translation>Der Layer hat keine numerischen Felder.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/widgets.py" line="145" />
+        <location filename="../sozialraum_plugin/gui/widgets.py" line="145"/>
         <source>Higher = less need (−1)</source>
         <translation>Höher = weniger Bedarf (−1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/widgets.py" line="183" />
+        <location filename="../sozialraum_plugin/gui/widgets.py" line="183"/>
         <source>{0}: higher = less need</source>
         <translation>{0}: höher = weniger Bedarf</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/widgets.py" line="184" />
+        <location filename="../sozialraum_plugin/gui/widgets.py" line="184"/>
         <source>Checked: a higher value means less need (direction −1), e.g. an employment rate</source>
         <translation>Angehakt: ein höherer Wert bedeutet weniger Bedarf (Richtung −1), z. B. eine Beschäftigungsquote</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/widgets.py" line="197" />
+        <location filename="../sozialraum_plugin/gui/widgets.py" line="197"/>
         <source>Name used in the cluster labels, e.g. “Kinderarmut hoch”</source>
         <translation>Name in den Cluster-Bezeichnungen, z. B. „Kinderarmut hoch“</translation>
     </message>
@@ -510,27 +614,27 @@
 <context>
     <name>JoinCheck</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_check.py" line="56" />
+        <location filename="../sozialraum_plugin/gui/join_check.py" line="56"/>
         <source>Districts without a row</source>
         <translation>Gebiete ohne Zeile</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_check.py" line="57" />
+        <location filename="../sozialraum_plugin/gui/join_check.py" line="57"/>
         <source>Table keys without a district</source>
         <translation>Tabellenschlüssel ohne Gebiet</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_check.py" line="58" />
+        <location filename="../sozialraum_plugin/gui/join_check.py" line="58"/>
         <source>Table keys on several rows (not joined)</source>
         <translation>Tabellenschlüssel in mehreren Zeilen (nicht verbunden)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_check.py" line="63" />
+        <location filename="../sozialraum_plugin/gui/join_check.py" line="63"/>
         <source> … and {0} more</source>
         <translation> … und {0} weitere</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_check.py" line="68" />
+        <location filename="../sozialraum_plugin/gui/join_check.py" line="68"/>
         <source>Columns that will be added:</source>
         <translation>Spalten, die hinzugefügt werden:</translation>
     </message>
@@ -538,177 +642,177 @@
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="43" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="43"/>
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="43" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="43"/>
         <source>As written</source>
         <translation>Wie geschrieben</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="44" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="44"/>
         <source>Ignore leading zeros</source>
         <translation>Führende Nullen ignorieren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="45" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="45"/>
         <source>Pad numbers with zeros</source>
         <translation>Zahlen mit Nullen auffüllen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="46" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="46"/>
         <source>Ignore a letter prefix (STGT01 = 1)</source>
         <translation>Buchstabenpräfix ignorieren (STGT01 = 1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="47" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="47"/>
         <source>Number in front of a name (01 Altstadt = 1)</source>
         <translation>Nummer vor einem Namen (01 Altstadt = 1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="48" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="48"/>
         <source>Compare as names</source>
         <translation>Als Namen vergleichen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="57" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="57"/>
         <source>Join data</source>
         <translation>Daten verbinden</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="82" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="82"/>
         <source>District boundaries</source>
         <translation>Gebietsgrenzen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="86" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="86"/>
         <source>&amp;Layer:</source>
         <translation>&amp;Layer:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="87" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="87"/>
         <source>District &amp;key:</source>
         <translation>&amp;Gebietsschlüssel:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="90" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="90"/>
         <source>Indicator table</source>
         <translation>Indikatorentabelle</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="92" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="92"/>
         <source>&amp;File:</source>
         <translation>&amp;Datei:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="95" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="95"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.ods);;All files (*)</source>
         <translation>Tabellen (*.csv *.txt *.tsv *.xlsx *.ods);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="97" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="97"/>
         <source>Table la&amp;yer:</source>
         <translation>Tabellenla&amp;yer:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="110" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="110"/>
         <source>Key &amp;column:</source>
         <translation>Schlüssels&amp;palte:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="111" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="111"/>
         <source>Key &amp;matching:</source>
         <translation>Schlüssela&amp;bgleich:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="117" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="117"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="119" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="119"/>
         <source>[temporary GeoPackage]</source>
         <translation>[temporäres GeoPackage]</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="119" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="119"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="121" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="121"/>
         <source>[no report file]</source>
         <translation>[keine Berichtsdatei]</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="121" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="121"/>
         <source>HTML (*.html);;JSON (*.json)</source>
         <translation>HTML (*.html);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="123" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="123"/>
         <source>O&amp;utput layer:</source>
         <translation>A&amp;usgabelayer:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="124" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="124"/>
         <source>Join re&amp;port:</source>
         <translation>Verbindungsbe&amp;richt:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="137" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="137"/>
         <source>Join check</source>
         <translation>Verbindungsprüfung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="140" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="140"/>
         <source>Check &amp;join</source>
         <translation>&amp;Verbindung prüfen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="141" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="141"/>
         <source>Join in memory and show what matches, before anything is written</source>
         <translation>Im Speicher verbinden und Übereinstimmungen anzeigen, bevor etwas geschrieben wird</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="162" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="162"/>
         <source>How the table is read</source>
         <translation>Einlesen der Tabelle</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="165" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="165"/>
         <source>Pre&amp;view (first 20 rows as read):</source>
         <translation>Vorsc&amp;hau (erste 20 Zeilen wie gelesen):</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="359" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="359"/>
         <source>Choose a table file or a table layer.</source>
         <translation>Bitte eine Tabellendatei oder einen Tabellenlayer wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="318" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="318"/>
         <source>{rows} rows and {cols} columns read from {file}.</source>
         <translation>{rows} Zeilen und {cols} Spalten aus {file} gelesen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="329" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="329"/>
         <source>Not checked yet: press “Check join” to see what matches before anything is written.</source>
         <translation>Noch nicht geprüft: „Verbindung prüfen“ zeigt, was übereinstimmt, bevor etwas geschrieben wird.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="337" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="337"/>
         <source>Choose the districts, their key, a table and its key column first.</source>
         <translation>Bitte zuerst die Gebiete, ihren Schlüssel, eine Tabelle und deren Schlüsselspalte wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="357" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="357"/>
         <source>Choose the district layer and its key field.</source>
         <translation>Bitte den Gebietslayer und sein Schlüsselfeld wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="361" />
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="361"/>
         <source>The table could not be read; see the message above.</source>
         <translation>Die Tabelle konnte nicht gelesen werden; siehe Meldung oben.</translation>
     </message>
@@ -716,12 +820,12 @@
 <context>
     <name>JoinTableAlgorithm</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="40" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="40"/>
         <source>Join indicator table to districts</source>
         <translation>Indikatorentabelle mit Gebieten verbinden</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="43" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="43"/>
         <source>Joins an indicator table (CSV/TXT, XLSX, ODS, or a table layer of the project) to a district layer by key and writes a new GeoPackage layer; the sources are never modified.
 
 Separator, decimal and thousands marks, encoding and header row are detected; keys stay text (leading zeros kept); -9999, NA, empty cells are missing, –, ., *, x are suppressed (kept apart, never zero). Long tables (district, indicator, value, year) are turned wide when the long-table columns are given.
@@ -738,225 +842,225 @@ Sind Schlüssel unterschiedlich geschrieben (1 / 001, STGT01 / 1, '01 Altstadt' 
 Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optional REPORT (.html oder .json). Zeilen, deren Schlüssel mehrfach vorkommt, werden nicht verbunden, sondern aufgelistet.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="57" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="57"/>
         <source>District boundaries</source>
         <translation>Gebietsgrenzen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="59" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="59"/>
         <source>District key field</source>
         <translation>Schlüsselfeld der Gebiete</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="61" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="61"/>
         <source>Indicator table (CSV, TXT, XLSX, ODS) or table layer</source>
         <translation>Indikatorentabelle (CSV, TXT, XLSX, ODS) oder Tabellenlayer</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="61" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="61"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.ods);;All files (*.*)</source>
         <translation>Tabellen (*.csv *.txt *.tsv *.xlsx *.ods);;Alle Dateien (*.*)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="64" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="64"/>
         <source>Key column of the table</source>
         <translation>Schlüsselspalte der Tabelle</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="65" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="65"/>
         <source>Joined layer (GeoPackage)</source>
         <translation>Verbundener Layer (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="213" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="213"/>
         <source>Join report</source>
         <translation>Verbindungsbericht</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="67" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="67"/>
         <source>HTML (*.html);;JSON (*.json)</source>
         <translation>HTML (*.html);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="71" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="71"/>
         <source>Columns to take (comma-separated; empty = all)</source>
         <translation>Zu übernehmende Spalten (kommagetrennt; leer = alle)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="73" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="73"/>
         <source>Key comparison</source>
         <translation>Schlüsselvergleich</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="73" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="73"/>
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="73" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="73"/>
         <source>As written</source>
         <translation>Wie geschrieben</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="73" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="73"/>
         <source>Ignore leading zeros</source>
         <translation>Führende Nullen ignorieren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="73" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="73"/>
         <source>Pad numbers with zeros</source>
         <translation>Zahlen mit Nullen auffüllen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="73" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="73"/>
         <source>Ignore a letter prefix (STGT01 = 1)</source>
         <translation>Buchstabenpräfix ignorieren (STGT01 = 1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="73" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="73"/>
         <source>Number in front of a name (01 Altstadt = 1)</source>
         <translation>Nummer vor einem Namen (01 Altstadt = 1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="73" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="73"/>
         <source>Compare as names</source>
         <translation>Als Namen vergleichen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="78" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="78"/>
         <source>Encoding (empty = detect)</source>
         <translation>Zeichenkodierung (leer = erkennen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="79" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="79"/>
         <source>Separator</source>
         <translation>Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="81" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="81"/>
         <source>Detect</source>
         <translation>Erkennen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="79" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="79"/>
         <source>Tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="81" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="81"/>
         <source>Decimal mark</source>
         <translation>Dezimalzeichen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="81" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="81"/>
         <source>Comma (1,5)</source>
         <translation>Komma (1,5)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="81" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="81"/>
         <source>Point (1.5)</source>
         <translation>Punkt (1.5)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="85" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="85"/>
         <source>Sheet (XLSX/ODS; empty = first)</source>
         <translation>Tabellenblatt (XLSX/ODS; leer = erstes)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="86" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="86"/>
         <source>Header row (1 = first line; 0 = none; empty = detect)</source>
         <translation>Kopfzeile (1 = erste Zeile; 0 = keine; leer = erkennen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="88" />
-        <source>Markers for missing values ('|'-separated; empty = default)</source>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="88"/>
+        <source>Markers for missing values (&apos;|&apos;-separated; empty = default)</source>
         <translation>Kennzeichen für fehlende Werte (durch '|' getrennt; leer = Standard)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="91" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="91"/>
         <source>Long table: indicator column</source>
         <translation>Langformat: Indikatorspalte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="92" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="92"/>
         <source>Long table: value column</source>
         <translation>Langformat: Wertspalte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="93" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="93"/>
         <source>Long table: year column</source>
         <translation>Langformat: Jahresspalte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="94" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="94"/>
         <source>Long table: only this year</source>
         <translation>Langformat: nur dieses Jahr</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="99" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="99"/>
         <source>Districts matched</source>
         <translation>Zugeordnete Gebiete</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="99" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="99"/>
         <source>Districts without a row</source>
         <translation>Gebiete ohne Zeile</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="99" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="99"/>
         <source>Table rows without a district</source>
         <translation>Tabellenzeilen ohne Gebiet</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="99" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="99"/>
         <source>Duplicate table keys</source>
         <translation>Doppelte Tabellenschlüssel</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="112" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="112"/>
         <source>Incorrect parameter value for {0}</source>
         <translation>Ungültiger Parameterwert für {0}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="155" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="155"/>
         <source>Read {file}: {rows} rows, {cols} columns; encoding {enc}, separator {sep}, decimal mark {dec}, thousands mark {thou}, header row {head}.</source>
         <translation>{file} gelesen: {rows} Zeilen, {cols} Spalten; Zeichenkodierung {enc}, Trennzeichen {sep}, Dezimalzeichen {dec}, Tausendertrennzeichen {thou}, Kopfzeile {head}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="169" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="169"/>
         <source>Long table turned wide: {rows} districts, {cols} columns.</source>
         <translation>Tabelle vom Lang- ins Breitformat umgewandelt: {rows} Gebiete, {cols} Spalten.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="184" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="184"/>
         <source>The layer {0} has no coordinate reference system; it is kept without one (not assumed to be EPSG:4326).</source>
         <translation>Der Layer {0} hat kein Koordinatenbezugssystem; er wird ohne übernommen (es wird nicht EPSG:4326 angenommen).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="197" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="197"/>
         <source>{0} invalid geometries were kept as they are (districts: {1}).</source>
         <translation>{0} ungültige Geometrien wurden unverändert übernommen (Gebiete: {1}).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="203" />
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="203"/>
         <source>The existing file {0} was replaced.</source>
         <translation>Die vorhandene Datei {0} wurde ersetzt.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="83" />
-        <source>Thousands mark (empty = detect; 'none' = none)</source>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="83"/>
+        <source>Thousands mark (empty = detect; &apos;none&apos; = none)</source>
         <translation>Tausendertrennzeichen (leer = erkennen; 'none' = keines)</translation>
     </message>
 </context>
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/launch.py" line="62" />
+        <location filename="../sozialraum_plugin/gui/launch.py" line="62"/>
         <source>Sozialraum</source>
         <translation>Sozialraum</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/launch.py" line="62" />
+        <location filename="../sozialraum_plugin/gui/launch.py" line="62"/>
         <source>This step is not available in this version yet: {0}</source>
         <translation>Dieser Schritt ist in dieser Version noch nicht verfügbar: {0}</translation>
     </message>
@@ -964,127 +1068,127 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
 <context>
     <name>MapDialog</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="39" />
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="39"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Natürliche Unterbrechungen (Jenks)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="40" />
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="40"/>
         <source>Quantiles (equal counts)</source>
         <translation>Quantile (gleich viele Gebiete je Klasse)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="41" />
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="41"/>
         <source>Equal intervals</source>
         <translation>Gleiche Intervalle</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="42" />
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="42"/>
         <source>Standard deviation</source>
         <translation>Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="43" />
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="43"/>
         <source>Pretty breaks</source>
         <translation>Runde Klassengrenzen (Pretty Breaks)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="44" />
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="44"/>
         <source>MSS thresholds (status index)</source>
         <translation>MSS-Schwellenwerte (Statusindex)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="45" />
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="45"/>
         <source>Categories (classes, clusters)</source>
         <translation>Kategorien (Klassen, Cluster)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="55" />
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="55"/>
         <source>Thematic map</source>
         <translation>Themenkarte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="84" />
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="84"/>
         <source>[PDF, PNG or SVG file]</source>
         <translation>[PDF-, PNG- oder SVG-Datei]</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="84" />
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="84"/>
         <source>PDF (*.pdf);;PNG (*.png);;SVG (*.svg)</source>
         <translation>PDF (*.pdf);;PNG (*.png);;SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="86" />
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="86"/>
         <source>&amp;Layer:</source>
         <translation>&amp;Layer:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="87" />
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="87"/>
         <source>&amp;Field:</source>
         <translation>&amp;Feld:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="88" />
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="88"/>
         <source>&amp;Method:</source>
         <translation>&amp;Methode:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="89" />
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="89"/>
         <source>&amp;Classes:</source>
         <translation>&amp;Klassen:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="90" />
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="90"/>
         <source>&amp;Title:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="91" />
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="91"/>
         <source>&amp;Subtitle:</source>
         <translation>&amp;Untertitel:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="92" />
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="92"/>
         <source>U&amp;nit:</source>
         <translation>Ein&amp;heit:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="93" />
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="93"/>
         <source>Source l&amp;ine:</source>
         <translation>&amp;Quellenangabe:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="94" />
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="94"/>
         <source>O&amp;utput file:</source>
         <translation>Ausgabe&amp;datei:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="95" />
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="95"/>
         <source>More options (logo, layout template, mask of uninhabited areas, a series of fields): Processing Toolbox › Sozialraum › Thematic map.</source>
         <translation>Weitere Optionen (Logo, Layoutvorlage, Maske unbewohnter Flächen, eine Reihe von Feldern): Processing-Werkzeugkiste › Sozialraum › Themenkarte.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="108" />
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="108"/>
         <source>Pre&amp;view first page</source>
         <translation>&amp;Vorschau der ersten Seite</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="110" />
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="110"/>
         <source>Press “Preview first page” to see the map as it will be printed.</source>
         <translation>„Vorschau der ersten Seite“ zeigt die Karte so, wie sie gedruckt wird.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="147" />
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="147"/>
         <source>Choose a layer and the field to map.</source>
         <translation>Bitte einen Layer und das darzustellende Feld wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="157" />
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="157"/>
         <source>Choose the file for the map (PDF, PNG or SVG).</source>
         <translation>Bitte die Datei für die Karte wählen (PDF, PNG oder SVG).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="181" />
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="181"/>
         <source>The preview could not be drawn.</source>
         <translation>Die Vorschau ließ sich nicht zeichnen.</translation>
     </message>
@@ -1092,162 +1196,162 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
 <context>
     <name>MapText</name>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="59" />
+        <location filename="../sozialraum_plugin/gis/classify.py" line="59"/>
         <source>natürliche Unterbrechungen (Jenks)</source>
         <translation>natürliche Unterbrechungen (Jenks)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="60" />
+        <location filename="../sozialraum_plugin/gis/classify.py" line="60"/>
         <source>Quantile (gleich viele Gebiete je Klasse)</source>
         <translation>Quantile (gleich viele Gebiete je Klasse)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="61" />
+        <location filename="../sozialraum_plugin/gis/classify.py" line="61"/>
         <source>gleiche Intervalle</source>
         <translation>gleiche Intervalle</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="62" />
+        <location filename="../sozialraum_plugin/gis/classify.py" line="62"/>
         <source>Standardabweichung</source>
         <translation>Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="63" />
+        <location filename="../sozialraum_plugin/gis/classify.py" line="63"/>
         <source>runde Klassengrenzen (Pretty Breaks)</source>
         <translation>runde Klassengrenzen (Pretty Breaks)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="64" />
+        <location filename="../sozialraum_plugin/gis/classify.py" line="64"/>
         <source>feste Intervallbreite</source>
         <translation>feste Intervallbreite</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="65" />
+        <location filename="../sozialraum_plugin/gis/classify.py" line="65"/>
         <source>MSS-Schwellenwerte des Statusindex</source>
         <translation>MSS-Schwellenwerte des Statusindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="66" />
+        <location filename="../sozialraum_plugin/gis/classify.py" line="66"/>
         <source>Mittelwert ± Vielfache der Standardabweichung</source>
         <translation>Mittelwert ± Vielfache der Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="67" />
+        <location filename="../sozialraum_plugin/gis/classify.py" line="67"/>
         <source>Kategorien</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="236" />
+        <location filename="../sozialraum_plugin/gis/classify.py" line="236"/>
         <source>Klassifikation: je Wert eine Klasse ({n} verschiedene Werte)</source>
         <translation>Klassifikation: je Wert eine Klasse ({n} verschiedene Werte)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="240" />
+        <location filename="../sozialraum_plugin/gis/classify.py" line="240"/>
         <source> (Mittelwert {mean}, SD {sd})</source>
         <translation> (Mittelwert {mean}, SD {sd})</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="244" />
+        <location filename="../sozialraum_plugin/gis/classify.py" line="244"/>
         <source>Klassifikation: {method}{extra}, {n} Klassen</source>
         <translation>Klassifikation: {method}{extra}, {n} Klassen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="372" />
+        <location filename="../sozialraum_plugin/gis/classify.py" line="372"/>
         <source>Status {status}, Dynamik {dynamic}</source>
         <translation>Status {status}, Dynamik {dynamic}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="379" />
+        <location filename="../sozialraum_plugin/gis/classify.py" line="379"/>
         <source>Cluster 1 (höchster Bedarf)</source>
         <translation>Cluster 1 (höchster Bedarf)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="381" />
+        <location filename="../sozialraum_plugin/gis/classify.py" line="381"/>
         <source>Cluster {n} (geringster Bedarf)</source>
         <translation>Cluster {n} (geringster Bedarf)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="382" />
+        <location filename="../sozialraum_plugin/gis/classify.py" line="382"/>
         <source>Cluster {n}</source>
         <translation>Cluster {n}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="435" />
+        <location filename="../sozialraum_plugin/gis/classify.py" line="435"/>
         <source>Darstellung: {n} Kategorien</source>
         <translation>Darstellung: {n} Kategorien</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="80" />
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="80"/>
         <source>Karte</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="192" />
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="192"/>
         <source>keine Bewertung / keine Daten</source>
         <translation>keine Bewertung / keine Daten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/map_page.py" line="95" />
+        <location filename="../sozialraum_plugin/gis/layouts/map_page.py" line="95"/>
         <source>Stand: {date}</source>
         <translation>Stand: {date}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="234" />
+        <location filename="../sozialraum_plugin/gis/styles.py" line="234"/>
         <source>keine Bewertung (unter 300 EW / ausgeschlossen)</source>
         <translation>keine Bewertung (unter 300 EW / ausgeschlossen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="235" />
+        <location filename="../sozialraum_plugin/gis/styles.py" line="235"/>
         <source>keine Daten</source>
         <translation>keine Daten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="259" />
+        <location filename="../sozialraum_plugin/gis/styles.py" line="259"/>
         <source>unbewohnte Fläche</source>
         <translation>unbewohnte Fläche</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="351" />
+        <location filename="../sozialraum_plugin/gis/styles.py" line="351"/>
         <source>Sozialraum-Karte</source>
         <translation>Sozialraum-Karte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="228" />
+        <location filename="../sozialraum_plugin/gis/classify.py" line="228"/>
         <source>{low} bis &lt; {high}</source>
         <translation>{low} bis &lt; {high}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="86" />
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="86"/>
         <source>Statusindex</source>
         <translation>Statusindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="87" />
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="87"/>
         <source>Sozialer Status</source>
         <translation>Sozialer Status</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="88" />
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="88"/>
         <source>Dynamikindex</source>
         <translation>Dynamikindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="89" />
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="89"/>
         <source>Dynamik</source>
         <translation>Dynamik</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="90" />
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="90"/>
         <source>Status und Dynamik</source>
         <translation>Status und Dynamik</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="91" />
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="91"/>
         <source>Bedarfscluster</source>
         <translation>Bedarfscluster</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="149" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="150"/>
         <source>Quelle: {source}</source>
         <translation>Quelle: {source}</translation>
     </message>
@@ -1255,598 +1359,673 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="19" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="19"/>
         <source>File not found: {file}</source>
         <translation>Datei nicht gefunden: {file}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="20" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="20"/>
         <source>The file {file} is empty.</source>
         <translation>Die Datei {file} ist leer.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="21" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="21"/>
         <source>The file {file} cannot be read: {reason}</source>
         <translation>Die Datei {file} kann nicht gelesen werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="22" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="22"/>
         <source>The file {file} is in no known text encoding (tried {tried}).</source>
         <translation>Die Datei {file} hat keine bekannte Zeichenkodierung (versucht: {tried}).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="23" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="23"/>
         <source>The file {file} has a format that cannot be read ({suffix}). Use CSV, TXT, XLSX or ODS.</source>
         <translation>Das Format der Datei {file} kann nicht gelesen werden ({suffix}). Bitte CSV, TXT, XLSX oder ODS verwenden.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="24" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="24"/>
         <source>The sheet {sheet} does not exist in {file}. Sheets: {sheets}.</source>
         <translation>Das Tabellenblatt {sheet} gibt es in {file} nicht. Vorhandene Blätter: {sheets}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="25" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="25"/>
         <source>Header row {row} does not exist in {file} ({rows} rows).</source>
         <translation>Kopfzeile {row} gibt es in {file} nicht ({rows} Zeilen).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="26" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="26"/>
         <source>The column {column} does not exist in {file}. Columns: {columns}.</source>
         <translation>Die Spalte {column} gibt es in {file} nicht. Vorhandene Spalten: {columns}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="27" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="27"/>
         <source>Row {row} of {file} has {found} cells where the header has {expected}.</source>
         <translation>Zeile {row} von {file} hat {found} Zellen, die Kopfzeile aber {expected}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="28" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="28"/>
         <source>No columns were found in {file}.</source>
         <translation>In {file} wurden keine Spalten gefunden.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="29" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="29"/>
         <source>The long table {file} has several values for district {key}, year {year}, indicator {indicator}.</source>
         <translation>Die lange Tabelle {file} hat mehrere Werte für Gebiet {key}, Jahr {year}, Indikator {indicator}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="31" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="31"/>
         <source>The key column {column} of {file} is empty in every row.</source>
         <translation>Die Schlüsselspalte {column} von {file} ist in jeder Zeile leer.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="32" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="32"/>
         <source>Not one row of {file} matches a district: these two do not belong together.</source>
         <translation>Keine einzige Zeile von {file} passt zu einem Gebiet: Diese beiden gehören nicht zusammen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="42" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="42"/>
         <source>The field {column} holds no numbers (row {row}: {value!r}).</source>
         <translation>Das Feld {column} enthält keine Zahlen (Zeile {row}: {value!r}).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="43" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="43"/>
         <source>The indicator {column} has the same value in every valid area; it cannot be standardised.</source>
         <translation>Der Indikator {column} hat in allen gültigen Gebieten denselben Wert und kann nicht standardisiert werden.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="44" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="44"/>
         <source>Only {n} areas have complete values; at least {needed} are needed.</source>
         <translation>Nur {n} Gebiete haben vollständige Werte; mindestens {needed} werden gebraucht.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="45" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="45"/>
         <source>{k} clusters were asked for, but only {n} areas have complete values.</source>
         <translation>{k} Cluster wurden verlangt, aber nur {n} Gebiete haben vollständige Werte.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="46" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="46"/>
         <source>The indicator {column} has no value in any area.</source>
         <translation>Der Indikator {column} hat in keinem Gebiet einen Wert.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="47" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="47"/>
         <source>{n_weights} weights were given for {n_fields} indicators.</source>
         <translation>{n_weights} Gewichte wurden für {n_fields} Indikatoren angegeben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="34" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="34"/>
         <source>The output {file} is one of the inputs; choose another file (sources are never modified).</source>
         <translation>Die Ausgabe {file} ist eine der Eingaben; bitte eine andere Datei wählen (Quellen werden nie verändert).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="35" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="35"/>
         <source>The output {file} could not be written: {reason}</source>
         <translation>Die Ausgabe {file} konnte nicht geschrieben werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="36" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="36"/>
         <source>The output {file} must be a GeoPackage (.gpkg).</source>
         <translation>Die Ausgabe {file} muss ein GeoPackage (.gpkg) sein.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="49" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="49"/>
         <source>The file {file} is not valid {encoding} (byte {position}).</source>
         <translation>Die Datei {file} ist kein gültiges {encoding} (Byte {position}).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="50" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="50"/>
         <source>Invalid value {value!r} for the option {option}.</source>
         <translation>Ungültiger Wert {value!r} für die Option {option}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="51" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="51"/>
         <source>Row {row} of {file} has {found} cells where the other rows have {expected}.</source>
         <translation>Zeile {row} von {file} hat {found} Zellen, die übrigen Zeilen haben {expected}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="52" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="52"/>
         <source>Reading {suffix} files needs GDAL (osgeo) or the Python module {module}; neither is installed ({file}).</source>
         <translation>Zum Lesen von {suffix}-Dateien wird GDAL (osgeo) oder das Python-Modul {module} benötigt; keines von beiden ist installiert ({file}).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="53" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="53"/>
         <source>The numbers in {file} were read with decimal mark {decimal!r} and thousands mark {thousands!r}, but the file does not make this certain (e.g. {example!r}).</source>
         <translation>Die Zahlen in {file} wurden mit dem Dezimalzeichen {decimal!r} und dem Tausendertrennzeichen {thousands!r} gelesen, die Datei lässt das aber nicht eindeutig erkennen (z. B. {example!r}).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="54" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="54"/>
         <source>{file} writes decimals both with a comma ({comma} cells) and with a point ({dot} cells); cells in the other format stay text.</source>
         <translation>{file} enthält Dezimalzahlen sowohl mit Komma ({comma} Zellen) als auch mit Punkt ({dot} Zellen); Zellen im jeweils anderen Format bleiben Text.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="55" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="55"/>
         <source>The column {column} of {file} is mostly numbers but stays text: row {row} holds {value!r}.</source>
         <translation>Die Spalte {column} von {file} enthält überwiegend Zahlen, bleibt aber Text: Zeile {row} enthält {value!r}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="56" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="56"/>
         <source>{count} line(s) above the header of {file} were skipped.</source>
         <translation>{count} Zeile(n) oberhalb der Kopfzeile von {file} wurden übersprungen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="57" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="57"/>
         <source>{count} empty row(s) in {file} were skipped.</source>
         <translation>{count} leere Zeile(n) in {file} wurden übersprungen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="58" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="58"/>
         <source>{count} note line(s) below the table in {file} were skipped.</source>
         <translation>{count} Anmerkungszeile(n) unterhalb der Tabelle in {file} wurden übersprungen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="59" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="59"/>
         <source>Column names in {file} were made unique: {columns}.</source>
         <translation>Spaltennamen in {file} wurden eindeutig gemacht: {columns}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="60" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="60"/>
         <source>{count} empty column(s) without a name in {file} were dropped.</source>
         <translation>{count} leere Spalte(n) ohne Namen in {file} wurden entfernt.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="61" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="61"/>
         <source>{count} row(s) of {file} have no district key and were left out.</source>
         <translation>{count} Zeile(n) von {file} haben keinen Gebietsschlüssel und wurden ausgelassen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="62" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="62"/>
         <source>The column {column} of {file} has several values per district; the first one is kept.</source>
         <translation>Die Spalte {column} von {file} hat mehrere Werte je Gebiet; der erste wird übernommen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="64" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="64"/>
         <source>Keys compared as written.</source>
         <translation>Schlüssel wie geschrieben verglichen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="65" />
-        <source>Keys made comparable: leading zeros ignored ('001' = '1').</source>
+        <location filename="../sozialraum_plugin/core/errors.py" line="65"/>
+        <source>Keys made comparable: leading zeros ignored (&apos;001&apos; = &apos;1&apos;).</source>
         <translation>Schlüssel vergleichbar gemacht: führende Nullen ignoriert ('001' = '1').</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="66" />
-        <source>Keys made comparable: number keys padded with zeros to {width} digits ('{short}' = '{padded}').</source>
+        <location filename="../sozialraum_plugin/core/errors.py" line="66"/>
+        <source>Keys made comparable: number keys padded with zeros to {width} digits (&apos;{short}&apos; = &apos;{padded}&apos;).</source>
         <translation>Schlüssel vergleichbar gemacht: numerische Schlüssel mit Nullen auf {width} Stellen aufgefüllt ('{short}' = '{padded}').</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="67" />
-        <source>Keys made comparable: prefix '{prefix}' and leading zeros ignored ('{prefix}01' = '1').</source>
+        <location filename="../sozialraum_plugin/core/errors.py" line="67"/>
+        <source>Keys made comparable: prefix &apos;{prefix}&apos; and leading zeros ignored (&apos;{prefix}01&apos; = &apos;1&apos;).</source>
         <translation>Schlüssel vergleichbar gemacht: Präfix '{prefix}' und führende Nullen ignoriert ('{prefix}01' = '1').</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="68" />
-        <source>Keys made comparable: only the number in front of the name counts ('01 Altstadt' = '1').</source>
+        <location filename="../sozialraum_plugin/core/errors.py" line="68"/>
+        <source>Keys made comparable: only the number in front of the name counts (&apos;01 Altstadt&apos; = &apos;1&apos;).</source>
         <translation>Schlüssel vergleichbar gemacht: nur die Nummer vor dem Namen zählt ('01 Altstadt' = '1').</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="69" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="69"/>
         <source>Keys compared as names: case, umlauts, underscores and a leading number ignored ('04 Westliche Höhe' = 'Westliche_Höhe').</source>
         <translation>Schlüssel als Namen verglichen: Groß-/Kleinschreibung, Umlaute, Unterstriche und eine vorangestellte Nummer ignoriert ('04 Westliche Höhe' = 'Westliche_Höhe').</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="71" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="71"/>
         <source>The column {column} does not exist in {side}. Columns: {columns}.</source>
         <translation>Die Spalte {column} existiert nicht in {side}. Spalten: {columns}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="72" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="72"/>
         <source>{matched} of {n_districts} districts received a row of {file} ({n_rows} rows).</source>
         <translation>{matched} von {n_districts} Gebieten haben eine Zeile aus {file} erhalten ({n_rows} Zeilen).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="73" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="73"/>
         <source>{count} district(s) have no row in the table: {examples}.</source>
         <translation>{count} Gebiet(e) haben keine Zeile in der Tabelle: {examples}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="74" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="74"/>
         <source>{count} district(s) have an empty key in {column}.</source>
         <translation>{count} Gebiet(e) haben einen leeren Schlüssel in {column}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="75" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="75"/>
         <source>{count} key(s) of the table match no district: {examples}.</source>
         <translation>{count} Schlüssel der Tabelle passen zu keinem Gebiet: {examples}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="76" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="76"/>
         <source>{count} row(s) of the table have an empty key in {column}.</source>
         <translation>{count} Zeile(n) der Tabelle haben einen leeren Schlüssel in {column}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="77" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="77"/>
         <source>{count} key(s) occur on several rows of the table and were not joined: {examples}. {districts} district(s) stay empty because of this.</source>
         <translation>{count} Schlüssel kommen in mehreren Zeilen der Tabelle vor und wurden nicht verbunden: {examples}. {districts} Gebiet(e) bleiben deshalb leer.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="78" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="78"/>
         <source>{count} key(s) are shared by several districts (each gets the row): {examples}.</source>
         <translation>{count} Schlüssel werden von mehreren Gebieten geteilt (jedes erhält die Zeile): {examples}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="79" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="79"/>
         <source>Table columns renamed because the districts already have them: {columns}.</source>
         <translation>Tabellenspalten umbenannt, da die Gebiete sie bereits haben: {columns}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="80" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="80"/>
         <source>Only {matched} of {n_districts} districts match a row of {file}: these two probably do not belong together.</source>
         <translation>Nur {matched} von {n_districts} Gebieten passen zu einer Zeile aus {file}: Die beiden gehören wahrscheinlich nicht zusammen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="81" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="81"/>
         <source>With a key transform {matched} districts would match. {description}</source>
         <translation>Mit einer Schlüsselumwandlung würden {matched} Gebiete übereinstimmen. {description}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="82" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="82"/>
         <source>The keys are built differently: districts {district_scheme} (e.g. {district_example}), table {table_scheme} (e.g. {table_example}).</source>
         <translation>Die Schlüssel sind unterschiedlich aufgebaut: Gebiete {district_scheme} (z. B. {district_example}), Tabelle {table_scheme} (z. B. {table_example}).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="83" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="83"/>
         <source>The layer has {n_districts} areas, the table {n_table}: the table may be for another boundary year or level.</source>
         <translation>Der Layer hat {n_districts} Gebiete, die Tabelle {n_table}: Die Tabelle gehört möglicherweise zu einem anderen Gebietsstand oder einer anderen Gebietsebene.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="84" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="84"/>
         <source>Names match better than keys: {district_column} ↔ {table_column} gives {matched} matches (e.g. {examples}).</source>
         <translation>Namen passen besser als Schlüssel: {district_column} ↔ {table_column} ergibt {matched} Treffer (z. B. {examples}).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="86" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="86"/>
         <source>The field {column} does not exist. Fields: {columns}.</source>
         <translation>Das Feld {column} existiert nicht. Felder: {columns}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="87" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="87"/>
         <source>The direction of {column} must be +1 (higher = more need) or -1 (higher = less need), not {value!r}.</source>
         <translation>Die Richtung von {column} muss +1 (höher = mehr Bedarf) oder -1 (höher = weniger Bedarf) sein, nicht {value!r}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="88" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="88"/>
         <source>The kind of the indicator {column} must be one of {kinds}, not {value!r}.</source>
         <translation>Die Art des Indikators {column} muss eine von {kinds} sein, nicht {value!r}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="89" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="89"/>
         <source>The rate {column} needs a numerator field and a denominator field.</source>
         <translation>Die Quote {column} benötigt ein Zählerfeld und ein Nennerfeld.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="90" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="90"/>
         <source>The scale of {column} must be a positive number, not {value!r}.</source>
         <translation>Der Skalierungsfaktor von {column} muss eine positive Zahl sein, nicht {value!r}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="91" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="91"/>
         <source>The change of {column} needs two different years, not {years}.</source>
         <translation>Die Veränderung von {column} benötigt zwei verschiedene Jahre, nicht {years}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="92" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="92"/>
         <source>Unknown method {method!r}; use one of: {methods}.</source>
         <translation>Unbekannte Methode {method!r}; zulässig sind: {methods}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="93" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="93"/>
         <source>Weights must be non-negative numbers with a positive sum, not {weights}.</source>
         <translation>Gewichte müssen nichtnegative Zahlen mit positiver Summe sein, nicht {weights}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="94" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="94"/>
         <source>Class thresholds must increase from left to right: {thresholds}.</source>
         <translation>Klassengrenzen müssen von links nach rechts ansteigen: {thresholds}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="95" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="95"/>
         <source>{n} indicators were given; at least {needed} are needed.</source>
         <translation>{n} Indikatoren angegeben; mindestens {needed} werden benötigt.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="96" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="96"/>
         <source>The {what} has {found} values, but the table has {expected} rows.</source>
         <translation>Die Angabe {what} hat {found} Werte, die Tabelle aber {expected} Zeilen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="97" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="97"/>
         <source>The number of clusters must be a whole number of at least 1, not {k!r}.</source>
         <translation>Die Anzahl der Cluster muss eine ganze Zahl von mindestens 1 sein, nicht {k!r}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="98" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="98"/>
         <source>Ward clustering of {n} areas would need about {memory_mb} MB of memory; it is limited to {limit} areas. Use k-means instead.</source>
         <translation>Ward-Clustering von {n} Gebieten würde etwa {memory_mb} MB Arbeitsspeicher benötigen; es ist auf {limit} Gebiete begrenzt. Bitte stattdessen k-means verwenden.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="99" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="99"/>
         <source>{method} needs the Python package scipy, which is not installed. Use k-means instead.</source>
         <translation>{method} benötigt das Python-Paket scipy, das nicht installiert ist. Bitte stattdessen k-means verwenden.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="100" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="100"/>
         <source>The confidence level must lie between 0 and 1, not {level!r}.</source>
         <translation>Das Konfidenzniveau muss zwischen 0 und 1 liegen, nicht {level!r}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="101" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="101"/>
         <source>Row {row}: the count {count} is negative or larger than its total {total}.</source>
         <translation>Zeile {row}: Die Anzahl {count} ist negativ oder größer als die Gesamtzahl {total}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="103" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="103"/>
         <source>The classification method {method} is unknown. Methods: {methods}.</source>
         <translation>Die Klassifizierungsmethode {method} ist unbekannt. Methoden: {methods}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="104" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="104"/>
         <source>A fixed-interval map needs a class width greater than 0, not {value!r}.</source>
         <translation>Eine Karte mit fester Intervallbreite benötigt eine Klassenbreite größer als 0, nicht {value!r}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="105" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="105"/>
         <source>A class width of {value} gives {n} classes; at most {max} can be shown. Choose a wider interval.</source>
         <translation>Eine Klassenbreite von {value} ergibt {n} Klassen; höchstens {max} können dargestellt werden. Bitte ein breiteres Intervall wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="106" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="106"/>
         <source>The standard-deviation multiples {value!r} cannot be read; write numbers such as -1; 0; 1,5.</source>
         <translation>Die Vielfachen der Standardabweichung {value!r} können nicht gelesen werden; bitte Zahlen wie -1; 0; 1,5 angeben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="107" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="107"/>
         <source>The field {column} has {n} different values; a categorized map shows at most {max}.</source>
         <translation>Das Feld {column} hat {n} verschiedene Werte; eine kategorisierte Karte zeigt höchstens {max}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="108" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="108"/>
         <source>The map output {file} must end in .pdf, .png or .svg.</source>
         <translation>Die Kartenausgabe {file} muss auf .pdf, .png oder .svg enden.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="109" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="109"/>
         <source>The layout template {file} cannot be read or has no map.</source>
         <translation>Die Layoutvorlage {file} kann nicht gelesen werden oder enthält keine Karte.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="110" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="110"/>
         <source>The map could not be exported to {file} ({reason}).</source>
         <translation>Die Karte konnte nicht nach {file} exportiert werden ({reason}).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="112" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="112"/>
         <source>The indicator labels cannot be read at {entry!r}; write them as FIELD=Label|unit;FIELD=Label|unit.</source>
         <translation>Die Indikatorbezeichnungen können bei {entry!r} nicht gelesen werden; bitte in der Form FIELD=Bezeichnung|Einheit;FIELD=Bezeichnung|Einheit angeben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="113" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="113"/>
         <source>The direction {entry!r} cannot be read; write FIELD=+1 (higher = more need), FIELD=-1 or FIELD=0.</source>
         <translation>Die Richtung {entry!r} kann nicht gelesen werden; bitte FIELD=+1 (höher = mehr Bedarf), FIELD=-1 oder FIELD=0 angeben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="114" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="114"/>
         <source>The rate {entry!r} cannot be read; write FIELD=numerator/denominator.</source>
         <translation>Die Quote {entry!r} kann nicht gelesen werden; bitte FIELD=Zähler/Nenner angeben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="115" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="115"/>
         <source>The city value method {method} of {field} is unknown.</source>
         <translation>Die Methode {method} für den Gesamtstadtwert von {field} ist unbekannt.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="116" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="116"/>
         <source>The field {field} does not exist. Fields: {fields}.</source>
         <translation>Das Feld {field} existiert nicht. Felder: {fields}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="117" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="117"/>
         <source>{parameter} names {field}, which is not one of the indicator fields ({fields}).</source>
         <translation>{parameter} nennt {field}, das keines der Indikatorfelder ist ({fields}).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="118" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="118"/>
         <source>No indicator fields were chosen.</source>
         <translation>Es wurden keine Indikatorfelder gewählt.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="119" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="119"/>
         <source>{n} indicators do not fit on one page; choose at most {maximum}.</source>
         <translation>{n} Indikatoren passen nicht auf eine Seite; bitte höchstens {maximum} wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="120" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="120"/>
         <source>The output {file} must be a PDF file (.pdf).</source>
         <translation>Die Ausgabe {file} muss eine PDF-Datei (.pdf) sein.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="121" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="121"/>
         <source>The template {file} is not a readable QGIS layout template (.qpt).</source>
         <translation>Die Vorlage {file} ist keine lesbare QGIS-Layoutvorlage (.qpt).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="122" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="122"/>
         <source>No district is left to print (check the filter expression).</source>
         <translation>Es bleibt kein Gebiet zum Drucken übrig (Filterausdruck prüfen).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="123" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="123"/>
         <source>The profile sheets could not be written to {file}: {reason}</source>
         <translation>Die Sozialraumprofile konnten nicht nach {file} geschrieben werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="124" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="124"/>
         <source>The table of indicators needs {width} mm and does not fit the page; use fewer decimals or shorter units.</source>
         <translation>Die Indikatorentabelle benötigt {width} mm und passt nicht auf die Seite; bitte weniger Nachkommastellen oder kürzere Einheiten verwenden.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="37" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="37"/>
         <source>The expression {expression} cannot be used: {reason}</source>
         <translation>Der Ausdruck {expression} kann nicht verwendet werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="38" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="38"/>
         <source>The entry {entry!r} is not of the form field=value.</source>
         <translation>Der Eintrag {entry!r} hat nicht die Form Feld=Wert.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="39" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="39"/>
         <source>The report definition {file} cannot be used: {section}: {reason}.</source>
         <translation>Die Berichtsdefinition {file} kann nicht verwendet werden: {section}: {reason}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="40" />
+        <location filename="../sozialraum_plugin/core/errors.py" line="40"/>
         <source>The report definition {file} is not valid JSON (line {row}, column {column}): {reason}.</source>
         <translation>Die Berichtsdefinition {file} ist kein gültiges JSON (Zeile {row}, Spalte {column}): {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="126"/>
+        <source>The indicator {column} names a column with {{year}} but has no change_between years.</source>
+        <translation>Der Indikator {column} nennt eine Spalte mit {{year}}, hat aber keine Jahre in change_between.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="127"/>
+        <source>The indicator {indicator} needs the field {column}, which does not exist. Fields: {columns}.</source>
+        <translation>Der Indikator {indicator} benötigt das Feld {column}, das nicht existiert. Felder: {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="128"/>
+        <source>The indicator {indicator} needs numbers in the field {column}, but district {row} has {value!r}.</source>
+        <translation>Der Indikator {indicator} benötigt Zahlen im Feld {column}, aber Gebiet {row} enthält {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="129"/>
+        <source>The indicator {indicator} cannot tell whether {value!r} in the field {column} (district {row}) is a whole number with a thousands dot or a decimal; store the field as numbers (sozialraum:jointable reads German numbers) and run again.</source>
+        <translation>Beim Indikator {indicator} ist nicht erkennbar, ob {value!r} im Feld {column} (Gebiet {row}) eine ganze Zahl mit Tausenderpunkt oder eine Dezimalzahl ist; bitte das Feld als Zahlen speichern (sozialraum:jointable liest deutsche Zahlen) und erneut ausführen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="130"/>
+        <source>The indicator {indicator}: the count {column} is negative in district {row} ({value}).</source>
+        <translation>Indikator {indicator}: Die Anzahl {column} ist im Gebiet {row} negativ ({value}).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="131"/>
+        <source>The indicator {indicator} is a share, but in district {row} its numerator {numerator} ({count}) is greater than its denominator {denominator} ({total}). If it is a ratio and no share (e.g. places per child), say so: &quot;share&quot;: false in its definition.</source>
+        <translation>Der Indikator {indicator} ist ein Anteil, aber im Gebiet {row} ist sein Zähler {numerator} ({count}) größer als sein Nenner {denominator} ({total}). Handelt es sich um eine Verhältniszahl und keinen Anteil (z. B. Plätze je Kind), dies in seiner Definition angeben: &quot;share&quot;: false.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="132"/>
+        <source>&quot;share&quot; of the indicator {column} must be true or false, not {value!r}.</source>
+        <translation>&quot;share&quot; des Indikators {column} muss true oder false sein, nicht {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="133"/>
+        <source>The field {column} of the indicator {indicator} is computed twice; give each indicator its own id.</source>
+        <translation>Das Feld {column} des Indikators {indicator} wird zweimal berechnet; bitte jedem Indikator eine eigene id geben.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="134"/>
+        <source>The indicator {indicator} would replace its own input field {column}; give it another id.</source>
+        <translation>Der Indikator {indicator} würde sein eigenes Eingabefeld {column} ersetzen; bitte eine andere id vergeben.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="135"/>
+        <source>The indicator {indicator} would replace the field {column}, which holds the districts&apos; fid, geometry or key; give it another id.</source>
+        <translation>Der Indikator {indicator} würde das Feld {column} ersetzen, das fid, Geometrie oder Schlüssel der Gebiete enthält; bitte eine andere id vergeben.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="136"/>
+        <source>No indicator to compute: give INDICATORS (rates or changes), RATES or CHANGES.</source>
+        <translation>Kein Indikator zu berechnen: bitte INDICATORS (Quoten oder Veränderungen), RATES oder CHANGES angeben.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="137"/>
+        <source>The entry {entry!r} of {parameter} cannot be read; write {form}.</source>
+        <translation>Der Eintrag {entry!r} von {parameter} kann nicht gelesen werden; bitte {form} angeben.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="138"/>
+        <source>The indicator definitions cannot be read: {reason}.</source>
+        <translation>Die Indikatordefinitionen können nicht gelesen werden: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="139"/>
+        <source>The indicator {indicator} of the report definition needs the column {column}, which neither the boundaries nor the tables provide ({available}).</source>
+        <translation>Der Indikator {indicator} der Berichtsdefinition benötigt die Spalte {column}, die weder die Gebietsgrenzen noch die Tabellen liefern ({available}).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="141"/>
+        <source>The output {file} cannot be written ({reason}): it may be open in another program (close it there) or the file or folder is read-only. Nothing was changed.</source>
+        <translation>Die Ausgabe {file} kann nicht geschrieben werden ({reason}): Möglicherweise ist sie in einem anderen Programm geöffnet (dort schließen), oder Datei bzw. Ordner sind schreibgeschützt. Es wurde nichts geändert.</translation>
     </message>
 </context>
 <context>
     <name>NeedClustersAlgorithm</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="30" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="32"/>
         <source>Need clusters (k-means, Ward)</source>
         <translation>Bedarfscluster (k-means, Ward)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="47" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="49"/>
         <source>Districts with indicators</source>
         <translation>Gebiete mit Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="49" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="51"/>
         <source>Indicators</source>
         <translation>Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="51" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="53"/>
         <source>Number of clusters (0 = suggest)</source>
         <translation>Anzahl der Cluster (0 = vorschlagen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="54" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="56"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="54" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="56"/>
         <source>k-means</source>
         <translation>k-means</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="54" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="56"/>
         <source>Ward (hierarchical)</source>
         <translation>Ward (hierarchisch)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="57" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="59"/>
         <source>Random seed</source>
         <translation>Startwert (Zufallszahlen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="59" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="61"/>
         <source>Districts with clusters</source>
         <translation>Gebiete mit Clustern</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="61" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="63"/>
         <source>Cluster summary</source>
         <translation>Cluster-Übersicht</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="61" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="63"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="64" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="66"/>
         <source>Directions (e.g. S1=+1;K10=-1; default +1)</source>
         <translation>Richtungen (z. B. S1=+1;K10=-1; Standard +1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="66" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="68"/>
         <source>Indicator names for the cluster labels (e.g. S3=Transferbezug;S4=Kinderarmut)</source>
         <translation>Indikatornamen für die Cluster-Bezeichnungen (z. B. S3=Transferbezug;S4=Kinderarmut)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="68" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="70"/>
         <source>Number clusters by the mean of</source>
         <translation>Cluster nummerieren nach dem Mittelwert von</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="70" />
-        <source>Leave out areas whose field 'valid' is false</source>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="72"/>
+        <source>Leave out areas whose field &apos;valid&apos; is false</source>
         <translation>Gebiete auslassen, deren Feld 'valid' falsch ist</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="72" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="74"/>
         <source>Fill missing values with the city median</source>
         <translation>Fehlende Werte mit dem Median der Gesamtstadt auffüllen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="74" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="76"/>
         <source>k-means restarts</source>
         <translation>Neustarts von k-means</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="80" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="82"/>
         <source>Number of clusters</source>
         <translation>Anzahl der Cluster</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="127" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="129"/>
         <source>Suggested number of clusters (higher is better):</source>
         <translation>Vorgeschlagene Anzahl der Cluster (höher ist besser):</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="134" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="136"/>
         <source>{k} clusters; between/total sum of squares {ratio:.1%}.</source>
         <translation>{k} Cluster; Quadratsumme zwischen/gesamt {ratio:.1%}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="33" />
-        <source>Groups the districts by their indicators (FIELDS, z-standardised) into K clusters with k-means (k-means++ start, several seeded restarts; the same SEED gives the same result) or Ward's hierarchical method. K = 0 suggests a number by silhouette and Calinski-Harabasz (the table is in the log) and takes the best silhouette.
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="35"/>
+        <source>Groups the districts by their indicators (FIELDS, z-standardised) into K clusters with k-means (k-means++ start, several seeded restarts; the same SEED gives the same result) or Ward&apos;s hierarchical method. K = 0 suggests a number by silhouette and Calinski-Harabasz (the table is in the log) and takes the best silhouette.
 
-Clusters are numbered by need: cluster 1 has the highest mean of the direction-corrected z-scores (or of NEED_FIELD, e.g. status_index), and each gets a label from its profile ('Transferquote hoch, Kinderarmut hoch'). Areas with a missing value, and areas whose 'valid' field is false, get no cluster unless IMPUTE takes the city median.
+Clusters are numbered by need: cluster 1 has the highest mean of the direction-corrected z-scores (or of NEED_FIELD, e.g. status_index), and each gets a label from its profile (&apos;Transferquote hoch, Kinderarmut hoch&apos;). Areas with a missing value, and areas whose &apos;valid&apos; field is false, get no cluster unless IMPUTE takes the city median.
 
 SUMMARY (optional CSV): size, centres in original units and in z, within-cluster sums of squares; the log gives the between/total ratio.</source>
         <translation>Gruppiert die Gebiete anhand ihrer Indikatoren (FIELDS, z-standardisiert) in K Cluster, entweder mit k-means (k-means++-Start, mehrere Neustarts mit Startwert; derselbe SEED ergibt dasselbe Ergebnis) oder mit dem hierarchischen Verfahren nach Ward. K = 0 schlägt eine Anzahl nach Silhouette und Calinski-Harabasz vor (die Tabelle steht im Protokoll) und übernimmt die beste Silhouette.
@@ -1859,115 +2038,115 @@ SUMMARY (optionale CSV-Datei): Größe, Zentren in den ursprünglichen Einheiten
 <context>
     <name>NeedIndexAlgorithm</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="29" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="31"/>
         <source>Need index (incl. MSS method)</source>
         <translation>Bedarfsindex (inkl. MSS-Methode)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="32" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="34"/>
         <source>Builds a status index from STATUS_FIELDS (and a dynamics index from DYNAMIC_FIELDS) and classes every area.
 
 PRESET mss: the Berlin Monitoring Soziale Stadtentwicklung method: each indicator z-standardised over the valid areas, the z-scores summed and the sum standardised again; status classes hoch (≤ −1), mittel (≤ +1), niedrig (&lt; +1.5), sehr niedrig (≥ +1.5); dynamics positiv (≤ −1), stabil, negativ (≥ +1); the 12 groups and areas needing attention. PRESET custom: weighted mean of scaled indicators (z-score, min-max or percentile rank), standardised again and classed the same way. Higher values mean more need unless DIRECTIONS says otherwise (e.g. 'K10=-1').
 
-Valid areas only form the reference: population at least MIN_POPULATION (default 300), not excluded by EXCLUDE_EXPRESSION (e.g. "KOM" &lt;&gt; 'gültig'), and no missing value. The others stay in the output with valid = false and a note (e.g. 'unter 300 EW (120)').</source>
+Valid areas only form the reference: population at least MIN_POPULATION (default 300), not excluded by EXCLUDE_EXPRESSION (e.g. &quot;KOM&quot; &lt;&gt; 'gültig'), and no missing value. The others stay in the output with valid = false and a note (e.g. 'unter 300 EW (120)').</source>
         <translation>Bildet einen Status-Index aus STATUS_FIELDS (und einen Dynamik-Index aus DYNAMIC_FIELDS) und ordnet jedes Gebiet einer Klasse zu.
 
 PRESET mss: die Methode des Berliner Monitorings Soziale Stadtentwicklung: Jeder Indikator wird über die gültigen Gebiete z-standardisiert, die z-Werte werden summiert und die Summe erneut standardisiert; Statusklassen hoch (≤ −1), mittel (≤ +1), niedrig (&lt; +1.5), sehr niedrig (≥ +1.5); Dynamik positiv (≤ −1), stabil, negativ (≥ +1); die 12 Gruppen und die Gebiete mit besonderem Aufmerksamkeitsbedarf. PRESET custom: gewichtetes Mittel skalierter Indikatoren (z-Wert, Min-Max oder Perzentilrang), erneut standardisiert und auf dieselbe Weise klassifiziert. Höhere Werte bedeuten mehr Bedarf, sofern DIRECTIONS nichts anderes angibt (z. B. 'K10=-1').
 
-Nur gültige Gebiete bilden die Bezugsgesamtheit: Einwohnerzahl mindestens MIN_POPULATION (Standard 300), nicht durch EXCLUDE_EXPRESSION ausgeschlossen (z. B. "KOM" &lt;&gt; 'gültig') und kein fehlender Wert. Die übrigen bleiben mit valid = false und einer Anmerkung in der Ausgabe (z. B. 'unter 300 EW (120)').</translation>
+Nur gültige Gebiete bilden die Bezugsgesamtheit: Einwohnerzahl mindestens MIN_POPULATION (Standard 300), nicht durch EXCLUDE_EXPRESSION ausgeschlossen (z. B. &quot;KOM&quot; &lt;&gt; 'gültig') und kein fehlender Wert. Die übrigen bleiben mit valid = false und einer Anmerkung in der Ausgabe (z. B. 'unter 300 EW (120)').</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="48" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="50"/>
         <source>Districts with indicators</source>
         <translation>Gebiete mit Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="50" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="52"/>
         <source>Status indicators</source>
         <translation>Status-Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="53" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="55"/>
         <source>Dynamics indicators (changes)</source>
         <translation>Dynamik-Indikatoren (Veränderungen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="56" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="58"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="56" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="58"/>
         <source>Custom composite index</source>
         <translation>Benutzerdefinierter Gesamtindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="56" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="58"/>
         <source>Berlin MSS (Monitoring Soziale Stadtentwicklung)</source>
         <translation>Berliner MSS (Monitoring Soziale Stadtentwicklung)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="60" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="62"/>
         <source>Population field</source>
         <translation>Feld Einwohnerzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="63" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="65"/>
         <source>Minimum population of a valid area</source>
         <translation>Mindesteinwohnerzahl eines gültigen Gebiets</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="66" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="68"/>
         <source>Leave out of the reference where (expression)</source>
         <translation>Aus der Bezugsgesamtheit ausschließen, wenn (Ausdruck)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="69" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="71"/>
         <source>Districts with need index</source>
         <translation>Gebiete mit Bedarfsindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="72" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="74"/>
         <source>Directions (e.g. S1=+1;K10=-1; default +1)</source>
         <translation>Richtungen (z. B. S1=+1;K10=-1; Standard +1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="74" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="76"/>
         <source>Weights, custom method (e.g. S1=2;S3=1)</source>
         <translation>Gewichte, benutzerdefinierte Methode (z. B. S1=2;S3=1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="76" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="78"/>
         <source>Scaling, custom method</source>
         <translation>Skalierung, benutzerdefinierte Methode</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="76" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="78"/>
         <source>z-score</source>
         <translation>z-Wert</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="76" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="78"/>
         <source>min-max</source>
         <translation>Min-Max</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="76" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="78"/>
         <source>percentile rank</source>
         <translation>Perzentilrang</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="79" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="81"/>
         <source>Status class limits</source>
         <translation>Klassengrenzen Status</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="81" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="83"/>
         <source>Dynamics class limits</source>
         <translation>Klassengrenzen Dynamik</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="143" />
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="145"/>
         <source>{0} areas classed, {1} left out of the reference (see the field note).</source>
         <translation>{0} Gebiete klassifiziert, {1} aus der Bezugsgesamtheit ausgeschlossen (siehe Feld note).</translation>
     </message>
@@ -1975,7 +2154,7 @@ Nur gültige Gebiete bilden die Bezugsgesamtheit: Einwohnerzahl mindestens MIN_P
 <context>
     <name>ProfileSheetItem</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/sheet_item_widget.py" line="82" />
+        <location filename="../sozialraum_plugin/gui/sheet_item_widget.py" line="94"/>
         <source>Profile sheet content</source>
         <translation>Inhalt des Sozialraumprofils</translation>
     </message>
@@ -1983,27 +2162,27 @@ Nur gültige Gebiete bilden die Bezugsgesamtheit: Einwohnerzahl mindestens MIN_P
 <context>
     <name>ProfileSheetWidget</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/sheet_item_widget.py" line="37" />
+        <location filename="../sozialraum_plugin/gui/sheet_item_widget.py" line="38"/>
         <source>Profile sheet</source>
         <translation>Sozialraumprofil</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/sheet_item_widget.py" line="48" />
+        <location filename="../sozialraum_plugin/gui/sheet_item_widget.py" line="49"/>
         <source>House colour</source>
         <translation>Hausfarbe</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/sheet_item_widget.py" line="44" />
-        <source>Colour of the header band and the headings; the band's texts turn dark on a light colour</source>
+        <location filename="../sozialraum_plugin/gui/sheet_item_widget.py" line="45"/>
+        <source>Colour of the header band and the headings; the band&apos;s texts turn dark on a light colour</source>
         <translation>Farbe des Kopfbands und der Überschriften; auf einer hellen Farbe werden die Texte im Band dunkel</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/sheet_item_widget.py" line="49" />
+        <location filename="../sozialraum_plugin/gui/sheet_item_widget.py" line="50"/>
         <source>Texts and values come from the profile GeoPackage: to change indicators, labels or the source line, run Profile sheets again. The detail map is a map item of its own (select it to restyle it).</source>
         <translation>Texte und Werte stammen aus dem Profil-GeoPackage: Um Indikatoren, Bezeichnungen oder die Quellenzeile zu ändern, Sozialraumprofile erneut ausführen. Die Detailkarte ist ein eigenes Kartenelement (zum Umgestalten auswählen).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/sheet_item_widget.py" line="64" />
+        <location filename="../sozialraum_plugin/gui/sheet_item_widget.py" line="67"/>
         <source>Change house colour</source>
         <translation>Hausfarbe ändern</translation>
     </message>
@@ -2011,218 +2190,220 @@ Nur gültige Gebiete bilden die Bezugsgesamtheit: Einwohnerzahl mindestens MIN_P
 <context>
     <name>ProfileSheetsAlgorithm</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="58" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="59"/>
         <source>District profile sheets</source>
         <translation>Sozialraumprofile</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="99" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="106"/>
         <source>Districts</source>
         <translation>Gebiete</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="100" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="107"/>
         <source>Name field</source>
         <translation>Namensfeld</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="101" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="108"/>
         <source>Indicator fields</source>
         <translation>Indikatorfelder</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="103" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="110"/>
         <source>Profile sheets (PDF)</source>
         <translation>Sozialraumprofile (PDF)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="103" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="110"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="106" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="113"/>
         <source>Key field (district number)</source>
         <translation>Schlüsselfeld (Gebietsnummer)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="108" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="115"/>
         <source>Sort pages by (default: key, else name)</source>
         <translation>Seiten sortieren nach (Standard: Schlüssel, sonst Name)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="110" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="117"/>
         <source>Only districts where</source>
         <translation>Nur Gebiete, für die gilt</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="112" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="119"/>
         <source>Indicator labels and units</source>
         <translation>Indikatorbezeichnungen und Einheiten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="113" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="120"/>
         <source>Directions of need</source>
         <translation>Bedarfsrichtungen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="114" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="121"/>
         <source>Rates from counts</source>
         <translation>Quoten aus Anzahlen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="115" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="122"/>
         <source>Indicators that are counts</source>
         <translation>Indikatoren, die Anzahlen sind</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="117" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="124"/>
         <source>Population field</source>
         <translation>Feld Einwohnerzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="119" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="126"/>
         <source>Minimum population</source>
         <translation>Mindesteinwohnerzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="121" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="128"/>
         <source>Suppress counts below</source>
         <translation>Anzahlen sperren unter</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="123" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="130"/>
         <source>Class field (badge)</source>
         <translation>Klassenfeld (Kennzeichen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="125" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="132"/>
         <source>Cluster field (badge)</source>
         <translation>Clusterfeld (Kennzeichen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="127" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="134"/>
         <source>Sheet title</source>
         <translation>Titel des Profilblatts</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="128" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="135"/>
         <source>Source line</source>
         <translation>Quellenangabe</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="129" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="136"/>
         <source>Layout template (.qpt)</source>
         <translation>Layoutvorlage (.qpt)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="131" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="138"/>
         <source>One PDF per district in</source>
         <translation>Eine PDF-Datei je Gebiet in</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="136" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="143"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="137" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="144"/>
         <source>Layout name</source>
         <translation>Layoutname</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="138" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="145"/>
         <source>Folder with GeoPackage and charts</source>
         <translation>Ordner mit GeoPackage und Diagrammen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="194" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="204"/>
         <source>{n} districts, {k} indicators</source>
         <translation>{n} Gebiete, {k} Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="208" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="222"/>
         <source>{pages} pages written to {file}</source>
         <translation>{pages} Seiten nach {file} geschrieben</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="61" />
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="62"/>
         <source>One printable A4 page per district: name and key, a detail map and a locator map, a table of the indicators (district value, city value, deviation, rank) with a spine chart, the class/cluster badge and plain-language findings. The data are first written to a GeoPackage in the folder '&lt;output&gt;_files' next to the PDF (together with one labelled SVG chart per district for reports); the layout stays in the project's layout manager and is replaced when the algorithm runs again. In the layout, the detail map is a normal map item; everything else on the page is one item, 'Profile sheet content', drawn by this plugin (fast: QGIS refreshes every item on every page). Projects containing it need the plugin to show it.
 
-City value: the pooled rate Σnumerator/Σdenominator for indicators listed in RATES; population-weighted for shares (unit % or ‰) when a population field is given; the median of the districts otherwise. Ranks count the valid districts with a value (rank 1 = highest value, or highest need where DIRECTIONS gives one).
+City value: the figure of all districts of the city: the pooled rate Σnumerator/Σdenominator for indicators listed in RATES, the median of the districts otherwise; the legend names the valid districts' figure where it differs. Ranks count the valid districts whose value is shown (rank 1 = highest value, or highest need where DIRECTIONS gives one).
+What is hidden (·) follows the report's publication rule: counts and numerators below SUPPRESS_BELOW, what is computed from them (rates, trends), a second value where a city total would give a hidden one back, cells listed in the input's suppressed_fields, and districts below MIN_POPULATION. The GeoPackage written for the atlas holds only what the pages show.
 
 LABELS: FIELD=Label|unit|decimals;… e.g. S1=Arbeitslosigkeit|%;S3=Transferbezug|%.
 DIRECTIONS: FIELD=+1 (higher = more need), FIELD=-1 (lower = more need), FIELD=0.
 RATES: FIELD=numerator/denominator (count fields) for pooled city rates; numerators below SUPPRESS_BELOW hide the rate (·). COUNT_FIELDS are shown as counts and hidden below SUPPRESS_BELOW as well.
 MIN_POPULATION: districts with fewer residents (POPULATION_FIELD) keep their page but show no values, only the note 'unter 300 EW'.
 SEPARATE_FILES: a folder; when set, one file per district is written there as well, named Profil_&lt;key&gt;_&lt;name&gt;.pdf. OUTPUT always receives all pages in one PDF.
-TEMPLATE: a .qpt saved from a profile layout (Layout ▸ Save as Template) after restyling: move or resize the map and the sheet content, give the sheet the city's house colour (its item properties), add logos, labels or a basemap. A template of standard items works too: labels read the fields of the GeoPackage ([% "findings" %], pr_col_value, …), a picture can show chart_path, and a map with the id sr_detail is bound to the districts.</source>
-        <translation>Eine druckbare A4-Seite je Gebiet: Name und Schlüssel, eine Detailkarte und eine Übersichtskarte, eine Tabelle der Indikatoren (Gebietswert, Gesamtstadtwert, Abweichung, Rang) mit Spine-Chart, das Klassen-/Cluster-Kennzeichen und Befunde in einfacher Sprache. Die Daten werden zuerst in ein GeoPackage im Ordner '&lt;output&gt;_files' neben der PDF-Datei geschrieben (zusammen mit einem beschrifteten SVG-Diagramm je Gebiet für Berichte); das Layout bleibt in der Layoutverwaltung des Projekts und wird bei einem erneuten Lauf des Algorithmus ersetzt. Im Layout ist die Detailkarte ein normales Kartenelement; alles Übrige auf der Seite ist ein Element, 'Inhalt des Sozialraumprofils', das dieses Plugin zeichnet (schnell: QGIS aktualisiert jedes Element auf jeder Seite). Projekte, die es enthalten, brauchen das Plugin, um es anzuzeigen.
+TEMPLATE: a .qpt saved from a profile layout (Layout ▸ Save as Template) after restyling: move or resize the map and the sheet content, give the sheet the city's house colour (its item properties), add logos, labels or a basemap. A template of standard items works too: labels read the fields of the GeoPackage ([% &quot;findings&quot; %], pr_col_value, …), a picture can show chart_path, and a map with the id sr_detail is bound to the districts.</source>
+        <translation>Eine druckfertige A4-Seite je Gebiet: Name und Schlüssel, eine Detailkarte und eine Lagekarte, eine Indikatorentabelle (Gebietswert, Stadtwert, Abweichung, Rang) mit Einordnungsdiagramm (Spine-Chart), das Klassen-/Clusterkennzeichen und Befunde in einfacher Sprache. Die Daten werden zuerst in ein GeoPackage im Ordner '&lt;output&gt;_files' neben der PDF-Datei geschrieben (zusammen mit einem beschrifteten SVG-Diagramm je Gebiet für Berichte); das Layout bleibt in der Layoutverwaltung des Projekts und wird ersetzt, wenn der Algorithmus erneut läuft. Im Layout ist die Detailkarte ein normales Kartenelement; alles andere auf der Seite ist ein einziges Element, 'Inhalt des Sozialraumprofils', das dieses Plugin zeichnet (schnell: QGIS aktualisiert jedes Element auf jeder Seite). Projekte, die es enthalten, benötigen das Plugin, um es anzuzeigen.
 
-Gesamtstadtwert: die gepoolte Quote ΣZähler/ΣNenner für die in RATES aufgeführten Indikatoren; bei Anteilen (Einheit % oder ‰) nach Einwohnerzahl gewichtet, wenn ein Einwohnerfeld angegeben ist; sonst der Median der Gebiete. Ränge zählen die gültigen Gebiete mit einem Wert (Rang 1 = höchster Wert bzw. höchster Bedarf, wo DIRECTIONS eine Richtung angibt).
+Stadtwert: der Wert aller Gebiete der Stadt: die Gesamtquote ΣZähler/ΣNenner für Indikatoren aus RATES, sonst der Median der Gebiete; wo der Wert der gültigen Gebiete davon abweicht, nennt die Legende ihn. Ränge zählen die gültigen Gebiete, deren Wert ausgewiesen ist (Rang 1 = höchster Wert bzw. höchster Bedarf, wo DIRECTIONS eine Richtung angibt).
+Was nicht ausgewiesen wird (·), folgt der Geheimhaltungsregel des Berichts: Anzahlen und Zähler unter SUPPRESS_BELOW, was daraus berechnet wird (Quoten, Trends), ein zweiter Wert, wo sich ein gesperrter Wert sonst aus einer Summe der Gesamtstadt zurückrechnen ließe, Zellen, die in suppressed_fields der Eingabe aufgeführt sind, und Gebiete unter MIN_POPULATION. Das für den Atlas geschriebene GeoPackage enthält nur, was die Seiten zeigen.
 
 LABELS: FIELD=Bezeichnung|Einheit|Nachkommastellen;… z. B. S1=Arbeitslosigkeit|%;S3=Transferbezug|%.
 DIRECTIONS: FIELD=+1 (höher = mehr Bedarf), FIELD=-1 (niedriger = mehr Bedarf), FIELD=0.
-RATES: FIELD=Zähler/Nenner (Anzahlfelder) für gepoolte Gesamtstadtquoten; Zähler unter SUPPRESS_BELOW blenden die Quote aus (·). COUNT_FIELDS werden als Anzahlen angezeigt und unter SUPPRESS_BELOW ebenfalls ausgeblendet.
+RATES: FIELD=Zähler/Nenner (Anzahlfelder) für Gesamtquoten der Stadt; Zähler unter SUPPRESS_BELOW sperren die Quote (·). COUNT_FIELDS werden als Anzahlen gezeigt und unter SUPPRESS_BELOW ebenfalls gesperrt.
 MIN_POPULATION: Gebiete mit weniger Einwohnern (POPULATION_FIELD) behalten ihre Seite, zeigen aber keine Werte, nur den Hinweis 'unter 300 EW'.
-SEPARATE_FILES: ein Ordner; wenn gesetzt, wird dort zusätzlich je Gebiet eine Datei mit dem Namen Profil_&lt;key&gt;_&lt;name&gt;.pdf geschrieben. OUTPUT erhält immer alle Seiten in einer PDF-Datei.
-TEMPLATE: eine .qpt-Datei, die nach dem Umgestalten aus einem Profillayout gespeichert wurde (Layout ▸ Als Vorlage speichern): Karte und Seiteninhalt verschieben oder in der Größe ändern, dem Seiteninhalt die Hausfarbe der Stadt geben (in seinen Elementeigenschaften), Logos, Beschriftungen oder eine Hintergrundkarte hinzufügen. Eine Vorlage aus Standardelementen geht auch: Beschriftungen lesen die Felder des GeoPackages ([% "findings" %], pr_col_value, …), ein Bild kann chart_path zeigen, und eine Karte mit der ID sr_detail wird an die Gebiete gebunden.</translation>
+SEPARATE_FILES: ein Ordner; wenn gesetzt, wird dort zusätzlich je Gebiet eine Datei geschrieben, benannt Profil_&lt;key&gt;_&lt;name&gt;.pdf. OUTPUT erhält immer alle Seiten in einer PDF-Datei.
+TEMPLATE: eine .qpt, die nach dem Umgestalten aus einem Profil-Layout gespeichert wurde (Layout ▸ Als Vorlage speichern): Karte und Profilinhalt verschieben oder in der Größe ändern, dem Profilinhalt die Hausfarbe der Stadt geben (in seinen Elementeigenschaften), Logos, Beschriftungen oder eine Hintergrundkarte hinzufügen. Eine Vorlage aus Standardelementen funktioniert ebenfalls: Beschriftungen lesen die Felder des GeoPackages ([% &quot;findings&quot; %], pr_col_value, …), ein Bild kann chart_path zeigen, und eine Karte mit der ID sr_detail wird an die Gebiete gebunden.</translation>
     </message>
 </context>
 <context>
     <name>ReadOptions</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/read_options.py" line="101" />
+        <location filename="../sozialraum_plugin/gui/read_options.py" line="101"/>
         <source>no header row</source>
         <translation>keine Kopfzeile</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/read_options.py" line="101" />
+        <location filename="../sozialraum_plugin/gui/read_options.py" line="101"/>
         <source>row {0}</source>
         <translation>Zeile {0}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/read_options.py" line="39" />
+        <location filename="../sozialraum_plugin/gui/read_options.py" line="39"/>
         <source>&amp;Encoding:</source>
         <translation>&amp;Zeichenkodierung:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/read_options.py" line="40" />
+        <location filename="../sozialraum_plugin/gui/read_options.py" line="40"/>
         <source>&amp;Separator:</source>
         <translation>&amp;Trennzeichen:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/read_options.py" line="41" />
+        <location filename="../sozialraum_plugin/gui/read_options.py" line="41"/>
         <source>&amp;Decimal mark:</source>
         <translation>Dezi&amp;malzeichen:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/read_options.py" line="42" />
+        <location filename="../sozialraum_plugin/gui/read_options.py" line="42"/>
         <source>&amp;Thousands mark:</source>
         <translation>Tause&amp;ndertrennzeichen:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/read_options.py" line="43" />
+        <location filename="../sozialraum_plugin/gui/read_options.py" line="43"/>
         <source>&amp;Header row:</source>
         <translation>&amp;Kopfzeile:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/read_options.py" line="44" />
+        <location filename="../sozialraum_plugin/gui/read_options.py" line="44"/>
         <source>&amp;Worksheet:</source>
         <translation>Tabell&amp;enblatt:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/read_options.py" line="107" />
+        <location filename="../sozialraum_plugin/gui/read_options.py" line="107"/>
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/read_options.py" line="91" />
+        <location filename="../sozialraum_plugin/gui/read_options.py" line="91"/>
         <source>Found in the table; it follows from the decimal mark when that is set by hand.</source>
         <translation>In der Tabelle erkannt; ergibt sich aus dem Dezimalzeichen, wenn dieses von Hand gesetzt wird.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/read_options.py" line="109" />
+        <location filename="../sozialraum_plugin/gui/read_options.py" line="109"/>
         <source>{0} (detected)</source>
         <translation>{0} (erkannt)</translation>
     </message>
@@ -2230,147 +2411,165 @@ TEMPLATE: eine .qpt-Datei, die nach dem Umgestalten aus einem Profillayout gespe
 <context>
     <name>Report</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="51" />
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="72"/>
         <source>Joining table {0} of {1}: {2}</source>
         <translation>Tabelle {0} von {1} wird verbunden: {2}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="108" />
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="201"/>
         <source>Thematic maps are not available in this version.</source>
         <translation>Themenkarten sind in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="116" />
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="212"/>
         <source>Profile sheets are not available in this version.</source>
         <translation>Sozialraumprofile sind in dieser Version nicht verfügbar.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_derived.py" line="78"/>
+        <source>Computing {0} indicator(s) from counts: {1}</source>
+        <translation>{0} Indikator(en) werden aus Anzahlen berechnet: {1}</translation>
     </message>
 </context>
 <context>
     <name>ReportAlgorithm</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="23" />
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="25"/>
         <source>Full report from a report definition</source>
         <translation>Vollständiger Bericht aus einer Berichtsdefinition</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="26" />
-        <source>Runs a whole Sozialbericht as the report DEFINITION (a JSON file) describes it: joins each table to the boundaries, computes the need index and clusters, prints the thematic maps and the profile sheets, and writes into OUTPUT_FOLDER:
-- sozialraum.gpkg: the districts with all indicators, classes and clusters (styled)
-- Karten.pdf and Sozialraumprofile.pdf
-- Tabellenanhang.csv: all values for the appendix (suppressed cells as ·)
-- Verbindungsbericht_*.html: what each join matched and what not
-- Berichtsdefinition.json: the definition used, to run it again next year.
-
-Relative paths in the definition are read from the definition's folder. INPUT, if given, replaces the boundaries named in the definition.</source>
-        <translation>Erstellt einen ganzen Sozialbericht so, wie ihn die Berichtsdefinition DEFINITION (eine JSON-Datei) beschreibt: verbindet jede Tabelle mit den Gebietsgrenzen, berechnet Bedarfsindex und Cluster, druckt die Themenkarten und die Sozialraumprofile und schreibt in OUTPUT_FOLDER:
-- sozialraum.gpkg: die Gebiete mit allen Indikatoren, Klassen und Clustern (mit Stil)
-- Karten.pdf und Sozialraumprofile.pdf
-- Tabellenanhang.csv: alle Werte für den Anhang (gesperrte Zellen als ·)
-- Verbindungsbericht_*.html: was bei jeder Verbindung übereinstimmte und was nicht
-- Berichtsdefinition.json: die verwendete Definition, um sie im nächsten Jahr erneut auszuführen.
-
-Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. INPUT ersetzt, falls angegeben, die in der Definition genannten Gebietsgrenzen.</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="40" />
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="53"/>
         <source>Report definition</source>
         <translation>Berichtsdefinition</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="40" />
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="53"/>
         <source>Report definition (*.json)</source>
         <translation>Berichtsdefinition (*.json)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="42" />
-        <source>District boundaries (instead of the definition's)</source>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="55"/>
+        <source>District boundaries (instead of the definition&apos;s)</source>
         <translation>Gebietsgrenzen (anstelle derer aus der Definition)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="45" />
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="58"/>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="46" />
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="59"/>
         <source>Districts matched by every table</source>
         <translation>Gebiete, die in jeder Tabelle zugeordnet wurden</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="28"/>
+        <source>Runs a whole Sozialbericht as the report DEFINITION (a JSON file) describes it: joins each table to the boundaries, computes the need index and clusters, prints the thematic maps and the profile sheets, and writes into OUTPUT_FOLDER:
+- sozialraum.gpkg: the districts with all indicators, classes and clusters, as they may be published: cells the publication rule hides are empty (NULL), listed in suppressed_fields
+- sozialraum_intern.gpkg: the same with every raw value, for further work; internal, not for publication
+- Karten.pdf and Sozialraumprofile.pdf
+- Tabellenanhang.csv: all values for the appendix (hidden cells as ·)
+- Methodenhinweis.txt: the publication rule (what is hidden and why, the threshold)
+- Verbindungsbericht_*.html: what each join matched and what not
+- Berichtsdefinition.json: the definition used, to run it again next year.
+
+Publication rule: counts from 1 to below the threshold (default 3) are hidden, and so is everything computed from them (shares, changes) and a second cell wherever a published total would give a hidden one back; areas below the minimum population show no values. Change it in the definition: &quot;publication&quot;: {&quot;threshold&quot;: 5, &quot;population&quot;: &quot;EW&quot;, &quot;min_population&quot;: 300, &quot;totals&quot;: {&quot;EW&quot;: [&quot;u18&quot;, &quot;ab18&quot;]}}, or &quot;threshold&quot; per indicator. Whole-number table columns not declared as &quot;kind&quot;: &quot;value&quot; are treated as counts.
+
+Relative paths in the definition are read from the definition's folder. INPUT, if given, replaces the boundaries named in the definition.</source>
+        <translation>Erstellt einen vollständigen Sozialbericht so, wie ihn die Berichtsdefinition DEFINITION (eine JSON-Datei) beschreibt: verbindet jede Tabelle mit den Gebietsgrenzen, berechnet Bedarfsindex und Cluster, druckt die Themenkarten und die Sozialraumprofile und schreibt in OUTPUT_FOLDER:
+- sozialraum.gpkg: die Gebiete mit allen Indikatoren, Klassen und Clustern in veröffentlichungsfähiger Form: Zellen, die die Geheimhaltungsregel sperrt, sind leer (NULL) und in suppressed_fields aufgeführt
+- sozialraum_intern.gpkg: dasselbe mit allen Rohwerten, für die Weiterarbeit; intern, nicht zur Veröffentlichung
+- Karten.pdf und Sozialraumprofile.pdf
+- Tabellenanhang.csv: alle Werte für den Tabellenanhang (gesperrte Zellen als ·)
+- Methodenhinweis.txt: die Geheimhaltungsregel (was nicht ausgewiesen wird und warum, der Schwellenwert)
+- Verbindungsbericht_*.html: was bei jeder Verbindung zugeordnet wurde und was nicht
+- Berichtsdefinition.json: die verwendete Definition, um den Bericht im nächsten Jahr erneut zu erstellen.
+
+Geheimhaltungsregel: Anzahlen von 1 bis unter dem Schwellenwert (Standard 3) werden nicht ausgewiesen, ebenso alles, was daraus berechnet wird (Anteile, Veränderungen), sowie eine zweite Zelle überall dort, wo sich eine gesperrte Zelle sonst aus einer veröffentlichten Summe zurückrechnen ließe; Gebiete unter der Mindesteinwohnerzahl zeigen keine Werte. Änderbar in der Definition: &quot;publication&quot;: {&quot;threshold&quot;: 5, &quot;population&quot;: &quot;EW&quot;, &quot;min_population&quot;: 300, &quot;totals&quot;: {&quot;EW&quot;: [&quot;u18&quot;, &quot;ab18&quot;]}}, oder &quot;threshold&quot; je Indikator. Tabellenspalten mit ganzen Zahlen, die nicht als &quot;kind&quot;: &quot;value&quot; deklariert sind, werden als Anzahlen behandelt.
+
+Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. INPUT ersetzt, falls angegeben, die in der Definition genannten Gebietsgrenzen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="98"/>
+        <source>The report was cancelled; no half-written file was left in {0}.</source>
+        <translation>Der Bericht wurde abgebrochen; in {0} ist keine halb geschriebene Datei zurückgeblieben.</translation>
     </message>
 </context>
 <context>
     <name>SozialraumPlugin</name>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="28" />
+        <location filename="../sozialraum_plugin/plugin.py" line="28"/>
         <source>1 Join data</source>
         <translation>1 Daten verbinden</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="28" />
+        <location filename="../sozialraum_plugin/plugin.py" line="28"/>
         <source>Join an indicator table (CSV, XLSX, ODS) to district boundaries and report what did not match</source>
         <translation>Eine Indikatortabelle (CSV, XLSX, ODS) mit den Gebietsgrenzen verbinden und berichten, was nicht zugeordnet wurde</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="32" />
+        <location filename="../sozialraum_plugin/plugin.py" line="32"/>
         <source>2 Assess need</source>
         <translation>2 Bedarf bewerten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="32" />
+        <location filename="../sozialraum_plugin/plugin.py" line="32"/>
         <source>Composite need index, including the Berlin MSS method, with small-number protection</source>
         <translation>Bedarfsindex, auch nach dem Berliner Monitoring Soziale Stadtentwicklung, mit Schutz kleiner Fallzahlen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="36" />
+        <location filename="../sozialraum_plugin/plugin.py" line="36"/>
         <source>3 Need clusters</source>
         <translation>3 Bedarfscluster</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="36" />
+        <location filename="../sozialraum_plugin/plugin.py" line="36"/>
         <source>Group districts into need clusters (k-means or Ward), numbered by need</source>
         <translation>Gebiete zu Bedarfsclustern gruppieren (k-Means oder Ward), nach Bedarf nummeriert</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="39" />
+        <location filename="../sozialraum_plugin/plugin.py" line="39"/>
         <source>4 Thematic map</source>
         <translation>4 Themenkarte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="39" />
+        <location filename="../sozialraum_plugin/plugin.py" line="39"/>
         <source>Classify an indicator and lay out a printable map (PDF, PNG, SVG)</source>
         <translation>Einen Indikator klassifizieren und eine druckfertige Karte gestalten (PDF, PNG, SVG)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="42" />
+        <location filename="../sozialraum_plugin/plugin.py" line="42"/>
         <source>5 District profiles</source>
         <translation>5 Sozialraumprofile</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="42" />
+        <location filename="../sozialraum_plugin/plugin.py" line="42"/>
         <source>One printable profile sheet per district</source>
         <translation>Ein druckfertiges Profilblatt je Sozialraum</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="45" />
+        <location filename="../sozialraum_plugin/plugin.py" line="45"/>
         <source>6 Full report</source>
         <translation>6 Gesamtbericht</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="45" />
+        <location filename="../sozialraum_plugin/plugin.py" line="45"/>
         <source>Run the whole report from a saved report definition</source>
         <translation>Den ganzen Bericht aus einer gespeicherten Berichtsdefinition erstellen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="78" />
+        <location filename="../sozialraum_plugin/plugin.py" line="78"/>
         <source>Sozialraum</source>
         <translation>Sozialraum</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="89" />
+        <location filename="../sozialraum_plugin/plugin.py" line="89"/>
         <source>Help and about</source>
         <translation>Hilfe und Info</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="92" />
+        <location filename="../sozialraum_plugin/plugin.py" line="92"/>
         <source>What Sozialraum does, its version and where to report problems</source>
         <translation>Was Sozialraum kann, seine Version und wo man Probleme meldet</translation>
     </message>
@@ -2378,12 +2577,12 @@ Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. I
 <context>
     <name>SozialraumProvider</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/provider.py" line="16" />
+        <location filename="../sozialraum_plugin/processing/provider.py" line="16"/>
         <source>Sozialraum</source>
         <translation>Sozialraum</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/provider.py" line="19" />
+        <location filename="../sozialraum_plugin/processing/provider.py" line="19"/>
         <source>Sozialraum – small-area social reporting</source>
         <translation>Sozialraum – kleinräumige Sozialberichterstattung</translation>
     </message>
@@ -2391,7 +2590,7 @@ Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. I
 <context>
     <name>Styles</name>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="337" />
+        <location filename="../sozialraum_plugin/gis/styles.py" line="337"/>
         <source>not a GeoPackage layer</source>
         <translation>kein GeoPackage-Layer</translation>
     </message>
@@ -2399,72 +2598,72 @@ Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. I
 <context>
     <name>TablePreview</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/table_preview.py" line="18" />
+        <location filename="../sozialraum_plugin/gui/table_preview.py" line="18"/>
         <source>number</source>
         <translation>Zahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/table_preview.py" line="20" />
+        <location filename="../sozialraum_plugin/gui/table_preview.py" line="20"/>
         <source>decimal</source>
         <translation>Dezimalzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/table_preview.py" line="21" />
+        <location filename="../sozialraum_plugin/gui/table_preview.py" line="21"/>
         <source>text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/table_preview.py" line="28" />
+        <location filename="../sozialraum_plugin/gui/table_preview.py" line="28"/>
         <source>{0}, key</source>
         <translation>{0}, Schlüssel</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/table_preview.py" line="33" />
+        <location filename="../sozialraum_plugin/gui/table_preview.py" line="33"/>
         <source>semicolon ;</source>
         <translation>Semikolon ;</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/table_preview.py" line="33" />
+        <location filename="../sozialraum_plugin/gui/table_preview.py" line="33"/>
         <source>comma ,</source>
         <translation>Komma ,</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/table_preview.py" line="34" />
+        <location filename="../sozialraum_plugin/gui/table_preview.py" line="34"/>
         <source>tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/table_preview.py" line="34" />
+        <location filename="../sozialraum_plugin/gui/table_preview.py" line="34"/>
         <source>bar |</source>
         <translation>senkrechter Strich |</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/table_preview.py" line="35" />
+        <location filename="../sozialraum_plugin/gui/table_preview.py" line="35"/>
         <source>point .</source>
         <translation>Punkt .</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/table_preview.py" line="35" />
+        <location filename="../sozialraum_plugin/gui/table_preview.py" line="35"/>
         <source>space</source>
         <translation>Leerzeichen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/table_preview.py" line="36" />
-        <source>apostrophe '</source>
+        <location filename="../sozialraum_plugin/gui/table_preview.py" line="36"/>
+        <source>apostrophe &apos;</source>
         <translation>Apostroph '</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/table_preview.py" line="38" />
+        <location filename="../sozialraum_plugin/gui/table_preview.py" line="38"/>
         <source>none</source>
         <translation>keines</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/table_preview.py" line="108" />
+        <location filename="../sozialraum_plugin/gui/table_preview.py" line="108"/>
         <source>suppressed in the source (small number)</source>
         <translation>in der Quelle gesperrt (kleine Fallzahl)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/table_preview.py" line="115" />
+        <location filename="../sozialraum_plugin/gui/table_preview.py" line="115"/>
         <source>{0}: {1} missing, {2} suppressed</source>
         <translation>{0}: {1} fehlend, {2} gesperrt</translation>
     </message>
@@ -2472,67 +2671,67 @@ Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. I
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/tasks.py" line="39" />
+        <location filename="../sozialraum_plugin/gui/tasks.py" line="39"/>
         <source>The step failed without a message; see the log panel (Sozialraum).</source>
         <translation>Der Schritt ist ohne Meldung fehlgeschlagen; siehe Protokoll-Bedienfeld (Sozialraum).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/tasks.py" line="41" />
+        <location filename="../sozialraum_plugin/gui/tasks.py" line="41"/>
         <source>An unexpected error occurred: {0}. Details are in the log panel (Sozialraum).</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten: {0}. Details stehen im Protokoll-Bedienfeld (Sozialraum).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/tasks.py" line="128" />
+        <location filename="../sozialraum_plugin/gui/tasks.py" line="128"/>
         <source>The Processing algorithm of this step is not installed.</source>
         <translation>Der Verarbeitungsalgorithmus dieses Schritts ist nicht installiert.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/tasks.py" line="130" />
+        <location filename="../sozialraum_plugin/gui/tasks.py" line="130"/>
         <source>Some inputs are not valid.</source>
         <translation>Einige Eingaben sind ungültig.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/tasks.py" line="137" />
+        <location filename="../sozialraum_plugin/gui/tasks.py" line="137"/>
         <source>{0}: started with {1}</source>
         <translation>{0}: gestartet mit {1}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/tasks.py" line="181" />
+        <location filename="../sozialraum_plugin/gui/tasks.py" line="181"/>
         <source>running…</source>
         <translation>läuft…</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/tasks.py" line="185" />
+        <location filename="../sozialraum_plugin/gui/tasks.py" line="185"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/tasks.py" line="202" />
+        <location filename="../sozialraum_plugin/gui/tasks.py" line="202"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/tasks.py" line="232" />
+        <location filename="../sozialraum_plugin/gui/tasks.py" line="232"/>
         <source>{0}: the output {1} could not be loaded.</source>
         <translation>{0}: Die Ausgabe {1} konnte nicht geladen werden.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/tasks.py" line="236" />
+        <location filename="../sozialraum_plugin/gui/tasks.py" line="236"/>
         <source>{0}: added {1} ({2}) to the group {3}.</source>
         <translation>{0}: {1} ({2}) zur Gruppe {3} hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/tasks.py" line="242" />
+        <location filename="../sozialraum_plugin/gui/tasks.py" line="242"/>
         <source>Done: {0} added to the layer group {1}. Details in the log panel.</source>
         <translation>Fertig: {0} zur Layergruppe {1} hinzugefügt. Details im Protokoll-Bedienfeld.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/tasks.py" line="247" />
+        <location filename="../sozialraum_plugin/gui/tasks.py" line="247"/>
         <source>Done. Details in the log panel.</source>
         <translation>Fertig. Details im Protokoll-Bedienfeld.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/tasks.py" line="246" />
+        <location filename="../sozialraum_plugin/gui/tasks.py" line="246"/>
         <source>Done: {0} written. Details in the log panel.</source>
         <translation>Fertig: {0} geschrieben. Details im Protokoll-Bedienfeld.</translation>
     </message>
@@ -2540,12 +2739,12 @@ Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. I
 <context>
     <name>ThematicMapAlgorithm</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="46" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="47"/>
         <source>Thematic map</source>
         <translation>Themenkarte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="52" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="53"/>
         <source>Classifies a field of a district layer and lays out a printable map: title, legend with class counts, scale bar, north arrow, source, licence, date and a note on the method. The layout stays in the project's Layout Manager as 'Sozialraum – &lt;title&gt;' (running again replaces it) with its styled layers in a group of the same name; the input layer is not changed.
 
 METHOD: jenks, quantile, equal, stddev (mean ± 1 SD steps), pretty, fixed (INTERVAL), mss (status index thresholds −1.0 / +1.0 / +1.5), sdmultiples (mean + k·SD with the SD_MULTIPLES k), categorized (MSS classes, dynamics, the 12 groups and clusters get fixed colours in need order). With no more distinct values than classes every value gets its own class.
@@ -2558,159 +2757,164 @@ Gebiete, in denen INVALID_FIELD (Standard 'valid') falsch ist, werden grau schra
 OUTPUT: .pdf (Vektor; SERIES_FIELDS ergibt eine Seite je Feld), .png oder .svg (eine Datei je Seite). SAVE_STYLE speichert den Stil in der Tabelle layer_styles eines GeoPackage-Eingabelayers; in andere Quellen wird nie geschrieben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="84" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="85"/>
         <source>District layer</source>
         <translation>Gebietslayer</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="85" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="86"/>
         <source>Field to map</source>
         <translation>Darzustellendes Feld</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="86" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="87"/>
         <source>Classification method</source>
         <translation>Klassifizierungsmethode</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="87" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="88"/>
         <source>Number of classes</source>
         <translation>Anzahl der Klassen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="88" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="89"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="89" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="90"/>
         <source>Subtitle</source>
         <translation>Untertitel</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="101" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="102"/>
         <source>Legend title (default: field alias)</source>
         <translation>Legendentitel (Standard: Feldalias)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="90" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="91"/>
         <source>Unit shown after the values (e.g. %)</source>
         <translation>Einheit hinter den Werten (z. B. %)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="91" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="92"/>
         <source>Page size</source>
         <translation>Seitengröße</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="92" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="93"/>
         <source>Orientation</source>
         <translation>Ausrichtung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="93" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="94"/>
         <source>Colour ramp (ColorBrewer)</source>
         <translation>Farbverlauf (ColorBrewer)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="102" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="103"/>
         <source>Invert the ramp (higher value = less need)</source>
         <translation>Farbverlauf umkehren (höherer Wert = weniger Bedarf)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="94" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="95"/>
         <source>Label the districts</source>
         <translation>Gebiete beschriften</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="95" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="96"/>
         <source>Label field</source>
         <translation>Beschriftungsfeld</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="104" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="105"/>
         <source>Validity field (false = not assessed)</source>
         <translation>Gültigkeitsfeld (falsch = nicht bewertet)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="106" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="107"/>
         <source>Uninhabited areas (mask)</source>
         <translation>Unbewohnte Flächen (Maske)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="97" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="98"/>
         <source>Series: more fields, one page each</source>
         <translation>Serie: weitere Felder, je eine Seite</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="108" />
-        <source>Class width for 'fixed'</source>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="109"/>
+        <source>Class width for &apos;fixed&apos;</source>
         <translation>Klassenbreite für 'fixed'</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="110" />
-        <source>SD multiples for 'sdmultiples'</source>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="111"/>
+        <source>SD multiples for &apos;sdmultiples&apos;</source>
         <translation>SD-Vielfache für 'sdmultiples'</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="99" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="100"/>
         <source>Source line</source>
         <translation>Quellenangabe</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="100" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="101"/>
         <source>Licence line</source>
         <translation>Lizenzangabe</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="111" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="112"/>
         <source>Logo (SVG or PNG)</source>
         <translation>Logo (SVG oder PNG)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="112" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="113"/>
         <source>Layout template (.qpt)</source>
         <translation>Layoutvorlage (.qpt)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="114" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="115"/>
         <source>Resolution (dpi)</source>
         <translation>Auflösung (dpi)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="116" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="117"/>
         <source>Save the style in the GeoPackage</source>
         <translation>Stil im GeoPackage speichern</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="118" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="119"/>
         <source>Map</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="120" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="121"/>
         <source>Layout name</source>
         <translation>Layoutname</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="121" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="122"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="184" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="189"/>
         <source>{field}: {excluded} area(s) not assessed, {missing} without a value (hatched grey)</source>
         <translation>{field}: {excluded} Gebiet(e) nicht bewertet, {missing} ohne Wert (grau schraffiert)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="192" />
-        <source>Layout '{name}', {pages} page(s), written in {seconds:.1f} s: {files}</source>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="197"/>
+        <source>Layout &apos;{name}&apos;, {pages} page(s), written in {seconds:.1f} s: {files}</source>
         <translation>Layout '{name}', {pages} Seite(n), geschrieben in {seconds:.1f} s: {files}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="204" />
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="209"/>
         <source>The style of {field} was not saved: {error}</source>
         <translation>Der Stil von {field} wurde nicht gespeichert: {error}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="182"/>
+        <source>Cells listed in suppressed_fields are left out of the map.</source>
+        <translation>In suppressed_fields aufgeführte Zellen werden in der Karte nicht ausgewiesen.</translation>
     </message>
 </context>
 </TS>
