@@ -152,3 +152,24 @@ def test_valid_areas_total_gets_its_own_complementary_cell():
     pub = publication_rule(data, [Indicator("n", kind="count")], population="ew", min_population=300)
     assert pub.mask["n"].tolist() == [True, True, True, False]  # 40: partner among the valid areas
     assert pub.reasons["n"].tolist()[:3] == ["population", "small", "complementary"]
+
+
+def test_a_shown_zero_is_no_complementary_cell():
+    """An area without children shows 0 children and so 0 children in SGB II: hiding that 0 as
+    the partner of a hidden 2 protects nothing (the city total minus the shown ones is 2 + 0).
+    The partner is the smallest shown cell above 0."""
+    data = frame(kinder=[40, 0, 50, 60, 70], kinder_sgb2=[2, 0, 20, 30, 40])
+    pub = publication_rule(data, [Indicator("q", unit="%", numerator="kinder_sgb2", denominator="kinder")],
+                           min_population=None)
+    assert pub.mask["kinder_sgb2"].tolist() == [True, False, True, False, False]
+    assert pub.reasons["kinder_sgb2"].tolist()[:3] == ["small", "", "complementary"]
+    # within an area: ew = u18 + rest + 0 other; the 0 is no partner of the hidden 2 either
+    parts = frame(ew=[400, 500], u18=[2, 50], rest=[398, 450], other=[0, 0])
+    pub = publication_rule(parts, totals={"ew": ["u18", "rest", "other"]}, min_population=None, city_totals=False)
+    assert pub.mask.loc[0].to_dict() == {"ew": False, "u18": True, "rest": True, "other": False}
+
+
+def test_only_zeros_left_a_zero_is_still_the_partner():
+    data = frame(n=[2, 0, 0])
+    pub = publication_rule(data, counts=["n"], min_population=None)
+    assert int(pub.mask["n"].sum()) == 2

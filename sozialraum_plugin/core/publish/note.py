@@ -18,7 +18,7 @@ _TEXT = {
                    "und Veränderungen, wenn einer der beiden Jahreswerte verborgen ist.",
         "complementary": "Damit sich kein verborgener Wert aus einer veröffentlichten Summe (Stadtsumme, "
                          "Gebietssumme, übrige Teile derselben Summe) zurückrechnen lässt, wird jeweils "
-                         "auch der nächstkleinere Wert verborgen.",
+                         "auch der nächstkleinere Wert über 0 verborgen.",
         "totals": "Bekannte Summen je Gebiet: {items}.",
         "city": "Stadtwerte umfassen alle Gebiete der Stadt (Anteile: Summe der Zähler durch Summe "
                 "der Nenner); Ränge zählen nur die ausgewiesenen Werte der gültigen Gebiete.",
@@ -38,8 +38,8 @@ _TEXT = {
         "derived": "Also hidden: shares and rates whose numerator or denominator is hidden, and changes "
                    "where either year's value is hidden.",
         "complementary": "So that no hidden value can be recovered from a published total (city total, "
-                         "area total, the other parts of the same total), the next smallest value is "
-                         "hidden as well.",
+                         "area total, the other parts of the same total), the next smallest value "
+                         "above 0 is hidden as well.",
         "totals": "Known totals per area: {items}.",
         "city": "City values cover all areas of the city (shares: sum of numerators over sum of "
                 "denominators); ranks count only the shown values of the valid areas.",

@@ -11,7 +11,8 @@ knows which columns are counts and which values are derived from them, and hides
    one): the area keeps its place on the map, its values are not shown;
 3. ``source``: cells the office already suppressed (passed in as ``hidden``);
 4. ``complementary``: where a hidden count could be recovered from a published total, the next
-   smallest shown cell of the same total is hidden too, until no total has a single hidden part
+   smallest shown cell above 0 of the same total is hidden too (a shown 0 protects nothing),
+   until no total has a single hidden part
    (cells of small areas count as unknown but need no partner: they are hidden as unreliable,
    not as secret; their counts below the threshold are secret as everywhere):
    down each count column (the city total: city values are Σ over *all* areas) and across each
@@ -136,6 +137,17 @@ class _Plan:
             self.derive(ind.id, [_year(ind.id, y) for y in years])
 
 
+_ZERO_COST = 1e15  # ranks a shown 0 after every positive cell
+
+
+def _partner(shown: pd.Series):
+    """The complementary cell: the smallest shown one above 0 (least information lost). A shown 0
+    protects nothing: an area without children has no child in SGB II, so the total minus the
+    shown cells would still be the secret one; a 0 only where no other cell is left."""
+    positive = shown.where(shown > 0)
+    return (positive if positive.notna().any() else shown).idxmin()
+
+
 def _complete_columns(values: pd.DataFrame, mask: pd.DataFrame, secret: pd.DataFrame,
                       columns: Iterable[str], rows: pd.Series | None = None) -> bool:
     """City totals: where the only unknown known-value of a column is a secret one, hide a second.
@@ -151,7 +163,7 @@ def _complete_columns(values: pd.DataFrame, mask: pd.DataFrame, secret: pd.DataF
             continue
         shown = values[col].where(known & ~mask[col])
         if shown.notna().any():
-            row = shown.idxmin()  # the smallest shown: least information lost
+            row = _partner(shown)
             mask.at[row, col] = secret.at[row, col] = True
             changed = True
     return changed
@@ -170,6 +182,7 @@ def _complete_groups(values: pd.DataFrame, mask: pd.DataFrame, secret: pd.DataFr
         if not single.any():
             continue
         candidates = values.loc[single, cols].where(~unknown.loc[single], np.inf)
+        candidates = candidates.where(candidates > 0, candidates + _ZERO_COST)  # a 0 only where all are 0
         for row, col in candidates.idxmin(axis=1).items():
             mask.at[row, col] = secret.at[row, col] = True
         changed = True
