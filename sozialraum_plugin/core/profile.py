@@ -341,7 +341,14 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[ProfileIndicator]
             cells[ind.field]["trend"] = (last - first).where(~gone)
             trend_years[ind.field] = (years[0][0], years[-1][0])
         _hide(cells[ind.field])
+    if options.population:  # the page prints the population ("3.866 Einwohner", "unter 300 EW (2)")
+        gone = publication.hidden(options.population)
+        if gone.any():
+            population = population.where(~gone)
+            note = note.where(~gone | (note == ""), note.str.replace(r"\([^()]*\)$", "(·)", regex=True))
     districts = _districts(frame, options, population, reference, note)
+    if options.population:
+        districts.loc[publication.hidden(options.population), "population_text"] = "· Einwohner"
     profiles = Profiles(indicators, city, cells, districts, trend_years, signed, publication)
     for lang in ("de", "en"):
         profiles.districts[f"findings_{lang}"] = findings(profiles, lang, options.notable_share,
