@@ -58,4 +58,15 @@ def report_publication(frame: pd.DataFrame, definition: ReportDefinition, table_
         population, minimum = None, None
     return publication_rule(frame, definition.indicators, counts=implicit, population=population,
                             min_population=minimum, threshold=float(definition.publication.threshold),
-                            totals=definition.publication.totals, hidden=hidden)
+                            totals=definition.publication.totals, hidden=hidden, derived=index_inputs(definition))
+
+
+def index_inputs(definition: ReportDefinition) -> dict:
+    """The need index of an area from its inputs: with the area's other inputs shown and the other
+    areas' indices printed (μ and σ follow from two of them), a hidden input is solved back from
+    the area's index. So an index is hidden where one of its inputs is."""
+    index = definition.index
+    if index is None:
+        return {}
+    inputs = {"status_index": list(index.status), "dynamic_index": list(index.dynamic)}
+    return {target: fields for target, fields in inputs.items() if fields}

@@ -202,6 +202,7 @@ def publication_rule(
     city_totals: bool = True,
     suppress_zero: bool = False,
     max_rounds: int = 100,
+    derived: Mapping[str, Sequence[str]] | None = None,
 ) -> Publication:
     """Decide for every cell whether it may be published (see the module text).
 
@@ -209,11 +210,15 @@ def publication_rule(
     ``min_population`` (None: no population rule). ``totals``: ``{total: [parts]}`` per area,
     e.g. ``{"ew": ["u18", "18_65", "65+"]}``. ``hidden``: a boolean frame of cells hidden already
     (the office's "·", or a rule applied upstream). Columns named by an indicator but missing in
-    ``frame`` are listed in ``unchecked``.
+    ``frame`` are listed in ``unchecked``. ``derived``: further ``{column: [its inputs]}`` (an
+    index from its indicators), hidden where an input is.
     """
     plan = _Plan(list(frame.columns), float(threshold))
     for ind in as_indicators(list(indicators)):
         plan.add(ind)
+    for target, found in (derived or {}).items():  # e.g. an index from its input fields
+        plan.value(target)
+        plan.derive(target, list(found))
     for name in counts:
         plan.count(name, float(threshold))
     groups = []
