@@ -16,8 +16,8 @@ EW = [3866, 4850, 12525, 8015, 6644, 7472, 4205, 6702, 8371, 6794, 15301, 7536, 
 SGB2 = [475, 1116, 2170, 733, 57, 598, 460, 30, 880, 700, 1250, 47, 0]
 
 
-@pytest.fixture(scope="module")
-def report(provider, tmp_path_factory):
+@pytest.fixture(scope="module", params=["plain", "index"])
+def report(request, provider, tmp_path_factory):
     import processing
 
     source = tmp_path_factory.mktemp("tables")
@@ -33,6 +33,8 @@ def report(provider, tmp_path_factory):
         "publication": {"threshold": 3, "population": "ew_2021", "min_population": 300},
         "profiles": {"fields": ["sgb2_2021"], "title": "Stadtteilprofil"},
     }
+    if request.param == "index":  # the index writes a note "unter 300 EW (2)" into the layer
+        definition["index"] = {"preset": "custom", "status": ["sgb2_2021"], "population": "ew_2021"}
     path = source / "probe.json"
     path.write_text(json.dumps(definition, ensure_ascii=False), encoding="utf-8")
     out = tmp_path_factory.mktemp("report")
@@ -71,3 +73,18 @@ def test_profile_pages_print_no_hidden_population(report):
         assert rows[key].get("ew_2021") is None  # the source field, if kept, is empty
     shown = next(p for p in pages if NAMES[2] in p)
     assert "12.525 Einwohner" in shown  # shown populations stay
+
+
+def test_no_hidden_population_in_the_published_layer_or_the_appendix(report):
+    out = report
+    hidden = _hidden_population(out)
+    appendix = (out / "Tabellenanhang.csv").read_text(encoding="utf-8-sig")
+    with sqlite3.connect(out / "sozialraum.gpkg") as db:
+        rows = {r[0]: " ".join(str(v) for v in r if not isinstance(v, bytes))
+                for r in db.execute('SELECT "AREA_ID", * FROM sozialraum')}
+    lines = {line.split(";")[0]: line for line in appendix.splitlines()[1:]}
+    for key in hidden:
+        ew = EW[IDS.index(key)]
+        for form in {f"{ew:,}".replace(",", "."), str(ew)}:
+            assert not token_in(lines[key], form) and not token_in(lines[key], f"({form})"), (key, lines[key])
+            assert not token_in(rows[key], form) and not token_in(rows[key], f"({form})"), (key, rows[key])

@@ -56,9 +56,13 @@ def report_publication(frame: pd.DataFrame, definition: ReportDefinition, table_
     population, minimum = population_setting(definition)
     if population and population not in frame.columns:
         population, minimum = None, None
+    derived = index_inputs(definition)
+    counted = (definition.index.population if definition.index else "") or population
+    if counted and counted in frame.columns and "note" in frame.columns:
+        derived["note"] = [counted]  # the index's note prints the population: "unter 300 EW (2)"
     return publication_rule(frame, definition.indicators, counts=implicit, population=population,
                             min_population=minimum, threshold=float(definition.publication.threshold),
-                            totals=definition.publication.totals, hidden=hidden, derived=index_inputs(definition))
+                            totals=definition.publication.totals, hidden=hidden, derived=derived)
 
 
 def index_inputs(definition: ReportDefinition) -> dict:
