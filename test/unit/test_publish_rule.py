@@ -173,3 +173,15 @@ def test_only_zeros_left_a_zero_is_still_the_partner():
     data = frame(n=[2, 0, 0])
     pub = publication_rule(data, counts=["n"], min_population=None)
     assert int(pub.mask["n"].sum()) == 2
+
+
+def test_a_share_without_its_numerator_is_checked_through_share_times_denominator():
+    """The office sends the share and the children, not the children in SGB II: 2.5 % of 40
+    children is 1 child. A reader multiplies; so does the rule."""
+    data = frame(kinder=[40, 300, 500, 800], kinderarmut=[2.5, 10.0, 20.0, 12.5])
+    pub = publication_rule(data, [Indicator("kinderarmut", unit="%", numerator="kinder_sgb2",
+                                            denominator="kinder")], min_population=None)
+    assert pub.mask["kinderarmut"].tolist() == [True, True, False, False]  # the 1, and the 30 for the city total
+    assert pub.reasons["kinderarmut"].tolist()[:2] == ["derived", "derived"]
+    assert "kinder_sgb2" not in pub.mask.columns  # no column of its own in the published files
+    assert "kinder_sgb2" in pub.unchecked

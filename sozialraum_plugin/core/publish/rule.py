@@ -30,7 +30,7 @@ from typing import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from ..indicators import YEAR_COLUMN, Indicator, as_indicators
+from ..indicators import YEAR_COLUMN, Indicator, as_indicators, unit_scale
 from .disclosure import DEFAULT_MIN_POPULATION, DEFAULT_THRESHOLD
 
 REASONS = ("small", "population", "source", "complementary", "derived")
@@ -148,6 +148,24 @@ def _partner(shown: pd.Series):
     return (positive if positive.notna().any() else shown).idxmin()
 
 
+def _rebuild_numerators(frame: pd.DataFrame, indicators) -> tuple[pd.DataFrame, list]:
+    """A share whose numerator is not in the table, with its denominator: a reader gets the
+    numerator back as share × denominator / scale (2.5 % of 40 children is 1 child), so the rule
+    works on that numerator as on a count of the table."""
+    added = {}
+    for ind in indicators:
+        num, den = ind.numerator, ind.denominator
+        if not (num and den) or ind.change_between or num in frame.columns or num in added:
+            continue
+        if ind.id not in frame.columns or den not in frame.columns:
+            continue
+        scale = ind.scale if ind.kind == "rate" else unit_scale(ind.unit)
+        added[num] = (_numbers(frame, ind.id) * _numbers(frame, den) / scale).round()
+    if not added:
+        return frame, []
+    return frame.assign(**added), list(added)
+
+
 def _complete_columns(values: pd.DataFrame, mask: pd.DataFrame, secret: pd.DataFrame,
                       columns: Iterable[str], rows: pd.Series | None = None) -> bool:
     """City totals: where the only unknown known-value of a column is a secret one, hide a second.
@@ -213,8 +231,11 @@ def publication_rule(
     ``frame`` are listed in ``unchecked``. ``derived``: further ``{column: [its inputs]}`` (an
     index from its indicators), hidden where an input is.
     """
+    indicators = as_indicators(list(indicators))
+    given = set(frame.columns)
+    frame, rebuilt = _rebuild_numerators(frame, indicators)
     plan = _Plan(list(frame.columns), float(threshold))
-    for ind in as_indicators(list(indicators)):
+    for ind in indicators:
         plan.add(ind)
     for target, found in (derived or {}).items():  # e.g. an index from its input fields
         plan.value(target)
@@ -273,6 +294,11 @@ def publication_rule(
             from_hidden = mask[[s for s in sources if s in mask]].any(axis=1) & ~mask[target]
             mark(target, from_hidden, "derived")
             mask[target] |= from_hidden
+    if rebuilt:  # they decided the shares; no published file has a column of them
+        keep = [c for c in mask.columns if c not in rebuilt]
+        mask, reasons = mask[keep], reasons[keep]
+        count_cols = [c for c in count_cols if c not in rebuilt]
+        plan.unchecked += [c for c in rebuilt if c not in given]
     return Publication(mask=mask.astype(bool), reasons=reasons, threshold=float(threshold),
                        thresholds={c: t for c, t in plan.counts.items() if t != float(threshold)},
                        min_population=min_population if population else None, population=population,
