@@ -83,6 +83,7 @@ def test_no_hidden_population_in_the_published_layer_or_the_appendix(report):
         rows = {r[0]: " ".join(str(v) for v in r if not isinstance(v, bytes))
                 for r in db.execute('SELECT "AREA_ID", * FROM sozialraum')}
     lines = {line.split(";")[0]: line for line in appendix.splitlines()[1:]}
+    assert "QDate" not in appendix and "2018-01-01" in appendix  # a date field as a date, not a Python repr
     for key in hidden:
         ew = EW[IDS.index(key)]
         for form in {f"{ew:,}".replace(",", "."), str(ew)}:
