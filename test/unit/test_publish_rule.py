@@ -185,3 +185,14 @@ def test_a_share_without_its_numerator_is_checked_through_share_times_denominato
     assert pub.reasons["kinderarmut"].tolist()[:2] == ["derived", "derived"]
     assert "kinder_sgb2" not in pub.mask.columns  # no column of its own in the published files
     assert "kinder_sgb2" in pub.unchecked
+
+
+def test_the_pooled_city_rate_is_a_total_over_the_areas_with_a_denominator():
+    """The city's share is Σ numerator / Σ denominator over the areas whose denominator is known
+    and above 0: a partner in an area without a denominator is not in that sum, so the city
+    share × Σ denominator minus the shown numerators would still give the hidden 2."""
+    data = frame(n=[2, 5, 40, 50], d=[100, np.nan, 300, 400], q=[2.0, np.nan, 13.3, 12.5])
+    pub = publication_rule(data, [Indicator("q", unit="%", numerator="n", denominator="d")], min_population=None)
+    assert pub.mask["n"].tolist()[0] is True
+    hidden_in_sum = pub.mask["n"] & (data["d"] > 0)
+    assert int(hidden_in_sum.sum()) >= 2

@@ -96,6 +96,7 @@ class _Plan:
         self.values: list[str] = []
         self.derived: dict[str, list] = {}
         self.unchecked: list[str] = []
+        self.pairs: list[tuple] = []  # (numerator, denominator) of the rates: pooled city shares
 
     def count(self, name, threshold) -> bool:
         if name not in self.columns:
@@ -124,8 +125,8 @@ class _Plan:
             own = _year(ind.id, year)
             if ind.numerator and ind.denominator:
                 num, den = _year(ind.numerator, year), _year(ind.denominator, year)
-                self.count(num, limit)
-                self.count(den, limit)
+                if self.count(num, limit) & self.count(den, limit) and (num, den) not in self.pairs:  # & : both
+                    self.pairs.append((num, den))
                 self.value(own)
                 self.derive(own, [num, den])
             elif ind.kind == "count":
@@ -285,6 +286,11 @@ def publication_rule(
             changed |= _complete_columns(values, mask, secret, count_cols)
             if small_area is not None and small_area.any():  # the valid areas' figure is a total too
                 changed |= _complete_columns(values, mask, secret, count_cols, ~small_area)
+            for num, den in plan.pairs:  # a pooled share sums its numerator where its denominator is > 0
+                with_den = values[den] > 0
+                changed |= _complete_columns(values, mask, secret, [num], with_den)
+                if small_area is not None and small_area.any():
+                    changed |= _complete_columns(values, mask, secret, [num], with_den & ~small_area)
         if not changed:
             break
     for col in columns:
