@@ -23,7 +23,8 @@ _TEXT = {
                  "er ließe sich nach ihm auflösen.",
         "totals": "Bekannte Summen je Gebiet: {items}.",
         "city": "Stadtwerte umfassen alle Gebiete der Stadt (Anteile: Summe der Zähler durch Summe "
-                "der Nenner); Ränge zählen nur die ausgewiesenen Werte der gültigen Gebiete.",
+                "der Nenner; Median und Mittelwert ohne die verborgenen Werte); Ränge zählen nur die "
+                "ausgewiesenen Werte der gültigen Gebiete.",
         "count": "Verborgen in diesem Bericht: {n} Zellen ({parts}).",
         "reasons": {"small": "kleine Fallzahl", "population": "kleines Gebiet", "source": "vom Amt gesperrt",
                     "complementary": "Gegensperrung", "derived": "abgeleitet"},
@@ -46,7 +47,8 @@ _TEXT = {
                  "solved for it.",
         "totals": "Known totals per area: {items}.",
         "city": "City values cover all areas of the city (shares: sum of numerators over sum of "
-                "denominators); ranks count only the shown values of the valid areas.",
+                "denominators; medians and means without the hidden values); ranks count only the shown "
+                "values of the valid areas.",
         "count": "Hidden in this report: {n} cells ({parts}).",
         "reasons": {"small": "small count", "population": "small area", "source": "suppressed by the office",
                     "complementary": "complementary", "derived": "derived"},
