@@ -85,3 +85,14 @@ def test_the_need_index_of_an_area_with_a_hidden_input_is_hidden():
     assert pub.reasons.at[0, "status_index"] == "derived"
     assert not pub.hidden("dynamic_index").any()  # its inputs are shown
     assert "Index eines Gebiets (status_index, dynamic_index)" in method_note(pub)
+
+
+def test_a_total_nobody_declared_is_found_in_the_table():
+    """ew = kinder + ab15 in every row, but the definition names no totals: ew − ab15 would give
+    back the hidden 2 children. The report finds such sums of two table columns itself."""
+    frame = pd.DataFrame({"ew": [400, 500, 600, 700], "kinder": [2, 50, 60, 70], "ab15": [398, 450, 540, 630],
+                          "other": [5, 7, 9, 11]})
+    pub = report_publication(frame, _definition(indicators=[]), ["ew", "kinder", "ab15", "other"])
+    assert pub.mask.loc[0, "kinder"] and pub.mask.loc[0, "ab15"]
+    assert pub.totals == {"ew": ["kinder", "ab15"]}
+    assert "ew = kinder + ab15" in method_note(pub)
