@@ -8,8 +8,9 @@ Pure pandas. For every district and indicator the sheet needs
 * the **city value**, the official figure over *all* areas of the city: Σnumerator/Σdenominator
   for shares and rates with their counts (children in SGB II / all children, never / all
   residents), the **median** of the areas otherwise (never the mean of rates; population
-  weighting only when asked for, ``city_method='weighted'``). Hidden values are included: the
-  publication rule hides a second cell wherever the total would give one back. The same figure
+  weighting only when asked for, ``city_method='weighted'``). A pooled rate includes hidden
+  counts (the publication rule hides a second cell wherever the total would give one back); a
+  median or mean leaves secret cells out (it would print one, or give one back). The same figure
   over the valid areas only is kept as ``reference`` and named where it differs;
 * deviation (absolute, and as a ratio where values are on a ratio scale), rank and decile among the
   valid areas whose value is shown ("Rang r von n", n = shown values; rank 1 = highest value, or
@@ -269,6 +270,14 @@ def _publication(frame: pd.DataFrame, indicators, options: ProfileOptions) -> Pu
                             threshold=options.suppress_below, hidden=options.hidden)
 
 
+def _secret(publication: Publication, column: str) -> pd.Series:
+    """Cells hidden as secret (small, the office's, complementary, derived); an area's cell hidden
+    only for its population is unreliable, not secret, and stays in the city value."""
+    if column not in publication.mask.columns:
+        return pd.Series(False, index=publication.mask.index)
+    return publication.mask[column] & (publication.reasons[column] != "population")
+
+
 def _cells(ind, frame, values, reference, suppressed, city: CityValue, ratio_scale: bool) -> pd.DataFrame:
     status = pd.Series("ok", index=frame.index, dtype=object)
     status[values.isna()] = "missing"
@@ -314,8 +323,11 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[ProfileIndicator]
         values = numeric_column(frame, ind.field)
         method = ind.method(bool(options.population))
         known = reference & values.notna()
-        city[ind.field] = CityValue(_city_value(ind, method, frame, values, everywhere, population), method, 0,
-                                    _city_value(ind, method, frame, values, reference, population))
+        # a median or mean over a hidden cell gives it back (the median is one; mean × n − the shown
+        # ones); only Σ of count columns is protected by complementary cells: leave secret cells out
+        open_values = values if method == "rate" else values.where(~_secret(publication, ind.field))
+        city[ind.field] = CityValue(_city_value(ind, method, frame, open_values, everywhere, population), method,
+                                    0, _city_value(ind, method, frame, open_values, reference, population))
         ratio_scale = bool(known.any() and (values[known] >= 0).all() and city[ind.field].value > 0)
         if known.any() and (values[known] < 0).any():
             signed.add(ind.field)
@@ -329,7 +341,14 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[ProfileIndicator]
             cells[ind.field]["trend"] = (last - first).where(~gone)
             trend_years[ind.field] = (years[0][0], years[-1][0])
         _hide(cells[ind.field])
+    if options.population:  # the page prints the population ("3.866 Einwohner", "unter 300 EW (2)")
+        gone = publication.hidden(options.population)
+        if gone.any():
+            population = population.where(~gone)
+            note = note.where(~gone | (note == ""), note.str.replace(r"\([^()]*\)$", "(·)", regex=True))
     districts = _districts(frame, options, population, reference, note)
+    if options.population:
+        districts.loc[publication.hidden(options.population), "population_text"] = "· Einwohner"
     profiles = Profiles(indicators, city, cells, districts, trend_years, signed, publication)
     for lang in ("de", "en"):
         profiles.districts[f"findings_{lang}"] = findings(profiles, lang, options.notable_share,

@@ -11,6 +11,7 @@ import csv
 import io
 
 from qgis.core import QgsFeatureRequest, QgsVectorLayer
+from qgis.PyQt.QtCore import Qt
 
 from ..core.fileio import write_text
 from ..core.publish.table_text import column_decimals, number_text
@@ -56,6 +57,8 @@ def write_appendix(layer: QgsVectorLayer, path: str) -> int:
 def _cell(value, decimals: int) -> str:
     if value is None:
         return ""
+    if hasattr(value, "toString") and hasattr(value, "isValid"):  # QDate, QDateTime, QTime
+        return value.toString(Qt.DateFormat.ISODate) if value.isValid() else ""
     if isinstance(value, bool):
         return "ja" if value else "nein"
     if _is_number(value):

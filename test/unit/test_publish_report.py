@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from sozialraum_plugin.core.publish import method_note
 from sozialraum_plugin.core.publish.report_rule import population_setting, report_publication, whole_numbers
 from sozialraum_plugin.core.publish.rule import cells_from_markers
 from sozialraum_plugin.core.publish.table_text import column_decimals, number_text
@@ -67,3 +68,31 @@ def test_cells_from_markers():
     hidden = cells_from_markers(frame, ["suppressed_fields"])
     assert hidden["a"].tolist() == [True, False] and hidden["b"].tolist() == [True, False]
     assert cells_from_markers(frame, []) is None
+
+
+def test_the_need_index_of_an_area_with_a_hidden_input_is_hidden():
+    """status_index = z of the sum of the z-scores: with every other input of the area shown and the
+    index of the other areas printed (μ and σ follow from two of them), the hidden share is
+    solved back from the area's index, and share × denominator gives the hidden count."""
+    frame = pd.DataFrame({"n": [1, 30, 40, 50], "d": [100, 200, 300, 400], "share": [1.0, 15.0, 13.3, 12.5],
+                          "score": [1.0, 2.0, 3.0, 4.0], "status_index": [-1.2, 0.3, 0.4, 0.5],
+                          "dynamic_index": [0.1, 0.2, -0.3, 0.0],
+                          "status_class": ["hoch", "mittel", "mittel", "mittel"]})
+    definition = _definition(index={"status": ["share", "score"], "dynamic": ["score"]})
+    pub = report_publication(frame, definition, ["n", "d", "share", "score"])
+    assert pub.mask["share"].tolist() == [True, True, False, False]  # the 1 and its partner 30
+    assert pub.mask["status_index"].tolist() == [True, True, False, False]
+    assert pub.reasons.at[0, "status_index"] == "derived"
+    assert not pub.hidden("dynamic_index").any()  # its inputs are shown
+    assert "Index eines Gebiets (status_index, dynamic_index)" in method_note(pub)
+
+
+def test_a_total_nobody_declared_is_found_in_the_table():
+    """ew = kinder + ab15 in every row, but the definition names no totals: ew − ab15 would give
+    back the hidden 2 children. The report finds such sums of two table columns itself."""
+    frame = pd.DataFrame({"ew": [400, 500, 600, 700], "kinder": [2, 50, 60, 70], "ab15": [398, 450, 540, 630],
+                          "other": [5, 7, 9, 11]})
+    pub = report_publication(frame, _definition(indicators=[]), ["ew", "kinder", "ab15", "other"])
+    assert pub.mask.loc[0, "kinder"] and pub.mask.loc[0, "ab15"]
+    assert pub.totals == {"ew": ["kinder", "ab15"]}
+    assert "ew = kinder + ab15" in method_note(pub)

@@ -152,3 +152,47 @@ def test_valid_areas_total_gets_its_own_complementary_cell():
     pub = publication_rule(data, [Indicator("n", kind="count")], population="ew", min_population=300)
     assert pub.mask["n"].tolist() == [True, True, True, False]  # 40: partner among the valid areas
     assert pub.reasons["n"].tolist()[:3] == ["population", "small", "complementary"]
+
+
+def test_a_shown_zero_is_no_complementary_cell():
+    """An area without children shows 0 children and so 0 children in SGB II: hiding that 0 as
+    the partner of a hidden 2 protects nothing (the city total minus the shown ones is 2 + 0).
+    The partner is the smallest shown cell above 0."""
+    data = frame(kinder=[40, 0, 50, 60, 70], kinder_sgb2=[2, 0, 20, 30, 40])
+    pub = publication_rule(data, [Indicator("q", unit="%", numerator="kinder_sgb2", denominator="kinder")],
+                           min_population=None)
+    assert pub.mask["kinder_sgb2"].tolist() == [True, False, True, False, False]
+    assert pub.reasons["kinder_sgb2"].tolist()[:3] == ["small", "", "complementary"]
+    # within an area: ew = u18 + rest + 0 other; the 0 is no partner of the hidden 2 either
+    parts = frame(ew=[400, 500], u18=[2, 50], rest=[398, 450], other=[0, 0])
+    pub = publication_rule(parts, totals={"ew": ["u18", "rest", "other"]}, min_population=None, city_totals=False)
+    assert pub.mask.loc[0].to_dict() == {"ew": False, "u18": True, "rest": True, "other": False}
+
+
+def test_only_zeros_left_a_zero_is_still_the_partner():
+    data = frame(n=[2, 0, 0])
+    pub = publication_rule(data, counts=["n"], min_population=None)
+    assert int(pub.mask["n"].sum()) == 2
+
+
+def test_a_share_without_its_numerator_is_checked_through_share_times_denominator():
+    """The office sends the share and the children, not the children in SGB II: 2.5 % of 40
+    children is 1 child. A reader multiplies; so does the rule."""
+    data = frame(kinder=[40, 300, 500, 800], kinderarmut=[2.5, 10.0, 20.0, 12.5])
+    pub = publication_rule(data, [Indicator("kinderarmut", unit="%", numerator="kinder_sgb2",
+                                            denominator="kinder")], min_population=None)
+    assert pub.mask["kinderarmut"].tolist() == [True, True, False, False]  # the 1, and the 30 for the city total
+    assert pub.reasons["kinderarmut"].tolist()[:2] == ["derived", "derived"]
+    assert "kinder_sgb2" not in pub.mask.columns  # no column of its own in the published files
+    assert "kinder_sgb2" in pub.unchecked
+
+
+def test_the_pooled_city_rate_is_a_total_over_the_areas_with_a_denominator():
+    """The city's share is Σ numerator / Σ denominator over the areas whose denominator is known
+    and above 0: a partner in an area without a denominator is not in that sum, so the city
+    share × Σ denominator minus the shown numerators would still give the hidden 2."""
+    data = frame(n=[2, 5, 40, 50], d=[100, np.nan, 300, 400], q=[2.0, np.nan, 13.3, 12.5])
+    pub = publication_rule(data, [Indicator("q", unit="%", numerator="n", denominator="d")], min_population=None)
+    assert pub.mask["n"].tolist()[0] is True
+    hidden_in_sum = pub.mask["n"] & (data["d"] > 0)
+    assert int(hidden_in_sum.sum()) >= 2

@@ -18,10 +18,13 @@ _TEXT = {
                    "und Veränderungen, wenn einer der beiden Jahreswerte verborgen ist.",
         "complementary": "Damit sich kein verborgener Wert aus einer veröffentlichten Summe (Stadtsumme, "
                          "Gebietssumme, übrige Teile derselben Summe) zurückrechnen lässt, wird jeweils "
-                         "auch der nächstkleinere Wert verborgen.",
+                         "auch der nächstkleinere Wert über 0 verborgen.",
+        "index": "Ebenso der Index eines Gebiets ({items}), wenn einer seiner Indikatoren verborgen ist: "
+                 "er ließe sich nach ihm auflösen.",
         "totals": "Bekannte Summen je Gebiet: {items}.",
         "city": "Stadtwerte umfassen alle Gebiete der Stadt (Anteile: Summe der Zähler durch Summe "
-                "der Nenner); Ränge zählen nur die ausgewiesenen Werte der gültigen Gebiete.",
+                "der Nenner; Median und Mittelwert ohne die verborgenen Werte); Ränge zählen nur die "
+                "ausgewiesenen Werte der gültigen Gebiete.",
         "count": "Verborgen in diesem Bericht: {n} Zellen ({parts}).",
         "reasons": {"small": "kleine Fallzahl", "population": "kleines Gebiet", "source": "vom Amt gesperrt",
                     "complementary": "Gegensperrung", "derived": "abgeleitet"},
@@ -38,11 +41,14 @@ _TEXT = {
         "derived": "Also hidden: shares and rates whose numerator or denominator is hidden, and changes "
                    "where either year's value is hidden.",
         "complementary": "So that no hidden value can be recovered from a published total (city total, "
-                         "area total, the other parts of the same total), the next smallest value is "
-                         "hidden as well.",
+                         "area total, the other parts of the same total), the next smallest value "
+                         "above 0 is hidden as well.",
+        "index": "So is an area's index ({items}) where one of its indicators is hidden: it could be "
+                 "solved for it.",
         "totals": "Known totals per area: {items}.",
         "city": "City values cover all areas of the city (shares: sum of numerators over sum of "
-                "denominators); ranks count only the shown values of the valid areas.",
+                "denominators; medians and means without the hidden values); ranks count only the shown "
+                "values of the valid areas.",
         "count": "Hidden in this report: {n} cells ({parts}).",
         "reasons": {"small": "small count", "population": "small area", "source": "suppressed by the office",
                     "complementary": "complementary", "derived": "derived"},
@@ -77,7 +83,11 @@ def method_note(publication: Publication, lang: str = "de", internal: bool = Fal
     if publication.min_population is not None:
         lines.append(words["population"].format(m=_number(publication.min_population),
                                                 p=publication.population))
-    lines += [words["derived"], words["complementary"]]
+    lines.append(words["derived"])
+    indices = [c for c in ("status_index", "dynamic_index") if c in publication.derived]
+    if indices:
+        lines.append(words["index"].format(items=", ".join(indices)))
+    lines.append(words["complementary"])
     if publication.totals:
         items = "; ".join(f"{t} = {' + '.join(parts)}" for t, parts in publication.totals.items())
         lines.append(words["totals"].format(items=items))

@@ -56,6 +56,54 @@ def report_publication(frame: pd.DataFrame, definition: ReportDefinition, table_
     population, minimum = population_setting(definition)
     if population and population not in frame.columns:
         population, minimum = None, None
+    derived = index_inputs(definition)
+    counted = (definition.index.population if definition.index else "") or population
+    if counted and counted in frame.columns and "note" in frame.columns:
+        derived["note"] = [counted]  # the index's note prints the population: "unter 300 EW (2)"
+    declared = dict(definition.publication.totals)
+    values = {ind.id for ind in definition.indicators if ind.change_between or ind.kind != "count"}
+    counts = [c for c in table_columns if c in frame.columns and c not in COMPUTED and c not in values
+              and whole_numbers(frame[c])]
+    totals = {**found_totals(frame, counts, declared), **declared}
     return publication_rule(frame, definition.indicators, counts=implicit, population=population,
                             min_population=minimum, threshold=float(definition.publication.threshold),
-                            totals=definition.publication.totals, hidden=hidden)
+                            totals=totals, hidden=hidden, derived=derived)
+
+
+def found_totals(frame: pd.DataFrame, columns, declared=None) -> dict:
+    """``{total: [a, b]}`` for whole-number table columns where total = a + b in every area with
+    all three (at least three areas, both parts not all 0): a total nobody declared still gives a
+    hidden part back (ew − ab15 = the children). Declared totals are kept as they are."""
+    declared = declared or {}
+    columns = list(columns)
+    if len(columns) < 3:
+        return {}
+    matrix = np.column_stack([pd.to_numeric(frame[c], errors="coerce").to_numpy(dtype=float) for c in columns])
+    present = ~np.isnan(matrix)
+    nonzero = (np.nan_to_num(matrix) != 0)
+    found = {}
+    for i in range(len(columns)):
+        for j in range(i + 1, len(columns)):
+            both = present[:, i] & present[:, j]
+            if not (nonzero[:, i] & both).any() or not (nonzero[:, j] & both).any():
+                continue
+            pair = matrix[:, i] + matrix[:, j]
+            known = both[:, None] & present
+            close = np.abs(np.nan_to_num(matrix - pair[:, None])) < 0.5
+            match = np.all(close | ~known, axis=0) & (known.sum(axis=0) >= 3)
+            for k in np.flatnonzero(match):
+                total = columns[k]
+                if k not in (i, j) and total not in declared and total not in found:
+                    found[total] = [columns[i], columns[j]]
+    return found
+
+
+def index_inputs(definition: ReportDefinition) -> dict:
+    """The need index of an area from its inputs: with the area's other inputs shown and the other
+    areas' indices printed (μ and σ follow from two of them), a hidden input is solved back from
+    the area's index. So an index is hidden where one of its inputs is."""
+    index = definition.index
+    if index is None:
+        return {}
+    inputs = {"status_index": list(index.status), "dynamic_index": list(index.dynamic)}
+    return {target: fields for target, fields in inputs.items() if fields}

@@ -11,7 +11,8 @@ knows which columns are counts and which values are derived from them, and hides
    one): the area keeps its place on the map, its values are not shown;
 3. ``source``: cells the office already suppressed (passed in as ``hidden``);
 4. ``complementary``: where a hidden count could be recovered from a published total, the next
-   smallest shown cell of the same total is hidden too, until no total has a single hidden part
+   smallest shown cell above 0 of the same total is hidden too (a shown 0 protects nothing),
+   until no total has a single hidden part
    (cells of small areas count as unknown but need no partner: they are hidden as unreliable,
    not as secret; their counts below the threshold are secret as everywhere):
    down each count column (the city total: city values are Σ over *all* areas) and across each
@@ -29,7 +30,7 @@ from typing import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from ..indicators import YEAR_COLUMN, Indicator, as_indicators
+from ..indicators import YEAR_COLUMN, Indicator, as_indicators, unit_scale
 from .disclosure import DEFAULT_MIN_POPULATION, DEFAULT_THRESHOLD
 
 REASONS = ("small", "population", "source", "complementary", "derived")
@@ -95,6 +96,7 @@ class _Plan:
         self.values: list[str] = []
         self.derived: dict[str, list] = {}
         self.unchecked: list[str] = []
+        self.pairs: list[tuple] = []  # (numerator, denominator) of the rates: pooled city shares
 
     def count(self, name, threshold) -> bool:
         if name not in self.columns:
@@ -123,8 +125,8 @@ class _Plan:
             own = _year(ind.id, year)
             if ind.numerator and ind.denominator:
                 num, den = _year(ind.numerator, year), _year(ind.denominator, year)
-                self.count(num, limit)
-                self.count(den, limit)
+                if self.count(num, limit) & self.count(den, limit) and (num, den) not in self.pairs:  # & : both
+                    self.pairs.append((num, den))
                 self.value(own)
                 self.derive(own, [num, den])
             elif ind.kind == "count":
@@ -134,6 +136,35 @@ class _Plan:
         if ind.change_between:
             self.value(ind.id)
             self.derive(ind.id, [_year(ind.id, y) for y in years])
+
+
+_ZERO_COST = 1e15  # ranks a shown 0 after every positive cell
+
+
+def _partner(shown: pd.Series):
+    """The complementary cell: the smallest shown one above 0 (least information lost). A shown 0
+    protects nothing: an area without children has no child in SGB II, so the total minus the
+    shown cells would still be the secret one; a 0 only where no other cell is left."""
+    positive = shown.where(shown > 0)
+    return (positive if positive.notna().any() else shown).idxmin()
+
+
+def _rebuild_numerators(frame: pd.DataFrame, indicators) -> tuple[pd.DataFrame, list]:
+    """A share whose numerator is not in the table, with its denominator: a reader gets the
+    numerator back as share × denominator / scale (2.5 % of 40 children is 1 child), so the rule
+    works on that numerator as on a count of the table."""
+    added = {}
+    for ind in indicators:
+        num, den = ind.numerator, ind.denominator
+        if not (num and den) or ind.change_between or num in frame.columns or num in added:
+            continue
+        if ind.id not in frame.columns or den not in frame.columns:
+            continue
+        scale = ind.scale if ind.kind == "rate" else unit_scale(ind.unit)
+        added[num] = (_numbers(frame, ind.id) * _numbers(frame, den) / scale).round()
+    if not added:
+        return frame, []
+    return frame.assign(**added), list(added)
 
 
 def _complete_columns(values: pd.DataFrame, mask: pd.DataFrame, secret: pd.DataFrame,
@@ -151,7 +182,7 @@ def _complete_columns(values: pd.DataFrame, mask: pd.DataFrame, secret: pd.DataF
             continue
         shown = values[col].where(known & ~mask[col])
         if shown.notna().any():
-            row = shown.idxmin()  # the smallest shown: least information lost
+            row = _partner(shown)
             mask.at[row, col] = secret.at[row, col] = True
             changed = True
     return changed
@@ -170,6 +201,7 @@ def _complete_groups(values: pd.DataFrame, mask: pd.DataFrame, secret: pd.DataFr
         if not single.any():
             continue
         candidates = values.loc[single, cols].where(~unknown.loc[single], np.inf)
+        candidates = candidates.where(candidates > 0, candidates + _ZERO_COST)  # a 0 only where all are 0
         for row, col in candidates.idxmin(axis=1).items():
             mask.at[row, col] = secret.at[row, col] = True
         changed = True
@@ -189,6 +221,7 @@ def publication_rule(
     city_totals: bool = True,
     suppress_zero: bool = False,
     max_rounds: int = 100,
+    derived: Mapping[str, Sequence[str]] | None = None,
 ) -> Publication:
     """Decide for every cell whether it may be published (see the module text).
 
@@ -196,11 +229,18 @@ def publication_rule(
     ``min_population`` (None: no population rule). ``totals``: ``{total: [parts]}`` per area,
     e.g. ``{"ew": ["u18", "18_65", "65+"]}``. ``hidden``: a boolean frame of cells hidden already
     (the office's "·", or a rule applied upstream). Columns named by an indicator but missing in
-    ``frame`` are listed in ``unchecked``.
+    ``frame`` are listed in ``unchecked``. ``derived``: further ``{column: [its inputs]}`` (an
+    index from its indicators), hidden where an input is.
     """
+    indicators = as_indicators(list(indicators))
+    given = set(frame.columns)
+    frame, rebuilt = _rebuild_numerators(frame, indicators)
     plan = _Plan(list(frame.columns), float(threshold))
-    for ind in as_indicators(list(indicators)):
+    for ind in indicators:
         plan.add(ind)
+    for target, found in (derived or {}).items():  # e.g. an index from its input fields
+        plan.value(target)
+        plan.derive(target, list(found))
     for name in counts:
         plan.count(name, float(threshold))
     groups = []
@@ -246,6 +286,11 @@ def publication_rule(
             changed |= _complete_columns(values, mask, secret, count_cols)
             if small_area is not None and small_area.any():  # the valid areas' figure is a total too
                 changed |= _complete_columns(values, mask, secret, count_cols, ~small_area)
+            for num, den in plan.pairs:  # a pooled share sums its numerator where its denominator is > 0
+                with_den = values[den] > 0
+                changed |= _complete_columns(values, mask, secret, [num], with_den)
+                if small_area is not None and small_area.any():
+                    changed |= _complete_columns(values, mask, secret, [num], with_den & ~small_area)
         if not changed:
             break
     for col in columns:
@@ -255,6 +300,11 @@ def publication_rule(
             from_hidden = mask[[s for s in sources if s in mask]].any(axis=1) & ~mask[target]
             mark(target, from_hidden, "derived")
             mask[target] |= from_hidden
+    if rebuilt:  # they decided the shares; no published file has a column of them
+        keep = [c for c in mask.columns if c not in rebuilt]
+        mask, reasons = mask[keep], reasons[keep]
+        count_cols = [c for c in count_cols if c not in rebuilt]
+        plan.unchecked += [c for c in rebuilt if c not in given]
     return Publication(mask=mask.astype(bool), reasons=reasons, threshold=float(threshold),
                        thresholds={c: t for c, t in plan.counts.items() if t != float(threshold)},
                        min_population=min_population if population else None, population=population,

@@ -86,8 +86,10 @@ class ReportRun:
                 "INPUT": self.current, "FIELDS": c.fields, "K": c.k, "METHOD": ["kmeans", "ward"].index(c.method),
                 "SEED": c.seed, "DIRECTIONS": d.directions_text(c.fields), "LABELS": d.labels_text(c.fields),
                 "NEED_FIELD": "status_index" if d.index else None, "OUTPUT": self._temp("clusters"),
-                "SUMMARY": os.path.join(self.folder, "Clusteruebersicht.csv")}, steps)["OUTPUT"]
+                "SUMMARY": os.path.join(self.work, "Clusteruebersicht.csv")}, steps)["OUTPUT"]
         final = self._publish_layer()
+        if d.clusters:
+            self._write_cluster_summary()
         self._write_appendix(final)
         self._next_step(steps)
         self.outputs.update({"MATCHED": matched if matched is not None else 0})
@@ -174,6 +176,7 @@ class ReportRun:
         tables = [n for n in joined.fields().names() if n not in own and n not in old]
 
         def decide(frame):
+            self.frame = frame  # the rows the rule decided on (cluster numbers for the summary)
             return report_publication(frame, self.d, tables, cells_from_markers(frame, old))
 
         internal, publication = write_district_layer(
@@ -185,6 +188,25 @@ class ReportRun:
         self.publication = publication
         self.outputs.update({"OUTPUT": published.uri, "INTERNAL": internal.uri})
         return published.uri
+
+    def _write_cluster_summary(self) -> None:
+        """Clusteruebersicht.csv through the rule: a centre over a hidden cell would give it back
+        (centre × size − the shown members), so it is written "·"."""
+        import pandas as pd
+
+        from ...core.publish.group_summary import mask_group_summary
+        from .common import write_table
+
+        temp = os.path.join(self.work, "Clusteruebersicht.csv")
+        if not os.path.exists(temp) or "cluster" not in self.frame.columns:
+            return
+        summary = pd.read_csv(temp, sep=";", decimal=",", encoding="utf-8-sig")
+        masked = mask_group_summary(summary, self.frame["cluster"], self.publication.mask, self.d.clusters.fields)
+        for col in masked.columns:  # a column with "·" is text now: its numbers keep the decimal comma
+            masked[col] = [str(v).replace(".", ",") if isinstance(v, float) else v for v in masked[col]]
+        path = os.path.join(self.folder, "Clusteruebersicht.csv")
+        write_table(path, masked)
+        self.outputs["SUMMARY"] = path
 
     def _write_appendix(self, uri: str) -> None:
         from ...gis.appendix import write_appendix
