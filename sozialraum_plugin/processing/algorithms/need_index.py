@@ -4,7 +4,6 @@ from __future__ import annotations
 from qgis.core import (
     QgsProcessing,
     QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterExpression,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
@@ -13,12 +12,10 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from ..base import SozialraumAlgorithm
+from ..base import SozialraumAlgorithm, choice_parameter
 from .common import output_gpkg_path
 from .fieldspecs import directions, weights
 
-PRESETS = ["custom", "mss"]
-METHODS = ["zscore", "minmax", "rank"]
 NUMERIC = QgsProcessingParameterField.DataType.Numeric
 
 
@@ -28,7 +25,7 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
     def displayName(self):  # noqa: N802
         return self.tr("Need index (incl. MSS method)")
 
-    def shortHelpString(self):  # noqa: N802
+    def help_text(self):
         return self.tr(
             "Builds a status index from STATUS_FIELDS (and a dynamics index from DYNAMIC_FIELDS) "
             "and classes every area.\n\nPRESET mss: the Berlin Monitoring Soziale "
@@ -53,10 +50,9 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             "DYNAMIC_FIELDS", self.tr("Dynamics indicators (changes)"), parentLayerParameterName="INPUT",
             type=NUMERIC, allowMultiple=True, optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            "PRESET", self.tr("Method"), options=[self.tr("Custom composite index"),
-                                                  self.tr("Berlin MSS (Monitoring Soziale Stadtentwicklung)")],
-            defaultValue=1))
+        self.addParameter(choice_parameter("PRESET", self.tr("Method"), [
+            ("custom", self.tr("Custom composite index")),
+            ("mss", self.tr("Berlin MSS (Monitoring Soziale Stadtentwicklung)"))], "mss"))
         self.addParameter(QgsProcessingParameterField(
             "POPULATION_FIELD", self.tr("Population field"), parentLayerParameterName="INPUT", type=NUMERIC,
             optional=True))
@@ -73,9 +69,9 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
                                          optional=True),
             QgsProcessingParameterString("WEIGHTS", self.tr("Weights, custom method (e.g. S1=2;S3=1)"),
                                          optional=True),
-            QgsProcessingParameterEnum("SCALING", self.tr("Scaling, custom method"),
-                                       options=[self.tr("z-score"), self.tr("min-max"), self.tr("percentile rank")],
-                                       defaultValue=0),
+            choice_parameter("SCALING", self.tr("Scaling, custom method"), [
+                ("zscore", self.tr("z-score")), ("minmax", self.tr("min-max")),
+                ("rank", self.tr("percentile rank"))], "zscore"),
             QgsProcessingParameterString("STATUS_THRESHOLDS", self.tr("Status class limits"),
                                          defaultValue="-1.0;1.0;1.5"),
             QgsProcessingParameterString("DYNAMIC_THRESHOLDS", self.tr("Dynamics class limits"),
@@ -95,14 +91,14 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
         status = self.parameterAsFields(parameters, "STATUS_FIELDS", context)
         dynamic = self.parameterAsFields(parameters, "DYNAMIC_FIELDS", context)
         population = self.parameterAsString(parameters, "POPULATION_FIELD", context) or None
-        preset = PRESETS[self.parameterAsEnum(parameters, "PRESET", context)]
+        preset = self.choice(parameters, "PRESET", context)
         # parameterAsExpression returns '' for a broken expression: read the text to report it
         expression = self.parameterAsString(parameters, "EXCLUDE_EXPRESSION", context).strip()
         options = {
             "min_population": self.parameterAsInt(parameters, "MIN_POPULATION", context),
             "status_thresholds": _numbers(self.parameterAsString(parameters, "STATUS_THRESHOLDS", context)),
             "dynamic_thresholds": _numbers(self.parameterAsString(parameters, "DYNAMIC_THRESHOLDS", context)),
-            "method": METHODS[self.parameterAsEnum(parameters, "SCALING", context)],
+            "method": self.choice(parameters, "SCALING", context),
         }
         fields = status + dynamic
         dirs = directions(self.parameterAsString(parameters, "DIRECTIONS", context), fields)

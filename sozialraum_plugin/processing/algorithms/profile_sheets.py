@@ -57,7 +57,7 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
     def displayName(self):  # noqa: N802
         return self.tr("District profile sheets")
 
-    def shortHelpString(self):  # noqa: N802
+    def help_text(self):
         return self.tr(
             "One printable A4 page per district: name and key, a detail map and a locator map, a "
             "table of the indicators (district value, city value, deviation, rank) with a spine "

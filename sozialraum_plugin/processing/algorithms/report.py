@@ -22,7 +22,7 @@ class ReportAlgorithm(SozialraumAlgorithm):
     def displayName(self):  # noqa: N802
         return self.tr("Full report from a report definition")
 
-    def shortHelpString(self):  # noqa: N802
+    def help_text(self):
         return self.tr(
             "Runs a whole Sozialbericht as the report DEFINITION (a JSON file) describes it: joins "
             "each table to the boundaries, computes the need index and clusters, prints the "

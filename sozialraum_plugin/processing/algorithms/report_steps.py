@@ -60,7 +60,7 @@ class ReportRun:
         if d.clusters:
             c = d.clusters
             self.current = self._run("sozialraum:needclusters", {
-                "INPUT": self.current, "FIELDS": c.fields, "K": c.k, "METHOD": ["kmeans", "ward"].index(c.method),
+                "INPUT": self.current, "FIELDS": c.fields, "K": c.k, "METHOD": c.method,
                 "SEED": c.seed, "DIRECTIONS": d.directions_text(c.fields), "LABELS": d.labels_text(c.fields),
                 "NEED_FIELD": "status_index" if d.index else None, "OUTPUT": self._temp("clusters"),
                 "SUMMARY": os.path.join(self.folder, "Clusteruebersicht.csv")}, steps)["OUTPUT"]
@@ -77,7 +77,7 @@ class ReportRun:
         i, d = self.d.index, self.d
         weights = ";".join(f"{k}={v}" for k, v in (i.weights or {}).items())
         return {"INPUT": self.current, "STATUS_FIELDS": i.status, "DYNAMIC_FIELDS": i.dynamic,
-                "PRESET": ["custom", "mss"].index(i.preset), "POPULATION_FIELD": i.population or None,
+                "PRESET": i.preset, "POPULATION_FIELD": i.population or None,
                 "MIN_POPULATION": i.min_population, "EXCLUDE_EXPRESSION": i.exclude,
                 "DIRECTIONS": d.directions_text(i.status + i.dynamic), "WEIGHTS": weights,
                 "OUTPUT": self._temp("index")}

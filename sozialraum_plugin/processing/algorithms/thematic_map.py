@@ -15,7 +15,6 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
@@ -32,7 +31,7 @@ from ...gis.layouts.export import export_layout, output_format
 from ...gis.layouts.map_page import PageStyle
 from ...gis.styles import RAMPS, combined_renderer, is_gpkg_layer, save_style_to_gpkg
 from ...toolbelt.settings import PluginSettings
-from ..base import SozialraumAlgorithm
+from ..base import SozialraumAlgorithm, choice_parameter
 
 PAGE_SIZES = ("A4", "A3")
 ORIENTATIONS = ("auto", "portrait", "landscape")
@@ -48,7 +47,7 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
     def flags(self):
         return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def help_text(self) -> str:
         return self.tr(
             "Classifies a field of a district layer and lays out a printable map: title, legend with "
             "class counts, scale bar, north arrow, source, licence, date and a note on the method. "
@@ -77,9 +76,8 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
         def text(name, label, default="", advanced=False):
             self._add(QgsProcessingParameterString(name, label, default, False, True), advanced)
 
-        def choice(name, label, options, default, advanced=False):  # values are the option strings
-            self._add(QgsProcessingParameterEnum(name, label, list(options), False, default, False, True),
-                      advanced)
+        def choice(name, label, options, default, advanced=False):  # names or numbers (base.py)
+            self._add(choice_parameter(name, label, [(o, o) for o in options], default), advanced)
 
         self._add(QgsProcessingParameterVectorLayer("INPUT", self.tr("District layer"), polygon))
         self._add(QgsProcessingParameterField("FIELD", self.tr("Field to map"), None, "INPUT", anyf))
@@ -131,15 +129,15 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
         field = self.parameterAsString(p, "FIELD", context)
         series = self.parameterAsFields(p, "SERIES_FIELDS", context)
         fields = list(dict.fromkeys([field] + [f for f in series if f]))
-        method = self.parameterAsEnumString(p, "METHOD", context)
+        method = self.choice(p, "METHOD", context)
         multiples = None
         if method == "sdmultiples":
             multiples = parse_multiples(self.parameterAsString(p, "SD_MULTIPLES", context))
         interval = None
         if p.get("INTERVAL") not in (None, ""):
             interval = self.parameterAsDouble(p, "INTERVAL", context)
-        size = self.parameterAsEnumString(p, "PAGE_SIZE", context)
-        orientation = self.parameterAsEnumString(p, "ORIENTATION", context)
+        size = self.choice(p, "PAGE_SIZE", context)
+        orientation = self.choice(p, "ORIENTATION", context)
         if orientation == "auto":
             project = context.project() or QgsProject.instance()
             extent = map_extent([layer], map_crs(layer.crs(), layer.extent()), project)
@@ -157,7 +155,7 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
             title=self.parameterAsString(p, "TITLE", context).strip(),
             subtitle=self.parameterAsString(p, "SUBTITLE", context).strip(),
             legend_title=self.parameterAsString(p, "LEGEND_TITLE", context).strip(),
-            ramp=self.parameterAsEnumString(p, "RAMP", context),
+            ramp=self.choice(p, "RAMP", context),
             invert=self.parameterAsBoolean(p, "INVERT", context),
             valid_field=self.parameterAsString(p, "INVALID_FIELD", context) or None,
             unit=self.parameterAsString(p, "UNIT", context).strip(),
