@@ -122,6 +122,8 @@ MESSAGES: dict[str, str] = {
     "profile_no_features": QT_TRANSLATE_NOOP("Messages", "No district is left to print (check the filter expression)."),
     "profile_export_failed": QT_TRANSLATE_NOOP("Messages", "The profile sheets could not be written to {file}: {reason}"),
     "profile_too_wide": QT_TRANSLATE_NOOP("Messages", "The table of indicators needs {width} mm and does not fit the page; use fewer decimals or shorter units."),
+    # --- badinput ---
+    "too_few_valid_areas": QT_TRANSLATE_NOOP("Messages", "Only {n} of {total} areas are valid; at least {needed} are needed. The population rule (at least {min_population} residents in {field}) removed {population}, {excluded} were excluded and {missing} have a missing value."),
 }
 
 
