@@ -123,6 +123,14 @@ MESSAGES: dict[str, str] = {
     "profile_export_failed": QT_TRANSLATE_NOOP("Messages", "The profile sheets could not be written to {file}: {reason}"),
     "profile_too_wide": QT_TRANSLATE_NOOP("Messages", "The table of indicators needs {width} mm and does not fit the page; use fewer decimals or shorter units."),
     # --- badinput ---
+    "output_below_file": QT_TRANSLATE_NOOP("Messages", "The output {file} cannot be written: {parent} is a file, not a folder."),
+    "output_is_folder": QT_TRANSLATE_NOOP("Messages", "The output {file} is a folder; give a file name."),
+    "output_is_file": QT_TRANSLATE_NOOP("Messages", "The output folder {file} is a file; give a folder."),
+    "output_not_writable": QT_TRANSLATE_NOOP("Messages", "The output {file} cannot be written: the folder {folder} is not writable."),
+    "definition_unknown_id": QT_TRANSLATE_NOOP("Messages", "The report definition {file} names {id} in {section}, but it is no column of the joined data. Columns: {columns}."),
+    "boundaries_not_polygons": QT_TRANSLATE_NOOP("Messages", "The layer {file} holds {geometry} geometries; district boundaries must be polygons."),
+    "boundaries_empty": QT_TRANSLATE_NOOP("Messages", "The layer {file} has no features."),
+    "boundaries_crs_degrees": QT_TRANSLATE_NOOP("Messages", "The layer {file} is read in {crs} (degrees), but its coordinates reach {extent}: these are metres of a projected CRS. Name the CRS in the file (a 'crs' member in the GeoJSON, a .prj beside a shapefile) or save it with its CRS, then run again."),
     "too_few_valid_areas": QT_TRANSLATE_NOOP("Messages", "Only {n} of {total} areas are valid; at least {needed} are needed. The population rule (at least {min_population} residents in {field}) removed {population}, {excluded} were excluded and {missing} have a missing value."),
 }
 

@@ -1,9 +1,8 @@
 """Common base for the provider's algorithms: translation, help, choice parameters, errors."""
 from __future__ import annotations
 
-import os
-
 from qgis.core import (
+    QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterDefinition,
@@ -137,10 +136,24 @@ class SozialraumAlgorithm(QgsProcessingAlgorithm):
         return super().checkParameterValues(parameters, context)
 
     # -- outputs -------------------------------------------------------------------------------
-    @staticmethod
-    def existing_files(*paths) -> list[str]:
-        """The outputs that exist before a run (call before writing; see ``log_replaced``)."""
-        return [str(p) for p in paths if p and os.path.isfile(str(p))]
+    def output_paths(self, parameters: dict, context) -> list[tuple[str, bool]]:
+        """(path, is_folder) of every file or folder output given (not memory or database ones)."""
+        found = []
+        for param in self.destinationParameterDefinitions():
+            if parameters.get(param.name()) in (None, ""):
+                continue
+            kind = param.type()
+            if kind == "folderDestination":
+                path, folder = self.parameterAsString(parameters, param.name(), context), True
+            elif kind == "fileDestination":
+                path, folder = self.parameterAsFileOutput(parameters, param.name(), context), False
+            else:
+                path, folder = self.parameterAsOutputLayer(parameters, param.name(), context), False
+            path = (path or "").split("|", 1)[0]
+            path = path[4:] if path.startswith("ogr:") else path
+            if path and ":" not in path[2:] and "=" not in path:  # memory:, postgres://, dbname=…
+                found.append((path, folder))
+        return found
 
     def log_replaced(self, feedback, paths) -> None:
         """One way for every algorithm to say that a run replaced files that were there."""
@@ -148,11 +161,38 @@ class SozialraumAlgorithm(QgsProcessingAlgorithm):
             feedback.pushWarning(QCoreApplication.translate(
                 "SozialraumAlgorithm", "The existing file {0} was replaced.").format(path))
 
+    def check_boundaries(self, parameters: dict, context) -> None:
+        """Every polygon-layer parameter holds polygons in a plausible CRS (gis.layers), INPUT has features."""
+        from ..gis.layers import boundary_problem
+
+        polygon = QgsProcessing.SourceType.TypeVectorPolygon
+        for param in self.parameterDefinitions():
+            if param.type() != "vector" or list(param.dataTypes()) != [polygon] \
+                    or parameters.get(param.name()) in (None, ""):
+                continue
+            layer = self.parameterAsVectorLayer(parameters, param.name(), context)
+            problem = boundary_problem(layer, param.name() == "INPUT") if layer is not None else None
+            del layer
+            if problem is not None:
+                raise SozialraumError(problem[0], **problem[1])
+
     # -- running ------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         """Turn core errors into one readable sentence instead of a traceback."""
+        from ..core.output_paths import check_output_path, replaced, snapshot
+
         try:
-            return self.compute(self.normalized(parameters), context, feedback)
+            parameters = self.normalized(parameters)
+            outputs = self.output_paths(parameters, context)
+            for path, folder in outputs:
+                check_output_path(path, folder)
+            self.check_boundaries(parameters, context)
+            before = {}
+            for path, folder in outputs:
+                before.update(snapshot(path, folder))
+            result = self.compute(parameters, context, feedback)
+            self.log_replaced(feedback, replaced(before))
+            return result
         except SozialraumError as error:
             # 'from None' and no traceback: frames holding layers must not outlive the run
             # (a QgsVectorLayer freed after exitQgis crashes QGIS).

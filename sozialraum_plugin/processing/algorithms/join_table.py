@@ -205,8 +205,6 @@ class JoinTableAlgorithm(SozialraumAlgorithm):
                                          ", ".join(map(str, facts["invalid_geometries"][:10]))))
         for line in report_lines(report):
             feedback.pushInfo(line)
-        if joined.written.replaced_existing:
-            feedback.pushWarning(self.tr("The existing file {0} was replaced.").format(dest))
         outputs = {
             "OUTPUT": joined.written.uri,
             "MATCHED": report.matched,

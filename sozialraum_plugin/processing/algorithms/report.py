@@ -55,7 +55,7 @@ class ReportAlgorithm(SozialraumAlgorithm):
             definition.boundaries = layer.source()
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
         os.makedirs(folder, exist_ok=True)
-        run = ReportRun(definition, folder, context, feedback)
+        run = ReportRun(definition, folder, context, feedback, path)
         steps = QgsProcessingMultiStepFeedback(run.step_count(), feedback)
         try:
             outputs = run.execute(steps)

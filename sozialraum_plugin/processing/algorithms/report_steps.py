@@ -16,7 +16,7 @@ class ReportCanceled(Exception):
 
 
 class ReportRun:
-    def __init__(self, definition, folder: str, context, feedback):
+    def __init__(self, definition, folder: str, context, feedback, definition_file: str = ""):
         self.d = definition
         self.folder = folder
         self.context = context
@@ -25,6 +25,7 @@ class ReportRun:
         self.current = definition.resolve(definition.boundaries)
         self.outputs: dict = {}
         self.step = 0
+        self.definition_file = definition_file or definition.title
 
     def step_count(self) -> int:
         d = self.d
@@ -47,6 +48,7 @@ class ReportRun:
     def execute(self, steps) -> dict:
         d = self.d
         matched = None
+        self._check_ids(before_joins=True)
         for n, table in enumerate(d.tables, start=1):
             steps.pushInfo(translate("Report", "Joining table {0} of {1}: {2}").format(n, len(d.tables), table.path))
             params = {"INPUT": self.current, "INPUT_KEY": d.key, "TABLE": d.resolve(table.path),
@@ -64,6 +66,7 @@ class ReportRun:
                 "SEED": c.seed, "DIRECTIONS": d.directions_text(c.fields), "LABELS": d.labels_text(c.fields),
                 "NEED_FIELD": "status_index" if d.index else None, "OUTPUT": self._temp("clusters"),
                 "SUMMARY": os.path.join(self.folder, "Clusteruebersicht.csv")}, steps)["OUTPUT"]
+        self._check_ids(before_joins=False)
         final = self._publish_layer()
         self._write_appendix(final)
         if d.maps:
@@ -72,6 +75,19 @@ class ReportRun:
             self._profiles(final, steps)
         self.outputs.update({"OUTPUT_FOLDER": self.folder, "MATCHED": matched if matched is not None else 0})
         return self.outputs
+
+    def _check_ids(self, before_joins: bool) -> None:
+        """Ids of maps, profiles, index and clusters are columns: checked before any output is
+        written (when every table names its fields) and again on the joined data."""
+        d = self.d
+        layer = QgsVectorLayer(self.current, "b", "ogr")
+        columns = set(layer.fields().names())
+        if before_joins:
+            if not layer.isValid() or any(not table.fields for table in d.tables):
+                return  # the join says what is wrong / a table's columns are known only after it
+            columns |= {f for table in d.tables for f in table.fields} | d.made_fields()
+        del layer
+        d.check_ids(columns, os.path.basename(self.definition_file), complete=not before_joins)
 
     def _index_params(self) -> dict:
         i, d = self.d.index, self.d
