@@ -123,6 +123,8 @@ MESSAGES: dict[str, str] = {
     "profile_export_failed": QT_TRANSLATE_NOOP("Messages", "The profile sheets could not be written to {file}: {reason}"),
     "profile_too_wide": QT_TRANSLATE_NOOP("Messages", "The table of indicators needs {width} mm and does not fit the page; use fewer decimals or shorter units."),
     # --- badinput ---
+    "title_too_long": QT_TRANSLATE_NOOP("Messages", "The title has {n} characters; at most {limit} fit on {what}. Shorten it (a subtitle can say the rest): {title}"),
+    "layer_field_not_found": QT_TRANSLATE_NOOP("Messages", "The field {field} ({parameter}) does not exist in {file}. Fields: {fields}."),
     "output_below_file": QT_TRANSLATE_NOOP("Messages", "The output {file} cannot be written: {parent} is a file, not a folder."),
     "output_is_folder": QT_TRANSLATE_NOOP("Messages", "The output {file} is a folder; give a file name."),
     "output_is_file": QT_TRANSLATE_NOOP("Messages", "The output folder {file} is a file; give a folder."),

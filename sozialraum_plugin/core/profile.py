@@ -109,6 +109,7 @@ class Profiles:
     districts: pd.DataFrame
     trend_years: dict[str, tuple[int, int]] = field(default_factory=dict)
     signed: set = field(default_factory=set)  # indicators with negative values: print '+' too
+    constant: set = field(default_factory=set)  # one value in every ranked district: no findings
 
     def format(self, ind: ProfileIndicator, value, lang: str = "de") -> str:
         return format_value(value, ind.unit, ind.decimals, lang=lang, sign=ind.field in self.signed)
@@ -316,8 +317,12 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[ProfileIndicator]
             cells[ind.field]["trend"] = last - first
             trend_years[ind.field] = (years[0][0], years[-1][0])
         _hide(cells[ind.field])
+    # Ranks of equal values are all 1: a constant indicator would be "Rang 1 von 17 (höchste 10 %)"
+    # everywhere. It stays in the table but gives no findings.
+    constant = {i.field for i in indicators if cells[i.field]["value"].dropna().nunique() == 1
+                and cells[i.field]["value"].notna().sum() > 1}
     districts = _districts(frame, options, population, reference, note)
-    profiles = Profiles(indicators, city, cells, districts, trend_years, signed)
+    profiles = Profiles(indicators, city, cells, districts, trend_years, signed, constant)
     for lang in ("de", "en"):
         profiles.districts[f"findings_{lang}"] = findings(profiles, lang, options.notable_share,
                                                           options.max_findings)
@@ -335,9 +340,10 @@ def _text_column(frame: pd.DataFrame, name: str | None) -> pd.Series:
 
 
 def _districts(frame, options, population, reference, note) -> pd.DataFrame:
+    key, name = _text_column(frame, options.key), _text_column(frame, options.name)
     out = pd.DataFrame({
-        "key": _text_column(frame, options.key),
-        "name": _text_column(frame, options.name),
+        "key": key,
+        "name": name.where(name.str.strip() != "", key),  # a page without a name shows its key
         "population": population,
         "valid": reference,
         "note": note.fillna(""),
@@ -416,7 +422,8 @@ def findings(profiles: Profiles, lang: str = "de", notable: float = 0.2, limit: 
         if all(cell["status"] == "missing" for _, cell in cells):
             out.append(words["no_data"])
             continue
-        found = sorted(((hit, ind, cell) for ind, cell in cells if (hit := _notable(ind, cell, notable))),
+        found = sorted(((hit, ind, cell) for ind, cell in cells
+                        if ind.field not in profiles.constant and (hit := _notable(ind, cell, notable))),
                        key=lambda item: item[0][0])[:limit]
         if not found:
             out.append(words["none"].format(p=format_int(notable * 100, lang=lang)))

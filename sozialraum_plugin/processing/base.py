@@ -17,6 +17,17 @@ from ..toolbelt.messages import user_message
 # The names of a choice parameter live in its metadata: QGIS copies metadata with every clone,
 # so whoever holds the definition (qgis_process, processing.run, a model) can read them.
 CHOICES = "sozialraum_choices"
+# Longest titles the pages hold (maps: two lines of 16 pt on A4 portrait; profile sheets: the one
+# line of the band beside number and population). Longer ones are refused, never cut.
+MAX_TITLE = {"map": 160, "sheet": 70}
+
+
+def check_title(title: str, kind: str) -> None:
+    if len(title) > MAX_TITLE[kind]:
+        what = QCoreApplication.translate("SozialraumAlgorithm", "a map page") if kind == "map" else \
+            QCoreApplication.translate("SozialraumAlgorithm", "a profile sheet")
+        raise SozialraumError("title_too_long", n=len(title), limit=MAX_TITLE[kind], what=what,
+                              title=title[:40] + "…")
 
 
 def choice_parameter(name: str, description: str, choices, default: str, optional: bool = False,
@@ -175,6 +186,25 @@ class SozialraumAlgorithm(QgsProcessingAlgorithm):
             del layer
             if problem is not None:
                 raise SozialraumError(problem[0], **problem[1])
+        self.check_fields(parameters, context)
+
+    def check_fields(self, parameters: dict, context) -> None:
+        """Every field named in a field parameter exists in its layer (QGIS does not check it:
+        a missing key field was joined as if it were a constant)."""
+        for param in self.parameterDefinitions():
+            parent = param.parentLayerParameterName() if param.type() == "field" else ""
+            if not parent or parameters.get(param.name()) in (None, "", []):
+                continue
+            layer = self.parameterAsVectorLayer(parameters, parent, context)
+            if layer is None:
+                continue
+            names = layer.fields().names()
+            missing = [f for f in self.parameterAsFields(parameters, param.name(), context) if f not in names]
+            source = layer.source().split("|", 1)[0]
+            del layer
+            if missing:
+                raise SozialraumError("layer_field_not_found", field=missing[0], parameter=param.name(), file=source,
+                                      fields=", ".join(names))
 
     # -- running ------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802

@@ -96,8 +96,10 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
         expression = self.parameterAsString(parameters, "EXCLUDE_EXPRESSION", context).strip()
         options = {
             "min_population": self.parameterAsInt(parameters, "MIN_POPULATION", context),
-            "status_thresholds": _numbers(self.parameterAsString(parameters, "STATUS_THRESHOLDS", context)),
-            "dynamic_thresholds": _numbers(self.parameterAsString(parameters, "DYNAMIC_THRESHOLDS", context)),
+            "status_thresholds": _numbers(self.parameterAsString(parameters, "STATUS_THRESHOLDS", context),
+                                          "STATUS_THRESHOLDS"),
+            "dynamic_thresholds": _numbers(self.parameterAsString(parameters, "DYNAMIC_THRESHOLDS", context),
+                                           "DYNAMIC_THRESHOLDS"),
             "method": self.choice(parameters, "SCALING", context),
         }
         fields = status + dynamic
@@ -143,5 +145,10 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
                 feedback.pushInfo(f"  {label}: {count}")
 
 
-def _numbers(text: str) -> list[float]:
-    return [float(part.replace(",", ".")) for part in text.replace(" ", "").split(";") if part]
+def _numbers(text: str, option: str) -> list[float]:
+    from ...core.errors import SozialraumError
+
+    try:
+        return [float(part.replace(",", ".")) for part in text.replace(" ", "").split(";") if part]
+    except ValueError:
+        raise SozialraumError("option_invalid", option=option, value=text) from None

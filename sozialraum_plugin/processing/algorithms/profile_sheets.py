@@ -23,7 +23,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..base import SozialraumAlgorithm
+from ..base import SozialraumAlgorithm, check_title
 
 # core.profile pulls in pandas: imported where it is used, so loading the plugin stays fast.
 
@@ -175,6 +175,7 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         if Path(output).suffix.lower() != ".pdf":
             raise ProfileError("profile_output_not_pdf", file=output)
+        check_title(self.parameterAsString(parameters, "TITLE", context).strip(), "sheet")
         indicators = self._indicators(parameters, context, layer)
         text = lambda name: self.parameterAsString(parameters, name, context)  # noqa: E731
         field = lambda name: (self.parameterAsFields(parameters, name, context) or [None])[0]  # noqa: E731
@@ -194,6 +195,10 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
         frame, fids = read_frame(layer, list(dict.fromkeys(n for n in names if n)))
         feedback.pushInfo(self.tr("{n} districts, {k} indicators").format(n=len(frame), k=len(indicators)))
         profiles = compute_profiles(frame, indicators, options)
+        for ind in indicators:
+            if ind.field in profiles.constant:
+                feedback.pushWarning(self.tr("{label} ({field}) has the same value in every district: "
+                                             "no findings for it.").format(label=ind.label, field=ind.field))
         for ind in indicators:
             city = profiles.city[ind.field]
             feedback.pushInfo(f"{ind.label}: {profiles.city_text(ind)} ({city.method}, n = {city.n})")

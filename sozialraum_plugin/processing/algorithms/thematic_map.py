@@ -31,7 +31,7 @@ from ...gis.layouts.export import export_layout, output_format
 from ...gis.layouts.map_page import PageStyle
 from ...gis.styles import RAMPS, combined_renderer, is_gpkg_layer, save_style_to_gpkg
 from ...toolbelt.settings import PluginSettings
-from ..base import SozialraumAlgorithm, choice_parameter
+from ..base import SozialraumAlgorithm, check_title, choice_parameter
 
 PAGE_SIZES = ("A4", "A3")
 ORIENTATIONS = ("auto", "portrait", "landscape")
@@ -143,6 +143,10 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
             extent = map_extent([layer], map_crs(layer.crs(), layer.extent()), project)
             orientation = best_orientation(extent, size)
         source = self.parameterAsString(p, "SOURCE_TEXT", context).strip()
+        if not source:  # a council map always says where its data come from
+            source = derived_source([layer.source()])
+            self._notes.append(self.tr("No SOURCE_TEXT given: the source line names the data file ({0}).")
+                               .format(source))
         if source and not source.lower().startswith("quelle"):
             source = QCoreApplication.translate("MapText", "Quelle: {source}").format(source=source)
         licence = self.parameterAsString(p, "LICENCE_TEXT", context).strip()
@@ -169,9 +173,13 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
         if layer is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, "INPUT"))
+        check_title(self.parameterAsString(parameters, "TITLE", context).strip(), "map")
+        self._notes = []
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         output_format(output)  # a wrong suffix fails before any work
         request = self._request(parameters, context, layer)
+        for note in self._notes:
+            feedback.pushInfo(note)
         save_style = self.parameterAsBoolean(parameters, "SAVE_STYLE", context) and is_gpkg_layer(layer)
         project = context.project() or QgsProject.instance()
         started = time.perf_counter()
@@ -201,6 +209,14 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
             if error:
                 feedback.reportError(self.tr("The style of {field} was not saved: {error}").format(
                     field=style.field, error=error))
+
+
+def derived_source(sources) -> str:
+    """'district_data.gpkg, tab_18.csv' for a source line: the file names behind the data."""
+    import os
+
+    names = [os.path.basename(s.split("|", 1)[0]) for s in sources if s]
+    return ", ".join(dict.fromkeys(n for n in names if n))
 
 
 def default_label_field(layer) -> str:
