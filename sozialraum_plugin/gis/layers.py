@@ -108,7 +108,7 @@ def boundary_problem(layer: QgsVectorLayer, require_features: bool = True):
     ``crs`` member whose coordinates are metres (OGR takes it as WGS 84) is refused before any
     work, with the file named, instead of being mapped in "degrees" of 370000…5837259.
     """
-    source = layer.source().split("|", 1)[0]
+    source = layer.source().split("|", 1)[0] if layer.providerType() == "ogr" else layer.name()
     if layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
         return "boundaries_not_polygons", {"file": source,
                                            "geometry": QgsWkbTypes.displayString(layer.wkbType())}

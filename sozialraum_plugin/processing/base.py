@@ -72,6 +72,11 @@ def choice_index(keys: list[str], value):
     return lowered.index(text.lower()) if text.lower() in lowered else None
 
 
+def _number(value) -> int:
+    """An enum member as int (3.22: int enums; newer sip: enum.Enum members with .value)."""
+    return int(getattr(value, "value", value))
+
+
 class SozialraumAlgorithm(QgsProcessingAlgorithm):
     """Subclasses set NAME and implement displayName, help_text, initAlgorithm, compute.
 
@@ -176,9 +181,9 @@ class SozialraumAlgorithm(QgsProcessingAlgorithm):
         """Every polygon-layer parameter holds polygons in a plausible CRS (gis.layers), INPUT has features."""
         from ..gis.layers import boundary_problem
 
-        polygon = QgsProcessing.SourceType.TypeVectorPolygon
+        polygon = _number(QgsProcessing.SourceType.TypeVectorPolygon)
         for param in self.parameterDefinitions():
-            if param.type() != "vector" or list(param.dataTypes()) != [polygon] \
+            if param.type() != "vector" or [_number(t) for t in param.dataTypes()] != [polygon] \
                     or parameters.get(param.name()) in (None, ""):
                 continue
             layer = self.parameterAsVectorLayer(parameters, param.name(), context)
@@ -193,8 +198,9 @@ class SozialraumAlgorithm(QgsProcessingAlgorithm):
         a missing key field was joined as if it were a constant)."""
         for param in self.parameterDefinitions():
             parent = param.parentLayerParameterName() if param.type() == "field" else ""
-            if not parent or parameters.get(param.name()) in (None, "", []):
-                continue
+            value = parameters.get(param.name())
+            if not parent or value in (None, "", []) or value == param.defaultValue():
+                continue  # (a default such as INVALID_FIELD 'valid' may be absent: the algorithm copes)
             layer = self.parameterAsVectorLayer(parameters, parent, context)
             if layer is None:
                 continue

@@ -33,6 +33,7 @@ class Case:
     ok: bool = False  # True: the run succeeds (a correct result with a notice)
     pdf: list = field(default_factory=list)  # text pdftotext finds in the PDF output
     existing: list = field(default_factory=list)  # files put into {out} before the run
+    nothing_written: bool = False  # refused before any output was written
 
 
 def _rows(value=lambda n: f"{10 + n},{n % 7};{100 * n}", key=lambda n: f"STGT{n:02d}") -> list[str]:
@@ -193,13 +194,13 @@ CASES = [
          {"DEFINITION": "{src}/unknown_section.json", "OUTPUT_FOLDER": "{out}/r"}, ["unknown sections: mpas"]),
     Case("definition_unknown_map_id", "report",
          {"DEFINITION": "{src}/unknown_map_id.json", "OUTPUT_FOLDER": "{out}/r"},
-         ["unknown_map_id.json names Quote_2021 in maps[0].field"]),
+         ["unknown_map_id.json names Quote_2021 in maps[0].field"], nothing_written=True),
     Case("definition_unknown_map_id_all_columns", "report",
          {"DEFINITION": "{src}/unknown_map_id_all_columns.json", "OUTPUT_FOLDER": "{out}/r"},
          ["names Quote_2021 in maps[0].field", "quote"]),
     Case("definition_unknown_profile_id", "report",
          {"DEFINITION": "{src}/unknown_profile_id.json", "OUTPUT_FOLDER": "{out}/r"},
-         ["names SGB2_Anteil in profiles.fields"]),
+         ["names SGB2_Anteil in profiles.fields"], nothing_written=True),
     Case("definition_missing_table", "report",
          {"DEFINITION": "{src}/missing_table.json", "OUTPUT_FOLDER": "{out}/r"}, ["nicht_da.csv"]),
     Case("definition_not_found", "report", {"DEFINITION": "{src}/fehlt.json", "OUTPUT_FOLDER": "{out}/r"},
@@ -218,6 +219,13 @@ CASES = [
          ["PRESET: unknown value 'berlin'. Use one of: custom (0) | mss (1)."]),
     Case("param_unknown_map_method", "thematicmap", dict(MAP, METHOD="natural_breaks"),
          ["METHOD: unknown value 'natural_breaks'", "jenks (0)"]),
+    Case("param_preset_mss_by_name", "needindex", dict(INDEX, PRESET="mss", POPULATION_FIELD="EW"),
+         ["13 areas classed"], ok=True),
+    Case("param_cluster_method_ward_by_name", "needclusters",
+         {"INPUT": DATA, "FIELDS": "quote;quote19", "K": 3, "METHOD": "ward", "OUTPUT": "{out}/c.gpkg"},
+         ["K_USED:\t3"], ok=True),
+    Case("param_map_method_by_number", "thematicmap", dict(MAP, METHOD="1", SOURCE_TEXT="Stadt Flensburg"),
+         ["PAGES:\t1"], ok=True, pdf=["Quelle: Stadt Flensburg"]),
     Case("param_k_too_big", "needclusters", {"INPUT": DATA, "FIELDS": "quote", "K": 20, "OUTPUT": "{out}/c.gpkg"},
          ["20 clusters were asked for, but only 13 areas"]),
     Case("param_output_not_writable", "jointable", join("tab.csv", OUTPUT="/proc/sozialraum/j.gpkg"),
@@ -343,6 +351,8 @@ def test_bad_input(corpus, case):
         assert expected.format(src=corpus["src"], out=result["out"]) in text, (expected, text[-3000:])
     for bare in BARE:
         assert bare not in text, (bare, text[-3000:])
+    if case.nothing_written:
+        assert not [p for p in result["out"].rglob("*") if p.is_file()]
     for expected in case.pdf:
         assert expected in result["pdf"], (expected, result["pdf"][:2000])
     # The sources, byte for byte (all of them: the cases ran side by side).
