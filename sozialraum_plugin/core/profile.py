@@ -109,7 +109,6 @@ class Profiles:
     districts: pd.DataFrame
     trend_years: dict[str, tuple[int, int]] = field(default_factory=dict)
     signed: set = field(default_factory=set)  # indicators with negative values: print '+' too
-    constant: set = field(default_factory=set)  # one value in every ranked district: no findings
 
     def format(self, ind: ProfileIndicator, value, lang: str = "de") -> str:
         return format_value(value, ind.unit, ind.decimals, lang=lang, sign=ind.field in self.signed)
@@ -317,12 +316,8 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[ProfileIndicator]
             cells[ind.field]["trend"] = last - first
             trend_years[ind.field] = (years[0][0], years[-1][0])
         _hide(cells[ind.field])
-    # Ranks of equal values are all 1: a constant indicator would be "Rang 1 von 17 (höchste 10 %)"
-    # everywhere. It stays in the table but gives no findings.
-    constant = {i.field for i in indicators if cells[i.field]["value"].dropna().nunique() == 1
-                and cells[i.field]["value"].notna().sum() > 1}
     districts = _districts(frame, options, population, reference, note)
-    profiles = Profiles(indicators, city, cells, districts, trend_years, signed, constant)
+    profiles = Profiles(indicators, city, cells, districts, trend_years, signed)
     for lang in ("de", "en"):
         profiles.districts[f"findings_{lang}"] = findings(profiles, lang, options.notable_share,
                                                           options.max_findings)
@@ -408,9 +403,20 @@ def _notable(ind: ProfileIndicator, cell: dict, notable: float):
     return tail, kind, share
 
 
+def constant_indicators(profiles: Profiles) -> set:
+    """Indicators with one value in every district that shows one.
+
+    Ranks of equal values are all 1, so a constant indicator would read "Rang 1 von 17 (höchste
+    10 %)" on every page: it stays in the table but gives no findings."""
+    return {i.field for i in profiles.indicators
+            if profiles.cells[i.field]["value"].dropna().nunique() == 1
+            and profiles.cells[i.field]["value"].notna().sum() > 1}
+
+
 def findings(profiles: Profiles, lang: str = "de", notable: float = 0.2, limit: int = 4) -> pd.Series:
     """Up to ``limit`` lines per district for indicators in the top or bottom ``notable`` share."""
     words = _PHRASES[lang]
+    constant = constant_indicators(profiles)
     districts = profiles.districts
     records = {i.field: profiles.cells[i.field].to_dict("records") for i in profiles.indicators}
     out = []
@@ -423,7 +429,7 @@ def findings(profiles: Profiles, lang: str = "de", notable: float = 0.2, limit: 
             out.append(words["no_data"])
             continue
         found = sorted(((hit, ind, cell) for ind, cell in cells
-                        if ind.field not in profiles.constant and (hit := _notable(ind, cell, notable))),
+                        if ind.field not in constant and (hit := _notable(ind, cell, notable))),
                        key=lambda item: item[0][0])[:limit]
         if not found:
             out.append(words["none"].format(p=format_int(notable * 100, lang=lang)))

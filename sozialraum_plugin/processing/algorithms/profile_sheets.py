@@ -195,8 +195,11 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
         frame, fids = read_frame(layer, list(dict.fromkeys(n for n in names if n)))
         feedback.pushInfo(self.tr("{n} districts, {k} indicators").format(n=len(frame), k=len(indicators)))
         profiles = compute_profiles(frame, indicators, options)
+        from ...core.profile import constant_indicators
+
+        constant = constant_indicators(profiles)
         for ind in indicators:
-            if ind.field in profiles.constant:
+            if ind.field in constant:
                 feedback.pushWarning(self.tr("{label} ({field}) has the same value in every district: "
                                              "no findings for it.").format(label=ind.label, field=ind.field))
         for ind in indicators:
