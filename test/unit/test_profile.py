@@ -261,4 +261,3 @@ def test_missing_field_is_a_readable_error():
     assert info.value.code == "profile_field_missing" and info.value.params["field"] == "nope"
     with pytest.raises(ProfileError):
         compute_profiles(_frame(), [], ProfileOptions(name="name"))
-
