@@ -139,6 +139,18 @@ MESSAGES: dict[str, str] = {
     "indicator_input_missing": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} of the report definition needs the column {column}, which neither the boundaries nor the tables provide ({available})."),
     # --- seams ---
     "output_locked": QT_TRANSLATE_NOOP("Messages", "The output {file} cannot be written ({reason}): it may be open in another program (close it there) or the file or folder is read-only. Nothing was changed."),
+    # --- badinput ---
+    "title_too_long": QT_TRANSLATE_NOOP("Messages", "The title has {n} characters; at most {limit} fit on {what}. Shorten it (a subtitle can say the rest): {title}"),
+    "layer_field_not_found": QT_TRANSLATE_NOOP("Messages", "The field {field} ({parameter}) does not exist in {file}. Fields: {fields}."),
+    "output_below_file": QT_TRANSLATE_NOOP("Messages", "The output {file} cannot be written: {parent} is a file, not a folder."),
+    "output_is_folder": QT_TRANSLATE_NOOP("Messages", "The output {file} is a folder; give a file name."),
+    "output_is_file": QT_TRANSLATE_NOOP("Messages", "The output folder {file} is a file; give a folder."),
+    "output_not_writable": QT_TRANSLATE_NOOP("Messages", "The output {file} cannot be written: the folder {folder} is not writable."),
+    "definition_unknown_id": QT_TRANSLATE_NOOP("Messages", "The report definition {file} names {id} in {section}, but it is no column of the joined data. Columns: {columns}."),
+    "boundaries_not_polygons": QT_TRANSLATE_NOOP("Messages", "The layer {file} holds {geometry} geometries; district boundaries must be polygons."),
+    "boundaries_empty": QT_TRANSLATE_NOOP("Messages", "The layer {file} has no features."),
+    "boundaries_crs_degrees": QT_TRANSLATE_NOOP("Messages", "The layer {file} is read in {crs} (degrees), but its coordinates reach {extent}: these are metres of a projected CRS. Name the CRS in the file (a 'crs' member in the GeoJSON, a .prj beside a shapefile) or save it with its CRS, then run again."),
+    "too_few_valid_areas": QT_TRANSLATE_NOOP("Messages", "Only {n} of {total} areas are valid; at least {needed} are needed. The population rule (at least {min_population} residents in {field}) removed {population}, {excluded} were excluded and {missing} have a missing value."),
 }
 
 

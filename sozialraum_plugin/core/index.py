@@ -90,9 +90,11 @@ def validity(
     """
     notes: list[pd.Series] = []
     ok = pd.Series(True, index=frame.index)
+    removed = {"population": 0, "excluded": 0, "missing": 0}
     if population is not None:
         rule = _disclosure.minimum_population(_population(frame, population), min_population)
         ok &= rule["valid"].to_numpy()
+        removed["population"] = int((~rule["valid"].to_numpy(dtype=bool)).sum())
         notes.append(rule["note"].set_axis(frame.index))
     drop = pd.Series(False, index=frame.index)
     if excluded is not None:
@@ -100,6 +102,7 @@ def validity(
     if valid is not None:
         drop |= ~_mask(valid, frame.index)
     ok &= ~drop
+    removed["excluded"] = int(drop.sum())
     excluded_note = np.full(len(frame), "", dtype=object)  # (np.where would build a fixed-width
     excluded_note[drop.to_numpy(dtype=bool)] = NOTE_EXCLUDED  # unicode array first: 56 bytes a row)
     notes.append(pd.Series(excluded_note, index=frame.index))
@@ -115,7 +118,27 @@ def validity(
     for row in np.flatnonzero(gap_rows):  # few rows: a loop is fine
         missing.iloc[row] = NOTE_MISSING.format(columns=", ".join(labels[gaps[row]]))
     notes.append(missing)
-    return pd.DataFrame({"valid": ok.astype(bool), "note": _join_notes(notes)}, index=frame.index)
+    removed["missing"] = int(gap_rows.sum())
+    state = pd.DataFrame({"valid": ok.astype(bool), "note": _join_notes(notes)}, index=frame.index)
+    state.attrs.update(removed=removed, population=population if isinstance(population, str) else None,
+                       min_population=min_population)
+    return state
+
+
+def check_reference(state: pd.DataFrame, needed: int = 2) -> None:
+    """Refuse, saying which rule removed how many areas, when fewer than ``needed`` areas are valid.
+
+    (The scaling would say "only 0 areas have complete values" where the values were complete
+    and the population rule had removed every area.)"""
+    n = int(state["valid"].sum())
+    if n >= needed:
+        return
+    removed = state.attrs.get("removed", {})
+    raise MethodError("too_few_valid_areas", n=n, total=len(state), needed=needed,
+                      population=removed.get("population", 0),
+                      field=state.attrs.get("population") or "-",
+                      min_population=f"{state.attrs.get('min_population', 0):g}",
+                      excluded=removed.get("excluded", 0), missing=removed.get("missing", 0))
 
 
 def _join_notes(notes: Sequence[pd.Series]) -> pd.Series:
@@ -172,6 +195,7 @@ def composite_index(
     _check_not_all_missing(values)
     w = normalise_weights(weights, ids)
     state = validity(frame, ids, population, min_population, excluded, valid)
+    check_reference(state)
     ref = state["valid"]
     prefix = PREFIXES[method]
     scaled = pd.DataFrame({f"{prefix}_{i}": scale(values[i], method, ref, ddof).where(ref) for i in ids},
@@ -315,6 +339,7 @@ def mss_index(
     if empty:
         raise MethodError("all_missing", column=empty[0])
     state = validity(frame, ids, population, min_population, excluded)
+    check_reference(state)
     ref = state["valid"]
     parts = [_summed_index(frame, _unique(status_inds), ref, ddof, "status")]
     if dynamic_inds:
@@ -391,6 +416,7 @@ def custom_index(frame: pd.DataFrame, status: Iterable[IndicatorLike], dynamic: 
     ids = [i.id for i in status_inds + dynamic_inds]
     _check_not_all_missing(_indicators.oriented(frame, status_inds + dynamic_inds))
     state = validity(frame, ids, population, min_population, excluded)
+    check_reference(state)
     ref = state["valid"]
 
     def part(inds: list, name: str) -> pd.DataFrame:

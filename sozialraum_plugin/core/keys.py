@@ -42,7 +42,7 @@ def normalize_key(
     elif isinstance(value, (int, np.integer)) and not isinstance(value, bool):
         text = str(int(value))
     else:
-        text = str(value)
+        text = clean_text(str(value))
     if strip:
         text = text.strip()
     if casefold:
@@ -61,12 +61,42 @@ def key_codes(series: Any) -> KeyCodes:
     if pd.api.types.infer_dtype(u, skipna=False) not in ("string", "empty"):
         # Keys stored as numbers (1.0 -> '1', Int64 7 -> '7') or mixed: convert the distinct ones.
         u = np.array([normalize_key(v) or "" for v in u], dtype=object)
+    elif (cleaned := _clean_texts(u)) is not None:
+        u = np.array([v.strip() for v in cleaned], dtype=object)
     elif has_edge_space(u):
         u = np.array([v.strip() for v in u], dtype=object)
     elif not len(u) or not (u == "").any():
         # Distinct, stripped and no empty text: factorizing again would change nothing.
         return codes.astype(np.intp, copy=False), u
     return _refactor(codes, u)
+
+
+# No-break and other fixed-width spaces (Excel, PDFs, web pages) count as plain spaces in a key.
+_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003"})
+_POINT_ZERO = re.compile(r"(?<=\x1f)([ \t]*\d+)\.0+(?=[ \t]*\x1f)")  # 1.0 -> 1 (a number written as float)
+
+
+def clean_text(text: str) -> str:
+    """One key's text: NFC (ü as one character or as u + ¨ is the same key), no-break spaces as
+    spaces, and an integral number written with '.0' without it."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text).translate(_SPACES)
+    return _POINT_ZERO.sub(r"\1", SEP + text + SEP)[1:-1] if "." in text else text
+
+
+def _clean_texts(u: np.ndarray):
+    """``clean_text`` of every distinct key in one pass; None when none changes."""
+    if len(u) == 0:
+        return None
+    framed = SEP + SEP.join(u) + SEP
+    new = framed if framed.isascii() else unicodedata.normalize("NFC", framed).translate(_SPACES)
+    if "." in new:
+        new = _POINT_ZERO.sub(r"\1", new)
+    if new == framed:
+        return None
+    if framed.count(SEP) != len(u) + 1:  # a key contains SEP: one by one
+        return np.array([clean_text(v) for v in u], dtype=object)
+    return np.array(new[1:-1].split(SEP), dtype=object)
 
 
 def has_edge_space(u: np.ndarray) -> bool:

@@ -367,9 +367,10 @@ def _text_column(frame: pd.DataFrame, name: str | None) -> pd.Series:
 
 
 def _districts(frame, options, population, reference, note) -> pd.DataFrame:
+    key, name = _text_column(frame, options.key), _text_column(frame, options.name)
     out = pd.DataFrame({
-        "key": _text_column(frame, options.key),
-        "name": _text_column(frame, options.name),
+        "key": key,
+        "name": name.where(name.str.strip() != "", key),  # a page without a name shows its key
         "population": population,
         "valid": reference,
         "note": note.fillna(""),
@@ -434,9 +435,20 @@ def _notable(ind: ProfileIndicator, cell: dict, notable: float):
     return tail, kind, share
 
 
+def constant_indicators(profiles: Profiles) -> set:
+    """Indicators with one value in every district that shows one.
+
+    Ranks of equal values are all 1, so a constant indicator would read "Rang 1 von 17 (höchste
+    10 %)" on every page: it stays in the table but gives no findings."""
+    return {i.field for i in profiles.indicators
+            if profiles.cells[i.field]["value"].dropna().nunique() == 1
+            and profiles.cells[i.field]["value"].notna().sum() > 1}
+
+
 def findings(profiles: Profiles, lang: str = "de", notable: float = 0.2, limit: int = 4) -> pd.Series:
     """Up to ``limit`` lines per district for indicators in the top or bottom ``notable`` share."""
     words = _PHRASES[lang]
+    constant = constant_indicators(profiles)
     districts = profiles.districts
     records = {i.field: profiles.cells[i.field].to_dict("records") for i in profiles.indicators}
     out = []
@@ -448,7 +460,8 @@ def findings(profiles: Profiles, lang: str = "de", notable: float = 0.2, limit: 
         if all(cell["status"] == "missing" for _, cell in cells):
             out.append(words["no_data"])
             continue
-        found = sorted(((hit, ind, cell) for ind, cell in cells if (hit := _notable(ind, cell, notable))),
+        found = sorted(((hit, ind, cell) for ind, cell in cells
+                        if ind.field not in constant and (hit := _notable(ind, cell, notable))),
                        key=lambda item: item[0][0])[:limit]
         if not found:
             out.append(words["none"].format(p=format_int(notable * 100, lang=lang)))

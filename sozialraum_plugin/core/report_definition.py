@@ -127,6 +127,41 @@ class ReportDefinition:
     def directions_text(self, fields=None) -> str:
         return ";".join(f"{i.id}={'+1' if i.direction > 0 else '-1'}" for i in self._known(fields))
 
+    def referenced_ids(self) -> list[tuple[str, str]]:
+        """(section, id) of every field the definition uses after the joins."""
+        refs = [(f"maps[{n}].field", m.field) for n, m in enumerate(self.maps)]
+        if self.profiles:
+            refs += [("profiles.fields", f) for f in self.profiles.fields]
+        if self.index:
+            refs += [("index.status", f) for f in self.index.status]
+            refs += [("index.dynamic", f) for f in self.index.dynamic]
+            refs += [("index.population", self.index.population)] if self.index.population else []
+        if self.clusters:
+            refs += [("clusters.fields", f) for f in self.clusters.fields]
+        return refs
+
+    def made_fields(self) -> set:
+        """The fields the index and cluster steps add (see sozialraum:needindex / needclusters)."""
+        made = set()
+        if self.index:
+            made |= {"status_index", "status_class", "status_code", "status_sum", "status_rank", "dynamic_index",
+                     "dynamic_class", "dynamic_code", "dynamic_sum", "group", "group_code", "attention",
+                     "valid", "note"} | {f"z_{f}" for f in self.index.status + self.index.dynamic}
+        if self.clusters:
+            made |= {"cluster", "cluster_label"}
+        return made
+
+    def check_ids(self, columns, file: str = "definition", complete: bool = True) -> None:
+        """Refuse an id that is no column of the joined data, naming the section.
+
+        ``complete=False`` (before the joins, when a table takes all its columns and they are
+        not known yet): only what is neither a known column nor a declared indicator."""
+        known = set(columns) | (set() if complete else {i.id for i in self.indicators})
+        for section, ident in self.referenced_ids():
+            if ident not in known:
+                raise DefinitionError("definition_unknown_id", file=file, section=section, id=ident,
+                                      columns=", ".join(sorted(map(str, columns))))
+
     # -- JSON -------------------------------------------------------------------------------
     def to_dict(self) -> dict:
         data = {
@@ -149,6 +184,10 @@ class ReportDefinition:
     def from_dict(cls, data: dict, base_dir: str = "", file: str = "definition") -> ReportDefinition:
         if not isinstance(data, dict):
             raise DefinitionError("definition_invalid", file=file, section="(top)", reason="not a JSON object")
+        unknown = sorted(set(data) - set(cls.__dataclass_fields__))
+        if unknown:  # a misspelt section ("mpas") would otherwise be left out without a word
+            raise DefinitionError("definition_invalid", file=file, section="(top)",
+                                  reason="unknown sections: " + ", ".join(unknown))
         for name in ("title", "boundaries", "key"):
             if not str(data.get(name) or "").strip():
                 raise DefinitionError("definition_invalid", file=file, section=name, reason="missing")

@@ -147,7 +147,7 @@ def _choose_header(raw, filled, last_filled, header_row, markers, file) -> tuple
         return None, 0
     if isinstance(arg, int):
         if arg >= len(filled):
-            raise TableError("header_row_invalid", file=file, row=arg, rows=len(filled))
+            raise TableError("header_row_invalid", file=file, row=arg + 1, rows=len(filled))
         return arg, arg + 1
     width = int(np.max(last_filled))
     for h in range(min(HEADER_SCAN_ROWS, len(filled))):

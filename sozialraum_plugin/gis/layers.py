@@ -95,3 +95,31 @@ def expression_mask(uri: str, expression: str) -> list:
     if problem is not None:
         raise SozialraumError("expression_invalid", expression=expression, reason=problem)
     return out
+
+
+# Degrees of a geographic CRS cannot go beyond these (a little slack for rounding at the edges).
+_LON, _LAT = 180.0 + 1e-6, 90.0 + 1e-6
+
+
+def boundary_problem(layer: QgsVectorLayer, require_features: bool = True):
+    """Why ``layer`` cannot serve as district boundaries, as (code, params), or None.
+
+    Shared by every algorithm (processing/base.py) so that a point layer or a GeoJSON without a
+    ``crs`` member whose coordinates are metres (OGR takes it as WGS 84) is refused before any
+    work, with the file named, instead of being mapped in "degrees" of 370000…5837259.
+    """
+    source = layer.source().split("|", 1)[0] if layer.providerType() == "ogr" else layer.name()
+    if layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
+        return "boundaries_not_polygons", {"file": source,
+                                           "geometry": QgsWkbTypes.displayString(layer.wkbType())}
+    if require_features and layer.featureCount() == 0:
+        return "boundaries_empty", {"file": source}
+    crs, extent = layer.crs(), layer.extent()
+    if crs.isValid() and crs.isGeographic() and not extent.isEmpty() and (
+            max(abs(extent.xMinimum()), abs(extent.xMaximum())) > _LON
+            or max(abs(extent.yMinimum()), abs(extent.yMaximum())) > _LAT):
+        return "boundaries_crs_degrees", {
+            "file": source, "crs": crs.authid() or crs.description(),
+            "extent": f"{extent.xMinimum():.0f}, {extent.yMinimum():.0f} – {extent.xMaximum():.0f}, "
+                      f"{extent.yMaximum():.0f}"}
+    return None

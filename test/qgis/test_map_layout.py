@@ -327,7 +327,7 @@ def test_clear_errors(provider, berlin_gpkg, tmp_path):
     with pytest.raises(QgsProcessingException, match=r"must end in \.pdf, \.png or \.svg"):
         run_map({"INPUT": f"{berlin_gpkg}|layername=plr", "FIELD": "S1", "OUTPUT": str(tmp_path / "x.docx")})
     empty = QgsVectorLayer("Polygon?crs=EPSG:25833&field=v:double", "leer", "memory")
-    with pytest.raises(QgsProcessingException, match="The indicator v has no value in any area"):
+    with pytest.raises(QgsProcessingException, match="The layer leer has no features"):
         run_map({"INPUT": empty, "FIELD": "v", "OUTPUT": str(tmp_path / "leer.pdf")})
     assert not (tmp_path / "leer.pdf").exists()
     bad = tmp_path / "kaputt.qpt"

@@ -249,3 +249,26 @@ else:  # pragma: no cover
     @pytest.mark.skip(reason="hypothesis is not installed")
     def test_property_tests_need_hypothesis():
         pass
+
+
+def test_population_rule_says_how_many_areas_it_removed():
+    """Issue 13: population 0 everywhere said "Only 0 areas have complete values" (they were complete)."""
+    import pandas as pd
+    import pytest
+
+    from sozialraum_plugin.core.errors import MethodError
+    from sozialraum_plugin.core.index import custom_index, mss_index
+
+    frame = pd.DataFrame({"S1": [1.0, 2.0, 3.0, 4.0], "EW": [0, 0, 0, 0]})
+    for run in (lambda: mss_index(frame, ["S1"], population="EW"),
+                lambda: custom_index(frame, ["S1"], population="EW", min_population=300)):
+        with pytest.raises(MethodError) as caught:
+            run()
+        text = str(caught.value)
+        assert caught.value.code == "too_few_valid_areas"
+        assert "Only 0 of 4 areas are valid" in text
+        assert "population rule (at least 300 residents in EW) removed 4" in text
+        assert "complete values" not in text
+    big = pd.DataFrame({"S1": [1.0, 2.0, 3.0], "EW": [500, 800, 900]})
+    with pytest.raises(MethodError, match="at least 1000 residents in EW\\) removed 3, 0 were excluded"):
+        mss_index(big, ["S1"], population="EW", min_population=1000)

@@ -176,3 +176,18 @@ def test_transforms_are_fast_on_100k_keys():
     for kind, params in (("strip_zeros", {}), ("pad_zeros", {"width": 9}), ("name", {})):
         KeyTransform(kind, params).apply(keys)
     assert time.perf_counter() - start < 10  # generous; about 0.3 s here
+
+
+def test_keys_nfc_nbsp_and_point_zero_match():
+    """Issue 13: 'Jürgensby' in NFD, '01\\u00a0Altstadt' and '1.0' are the same keys as their plain forms."""
+    import unicodedata
+
+    from sozialraum_plugin.core.keys import key_text, normalize_key
+
+    nfd = unicodedata.normalize("NFD", "Jürgensby")
+    assert nfd != "Jürgensby"
+    assert list(key_text(pd.Series([nfd, "01\u00a0Altstadt", "1.0", " 7.00 ", "1.05", "Jürgensby"]))) == \
+        ["Jürgensby", "01 Altstadt", "1", "7", "1.05", "Jürgensby"]
+    codes = key_text(pd.Series(["1.0", "1", "2"]))
+    assert codes[0] == codes[1] == "1"
+    assert normalize_key(nfd) == "Jürgensby" and normalize_key("3.0") == "3" and normalize_key("a\u202fb") == "a b"

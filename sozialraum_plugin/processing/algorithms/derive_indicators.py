@@ -28,7 +28,7 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
     def displayName(self):  # noqa: N802
         return self.tr("Rates and changes from counts")
 
-    def shortHelpString(self):  # noqa: N802
+    def help_text(self):
         return self.tr(
             "Computes indicators from counts and writes them as new fields of a GeoPackage copy "
             "of INPUT (the source is never modified).\n\n"
@@ -162,8 +162,6 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
             gpkg.check_destination(dest, gpkg.source_path(layer))  # the memory copy has no source to protect
             source = layer.materialize(QgsFeatureRequest())
         written = gpkg.write_results(source, dest, name, needed, compute)
-        if written.replaced_existing:
-            feedback.pushWarning(self.tr("The existing file {0} was replaced.").format(dest))
         self._log(holder["result"], indicators, feedback)
         return {"OUTPUT": written.uri, "FIELDS": ",".join(fields)}
 

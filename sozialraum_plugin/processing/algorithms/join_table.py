@@ -5,9 +5,9 @@ import os
 
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
@@ -19,11 +19,14 @@ from qgis.core import (
 
 from ...core.errors import TableError
 from ...toolbelt.messages import format_code
-from ..base import SozialraumAlgorithm
+from ..base import SozialraumAlgorithm, choice_parameter
 from .common import output_gpkg_path, report_lines, write_report
 
-SEPARATORS = ["auto", ";", ",", "\t", "|"]
-DECIMALS = ["auto", ",", "."]
+# Choice names (base.choice_parameter) and what they stand for.
+SEPARATORS = ["auto", "semicolon", "comma", "tab", "pipe"]
+SEPARATOR_CHARS = {"semicolon": ";", "comma": ",", "tab": "\t", "pipe": "|"}
+DECIMALS = ["auto", "comma", "point"]
+DECIMAL_CHARS = {"comma": ",", "point": "."}
 TRANSFORMS = ["auto", "exact", "strip_zeros", "pad_zeros", "prefix", "leading_number", "name"]
 
 
@@ -39,7 +42,7 @@ class JoinTableAlgorithm(SozialraumAlgorithm):
     def displayName(self):  # noqa: N802
         return self.tr("Join indicator table to districts")
 
-    def shortHelpString(self):  # noqa: N802
+    def help_text(self):
         return self.tr(
             "Joins an indicator table (CSV/TXT, XLSX, ODS, or a table layer of the project) to a "
             "district layer by key and writes a new GeoPackage layer; the sources are never "
@@ -70,16 +73,15 @@ class JoinTableAlgorithm(SozialraumAlgorithm):
         advanced = [
             QgsProcessingParameterString("FIELDS", self.tr("Columns to take (comma-separated; empty = all)"),
                                          optional=True),
-            QgsProcessingParameterEnum("KEY_TRANSFORM", self.tr("Key comparison"), options=[
+            choice_parameter("KEY_TRANSFORM", self.tr("Key comparison"), list(zip(TRANSFORMS, [
                 self.tr("Automatic"), self.tr("As written"), self.tr("Ignore leading zeros"),
                 self.tr("Pad numbers with zeros"), self.tr("Ignore a letter prefix (STGT01 = 1)"),
-                self.tr("Number in front of a name (01 Altstadt = 1)"), self.tr("Compare as names")],
-                defaultValue=0),
+                self.tr("Number in front of a name (01 Altstadt = 1)"), self.tr("Compare as names")])), "auto"),
             QgsProcessingParameterString("ENCODING", self.tr("Encoding (empty = detect)"), optional=True),
-            QgsProcessingParameterEnum("SEPARATOR", self.tr("Separator"), options=[
-                self.tr("Detect"), ";", ",", self.tr("Tab"), "|"], defaultValue=0),
-            QgsProcessingParameterEnum("DECIMAL", self.tr("Decimal mark"), options=[
-                self.tr("Detect"), self.tr("Comma (1,5)"), self.tr("Point (1.5)")], defaultValue=0),
+            choice_parameter("SEPARATOR", self.tr("Separator"), list(zip(SEPARATORS, [
+                self.tr("Detect"), ";", ",", self.tr("Tab"), "|"])), "auto"),
+            choice_parameter("DECIMAL", self.tr("Decimal mark"), list(zip(DECIMALS, [
+                self.tr("Detect"), self.tr("Comma (1,5)"), self.tr("Point (1.5)")])), "auto"),
             QgsProcessingParameterString("THOUSANDS", self.tr("Thousands mark (empty = detect; 'none' = none)"),
                                          optional=True),
             QgsProcessingParameterString("SHEET", self.tr("Sheet (XLSX/ODS; empty = first)"), optional=True),
@@ -105,6 +107,10 @@ class JoinTableAlgorithm(SozialraumAlgorithm):
     def checkParameterValues(self, parameters, context):  # noqa: N802
         """TABLE may also name a table layer of the project, which the file check would refuse."""
         table = parameters.get("TABLE")
+        try:  # choices given by name (base.py) before QGIS checks them
+            parameters = self.normalized(parameters)
+        except QgsProcessingException as error:
+            return False, str(error)
         if isinstance(table, str) and table and not os.path.exists(table) \
                 and QgsProcessingUtils.mapLayerFromString(table, context) is not None:
             for param in self.parameterDefinitions():
@@ -123,8 +129,8 @@ class JoinTableAlgorithm(SozialraumAlgorithm):
         return {
             "thousands": None if thousands == "" else ("" if thousands.strip().lower() == "none" else thousands),
             "encoding": self.parameterAsString(parameters, "ENCODING", context).strip() or None,
-            "sep": None if (i := self.parameterAsEnum(parameters, "SEPARATOR", context)) == 0 else SEPARATORS[i],
-            "decimal": None if (j := self.parameterAsEnum(parameters, "DECIMAL", context)) == 0 else DECIMALS[j],
+            "sep": SEPARATOR_CHARS.get(self.choice(parameters, "SEPARATOR", context)),
+            "decimal": DECIMAL_CHARS.get(self.choice(parameters, "DECIMAL", context)),
             "sheet": self.parameterAsString(parameters, "SHEET", context).strip() or None,
             "header_row": None if not header else (int(header) - 1 if int(header) > 0 else -1),
             "missing_markers": [m for m in markers.split("|")] if markers.strip() else None,
@@ -187,7 +193,7 @@ class JoinTableAlgorithm(SozialraumAlgorithm):
         if feedback.isCanceled():
             return {}
         fields = _split(self.parameterAsString(parameters, "FIELDS", context)) or None
-        transform = TRANSFORMS[self.parameterAsEnum(parameters, "KEY_TRANSFORM", context)]
+        transform = self.choice(parameters, "KEY_TRANSFORM", context)
         name = os.path.splitext(os.path.basename(dest))[0]
         joined = join_to_gpkg(layer, key_field, result, table_key, dest, name, transform=transform,
                               columns=fields)
@@ -199,8 +205,6 @@ class JoinTableAlgorithm(SozialraumAlgorithm):
                                          ", ".join(map(str, facts["invalid_geometries"][:10]))))
         for line in report_lines(report):
             feedback.pushInfo(line)
-        if joined.written.replaced_existing:
-            feedback.pushWarning(self.tr("The existing file {0} was replaced.").format(dest))
         outputs = {
             "OUTPUT": joined.written.uri,
             "MATCHED": report.matched,

@@ -8,7 +8,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
@@ -17,11 +16,10 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from ..base import SozialraumAlgorithm
+from ..base import SozialraumAlgorithm, choice_parameter
 from .common import output_gpkg_path, write_table
 from .fieldspecs import directions, labels
 
-METHODS = ["kmeans", "ward"]
 NUMERIC = QgsProcessingParameterField.DataType.Numeric
 
 
@@ -31,7 +29,7 @@ class NeedClustersAlgorithm(SozialraumAlgorithm):
     def displayName(self):  # noqa: N802
         return self.tr("Need clusters (k-means, Ward)")
 
-    def shortHelpString(self):  # noqa: N802
+    def help_text(self):
         return self.tr(
             "Groups the districts by their indicators (FIELDS, z-standardised) into K clusters with "
             "k-means (k-means++ start, several seeded restarts; the same SEED gives the same result) "
@@ -53,9 +51,8 @@ class NeedClustersAlgorithm(SozialraumAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             "K", self.tr("Number of clusters (0 = suggest)"), QgsProcessingParameterNumber.Type.Integer,
             defaultValue=0, minValue=0, maxValue=50))
-        self.addParameter(QgsProcessingParameterEnum(
-            "METHOD", self.tr("Method"), options=[self.tr("k-means"), self.tr("Ward (hierarchical)")],
-            defaultValue=0))
+        self.addParameter(choice_parameter("METHOD", self.tr("Method"), [
+            ("kmeans", self.tr("k-means")), ("ward", self.tr("Ward (hierarchical)"))], "kmeans"))
         self.addParameter(QgsProcessingParameterNumber(
             "SEED", self.tr("Random seed"), QgsProcessingParameterNumber.Type.Integer, defaultValue=1))
         self.addParameter(QgsProcessingParameterVectorDestination(
@@ -89,7 +86,7 @@ class NeedClustersAlgorithm(SozialraumAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
         fields = self.parameterAsFields(parameters, "FIELDS", context)
         k = self.parameterAsInt(parameters, "K", context)
-        method = METHODS[self.parameterAsEnum(parameters, "METHOD", context)]
+        method = self.choice(parameters, "METHOD", context)
         seed = self.parameterAsInt(parameters, "SEED", context)
         restarts = self.parameterAsInt(parameters, "RESTARTS", context)
         need = self.parameterAsString(parameters, "NEED_FIELD", context) or None

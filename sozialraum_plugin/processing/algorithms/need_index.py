@@ -6,7 +6,6 @@ import os
 from qgis.core import (
     QgsProcessing,
     QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterExpression,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
@@ -15,12 +14,10 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from ..base import SozialraumAlgorithm
+from ..base import SozialraumAlgorithm, choice_parameter
 from .common import output_gpkg_path
 from .fieldspecs import directions, weights
 
-PRESETS = ["custom", "mss"]
-METHODS = ["zscore", "minmax", "rank"]
 NUMERIC = QgsProcessingParameterField.DataType.Numeric
 
 
@@ -30,7 +27,7 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
     def displayName(self):  # noqa: N802
         return self.tr("Need index (incl. MSS method)")
 
-    def shortHelpString(self):  # noqa: N802
+    def help_text(self):
         return self.tr(
             "Builds a status index from STATUS_FIELDS (and a dynamics index from DYNAMIC_FIELDS) "
             "and classes every area.\n\nPRESET mss: the Berlin Monitoring Soziale "
@@ -55,10 +52,9 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             "DYNAMIC_FIELDS", self.tr("Dynamics indicators (changes)"), parentLayerParameterName="INPUT",
             type=NUMERIC, allowMultiple=True, optional=True))
-        self.addParameter(QgsProcessingParameterEnum(
-            "PRESET", self.tr("Method"), options=[self.tr("Custom composite index"),
-                                                  self.tr("Berlin MSS (Monitoring Soziale Stadtentwicklung)")],
-            defaultValue=1))
+        self.addParameter(choice_parameter("PRESET", self.tr("Method"), [
+            ("custom", self.tr("Custom composite index")),
+            ("mss", self.tr("Berlin MSS (Monitoring Soziale Stadtentwicklung)"))], "mss"))
         self.addParameter(QgsProcessingParameterField(
             "POPULATION_FIELD", self.tr("Population field"), parentLayerParameterName="INPUT", type=NUMERIC,
             optional=True))
@@ -75,9 +71,9 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
                                          optional=True),
             QgsProcessingParameterString("WEIGHTS", self.tr("Weights, custom method (e.g. S1=2;S3=1)"),
                                          optional=True),
-            QgsProcessingParameterEnum("SCALING", self.tr("Scaling, custom method"),
-                                       options=[self.tr("z-score"), self.tr("min-max"), self.tr("percentile rank")],
-                                       defaultValue=0),
+            choice_parameter("SCALING", self.tr("Scaling, custom method"), [
+                ("zscore", self.tr("z-score")), ("minmax", self.tr("min-max")),
+                ("rank", self.tr("percentile rank"))], "zscore"),
             QgsProcessingParameterString("STATUS_THRESHOLDS", self.tr("Status class limits"),
                                          defaultValue="-1.0;1.0;1.5"),
             QgsProcessingParameterString("DYNAMIC_THRESHOLDS", self.tr("Dynamics class limits"),
@@ -97,14 +93,16 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
         status = self.parameterAsFields(parameters, "STATUS_FIELDS", context)
         dynamic = self.parameterAsFields(parameters, "DYNAMIC_FIELDS", context)
         population = self.parameterAsString(parameters, "POPULATION_FIELD", context) or None
-        preset = PRESETS[self.parameterAsEnum(parameters, "PRESET", context)]
+        preset = self.choice(parameters, "PRESET", context)
         # parameterAsExpression returns '' for a broken expression: read the text to report it
         expression = self.parameterAsString(parameters, "EXCLUDE_EXPRESSION", context).strip()
         options = {
             "min_population": self.parameterAsInt(parameters, "MIN_POPULATION", context),
-            "status_thresholds": _numbers(self.parameterAsString(parameters, "STATUS_THRESHOLDS", context)),
-            "dynamic_thresholds": _numbers(self.parameterAsString(parameters, "DYNAMIC_THRESHOLDS", context)),
-            "method": METHODS[self.parameterAsEnum(parameters, "SCALING", context)],
+            "status_thresholds": _numbers(self.parameterAsString(parameters, "STATUS_THRESHOLDS", context),
+                                          "STATUS_THRESHOLDS"),
+            "dynamic_thresholds": _numbers(self.parameterAsString(parameters, "DYNAMIC_THRESHOLDS", context),
+                                           "DYNAMIC_THRESHOLDS"),
+            "method": self.choice(parameters, "SCALING", context),
         }
         fields = status + dynamic
         dirs = directions(self.parameterAsString(parameters, "DIRECTIONS", context), fields)
@@ -149,5 +147,10 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
                 feedback.pushInfo(f"  {label}: {count}")
 
 
-def _numbers(text: str) -> list[float]:
-    return [float(part.replace(",", ".")) for part in text.replace(" ", "").split(";") if part]
+def _numbers(text: str, option: str) -> list[float]:
+    from ...core.errors import SozialraumError
+
+    try:
+        return [float(part.replace(",", ".")) for part in text.replace(" ", "").split(";") if part]
+    except ValueError:
+        raise SozialraumError("option_invalid", option=option, value=text) from None

@@ -24,7 +24,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..base import SozialraumAlgorithm
+from ..base import SozialraumAlgorithm, check_title
 
 # core.profile pulls in pandas: imported where it is used, so loading the plugin stays fast.
 
@@ -58,7 +58,7 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
     def displayName(self):  # noqa: N802
         return self.tr("District profile sheets")
 
-    def shortHelpString(self):  # noqa: N802
+    def help_text(self):
         return self.tr(
             "One printable A4 page per district: name and key, a detail map and a locator map, a "
             "table of the indicators (district value, city value, deviation, rank) with a spine "
@@ -182,6 +182,7 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         if Path(output).suffix.lower() != ".pdf":
             raise ProfileError("profile_output_not_pdf", file=output)
+        check_title(self.parameterAsString(parameters, "TITLE", context).strip(), "sheet")
         indicators = self._indicators(parameters, context, layer)
         text = lambda name: self.parameterAsString(parameters, name, context)  # noqa: E731
         field = lambda name: (self.parameterAsFields(parameters, name, context) or [None])[0]  # noqa: E731
@@ -203,6 +204,13 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
         options.hidden = cells_from_markers(frame, markers)
         feedback.pushInfo(self.tr("{n} districts, {k} indicators").format(n=len(frame), k=len(indicators)))
         profiles = compute_profiles(frame, indicators, options)
+        from ...core.profile import constant_indicators
+
+        constant = constant_indicators(profiles)
+        for ind in indicators:
+            if ind.field in constant:
+                feedback.pushWarning(self.tr("{label} ({field}) has the same value in every district: "
+                                             "no findings for it.").format(label=ind.label, field=ind.field))
         for ind in indicators:
             city = profiles.city[ind.field]
             feedback.pushInfo(f"{ind.label}: {profiles.city_text(ind)} ({city.method}, n = {city.n})")

@@ -24,7 +24,7 @@ class ReportAlgorithm(SozialraumAlgorithm):
     def displayName(self):  # noqa: N802
         return self.tr("Full report from a report definition")
 
-    def shortHelpString(self):  # noqa: N802
+    def help_text(self):
         return self.tr(
             "Runs a whole Sozialbericht as the report DEFINITION (a JSON file) describes it: joins "
             "each table to the boundaries, computes the need index and clusters, prints the "
@@ -86,7 +86,7 @@ class ReportAlgorithm(SozialraumAlgorithm):
         caller = None if on_main_thread() else self._caller
         try:
             os.makedirs(folder, exist_ok=True)
-            run = ReportRun(definition, folder, context, feedback, self._main_context, caller)
+            run = ReportRun(definition, folder, context, feedback, self._main_context, caller, path)
         except PermissionError as error:  # a read-only folder, before any work
             raise locked(folder, error) from None
         steps = QgsProcessingMultiStepFeedback(run.step_count(), feedback)

@@ -9,16 +9,19 @@ from qgis.core import QgsProject
 def print_maps(run, uri: str, steps) -> str:
     """Run sozialraum:thematicmap for each map of the definition; combine them as Karten.pdf."""
     from ...gis.layouts.combine import export_layouts_pdf
+    from .thematic_map import derived_source
 
     d = run.d
     names = []
+    # Without a source_text the maps name the files the data come from (tables, then boundaries).
+    source = derived_source([d.resolve(t.path) for t in d.tables] + [d.resolve(d.boundaries)])
     for n, spec in enumerate(d.maps, start=1):
         ind = d.indicator(spec.field)
         known = any(i.id == spec.field for i in d.indicators)
         params = {"INPUT": uri, "FIELD": spec.field, "METHOD": spec.method, "CLASSES": spec.classes,
                   "TITLE": spec.title or ind.label, "SUBTITLE": spec.subtitle, "UNIT": spec.unit or ind.unit,
                   "LEGEND_TITLE": ind.label if known else (spec.title or spec.field),
-                  "SOURCE_TEXT": d.source_text, "INVERT": ind.direction < 0,
+                  "SOURCE_TEXT": d.source_text or source, "INVERT": ind.direction < 0,
                   "OUTPUT": os.path.join(run.work, f"karte_{n}.pdf")}
         result = run._run("sozialraum:thematicmap", params, steps)
         names.append(result["LAYOUT"])

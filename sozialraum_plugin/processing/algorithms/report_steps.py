@@ -25,7 +25,8 @@ class ReportRun:
     together, then the layout steps (maps, profiles) run on the main thread through ``caller``.
     A run cancelled or failed in the data steps leaves nothing in the output folder."""
 
-    def __init__(self, definition, folder: str, context, feedback, main_context=None, caller=None):
+    def __init__(self, definition, folder: str, context, feedback, main_context=None, caller=None,
+                 definition_file: str = ""):
         self.d = definition
         self.final_folder = folder
         self.folder = tempfile.mkdtemp(prefix=".sozialraum_report.", suffix=".part", dir=folder)
@@ -37,6 +38,7 @@ class ReportRun:
         self.current = definition.resolve(definition.boundaries)
         self.outputs: dict = {}
         self.step = 0
+        self.definition_file = definition_file or definition.title
 
     def step_count(self) -> int:
         """Joins, index, clusters, the GeoPackage with its appendix, each map and the maps' PDF,
@@ -68,6 +70,7 @@ class ReportRun:
         d = self.d
         check_inputs(self)  # before anything is written
         matched = None
+        self._check_ids(before_joins=True)
         for n, table in enumerate(d.tables, start=1):
             steps.pushInfo(translate("Report", "Joining table {0} of {1}: {2}").format(n, len(d.tables), table.path))
             params = {"INPUT": self.current, "INPUT_KEY": d.key, "TABLE": d.resolve(table.path),
@@ -83,10 +86,11 @@ class ReportRun:
         if d.clusters:
             c = d.clusters
             self.current = self._run("sozialraum:needclusters", {
-                "INPUT": self.current, "FIELDS": c.fields, "K": c.k, "METHOD": ["kmeans", "ward"].index(c.method),
+                "INPUT": self.current, "FIELDS": c.fields, "K": c.k, "METHOD": c.method,
                 "SEED": c.seed, "DIRECTIONS": d.directions_text(c.fields), "LABELS": d.labels_text(c.fields),
                 "NEED_FIELD": "status_index" if d.index else None, "OUTPUT": self._temp("clusters"),
                 "SUMMARY": os.path.join(self.work, "Clusteruebersicht.csv")}, steps)["OUTPUT"]
+        self._check_ids(before_joins=False)
         final = self._publish_layer()
         if d.clusters:
             self._write_cluster_summary()
@@ -149,11 +153,24 @@ class ReportRun:
 
         self.caller.call(main_step)
 
+    def _check_ids(self, before_joins: bool) -> None:
+        """Ids of maps, profiles, index and clusters are columns: checked before any output is
+        written (when every table names its fields) and again on the joined data."""
+        d = self.d
+        layer = QgsVectorLayer(self.current, "b", "ogr")
+        columns = set(layer.fields().names())
+        if before_joins:
+            if not layer.isValid() or any(not table.fields for table in d.tables):
+                return  # the join says what is wrong / a table's columns are known only after it
+            columns |= {f for table in d.tables for f in table.fields} | d.made_fields()
+        del layer
+        d.check_ids(columns, os.path.basename(self.definition_file), complete=not before_joins)
+
     def _index_params(self) -> dict:
         i, d = self.d.index, self.d
         weights = ";".join(f"{k}={v}" for k, v in (i.weights or {}).items())
         return {"INPUT": self.current, "STATUS_FIELDS": i.status, "DYNAMIC_FIELDS": i.dynamic,
-                "PRESET": ["custom", "mss"].index(i.preset), "POPULATION_FIELD": i.population or None,
+                "PRESET": i.preset, "POPULATION_FIELD": i.population or None,
                 "MIN_POPULATION": i.min_population, "EXCLUDE_EXPRESSION": i.exclude,
                 "DIRECTIONS": d.directions_text(i.status + i.dynamic), "WEIGHTS": weights,
                 "OUTPUT": self._temp("index")}

@@ -15,7 +15,6 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
-    QgsProcessingParameterEnum,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
@@ -33,7 +32,7 @@ from ...gis.layouts.map_page import PageStyle
 from ...gis.publish_layer import masked_copy
 from ...gis.styles import RAMPS, combined_renderer, is_gpkg_layer, save_style_to_gpkg
 from ...toolbelt.settings import PluginSettings
-from ..base import SozialraumAlgorithm
+from ..base import SozialraumAlgorithm, check_title, choice_parameter
 
 PAGE_SIZES = ("A4", "A3")
 ORIENTATIONS = ("auto", "portrait", "landscape")
@@ -49,7 +48,7 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
     def flags(self):
         return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
-    def shortHelpString(self) -> str:  # noqa: N802
+    def help_text(self) -> str:
         return self.tr(
             "Classifies a field of a district layer and lays out a printable map: title, legend with "
             "class counts, scale bar, north arrow, source, licence, date and a note on the method. "
@@ -78,9 +77,8 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
         def text(name, label, default="", advanced=False):
             self._add(QgsProcessingParameterString(name, label, default, False, True), advanced)
 
-        def choice(name, label, options, default, advanced=False):  # values are the option strings
-            self._add(QgsProcessingParameterEnum(name, label, list(options), False, default, False, True),
-                      advanced)
+        def choice(name, label, options, default, advanced=False):  # names or numbers (base.py)
+            self._add(choice_parameter(name, label, [(o, o) for o in options], default), advanced)
 
         self._add(QgsProcessingParameterVectorLayer("INPUT", self.tr("District layer"), polygon))
         self._add(QgsProcessingParameterField("FIELD", self.tr("Field to map"), None, "INPUT", anyf))
@@ -132,20 +130,24 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
         field = self.parameterAsString(p, "FIELD", context)
         series = self.parameterAsFields(p, "SERIES_FIELDS", context)
         fields = list(dict.fromkeys([field] + [f for f in series if f]))
-        method = self.parameterAsEnumString(p, "METHOD", context)
+        method = self.choice(p, "METHOD", context)
         multiples = None
         if method == "sdmultiples":
             multiples = parse_multiples(self.parameterAsString(p, "SD_MULTIPLES", context))
         interval = None
         if p.get("INTERVAL") not in (None, ""):
             interval = self.parameterAsDouble(p, "INTERVAL", context)
-        size = self.parameterAsEnumString(p, "PAGE_SIZE", context)
-        orientation = self.parameterAsEnumString(p, "ORIENTATION", context)
+        size = self.choice(p, "PAGE_SIZE", context)
+        orientation = self.choice(p, "ORIENTATION", context)
         if orientation == "auto":
             project = context.project() or QgsProject.instance()
             extent = map_extent([layer], map_crs(layer.crs(), layer.extent()), project)
             orientation = best_orientation(extent, size)
         source = self.parameterAsString(p, "SOURCE_TEXT", context).strip()
+        if not source:  # a council map always says where its data come from
+            source = derived_source([layer.source()])
+            self._notes.append(self.tr("No SOURCE_TEXT given: the source line names the data file ({0}).")
+                               .format(source))
         if source and not source.lower().startswith("quelle"):
             source = QCoreApplication.translate("MapText", "Quelle: {source}").format(source=source)
         licence = self.parameterAsString(p, "LICENCE_TEXT", context).strip()
@@ -158,7 +160,7 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
             title=self.parameterAsString(p, "TITLE", context).strip(),
             subtitle=self.parameterAsString(p, "SUBTITLE", context).strip(),
             legend_title=self.parameterAsString(p, "LEGEND_TITLE", context).strip(),
-            ramp=self.parameterAsEnumString(p, "RAMP", context),
+            ramp=self.choice(p, "RAMP", context),
             invert=self.parameterAsBoolean(p, "INVERT", context),
             valid_field=self.parameterAsString(p, "INVALID_FIELD", context) or None,
             unit=self.parameterAsString(p, "UNIT", context).strip(),
@@ -172,9 +174,13 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
         if layer is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, "INPUT"))
+        check_title(self.parameterAsString(parameters, "TITLE", context).strip(), "map")
+        self._notes = []
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         output_format(output)  # a wrong suffix fails before any work
         request = self._request(parameters, context, layer)
+        for note in self._notes:
+            feedback.pushInfo(note)
         save_style = self.parameterAsBoolean(parameters, "SAVE_STYLE", context) and is_gpkg_layer(layer)
         masked = masked_copy(layer, request.fields + [request.label_field])
         if masked is not None:  # cells its suppressed_fields list: no label, class or legend shows them
@@ -208,6 +214,14 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
             if error:
                 feedback.reportError(self.tr("The style of {field} was not saved: {error}").format(
                     field=style.field, error=error))
+
+
+def derived_source(sources) -> str:
+    """'district_data.gpkg, tab_18.csv' for a source line: the file names behind the data."""
+    import os
+
+    names = [os.path.basename(s.split("|", 1)[0]) for s in sources if s]
+    return ", ".join(dict.fromkeys(n for n in names if n))
 
 
 def default_label_field(layer) -> str:
