@@ -324,12 +324,7 @@ Ein Nenner von 0 oder ein fehlender Nenner ergibt keinen Wert (nie unendlich). F
         <translation>Diese Felder der Eingabe werden durch die berechneten ersetzt: {0}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="166"/>
-        <source>The existing file {0} was replaced.</source>
-        <translation>Die vorhandene Datei {0} wurde ersetzt.</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="177"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="175"/>
         <source>{0}: a value for {1} of {2} districts ({3})</source>
         <translation>{0}: ein Wert für {1} von {2} Gebieten ({3})</translation>
     </message>
@@ -820,12 +815,12 @@ Ein Nenner von 0 oder ein fehlender Nenner ergibt keinen Wert (nie unendlich). F
 <context>
     <name>JoinTableAlgorithm</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="40"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="43"/>
         <source>Join indicator table to districts</source>
         <translation>Indikatorentabelle mit Gebieten verbinden</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="43"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="46"/>
         <source>Joins an indicator table (CSV/TXT, XLSX, ODS, or a table layer of the project) to a district layer by key and writes a new GeoPackage layer; the sources are never modified.
 
 Separator, decimal and thousands marks, encoding and header row are detected; keys stay text (leading zeros kept); -9999, NA, empty cells are missing, –, ., *, x are suppressed (kept apart, never zero). Long tables (district, indicator, value, year) are turned wide when the long-table columns are given.
@@ -842,212 +837,207 @@ Sind Schlüssel unterschiedlich geschrieben (1 / 001, STGT01 / 1, '01 Altstadt' 
 Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optional REPORT (.html oder .json). Zeilen, deren Schlüssel mehrfach vorkommt, werden nicht verbunden, sondern aufgelistet.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="57"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="60"/>
         <source>District boundaries</source>
         <translation>Gebietsgrenzen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="59"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="62"/>
         <source>District key field</source>
         <translation>Schlüsselfeld der Gebiete</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="61"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="64"/>
         <source>Indicator table (CSV, TXT, XLSX, ODS) or table layer</source>
         <translation>Indikatorentabelle (CSV, TXT, XLSX, ODS) oder Tabellenlayer</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="61"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="64"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.ods);;All files (*.*)</source>
         <translation>Tabellen (*.csv *.txt *.tsv *.xlsx *.ods);;Alle Dateien (*.*)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="64"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="67"/>
         <source>Key column of the table</source>
         <translation>Schlüsselspalte der Tabelle</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="65"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="68"/>
         <source>Joined layer (GeoPackage)</source>
         <translation>Verbundener Layer (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="213"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="217"/>
         <source>Join report</source>
         <translation>Verbindungsbericht</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="67"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="70"/>
         <source>HTML (*.html);;JSON (*.json)</source>
         <translation>HTML (*.html);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="71"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="74"/>
         <source>Columns to take (comma-separated; empty = all)</source>
         <translation>Zu übernehmende Spalten (kommagetrennt; leer = alle)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="73"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="76"/>
         <source>Key comparison</source>
         <translation>Schlüsselvergleich</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="73"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="76"/>
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="73"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="76"/>
         <source>As written</source>
         <translation>Wie geschrieben</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="73"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="76"/>
         <source>Ignore leading zeros</source>
         <translation>Führende Nullen ignorieren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="73"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="76"/>
         <source>Pad numbers with zeros</source>
         <translation>Zahlen mit Nullen auffüllen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="73"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="76"/>
         <source>Ignore a letter prefix (STGT01 = 1)</source>
         <translation>Buchstabenpräfix ignorieren (STGT01 = 1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="73"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="76"/>
         <source>Number in front of a name (01 Altstadt = 1)</source>
         <translation>Nummer vor einem Namen (01 Altstadt = 1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="73"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="76"/>
         <source>Compare as names</source>
         <translation>Als Namen vergleichen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="78"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="80"/>
         <source>Encoding (empty = detect)</source>
         <translation>Zeichenkodierung (leer = erkennen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="79"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="81"/>
         <source>Separator</source>
         <translation>Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="81"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="83"/>
         <source>Detect</source>
         <translation>Erkennen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="79"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="81"/>
         <source>Tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="81"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="83"/>
         <source>Decimal mark</source>
         <translation>Dezimalzeichen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="81"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="83"/>
         <source>Comma (1,5)</source>
         <translation>Komma (1,5)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="81"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="83"/>
         <source>Point (1.5)</source>
         <translation>Punkt (1.5)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="85"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="87"/>
         <source>Sheet (XLSX/ODS; empty = first)</source>
         <translation>Tabellenblatt (XLSX/ODS; leer = erstes)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="86"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="88"/>
         <source>Header row (1 = first line; 0 = none; empty = detect)</source>
         <translation>Kopfzeile (1 = erste Zeile; 0 = keine; leer = erkennen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="88"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="90"/>
         <source>Markers for missing values (&apos;|&apos;-separated; empty = default)</source>
         <translation>Kennzeichen für fehlende Werte (durch '|' getrennt; leer = Standard)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="91"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="93"/>
         <source>Long table: indicator column</source>
         <translation>Langformat: Indikatorspalte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="92"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="94"/>
         <source>Long table: value column</source>
         <translation>Langformat: Wertspalte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="93"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="95"/>
         <source>Long table: year column</source>
         <translation>Langformat: Jahresspalte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="94"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="96"/>
         <source>Long table: only this year</source>
         <translation>Langformat: nur dieses Jahr</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="99"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="101"/>
         <source>Districts matched</source>
         <translation>Zugeordnete Gebiete</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="99"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="101"/>
         <source>Districts without a row</source>
         <translation>Gebiete ohne Zeile</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="99"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="101"/>
         <source>Table rows without a district</source>
         <translation>Tabellenzeilen ohne Gebiet</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="99"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="101"/>
         <source>Duplicate table keys</source>
         <translation>Doppelte Tabellenschlüssel</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="112"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="118"/>
         <source>Incorrect parameter value for {0}</source>
         <translation>Ungültiger Parameterwert für {0}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="155"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="161"/>
         <source>Read {file}: {rows} rows, {cols} columns; encoding {enc}, separator {sep}, decimal mark {dec}, thousands mark {thou}, header row {head}.</source>
         <translation>{file} gelesen: {rows} Zeilen, {cols} Spalten; Zeichenkodierung {enc}, Trennzeichen {sep}, Dezimalzeichen {dec}, Tausendertrennzeichen {thou}, Kopfzeile {head}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="169"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="175"/>
         <source>Long table turned wide: {rows} districts, {cols} columns.</source>
         <translation>Tabelle vom Lang- ins Breitformat umgewandelt: {rows} Gebiete, {cols} Spalten.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="184"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="190"/>
         <source>The layer {0} has no coordinate reference system; it is kept without one (not assumed to be EPSG:4326).</source>
         <translation>Der Layer {0} hat kein Koordinatenbezugssystem; er wird ohne übernommen (es wird nicht EPSG:4326 angenommen).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="197"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="203"/>
         <source>{0} invalid geometries were kept as they are (districts: {1}).</source>
         <translation>{0} ungültige Geometrien wurden unverändert übernommen (Gebiete: {1}).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="203"/>
-        <source>The existing file {0} was replaced.</source>
-        <translation>Die vorhandene Datei {0} wurde ersetzt.</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="83"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="85"/>
         <source>Thousands mark (empty = detect; &apos;none&apos; = none)</source>
         <translation>Tausendertrennzeichen (leer = erkennen; 'none' = keines)</translation>
     </message>
@@ -1351,7 +1341,7 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Bedarfscluster</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="150"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="152"/>
         <source>Quelle: {source}</source>
         <translation>Quelle: {source}</translation>
     </message>
@@ -1918,111 +1908,166 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <source>The output {file} cannot be written ({reason}): it may be open in another program (close it there) or the file or folder is read-only. Nothing was changed.</source>
         <translation>Die Ausgabe {file} kann nicht geschrieben werden ({reason}): Möglicherweise ist sie in einem anderen Programm geöffnet (dort schließen), oder Datei bzw. Ordner sind schreibgeschützt. Es wurde nichts geändert.</translation>
     </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="143"/>
+        <source>The title has {n} characters; at most {limit} fit on {what}. Shorten it (a subtitle can say the rest): {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="144"/>
+        <source>The field {field} ({parameter}) does not exist in {file}. Fields: {fields}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="145"/>
+        <source>The output {file} cannot be written: {parent} is a file, not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="146"/>
+        <source>The output {file} is a folder; give a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="147"/>
+        <source>The output folder {file} is a file; give a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="148"/>
+        <source>The output {file} cannot be written: the folder {folder} is not writable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="149"/>
+        <source>The report definition {file} names {id} in {section}, but it is no column of the joined data. Columns: {columns}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="150"/>
+        <source>The layer {file} holds {geometry} geometries; district boundaries must be polygons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="151"/>
+        <source>The layer {file} has no features.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="152"/>
+        <source>The layer {file} is read in {crs} (degrees), but its coordinates reach {extent}: these are metres of a projected CRS. Name the CRS in the file (a &apos;crs&apos; member in the GeoJSON, a .prj beside a shapefile) or save it with its CRS, then run again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="153"/>
+        <source>Only {n} of {total} areas are valid; at least {needed} are needed. The population rule (at least {min_population} residents in {field}) removed {population}, {excluded} were excluded and {missing} have a missing value.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>NeedClustersAlgorithm</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="32"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="30"/>
         <source>Need clusters (k-means, Ward)</source>
         <translation>Bedarfscluster (k-means, Ward)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="49"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="47"/>
         <source>Districts with indicators</source>
         <translation>Gebiete mit Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="51"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="49"/>
         <source>Indicators</source>
         <translation>Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="53"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="51"/>
         <source>Number of clusters (0 = suggest)</source>
         <translation>Anzahl der Cluster (0 = vorschlagen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="56"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="54"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="56"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="54"/>
         <source>k-means</source>
         <translation>k-means</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="56"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="54"/>
         <source>Ward (hierarchical)</source>
         <translation>Ward (hierarchisch)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="59"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="56"/>
         <source>Random seed</source>
         <translation>Startwert (Zufallszahlen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="61"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="58"/>
         <source>Districts with clusters</source>
         <translation>Gebiete mit Clustern</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="63"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="60"/>
         <source>Cluster summary</source>
         <translation>Cluster-Übersicht</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="63"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="60"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="66"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="63"/>
         <source>Directions (e.g. S1=+1;K10=-1; default +1)</source>
         <translation>Richtungen (z. B. S1=+1;K10=-1; Standard +1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="68"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="65"/>
         <source>Indicator names for the cluster labels (e.g. S3=Transferbezug;S4=Kinderarmut)</source>
         <translation>Indikatornamen für die Cluster-Bezeichnungen (z. B. S3=Transferbezug;S4=Kinderarmut)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="70"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="67"/>
         <source>Number clusters by the mean of</source>
         <translation>Cluster nummerieren nach dem Mittelwert von</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="72"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="69"/>
         <source>Leave out areas whose field &apos;valid&apos; is false</source>
         <translation>Gebiete auslassen, deren Feld 'valid' falsch ist</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="74"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="71"/>
         <source>Fill missing values with the city median</source>
         <translation>Fehlende Werte mit dem Median der Gesamtstadt auffüllen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="76"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="73"/>
         <source>k-means restarts</source>
         <translation>Neustarts von k-means</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="82"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="79"/>
         <source>Number of clusters</source>
         <translation>Anzahl der Cluster</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="129"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="126"/>
         <source>Suggested number of clusters (higher is better):</source>
         <translation>Vorgeschlagene Anzahl der Cluster (höher ist besser):</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="136"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="133"/>
         <source>{k} clusters; between/total sum of squares {ratio:.1%}.</source>
         <translation>{k} Cluster; Quadratsumme zwischen/gesamt {ratio:.1%}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="35"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="33"/>
         <source>Groups the districts by their indicators (FIELDS, z-standardised) into K clusters with k-means (k-means++ start, several seeded restarts; the same SEED gives the same result) or Ward&apos;s hierarchical method. K = 0 suggests a number by silhouette and Calinski-Harabasz (the table is in the log) and takes the best silhouette.
 
 Clusters are numbered by need: cluster 1 has the highest mean of the direction-corrected z-scores (or of NEED_FIELD, e.g. status_index), and each gets a label from its profile (&apos;Transferquote hoch, Kinderarmut hoch&apos;). Areas with a missing value, and areas whose &apos;valid&apos; field is false, get no cluster unless IMPUTE takes the city median.
@@ -2038,12 +2083,12 @@ SUMMARY (optionale CSV-Datei): Größe, Zentren in den ursprünglichen Einheiten
 <context>
     <name>NeedIndexAlgorithm</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="31"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="28"/>
         <source>Need index (incl. MSS method)</source>
         <translation>Bedarfsindex (inkl. MSS-Methode)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="34"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="31"/>
         <source>Builds a status index from STATUS_FIELDS (and a dynamics index from DYNAMIC_FIELDS) and classes every area.
 
 PRESET mss: the Berlin Monitoring Soziale Stadtentwicklung method: each indicator z-standardised over the valid areas, the z-scores summed and the sum standardised again; status classes hoch (≤ −1), mittel (≤ +1), niedrig (&lt; +1.5), sehr niedrig (≥ +1.5); dynamics positiv (≤ −1), stabil, negativ (≥ +1); the 12 groups and areas needing attention. PRESET custom: weighted mean of scaled indicators (z-score, min-max or percentile rank), standardised again and classed the same way. Higher values mean more need unless DIRECTIONS says otherwise (e.g. 'K10=-1').
@@ -2056,97 +2101,97 @@ PRESET mss: die Methode des Berliner Monitorings Soziale Stadtentwicklung: Jeder
 Nur gültige Gebiete bilden die Bezugsgesamtheit: Einwohnerzahl mindestens MIN_POPULATION (Standard 300), nicht durch EXCLUDE_EXPRESSION ausgeschlossen (z. B. &quot;KOM&quot; &lt;&gt; 'gültig') und kein fehlender Wert. Die übrigen bleiben mit valid = false und einer Anmerkung in der Ausgabe (z. B. 'unter 300 EW (120)').</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="50"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="47"/>
         <source>Districts with indicators</source>
         <translation>Gebiete mit Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="52"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="49"/>
         <source>Status indicators</source>
         <translation>Status-Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="55"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="52"/>
         <source>Dynamics indicators (changes)</source>
         <translation>Dynamik-Indikatoren (Veränderungen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="58"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="55"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="58"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="55"/>
         <source>Custom composite index</source>
         <translation>Benutzerdefinierter Gesamtindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="58"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="55"/>
         <source>Berlin MSS (Monitoring Soziale Stadtentwicklung)</source>
         <translation>Berliner MSS (Monitoring Soziale Stadtentwicklung)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="62"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="58"/>
         <source>Population field</source>
         <translation>Feld Einwohnerzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="65"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="61"/>
         <source>Minimum population of a valid area</source>
         <translation>Mindesteinwohnerzahl eines gültigen Gebiets</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="68"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="64"/>
         <source>Leave out of the reference where (expression)</source>
         <translation>Aus der Bezugsgesamtheit ausschließen, wenn (Ausdruck)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="71"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="67"/>
         <source>Districts with need index</source>
         <translation>Gebiete mit Bedarfsindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="74"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="70"/>
         <source>Directions (e.g. S1=+1;K10=-1; default +1)</source>
         <translation>Richtungen (z. B. S1=+1;K10=-1; Standard +1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="76"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="72"/>
         <source>Weights, custom method (e.g. S1=2;S3=1)</source>
         <translation>Gewichte, benutzerdefinierte Methode (z. B. S1=2;S3=1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="78"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="74"/>
         <source>Scaling, custom method</source>
         <translation>Skalierung, benutzerdefinierte Methode</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="78"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="74"/>
         <source>z-score</source>
         <translation>z-Wert</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="78"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="74"/>
         <source>min-max</source>
         <translation>Min-Max</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="78"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="74"/>
         <source>percentile rank</source>
         <translation>Perzentilrang</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="81"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="77"/>
         <source>Status class limits</source>
         <translation>Klassengrenzen Status</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="83"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="79"/>
         <source>Dynamics class limits</source>
         <translation>Klassengrenzen Dynamik</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="145"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="143"/>
         <source>{0} areas classed, {1} left out of the reference (see the field note).</source>
         <translation>{0} Gebiete klassifiziert, {1} aus der Bezugsgesamtheit ausgeschlossen (siehe Feld note).</translation>
     </message>
@@ -2315,12 +2360,12 @@ Nur gültige Gebiete bilden die Bezugsgesamtheit: Einwohnerzahl mindestens MIN_P
         <translation>Ordner mit GeoPackage und Diagrammen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="204"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="205"/>
         <source>{n} districts, {k} indicators</source>
         <translation>{n} Gebiete, {k} Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="222"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="230"/>
         <source>{pages} pages written to {file}</source>
         <translation>{pages} Seiten nach {file} geschrieben</translation>
     </message>
@@ -2348,6 +2393,11 @@ RATES: FIELD=Zähler/Nenner (Anzahlfelder) für Gesamtquoten der Stadt; Zähler 
 MIN_POPULATION: Gebiete mit weniger Einwohnern (POPULATION_FIELD) behalten ihre Seite, zeigen aber keine Werte, nur den Hinweis 'unter 300 EW'.
 SEPARATE_FILES: ein Ordner; wenn gesetzt, wird dort zusätzlich je Gebiet eine Datei geschrieben, benannt Profil_&lt;key&gt;_&lt;name&gt;.pdf. OUTPUT erhält immer alle Seiten in einer PDF-Datei.
 TEMPLATE: eine .qpt, die nach dem Umgestalten aus einem Profil-Layout gespeichert wurde (Layout ▸ Als Vorlage speichern): Karte und Profilinhalt verschieben oder in der Größe ändern, dem Profilinhalt die Hausfarbe der Stadt geben (in seinen Elementeigenschaften), Logos, Beschriftungen oder eine Hintergrundkarte hinzufügen. Eine Vorlage aus Standardelementen funktioniert ebenfalls: Beschriftungen lesen die Felder des GeoPackages ([% &quot;findings&quot; %], pr_col_value, …), ein Bild kann chart_path zeigen, und eine Karte mit der ID sr_detail wird an die Gebiete gebunden.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="212"/>
+        <source>{label} ({field}) has the same value in every district: no findings for it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2411,17 +2461,17 @@ TEMPLATE: eine .qpt, die nach dem Umgestalten aus einem Profil-Layout gespeicher
 <context>
     <name>Report</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="72"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="75"/>
         <source>Joining table {0} of {1}: {2}</source>
         <translation>Tabelle {0} von {1} wird verbunden: {2}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="201"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="240"/>
         <source>Thematic maps are not available in this version.</source>
         <translation>Themenkarten sind in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="212"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="251"/>
         <source>Profile sheets are not available in this version.</source>
         <translation>Sozialraumprofile sind in dieser Version nicht verfügbar.</translation>
     </message>
@@ -2494,6 +2544,34 @@ Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. I
         <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="98"/>
         <source>The report was cancelled; no half-written file was left in {0}.</source>
         <translation>Der Bericht wurde abgebrochen; in {0} ist keine halb geschriebene Datei zurückgeblieben.</translation>
+    </message>
+</context>
+<context>
+    <name>SozialraumAlgorithm</name>
+    <message>
+        <location filename="../sozialraum_plugin/processing/base.py" line="27"/>
+        <source>a map page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/base.py" line="28"/>
+        <source>a profile sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/base.py" line="120"/>
+        <source>Choices (name or number):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/base.py" line="138"/>
+        <source>{parameter}: unknown value &apos;{value}&apos;. Use one of: {choices}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/base.py" line="185"/>
+        <source>The existing file {0} was replaced.</source>
+        <translation type="unfinished">Die vorhandene Datei {0} wurde ersetzt.</translation>
     </message>
 </context>
 <context>
@@ -2739,12 +2817,12 @@ Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. I
 <context>
     <name>ThematicMapAlgorithm</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="47"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="46"/>
         <source>Thematic map</source>
         <translation>Themenkarte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="53"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="52"/>
         <source>Classifies a field of a district layer and lays out a printable map: title, legend with class counts, scale bar, north arrow, source, licence, date and a note on the method. The layout stays in the project's Layout Manager as 'Sozialraum – &lt;title&gt;' (running again replaces it) with its styled layers in a group of the same name; the input layer is not changed.
 
 METHOD: jenks, quantile, equal, stddev (mean ± 1 SD steps), pretty, fixed (INTERVAL), mss (status index thresholds −1.0 / +1.0 / +1.5), sdmultiples (mean + k·SD with the SD_MULTIPLES k), categorized (MSS classes, dynamics, the 12 groups and clusters get fixed colours in need order). With no more distinct values than classes every value gets its own class.
@@ -2757,164 +2835,169 @@ Gebiete, in denen INVALID_FIELD (Standard 'valid') falsch ist, werden grau schra
 OUTPUT: .pdf (Vektor; SERIES_FIELDS ergibt eine Seite je Feld), .png oder .svg (eine Datei je Seite). SAVE_STYLE speichert den Stil in der Tabelle layer_styles eines GeoPackage-Eingabelayers; in andere Quellen wird nie geschrieben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="85"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="83"/>
         <source>District layer</source>
         <translation>Gebietslayer</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="86"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="84"/>
         <source>Field to map</source>
         <translation>Darzustellendes Feld</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="87"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="85"/>
         <source>Classification method</source>
         <translation>Klassifizierungsmethode</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="88"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="86"/>
         <source>Number of classes</source>
         <translation>Anzahl der Klassen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="89"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="87"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="90"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="88"/>
         <source>Subtitle</source>
         <translation>Untertitel</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="102"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="100"/>
         <source>Legend title (default: field alias)</source>
         <translation>Legendentitel (Standard: Feldalias)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="91"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="89"/>
         <source>Unit shown after the values (e.g. %)</source>
         <translation>Einheit hinter den Werten (z. B. %)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="92"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="90"/>
         <source>Page size</source>
         <translation>Seitengröße</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="93"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="91"/>
         <source>Orientation</source>
         <translation>Ausrichtung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="94"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="92"/>
         <source>Colour ramp (ColorBrewer)</source>
         <translation>Farbverlauf (ColorBrewer)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="103"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="101"/>
         <source>Invert the ramp (higher value = less need)</source>
         <translation>Farbverlauf umkehren (höherer Wert = weniger Bedarf)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="95"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="93"/>
         <source>Label the districts</source>
         <translation>Gebiete beschriften</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="96"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="94"/>
         <source>Label field</source>
         <translation>Beschriftungsfeld</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="105"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="103"/>
         <source>Validity field (false = not assessed)</source>
         <translation>Gültigkeitsfeld (falsch = nicht bewertet)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="107"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="105"/>
         <source>Uninhabited areas (mask)</source>
         <translation>Unbewohnte Flächen (Maske)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="98"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="96"/>
         <source>Series: more fields, one page each</source>
         <translation>Serie: weitere Felder, je eine Seite</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="109"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="107"/>
         <source>Class width for &apos;fixed&apos;</source>
         <translation>Klassenbreite für 'fixed'</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="111"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="109"/>
         <source>SD multiples for &apos;sdmultiples&apos;</source>
         <translation>SD-Vielfache für 'sdmultiples'</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="100"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="98"/>
         <source>Source line</source>
         <translation>Quellenangabe</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="101"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="99"/>
         <source>Licence line</source>
         <translation>Lizenzangabe</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="112"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="110"/>
         <source>Logo (SVG or PNG)</source>
         <translation>Logo (SVG oder PNG)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="113"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="111"/>
         <source>Layout template (.qpt)</source>
         <translation>Layoutvorlage (.qpt)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="115"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="113"/>
         <source>Resolution (dpi)</source>
         <translation>Auflösung (dpi)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="117"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="115"/>
         <source>Save the style in the GeoPackage</source>
         <translation>Stil im GeoPackage speichern</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="119"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="117"/>
         <source>Map</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="121"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="119"/>
         <source>Layout name</source>
         <translation>Layoutname</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="122"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="120"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="189"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="195"/>
         <source>{field}: {excluded} area(s) not assessed, {missing} without a value (hatched grey)</source>
         <translation>{field}: {excluded} Gebiet(e) nicht bewertet, {missing} ohne Wert (grau schraffiert)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="197"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="203"/>
         <source>Layout &apos;{name}&apos;, {pages} page(s), written in {seconds:.1f} s: {files}</source>
         <translation>Layout '{name}', {pages} Seite(n), geschrieben in {seconds:.1f} s: {files}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="209"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="215"/>
         <source>The style of {field} was not saved: {error}</source>
         <translation>Der Stil von {field} wurde nicht gespeichert: {error}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="182"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="188"/>
         <source>Cells listed in suppressed_fields are left out of the map.</source>
         <translation>In suppressed_fields aufgeführte Zellen werden in der Karte nicht ausgewiesen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="149"/>
+        <source>No SOURCE_TEXT given: the source line names the data file ({0}).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
