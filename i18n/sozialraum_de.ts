@@ -1911,57 +1911,57 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
     <message>
         <location filename="../sozialraum_plugin/core/errors.py" line="143"/>
         <source>The title has {n} characters; at most {limit} fit on {what}. Shorten it (a subtitle can say the rest): {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Titel hat {n} Zeichen; auf {what} passen höchstens {limit}. Bitte kürzen (der Rest kann in den Untertitel): {title}</translation>
     </message>
     <message>
         <location filename="../sozialraum_plugin/core/errors.py" line="144"/>
         <source>The field {field} ({parameter}) does not exist in {file}. Fields: {fields}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Feld {field} ({parameter}) gibt es in {file} nicht. Vorhandene Felder: {fields}.</translation>
     </message>
     <message>
         <location filename="../sozialraum_plugin/core/errors.py" line="145"/>
         <source>The output {file} cannot be written: {parent} is a file, not a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ausgabe {file} kann nicht geschrieben werden: {parent} ist eine Datei, kein Ordner.</translation>
     </message>
     <message>
         <location filename="../sozialraum_plugin/core/errors.py" line="146"/>
         <source>The output {file} is a folder; give a file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ausgabe {file} ist ein Ordner; bitte einen Dateinamen angeben.</translation>
     </message>
     <message>
         <location filename="../sozialraum_plugin/core/errors.py" line="147"/>
         <source>The output folder {file} is a file; give a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ausgabeordner {file} ist eine Datei; bitte einen Ordner angeben.</translation>
     </message>
     <message>
         <location filename="../sozialraum_plugin/core/errors.py" line="148"/>
         <source>The output {file} cannot be written: the folder {folder} is not writable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ausgabe {file} kann nicht geschrieben werden: Der Ordner {folder} ist nicht beschreibbar.</translation>
     </message>
     <message>
         <location filename="../sozialraum_plugin/core/errors.py" line="149"/>
         <source>The report definition {file} names {id} in {section}, but it is no column of the joined data. Columns: {columns}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Berichtsdefinition {file} nennt {id} in {section}, die verbundenen Daten haben aber keine solche Spalte. Vorhandene Spalten: {columns}.</translation>
     </message>
     <message>
         <location filename="../sozialraum_plugin/core/errors.py" line="150"/>
         <source>The layer {file} holds {geometry} geometries; district boundaries must be polygons.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Layer {file} enthält Geometrien vom Typ {geometry}; Gebietsgrenzen müssen Polygone sein.</translation>
     </message>
     <message>
         <location filename="../sozialraum_plugin/core/errors.py" line="151"/>
         <source>The layer {file} has no features.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Layer {file} enthält keine Objekte.</translation>
     </message>
     <message>
         <location filename="../sozialraum_plugin/core/errors.py" line="152"/>
         <source>The layer {file} is read in {crs} (degrees), but its coordinates reach {extent}: these are metres of a projected CRS. Name the CRS in the file (a &apos;crs&apos; member in the GeoJSON, a .prj beside a shapefile) or save it with its CRS, then run again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Layer {file} wird in {crs} (Grad) gelesen, seine Koordinaten reichen aber bis {extent}: Das sind Meterwerte eines projizierten Koordinatenbezugssystems (KBS). Bitte das KBS in der Datei angeben (ein 'crs'-Eintrag im GeoJSON, eine .prj-Datei neben dem Shapefile) oder die Datei mit ihrem KBS speichern und dann erneut ausführen.</translation>
     </message>
     <message>
         <location filename="../sozialraum_plugin/core/errors.py" line="153"/>
         <source>Only {n} of {total} areas are valid; at least {needed} are needed. The population rule (at least {min_population} residents in {field}) removed {population}, {excluded} were excluded and {missing} have a missing value.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur {n} von {total} Gebieten sind gültig; mindestens {needed} werden benötigt. Die Mindesteinwohnerzahl (mindestens {min_population} Einwohner in {field}) hat {population} herausgenommen, {excluded} wurden ausgeschlossen und bei {missing} fehlt ein Wert.</translation>
     </message>
 </context>
 <context>
@@ -2397,7 +2397,7 @@ TEMPLATE: eine .qpt, die nach dem Umgestalten aus einem Profil-Layout gespeicher
     <message>
         <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="212"/>
         <source>{label} ({field}) has the same value in every district: no findings for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} ({field}) hat in allen Gebieten denselben Wert: keine Befunde dazu.</translation>
     </message>
 </context>
 <context>
@@ -2551,27 +2551,27 @@ Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. I
     <message>
         <location filename="../sozialraum_plugin/processing/base.py" line="27"/>
         <source>a map page</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Kartenseite</translation>
     </message>
     <message>
         <location filename="../sozialraum_plugin/processing/base.py" line="28"/>
         <source>a profile sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Profilblatt</translation>
     </message>
     <message>
         <location filename="../sozialraum_plugin/processing/base.py" line="120"/>
         <source>Choices (name or number):</source>
-        <translation type="unfinished"></translation>
+        <translation>Zulässige Werte (Name oder Nummer):</translation>
     </message>
     <message>
         <location filename="../sozialraum_plugin/processing/base.py" line="138"/>
         <source>{parameter}: unknown value &apos;{value}&apos;. Use one of: {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{parameter}: unbekannter Wert '{value}'. Zulässige Werte: {choices}.</translation>
     </message>
     <message>
         <location filename="../sozialraum_plugin/processing/base.py" line="185"/>
         <source>The existing file {0} was replaced.</source>
-        <translation type="unfinished">Die vorhandene Datei {0} wurde ersetzt.</translation>
+        <translation>Die vorhandene Datei {0} wurde ersetzt.</translation>
     </message>
 </context>
 <context>
@@ -2997,7 +2997,7 @@ OUTPUT: .pdf (Vektor; SERIES_FIELDS ergibt eine Seite je Feld), .png oder .svg (
     <message>
         <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="149"/>
         <source>No SOURCE_TEXT given: the source line names the data file ({0}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein SOURCE_TEXT angegeben: Die Quellenangabe nennt die Datendatei ({0}).</translation>
     </message>
 </context>
 </TS>
