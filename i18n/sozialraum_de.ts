@@ -1904,64 +1904,69 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Der Indikator {indicator} der Berichtsdefinition benötigt die Spalte {column}, die weder die Gebietsgrenzen noch die Tabellen liefern ({available}).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="141"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="142"/>
         <source>The output {file} cannot be written ({reason}): it may be open in another program (close it there) or the file or folder is read-only. Nothing was changed.</source>
         <translation>Die Ausgabe {file} kann nicht geschrieben werden ({reason}): Möglicherweise ist sie in einem anderen Programm geöffnet (dort schließen), oder Datei bzw. Ordner sind schreibgeschützt. Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="143"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="144"/>
         <source>The title has {n} characters; at most {limit} fit on {what}. Shorten it (a subtitle can say the rest): {title}</source>
         <translation>Der Titel hat {n} Zeichen; auf {what} passen höchstens {limit}. Bitte kürzen (der Rest kann in den Untertitel): {title}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="144"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="145"/>
         <source>The field {field} ({parameter}) does not exist in {file}. Fields: {fields}.</source>
         <translation>Das Feld {field} ({parameter}) gibt es in {file} nicht. Vorhandene Felder: {fields}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="145"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="146"/>
         <source>The output {file} cannot be written: {parent} is a file, not a folder.</source>
         <translation>Die Ausgabe {file} kann nicht geschrieben werden: {parent} ist eine Datei, kein Ordner.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="146"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="147"/>
         <source>The output {file} is a folder; give a file name.</source>
         <translation>Die Ausgabe {file} ist ein Ordner; bitte einen Dateinamen angeben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="147"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="148"/>
         <source>The output folder {file} is a file; give a folder.</source>
         <translation>Der Ausgabeordner {file} ist eine Datei; bitte einen Ordner angeben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="148"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="149"/>
         <source>The output {file} cannot be written: the folder {folder} is not writable.</source>
         <translation>Die Ausgabe {file} kann nicht geschrieben werden: Der Ordner {folder} ist nicht beschreibbar.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="149"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="150"/>
         <source>The report definition {file} names {id} in {section}, but it is no column of the joined data. Columns: {columns}.</source>
         <translation>Die Berichtsdefinition {file} nennt {id} in {section}, die verbundenen Daten haben aber keine solche Spalte. Vorhandene Spalten: {columns}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="150"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="151"/>
         <source>The layer {file} holds {geometry} geometries; district boundaries must be polygons.</source>
         <translation>Der Layer {file} enthält Geometrien vom Typ {geometry}; Gebietsgrenzen müssen Polygone sein.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="151"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="152"/>
         <source>The layer {file} has no features.</source>
         <translation>Der Layer {file} enthält keine Objekte.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="152"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="153"/>
         <source>The layer {file} is read in {crs} (degrees), but its coordinates reach {extent}: these are metres of a projected CRS. Name the CRS in the file (a &apos;crs&apos; member in the GeoJSON, a .prj beside a shapefile) or save it with its CRS, then run again.</source>
         <translation>Der Layer {file} wird in {crs} (Grad) gelesen, seine Koordinaten reichen aber bis {extent}: Das sind Meterwerte eines projizierten Koordinatenbezugssystems (KBS). Bitte das KBS in der Datei angeben (ein 'crs'-Eintrag im GeoJSON, eine .prj-Datei neben dem Shapefile) oder die Datei mit ihrem KBS speichern und dann erneut ausführen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="153"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="154"/>
         <source>Only {n} of {total} areas are valid; at least {needed} are needed. The population rule (at least {min_population} residents in {field}) removed {population}, {excluded} were excluded and {missing} have a missing value.</source>
         <translation>Nur {n} von {total} Gebieten sind gültig; mindestens {needed} werden benötigt. Die Mindesteinwohnerzahl (mindestens {min_population} Einwohner in {field}) hat {population} herausgenommen, {excluded} wurden ausgeschlossen und bei {missing} fehlt ein Wert.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="141"/>
+        <source>The file or folder {file} cannot be used: {reason}. Nothing was changed.</source>
+        <translation>Die Datei oder der Ordner {file} kann nicht verwendet werden: {reason}. Es wurde nichts geändert.</translation>
     </message>
 </context>
 <context>

@@ -138,6 +138,7 @@ MESSAGES: dict[str, str] = {
     "indicator_json_invalid": QT_TRANSLATE_NOOP("Messages", "The indicator definitions cannot be read: {reason}."),
     "indicator_input_missing": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} of the report definition needs the column {column}, which neither the boundaries nor the tables provide ({available})."),
     # --- seams ---
+    "path_unusable": QT_TRANSLATE_NOOP("Messages", "The file or folder {file} cannot be used: {reason}. Nothing was changed."),
     "output_locked": QT_TRANSLATE_NOOP("Messages", "The output {file} cannot be written ({reason}): it may be open in another program (close it there) or the file or folder is read-only. Nothing was changed."),
     # --- badinput ---
     "title_too_long": QT_TRANSLATE_NOOP("Messages", "The title has {n} characters; at most {limit} fit on {what}. Shorten it (a subtitle can say the rest): {title}"),

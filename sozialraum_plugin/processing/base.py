@@ -243,6 +243,11 @@ class SozialraumAlgorithm(QgsProcessingAlgorithm):
             result = self.compute(parameters, context, feedback)
             self.log_replaced(feedback, replaced(before))
             return result
+        except OSError as error:  # a file system refusal no check foresaw (e.g. /proc): named, no traceback
+            message = user_message(SozialraumError(
+                "path_unusable", file=error.filename or "?", reason=error.strerror or str(error)))
+            error.__traceback__ = None
+            raise QgsProcessingException(message) from None
         except SozialraumError as error:
             # 'from None' and no traceback: frames holding layers must not outlive the run
             # (a QgsVectorLayer freed after exitQgis crashes QGIS).
