@@ -31,6 +31,7 @@ from qgis.PyQt.QtCore import QDate, QVariant
 from qgis.PyQt.QtGui import QImage
 
 from sozialraum_plugin.gis.layouts import MapRequest, best_orientation, compose, layout_name
+from sozialraum_plugin.gis.layouts.combine import export_layouts_pdf
 from sozialraum_plugin.gis.layouts.export import export_layout
 from sozialraum_plugin.gis.layouts.map_page import PageStyle, legend_size
 
@@ -321,6 +322,21 @@ def test_export_timing_and_atomic_replace(qgis_app, berlin_gpkg, tmp_path):
     assert seconds < 3, seconds  # ~0.5 s here for 542 districts
     assert out.read_bytes()[:5] == b"%PDF-"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["timing.pdf"]
+
+
+def test_combined_pdf_keeps_text_on_every_page(qgis_app, flensburg, tmp_path):
+    """The report's map section (layouts rendered page by page into one PDF, no export settings):
+    labels, legend and scale bar stay text. QGIS 3.40 draws them as outlines unless asked."""
+    layouts = [compose(MapRequest(flensburg, ["sgb2_anteil"], "quantile", 4, title=title, unit="%",
+                                  page=PageStyle("A4", orientation, "Quelle: Stadt Flensburg"))).layout
+               for title, orientation in (("Hochformat", "portrait"), ("Querformat", "landscape"))]
+    out = tmp_path / "Karten.pdf"
+    assert export_layouts_pdf(layouts, str(out)) == 2
+    assert pdfinfo(out) == {"pages": 2, "size": A4}
+    for page, title in ((1, "Hochformat"), (2, "Querformat")):
+        text = pdftext(out, page)
+        for expected in (title, "Quelle: Stadt Flensburg", "Stand: ", "(n = ", "Quantile", "km"):
+            assert expected in text, (page, expected)
 
 
 def test_clear_errors(provider, berlin_gpkg, tmp_path):

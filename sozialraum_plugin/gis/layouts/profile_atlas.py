@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qgis.core import (
-    Qgis,
     QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsExpression,
@@ -40,6 +39,7 @@ from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
 from ...core.profile import Profiles
+from ..text_render import text_as_text
 from . import charts, map_crs, map_extent
 from .map_page import default_font, replace_layout
 from .profile_data import (
@@ -277,7 +277,7 @@ def pdf_settings() -> QgsLayoutExporter.PdfExportSettings:
     settings = QgsLayoutExporter.PdfExportSettings()
     settings.dpi = 300
     settings.rasterizeWholeImage = False
-    settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
+    settings.textRenderFormat = text_as_text()
     settings.appendGeoreference = False
     settings.exportMetadata = True
     settings.simplifyGeometries = True
