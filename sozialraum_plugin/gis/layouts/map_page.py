@@ -3,9 +3,9 @@
 Page anatomy: title and subtitle on top; the map frame fitted to the data's shape (no empty
 margins inside the frame); legend with class counts and the method note beside or below the map;
 north arrow and scale bar at the map's lower edge; a footer rule with source, licence and date.
-The legend is measured after it is built and gets more columns or smaller type until it fits
-its box, so it is never cut off. Items are placed with ``attemptSetSceneRect`` before
-``zoomToExtent`` (DESIGN §6: the other order gives a NaN extent and a blank map).
+The legend is measured (as the PDF export will measure it) after it is built and gets more
+columns or smaller type until it fits its box, so it is never cut off. Items are placed with
+``attemptSetSceneRect`` before ``zoomToExtent`` (DESIGN §6: the other order gives a NaN extent and a blank map).
 """
 from __future__ import annotations
 
@@ -24,7 +24,6 @@ from qgis.core import (
     QgsLayoutItemShape,
     QgsLayoutMeasurement,
     QgsLayoutSize,
-    QgsLayoutUtils,
     QgsLegendRenderer,
     QgsLegendStyle,
     QgsMapLayerLegendUtils,
@@ -38,6 +37,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QDate, QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
 
 from ...toolbelt.paths import icon_path
+from .measure import legend_size, text_width_mm
 
 translate = QCoreApplication.translate
 
@@ -123,11 +123,12 @@ def padded(extent: QgsRectangle, ratio: float = 0.025) -> QgsRectangle:
 
 
 def wrap(text: str, width_mm: float, font: QFont) -> str:
-    """Greedy word wrap measured with the real font metrics (what the layout will draw)."""
+    """Greedy word wrap measured with the real font metrics (what the layout will draw, on
+    QGIS 3.22 and 3.40: see measure.py)."""
     lines: list[str] = []
     for word in text.split(" "):
         candidate = f"{lines[-1]} {word}" if lines else word
-        if lines and QgsLayoutUtils.textWidthMM(font, candidate) <= width_mm:
+        if lines and text_width_mm(font, candidate) <= width_mm:
             lines[-1] = candidate
         else:
             lines.append(word)
@@ -374,13 +375,6 @@ def show_page(item: QgsLayoutItemMap, page: MapPage) -> None:
     item.setLayers(page.layers)
     item.setKeepLayerSet(True)
     item.zoomToExtent(padded(page.extent))
-
-
-def legend_size(legend: QgsLayoutItemLegend):
-    """The legend's content size in mm, measured now: ``adjustBoxSize`` does nothing until the
-    item has been painted once, which would leave the layout arithmetic with a stale size."""
-    context = QgsLayoutUtils.createRenderContextForLayout(legend.layout(), None)
-    return QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize(context)
 
 
 def text_label(layout, text: str, font: QFont, colour, align=Qt.AlignmentFlag.AlignLeft) -> QgsLayoutItemLabel:
