@@ -34,9 +34,10 @@ from qgis.core import (
     QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QRectF, Qt
-from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
+from qgis.PyQt.QtGui import QColor, QFont
 
 from ...toolbelt.paths import icon_path
+from .fonts import default_font, set_label_font, set_legend_font
 from .measure import legend_size, text_width_mm
 
 translate = QCoreApplication.translate
@@ -44,8 +45,6 @@ translate = QCoreApplication.translate
 MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
 PT_TO_MM = 0.3528
 PAGE_SIZES = {"A4": (210.0, 297.0), "A3": (297.0, 420.0)}
-FONTS = ("Source Sans Pro", "Source Sans 3", "Noto Sans", "Open Sans", "Liberation Sans", "Arial",
-         "DejaVu Sans")
 INK, GREY, RULE = "#222222", "#555555", "#9e9e9e"
 
 
@@ -93,14 +92,6 @@ class PageStyle:
     def date_text(self) -> str:
         date = self.date or QDate.currentDate().toString("dd.MM.yyyy")
         return translate("MapText", "Stand: {date}").format(date=date)
-
-
-def default_font() -> str:
-    try:  # Qt6: static
-        families = set(QFontDatabase.families())
-    except TypeError:  # Qt5: an instance method
-        families = set(QFontDatabase().families())
-    return next((f for f in FONTS if f in families), QFont().family())
 
 
 def fit_rect(box: QRectF, extent: QgsRectangle) -> QRectF:
@@ -254,8 +245,8 @@ class PageBuilder:
 
     def style_legend(self, legend: QgsLayoutItemLegend, scale: float, columns: int) -> None:
         k = self.k * scale
-        legend.setStyleFont(QgsLegendStyle.Style.Title, self.font(9.5 * scale, bold=True))
-        legend.setStyleFont(QgsLegendStyle.Style.SymbolLabel, self.font(8 * scale))
+        set_legend_font(legend, QgsLegendStyle.Style.Title, self.font(9.5 * scale, bold=True))
+        set_legend_font(legend, QgsLegendStyle.Style.SymbolLabel, self.font(8 * scale))
         legend.setStyleMargin(QgsLegendStyle.Style.Title, QgsLegendStyle.Side.Bottom, 2.5 * k)
         legend.setStyleMargin(QgsLegendStyle.Style.Symbol, QgsLegendStyle.Side.Top, 1.2 * k)
         legend.setStyleMargin(QgsLegendStyle.Style.SymbolLabel, QgsLegendStyle.Side.Left, 2 * k)
@@ -381,8 +372,7 @@ def text_label(layout, text: str, font: QFont, colour, align=Qt.AlignmentFlag.Al
     """A plain top-aligned label without margin, as both the map page and the profile sheet use."""
     item = QgsLayoutItemLabel(layout)
     item.setText(text)
-    item.setFont(font)
-    item.setFontColor(QColor(colour))
+    set_label_font(item, font, colour)
     item.setHAlign(align)
     item.setVAlign(Qt.AlignmentFlag.AlignTop)
     item.setMargin(0)
