@@ -55,15 +55,16 @@ cleanup() {
   local pid link
   for link in /proc/[0-9]*/root; do  # processes rooted in the chroot (ours: we started them)
     pid=${link#/proc/}; pid=${pid%/root}
-    case "$(readlink "$link" 2>/dev/null)" in "$CHROOT"|"$CHROOT"/*) kill "$pid" 2>/dev/null || true ;; esac
+    case "$(readlink "$link" 2>/dev/null)" in "$CHROOT"|"$CHROOT"/*) kill "$pid" 2>/dev/null && sleep 1 ;; esac
   done
-  sleep 1
   local m
   for m in $(mounts_below); do
     umount "$m" 2>/dev/null || umount -l "$m" || log "could not unmount $m"
   done
   if [ -n "$(mounts_below)" ]; then log "mounts left below $DIR:"; mounts_below; fi
 }
+exec 9> "$DIR/.lock"  # one run at a time: the next would unmount this one's chroot
+flock -n 9 || { log "another run is using ${DIR#$ROOT/}"; exit 1; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 cleanup  # a previous run killed hard may have left mounts
@@ -75,7 +76,7 @@ if [ ! -f "$BASE/.sozialraum-base" ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
   }
   MIRROR=${DEBIAN13_MIRROR:-$(host_mirror)}
-  log "building the trixie base from $MIRROR (once; about 5 minutes)"
+  log "building the trixie base from $MIRROR (once; about a minute)"
   rm -rf --one-file-system "$BASE.part"
   start=$(date +%s)
   debootstrap --variant=minbase --include=make trixie "$BASE.part" "$MIRROR" > "$LOGS/debootstrap.log" 2>&1 \
