@@ -127,7 +127,7 @@ fi
 in_chroot() {
   chroot "$CHROOT" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    PIP_CERT=/etc/ssl/host-ca-certificates.crt /bin/bash -c "$1"
+    PIP_CERT=/etc/ssl/host-ca-certificates.crt /bin/bash -c "$1" 9>&-  # the lock stays here
 }
 log "Debian $(cat "$CHROOT/etc/debian_version")"
 status=0
