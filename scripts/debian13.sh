@@ -14,12 +14,14 @@
 # apt mirror), DEBIAN13_KEEP=1 (reuse the previous run's installed system and .venv instead of a
 # fresh one), DEBIAN13_SOURCE=worktree (the work tree's files, uncommitted changes included),
 # DEBIAN13_TARGETS (default "demo test"), DEBIAN13_RUN='shell command' (instead of make targets,
-# in the source folder). Logs and timings: build/debian13/logs/.
+# in the source folder), DEBIAN13_REV (a commit or tree to test instead of HEAD, e.g. main or the
+# tree of a trial merge from `git merge-tree --write-tree main BRANCH`).
+# Logs and timings: build/debian13/logs/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 if [ "$(id -u)" -ne 0 ]; then
-  exec sudo --preserve-env=DEBIAN13_MIRROR,DEBIAN13_KEEP,DEBIAN13_SOURCE,DEBIAN13_TARGETS,DEBIAN13_RUN "$0" "$@"
+  exec sudo --preserve-env=DEBIAN13_MIRROR,DEBIAN13_KEEP,DEBIAN13_SOURCE,DEBIAN13_TARGETS,DEBIAN13_RUN,DEBIAN13_REV "$0" "$@"
 fi
 
 DIR=$ROOT/build/debian13
@@ -118,9 +120,11 @@ if [ "${DEBIAN13_SOURCE:-}" = worktree ]; then
   git ls-files -z --cached --others --exclude-standard | tar --null -T - -c 2>/dev/null | tar -x -C "$CHROOT$SRC"
   log "the work tree at $(git rev-parse --short HEAD) with its uncommitted changes"
 else
-  git archive --format=tar HEAD | tar -x -C "$CHROOT$SRC"
-  log "commit $(git rev-parse --short HEAD) ($(git log -1 --format=%s HEAD))"
-  [ -z "$(git status --porcelain --untracked-files=no)" ] || log "note: uncommitted changes are not tested"
+  rev=${DEBIAN13_REV:-HEAD}
+  git archive --format=tar "$rev" | tar -x -C "$CHROOT$SRC"
+  log "$rev = $(git rev-parse --short "$rev") ($(git log -1 --format=%s "$rev" 2>/dev/null || echo a tree))"
+  [ -n "${DEBIAN13_REV:-}" ] || [ -z "$(git status --porcelain --untracked-files=no)" ] \
+    || log "note: uncommitted changes are not tested"
 fi
 
 # --- make demo, make test, as a new user would run them ------------------------------------------
