@@ -122,7 +122,8 @@ if [ "${DEBIAN13_SOURCE:-}" = worktree ]; then
 else
   rev=${DEBIAN13_REV:-HEAD}
   git archive --format=tar "$rev" | tar -x -C "$CHROOT$SRC"
-  log "$rev = $(git rev-parse --short "$rev") ($(git log -1 --format=%s "$rev" 2>/dev/null || echo a tree))"
+  what="a tree"; [ "$(git cat-file -t "$rev")" = tree ] || what=$(git log -1 --format=%s "$rev")
+  log "$rev = $(git rev-parse --short "$rev") ($what)"
   [ -n "${DEBIAN13_REV:-}" ] || [ -z "$(git status --porcelain --untracked-files=no)" ] \
     || log "note: uncommitted changes are not tested"
 fi
