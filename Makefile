@@ -1,4 +1,4 @@
-# Sozialraum – QGIS plugin. Two commands set everything up on Debian 12: `make demo`, `make test`.
+# Sozialraum – QGIS plugin. Two commands set everything up on Debian 12 or 13: `make demo`, `make test`.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
@@ -14,7 +14,7 @@ QGIS_ENV  := QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$(CURDIR)/$(BUILD)/xdg \
 PYTEST    := $(QGIS_ENV) $(PY) -m pytest -q -p no:cacheprovider
 
 .PHONY: help deps test test-unit test-qgis test-e2e demo package deploy run transup transcompile \
-        lint bench clean
+        lint bench clean clean-debian13 test-debian13
 
 help:
 	@echo "make demo     real sample data in, maps and profile sheets out (installs what is missing)"
@@ -22,6 +22,7 @@ help:
 	@echo "make package  build/$(PLUGIN).zip for plugins.qgis.org or 'Install from ZIP'"
 	@echo "make deploy   copy the package into your QGIS profile (PROFILE=default)"
 	@echo "make run      start QGIS with the plugin in a throw-away profile"
+	@echo "make test-debian13  make demo + make test of the last commit in a fresh Debian 13 chroot (root)"
 	@echo "make transup / transcompile / lint / bench / clean"
 
 deps:
@@ -76,6 +77,19 @@ lint: deps
 bench: deps
 	$(QGIS_ENV) $(PY) bench/run.py
 
+# A fresh Debian 13 (QGIS 3.40, Python 3.13, numpy 2) in build/debian13: see the script's header.
+test-debian13:
+	@scripts/debian13.sh
+
+# Never rm -rf through a live mount (the chroot binds /dev, /proc, /sys); the Debian 13 chroot
+# (~3 GB with its download cache) is kept by `clean`: `make clean-debian13` removes it.
+MOUNTED = awk -v d="$(CURDIR)/$(BUILD)/" 'index($$2 "/", d) == 1 {print $$2}' /proc/self/mounts
 clean:
-	rm -rf $(BUILD) .pytest_cache
-	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+	@! $(MOUNTED) | grep . || (echo "clean: mounted below $(BUILD)/ (a test-debian13 still running?)"; exit 1)
+	find $(BUILD) -mindepth 1 -maxdepth 1 ! -name debian13 -exec rm -rf --one-file-system {} + 2>/dev/null || true
+	rm -rf .pytest_cache
+	find . -path ./$(BUILD)/debian13 -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+clean-debian13:
+	@! $(MOUNTED) | grep . || (echo "clean: mounted below $(BUILD)/ (a test-debian13 still running?)"; exit 1)
+	rm -rf --one-file-system $(BUILD)/debian13

@@ -4,9 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# e2fsprogs: chattr, for the tests of outputs that cannot be written (root ignores file modes);
+# a minimal Debian 13 does not have it.
 APT_PACKAGES=(qgis python3-qgis qgis-providers python3-gdal xvfb xauth pyqt5-dev-tools
   qttools5-dev-tools python3-pandas python3-shapely python3-numpy python3-scipy python3-pytest
-  python3-venv poppler-utils zip unzip)
+  python3-venv poppler-utils zip unzip e2fsprogs)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -20,13 +22,44 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# The venv is rebuilt only when the requirement files change (stamp file).
-stamp=.venv/.installed
+# QGIS's Python is the system's: a .venv made by another Python (Debian 12's 3.11 after an upgrade
+# to 13's 3.13) cannot load QGIS, so it is made anew.
+system_py=$(/usr/bin/python3 -c 'import platform; print(platform.python_version())')
+if [ -d .venv ] && [ "$(.venv/bin/python -c 'import platform; print(platform.python_version())' 2>/dev/null)" != "$system_py" ]; then
+  echo "deps: .venv was made by another Python than /usr/bin/python3 $system_py: making it anew"
+  rm -rf .venv
+fi
 if [ ! -x .venv/bin/python ]; then
   /usr/bin/python3 -m venv --system-site-packages .venv
 fi
-if [ ! -f "$stamp" ] || [ requirements-dev.txt -nt "$stamp" ] || [ constraints.txt -nt "$stamp" ]; then
-  echo "deps: installing pip extras into .venv"
-  .venv/bin/python -m pip install -q --disable-pip-version-check -c constraints.txt -r requirements-dev.txt
-  touch "$stamp"
+
+# Pins taken from the system, not written down: every distribution /usr/bin/python3 has, at the
+# version it has. pip must never replace a Debian build (numpy 2 over Debian 12's numpy 1.24
+# breaks osgeo.gdal_array; a pin to 12's numpy on Debian 13 makes pip try to build it from source).
+constraints=.venv/constraints.txt
+/usr/bin/python3 - > "$constraints.new" <<'PY'
+import importlib.metadata as md
+import re
+import sys
+
+pep440 = re.compile(r"\d+(\.\d+)*((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?(\+[a-z0-9]+([._][a-z0-9]+)*)?", re.I)
+pins = {}
+for dist in md.distributions():  # sys.path order: the first of a name is the one imported
+    key = re.sub(r"[-_.]+", "-", dist.metadata["Name"] or "").lower()
+    if key and key not in pins and key not in ("pip", "setuptools", "wheel"):
+        pins[key] = f"{key}=={dist.version}" if pep440.fullmatch(dist.version or "") else None
+print(f"# made by scripts/deps.sh from /usr/bin/python3 {sys.version.split()[0]}: its own packages")
+print("\n".join(sorted(p for p in pins.values() if p)))
+PY
+mv "$constraints.new" "$constraints"
+
+# The extras are installed again when the requirements, the system's packages or Python change.
+stamp=.venv/.installed
+want=$(cat requirements-dev.txt "$constraints" | sha256sum | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  echo "deps: installing pip extras into .venv (pins: $(grep -cv '^#' "$constraints") system packages)"
+  # Wheels only: a missing wheel is an error in seconds, not a compiler run that fails later.
+  .venv/bin/python -m pip install -q --disable-pip-version-check --only-binary=:all: \
+    -c "$constraints" -r requirements-dev.txt
+  echo "$want" > "$stamp"
 fi

@@ -20,6 +20,7 @@ from qgis.core import (
     QgsFeatureRequest,
     QgsField,
     QgsGraduatedSymbolRenderer,
+    QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsProcessingException,
     QgsProject,
@@ -31,6 +32,7 @@ from qgis.PyQt.QtCore import QDate, QVariant
 from qgis.PyQt.QtGui import QImage
 
 from sozialraum_plugin.gis.layouts import MapRequest, best_orientation, compose, layout_name
+from sozialraum_plugin.gis.layouts.combine import export_layouts_pdf
 from sozialraum_plugin.gis.layouts.export import export_layout
 from sozialraum_plugin.gis.layouts.map_page import PageStyle, legend_size
 
@@ -164,6 +166,16 @@ def assert_page_is_clean(layout, page: int = 0) -> None:
     assert legend.rect().width() >= content.width() - 0.1 and legend.rect().height() >= content.height() - 0.1
 
 
+def assert_lines_kept(layout, text: str, page: int = 0) -> None:
+    """Every line the page's labels were given is one line in the PDF's text: QGIS did not wrap
+    it again (QGIS 3.40 wraps small type earlier than its own measures say)."""
+    squeezed = re.sub(r" +", " ", text)
+    for item in layout.pageCollection().itemsOnPage(page):
+        if isinstance(item, QgsLayoutItemLabel):
+            for line in unicodedata.normalize("NFKC", item.text()).split("\n"):
+                assert re.sub(r" +", " ", line.strip()) in squeezed, (item.id(), line)
+
+
 # --- the algorithm on real data -------------------------------------------------------------------
 
 def test_berlin_a4_pdf(provider, berlin_gpkg, tmp_path):
@@ -189,6 +201,7 @@ def test_berlin_a4_pdf(provider, berlin_gpkg, tmp_path):
     assert coloured_share(out, tmp_path) > 0.15
     layout = QgsProject.instance().layoutManager().layoutByName(result["LAYOUT"])
     assert_page_is_clean(layout)
+    assert_lines_kept(layout, text)
     with sqlite3.connect(berlin_gpkg) as db:  # the style went into the GeoPackage
         styles = db.execute("SELECT styleName, useAsDefault FROM layer_styles").fetchall()
     assert ("Sozialraum \u2013 S1", 1) in styles
@@ -214,9 +227,11 @@ def test_rerun_replaces_layout_and_layers(provider, berlin_gpkg, tmp_path):
 
 def test_mss_classes_and_labels(provider, berlin_gpkg, tmp_path):
     out = tmp_path / "mss.pdf"
-    run_map({"INPUT": f"{berlin_gpkg}|layername=plr", "FIELD": "status_index", "METHOD": "mss",
-             "TITLE": "Soziale Ungleichheit", "LABELS": True, "LABEL_FIELD": "PLR_NAME", "OUTPUT": str(out)})
+    result = run_map({"INPUT": f"{berlin_gpkg}|layername=plr", "FIELD": "status_index", "METHOD": "mss",
+                      "TITLE": "Soziale Ungleichheit", "LABELS": True, "LABEL_FIELD": "PLR_NAME",
+                      "SOURCE_TEXT": SOURCE, "OUTPUT": str(out)})
     text = pdftext(out)
+    assert_lines_kept(QgsProject.instance().layoutManager().layoutByName(result["LAYOUT"]), text)
     for expected in ("Statusindex", "hoch: ≤ −1,0", "mittel: −1,0 – 1,0", "niedrig: 1,0 bis < 1,5",
                      "sehr niedrig: ≥ 1,5", "MSS-Schwellenwerte"):
         assert expected in text, expected
@@ -321,6 +336,21 @@ def test_export_timing_and_atomic_replace(qgis_app, berlin_gpkg, tmp_path):
     assert seconds < 3, seconds  # ~0.5 s here for 542 districts
     assert out.read_bytes()[:5] == b"%PDF-"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["timing.pdf"]
+
+
+def test_combined_pdf_keeps_text_on_every_page(qgis_app, flensburg, tmp_path):
+    """The report's map section (layouts rendered page by page into one PDF, no export settings):
+    labels, legend and scale bar stay text. QGIS 3.40 draws them as outlines unless asked."""
+    layouts = [compose(MapRequest(flensburg, ["sgb2_anteil"], "quantile", 4, title=title, unit="%",
+                                  page=PageStyle("A4", orientation, "Quelle: Stadt Flensburg"))).layout
+               for title, orientation in (("Hochformat", "portrait"), ("Querformat", "landscape"))]
+    out = tmp_path / "Karten.pdf"
+    assert export_layouts_pdf(layouts, str(out)) == 2
+    assert pdfinfo(out) == {"pages": 2, "size": A4}
+    for page, title in ((1, "Hochformat"), (2, "Querformat")):
+        text = pdftext(out, page)
+        for expected in (title, "Quelle: Stadt Flensburg", "Stand: ", "(n = ", "Quantile", "km"):
+            assert expected in text, (page, expected)
 
 
 def test_clear_errors(provider, berlin_gpkg, tmp_path):

@@ -5,6 +5,7 @@ import csv
 import json
 import re
 import subprocess
+import unicodedata
 
 import pytest
 from qgis.core import QgsProject, QgsVectorLayer
@@ -68,6 +69,21 @@ def test_profiles_pdf_has_a_page_per_area(report):
     profiles = out / "Sozialraumprofile.pdf"
     assert pdf_pages(profiles) == 542
     assert "Stülerstraße" in pdf_text(profiles, 1)
+
+
+def test_every_pdf_has_searchable_text(report):
+    """Every PDF the report writes keeps its labels as text on its first and last page (QGIS 3.40
+    draws labels and legends as outlines unless the export asks for text)."""
+    out, _ = report
+    expected = {"Karten.pdf": ("Quelle: SenSBW", "Stand: ", "(n = ", "km"),
+                "Sozialraumprofile.pdf": ("Sozialraumprofil", "Indikator", "Stadt")}
+    pdfs = {p.name: p for p in out.rglob("*.pdf")}
+    assert set(pdfs) == set(expected)
+    for name, path in pdfs.items():
+        for page in (1, pdf_pages(path)):
+            text = unicodedata.normalize("NFKC", pdf_text(path, page))  # 'ﬁ' ligature, no-break spaces
+            for label in expected[name]:
+                assert label in text, (name, page, label)
 
 
 def test_appendix_hides_suppressed_counts(report):

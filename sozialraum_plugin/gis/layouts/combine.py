@@ -11,6 +11,7 @@ from qgis.PyQt.QtCore import QMarginsF, QSizeF
 from qgis.PyQt.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from ...core.fileio import atomic_path
+from ..text_render import layout_text_as_text
 
 
 def _page_layout(layout, page_index: int) -> QPageLayout:
@@ -39,6 +40,7 @@ def export_layouts_pdf(layouts: list, path: str, dpi: int = 300, feedback=None) 
         painter = None
         for layout in layouts:
             layout.renderContext().setFlag(QgsLayoutRenderContext.Flag.FlagForceVectorOutput, True)
+            layout_text_as_text(layout)  # renderPage takes no export settings: QGIS 3.40 would draw outlines
             exporter = QgsLayoutExporter(layout)
             for index in range(layout.pageCollection().pageCount()):
                 writer.setPageLayout(_page_layout(layout, index))

@@ -15,25 +15,16 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from qgis.core import QgsLayoutExporter, QgsRenderContext
+from qgis.core import QgsLayoutExporter
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ...core.fileio import locked, replace_file
 from ..classify import MapError
+from ..text_render import text_as_text
 
 translate = QCoreApplication.translate
 
 FORMATS = (".pdf", ".png", ".svg")
-
-
-def _text_as_text():
-    """Text stays text in PDF/SVG (searchable, selectable, checked by pdftotext)."""
-    try:
-        from qgis.core import Qgis
-
-        return Qgis.TextRenderFormat.AlwaysText
-    except AttributeError:  # older QGIS
-        return QgsRenderContext.TextRenderFormat.TextFormatAlwaysText
 
 
 @contextmanager
@@ -71,7 +62,7 @@ def _export(exporter: QgsLayoutExporter, suffix: str, target: str, dpi: int):
         settings.dpi = dpi
         settings.forceVectorOutput = True
         settings.rasterizeWholeImage = False
-        settings.textRenderFormat = _text_as_text()
+        settings.textRenderFormat = text_as_text()
         settings.simplifyGeometries = True
         settings.exportMetadata = True
         return exporter.exportToPdf(target, settings)
@@ -84,7 +75,7 @@ def _export(exporter: QgsLayoutExporter, suffix: str, target: str, dpi: int):
     settings = QgsLayoutExporter.SvgExportSettings()
     settings.dpi = dpi
     settings.forceVectorOutput = True
-    settings.textRenderFormat = _text_as_text()
+    settings.textRenderFormat = text_as_text()
     settings.exportAsLayers = False
     return exporter.exportToSvg(target, settings)
 

@@ -3,9 +3,9 @@
 Page anatomy: title and subtitle on top; the map frame fitted to the data's shape (no empty
 margins inside the frame); legend with class counts and the method note beside or below the map;
 north arrow and scale bar at the map's lower edge; a footer rule with source, licence and date.
-The legend is measured after it is built and gets more columns or smaller type until it fits
-its box, so it is never cut off. Items are placed with ``attemptSetSceneRect`` before
-``zoomToExtent`` (DESIGN §6: the other order gives a NaN extent and a blank map).
+The legend is measured (as the PDF export will measure it) after it is built and gets more
+columns or smaller type until it fits its box, so it is never cut off. Items are placed with
+``attemptSetSceneRect`` before ``zoomToExtent`` (DESIGN §6: the other order gives a NaN extent and a blank map).
 """
 from __future__ import annotations
 
@@ -24,7 +24,6 @@ from qgis.core import (
     QgsLayoutItemShape,
     QgsLayoutMeasurement,
     QgsLayoutSize,
-    QgsLayoutUtils,
     QgsLegendRenderer,
     QgsLegendStyle,
     QgsMapLayerLegendUtils,
@@ -35,17 +34,17 @@ from qgis.core import (
     QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QRectF, Qt
-from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
+from qgis.PyQt.QtGui import QColor, QFont
 
 from ...toolbelt.paths import icon_path
+from .fonts import default_font, set_label_font, set_legend_font
+from .measure import legend_size, text_width_mm
 
 translate = QCoreApplication.translate
 
 MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
 PT_TO_MM = 0.3528
 PAGE_SIZES = {"A4": (210.0, 297.0), "A3": (297.0, 420.0)}
-FONTS = ("Source Sans Pro", "Source Sans 3", "Noto Sans", "Open Sans", "Liberation Sans", "Arial",
-         "DejaVu Sans")
 INK, GREY, RULE = "#222222", "#555555", "#9e9e9e"
 
 
@@ -95,14 +94,6 @@ class PageStyle:
         return translate("MapText", "Stand: {date}").format(date=date)
 
 
-def default_font() -> str:
-    try:  # Qt6: static
-        families = set(QFontDatabase.families())
-    except TypeError:  # Qt5: an instance method
-        families = set(QFontDatabase().families())
-    return next((f for f in FONTS if f in families), QFont().family())
-
-
 def fit_rect(box: QRectF, extent: QgsRectangle) -> QRectF:
     """The largest rectangle of the data's aspect ratio in ``box``, centred horizontally."""
     if extent.isEmpty() or extent.height() <= 0:
@@ -123,11 +114,12 @@ def padded(extent: QgsRectangle, ratio: float = 0.025) -> QgsRectangle:
 
 
 def wrap(text: str, width_mm: float, font: QFont) -> str:
-    """Greedy word wrap measured with the real font metrics (what the layout will draw)."""
+    """Greedy word wrap measured with the real font metrics (what the layout will draw, on
+    QGIS 3.22 and 3.40: see measure.py)."""
     lines: list[str] = []
     for word in text.split(" "):
         candidate = f"{lines[-1]} {word}" if lines else word
-        if lines and QgsLayoutUtils.textWidthMM(font, candidate) <= width_mm:
+        if lines and text_width_mm(font, candidate) <= width_mm:
             lines[-1] = candidate
         else:
             lines.append(word)
@@ -253,8 +245,8 @@ class PageBuilder:
 
     def style_legend(self, legend: QgsLayoutItemLegend, scale: float, columns: int) -> None:
         k = self.k * scale
-        legend.setStyleFont(QgsLegendStyle.Style.Title, self.font(9.5 * scale, bold=True))
-        legend.setStyleFont(QgsLegendStyle.Style.SymbolLabel, self.font(8 * scale))
+        set_legend_font(legend, QgsLegendStyle.Style.Title, self.font(9.5 * scale, bold=True))
+        set_legend_font(legend, QgsLegendStyle.Style.SymbolLabel, self.font(8 * scale))
         legend.setStyleMargin(QgsLegendStyle.Style.Title, QgsLegendStyle.Side.Bottom, 2.5 * k)
         legend.setStyleMargin(QgsLegendStyle.Style.Symbol, QgsLegendStyle.Side.Top, 1.2 * k)
         legend.setStyleMargin(QgsLegendStyle.Style.SymbolLabel, QgsLegendStyle.Side.Left, 2 * k)
@@ -376,19 +368,11 @@ def show_page(item: QgsLayoutItemMap, page: MapPage) -> None:
     item.zoomToExtent(padded(page.extent))
 
 
-def legend_size(legend: QgsLayoutItemLegend):
-    """The legend's content size in mm, measured now: ``adjustBoxSize`` does nothing until the
-    item has been painted once, which would leave the layout arithmetic with a stale size."""
-    context = QgsLayoutUtils.createRenderContextForLayout(legend.layout(), None)
-    return QgsLegendRenderer(legend.model(), legend.legendSettings()).minimumSize(context)
-
-
 def text_label(layout, text: str, font: QFont, colour, align=Qt.AlignmentFlag.AlignLeft) -> QgsLayoutItemLabel:
     """A plain top-aligned label without margin, as both the map page and the profile sheet use."""
     item = QgsLayoutItemLabel(layout)
     item.setText(text)
-    item.setFont(font)
-    item.setFontColor(QColor(colour))
+    set_label_font(item, font, colour)
     item.setHAlign(align)
     item.setVAlign(Qt.AlignmentFlag.AlignTop)
     item.setMargin(0)

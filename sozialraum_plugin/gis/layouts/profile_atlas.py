@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from qgis.core import (
-    Qgis,
     QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsExpression,
@@ -41,6 +40,7 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ...core.fileio import replace_file
 from ...core.profile import Profiles
+from ..text_render import text_as_text
 from . import charts, map_crs, map_extent
 from .map_page import default_font, replace_layout
 from .profile_data import (
@@ -278,7 +278,7 @@ def pdf_settings() -> QgsLayoutExporter.PdfExportSettings:
     settings = QgsLayoutExporter.PdfExportSettings()
     settings.dpi = 300
     settings.rasterizeWholeImage = False
-    settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
+    settings.textRenderFormat = text_as_text()
     settings.appendGeoreference = False
     settings.exportMetadata = True
     settings.simplifyGeometries = True

@@ -1,0 +1,25 @@
+"""Text stays text in every PDF and SVG the plugin writes (searchable, selectable, pdftotext).
+
+QGIS 3.22 draws layout labels with QPainter, so a PDF had text whatever was asked; QGIS 3.40
+draws them with QgsTextRenderer, which turns text into outlines unless the render context asks
+for text. Every export path therefore asks, through these two helpers (one place for the enum,
+whose name moved from ``QgsRenderContext.TextRenderFormat`` to ``Qgis.TextRenderFormat``).
+"""
+from __future__ import annotations
+
+
+def text_as_text():
+    """The "always text" render format of the running QGIS."""
+    from qgis.core import Qgis
+
+    fmt = getattr(Qgis, "TextRenderFormat", None)  # 3.22 and later
+    if fmt is not None:
+        return fmt.AlwaysText
+    from qgis.core import QgsRenderContext  # pragma: no cover - before 3.22
+
+    return QgsRenderContext.TextFormatAlwaysText
+
+
+def layout_text_as_text(layout) -> None:
+    """For renders that do not go through export settings (``QgsLayoutExporter.renderPage``)."""
+    layout.renderContext().setTextRenderFormat(text_as_text())
