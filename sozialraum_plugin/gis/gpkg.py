@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import uuid
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -137,7 +138,7 @@ def read_fids_and_keys(path: str, layer_name: str, key_field: str):
     """(fid, key as text) of the freshly written layer, in fid order."""
     import pandas as pd
 
-    with sqlite3.connect(path) as db:
+    with closing(sqlite3.connect(path)) as db, db:  # closed, not only committed
         frame = pd.read_sql_query(
             f"SELECT fid, CAST({quote_name(key_field)} AS TEXT) AS key FROM {quote_name(layer_name)} ORDER BY fid",
             db,
@@ -151,7 +152,7 @@ def add_columns(path: str, layer_name: str, fids, columns: dict, kinds: dict[str
         return
     names = list(columns)
     table = quote_name(layer_name)
-    with sqlite3.connect(path) as db:
+    with closing(sqlite3.connect(path)) as db, db:  # closed, not only committed
         register_gpkg_functions(db)
         db.execute("PRAGMA synchronous = OFF")
         # A file under a temporary name, discarded on any error: the rollback journal and the
@@ -223,7 +224,7 @@ def read_fields(path: str, layer_name: str, fields: list[str]):
     import pandas as pd
 
     columns = ", ".join(quote_name(f) for f in fields)
-    with sqlite3.connect(path) as db:
+    with closing(sqlite3.connect(path)) as db, db:  # closed, not only committed
         frame = pd.read_sql_query(
             f"SELECT fid{', ' if fields else ''}{columns} FROM {quote_name(layer_name)} ORDER BY fid", db)
     return frame.set_index("fid")

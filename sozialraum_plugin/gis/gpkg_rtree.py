@@ -13,6 +13,7 @@ import os
 import sqlite3
 import struct
 import uuid
+from contextlib import closing
 
 
 def _envelope(blob, index: int):
@@ -101,7 +102,7 @@ def _rtree_skeleton(folder: str, layer_name: str, geom: str, fid: str):
         ds.ExecuteSQL(f"SELECT CreateSpatialIndex({_literal(layer_name)}, {_literal(geom)})")
         ds = None
         rtree = f"rtree_{layer_name}_{geom}"
-        with sqlite3.connect(scratch) as db:
+        with closing(sqlite3.connect(scratch)) as db, db:  # closed, not only committed
             vtab = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (rtree,)).fetchone()
             triggers = [r[0] for r in db.execute(
                 "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND substr(name, 1, ?) = ? ORDER BY rowid",

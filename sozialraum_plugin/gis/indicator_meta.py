@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from contextlib import closing
 
 from .gpkg_rtree import quote_name
 
@@ -75,7 +76,7 @@ def write(path: str, layer_name: str, records: list[dict]) -> None:
 
 def read(path: str, layer_name: str | None = None) -> list[dict]:
     """The metadata rows of the GeoPackage (of one layer if given); [] when it has none."""
-    with sqlite3.connect(path) as db:
+    with closing(sqlite3.connect(path)) as db, db:  # closed, not only committed
         tables = {r[0] for r in db.execute("SELECT table_name FROM gpkg_contents")}
         name = table_name(layer_name or "")
         if name not in tables:

@@ -9,6 +9,7 @@ replaced by it). Both are written under a temporary name and renamed.
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 
 from qgis.core import QgsVectorLayer
 
@@ -41,7 +42,7 @@ def write_district_layer(layer: QgsVectorLayer, dest: str, layer_name: str, deci
         old = markers(layer)
         if old:
             gpkg.drop_columns(temp, layer_name, old)
-        with sqlite3.connect(temp) as db:
+        with closing(sqlite3.connect(temp)) as db, db:  # closed, not only committed
             if masked:
                 table = quote_name(layer_name)
                 for col in publication.mask.columns:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import closing
 
 from qgis.core import (
     Qgis,
@@ -184,7 +185,7 @@ def _refuse_identity_fields(path: str, layer_name: str, key: str | None, fields:
     from ...core.errors import MethodError
     from ...gis.gpkg_rtree import quote_name
 
-    with sqlite3.connect(path) as db:
+    with closing(sqlite3.connect(path)) as db, db:  # closed, not only committed
         identity = [r[1] for r in db.execute(f"PRAGMA table_info({quote_name(layer_name)})") if r[5]]
         identity += [r[0] for r in db.execute(
             "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", (layer_name,))]
