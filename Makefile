@@ -14,7 +14,7 @@ QGIS_ENV  := QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=$(CURDIR)/$(BUILD)/xdg \
 PYTEST    := $(QGIS_ENV) $(PY) -m pytest -q -p no:cacheprovider
 
 .PHONY: help deps test test-unit test-qgis test-e2e demo package deploy run transup transcompile \
-        lint bench clean clean-debian13 test-debian13
+        lint bench clean clean-debian12 clean-debian13 test-debian12 test-debian13
 
 help:
 	@echo "make demo     real sample data in, maps and profile sheets out (installs what is missing)"
@@ -23,6 +23,7 @@ help:
 	@echo "make deploy   copy the package into your QGIS profile (PROFILE=default)"
 	@echo "make run      start QGIS with the plugin in a throw-away profile"
 	@echo "make test-debian13  make demo + make test of the last commit in a fresh Debian 13 chroot (root)"
+	@echo "make test-debian12  the same in a fresh Debian 12 chroot (from a Debian 13 machine)"
 	@echo "make transup / transcompile / lint / bench / clean"
 
 deps:
@@ -77,19 +78,24 @@ lint: deps
 bench: deps
 	$(QGIS_ENV) $(PY) bench/run.py
 
-# A fresh Debian 13 (QGIS 3.40, Python 3.13, numpy 2) in build/debian13: see the script's header.
+# A fresh Debian 13 (QGIS 3.40, Python 3.13, numpy 2) or 12 (QGIS 3.22, Python 3.11) in
+# build/debianNN: see the script's header.
 test-debian13:
-	@scripts/debian13.sh
+	@scripts/debian_chroot.sh 13
+
+test-debian12:
+	@scripts/debian_chroot.sh 12
 
 # Never rm -rf through a live mount (the chroot binds /dev, /proc, /sys); the Debian 13 chroot
-# (~3 GB with its download cache) is kept by `clean`: `make clean-debian13` removes it.
+# chroots (~3 GB each with their download cache) are kept by `clean`: `make clean-debianNN` removes one.
 MOUNTED = awk -v d="$(CURDIR)/$(BUILD)/" 'index($$2 "/", d) == 1 {print $$2}' /proc/self/mounts
 clean:
 	@! $(MOUNTED) | grep . || (echo "clean: mounted below $(BUILD)/ (a test-debian13 still running?)"; exit 1)
-	find $(BUILD) -mindepth 1 -maxdepth 1 ! -name debian13 -exec rm -rf --one-file-system {} + 2>/dev/null || true
+	find $(BUILD) -mindepth 1 -maxdepth 1 ! -name debian12 ! -name debian13 -exec rm -rf --one-file-system {} + 2>/dev/null || true
 	rm -rf .pytest_cache
-	find . -path ./$(BUILD)/debian13 -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+	find . \( -path ./$(BUILD)/debian12 -o -path ./$(BUILD)/debian13 \) -prune -o -name __pycache__ -type d -prune \
+	  -exec rm -rf {} +
 
-clean-debian13:
+clean-debian12 clean-debian13:
 	@! $(MOUNTED) | grep . || (echo "clean: mounted below $(BUILD)/ (a test-debian13 still running?)"; exit 1)
-	rm -rf --one-file-system $(BUILD)/debian13
+	rm -rf --one-file-system $(BUILD)/$(@:clean-%=%)

@@ -1,40 +1,47 @@
 #!/usr/bin/env bash
-# make test-debian13: `make demo` and `make test` of the current commit on a fresh Debian 13
-# (trixie: QGIS 3.40, Python 3.13, numpy 2), from a Debian 12 machine (or any Debian), in a chroot.
+# make test-debian13 / test-debian12: `make demo` and `make test` of the current commit on a fresh
+# Debian 13 (trixie: QGIS 3.40, Python 3.13, numpy 2) or Debian 12 (bookworm: QGIS 3.22, Python
+# 3.11, numpy 1.24), from any Debian machine, in a chroot. Usage: scripts/debian_chroot.sh 12|13
 #
-# - build/debian13/base: `debootstrap --variant=minbase trixie` plus `make`, built once and kept
+# - build/debianNN/base: `debootstrap --variant=minbase SUITE` plus `make`, built once and kept
 #   (the only thing a new user installs by hand before `make`).
-# - Every run starts from that base as it is: an overlay (build/debian13/upper) takes the run's
+# - Every run starts from that base as it is: an overlay (build/debianNN/upper) takes the run's
 #   changes and is emptied first, so `make deps` installs QGIS & co. itself, as on a new machine.
-#   Only the downloads are cached (build/debian13/cache: apt's .debs, pip's wheels).
+#   Only the downloads are cached (build/debianNN/cache: apt's .debs, pip's wheels).
 # - The code is `git archive HEAD`: what is committed is tested, not the work tree.
 # - Mounts (/proc, /sys, /dev, /dev/pts, the overlay) are undone on every exit (trap), also on
 #   failure or Ctrl-C; processes still running inside the chroot are ended first.
-# Options (environment), for working on a failure there: DEBIAN13_MIRROR (default: this machine's
-# apt mirror), DEBIAN13_KEEP=1 (reuse the previous run's installed system and .venv instead of a
-# fresh one), DEBIAN13_SOURCE=worktree (the work tree's files, uncommitted changes included),
-# DEBIAN13_TARGETS (default "demo test"), DEBIAN13_RUN='shell command' (instead of make targets,
-# in the source folder), DEBIAN13_REV (a commit or tree to test instead of HEAD, e.g. main or the
+# Options (environment), for working on a failure there: DEBIAN_MIRROR (default: this machine's
+# apt mirror), DEBIAN_KEEP=1 (reuse the previous run's installed system and .venv instead of a
+# fresh one), DEBIAN_SOURCE=worktree (the work tree's files, uncommitted changes included),
+# DEBIAN_TARGETS (default "demo test"), DEBIAN_RUN='shell command' (instead of make targets,
+# in the source folder), DEBIAN_REV (a commit or tree to test instead of HEAD, e.g. main or the
 # tree of a trial merge from `git merge-tree --write-tree main BRANCH`).
-# Logs and timings: build/debian13/logs/.
+# Logs and timings: build/debianNN/logs/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+RELEASE=${1:-13}
+case "$RELEASE" in
+  12) SUITE=bookworm ;;
+  13) SUITE=trixie ;;
+  *) echo "usage: $0 12|13" >&2; exit 2 ;;
+esac
 if [ "$(id -u)" -ne 0 ]; then
-  exec sudo --preserve-env=DEBIAN13_MIRROR,DEBIAN13_KEEP,DEBIAN13_SOURCE,DEBIAN13_TARGETS,DEBIAN13_RUN,DEBIAN13_REV "$0" "$@"
+  exec sudo --preserve-env=DEBIAN_MIRROR,DEBIAN_KEEP,DEBIAN_SOURCE,DEBIAN_TARGETS,DEBIAN_RUN,DEBIAN_REV "$0" "$@"
 fi
 
-DIR=$ROOT/build/debian13
+DIR=$ROOT/build/debian$RELEASE
 BASE=$DIR/base
 UPPER=$DIR/upper
 WORK=$DIR/work
 CHROOT=$DIR/root
 CACHE=$DIR/cache
 LOGS=$DIR/logs
-TARGETS=${DEBIAN13_TARGETS:-demo test}
+TARGETS=${DEBIAN_TARGETS:-demo test}
 mkdir -p "$DIR" "$LOGS" "$CACHE/apt" "$CACHE/pip"
 
-log() { echo "debian13: $*"; }
+log() { echo "debian$RELEASE: $*"; }
 
 # The Debian mirror this machine's apt uses (deb822 .sources or one-line .list), else deb.debian.org.
 host_mirror() {
@@ -48,7 +55,7 @@ host_mirror() {
   echo "${uri:-http://deb.debian.org/debian}"
 }
 
-# Mount points below build/debian13, deepest first (so they can be unmounted in that order).
+# Mount points below build/debianNN, deepest first (so they can be unmounted in that order).
 mounts_below() {
   awk -v d="$DIR/" 'index($2 "/", d) == 1 { print $2 }' /proc/self/mounts | sort -r
 }
@@ -77,11 +84,11 @@ if [ ! -f "$BASE/.sozialraum-base" ]; then
     log "installing debootstrap"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
   }
-  MIRROR=${DEBIAN13_MIRROR:-$(host_mirror)}
-  log "building the trixie base from $MIRROR (once; about a minute)"
+  MIRROR=${DEBIAN_MIRROR:-$(host_mirror)}
+  log "building the $SUITE base from $MIRROR (once; about a minute)"
   rm -rf --one-file-system "$BASE.part"
   start=$(date +%s)
-  debootstrap --variant=minbase --include=make trixie "$BASE.part" "$MIRROR" > "$LOGS/debootstrap.log" 2>&1 \
+  debootstrap --variant=minbase --include=make "$SUITE" "$BASE.part" "$MIRROR" > "$LOGS/debootstrap.log" 2>&1 \
     || { tail -20 "$LOGS/debootstrap.log"; log "debootstrap failed (log: ${LOGS#$ROOT/}/debootstrap.log)"; exit 1; }
   rm -rf "$BASE.part/var/cache/apt/archives/"*.deb
   touch "$BASE.part/.sozialraum-base"
@@ -92,7 +99,7 @@ if [ ! -f "$BASE/.sozialraum-base" ]; then
 fi
 
 # --- a fresh system over the base ---------------------------------------------------------------
-if [ "${DEBIAN13_KEEP:-0}" != 1 ]; then
+if [ "${DEBIAN_KEEP:-0}" != 1 ]; then
   rm -rf --one-file-system "$UPPER" "$WORK"
 fi
 mkdir -p "$UPPER" "$WORK" "$CHROOT"
@@ -114,17 +121,17 @@ cp /etc/ssl/certs/ca-certificates.crt "$CHROOT/etc/ssl/certs/ca-certificates.crt
 cp /etc/ssl/certs/ca-certificates.crt "$CHROOT/etc/ssl/host-ca-certificates.crt"
 
 SRC=/root/sozialraum
-if [ "${DEBIAN13_KEEP:-0}" != 1 ]; then rm -rf "$CHROOT$SRC"; fi
+if [ "${DEBIAN_KEEP:-0}" != 1 ]; then rm -rf "$CHROOT$SRC"; fi
 mkdir -p "$CHROOT$SRC"
-if [ "${DEBIAN13_SOURCE:-}" = worktree ]; then
+if [ "${DEBIAN_SOURCE:-}" = worktree ]; then
   git ls-files -z --cached --others --exclude-standard | tar --null -T - -c 2>/dev/null | tar -x -C "$CHROOT$SRC"
   log "the work tree at $(git rev-parse --short HEAD) with its uncommitted changes"
 else
-  rev=${DEBIAN13_REV:-HEAD}
+  rev=${DEBIAN_REV:-HEAD}
   git archive --format=tar "$rev" | tar -x -C "$CHROOT$SRC"
   what="a tree"; [ "$(git cat-file -t "$rev")" = tree ] || what=$(git log -1 --format=%s "$rev")
   log "$rev = $(git rev-parse --short "$rev") ($what)"
-  [ -n "${DEBIAN13_REV:-}" ] || [ -z "$(git status --porcelain --untracked-files=no)" ] \
+  [ -n "${DEBIAN_REV:-}" ] || [ -z "$(git status --porcelain --untracked-files=no)" ] \
     || log "note: uncommitted changes are not tested"
 fi
 
@@ -136,9 +143,9 @@ in_chroot() {
 }
 log "Debian $(cat "$CHROOT/etc/debian_version")"
 status=0
-if [ -n "${DEBIAN13_RUN:-}" ]; then
+if [ -n "${DEBIAN_RUN:-}" ]; then
   set +e
-  in_chroot "cd $SRC && $DEBIAN13_RUN"
+  in_chroot "cd $SRC && $DEBIAN_RUN"
   status=$?
   set -e
   TARGETS=""
