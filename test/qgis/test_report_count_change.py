@@ -30,9 +30,10 @@ def test_small_change_of_counts_is_shown_on_the_profile_page(provider, sample_di
         "indicators": [
             {"id": "d_anzahl", "label": "Veränderung Regelleistungsberechtigte", "kind": "count",
              "base": "Anzahl", "change_between": [2019, 2020]},
-            {"id": "Anzahl_2020", "label": "Regelleistungsberechtigte 2020", "kind": "count"},
+            {"id": "Anzahl_2020", "label": "Regelleistungsberechtigte 2020", "kind": "count", "threshold": 560},
         ],
         "profiles": {"fields": ["d_anzahl", "Anzahl_2020"], "title": "Stadtteilprofil"},
+        "maps": [{"field": "Anzahl_2020", "method": "quantile", "classes": 3, "title": "SGB II 2020"}],
         "publication": {"threshold": 520},  # an office's own threshold: Altstadt's 502 in 2020 is hidden
     }
     path = tmp_path / "definition.json"
@@ -51,3 +52,11 @@ def test_small_change_of_counts_is_shown_on_the_profile_page(provider, sample_di
     assert "d_anzahl" in alt["suppressed_fields"].split(",")  # a year is hidden: so is the change
     line = next(row for row in pdf_text(out / "Sozialraumprofile.pdf", 1).splitlines() if "Veränderung" in row)
     assert line.split()[1] == "\u00b7", line
+
+    # the threshold actually used: the indicator's own 560, not the report's 520
+    legend = " ".join(pdf_text(out / "Sozialraumprofile.pdf", 4).split())
+    assert "Fallzahl unter 520; Regelleistungsberechtigte 2020: unter 560" in legend
+    karte = " ".join(pdf_text(out / "Karten.pdf", 1).split())
+    assert "nicht ausgewiesen (n = 3)" in karte and "unter 560" in karte and "keine Daten" not in karte
+    for hidden in ("105", "502", "505"):  # Tarup, Altstadt, Weiche
+        assert hidden not in karte.split(), hidden

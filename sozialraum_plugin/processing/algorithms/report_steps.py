@@ -263,6 +263,9 @@ class ReportRun:
         counts = [i.id for i in d.indicators if i.kind == "count" and not i.change_between and i.id in p.fields]
         if counts:
             params["COUNT_FIELDS"] = counts
+        own = [f"{i.id}={i.extra['threshold']}" for i in d.indicators if "threshold" in i.extra and i.id in p.fields]
+        if own:  # the page legend prints the threshold each indicator was hidden below
+            params["THRESHOLDS"] = ";".join(own)
         rates = profile_rates(d, p.fields)  # a share's city value: Σ numerator / Σ its own denominator
         if rates:
             params["RATES"] = rates
