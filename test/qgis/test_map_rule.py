@@ -13,7 +13,6 @@ import pandas as pd
 import pytest
 from qgis.core import QgsCategorizedSymbolRenderer, QgsGraduatedSymbolRenderer, QgsProject
 from qgis.PyQt.QtCore import QVariant
-
 from test_map_layout import joined_memory_layer, pdftext, run_map
 
 HIDDEN = {41, 46}  # Altstadt (below 45) and Südstadt (its complementary cell)

@@ -117,10 +117,11 @@ def legend_text(profiles: Profiles, suppress_below: float, min_population: float
                  if profiles.format(ind, profiles.city[ind.field].reference) != profiles.city_text(ind)
                  and profiles.city[ind.field].reference == profiles.city[ind.field].reference]
     valid = f" Gültige Gebiete allein: {', '.join(differing)}." if differing else ""
+    below = thresholds_text(profiles, suppress_below)
     return ("Einordnung: Strich = Stadtwert, dunkelgrau = mittlere Hälfte, hellgrau = alle Gebiete; "
             "rechts = mehr Bedarf bzw. höherer Wert. Punkt orange / blau: unter den 20 % der Gebiete "
             f"mit dem höchsten / geringsten Bedarf. Stadtwert (alle Gebiete): {city}.{valid} Rang unter "
-            f"den ausgewiesenen Werten. \u00b7 = nicht ausgewiesen (Fallzahl unter {thresholds_text(profiles, suppress_below)}, "
+            f"den ausgewiesenen Werten. \u00b7 = nicht ausgewiesen (Fallzahl unter {below}, "
             f"daraus berechnet oder zu ihrem Schutz, oder unter {min_population:g} Einwohnern).")
 
 
