@@ -1351,7 +1351,7 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>nicht ausgewiesen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="251"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="252"/>
         <source>Nicht ausgewiesen (schraffiert): Fallzahlen von 1 bis unter {threshold}, daraus berechnete Werte und Werte zu ihrem Schutz.</source>
         <translation>Nicht ausgewiesen (schraffiert): Fallzahlen von 1 bis unter {threshold}, daraus berechnete Werte und Werte zu ihrem Schutz.</translation>
     </message>
@@ -2997,7 +2997,7 @@ Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. I
         <translation>Layout '{name}', {pages} Seite(n), geschrieben in {seconds:.1f} s: {files}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="265"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="284"/>
         <source>The style of {field} was not saved: {error}</source>
         <translation>Der Stil von {field} wurde nicht gespeichert: {error}</translation>
     </message>
@@ -3047,9 +3047,14 @@ OUTPUT: .pdf (Vektor; SERIES_FIELDS ergibt eine Seite je Feld), .png oder .svg (
         <translation>Nenner der dargestellten Quote (Anzahl)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="256"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="257"/>
         <source>{n} cell(s) not shown (publication rule: counts below {threshold}, values derived from them, suppressed_fields).</source>
         <translation>{n} Zelle(n) nicht ausgewiesen (Geheimhaltungsregel: Anzahlen unter {threshold}, daraus berechnete Werte, suppressed_fields).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="274"/>
+        <source>{field} holds only whole numbers, {n} of them from 1 to below {threshold}, and is not declared a count: if it is one, set FIELD_IS_COUNT or COUNT_FIELDS, or its small counts are shown.</source>
+        <translation>{field} enthält nur ganze Zahlen, {n} davon von 1 bis unter {threshold}, und ist nicht als Anzahl angegeben: Ist es eine Anzahl, setzen Sie FIELD_IS_COUNT oder COUNT_FIELDS, sonst werden ihre kleinen Fallzahlen gezeigt.</translation>
     </message>
 </context>
 </TS>

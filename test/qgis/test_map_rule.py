@@ -120,3 +120,26 @@ def test_counts_all_above_the_threshold_leave_the_map_unchanged(provider, births
     assert [(r.lowerValue(), r.upperValue(), r.label()) for r in thematic.renderer().ranges()] == before
     assert overlay is None
     assert "nicht ausgewiesen" not in pdftext(tmp_path / "counted.pdf")
+
+
+def test_undeclared_small_whole_numbers_are_named(provider, births, tmp_path):
+    """The rule does not guess: a field of whole numbers below the threshold that is not declared a
+    count is mapped as it is, with a warning that names it."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    class Collect(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings = []
+
+        def pushWarning(self, text):  # noqa: N802
+            self.warnings.append(text)
+
+    feedback = Collect()
+    processing.run("sozialraum:thematicmap", {
+        "INPUT": births, "FIELD": "geburten", "METHOD": "jenks", "CLASSES": 4, "SUPPRESS_BELOW": 45,
+        "TITLE": "Geburten nicht deklariert", "SOURCE_TEXT": "Stadt Flensburg",
+        "OUTPUT": str(tmp_path / "undeclared.pdf")}, context=QgsProcessingContext(), feedback=feedback)
+    assert any("geburten" in w and "1 of them" in w and "FIELD_IS_COUNT" in w for w in feedback.warnings), \
+        feedback.warnings

@@ -240,6 +240,7 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
         names = mapped + counts + [n for n in (numerator, denominator) if n]
 
         def decide(frame, hidden):
+            self._warn_undeclared(frame, request, counts, rates, threshold, feedback)
             return map_publication(frame, mapped, counts=counts, rates=rates, threshold=threshold,
                                    hidden=hidden)
 
@@ -256,6 +257,24 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
             feedback.pushInfo(self.tr("{n} cell(s) not shown (publication rule: counts below {threshold}, "
                                       "values derived from them, suppressed_fields).").format(n=n, threshold=threshold))
         return masked
+
+    def _warn_undeclared(self, frame, request, counts, rates, threshold, feedback) -> None:
+        """A field of whole numbers with values from 1 to below the threshold that nobody declared a
+        count: the report's rule would take it as one; the map says so instead of guessing."""
+        from ...core.publish.report_rule import COMPUTED, whole_numbers
+
+        if request.method == "categorized":
+            return
+        for name in request.fields:
+            if name in counts or name in rates or name in COMPUTED or not whole_numbers(frame[name]):
+                continue
+            values = frame[name].astype(float)
+            small = int(((values > 0) & (values < threshold)).sum())
+            if small:
+                feedback.pushWarning(self.tr(
+                    "{field} holds only whole numbers, {n} of them from 1 to below {threshold}, and is not "
+                    "declared a count: if it is one, set FIELD_IS_COUNT or COUNT_FIELDS, or its small counts "
+                    "are shown.").format(field=name, n=small, threshold=threshold))
 
     def _save_styles(self, composed, feedback) -> None:
         for index, (style, thematic) in enumerate(zip(composed.styles, composed.thematic_layers)):
