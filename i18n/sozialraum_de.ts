@@ -1271,12 +1271,12 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Darstellung: {n} Kategorien</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="80"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="83"/>
         <source>Karte</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="192"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="196"/>
         <source>keine Bewertung / keine Daten</source>
         <translation>keine Bewertung / keine Daten</translation>
     </message>
@@ -1286,22 +1286,22 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Stand: {date}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="234"/>
+        <location filename="../sozialraum_plugin/gis/styles.py" line="236"/>
         <source>keine Bewertung (unter 300 EW / ausgeschlossen)</source>
         <translation>keine Bewertung (unter 300 EW / ausgeschlossen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="235"/>
+        <location filename="../sozialraum_plugin/gis/styles.py" line="238"/>
         <source>keine Daten</source>
         <translation>keine Daten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="259"/>
+        <location filename="../sozialraum_plugin/gis/styles.py" line="263"/>
         <source>unbewohnte Fläche</source>
         <translation>unbewohnte Fläche</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="351"/>
+        <location filename="../sozialraum_plugin/gis/styles.py" line="355"/>
         <source>Sozialraum-Karte</source>
         <translation>Sozialraum-Karte</translation>
     </message>
@@ -1311,39 +1311,49 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>{low} bis &lt; {high}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="86"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="89"/>
         <source>Statusindex</source>
         <translation>Statusindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="87"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="90"/>
         <source>Sozialer Status</source>
         <translation>Sozialer Status</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="88"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="91"/>
         <source>Dynamikindex</source>
         <translation>Dynamikindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="89"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="92"/>
         <source>Dynamik</source>
         <translation>Dynamik</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="90"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="93"/>
         <source>Status und Dynamik</source>
         <translation>Status und Dynamik</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="91"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="94"/>
         <source>Bedarfscluster</source>
         <translation>Bedarfscluster</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="152"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="167"/>
         <source>Quelle: {source}</source>
         <translation>Quelle: {source}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/styles.py" line="237"/>
+        <source>nicht ausgewiesen</source>
+        <translation>nicht ausgewiesen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="252"/>
+        <source>Nicht ausgewiesen (schraffiert): Fallzahlen von 1 bis unter {threshold}, daraus berechnete Werte und Werte zu ihrem Schutz.</source>
+        <translation>Nicht ausgewiesen (schraffiert): Fallzahlen von 1 bis unter {threshold}, daraus berechnete Werte und Werte zu ihrem Schutz.</translation>
     </message>
 </context>
 <context>
@@ -1764,52 +1774,52 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Die Quote {entry!r} kann nicht gelesen werden; bitte FIELD=Zähler/Nenner angeben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="115"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="116"/>
         <source>The city value method {method} of {field} is unknown.</source>
         <translation>Die Methode {method} für den Gesamtstadtwert von {field} ist unbekannt.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="116"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="117"/>
         <source>The field {field} does not exist. Fields: {fields}.</source>
         <translation>Das Feld {field} existiert nicht. Felder: {fields}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="117"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="118"/>
         <source>{parameter} names {field}, which is not one of the indicator fields ({fields}).</source>
         <translation>{parameter} nennt {field}, das keines der Indikatorfelder ist ({fields}).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="118"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="119"/>
         <source>No indicator fields were chosen.</source>
         <translation>Es wurden keine Indikatorfelder gewählt.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="119"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="120"/>
         <source>{n} indicators do not fit on one page; choose at most {maximum}.</source>
         <translation>{n} Indikatoren passen nicht auf eine Seite; bitte höchstens {maximum} wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="120"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="121"/>
         <source>The output {file} must be a PDF file (.pdf).</source>
         <translation>Die Ausgabe {file} muss eine PDF-Datei (.pdf) sein.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="121"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="122"/>
         <source>The template {file} is not a readable QGIS layout template (.qpt).</source>
         <translation>Die Vorlage {file} ist keine lesbare QGIS-Layoutvorlage (.qpt).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="122"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="123"/>
         <source>No district is left to print (check the filter expression).</source>
         <translation>Es bleibt kein Gebiet zum Drucken übrig (Filterausdruck prüfen).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="123"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="124"/>
         <source>The profile sheets could not be written to {file}: {reason}</source>
         <translation>Die Sozialraumprofile konnten nicht nach {file} geschrieben werden: {reason}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="124"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="125"/>
         <source>The table of indicators needs {width} mm and does not fit the page; use fewer decimals or shorter units.</source>
         <translation>Die Indikatorentabelle benötigt {width} mm und passt nicht auf die Seite; bitte weniger Nachkommastellen oder kürzere Einheiten verwenden.</translation>
     </message>
@@ -1834,139 +1844,144 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Die Berichtsdefinition {file} ist kein gültiges JSON (Zeile {row}, Spalte {column}): {reason}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="126"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="127"/>
         <source>The indicator {column} names a column with {{year}} but has no change_between years.</source>
         <translation>Der Indikator {column} nennt eine Spalte mit {{year}}, hat aber keine Jahre in change_between.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="127"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="128"/>
         <source>The indicator {indicator} needs the field {column}, which does not exist. Fields: {columns}.</source>
         <translation>Der Indikator {indicator} benötigt das Feld {column}, das nicht existiert. Felder: {columns}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="128"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="129"/>
         <source>The indicator {indicator} needs numbers in the field {column}, but district {row} has {value!r}.</source>
         <translation>Der Indikator {indicator} benötigt Zahlen im Feld {column}, aber Gebiet {row} enthält {value!r}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="129"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="130"/>
         <source>The indicator {indicator} cannot tell whether {value!r} in the field {column} (district {row}) is a whole number with a thousands dot or a decimal; store the field as numbers (sozialraum:jointable reads German numbers) and run again.</source>
         <translation>Beim Indikator {indicator} ist nicht erkennbar, ob {value!r} im Feld {column} (Gebiet {row}) eine ganze Zahl mit Tausenderpunkt oder eine Dezimalzahl ist; bitte das Feld als Zahlen speichern (sozialraum:jointable liest deutsche Zahlen) und erneut ausführen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="130"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="131"/>
         <source>The indicator {indicator}: the count {column} is negative in district {row} ({value}).</source>
         <translation>Indikator {indicator}: Die Anzahl {column} ist im Gebiet {row} negativ ({value}).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="131"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="132"/>
         <source>The indicator {indicator} is a share, but in district {row} its numerator {numerator} ({count}) is greater than its denominator {denominator} ({total}). If it is a ratio and no share (e.g. places per child), say so: &quot;share&quot;: false in its definition.</source>
         <translation>Der Indikator {indicator} ist ein Anteil, aber im Gebiet {row} ist sein Zähler {numerator} ({count}) größer als sein Nenner {denominator} ({total}). Handelt es sich um eine Verhältniszahl und keinen Anteil (z. B. Plätze je Kind), dies in seiner Definition angeben: &quot;share&quot;: false.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="132"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="133"/>
         <source>&quot;share&quot; of the indicator {column} must be true or false, not {value!r}.</source>
         <translation>&quot;share&quot; des Indikators {column} muss true oder false sein, nicht {value!r}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="133"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="134"/>
         <source>The field {column} of the indicator {indicator} is computed twice; give each indicator its own id.</source>
         <translation>Das Feld {column} des Indikators {indicator} wird zweimal berechnet; bitte jedem Indikator eine eigene id geben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="134"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="135"/>
         <source>The indicator {indicator} would replace its own input field {column}; give it another id.</source>
         <translation>Der Indikator {indicator} würde sein eigenes Eingabefeld {column} ersetzen; bitte eine andere id vergeben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="135"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="136"/>
         <source>The indicator {indicator} would replace the field {column}, which holds the districts&apos; fid, geometry or key; give it another id.</source>
         <translation>Der Indikator {indicator} würde das Feld {column} ersetzen, das fid, Geometrie oder Schlüssel der Gebiete enthält; bitte eine andere id vergeben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="136"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="137"/>
         <source>No indicator to compute: give INDICATORS (rates or changes), RATES or CHANGES.</source>
         <translation>Kein Indikator zu berechnen: bitte INDICATORS (Quoten oder Veränderungen), RATES oder CHANGES angeben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="137"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="138"/>
         <source>The entry {entry!r} of {parameter} cannot be read; write {form}.</source>
         <translation>Der Eintrag {entry!r} von {parameter} kann nicht gelesen werden; bitte {form} angeben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="138"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="139"/>
         <source>The indicator definitions cannot be read: {reason}.</source>
         <translation>Die Indikatordefinitionen können nicht gelesen werden: {reason}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="139"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="140"/>
         <source>The indicator {indicator} of the report definition needs the column {column}, which neither the boundaries nor the tables provide ({available}).</source>
         <translation>Der Indikator {indicator} der Berichtsdefinition benötigt die Spalte {column}, die weder die Gebietsgrenzen noch die Tabellen liefern ({available}).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="142"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="143"/>
         <source>The output {file} cannot be written ({reason}): it may be open in another program (close it there) or the file or folder is read-only. Nothing was changed.</source>
         <translation>Die Ausgabe {file} kann nicht geschrieben werden ({reason}): Möglicherweise ist sie in einem anderen Programm geöffnet (dort schließen), oder Datei bzw. Ordner sind schreibgeschützt. Es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="144"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="145"/>
         <source>The title has {n} characters; at most {limit} fit on {what}. Shorten it (a subtitle can say the rest): {title}</source>
         <translation>Der Titel hat {n} Zeichen; auf {what} passen höchstens {limit}. Bitte kürzen (der Rest kann in den Untertitel): {title}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="145"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="146"/>
         <source>The field {field} ({parameter}) does not exist in {file}. Fields: {fields}.</source>
         <translation>Das Feld {field} ({parameter}) gibt es in {file} nicht. Vorhandene Felder: {fields}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="146"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="147"/>
         <source>The output {file} cannot be written: {parent} is a file, not a folder.</source>
         <translation>Die Ausgabe {file} kann nicht geschrieben werden: {parent} ist eine Datei, kein Ordner.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="147"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="148"/>
         <source>The output {file} is a folder; give a file name.</source>
         <translation>Die Ausgabe {file} ist ein Ordner; bitte einen Dateinamen angeben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="148"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="149"/>
         <source>The output folder {file} is a file; give a folder.</source>
         <translation>Der Ausgabeordner {file} ist eine Datei; bitte einen Ordner angeben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="149"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="150"/>
         <source>The output {file} cannot be written: the folder {folder} is not writable.</source>
         <translation>Die Ausgabe {file} kann nicht geschrieben werden: Der Ordner {folder} ist nicht beschreibbar.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="150"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="151"/>
         <source>The report definition {file} names {id} in {section}, but it is no column of the joined data. Columns: {columns}.</source>
         <translation>Die Berichtsdefinition {file} nennt {id} in {section}, die verbundenen Daten haben aber keine solche Spalte. Vorhandene Spalten: {columns}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="151"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="152"/>
         <source>The layer {file} holds {geometry} geometries; district boundaries must be polygons.</source>
         <translation>Der Layer {file} enthält Geometrien vom Typ {geometry}; Gebietsgrenzen müssen Polygone sein.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="152"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="153"/>
         <source>The layer {file} has no features.</source>
         <translation>Der Layer {file} enthält keine Objekte.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="153"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="154"/>
         <source>The layer {file} is read in {crs} (degrees), but its coordinates reach {extent}: these are metres of a projected CRS. Name the CRS in the file (a &apos;crs&apos; member in the GeoJSON, a .prj beside a shapefile) or save it with its CRS, then run again.</source>
         <translation>Der Layer {file} wird in {crs} (Grad) gelesen, seine Koordinaten reichen aber bis {extent}: Das sind Meterwerte eines projizierten Koordinatenbezugssystems (KBS). Bitte das KBS in der Datei angeben (ein 'crs'-Eintrag im GeoJSON, eine .prj-Datei neben dem Shapefile) oder die Datei mit ihrem KBS speichern und dann erneut ausführen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="154"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="155"/>
         <source>Only {n} of {total} areas are valid; at least {needed} are needed. The population rule (at least {min_population} residents in {field}) removed {population}, {excluded} were excluded and {missing} have a missing value.</source>
         <translation>Nur {n} von {total} Gebieten sind gültig; mindestens {needed} werden benötigt. Die Mindesteinwohnerzahl (mindestens {min_population} Einwohner in {field}) hat {population} herausgenommen, {excluded} wurden ausgeschlossen und bei {missing} fehlt ein Wert.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="141"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="142"/>
         <source>The file or folder {file} cannot be used: {reason}. Nothing was changed.</source>
         <translation>Die Datei oder der Ordner {file} kann nicht verwendet werden: {reason}. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="115"/>
+        <source>The threshold {entry!r} cannot be read; write FIELD=5 (counts from 1 to below 5 are not shown).</source>
+        <translation>Die Schwelle {entry!r} ist nicht lesbar; schreiben Sie FIELD=5 (Anzahlen von 1 bis unter 5 werden nicht ausgewiesen).</translation>
     </message>
 </context>
 <context>
@@ -2240,142 +2255,147 @@ Nur gültige Gebiete bilden die Bezugsgesamtheit: Einwohnerzahl mindestens MIN_P
 <context>
     <name>ProfileSheetsAlgorithm</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="59"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="77"/>
         <source>District profile sheets</source>
         <translation>Sozialraumprofile</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="106"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="125"/>
         <source>Districts</source>
         <translation>Gebiete</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="107"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="126"/>
         <source>Name field</source>
         <translation>Namensfeld</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="108"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="127"/>
         <source>Indicator fields</source>
         <translation>Indikatorfelder</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="110"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="129"/>
         <source>Profile sheets (PDF)</source>
         <translation>Sozialraumprofile (PDF)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="110"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="129"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="113"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="132"/>
         <source>Key field (district number)</source>
         <translation>Schlüsselfeld (Gebietsnummer)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="115"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="134"/>
         <source>Sort pages by (default: key, else name)</source>
         <translation>Seiten sortieren nach (Standard: Schlüssel, sonst Name)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="117"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="136"/>
         <source>Only districts where</source>
         <translation>Nur Gebiete, für die gilt</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="119"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="138"/>
         <source>Indicator labels and units</source>
         <translation>Indikatorbezeichnungen und Einheiten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="120"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="139"/>
         <source>Directions of need</source>
         <translation>Bedarfsrichtungen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="121"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="140"/>
         <source>Rates from counts</source>
         <translation>Quoten aus Anzahlen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="122"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="141"/>
         <source>Indicators that are counts</source>
         <translation>Indikatoren, die Anzahlen sind</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="124"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="143"/>
         <source>Population field</source>
         <translation>Feld Einwohnerzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="126"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="145"/>
         <source>Minimum population</source>
         <translation>Mindesteinwohnerzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="128"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="147"/>
         <source>Suppress counts below</source>
         <translation>Anzahlen sperren unter</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="130"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="150"/>
         <source>Class field (badge)</source>
         <translation>Klassenfeld (Kennzeichen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="132"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="152"/>
         <source>Cluster field (badge)</source>
         <translation>Clusterfeld (Kennzeichen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="134"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="154"/>
         <source>Sheet title</source>
         <translation>Titel des Profilblatts</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="135"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="155"/>
         <source>Source line</source>
         <translation>Quellenangabe</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="136"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="156"/>
         <source>Layout template (.qpt)</source>
         <translation>Layoutvorlage (.qpt)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="138"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="158"/>
         <source>One PDF per district in</source>
         <translation>Eine PDF-Datei je Gebiet in</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="143"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="163"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="144"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="164"/>
         <source>Layout name</source>
         <translation>Layoutname</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="145"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="165"/>
         <source>Folder with GeoPackage and charts</source>
         <translation>Ordner mit GeoPackage und Diagrammen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="205"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="228"/>
         <source>{n} districts, {k} indicators</source>
         <translation>{n} Gebiete, {k} Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="230"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="253"/>
         <source>{pages} pages written to {file}</source>
         <translation>{pages} Seiten nach {file} geschrieben</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="62"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="235"/>
+        <source>{label} ({field}) has the same value in every district: no findings for it.</source>
+        <translation>{label} ({field}) hat in allen Gebieten denselben Wert: keine Befunde dazu.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="80"/>
         <source>One printable A4 page per district: name and key, a detail map and a locator map, a table of the indicators (district value, city value, deviation, rank) with a spine chart, the class/cluster badge and plain-language findings. The data are first written to a GeoPackage in the folder '&lt;output&gt;_files' next to the PDF (together with one labelled SVG chart per district for reports); the layout stays in the project's layout manager and is replaced when the algorithm runs again. In the layout, the detail map is a normal map item; everything else on the page is one item, 'Profile sheet content', drawn by this plugin (fast: QGIS refreshes every item on every page). Projects containing it need the plugin to show it.
 
 City value: the figure of all districts of the city: the pooled rate Σnumerator/Σdenominator for indicators listed in RATES, the median of the districts otherwise; the legend names the valid districts' figure where it differs. Ranks count the valid districts whose value is shown (rank 1 = highest value, or highest need where DIRECTIONS gives one).
@@ -2383,7 +2403,7 @@ What is hidden (·) follows the report's publication rule: counts and numerators
 
 LABELS: FIELD=Label|unit|decimals;… e.g. S1=Arbeitslosigkeit|%;S3=Transferbezug|%.
 DIRECTIONS: FIELD=+1 (higher = more need), FIELD=-1 (lower = more need), FIELD=0.
-RATES: FIELD=numerator/denominator (count fields) for pooled city rates; numerators below SUPPRESS_BELOW hide the rate (·). COUNT_FIELDS are shown as counts and hidden below SUPPRESS_BELOW as well.
+RATES: FIELD=numerator/denominator (count fields) for pooled city rates; numerators below SUPPRESS_BELOW hide the rate (·). COUNT_FIELDS are shown as counts and hidden below SUPPRESS_BELOW as well. THRESHOLDS: FIELD=5;… an indicator's own threshold for its counts (the page legend names it).
 MIN_POPULATION: districts with fewer residents (POPULATION_FIELD) keep their page but show no values, only the note 'unter 300 EW'.
 SEPARATE_FILES: a folder; when set, one file per district is written there as well, named Profil_&lt;key&gt;_&lt;name&gt;.pdf. OUTPUT always receives all pages in one PDF.
 TEMPLATE: a .qpt saved from a profile layout (Layout ▸ Save as Template) after restyling: move or resize the map and the sheet content, give the sheet the city's house colour (its item properties), add logos, labels or a basemap. A template of standard items works too: labels read the fields of the GeoPackage ([% &quot;findings&quot; %], pr_col_value, …), a picture can show chart_path, and a map with the id sr_detail is bound to the districts.</source>
@@ -2394,15 +2414,15 @@ Was nicht ausgewiesen wird (·), folgt der Geheimhaltungsregel des Berichts: Anz
 
 LABELS: FIELD=Bezeichnung|Einheit|Nachkommastellen;… z. B. S1=Arbeitslosigkeit|%;S3=Transferbezug|%.
 DIRECTIONS: FIELD=+1 (höher = mehr Bedarf), FIELD=-1 (niedriger = mehr Bedarf), FIELD=0.
-RATES: FIELD=Zähler/Nenner (Anzahlfelder) für Gesamtquoten der Stadt; Zähler unter SUPPRESS_BELOW sperren die Quote (·). COUNT_FIELDS werden als Anzahlen gezeigt und unter SUPPRESS_BELOW ebenfalls gesperrt.
+RATES: FIELD=Zähler/Nenner (Anzahlfelder) für Gesamtquoten der Stadt; Zähler unter SUPPRESS_BELOW sperren die Quote (·). COUNT_FIELDS werden als Anzahlen gezeigt und unter SUPPRESS_BELOW ebenfalls gesperrt. THRESHOLDS: FIELD=5;… eine eigene Schwelle eines Indikators für seine Anzahlen (die Seitenlegende nennt sie).
 MIN_POPULATION: Gebiete mit weniger Einwohnern (POPULATION_FIELD) behalten ihre Seite, zeigen aber keine Werte, nur den Hinweis 'unter 300 EW'.
 SEPARATE_FILES: ein Ordner; wenn gesetzt, wird dort zusätzlich je Gebiet eine Datei geschrieben, benannt Profil_&lt;key&gt;_&lt;name&gt;.pdf. OUTPUT erhält immer alle Seiten in einer PDF-Datei.
 TEMPLATE: eine .qpt, die nach dem Umgestalten aus einem Profil-Layout gespeichert wurde (Layout ▸ Als Vorlage speichern): Karte und Profilinhalt verschieben oder in der Größe ändern, dem Profilinhalt die Hausfarbe der Stadt geben (in seinen Elementeigenschaften), Logos, Beschriftungen oder eine Hintergrundkarte hinzufügen. Eine Vorlage aus Standardelementen funktioniert ebenfalls: Beschriftungen lesen die Felder des GeoPackages ([% &quot;findings&quot; %], pr_col_value, …), ein Bild kann chart_path zeigen, und eine Karte mit der ID sr_detail wird an die Gebiete gebunden.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="212"/>
-        <source>{label} ({field}) has the same value in every district: no findings for it.</source>
-        <translation>{label} ({field}) hat in allen Gebieten denselben Wert: keine Befunde dazu.</translation>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="149"/>
+        <source>Own thresholds of indicators</source>
+        <translation>Eigene Schwellen der Indikatoren</translation>
     </message>
 </context>
 <context>
@@ -2673,7 +2693,7 @@ Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. I
 <context>
     <name>Styles</name>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="337"/>
+        <location filename="../sozialraum_plugin/gis/styles.py" line="341"/>
         <source>not a GeoPackage layer</source>
         <translation>kein GeoPackage-Layer</translation>
     </message>
@@ -2827,182 +2847,214 @@ Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. I
         <translation>Themenkarte</translation>
     </message>
     <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="89"/>
+        <source>District layer</source>
+        <translation>Gebietslayer</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="90"/>
+        <source>Field to map</source>
+        <translation>Darzustellendes Feld</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="91"/>
+        <source>Classification method</source>
+        <translation>Klassifizierungsmethode</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="92"/>
+        <source>Number of classes</source>
+        <translation>Anzahl der Klassen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="93"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="94"/>
+        <source>Subtitle</source>
+        <translation>Untertitel</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="115"/>
+        <source>Legend title (default: field alias)</source>
+        <translation>Legendentitel (Standard: Feldalias)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="95"/>
+        <source>Unit shown after the values (e.g. %)</source>
+        <translation>Einheit hinter den Werten (z. B. %)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="96"/>
+        <source>Page size</source>
+        <translation>Seitengröße</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="97"/>
+        <source>Orientation</source>
+        <translation>Ausrichtung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="98"/>
+        <source>Colour ramp (ColorBrewer)</source>
+        <translation>Farbverlauf (ColorBrewer)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="116"/>
+        <source>Invert the ramp (higher value = less need)</source>
+        <translation>Farbverlauf umkehren (höherer Wert = weniger Bedarf)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="108"/>
+        <source>Label the districts</source>
+        <translation>Gebiete beschriften</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="109"/>
+        <source>Label field</source>
+        <translation>Beschriftungsfeld</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="118"/>
+        <source>Validity field (false = not assessed)</source>
+        <translation>Gültigkeitsfeld (falsch = nicht bewertet)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="120"/>
+        <source>Uninhabited areas (mask)</source>
+        <translation>Unbewohnte Flächen (Maske)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="111"/>
+        <source>Series: more fields, one page each</source>
+        <translation>Serie: weitere Felder, je eine Seite</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="122"/>
+        <source>Class width for &apos;fixed&apos;</source>
+        <translation>Klassenbreite für 'fixed'</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="124"/>
+        <source>SD multiples for &apos;sdmultiples&apos;</source>
+        <translation>SD-Vielfache für 'sdmultiples'</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="113"/>
+        <source>Source line</source>
+        <translation>Quellenangabe</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="114"/>
+        <source>Licence line</source>
+        <translation>Lizenzangabe</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="125"/>
+        <source>Logo (SVG or PNG)</source>
+        <translation>Logo (SVG oder PNG)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="126"/>
+        <source>Layout template (.qpt)</source>
+        <translation>Layoutvorlage (.qpt)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="128"/>
+        <source>Resolution (dpi)</source>
+        <translation>Auflösung (dpi)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="130"/>
+        <source>Save the style in the GeoPackage</source>
+        <translation>Stil im GeoPackage speichern</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="132"/>
+        <source>Map</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="134"/>
+        <source>Layout name</source>
+        <translation>Layoutname</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="135"/>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="209"/>
+        <source>{field}: {excluded} area(s) not assessed, {missing} without a value (hatched grey)</source>
+        <translation>{field}: {excluded} Gebiet(e) nicht bewertet, {missing} ohne Wert (grau schraffiert)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="217"/>
+        <source>Layout &apos;{name}&apos;, {pages} page(s), written in {seconds:.1f} s: {files}</source>
+        <translation>Layout '{name}', {pages} Seite(n), geschrieben in {seconds:.1f} s: {files}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="284"/>
+        <source>The style of {field} was not saved: {error}</source>
+        <translation>Der Stil von {field} wurde nicht gespeichert: {error}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="164"/>
+        <source>No SOURCE_TEXT given: the source line names the data file ({0}).</source>
+        <translation>Kein SOURCE_TEXT angegeben: Die Quellenangabe nennt die Datendatei ({0}).</translation>
+    </message>
+    <message>
         <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="52"/>
         <source>Classifies a field of a district layer and lays out a printable map: title, legend with class counts, scale bar, north arrow, source, licence, date and a note on the method. The layout stays in the project's Layout Manager as 'Sozialraum – &lt;title&gt;' (running again replaces it) with its styled layers in a group of the same name; the input layer is not changed.
 
 METHOD: jenks, quantile, equal, stddev (mean ± 1 SD steps), pretty, fixed (INTERVAL), mss (status index thresholds −1.0 / +1.0 / +1.5), sdmultiples (mean + k·SD with the SD_MULTIPLES k), categorized (MSS classes, dynamics, the 12 groups and clusters get fixed colours in need order). With no more distinct values than classes every value gets its own class.
 Areas where INVALID_FIELD (default 'valid') is false are hatched grey ('keine Bewertung'), areas without a value too ('keine Daten'). MASK_LAYER covers uninhabited land.
+Small numbers follow the report's publication rule: counts (FIELD_IS_COUNT, COUNT_FIELDS) from 1 to below SUPPRESS_BELOW (default 3), a rate whose NUMERATOR_FIELD (or DENOMINATOR_FIELD) is such a count, a second cell where a city total would give a hidden one back, and cells listed in the input's suppressed_fields are drawn hatched as 'nicht ausgewiesen': no label, no class bound and no class count shows them. The note under the map names the threshold used.
 OUTPUT: .pdf (vector; SERIES_FIELDS gives one page per field), .png or .svg (one file per page). SAVE_STYLE stores the style in a GeoPackage input's layer_styles table; other sources are never written to.</source>
         <translation>Klassifiziert ein Feld eines Gebietslayers und erstellt eine druckfertige Karte: Titel, Legende mit Anzahl je Klasse, Maßstabsleiste, Nordpfeil, Quelle, Lizenz, Datum und ein Hinweis zur Methode. Das Layout bleibt als 'Sozialraum – &lt;title&gt;' in der Layoutverwaltung des Projekts (ein erneuter Lauf ersetzt es), seine symbolisierten Layer in einer gleichnamigen Gruppe; der Eingabelayer wird nicht verändert.
 
 METHOD: jenks, quantile, equal, stddev (Stufen von Mittelwert ± 1 SD), pretty, fixed (INTERVAL), mss (Schwellenwerte des Status-Index −1.0 / +1.0 / +1.5), sdmultiples (Mittelwert + k·SD mit den k aus SD_MULTIPLES), categorized (MSS-Klassen, Dynamik, die 12 Gruppen und Cluster erhalten feste Farben in der Reihenfolge des Bedarfs). Gibt es nicht mehr verschiedene Werte als Klassen, erhält jeder Wert eine eigene Klasse.
 Gebiete, in denen INVALID_FIELD (Standard 'valid') falsch ist, werden grau schraffiert ('keine Bewertung'), ebenso Gebiete ohne Wert ('keine Daten'). MASK_LAYER überdeckt unbewohnte Flächen.
+Kleine Fallzahlen folgen der Geheimhaltungsregel des Berichts: Anzahlen (FIELD_IS_COUNT, COUNT_FIELDS) von 1 bis unter SUPPRESS_BELOW (Standard 3), eine Quote, deren NUMERATOR_FIELD (oder DENOMINATOR_FIELD) eine solche Anzahl ist, eine zweite Zelle, wo sich ein gesperrter Wert sonst aus einer Summe der Gesamtstadt zurückrechnen ließe, und Zellen, die in suppressed_fields der Eingabe aufgeführt sind, werden schraffiert als 'nicht ausgewiesen' gezeichnet: keine Beschriftung, keine Klassengrenze und keine Klassenanzahl zeigt sie. Der Hinweis unter der Karte nennt die verwendete Schwelle.
 OUTPUT: .pdf (Vektor; SERIES_FIELDS ergibt eine Seite je Feld), .png oder .svg (eine Datei je Seite). SAVE_STYLE speichert den Stil in der Tabelle layer_styles eines GeoPackage-Eingabelayers; in andere Quellen wird nie geschrieben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="83"/>
-        <source>District layer</source>
-        <translation>Gebietslayer</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="84"/>
-        <source>Field to map</source>
-        <translation>Darzustellendes Feld</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="85"/>
-        <source>Classification method</source>
-        <translation>Klassifizierungsmethode</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="86"/>
-        <source>Number of classes</source>
-        <translation>Anzahl der Klassen</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="87"/>
-        <source>Title</source>
-        <translation>Titel</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="88"/>
-        <source>Subtitle</source>
-        <translation>Untertitel</translation>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="99"/>
+        <source>The field is a count</source>
+        <translation>Das Feld ist eine Anzahl</translation>
     </message>
     <message>
         <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="100"/>
-        <source>Legend title (default: field alias)</source>
-        <translation>Legendentitel (Standard: Feldalias)</translation>
+        <source>Fields that are counts</source>
+        <translation>Felder, die Anzahlen sind</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="89"/>
-        <source>Unit shown after the values (e.g. %)</source>
-        <translation>Einheit hinter den Werten (z. B. %)</translation>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="102"/>
+        <source>Suppress counts below</source>
+        <translation>Anzahlen sperren unter</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="90"/>
-        <source>Page size</source>
-        <translation>Seitengröße</translation>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="104"/>
+        <source>Numerator of the mapped rate (count)</source>
+        <translation>Zähler der dargestellten Quote (Anzahl)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="91"/>
-        <source>Orientation</source>
-        <translation>Ausrichtung</translation>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="106"/>
+        <source>Denominator of the mapped rate (count)</source>
+        <translation>Nenner der dargestellten Quote (Anzahl)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="92"/>
-        <source>Colour ramp (ColorBrewer)</source>
-        <translation>Farbverlauf (ColorBrewer)</translation>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="257"/>
+        <source>{n} cell(s) not shown (publication rule: counts below {threshold}, values derived from them, suppressed_fields).</source>
+        <translation>{n} Zelle(n) nicht ausgewiesen (Geheimhaltungsregel: Anzahlen unter {threshold}, daraus berechnete Werte, suppressed_fields).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="101"/>
-        <source>Invert the ramp (higher value = less need)</source>
-        <translation>Farbverlauf umkehren (höherer Wert = weniger Bedarf)</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="93"/>
-        <source>Label the districts</source>
-        <translation>Gebiete beschriften</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="94"/>
-        <source>Label field</source>
-        <translation>Beschriftungsfeld</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="103"/>
-        <source>Validity field (false = not assessed)</source>
-        <translation>Gültigkeitsfeld (falsch = nicht bewertet)</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="105"/>
-        <source>Uninhabited areas (mask)</source>
-        <translation>Unbewohnte Flächen (Maske)</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="96"/>
-        <source>Series: more fields, one page each</source>
-        <translation>Serie: weitere Felder, je eine Seite</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="107"/>
-        <source>Class width for &apos;fixed&apos;</source>
-        <translation>Klassenbreite für 'fixed'</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="109"/>
-        <source>SD multiples for &apos;sdmultiples&apos;</source>
-        <translation>SD-Vielfache für 'sdmultiples'</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="98"/>
-        <source>Source line</source>
-        <translation>Quellenangabe</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="99"/>
-        <source>Licence line</source>
-        <translation>Lizenzangabe</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="110"/>
-        <source>Logo (SVG or PNG)</source>
-        <translation>Logo (SVG oder PNG)</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="111"/>
-        <source>Layout template (.qpt)</source>
-        <translation>Layoutvorlage (.qpt)</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="113"/>
-        <source>Resolution (dpi)</source>
-        <translation>Auflösung (dpi)</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="115"/>
-        <source>Save the style in the GeoPackage</source>
-        <translation>Stil im GeoPackage speichern</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="117"/>
-        <source>Map</source>
-        <translation>Karte</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="119"/>
-        <source>Layout name</source>
-        <translation>Layoutname</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="120"/>
-        <source>Pages</source>
-        <translation>Seiten</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="195"/>
-        <source>{field}: {excluded} area(s) not assessed, {missing} without a value (hatched grey)</source>
-        <translation>{field}: {excluded} Gebiet(e) nicht bewertet, {missing} ohne Wert (grau schraffiert)</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="203"/>
-        <source>Layout &apos;{name}&apos;, {pages} page(s), written in {seconds:.1f} s: {files}</source>
-        <translation>Layout '{name}', {pages} Seite(n), geschrieben in {seconds:.1f} s: {files}</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="215"/>
-        <source>The style of {field} was not saved: {error}</source>
-        <translation>Der Stil von {field} wurde nicht gespeichert: {error}</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="188"/>
-        <source>Cells listed in suppressed_fields are left out of the map.</source>
-        <translation>In suppressed_fields aufgeführte Zellen werden in der Karte nicht ausgewiesen.</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="149"/>
-        <source>No SOURCE_TEXT given: the source line names the data file ({0}).</source>
-        <translation>Kein SOURCE_TEXT angegeben: Die Quellenangabe nennt die Datendatei ({0}).</translation>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="274"/>
+        <source>{field} holds only whole numbers, {n} of them from 1 to below {threshold}, and is not declared a count: if it is one, set FIELD_IS_COUNT or COUNT_FIELDS, or its small counts are shown.</source>
+        <translation>{field} enthält nur ganze Zahlen, {n} davon von 1 bis unter {threshold}, und ist nicht als Anzahl angegeben: Ist es eine Anzahl, setzen Sie FIELD_IS_COUNT oder COUNT_FIELDS, sonst werden ihre kleinen Fallzahlen gezeigt.</translation>
     </message>
 </context>
 </TS>

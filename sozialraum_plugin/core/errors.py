@@ -112,6 +112,7 @@ MESSAGES: dict[str, str] = {
     "profile_labels_invalid": QT_TRANSLATE_NOOP("Messages", "The indicator labels cannot be read at {entry!r}; write them as FIELD=Label|unit;FIELD=Label|unit."),
     "profile_directions_invalid": QT_TRANSLATE_NOOP("Messages", "The direction {entry!r} cannot be read; write FIELD=+1 (higher = more need), FIELD=-1 or FIELD=0."),
     "profile_rates_invalid": QT_TRANSLATE_NOOP("Messages", "The rate {entry!r} cannot be read; write FIELD=numerator/denominator."),
+    "profile_thresholds_invalid": QT_TRANSLATE_NOOP("Messages", "The threshold {entry!r} cannot be read; write FIELD=5 (counts from 1 to below 5 are not shown)."),
     "profile_city_method_invalid": QT_TRANSLATE_NOOP("Messages", "The city value method {method} of {field} is unknown."),
     "profile_field_missing": QT_TRANSLATE_NOOP("Messages", "The field {field} does not exist. Fields: {fields}."),
     "profile_unknown_indicator": QT_TRANSLATE_NOOP("Messages", "{parameter} names {field}, which is not one of the indicator fields ({fields})."),

@@ -66,6 +66,7 @@ class ProfileIndicator:
     scale: float | None = None  # for rates: 100 for %, 1000 for ‰, 1 otherwise
     count: bool = False
     city_method: str = "auto"
+    threshold: float | None = None  # its own threshold for its counts (default: the sheet's)
 
     def __post_init__(self) -> None:
         self.label = self.label or self.field
@@ -262,7 +263,8 @@ def _publication(frame: pd.DataFrame, indicators, options: ProfileOptions) -> Pu
     model, year_counts = [], []
     for ind in indicators:
         kind = "count" if ind.count else "value"
-        model.append(Indicator(ind.field, kind=kind, numerator=ind.numerator, denominator=ind.denominator))
+        model.append(Indicator(ind.field, kind=kind, numerator=ind.numerator, denominator=ind.denominator,
+                               extra={"threshold": ind.threshold} if ind.threshold else {}))
         if ind.count:
             year_counts += [c for _, c in year_columns(list(frame.columns), ind.field) if c != ind.field]
     return publication_rule(frame, model, counts=year_counts, population=options.population,

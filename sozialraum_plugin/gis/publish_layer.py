@@ -69,37 +69,61 @@ def same_rows(publication: Publication, frame) -> Publication:
     return replace(publication, mask=mask, reasons=reasons)
 
 
-def masked_copy(layer: QgsVectorLayer, fields: list[str]) -> QgsVectorLayer | None:
-    """A memory copy of ``layer`` with the cells its marker columns list for ``fields`` emptied,
-    or None when no such cell holds a value (a published layer: nothing to hide).
+def published_copy(layer: QgsVectorLayer, names: list[str], decide) -> tuple[QgsVectorLayer | None, Publication]:
+    """The publication rule over ``names`` of ``layer`` (with its marker columns): ``decide(frame,
+    hidden)`` gets the attributes (None for NULL, one row per feature) and the cells the markers
+    list, and returns the rule's answer. Returns a memory copy with every hidden cell NULL and the
+    rule's list in ``suppressed_fields`` (so a map can tell hidden from missing), or None when no
+    hidden cell holds a value (a published layer, or nothing to hide: the layer is used as it is).
 
     A map of a raw layer would otherwise label the hidden value, and its classes (legend bounds)
     would be computed from it.
     """
-    from qgis.core import QgsFeatureRequest
+    import pandas as pd
+    from qgis.core import QgsFeatureRequest, QgsField
+    from qgis.PyQt.QtCore import QVariant
 
-    names = markers(layer)
-    if not names:
-        return None
-    wanted = {layer.fields().indexFromName(f): f for f in fields if layer.fields().indexFromName(f) >= 0}
+    from ..core.publish.rule import cells_from_markers
+
+    old = markers(layer)
+    fields = layer.fields()
+    wanted = [n for n in dict.fromkeys(names) if n and fields.indexFromName(n) >= 0 and n not in old]
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    request.setSubsetOfAttributes(wanted + old, fields)
+    rows, fids = [], []
+    for feature in layer.getFeatures(request):
+        fids.append(feature.id())
+        rows.append([None if _null(feature[n]) else feature[n] for n in wanted + old])
+    frame = pd.DataFrame(rows, columns=wanted + old, index=fids, dtype=object)
+    publication = decide(frame, cells_from_markers(frame, old))
     changes = {}
-    for feature in layer.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)):
-        listed = set()
-        for name in names:
-            value = feature[name]
-            listed |= set(str(value).split(",")) if value not in (None, "") and not _null(value) else set()
-        hide = {index: None for index, f in wanted.items() if f in listed and not _null(feature[f])}
-        if hide:
-            changes[feature.id()] = hide
+    for col in publication.mask.columns.intersection(wanted):
+        hide = publication.mask[col] & frame[col].notna()
+        for fid in hide[hide].index:
+            changes.setdefault(fid, {})[fields.indexFromName(col)] = None
     if not changes:
-        return None
+        return None, publication
     copy = layer.materialize(QgsFeatureRequest())
     copy.setName(layer.name())
-    fid_map = {}
-    for original, copied in zip(layer.getFeatures(), copy.getFeatures()):
-        fid_map[original.id()] = copied.id()
+    if copy.fields().indexFromName(MARKER) < 0:
+        copy.dataProvider().addAttributes([QgsField(MARKER, QVariant.String)])
+        copy.updateFields()
+    marker = copy.fields().indexFromName(MARKER)
+    listed = dict(zip(fids, publication.hidden_fields()))
+    fid_map = {original.id(): copied.id() for original, copied in zip(layer.getFeatures(), copy.getFeatures())}
+    for fid in fids:
+        own = set(str(frame.at[fid, MARKER] or "").split(",")) if MARKER in frame.columns else set()
+        text = ",".join(n for n in dict.fromkeys([*sorted(own - {""}), *listed[fid].split(",")]) if n)
+        changes.setdefault(fid, {})[marker] = text or None
     copy.dataProvider().changeAttributeValues({fid_map[fid]: hide for fid, hide in changes.items()})
-    return copy
+    return copy, publication
+
+
+def marker_expression(field: str, names: list[str]) -> str:
+    """True where a marker column lists ``field`` (an expression for the map's 'not shown' class)."""
+    quoted = "'" + field.replace("'", "''") + "'"
+    tests = [f"array_contains(string_to_array(coalesce(\"{n}\", ''), ','), {quoted})" for n in names]
+    return "(" + " OR ".join(tests) + ")" if tests else "false"
 
 
 def _null(value) -> bool:

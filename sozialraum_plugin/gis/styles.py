@@ -195,8 +195,10 @@ def value_expression(field: str, valid_field: str | None) -> str:
     return f"CASE WHEN {excluded_expression(valid_field)} THEN NULL ELSE {quoted(field)} END"
 
 
-def nodata_expression(field: str, valid_field: str | None) -> str:
+def nodata_expression(field: str, valid_field: str | None, hidden: str = "false") -> str:
+    """'excluded', 'hidden' (the publication rule hid the cell: ``hidden`` is true), 'missing'."""
     return (f"CASE WHEN {excluded_expression(valid_field)} THEN 'excluded' "
+            f"WHEN {hidden} THEN 'hidden' "
             f"WHEN {quoted(field)} IS NULL THEN 'missing' END")
 
 
@@ -232,22 +234,24 @@ def categorized_renderer(expression: str, cats: Categories,
 def nodata_labels() -> dict[str, str]:
     return {
         "excluded": translate("MapText", "keine Bewertung (unter 300 EW / ausgeschlossen)"),
+        "hidden": translate("MapText", "nicht ausgewiesen"),
         "missing": translate("MapText", "keine Daten"),
     }
 
 
 def nodata_renderer(field: str, valid_field: str | None, n_excluded: int,
-                    n_missing: int) -> QgsCategorizedSymbolRenderer | None:
-    """Hatched grey for excluded areas and areas without a value; None when there are none."""
+                    n_missing: int, n_hidden: int = 0, hidden: str = "false") -> QgsCategorizedSymbolRenderer | None:
+    """Hatched grey for excluded areas, cells the publication rule hides ('nicht ausgewiesen',
+    cross-hatched) and areas without a value; None when there are none."""
     labels = nodata_labels()
     categories = []
-    for key, n, angle in (("excluded", n_excluded, 45), ("missing", n_missing, -45)):
+    for key, n, angle in (("excluded", n_excluded, 45), ("hidden", n_hidden, 0), ("missing", n_missing, -45)):
         if n:
             label = f"{labels[key]} (n\u00a0=\u00a0{n})"
             categories.append(QgsRendererCategory(key, hatched_symbol(angle), label))
     if not categories:
         return None
-    return QgsCategorizedSymbolRenderer(nodata_expression(field, valid_field), categories)
+    return QgsCategorizedSymbolRenderer(nodata_expression(field, valid_field, hidden), categories)
 
 
 def mask_renderer() -> QgsSingleSymbolRenderer:
@@ -363,30 +367,30 @@ class ThematicStyle:
     classes: Classification | Categories
     n_excluded: int
     n_missing: int
+    n_hidden: int = 0
 
     @property
     def note(self) -> str:
         return self.classes.note
 
 
-def read_values(layer: QgsVectorLayer, field: str, valid_field: str | None):
-    """(mapped values, n excluded, n missing) – the mapped ones neither excluded nor NULL."""
+def read_values(layer: QgsVectorLayer, field: str, valid_field: str | None, hidden: str = "false"):
+    """(mapped values, n excluded, n missing, n hidden) – the mapped ones neither excluded, hidden
+    by the publication rule (``hidden`` true) nor NULL: only they enter the classes."""
     context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
-    excluded = QgsExpression(excluded_expression(valid_field))
-    excluded.prepare(context)
+    kind = QgsExpression(nodata_expression(field, valid_field, hidden))
+    kind.prepare(context)
     index = layer.fields().indexFromName(field)
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
-    values, n_excluded, n_missing = [], 0, 0
+    values, counted = [], {"excluded": 0, "missing": 0, "hidden": 0}
     for feature in layer.getFeatures(request):
         context.setFeature(feature)
-        value = feature.attribute(index)
-        if excluded.evaluate(context):
-            n_excluded += 1
-        elif value is None or (hasattr(value, "isNull") and value.isNull()):
-            n_missing += 1
+        found = kind.evaluate(context)
+        if found in counted:
+            counted[found] += 1
         else:
-            values.append(value)
-    return values, n_excluded, n_missing
+            values.append(feature.attribute(index))
+    return values, counted["excluded"], counted["missing"], counted["hidden"]
 
 
 def _numbers(values: list, field: str) -> list[float]:
@@ -404,14 +408,15 @@ def _numbers(values: list, field: str) -> list[float]:
 def thematic_style(layer: QgsVectorLayer, field: str, method: str, classes: int = 5, *,
                    ramp: str = "auto", invert: bool = False, valid_field: str | None = None,
                    unit: str = "", interval: float | None = None,
-                   multiples: list[float] | None = None) -> ThematicStyle:
-    """Classify ``field`` of ``layer`` and build its renderers (the layer is not changed)."""
+                   multiples: list[float] | None = None, hidden: str = "false") -> ThematicStyle:
+    """Classify ``field`` of ``layer`` and build its renderers (the layer is not changed).
+    ``hidden``: an expression, true where the publication rule hid the cell ('nicht ausgewiesen')."""
     if layer.fields().indexFromName(field) < 0:
         raise MapError("column_not_found", column=field, file=layer.name(),
                        columns=", ".join(layer.fields().names()))
     if valid_field and layer.fields().indexFromName(valid_field) < 0:
         valid_field = None
-    raw, n_excluded, n_missing = read_values(layer, field, valid_field)
+    raw, n_excluded, n_missing, n_hidden = read_values(layer, field, valid_field, hidden)
     if not raw:
         raise MapError("all_missing", column=field)
     ramp = default_ramp(method) if ramp in ("", "auto", None) else ramp
@@ -428,5 +433,5 @@ def thematic_style(layer: QgsVectorLayer, field: str, method: str, classes: int 
         else:
             colours = ramp_colours(ramp, len(result.ranges), invert)
         renderer = graduated_renderer(expression, result, colours)
-    nodata = nodata_renderer(field, valid_field, n_excluded, n_missing)
-    return ThematicStyle(field, renderer, nodata, result, n_excluded, n_missing)
+    nodata = nodata_renderer(field, valid_field, n_excluded, n_missing, n_hidden, hidden)
+    return ThematicStyle(field, renderer, nodata, result, n_excluded, n_missing, n_hidden)

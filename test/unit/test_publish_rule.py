@@ -69,6 +69,21 @@ def test_change_of_a_share_hidden_through_a_numerator_of_either_year():
     assert not pub.mask["q_2021"].any()
 
 
+def test_change_named_apart_from_its_year_columns_is_hidden_with_them():
+    """A change with its own name (``base``) or year columns named by a placeholder reads the
+    definition's columns: Anzahl_2019/Anzahl_2020, {year}_Anzahl; no per-year value columns."""
+    data = frame(Anzahl_2019=[30, 40, 50, 60], Anzahl_2020=[1, 42, 52, 62], d_n=[-29, 2, 2, 2],
+                 **{"2019_ew": [300, 400, 500, 600], "2020_ew": [300, 400, 500, 600]}, d_q=[-9.7, 0.5, 0.4, 0.3])
+    count = Indicator("d_n", kind="count", base="Anzahl", change_between=(2019, 2020))
+    share = Indicator("d_q", kind="rate", unit="%", numerator="Anzahl", denominator="{year}_ew",
+                      change_between=(2019, 2020))
+    pub = publication_rule(data, [count, share], city_totals=False)
+    assert pub.mask["Anzahl_2020"].tolist() == [True, False, False, False]
+    assert pub.mask["d_n"].tolist() == [True, False, False, False]  # +2 is a change, not a small count
+    assert pub.mask["d_q"].tolist() == [True, False, False, False]
+    assert "2019_ew" in pub.counts and not pub.unchecked
+
+
 def test_city_total_gets_a_complementary_cell():
     """One hidden count and a published city total: the total minus the others gives it back."""
     data = frame(n=[1, 7, 5, 9, np.nan])

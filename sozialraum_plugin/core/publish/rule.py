@@ -121,21 +121,26 @@ class _Plan:
     def add(self, ind: Indicator) -> None:
         limit = float(ind.extra.get("threshold", self.threshold))
         years = list(ind.change_between) if ind.change_between else [None]
+        sources = []  # what a change is computed from: each year's value, else that year's counts
         for year in years:
             own = _year(ind.id, year)
-            if ind.numerator and ind.denominator:
-                num, den = _year(ind.numerator, year), _year(ind.denominator, year)
+            if ind.numerator and ind.denominator:  # the indicator's own year columns ({year}, base)
+                num, den = ind.year_column(ind.numerator, year), ind.year_column(ind.denominator, year)
                 if self.count(num, limit) & self.count(den, limit) and (num, den) not in self.pairs:  # & : both
                     self.pairs.append((num, den))
                 self.value(own)
                 self.derive(own, [num, den])
-            elif ind.kind == "count":
-                self.count(own, limit)
+                sources += [own] if own in self.columns else [num, den]
             else:
-                self.value(own)
+                column = ind.year_column(ind.base or ind.id, year)
+                if ind.kind == "count":
+                    self.count(column, limit)
+                else:
+                    self.value(column)
+                sources.append(column)
         if ind.change_between:
             self.value(ind.id)
-            self.derive(ind.id, [_year(ind.id, y) for y in years])
+            self.derive(ind.id, sources)
 
 
 _ZERO_COST = 1e15  # ranks a shown 0 after every positive cell

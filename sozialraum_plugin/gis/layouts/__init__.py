@@ -30,6 +30,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QPointF, QRectF
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..classify import MapError
+from ..publish_layer import marker_expression
 from ..styles import apply_labels, mask_label, mask_renderer, thematic_style
 from .map_page import (
     MapPage,
@@ -66,6 +67,8 @@ class MapRequest:
     mask_layer: QgsVectorLayer | None = None
     template: str = ""
     page: PageStyle = field(default_factory=PageStyle)
+    markers: list = field(default_factory=list)  # columns listing hidden cells ('nicht ausgewiesen')
+    rule_notes: dict = field(default_factory=dict)  # field → the publication rule in words, for the note
 
 
 @dataclass
@@ -171,7 +174,8 @@ def compose(request: MapRequest, project=None) -> ComposedMap:
     layer = request.layer
     styles = [thematic_style(layer, f, request.method, request.classes, ramp=request.ramp,
                              invert=request.invert, valid_field=request.valid_field, unit=request.unit,
-                             interval=request.interval, multiples=request.multiples)
+                             interval=request.interval, multiples=request.multiples,
+                             hidden=marker_expression(f, request.markers))
               for f in request.fields]
     crs = map_crs(layer.crs(), layer.extent())
     extent = map_extent([layer], crs, project)
@@ -207,8 +211,9 @@ def compose(request: MapRequest, project=None) -> ComposedMap:
         legend = [thematic] + layers[:-1] + ([mask] if mask else [])
         titles = _titles(request, shown, series)
         legend_title = (request.legend_title or shown) if not series else shown
+        note = " ".join(t for t in (style.note, request.rule_notes.get(style.field, "")) if t)
         pages.append(MapPage(titles[0], stack, legend, crs, extent, subtitle=titles[1],
-                             legend_title=legend_title, note=style.note))
+                             legend_title=legend_title, note=note))
         added += layers
         thematics.append(thematic)
     if request.template:

@@ -95,6 +95,17 @@ def join_rows(cells: list[str], lines: int = 2) -> str:
     return text
 
 
+def thresholds_text(profiles: Profiles, suppress_below: float) -> str:
+    """'3' or '3; Kinder unter 18: unter 5': the thresholds the rule used, an indicator's own too."""
+    own = profiles.publication.thresholds if profiles.publication is not None else {}
+    items = []
+    for ind in profiles.indicators:
+        used = [own[c] for c in (ind.field, ind.numerator, ind.denominator) if c in own]
+        if used and max(used) != suppress_below:
+            items.append(f"{ind.label}: unter {max(used):g}")
+    return "; ".join([f"{suppress_below:g}"] + items)
+
+
 def legend_text(profiles: Profiles, suppress_below: float, min_population: float) -> str:
     methods: dict[str, list] = {}
     for ind in profiles.indicators:
@@ -106,10 +117,11 @@ def legend_text(profiles: Profiles, suppress_below: float, min_population: float
                  if profiles.format(ind, profiles.city[ind.field].reference) != profiles.city_text(ind)
                  and profiles.city[ind.field].reference == profiles.city[ind.field].reference]
     valid = f" Gültige Gebiete allein: {', '.join(differing)}." if differing else ""
+    below = thresholds_text(profiles, suppress_below)
     return ("Einordnung: Strich = Stadtwert, dunkelgrau = mittlere Hälfte, hellgrau = alle Gebiete; "
             "rechts = mehr Bedarf bzw. höherer Wert. Punkt orange / blau: unter den 20 % der Gebiete "
             f"mit dem höchsten / geringsten Bedarf. Stadtwert (alle Gebiete): {city}.{valid} Rang unter "
-            f"den ausgewiesenen Werten. \u00b7 = nicht ausgewiesen (Fallzahl unter {suppress_below:g}, "
+            f"den ausgewiesenen Werten. \u00b7 = nicht ausgewiesen (Fallzahl unter {below}, "
             f"daraus berechnet oder zu ihrem Schutz, oder unter {min_population:g} Einwohnern).")
 
 

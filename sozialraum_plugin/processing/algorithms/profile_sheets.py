@@ -45,6 +45,24 @@ def read_frame(layer, names: list[str]):
     return pd.DataFrame(rows, columns=names, dtype=object), fids
 
 
+def parse_thresholds(text: str) -> dict:
+    """``kinder=5;sgb2=10`` → {field: 5.0, …}: an indicator's own threshold."""
+    from ...core.profile import ProfileError
+
+    found = {}
+    for entry in (e.strip() for e in (text or "").replace("\n", ";").split(";")):
+        name, sep, value = entry.partition("=")
+        try:
+            number = float(value.strip().replace(",", "."))
+        except ValueError:
+            number = -1.0
+        if entry and (not sep or not name.strip() or number < 0):
+            raise ProfileError("profile_thresholds_invalid", entry=entry)
+        if entry:
+            found[name.strip()] = number
+    return found
+
+
 def _numeric_fields():
     try:
         return Qgis.ProcessingFieldParameterDataType.Numeric  # QGIS ≥ 3.36
@@ -82,7 +100,8 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             "DIRECTIONS: FIELD=+1 (higher = more need), FIELD=-1 (lower = more need), FIELD=0.\n"
             "RATES: FIELD=numerator/denominator (count fields) for pooled city rates; numerators "
             "below SUPPRESS_BELOW hide the rate (·). COUNT_FIELDS are shown as counts and hidden "
-            "below SUPPRESS_BELOW as well.\n"
+            "below SUPPRESS_BELOW as well. THRESHOLDS: FIELD=5;… an indicator's own threshold for its "
+            "counts (the page legend names it).\n"
             "MIN_POPULATION: districts with fewer residents (POPULATION_FIELD) keep their page but "
             "show no values, only the note 'unter 300 EW'.\n"
             "SEPARATE_FILES: a folder; when set, one file per district is written there as well, "
@@ -127,6 +146,7 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
                                          QgsProcessingParameterNumber.Type.Integer, 300, minValue=0),
             QgsProcessingParameterNumber("SUPPRESS_BELOW", self.tr("Suppress counts below"),
                                          QgsProcessingParameterNumber.Type.Integer, 3, minValue=0),
+            QgsProcessingParameterString("THRESHOLDS", self.tr("Own thresholds of indicators"), optional=True),
             QgsProcessingParameterField("CLASS_FIELD", self.tr("Class field (badge)"), None, "INPUT",
                                         optional=True),
             QgsProcessingParameterField("CLUSTER_FIELD", self.tr("Cluster field (badge)"), None, "INPUT",
@@ -157,7 +177,9 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
         directions = parse_directions(self.parameterAsString(parameters, "DIRECTIONS", context))
         rates = parse_rates(self.parameterAsString(parameters, "RATES", context))
         counts = set(self.parameterAsFields(parameters, "COUNT_FIELDS", context))
-        for parameter, names in (("LABELS", labels), ("DIRECTIONS", directions), ("RATES", rates)):
+        thresholds = parse_thresholds(self.parameterAsString(parameters, "THRESHOLDS", context))
+        for parameter, names in (("LABELS", labels), ("DIRECTIONS", directions), ("RATES", rates),
+                                 ("THRESHOLDS", thresholds)):
             unknown = [n for n in names if n not in fields]
             if unknown:
                 raise ProfileError("profile_unknown_indicator", parameter=parameter, field=unknown[0],
@@ -169,7 +191,8 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             numerator, denominator = rates.get(name, (None, None))
             indicators.append(ProfileIndicator(
                 name, spec.get("label", alias), spec.get("unit", ""), directions.get(name, 0),
-                spec.get("decimals", 1), numerator, denominator, count=name in counts))
+                spec.get("decimals", 1), numerator, denominator, count=name in counts,
+                threshold=thresholds.get(name)))
         return indicators
 
     def compute(self, parameters, context, feedback):

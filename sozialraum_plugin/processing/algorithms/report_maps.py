@@ -1,6 +1,7 @@
 """The map section of a report: one thematic map per definition entry, then one PDF."""
 from __future__ import annotations
 
+import math
 import os
 
 from qgis.core import QgsProject
@@ -22,6 +23,9 @@ def print_maps(run, uri: str, steps) -> str:
                   "TITLE": spec.title or ind.label, "SUBTITLE": spec.subtitle, "UNIT": spec.unit or ind.unit,
                   "LEGEND_TITLE": ind.label if known else (spec.title or spec.field),
                   "SOURCE_TEXT": d.source_text or source, "INVERT": ind.direction < 0,
+                  # the threshold the report's rule used for it: the map's note prints it
+                  "SUPPRESS_BELOW": math.ceil(float(ind.extra.get("threshold", d.publication.threshold))),
+                  "FIELD_IS_COUNT": known and ind.kind == "count" and not ind.change_between,
                   "OUTPUT": os.path.join(run.work, f"karte_{n}.pdf")}
         result = run._run("sozialraum:thematicmap", params, steps)
         names.append(result["LAYOUT"])

@@ -258,9 +258,14 @@ class ReportRun:
                   "LABELS": d.labels_text(p.fields), "DIRECTIONS": d.directions_text(p.fields), "TITLE": p.title,
                   "SOURCE_TEXT": d.source_text, "OUTPUT": os.path.join(self.folder, "Sozialraumprofile.pdf"),
                   "SUPPRESS_BELOW": d.publication.threshold}
-        counts = [i.id for i in d.indicators if i.kind == "count" and i.id in p.fields]
+        # a change of counts is a change, not a count: +2 is no small number. It is hidden where either
+        # year's count is hidden, and the report's rule has listed that in suppressed_fields already
+        counts = [i.id for i in d.indicators if i.kind == "count" and not i.change_between and i.id in p.fields]
         if counts:
             params["COUNT_FIELDS"] = counts
+        own = [f"{i.id}={i.extra['threshold']}" for i in d.indicators if "threshold" in i.extra and i.id in p.fields]
+        if own:  # the page legend prints the threshold each indicator was hidden below
+            params["THRESHOLDS"] = ";".join(own)
         rates = profile_rates(d, p.fields)  # a share's city value: Σ numerator / Σ its own denominator
         if rates:
             params["RATES"] = rates

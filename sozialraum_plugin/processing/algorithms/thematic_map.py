@@ -29,7 +29,7 @@ from ...gis.classify import ALL_METHODS, parse_multiples
 from ...gis.layouts import MapRequest, best_orientation, compose, map_crs, map_extent
 from ...gis.layouts.export import export_layout, output_format
 from ...gis.layouts.map_page import PageStyle
-from ...gis.publish_layer import masked_copy
+from ...gis.publish_layer import markers, published_copy
 from ...gis.styles import RAMPS, combined_renderer, is_gpkg_layer, save_style_to_gpkg
 from ...toolbelt.settings import PluginSettings
 from ..base import SozialraumAlgorithm, check_title, choice_parameter
@@ -62,6 +62,12 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
             "gets its own class.\n"
             "Areas where INVALID_FIELD (default 'valid') is false are hatched grey ('keine Bewertung'), "
             "areas without a value too ('keine Daten'). MASK_LAYER covers uninhabited land.\n"
+            "Small numbers follow the report's publication rule: counts (FIELD_IS_COUNT, COUNT_FIELDS) "
+            "from 1 to below SUPPRESS_BELOW (default 3), a rate whose NUMERATOR_FIELD (or "
+            "DENOMINATOR_FIELD) is such a count, a second cell where a city total would give a hidden "
+            "one back, and cells listed in the input's suppressed_fields are drawn hatched as 'nicht "
+            "ausgewiesen': no label, no class bound and no class count shows them. The note under "
+            "the map names the threshold used.\n"
             "OUTPUT: .pdf (vector; SERIES_FIELDS gives one page per field), .png or .svg (one file "
             "per page). SAVE_STYLE stores the style in a GeoPackage input's layer_styles table; "
             "other sources are never written to."
@@ -90,6 +96,15 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
         choice("PAGE_SIZE", self.tr("Page size"), PAGE_SIZES, "A4")
         choice("ORIENTATION", self.tr("Orientation"), ORIENTATIONS, "auto")
         choice("RAMP", self.tr("Colour ramp (ColorBrewer)"), RAMP_CHOICES, "auto")
+        self._add(QgsProcessingParameterBoolean("FIELD_IS_COUNT", self.tr("The field is a count"), False))
+        self._add(QgsProcessingParameterField("COUNT_FIELDS", self.tr("Fields that are counts"), None, "INPUT",
+                                              anyf, True, True))
+        self._add(QgsProcessingParameterNumber("SUPPRESS_BELOW", self.tr("Suppress counts below"), integer, 3,
+                                               False, 0))
+        self._add(QgsProcessingParameterField("NUMERATOR_FIELD", self.tr("Numerator of the mapped rate (count)"),
+                                              None, "INPUT", anyf, False, True), True)
+        self._add(QgsProcessingParameterField("DENOMINATOR_FIELD", self.tr("Denominator of the mapped rate (count)"),
+                                              None, "INPUT", anyf, False, True), True)
         self._add(QgsProcessingParameterBoolean("LABELS", self.tr("Label the districts"), False))
         self._add(QgsProcessingParameterField("LABEL_FIELD", self.tr("Label field"), None, "INPUT", anyf, False,
                                               True))
@@ -182,10 +197,9 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
         for note in self._notes:
             feedback.pushInfo(note)
         save_style = self.parameterAsBoolean(parameters, "SAVE_STYLE", context) and is_gpkg_layer(layer)
-        masked = masked_copy(layer, request.fields + [request.label_field])
-        if masked is not None:  # cells its suppressed_fields list: no label, class or legend shows them
+        masked = self._apply_rule(parameters, context, layer, request, feedback)
+        if masked is not None:  # hidden cells: no label, class or legend count shows them
             request.layer, save_style = masked, False  # the style would fit the masked copy only
-            feedback.pushInfo(self.tr("Cells listed in suppressed_fields are left out of the map."))
         project = context.project() or QgsProject.instance()
         started = time.perf_counter()
         composed = compose(request, project)
@@ -206,6 +220,61 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
             seconds=time.perf_counter() - started, files=", ".join(files)))
         return {"OUTPUT": output, "LAYOUT": composed.layout.name(),
                 "PAGES": composed.layout.pageCollection().pageCount()}
+
+    def _apply_rule(self, parameters, context, layer, request, feedback):
+        """The publication rule over the mapped fields (and a label field): the masked copy to
+        map, or None where the layer shows nothing hidden. Sets the request's markers and notes."""
+        from ...core.publish.map_rule import map_publication, threshold_of
+
+        p = parameters
+        counts = list(self.parameterAsFields(p, "COUNT_FIELDS", context))
+        if self.parameterAsBoolean(p, "FIELD_IS_COUNT", context):
+            counts.insert(0, request.fields[0])
+        numerator = self.parameterAsString(p, "NUMERATOR_FIELD", context) or None
+        denominator = self.parameterAsString(p, "DENOMINATOR_FIELD", context) or None
+        if denominator and not numerator:
+            numerator, denominator = denominator, None  # a small denominator gives a rate away too
+        rates = {request.fields[0]: (numerator, denominator)} if numerator else {}
+        threshold = self.parameterAsInt(p, "SUPPRESS_BELOW", context)
+        mapped = request.fields + ([request.label_field] if request.label_field else [])
+        names = mapped + counts + [n for n in (numerator, denominator) if n]
+
+        def decide(frame, hidden):
+            self._warn_undeclared(frame, request, counts, rates, threshold, feedback)
+            return map_publication(frame, mapped, counts=counts, rates=rates, threshold=threshold,
+                                   hidden=hidden)
+
+        masked, publication = published_copy(layer, names, decide)
+        request.markers = markers(masked if masked is not None else layer)
+        for name in request.fields:
+            if publication.hidden(name).any():  # nothing hidden: the map is as it was
+                used = max([threshold_of(publication, c) for c in [name, numerator] if c] or [threshold])
+                request.rule_notes[name] = QCoreApplication.translate(
+                    "MapText", "Nicht ausgewiesen (schraffiert): Fallzahlen von 1 bis unter {threshold}, daraus "
+                    "berechnete Werte und Werte zu ihrem Schutz.").format(threshold=f"{used:g}")
+        n = int(publication.mask.reindex(columns=mapped).fillna(False).to_numpy().sum())
+        if n:
+            feedback.pushInfo(self.tr("{n} cell(s) not shown (publication rule: counts below {threshold}, "
+                                      "values derived from them, suppressed_fields).").format(n=n, threshold=threshold))
+        return masked
+
+    def _warn_undeclared(self, frame, request, counts, rates, threshold, feedback) -> None:
+        """A field of whole numbers with values from 1 to below the threshold that nobody declared a
+        count: the report's rule would take it as one; the map says so instead of guessing."""
+        from ...core.publish.report_rule import COMPUTED, whole_numbers
+
+        if request.method == "categorized":
+            return
+        for name in request.fields:
+            if name in counts or name in rates or name in COMPUTED or not whole_numbers(frame[name]):
+                continue
+            values = frame[name].astype(float)
+            small = int(((values > 0) & (values < threshold)).sum())
+            if small:
+                feedback.pushWarning(self.tr(
+                    "{field} holds only whole numbers, {n} of them from 1 to below {threshold}, and is not "
+                    "declared a count: if it is one, set FIELD_IS_COUNT or COUNT_FIELDS, or its small counts "
+                    "are shown.").format(field=name, n=small, threshold=threshold))
 
     def _save_styles(self, composed, feedback) -> None:
         for index, (style, thematic) in enumerate(zip(composed.styles, composed.thematic_layers)):
