@@ -233,12 +233,12 @@
 <context>
     <name>DeriveIndicatorsAlgorithm</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="29"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="30"/>
         <source>Rates and changes from counts</source>
         <translation>Quoten und Veränderungen aus Anzahlen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="32"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="33"/>
         <source>Computes indicators from counts and writes them as new fields of a GeoPackage copy of INPUT (the source is never modified).
 
 RATES: name=numerator/denominator;… e.g. sgb2_quote=Anzahl_2021/gesamt. The value is numerator / denominator × scale, the scale following UNIT: % → 100, ‰ → 1000, 'je 1.000 EW' or 'per 1,000' → 1000. An entry may give its own unit after a bar: kita=plaetze/kinder|je 1.000.
@@ -259,72 +259,72 @@ SMOOTH ergänzt &lt;name&gt;_eb, die globale Empirical-Bayes-Quote (Marshall): K
 Ein Nenner von 0 oder ein fehlender Nenner ergibt keinen Wert (nie unendlich). Fehlende oder nicht numerische Felder, negative Anzahlen und bei Anteilen (Einheit % oder ‰) ein Zähler über seinem Nenner werden unter Nennung des Gebiets (KEY_FIELD) und des Werts zurückgewiesen; für Verhältniszahlen wie Plätze je Kind, die 100 % übersteigen können, SHARES abwählen (oder &quot;share&quot;: false in INDICATORS schreiben). Was jedes neue Feld bedeutet (Bezeichnung, Einheit, Richtung, Zähler, Nenner, Jahre), wird in der Tabelle sozialraum_indicators des GeoPackages festgehalten.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="59"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="60"/>
         <source>Districts with counts</source>
         <translation>Gebiete mit Anzahlen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="61"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="62"/>
         <source>Rates (name=numerator/denominator;…)</source>
         <translation>Quoten (Name=Zähler/Nenner;…)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="63"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="64"/>
         <source>Changes between years (name=field:2019-2021;…)</source>
         <translation>Veränderungen zwischen Jahren (Name=Feld:2019-2021;…)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="65"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="66"/>
         <source>Unit of the rates</source>
         <translation>Einheit der Quoten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="67"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="68"/>
         <source>RATES in % or ‰ are shares (numerator never above denominator)</source>
         <translation>RATES in % oder ‰ sind Anteile (Zähler nie größer als Nenner)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="69"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="70"/>
         <source>Indicator definitions (JSON, or a report definition file)</source>
         <translation>Indikatordefinitionen (JSON oder eine Berichtsdefinitionsdatei)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="72"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="73"/>
         <source>District key (named in messages)</source>
         <translation>Gebietsschlüssel (in Meldungen genannt)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="75"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="76"/>
         <source>Add Empirical Bayes rates (_eb)</source>
         <translation>Empirical-Bayes-Quoten ergänzen (_eb)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="77"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="78"/>
         <source>Add Wilson intervals (_lo, _hi)</source>
         <translation>Wilson-Intervalle ergänzen (_lo, _hi)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="79"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="80"/>
         <source>Confidence level of the intervals</source>
         <translation>Konfidenzniveau der Intervalle</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="84"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="85"/>
         <source>Districts with derived indicators</source>
         <translation>Gebiete mit abgeleiteten Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="86"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="87"/>
         <source>Fields written (comma-separated)</source>
         <translation>Geschriebene Felder (kommagetrennt)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="138"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="139"/>
         <source>These fields of the input are replaced by the computed ones: {0}</source>
         <translation>Diese Felder der Eingabe werden durch die berechneten ersetzt: {0}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="175"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="176"/>
         <source>{0}: a value for {1} of {2} districts ({3})</source>
         <translation>{0}: ein Wert für {1} von {2} Gebieten ({3})</translation>
     </message>
@@ -355,37 +355,37 @@ Ein Nenner von 0 oder ein fehlender Nenner ergibt keinen Wert (nie unendlich). F
 <context>
     <name>Export</name>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="111"/>
+        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="102"/>
         <source>{name} is missing</source>
         <translation>{name} fehlt</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="123"/>
+        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="114"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="124"/>
+        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="115"/>
         <source>out of memory</source>
         <translation>nicht genügend Arbeitsspeicher</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="125"/>
+        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="116"/>
         <source>the file cannot be written</source>
         <translation>die Datei kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="126"/>
+        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="117"/>
         <source>printing failed</source>
         <translation>Drucken fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="127"/>
+        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="118"/>
         <source>SVG layer error</source>
         <translation>SVG-Layer-Fehler</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="128"/>
+        <location filename="../sozialraum_plugin/gis/layouts/export.py" line="119"/>
         <source>atlas error</source>
         <translation>Atlasfehler</translation>
     </message>
@@ -1281,7 +1281,7 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>keine Bewertung / keine Daten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/map_page.py" line="95"/>
+        <location filename="../sozialraum_plugin/gis/layouts/map_page.py" line="94"/>
         <source>Stand: {date}</source>
         <translation>Stand: {date}</translation>
     </message>
