@@ -227,7 +227,7 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
         options.hidden = cells_from_markers(frame, markers)
         feedback.pushInfo(self.tr("{n} districts, {k} indicators").format(n=len(frame), k=len(indicators)))
         profiles = compute_profiles(frame, indicators, options)
-        from ...core.profile import constant_indicators
+        from ...core.profile_findings import constant_indicators
 
         constant = constant_indicators(profiles)
         for ind in indicators:
