@@ -89,6 +89,10 @@ class ReportAlgorithm(SozialraumAlgorithm):
             run = ReportRun(definition, folder, context, feedback, self._main_context, caller, path)
         except PermissionError as error:  # a read-only folder, before any work
             raise locked(folder, error) from None
+        if caller is not None and "INPUT" in (getattr(self, "_project_layers", None) or {}):
+            # a project layer: the worker's own copy (unsaved edits, filter, CRS) as a file, so that
+            # no step finds the live layer again by its source
+            run.current = self._input_copy(parameters, context, run.work)
         steps = QgsProcessingMultiStepFeedback(run.step_count(), feedback)
         try:
             outputs = run.execute(steps)
@@ -102,6 +106,18 @@ class ReportAlgorithm(SozialraumAlgorithm):
         save(definition.with_absolute_paths(), os.path.join(folder, "Berichtsdefinition.json"))
         self._definition_path, self._definition_json = path, definition.to_json()
         return outputs
+
+    def _input_copy(self, parameters, context, work: str) -> str:
+        from qgis.core import QgsVectorFileWriter
+
+        layer = self.parameterAsVectorLayer(parameters, "INPUT", context)  # the worker's copy
+        path = os.path.join(work, "boundaries.gpkg")
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName, options.layerName = "GPKG", "boundaries"
+        error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, context.transformContext(), options)
+        if error[0] != QgsVectorFileWriter.NoError:
+            raise QgsProcessingException(error[1])
+        return path
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
         """On the main thread after the run: the definition is kept in the project too, so the

@@ -56,12 +56,28 @@ class ReportRun:
     def _run(self, alg_id: str, params: dict, steps) -> dict:
         import processing
 
-        result = processing.run(alg_id, params, context=self.context, feedback=steps, is_child_algorithm=True)
+        result = processing.run(alg_id, params, context=self._child_context(), feedback=steps,
+                                is_child_algorithm=True)
         self.step += 1
         steps.setCurrentStep(self.step)
         if steps.isCanceled():
             raise ReportCanceled()
         return result
+
+    def _child_context(self):
+        """The context of a step. In a worker a context of its own without the project: a step
+        given a file (the boundaries, an intermediate) would otherwise find a project layer with
+        that source and read the live layer from this thread (see report_derived._lookup_context)."""
+        from qgis.core import QgsProcessingContext
+
+        if self.caller is None or self.context is self.main_context:
+            return self.context  # on the main thread
+        if getattr(self, "_private_context", None) is None:
+            private = QgsProcessingContext()  # made here: it lives in this thread
+            private.copyThreadSafeSettings(self.context)  # invalid geometry check, transforms, …
+            private.setProject(None)
+            self._private_context = private
+        return self._private_context
 
     def _temp(self, name: str) -> str:
         return os.path.join(self.work, f"{name}.gpkg")
