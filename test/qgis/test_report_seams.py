@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from qgis.core import QgsProject, QgsVectorLayer
+import pytest
+from qgis.core import QgsProcessingException, QgsProject, QgsVectorLayer
 
 DEFINITION = "sozialatlas_flensburg_2022.json"
 
@@ -88,3 +89,23 @@ def test_report_task_opens_the_definitions_boundaries_itself(provider, sample_di
     finally:
         layer.rollBack()
         QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_report_whose_files_cannot_all_be_moved_leaves_last_years_set(provider, sample_dir, tmp_path):
+    import processing
+
+    definition = small_definition(sample_dir, tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "Tabellenanhang.csv").write_text("last year", encoding="utf-8")
+    (out / "Methodenhinweis.txt").write_text("last year", encoding="utf-8")
+    blocker = out / "sozialraum_intern.gpkg"  # cannot be replaced by a file (as a file open on Windows)
+    blocker.mkdir()
+    (blocker / "x").write_text("x", encoding="utf-8")
+    with pytest.raises(QgsProcessingException):
+        processing.run("sozialraum:report", {"DEFINITION": str(definition), "OUTPUT_FOLDER": str(out)})
+    assert (out / "Tabellenanhang.csv").read_text(encoding="utf-8") == "last year"
+    assert (out / "Methodenhinweis.txt").read_text(encoding="utf-8") == "last year"
+    assert not (out / "sozialraum.gpkg").exists()
+    assert sorted(p.name for p in out.iterdir()) == ["Methodenhinweis.txt", "Tabellenanhang.csv",
+                                                     "sozialraum_intern.gpkg"]

@@ -123,22 +123,62 @@ class ReportRun:
 
     def _commit(self, uri: str) -> str:
         """The data steps' files move from the staging folder into the output folder (each by a
-        rename); the layout steps then write there directly (their writers are atomic)."""
-        from ...core.fileio import replace_file
+        rename); the layout steps then write there directly (their writers are atomic).
 
-        staging = self.folder
-        for name in sorted(os.listdir(staging)):  # files only: the data steps write no folders
-            if name.endswith(SQLITE_SIDE_FILES):
-                continue  # a reader's WAL/shared memory (GDAL closed its writes): goes with staging
-            replace_file(os.path.join(staging, name), os.path.join(self.final_folder, name))
+        All or nothing: last year's file is first moved aside into the staging folder; when one
+        cannot be moved (open in another program on Windows, a folder in the way), the files moved
+        so far go back, and the output folder holds last year's set unchanged."""
         import shutil
 
+        staging = self.folder
+        done = []  # (target, last year's file moved aside or None)
+        try:
+            for name in sorted(os.listdir(staging)):  # files only: the data steps write no folders
+                if name.endswith(SQLITE_SIDE_FILES) or name.endswith(".previous"):
+                    continue  # a reader's WAL/shared memory (GDAL closed its writes): goes with staging
+                self._move_in(os.path.join(staging, name), os.path.join(self.final_folder, name), done)
+        except BaseException:
+            self._move_back(done)
+            raise
         shutil.rmtree(staging)
         self.folder = self.final_folder
         for key, value in list(self.outputs.items()):
             if isinstance(value, str) and value.startswith(staging):
                 self.outputs[key] = self.folder + value[len(staging):]
         return self.folder + uri[len(staging):] if uri.startswith(staging) else uri
+
+    @staticmethod
+    def _move_in(new: str, target: str, done: list) -> None:
+        import stat
+
+        from ...core.errors import SozialraumError
+        from ...core.fileio import locked
+
+        if os.path.isdir(target) and not os.path.islink(target):
+            raise SozialraumError("output_is_folder", file=target)
+        previous = None
+        try:
+            if os.path.lexists(target):
+                previous = new + ".previous"
+                os.chmod(new, stat.S_IMODE(os.stat(target).st_mode))  # the old file's mode is kept
+                os.replace(target, previous)
+            done.append((target, previous))
+            os.replace(new, target)
+        except PermissionError as error:
+            raise locked(target, error) from None
+
+    @staticmethod
+    def _move_back(done: list) -> None:
+        """Undo ``_move_in``: this run's files leave, last year's come back."""
+        for target, previous in reversed(done):
+            try:
+                if previous is None:
+                    if os.path.lexists(target):
+                        os.remove(target)
+                elif os.path.lexists(previous):
+                    os.replace(previous, target)
+            except OSError:
+                continue  # best effort: the error that stopped the move is the one reported
 
     def _on_main_thread(self, step, uri: str, steps) -> None:
         """Layouts and project layers are made on the main thread, with its processing context."""
