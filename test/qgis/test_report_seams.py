@@ -109,3 +109,76 @@ def test_report_whose_files_cannot_all_be_moved_leaves_last_years_set(provider, 
     assert not (out / "sozialraum.gpkg").exists()
     assert sorted(p.name for p in out.iterdir()) == ["Methodenhinweis.txt", "Tabellenanhang.csv",
                                                      "sozialraum_intern.gpkg"]
+
+
+def test_two_report_tasks_print_one_after_the_other(provider, sample_dir, tmp_path, monkeypatch):
+    """The main thread handles events while a report prints (its window repaints); a second
+    report's layout step must not start inside the first one's (same layout names: the second
+    would remove the layout the first is printing)."""
+    from qgis.core import QgsApplication, QgsProcessingAlgRunnerTask, QgsProcessingContext, QgsProcessingFeedback
+    from qgis.PyQt.QtCore import QEventLoop, QTimer
+
+    from sozialraum_plugin.processing.algorithms.report_steps import ReportRun
+
+    depth, nested = [0], []
+    for name in ("_maps", "_profiles"):
+        original = getattr(ReportRun, name)
+
+        def spy(self, uri, steps, _original=original):
+            nested.append(depth[0])
+            depth[0] += 1
+            try:
+                return _original(self, uri, steps)
+            finally:
+                depth[0] -= 1
+
+        monkeypatch.setattr(ReportRun, name, spy)
+    definition = str(sample_dir / "flensburg" / DEFINITION)
+    project = QgsProject.instance()
+    layouts_before, layers_before = set(project.layoutManager().layouts()), set(project.mapLayers())
+    loop, done, tasks = QEventLoop(), [], []
+    for n in (1, 2):
+        algorithm = QgsApplication.processingRegistry().algorithmById("sozialraum:report").create({})
+        context = QgsProcessingContext()
+        context.setProject(project)
+        feedback = QgsProcessingFeedback()
+        task = QgsProcessingAlgRunnerTask(algorithm, {"DEFINITION": definition,
+                                                      "OUTPUT_FOLDER": str(tmp_path / f"out{n}")}, context, feedback)
+        task.executed.connect(lambda ok, results: (done.append(ok), len(done) == 2 and loop.quit()))
+        tasks.append((task, context, feedback))
+    for task, _, _ in tasks:
+        QgsApplication.taskManager().addTask(task)
+    QTimer.singleShot(180_000, loop.quit)
+    loop.exec_()
+    try:
+        assert done == [True, True]
+        assert max(nested) == 0, nested  # never one inside the other
+    finally:
+        for layout in set(project.layoutManager().layouts()) - layouts_before:
+            project.layoutManager().removeLayout(layout)
+        project.removeMapLayers([key for key in project.mapLayers() if key not in layers_before])
+
+
+def test_a_cancelled_worker_stops_waiting_for_a_busy_main_thread(qgis_app):
+    """QGIS waits for its tasks when it closes (after cancelling them): a worker waiting for the
+    main thread to print must then give up, or both wait for ever. A step it gave up never runs."""
+    import threading
+
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from sozialraum_plugin.processing.algorithms.main_thread import MainThreadCaller
+
+    caller, ran, outcome = MainThreadCaller(), [], {}
+
+    def worker():
+        try:
+            caller.call(lambda: ran.append(1), canceled=lambda: True)
+        except InterruptedError:
+            outcome["interrupted"] = True
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join(10)  # the main thread waits and handles no event meanwhile
+    assert not thread.is_alive() and outcome == {"interrupted": True}
+    QCoreApplication.processEvents()
+    assert ran == []

@@ -207,7 +207,7 @@ class ReportRun:
                 here.progressChanged.disconnect(self.caller.keep_responsive)
                 steps.setCurrentStep(self.step)
 
-        self.caller.call(main_step)
+        self.caller.call(main_step, canceled=self.feedback.isCanceled)
 
     def _check_ids(self, before_joins: bool) -> None:
         """Ids of maps, profiles, index and clusters are columns: checked before any output is
