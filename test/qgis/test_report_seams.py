@@ -182,3 +182,25 @@ def test_a_cancelled_worker_stops_waiting_for_a_busy_main_thread(qgis_app):
     assert not thread.is_alive() and outcome == {"interrupted": True}
     QCoreApplication.processEvents()
     assert ran == []
+
+
+def test_report_reads_a_memory_layer_given_as_input(provider, sample_dir, tmp_path):
+    """A scratch layer (e.g. boundaries the user edited into a temporary layer) has no file: its
+    features are the input, and the saved definition names no memory URI."""
+    import processing
+    from qgis.core import QgsFeatureRequest
+
+    definition = small_definition(sample_dir, tmp_path)
+    source = QgsVectorLayer(str(sample_dir / "flensburg" / "Stadtteile.shp"), "Stadtteile", "ogr")
+    layer = source.materialize(QgsFeatureRequest())
+    layer.setName("Stadtteile (temporär)")
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        out = tmp_path / "out"
+        result = processing.run("sozialraum:report", {"DEFINITION": str(definition), "INPUT": layer.id(),
+                                                      "OUTPUT_FOLDER": str(out)})
+        assert result["MATCHED"] == source.featureCount()
+        saved = json.loads((out / "Berichtsdefinition.json").read_text(encoding="utf-8"))
+        assert "?" not in saved["boundaries"]  # not 'Polygon?crs=…', which nobody can open next year
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())

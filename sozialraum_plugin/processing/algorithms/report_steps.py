@@ -35,7 +35,7 @@ class ReportRun:
         self.caller = caller
         self.feedback = feedback
         self.work = tempfile.mkdtemp(prefix="sozialraum_report_")
-        self.current = definition.resolve(definition.boundaries)
+        self.current = self.boundaries = definition.resolve(definition.boundaries)
         self.outputs: dict = {}
         self.step = 0
         self.definition_file = definition_file or definition.title
@@ -242,7 +242,7 @@ class ReportRun:
         from ...gis.publish_layer import markers, same_rows, write_district_layer
 
         source = QgsVectorLayer(self.current, LAYER, "ogr")
-        boundary = QgsVectorLayer(self.d.resolve(self.d.boundaries), "boundaries", "ogr")
+        boundary = QgsVectorLayer(self.boundaries, "boundaries", "ogr")
         own = set(boundary.fields().names()) if boundary.isValid() else set()
         old = markers(source)
         joined = QgsVectorLayer(getattr(self, "joined", self.current), "joined", "ogr")
