@@ -204,3 +204,31 @@ def test_report_reads_a_memory_layer_given_as_input(provider, sample_dir, tmp_pa
         assert "?" not in saved["boundaries"]  # not 'Polygon?crs=…', which nobody can open next year
     finally:
         QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_second_report_into_the_same_folder_names_each_replaced_file_once(provider, sample_dir, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    class Warnings(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.seen = []
+
+        def pushWarning(self, text):  # noqa: N802
+            self.seen.append(text)
+
+    definition = small_definition(sample_dir, tmp_path)
+    data = json.loads(definition.read_text(encoding="utf-8"))
+    data["profiles"] = {"fields": ["Anteil_in_%_2021"], "title": "Profil", "separate_files": True}
+    definition.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "out"
+    processing.run("sozialraum:report", {"DEFINITION": str(definition), "OUTPUT_FOLDER": str(out)})
+    feedback = Warnings()
+    processing.run("sozialraum:report", {"DEFINITION": str(definition), "OUTPUT_FOLDER": str(out)},
+                   feedback=feedback)
+    replaced = [text for text in feedback.seen if "was replaced" in text]
+    assert len(replaced) == len(set(replaced)), replaced
+    for name in ("sozialraum.gpkg", "Sozialraumprofile.pdf", "Tabellenanhang.csv"):
+        assert [text for text in replaced if str(out / name) in text], replaced
+    assert [text for text in replaced if "Profile_einzeln" in text], replaced

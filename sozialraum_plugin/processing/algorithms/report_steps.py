@@ -56,8 +56,11 @@ class ReportRun:
     def _run(self, alg_id: str, params: dict, steps) -> dict:
         import processing
 
-        result = processing.run(alg_id, params, context=self._child_context(), feedback=steps,
-                                is_child_algorithm=True)
+        from ..base import as_step
+
+        with as_step():  # the report names the files it replaced, once
+            result = processing.run(alg_id, params, context=self._child_context(), feedback=steps,
+                                    is_child_algorithm=True)
         self.step += 1
         steps.setCurrentStep(self.step)
         if steps.isCanceled():
