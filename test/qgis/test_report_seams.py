@@ -232,3 +232,40 @@ def test_second_report_into_the_same_folder_names_each_replaced_file_once(provid
     for name in ("sozialraum.gpkg", "Sozialraumprofile.pdf", "Tabellenanhang.csv"):
         assert [text for text in replaced if str(out / name) in text], replaced
     assert [text for text in replaced if "Profile_einzeln" in text], replaced
+
+
+def test_second_report_releases_its_own_maps_before_replacing_their_geopackage(provider, sample_dir, tmp_path,
+                                                                                monkeypatch):
+    """Last run's map layers read sozialraum.gpkg; on Windows a file open in QGIS cannot be
+    replaced, so the report's own maps must let go of it before the new one moves in (they are
+    made again anyway), or every second run into a folder fails as 'locked'."""
+    import os
+
+    import processing
+
+    from sozialraum_plugin.processing.algorithms.report_steps import ReportRun
+
+    definition = small_definition(sample_dir, tmp_path)
+    data = json.loads(definition.read_text(encoding="utf-8"))
+    data["maps"] = [{"field": "Anteil_in_%_2021", "method": "jenks", "classes": 4, "title": "SGB-II-Quote Test"}]
+    definition.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "out"
+    project = QgsProject.instance()
+    layouts_before, layers_before = set(project.layoutManager().layouts()), set(project.mapLayers())
+    processing.run("sozialraum:report", {"DEFINITION": str(definition), "OUTPUT_FOLDER": str(out)})
+    held, original = [], ReportRun._move_in
+
+    def spy(new, target, done):
+        held.extend(layer.name() for layer in project.mapLayers().values()
+                    if os.path.abspath(layer.source().split("|")[0]) == os.path.abspath(target))
+        return original(new, target, done)
+
+    monkeypatch.setattr(ReportRun, "_move_in", staticmethod(spy))
+    try:
+        processing.run("sozialraum:report", {"DEFINITION": str(definition), "OUTPUT_FOLDER": str(out)})
+        assert held == []
+        assert project.layoutManager().layoutByName("Sozialraum – SGB-II-Quote Test") is not None
+    finally:
+        for layout in set(project.layoutManager().layouts()) - layouts_before:
+            project.layoutManager().removeLayout(layout)
+        project.removeMapLayers([key for key in project.mapLayers() if key not in layers_before])

@@ -116,6 +116,8 @@ class ReportRun:
         self._write_appendix(final)
         self._next_step(steps)
         self.outputs.update({"MATCHED": matched if matched is not None else 0})
+        if d.maps:
+            self._on_main_thread(self._release_maps, final, steps)
         final = self._commit(final)
         if d.maps:
             self._on_main_thread(self._maps, final, steps)  # the published layer: no hidden value
@@ -211,6 +213,28 @@ class ReportRun:
                 steps.setCurrentStep(self.step)
 
         self.caller.call(main_step, canceled=self.feedback.isCanceled)
+
+    def _release_maps(self, uri: str, _steps) -> None:
+        """Last run's layers of this report's maps read the files about to be replaced; on Windows
+        a file open in QGIS cannot be replaced. The maps step makes them again, so they go now
+        (only those in this report's map groups and on a file of the output folder)."""
+        from ...gis.layouts import layout_name
+
+        project = self.context.project()
+        if project is None:
+            return
+        staging = os.path.normcase(os.path.abspath(self.folder))
+        targets = {os.path.normcase(os.path.join(os.path.abspath(self.final_folder), name))
+                   for name in os.listdir(staging)}
+        root = project.layerTreeRoot()
+        for spec in self.d.maps:
+            group = root.findGroup(layout_name((spec.title or self.d.indicator(spec.field).label).strip()))
+            if group is None:
+                continue
+            ids = [node.layerId() for node in group.findLayers() if node.layer() is not None and os.path.normcase(
+                os.path.abspath(node.layer().source().split("|", 1)[0])) in targets]
+            if ids:
+                project.removeMapLayers(ids)
 
     def _check_ids(self, before_joins: bool) -> None:
         """Ids of maps, profiles, index and clusters are columns: checked before any output is
