@@ -269,3 +269,33 @@ def test_second_report_releases_its_own_maps_before_replacing_their_geopackage(p
         for layout in set(project.layoutManager().layouts()) - layouts_before:
             project.layoutManager().removeLayout(layout)
         project.removeMapLayers([key for key in project.mapLayers() if key not in layers_before])
+
+
+def test_no_staged_file_is_held_open_when_it_is_moved(provider, sample_dir, tmp_path, monkeypatch):
+    """Windows cannot rename a file that is open (SQLite opens without FILE_SHARE_DELETE). QGIS's
+    OGR connection pool keeps a GeoPackage open after the layer that read it is gone, so nothing
+    the report moves into place may have been read through QGIS (Linux: /proc shows the handles)."""
+    import os
+
+    import processing
+
+    from sozialraum_plugin.processing.algorithms.report_steps import ReportRun
+
+    if not os.path.isdir("/proc/self/fd"):
+        return
+    held, original = [], ReportRun._commit
+
+    def spy(self, uri):
+        for fd in os.listdir("/proc/self/fd"):
+            try:
+                target = os.readlink(f"/proc/self/fd/{fd}")
+            except OSError:
+                continue
+            if target.startswith(self.folder):
+                held.append(target)
+        return original(self, uri)
+
+    monkeypatch.setattr(ReportRun, "_commit", spy)
+    definition = small_definition(sample_dir, tmp_path)
+    processing.run("sozialraum:report", {"DEFINITION": str(definition), "OUTPUT_FOLDER": str(tmp_path / "out")})
+    assert held == []

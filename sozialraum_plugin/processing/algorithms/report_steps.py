@@ -309,10 +309,17 @@ class ReportRun:
         self.outputs["SUMMARY"] = path
 
     def _write_appendix(self, uri: str) -> None:
+        import shutil
+
         from ...gis.appendix import write_appendix
 
+        # read from a copy in the work folder: QGIS's OGR connection pool keeps a file it read
+        # open after the layer is gone, and Windows cannot then move it into the output folder
+        file, _, rest = uri.partition("|")
+        copy = os.path.join(self.work, "appendix_" + os.path.basename(file))
+        shutil.copyfile(file, copy)
         path = os.path.join(self.folder, "Tabellenanhang.csv")
-        write_appendix(QgsVectorLayer(uri, LAYER, "ogr"), path)
+        write_appendix(QgsVectorLayer(copy + ("|" + rest if rest else ""), LAYER, "ogr"), path)
         self.outputs["TABLE"] = path
 
     def _registered(self, alg_id: str) -> bool:
