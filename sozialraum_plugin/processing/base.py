@@ -1,6 +1,9 @@
 """Common base for the provider's algorithms: translation, help, choice parameters, errors."""
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingAlgorithm,
@@ -20,6 +23,20 @@ CHOICES = "sozialraum_choices"
 # Longest titles the pages hold (maps: two lines of 16 pt on A4 portrait; profile sheets: the one
 # line of the band beside number and population). Longer ones are refused, never cut.
 MAX_TITLE = {"map": 160, "sheet": 70}
+# Set (per thread) while an algorithm runs one of the provider's algorithms as its step: the
+# step's replaced files are the caller's outputs too, and the caller names them once.
+_STEP = threading.local()
+
+
+@contextmanager
+def as_step():
+    """Around processing.run of a step: the step does not log the files it replaced."""
+    depth = getattr(_STEP, "depth", 0)
+    _STEP.depth = depth + 1
+    try:
+        yield
+    finally:
+        _STEP.depth = depth
 
 
 def check_title(title: str, kind: str) -> None:
@@ -241,7 +258,8 @@ class SozialraumAlgorithm(QgsProcessingAlgorithm):
             for path, folder in outputs:
                 before.update(snapshot(path, folder))
             result = self.compute(parameters, context, feedback)
-            self.log_replaced(feedback, replaced(before))
+            if not getattr(_STEP, "depth", 0):
+                self.log_replaced(feedback, replaced(before))
             return result
         except OSError as error:  # a file system refusal no check foresaw (e.g. /proc): named, no traceback
             message = user_message(SozialraumError(

@@ -67,6 +67,7 @@ class ReportAlgorithm(SozialraumAlgorithm):
         super().prepareAlgorithm(parameters, context, feedback)
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
         self._input_source = layer.source() if layer is not None else None
+        self._input_is_file = layer is not None and layer.providerType() == "ogr"
         self._main_context = context if on_main_thread() else None
         self._caller = MainThreadCaller()
         self._definition_path = ""
@@ -80,7 +81,7 @@ class ReportAlgorithm(SozialraumAlgorithm):
 
         path = self.parameterAsFile(parameters, "DEFINITION", context)
         definition = load(path)
-        if self._input_source:
+        if self._input_source and self._input_is_file:  # (a memory layer: the definition keeps its own)
             definition.boundaries = self._input_source
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
         caller = None if on_main_thread() else self._caller
@@ -89,8 +90,12 @@ class ReportAlgorithm(SozialraumAlgorithm):
             run = ReportRun(definition, folder, context, feedback, self._main_context, caller, path)
         except PermissionError as error:  # a read-only folder, before any work
             raise locked(folder, error) from None
-        steps = QgsProcessingMultiStepFeedback(run.step_count(), feedback)
         try:
+            if self._input_source and (caller is not None or not self._input_is_file):
+                # a project layer in a worker: its copy (unsaved edits, filter, CRS) as a file, so that
+                # no step finds the live layer again by its source; a memory layer: it has no file
+                run.current = run.boundaries = self._input_copy(parameters, context, run.work)
+            steps = QgsProcessingMultiStepFeedback(run.step_count(), feedback)
             outputs = run.execute(steps)
         except (ReportCanceled, InterruptedError):  # InterruptedError: a PDF export stopped by cancel
             if not feedback.isCanceled():
@@ -102,6 +107,18 @@ class ReportAlgorithm(SozialraumAlgorithm):
         save(definition.with_absolute_paths(), os.path.join(folder, "Berichtsdefinition.json"))
         self._definition_path, self._definition_json = path, definition.to_json()
         return outputs
+
+    def _input_copy(self, parameters, context, work: str) -> str:
+        from qgis.core import QgsVectorFileWriter
+
+        layer = self.parameterAsVectorLayer(parameters, "INPUT", context)  # the worker's copy
+        path = os.path.join(work, "boundaries.gpkg")
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName, options.layerName = "GPKG", "boundaries"
+        error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, context.transformContext(), options)
+        if error[0] != QgsVectorFileWriter.NoError:
+            raise QgsProcessingException(error[1])
+        return path
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
         """On the main thread after the run: the definition is kept in the project too, so the

@@ -35,7 +35,7 @@ class ReportRun:
         self.caller = caller
         self.feedback = feedback
         self.work = tempfile.mkdtemp(prefix="sozialraum_report_")
-        self.current = definition.resolve(definition.boundaries)
+        self.current = self.boundaries = definition.resolve(definition.boundaries)
         self.outputs: dict = {}
         self.step = 0
         self.definition_file = definition_file or definition.title
@@ -56,12 +56,31 @@ class ReportRun:
     def _run(self, alg_id: str, params: dict, steps) -> dict:
         import processing
 
-        result = processing.run(alg_id, params, context=self.context, feedback=steps, is_child_algorithm=True)
+        from ..base import as_step
+
+        with as_step():  # the report names the files it replaced, once
+            result = processing.run(alg_id, params, context=self._child_context(), feedback=steps,
+                                    is_child_algorithm=True)
         self.step += 1
         steps.setCurrentStep(self.step)
         if steps.isCanceled():
             raise ReportCanceled()
         return result
+
+    def _child_context(self):
+        """The context of a step. In a worker a context of its own without the project: a step
+        given a file (the boundaries, an intermediate) would otherwise find a project layer with
+        that source and read the live layer from this thread (see report_derived._lookup_context)."""
+        from qgis.core import QgsProcessingContext
+
+        if self.caller is None or self.context is self.main_context:
+            return self.context  # on the main thread
+        if getattr(self, "_private_context", None) is None:
+            private = QgsProcessingContext()  # made here: it lives in this thread
+            private.copyThreadSafeSettings(self.context)  # invalid geometry check, transforms, …
+            private.setProject(None)
+            self._private_context = private
+        return self._private_context
 
     def _temp(self, name: str) -> str:
         return os.path.join(self.work, f"{name}.gpkg")
@@ -97,6 +116,8 @@ class ReportRun:
         self._write_appendix(final)
         self._next_step(steps)
         self.outputs.update({"MATCHED": matched if matched is not None else 0})
+        if d.maps:
+            self._on_main_thread(self._release_maps, final, steps)
         final = self._commit(final)
         if d.maps:
             self._on_main_thread(self._maps, final, steps)  # the published layer: no hidden value
@@ -107,22 +128,62 @@ class ReportRun:
 
     def _commit(self, uri: str) -> str:
         """The data steps' files move from the staging folder into the output folder (each by a
-        rename); the layout steps then write there directly (their writers are atomic)."""
-        from ...core.fileio import replace_file
+        rename); the layout steps then write there directly (their writers are atomic).
 
-        staging = self.folder
-        for name in sorted(os.listdir(staging)):  # files only: the data steps write no folders
-            if name.endswith(SQLITE_SIDE_FILES):
-                continue  # a reader's WAL/shared memory (GDAL closed its writes): goes with staging
-            replace_file(os.path.join(staging, name), os.path.join(self.final_folder, name))
+        All or nothing: last year's file is first moved aside into the staging folder; when one
+        cannot be moved (open in another program on Windows, a folder in the way), the files moved
+        so far go back, and the output folder holds last year's set unchanged."""
         import shutil
 
+        staging = self.folder
+        done = []  # (target, last year's file moved aside or None)
+        try:
+            for name in sorted(os.listdir(staging)):  # files only: the data steps write no folders
+                if name.endswith(SQLITE_SIDE_FILES) or name.endswith(".previous"):
+                    continue  # a reader's WAL/shared memory (GDAL closed its writes): goes with staging
+                self._move_in(os.path.join(staging, name), os.path.join(self.final_folder, name), done)
+        except BaseException:
+            self._move_back(done)
+            raise
         shutil.rmtree(staging)
         self.folder = self.final_folder
         for key, value in list(self.outputs.items()):
             if isinstance(value, str) and value.startswith(staging):
                 self.outputs[key] = self.folder + value[len(staging):]
         return self.folder + uri[len(staging):] if uri.startswith(staging) else uri
+
+    @staticmethod
+    def _move_in(new: str, target: str, done: list) -> None:
+        import stat
+
+        from ...core.errors import SozialraumError
+        from ...core.fileio import locked
+
+        if os.path.isdir(target) and not os.path.islink(target):
+            raise SozialraumError("output_is_folder", file=target)
+        previous = None
+        try:
+            if os.path.lexists(target):
+                previous = new + ".previous"
+                os.chmod(new, stat.S_IMODE(os.stat(target).st_mode))  # the old file's mode is kept
+                os.replace(target, previous)
+            done.append((target, previous))
+            os.replace(new, target)
+        except PermissionError as error:
+            raise locked(target, error) from None
+
+    @staticmethod
+    def _move_back(done: list) -> None:
+        """Undo ``_move_in``: this run's files leave, last year's come back."""
+        for target, previous in reversed(done):
+            try:
+                if previous is None:
+                    if os.path.lexists(target):
+                        os.remove(target)
+                elif os.path.lexists(previous):
+                    os.replace(previous, target)
+            except OSError:
+                continue  # best effort: the error that stopped the move is the one reported
 
     def _on_main_thread(self, step, uri: str, steps) -> None:
         """Layouts and project layers are made on the main thread, with its processing context."""
@@ -151,7 +212,29 @@ class ReportRun:
                 here.progressChanged.disconnect(self.caller.keep_responsive)
                 steps.setCurrentStep(self.step)
 
-        self.caller.call(main_step)
+        self.caller.call(main_step, canceled=self.feedback.isCanceled)
+
+    def _release_maps(self, uri: str, _steps) -> None:
+        """Last run's layers of this report's maps read the files about to be replaced; on Windows
+        a file open in QGIS cannot be replaced. The maps step makes them again, so they go now
+        (only those in this report's map groups and on a file of the output folder)."""
+        from ...gis.layouts import layout_name
+
+        project = self.context.project()
+        if project is None:
+            return
+        staging = os.path.normcase(os.path.abspath(self.folder))
+        targets = {os.path.normcase(os.path.join(os.path.abspath(self.final_folder), name))
+                   for name in os.listdir(staging)}
+        root = project.layerTreeRoot()
+        for spec in self.d.maps:
+            group = root.findGroup(layout_name((spec.title or self.d.indicator(spec.field).label).strip()))
+            if group is None:
+                continue
+            ids = [node.layerId() for node in group.findLayers() if node.layer() is not None and os.path.normcase(
+                os.path.abspath(node.layer().source().split("|", 1)[0])) in targets]
+            if ids:
+                project.removeMapLayers(ids)
 
     def _check_ids(self, before_joins: bool) -> None:
         """Ids of maps, profiles, index and clusters are columns: checked before any output is
@@ -186,7 +269,7 @@ class ReportRun:
         from ...gis.publish_layer import markers, same_rows, write_district_layer
 
         source = QgsVectorLayer(self.current, LAYER, "ogr")
-        boundary = QgsVectorLayer(self.d.resolve(self.d.boundaries), "boundaries", "ogr")
+        boundary = QgsVectorLayer(self.boundaries, "boundaries", "ogr")
         own = set(boundary.fields().names()) if boundary.isValid() else set()
         old = markers(source)
         joined = QgsVectorLayer(getattr(self, "joined", self.current), "joined", "ogr")
@@ -226,10 +309,17 @@ class ReportRun:
         self.outputs["SUMMARY"] = path
 
     def _write_appendix(self, uri: str) -> None:
+        import shutil
+
         from ...gis.appendix import write_appendix
 
+        # read from a copy in the work folder: QGIS's OGR connection pool keeps a file it read
+        # open after the layer is gone, and Windows cannot then move it into the output folder
+        file, _, rest = uri.partition("|")
+        copy = os.path.join(self.work, "appendix_" + os.path.basename(file))
+        shutil.copyfile(file, copy)
         path = os.path.join(self.folder, "Tabellenanhang.csv")
-        write_appendix(QgsVectorLayer(uri, LAYER, "ogr"), path)
+        write_appendix(QgsVectorLayer(copy + ("|" + rest if rest else ""), LAYER, "ogr"), path)
         self.outputs["TABLE"] = path
 
     def _registered(self, alg_id: str) -> bool:
