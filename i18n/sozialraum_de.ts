@@ -2486,17 +2486,17 @@ TEMPLATE: eine .qpt, die nach dem Umgestalten aus einem Profil-Layout gespeicher
 <context>
     <name>Report</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="75"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="94"/>
         <source>Joining table {0} of {1}: {2}</source>
         <translation>Tabelle {0} von {1} wird verbunden: {2}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="240"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="330"/>
         <source>Thematic maps are not available in this version.</source>
         <translation>Themenkarten sind in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="251"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="341"/>
         <source>Profile sheets are not available in this version.</source>
         <translation>Sozialraumprofile sind in dieser Version nicht verfügbar.</translation>
     </message>
@@ -2566,7 +2566,7 @@ Geheimhaltungsregel: Anzahlen von 1 bis unter dem Schwellenwert (Standard 3) wer
 Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. INPUT ersetzt, falls angegeben, die in der Definition genannten Gebietsgrenzen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="98"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="103"/>
         <source>The report was cancelled; no half-written file was left in {0}.</source>
         <translation>Der Bericht wurde abgebrochen; in {0} ist keine halb geschriebene Datei zurückgeblieben.</translation>
     </message>
@@ -2574,27 +2574,27 @@ Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. I
 <context>
     <name>SozialraumAlgorithm</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/base.py" line="27"/>
+        <location filename="../sozialraum_plugin/processing/base.py" line="44"/>
         <source>a map page</source>
         <translation>eine Kartenseite</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/base.py" line="28"/>
+        <location filename="../sozialraum_plugin/processing/base.py" line="45"/>
         <source>a profile sheet</source>
         <translation>ein Profilblatt</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/base.py" line="120"/>
+        <location filename="../sozialraum_plugin/processing/base.py" line="137"/>
         <source>Choices (name or number):</source>
         <translation>Zulässige Werte (Name oder Nummer):</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/base.py" line="138"/>
+        <location filename="../sozialraum_plugin/processing/base.py" line="155"/>
         <source>{parameter}: unknown value &apos;{value}&apos;. Use one of: {choices}.</source>
         <translation>{parameter}: unbekannter Wert '{value}'. Zulässige Werte: {choices}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/base.py" line="185"/>
+        <location filename="../sozialraum_plugin/processing/base.py" line="202"/>
         <source>The existing file {0} was replaced.</source>
         <translation>Die vorhandene Datei {0} wurde ersetzt.</translation>
     </message>
