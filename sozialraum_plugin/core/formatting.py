@@ -12,7 +12,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 MINUS = "\u2212"  # typographic minus: '−3,2' reads better than '-3,2' and is what print uses
-SUPPRESSED = "·"  # same symbol as core.disclosure.SUPPRESSED_SYMBOL
+SUPPRESSED = "·"  # same symbol as core.publish.disclosure.SUPPRESSED_SYMBOL
 MISSING = {"de": "keine Daten", "en": "no data"}
 #: Unit of a difference: a change of a percentage is in percentage points.
 POINT_UNITS = {"%": {"de": "Pp.", "en": "pp"}, "‰": {"de": "‰-Pkt.", "en": "‰ pts"}}

@@ -30,7 +30,6 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from . import disclosure as _disclosure
 from . import indicators as _indicators
 from .errors import MethodError
 from .indicators import IndicatorLike
@@ -43,6 +42,7 @@ from .mss_classes import (
     STATUS_LABELS,
     STATUS_THRESHOLDS,
 )
+from .publish import disclosure as _disclosure
 from .scaling import (
     METHODS,
     PREFIXES,

@@ -1,19 +1,18 @@
-"""core.disclosure: minimum population, suppression, Wilson intervals, Empirical Bayes."""
+"""core.publish.disclosure: minimum population, Wilson intervals, Empirical Bayes.
+
+(Which cells may be published is the publication rule's: test_publish_rule.py.)"""
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from sozialraum_plugin.core.disclosure import (
-    display_values,
+from sozialraum_plugin.core.errors import MethodError
+from sozialraum_plugin.core.publish.disclosure import (
     empirical_bayes,
     minimum_population,
-    primary_suppression,
-    suppression_mask,
     wilson_interval,
 )
-from sozialraum_plugin.core.errors import MethodError
 
 try:  # property tests need hypothesis (installed in .venv, not in Debian's python)
     from hypothesis import given, settings
@@ -28,58 +27,6 @@ def test_minimum_population_mask_and_notes():
     assert out["note"].tolist() == ["unter 300 EW (38)", "", "Einwohnerzahl fehlt", "unter 300 EW (0)",
                                     "unter 300 EW (299.5)"]
     assert minimum_population([100], 50)["valid"].tolist() == [True]
-
-
-def test_primary_suppression_threshold_and_zero():
-    counts = pd.DataFrame({"a": [0, 1, 2, 3, np.nan]})
-    assert primary_suppression(counts)["a"].tolist() == [False, True, True, False, False]
-    assert primary_suppression(counts, suppress_zero=True)["a"].tolist() == [True, True, True, False, False]
-    assert primary_suppression(counts, threshold=5)["a"].tolist() == [False, True, True, True, False]
-
-
-def test_single_suppressed_part_gets_a_partner_never_a_zero_written():
-    frame = pd.DataFrame({"u18": [2, 10, 1], "18_65": [50, 60, 2], "65plus": [20, 5, 40]})
-    mask = suppression_mask(frame, list(frame.columns), groups=[list(frame.columns)])
-    # row 0: 2 hidden → next smallest visible (20) too; row 1 untouched; row 2 already two hidden
-    assert mask.loc[0].tolist() == [True, False, True]
-    assert mask.loc[1].tolist() == [False, False, False]
-    assert mask.loc[2].tolist() == [True, True, False]
-    assert frame.loc[0, "u18"] == 2  # values untouched: masks, never zeros
-    shown = display_values(frame, mask)
-    assert shown.loc[0].tolist() == ["·", 50, "·"]
-
-
-def test_missing_part_counts_as_hidden():
-    frame = pd.DataFrame({"a": [1.0], "b": [np.nan], "c": [40.0]})
-    mask = suppression_mask(frame, ["a", "b", "c"], groups=[["a", "b", "c"]])
-    assert mask.loc[0].tolist() == [True, False, False]  # a and the missing b: two unknowns already
-
-
-def test_across_rows_and_by_district():
-    frame = pd.DataFrame({"n": [1, 10, 12, 30, 2, 40]})
-    whole = suppression_mask(frame, ["n"], across_rows=True)
-    assert whole["n"].tolist() == [True, False, False, False, True, False]  # already two hidden
-    frame2 = pd.DataFrame({"n": [1, 10, 12, 30, 20, 40]})
-    single = suppression_mask(frame2, ["n"], across_rows=True)["n"]
-    assert single.tolist() == [True, True, False, False, False, False]
-    district = pd.Series(["A", "A", "A", "B", "B", "B"])
-    by = suppression_mask(frame, ["n"], across_rows=district)
-    assert by["n"].tolist() == [True, True, False, True, True, False]
-
-
-def test_rounds_repeat_until_stable_and_leave_no_single_hidden_cell():
-    frame = pd.DataFrame({"a": [1, 7, 9], "b": [8, 6, 5], "c": [9, 4, 30]})
-    mask = suppression_mask(frame, ["a", "b", "c"], groups=[["a", "b", "c"]], across_rows=True)
-    assert (mask.sum(axis=1) != 1).all() and (mask.sum(axis=0) != 1).all()
-
-
-def test_derived_values_follow_their_counts():
-    frame = pd.DataFrame({"alo": [2, 50], "ew": [400, 800], "quote": [0.5, 6.25]})
-    mask = suppression_mask(frame, ["alo", "ew"], derived={"quote": ["alo"]})
-    assert mask["quote"].tolist() == [True, False]
-    with pytest.raises(MethodError) as err:
-        suppression_mask(frame, ["alo"], derived={"quote": ["nix"]})
-    assert err.value.code == "field_not_found"
 
 
 def test_wilson_known_values():

@@ -5,9 +5,8 @@ because a 0 printed where a value was hidden is a false statement.
 
 * :func:`minimum_population` – the population rule (default 300 residents): areas below it stay
   on the map but get ``valid=False`` and a note such as ``"unter 300 EW (38)"``.
-* :func:`suppression_mask` – primary suppression of counts below a threshold (default 3, i.e.
-  1 and 2; 0 is shown unless ``suppress_zero``), complementary suppression so a hidden count
-  cannot be recomputed from a known total, and suppression of values derived from hidden counts.
+* which cells may be published (small counts, complementary and derived cells) is decided by
+  the one publication rule, :func:`..rule.publication_rule`, not here.
 * :func:`wilson_interval` – Wilson score interval for a proportion (good for small n and p near
   0 or 1, unlike the normal approximation).
 * :func:`empirical_bayes` – global Empirical Bayes smoothing of rates with Marshall's (1991)
@@ -16,7 +15,7 @@ because a 0 printed where a value was hidden is a false statement.
 from __future__ import annotations
 
 from statistics import NormalDist
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -52,102 +51,6 @@ def minimum_population(population: Any, min_population: float = DEFAULT_MIN_POPU
     note[below] = [NOTE_BELOW_MINIMUM.format(minimum=_number(min_population), population=_number(p))
                    for p in pop[below]]
     return pd.DataFrame({"valid": ~(missing | below), "note": note}, index=pop.index)
-
-
-# --- suppression ---------------------------------------------------------------------------------
-
-def primary_suppression(counts: pd.DataFrame, threshold: float = DEFAULT_THRESHOLD,
-                        suppress_zero: bool = False) -> pd.DataFrame:
-    """True where a count is below ``threshold`` (and above 0 unless ``suppress_zero``)."""
-    values = counts.apply(pd.to_numeric, errors="coerce").astype(float)
-    lower = values >= 0 if suppress_zero else values > 0
-    return (lower & (values < threshold)).astype(bool)  # NaN compares False: missing is not hidden
-
-
-def _protect_groups(values: pd.DataFrame, mask: pd.DataFrame, groups: Sequence[Sequence[str]]) -> bool:
-    """Within each row and group of parts with a known sum: one hidden part → hide another.
-
-    "Hidden" includes missing values (they are not printed either). The part chosen is the
-    smallest visible one (least information lost); ties go to the first column.
-    """
-    changed = False
-    for group in groups:
-        cols = list(group)
-        hidden = mask[cols] | values[cols].isna()
-        single = (hidden.sum(axis=1) == 1) & mask[cols].any(axis=1) & (~hidden).any(axis=1)
-        if not single.any():
-            continue
-        candidates = values.loc[single, cols].where(~hidden.loc[single], np.inf)
-        choice = candidates.idxmin(axis=1)
-        for row, col in choice.items():
-            mask.at[row, col] = True
-        changed = True
-    return changed
-
-
-def _protect_columns(values: pd.DataFrame, mask: pd.DataFrame, columns: Sequence[str],
-                     row_groups: pd.Series | None) -> bool:
-    """Same rule down a column: the column total (per row group) is assumed to be published."""
-    changed = False
-    labels = row_groups if row_groups is not None else pd.Series(0, index=values.index)
-    for _, rows in labels.groupby(labels, sort=False).groups.items():
-        sub_values, sub_mask = values.loc[rows, columns].T, mask.loc[rows, columns].T
-        before = sub_mask.values.sum()
-        _protect_groups(sub_values, sub_mask, [list(sub_values.columns)])
-        if sub_mask.values.sum() != before:
-            mask.loc[rows, columns] = sub_mask.T.values
-            changed = True
-    return changed
-
-
-def suppression_mask(
-    frame: pd.DataFrame,
-    counts: Sequence[str],
-    threshold: float = DEFAULT_THRESHOLD,
-    *,
-    groups: Sequence[Sequence[str]] = (),
-    across_rows: bool | pd.Series = False,
-    derived: Mapping[str, Sequence[str]] | None = None,
-    suppress_zero: bool = False,
-    max_rounds: int = 50,
-) -> pd.DataFrame:
-    """Boolean mask (True = hide) over ``counts`` and the ``derived`` columns.
-
-    1. primary: counts below ``threshold``;
-    2. complementary, repeated until nothing changes: in each row, for each group of parts whose
-       total is known (e.g. age bands summing to the population), one hidden part is joined by the
-       next smallest visible one; with ``across_rows`` the same holds down each count column (the
-       column total, or per label of ``across_rows`` if it is a Series such as the district id);
-    3. derived: a value computed from a hidden count (a share, a rate) is hidden too,
-       e.g. ``derived={"anteil_u6": ["unter6"]}``.
-    """
-    counts = list(dict.fromkeys([*counts, *(c for g in groups for c in g)]))  # parts are counts too
-    missing = [c for c in counts if c not in frame.columns]
-    if missing:
-        raise MethodError("field_not_found", column=missing[0], columns=", ".join(map(str, frame.columns)))
-    values = frame[counts].apply(pd.to_numeric, errors="coerce").astype(float)
-    mask = primary_suppression(values, threshold, suppress_zero)
-    row_groups = across_rows if isinstance(across_rows, pd.Series) else None
-    for _ in range(max_rounds):  # each round only adds cells, so this terminates
-        changed = _protect_groups(values, mask, groups)
-        if across_rows is not False:
-            changed |= _protect_columns(values, mask, counts, row_groups)
-        if not changed:
-            break
-    for target, sources in (derived or {}).items():
-        unknown = [s for s in sources if s not in mask.columns]
-        if unknown:
-            raise MethodError("field_not_found", column=unknown[0], columns=", ".join(mask.columns))
-        mask[target] = mask[list(sources)].any(axis=1)
-    return mask
-
-
-def display_values(frame: pd.DataFrame, mask: pd.DataFrame, symbol: str = SUPPRESSED_SYMBOL) -> pd.DataFrame:
-    """A copy of ``frame`` (as object) with masked cells replaced by ``symbol`` for printing."""
-    shown = frame.astype(object).copy()
-    for col in mask.columns.intersection(frame.columns):
-        shown.loc[mask[col].astype(bool), col] = symbol
-    return shown
 
 
 # --- Wilson score interval -----------------------------------------------------------------------
