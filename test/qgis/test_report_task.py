@@ -137,3 +137,25 @@ def test_report_task_cancelled_after_the_first_step_leaves_nothing(provider, sam
     assert seen["feedback"].isCanceled()
     assert list(folder.iterdir()) == []  # not even the first join's report, no staging folder
     shutil.rmtree(folder)
+
+
+def test_report_cancelled_while_printing_says_which_files_are_new(provider, sample_dir, tmp_path):
+    """Once the data are in place, a cancel during the maps does not claim nothing was written."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    folder = tmp_path / "printing"
+    feedback = QgsProcessingFeedback()
+
+    def on_progress(_value):
+        if (folder / "Tabellenanhang.csv").exists() and not feedback.isCanceled():
+            feedback.cancel()  # the data steps are committed: the maps are next
+
+    feedback.progressChanged.connect(on_progress)
+    with pytest.raises(QgsProcessingException) as caught:
+        processing.run("sozialraum:report", {"DEFINITION": str(sample_dir / "flensburg" / DEFINITION),
+                                             "OUTPUT_FOLDER": str(folder)}, feedback=feedback)
+    text = str(caught.value)
+    assert "cancelled while printing" in text and "no half-written file" in text, text
+    assert (folder / "sozialraum.gpkg").is_file() and (folder / "Tabellenanhang.csv").is_file()
+    assert not [p for p in folder.iterdir() if p.name.startswith(".")]  # no staging left

@@ -100,6 +100,11 @@ class ReportAlgorithm(SozialraumAlgorithm):
         except (ReportCanceled, InterruptedError):  # InterruptedError: a PDF export stopped by cancel
             if not feedback.isCanceled():
                 raise
+            if run.folder == run.final_folder:  # cancelled after the data were committed
+                raise QgsProcessingException(self.tr(
+                    "The report was cancelled while printing: the data files in {0} (GeoPackages, appendix, "
+                    "method note) are this run's, the maps and profiles were not finished; no half-written "
+                    "file was left.").format(folder)) from None
             raise QgsProcessingException(self.tr(
                 "The report was cancelled; no half-written file was left in {0}.").format(folder)) from None
         finally:
