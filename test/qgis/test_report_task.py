@@ -82,10 +82,14 @@ def task_run(provider, sample_dir, tmp_path_factory):
     seen = run_as_task(folder, sample_dir)
     seen["layouts"] = [layout for layout in manager.layouts() if layout not in layouts_before]
     seen["layers"] = [layer for key, layer in project.mapLayers().items() if key not in layers_before]
+    layer_ids = [layer.id() for layer in seen["layers"]]
     yield folder, seen
+    from qgis.PyQt import sip
+
     for layout in seen.pop("layouts"):
-        manager.removeLayout(layout)
-    project.removeMapLayers([layer.id() for layer in seen.pop("layers")])
+        if not sip.isdeleted(layout):  # a later run of the report replaces layouts of the same name
+            manager.removeLayout(layout)
+    project.removeMapLayers([i for i in layer_ids if project.mapLayer(i) is not None])
 
 
 def test_report_as_task_builds_layouts_on_the_main_thread(task_run):
@@ -152,9 +156,16 @@ def test_report_cancelled_while_printing_says_which_files_are_new(provider, samp
             feedback.cancel()  # the data steps are committed: the maps are next
 
     feedback.progressChanged.connect(on_progress)
-    with pytest.raises(QgsProcessingException) as caught:
-        processing.run("sozialraum:report", {"DEFINITION": str(sample_dir / "flensburg" / DEFINITION),
-                                             "OUTPUT_FOLDER": str(folder)}, feedback=feedback)
+    project = QgsProject.instance()
+    layouts_before, layers_before = set(project.layoutManager().layouts()), set(project.mapLayers())
+    try:
+        with pytest.raises(QgsProcessingException) as caught:
+            processing.run("sozialraum:report", {"DEFINITION": str(sample_dir / "flensburg" / DEFINITION),
+                                                 "OUTPUT_FOLDER": str(folder)}, feedback=feedback)
+    finally:  # what this run added goes again (other modules' layouts stay)
+        for layout in set(project.layoutManager().layouts()) - layouts_before:
+            project.layoutManager().removeLayout(layout)
+        project.removeMapLayers([i for i in project.mapLayers() if i not in layers_before])
     text = str(caught.value)
     assert "cancelled while printing" in text and "no half-written file" in text, text
     assert (folder / "sozialraum.gpkg").is_file() and (folder / "Tabellenanhang.csv").is_file()
