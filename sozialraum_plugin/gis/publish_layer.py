@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from typing import TYPE_CHECKING
 
 from qgis.core import QgsVectorLayer
 
-from ..core.publish.rule import Publication
 from . import gpkg
 from .gpkg import quote_name
+
+if TYPE_CHECKING:  # the rule imports pandas: not at plugin start (make bench P4)
+    from ..core.publish.rule import Publication
 
 MARKER = "suppressed_fields"
 INTERNAL_NOTE = "internal – contains unpublished values (intern – enthält nicht veröffentlichte Werte)"

@@ -120,3 +120,30 @@ def test_action_for_missing_algorithm_says_so(qgis_app, qgis_iface):
     from sozialraum_plugin.gui.launch import open_algorithm_dialog
 
     assert open_algorithm_dialog(qgis_iface, "sozialraum:doesnotexist") is None
+
+
+def test_loading_the_provider_imports_neither_pandas_nor_numpy(tmp_path):
+    """QGIS loads every enabled plugin at start: the heavy modules wait until an algorithm runs
+    (make bench P4 measures the seconds; this guards the cause, in a fresh interpreter)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(sozialraum_plugin.__file__).resolve().parents[1]
+    script = (
+        "import sys\n"
+        "from qgis.core import QgsApplication\n"
+        "app = QgsApplication([], False); app.initQgis()\n"
+        f"sys.path.insert(0, {str(root)!r})\n"
+        "import sozialraum_plugin\n"
+        "plugin = sozialraum_plugin.classFactory(None)\n"
+        "plugin.initProcessing()\n"
+        "assert QgsApplication.processingRegistry().algorithmById('sozialraum:report') is not None\n"
+        "print(sorted(m for m in ('pandas', 'numpy', 'scipy') if m in sys.modules))\n"
+        "app.exitQgis()\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout

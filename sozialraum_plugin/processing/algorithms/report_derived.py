@@ -11,15 +11,15 @@ import json
 from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProcessingUtils
 from qgis.PyQt.QtCore import QCoreApplication, QThread
 
-from ...core.derived import derived_only, missing_inputs
-from ...core.indicators import unit_scale
-from ...core.report_definition import DefinitionError
-
 translate = QCoreApplication.translate
 CLASH_PREFIX = "tbl_"  # the jointable's prefix for a column the districts already have
 
 
+# core modules import pandas: they are imported where used, not when QGIS loads the provider
+
 def derived(definition) -> list:
+    from ...core.derived import derived_only
+
     return derived_only(definition.indicators)
 
 
@@ -49,6 +49,9 @@ def _lookup_context(run):
 
 def check_inputs(run) -> None:
     """Every input column of a derived indicator exists after the joins, or a message names it."""
+    from ...core.derived import missing_inputs
+    from ...core.report_definition import DefinitionError
+
     wanted = derived(run.d)
     if not wanted:
         return
@@ -91,6 +94,8 @@ def profile_rates(definition, fields) -> str:
     ``Anteil``) is left out: pooled, its city value would be off by that factor. Columns the
     tables bring with a numerator and denominator named are pooled too.
     """
+    from ...core.indicators import unit_scale
+
     return ";".join(f"{i.id}={i.numerator}/{i.denominator}" for i in definition.indicators
                     if i.id in fields and i.numerator and i.denominator and i.change_between is None
                     and (i.kind != "rate" or unit_scale(i.unit) == i.scale))
