@@ -10,7 +10,6 @@ Windows, a read-only file or folder) gives a message that names it, not a traceb
 from __future__ import annotations
 
 import os
-import secrets
 import stat
 from contextlib import contextmanager
 
@@ -31,7 +30,7 @@ def create_temp(path: str, suffix: str = ".part") -> str:
     try:
         os.makedirs(folder, exist_ok=True)
         for _ in range(100):
-            temp = os.path.join(folder, f".{os.path.basename(path)}.{secrets.token_hex(4)}{suffix}")
+            temp = os.path.join(folder, f".{os.path.basename(path)}.{os.urandom(4).hex()}{suffix}")
             try:
                 fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
             except FileExistsError:

@@ -30,7 +30,6 @@ from qgis.PyQt.QtCore import QCoreApplication, QPointF, QRectF
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..classify import MapError
-from ..publish_layer import marker_expression
 from ..styles import apply_labels, mask_label, mask_renderer, thematic_style
 from .map_page import (
     MapPage,
@@ -170,6 +169,8 @@ def compose(request: MapRequest, project=None) -> ComposedMap:
     Everything is read from the input and copied *before* the old group is removed: Processing
     resolves an input path to a project layer of the same source, which may be last run's copy.
     """
+    from ..publish_layer import marker_expression  # (its GeoPackage code waits until a map is made)
+
     project = project or QgsProject.instance()
     layer = request.layer
     styles = [thematic_style(layer, f, request.method, request.classes, ramp=request.ramp,
