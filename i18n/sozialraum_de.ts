@@ -1271,12 +1271,12 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Darstellung: {n} Kategorien</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="83"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="82"/>
         <source>Karte</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="196"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="197"/>
         <source>keine Bewertung / keine Daten</source>
         <translation>keine Bewertung / keine Daten</translation>
     </message>
@@ -1311,32 +1311,32 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>{low} bis &lt; {high}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="89"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="88"/>
         <source>Statusindex</source>
         <translation>Statusindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="90"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="89"/>
         <source>Sozialer Status</source>
         <translation>Sozialer Status</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="91"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="90"/>
         <source>Dynamikindex</source>
         <translation>Dynamikindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="92"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="91"/>
         <source>Dynamik</source>
         <translation>Dynamik</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="93"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="92"/>
         <source>Status und Dynamik</source>
         <translation>Status und Dynamik</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="94"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="93"/>
         <source>Bedarfscluster</source>
         <translation>Bedarfscluster</translation>
     </message>
@@ -2501,7 +2501,7 @@ TEMPLATE: eine .qpt, die nach dem Umgestalten aus einem Profil-Layout gespeicher
         <translation>Sozialraumprofile sind in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_derived.py" line="78"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_derived.py" line="81"/>
         <source>Computing {0} indicator(s) from counts: {1}</source>
         <translation>{0} Indikator(en) werden aus Anzahlen berechnet: {1}</translation>
     </message>
@@ -2589,19 +2589,34 @@ Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. I
         <translation>ein Profilblatt</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/base.py" line="137"/>
+        <location filename="../sozialraum_plugin/processing/base.py" line="149"/>
         <source>Choices (name or number):</source>
         <translation>Zulässige Werte (Name oder Nummer):</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/base.py" line="155"/>
+        <location filename="../sozialraum_plugin/processing/base.py" line="167"/>
         <source>{parameter}: unknown value &apos;{value}&apos;. Use one of: {choices}.</source>
         <translation>{parameter}: unbekannter Wert '{value}'. Zulässige Werte: {choices}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/base.py" line="202"/>
+        <location filename="../sozialraum_plugin/processing/base.py" line="223"/>
         <source>The existing file {0} was replaced.</source>
         <translation>Die vorhandene Datei {0} wurde ersetzt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/base.py" line="71"/>
+        <source>Language of the outputs (empty: the QGIS locale)</source>
+        <translation>Sprache der Ausgaben (leer: Sprache von QGIS)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/base.py" line="71"/>
+        <source>German (de)</source>
+        <translation>Deutsch (de)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/base.py" line="71"/>
+        <source>English (en)</source>
+        <translation>Englisch (en)</translation>
     </message>
 </context>
 <context>

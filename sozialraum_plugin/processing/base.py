@@ -66,6 +66,18 @@ def choice_parameter(name: str, description: str, choices, default: str, optiona
     return param
 
 
+def language_parameter(name: str = "LANGUAGE") -> QgsProcessingParameterEnum:
+    """``LANGUAGE``: ``de`` | ``en`` for the words and number marks of outputs; empty = QGIS locale."""
+    param = QgsProcessingParameterEnum(
+        name, QCoreApplication.translate("SozialraumAlgorithm", "Language of the outputs (empty: the QGIS locale)"),
+        [QCoreApplication.translate("SozialraumAlgorithm", "German (de)"),
+         QCoreApplication.translate("SozialraumAlgorithm", "English (en)")], False, None, True)
+    metadata = param.metadata()
+    metadata[CHOICES] = ["de", "en"]
+    param.setMetadata(metadata)
+    return param
+
+
 def choice_keys(param) -> list[str] | None:
     return (param.metadata() or {}).get(CHOICES) if param is not None else None
 
@@ -168,6 +180,15 @@ class SozialraumAlgorithm(QgsProcessingAlgorithm):
         if value is None or value == "":
             return keys[self.parameterAsEnum({}, name, context)]  # the default
         return keys[self.normalized({name: value})[name]]
+
+    def words(self, parameters: dict, context, name: str = "LANGUAGE"):
+        """The output language's words (``.lang``, ``.translate``): LANGUAGE, else the QGIS locale."""
+        from ..toolbelt.i18n import output_words
+
+        value = parameters.get(name)
+        if value is None or value == "":
+            return output_words(None)
+        return output_words(self.choice(parameters, name, context))
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
         try:

@@ -1,9 +1,17 @@
-"""Loading the plugin's translation for the QGIS user locale."""
+"""Translations: the plugin's UI in the QGIS locale, outputs in the language asked for.
+
+The UI translator is installed application-wide for the QGIS locale. Outputs (maps, pages,
+appendix, reports) may be asked for in another language (``LANGUAGE``), so they get their own
+:class:`OutputWords`, which looks words up in that language's .qm without installing it.
+"""
 from __future__ import annotations
+
+from functools import cache
 
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
+from ..core.language import LANGUAGES, language_code
 from .paths import i18n_dir
 
 
@@ -15,6 +23,43 @@ def user_language() -> str:
     else:
         locale = settings.value("locale/userLocale", "", type=str) or QLocale.system().name()
     return (locale or "en")[:2]
+
+
+def output_language(value: str | None = None) -> str:
+    """'de' or 'en': ``value`` when it names one, else the QGIS locale (English for any other)."""
+    if value and language_code(value, "") in LANGUAGES:
+        return language_code(value)
+    return language_code(user_language())
+
+
+class OutputWords:
+    """``translate(context, text)`` in one output language, whatever language QGIS runs in."""
+
+    def __init__(self, lang: str):
+        self.lang = lang if lang in LANGUAGES else "en"
+        self._translator = _translator(self.lang)
+
+    def translate(self, context: str, text: str) -> str:
+        if self._translator is None:
+            return text
+        return self._translator.translate(context, text) or text
+
+    def __repr__(self) -> str:
+        return f"OutputWords({self.lang!r})"
+
+
+@cache
+def _translator(lang: str) -> QTranslator | None:
+    """The loaded .qm of ``lang`` (kept for the session); None for English or when missing."""
+    if lang == "en":
+        return None
+    translator = QTranslator()
+    qm = i18n_dir() / f"sozialraum_{lang}.qm"
+    return translator if qm.is_file() and translator.load(str(qm)) else None
+
+
+def output_words(value: str | None = None) -> OutputWords:
+    return OutputWords(output_language(value))
 
 
 def install_translator(parent=None) -> QTranslator | None:

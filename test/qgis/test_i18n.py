@@ -59,3 +59,18 @@ def test_german_error_message_is_filled_in(qgis_app):
     finally:
         QCoreApplication.removeTranslator(translator)
     assert text == "Datei nicht gefunden: daten.csv"
+
+
+def test_output_words_follow_the_language_asked_for_not_the_ui(qgis_app):
+    """An English QGIS can write German pages and the other way round: nothing is installed."""
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from sozialraum_plugin.toolbelt.i18n import OutputWords, output_language
+
+    heading = "Choices (name or number):"
+    assert QCoreApplication.translate("SozialraumAlgorithm", heading) == heading  # UI untouched
+    german = OutputWords("de").translate("SozialraumAlgorithm", heading)
+    assert german != heading and german.strip()
+    assert OutputWords("en").translate("SozialraumAlgorithm", heading) == heading
+    assert OutputWords("fr").lang == "en"
+    assert output_language("de_DE") == "de" and output_language("English") == "en"

@@ -114,3 +114,11 @@ def test_a_scale_that_follows_the_unit_is_not_pinned_in_the_saved_definition():
     saved[0]["unit"] = "je 1.000 EW"
     again = ReportDefinition.from_dict(_with_indicators(saved))
     assert again.indicators[0].scale == 1000.0 and again.indicators[1].scale == 100.0
+
+
+def test_language_codes_of_outputs():
+    from sozialraum_plugin.core.language import PlainWords, language_code
+
+    assert [language_code(v) for v in ("de", "de_AT", "German", "en_GB", "fr", "", None)] == \
+        ["de", "de", "de", "en", "en", "en", "en"]
+    assert PlainWords("de").translate("Any", "City value") == "City value"
