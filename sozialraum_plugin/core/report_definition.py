@@ -77,6 +77,17 @@ class PublicationSpec:
 
 
 @dataclass
+class StyleSpec:
+    """The city's look, set once for maps and pages: house colour, logo, font, own templates."""
+
+    colour: str = ""  # '#1f4e79'; empty = the plugin's blue
+    logo: str = ""  # image file (relative = beside the definition)
+    font: str = ""  # font family; empty = the layouts' default
+    map_template: str = ""  # .qpt replacing resources/templates' map template
+    profile_template: str = ""  # .qpt replacing resources/templates' profile page
+
+
+@dataclass
 class ReportDefinition:
     title: str
     boundaries: str
@@ -90,6 +101,8 @@ class ReportDefinition:
     profiles: Optional[ProfileSpec] = None
     publication: PublicationSpec = field(default_factory=PublicationSpec)
     source_text: str = ""
+    language: str = ""  # de | en for every output; empty = the QGIS locale
+    style: StyleSpec = field(default_factory=StyleSpec)
     version: int = VERSION
     base_dir: str = ""  # folder relative paths are read from (not saved)
 
@@ -106,6 +119,8 @@ class ReportDefinition:
 
         copy = deepcopy(self)
         copy.boundaries = self.resolve(self.boundaries)
+        for name in ("logo", "map_template", "profile_template"):
+            setattr(copy.style, name, self.resolve(getattr(self.style, name)))
         for table in copy.tables:
             table.path = self.resolve(table.path)
         return copy
@@ -174,6 +189,8 @@ class ReportDefinition:
             "maps": [asdict(m) for m in self.maps],
             "profiles": asdict(self.profiles) if self.profiles else None,
             "publication": asdict(self.publication),
+            "language": self.language,
+            "style": asdict(self.style),
         }
         return data
 
@@ -202,8 +219,18 @@ class ReportDefinition:
             profiles=_build(ProfileSpec, data["profiles"], file, "profiles") if data.get("profiles") else None,
             publication=_build(PublicationSpec, data["publication"], file, "publication")
             if data.get("publication") else PublicationSpec(),
+            language=_language(data.get("language"), file),
+            style=_build(StyleSpec, data["style"], file, "style") if data.get("style") else StyleSpec(),
             version=int(data.get("version") or VERSION), base_dir=base_dir,
         )
+
+
+def _language(value: Any, file: str) -> str:
+    text = str(value or "").strip().lower()
+    if text and text not in ("de", "en"):
+        raise DefinitionError("definition_invalid", file=file, section="language",
+                              reason=f"{value!r} is not de or en")
+    return text
 
 
 def _indicator_dict(ind: Indicator) -> dict:

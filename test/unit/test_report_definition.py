@@ -122,3 +122,18 @@ def test_language_codes_of_outputs():
     assert [language_code(v) for v in ("de", "de_AT", "German", "en_GB", "fr", "", None)] == \
         ["de", "de", "de", "en", "en", "en", "en"]
     assert PlainWords("de").translate("Any", "City value") == "City value"
+
+
+def test_language_and_style_round_trip_and_bad_language_is_named(tmp_path):
+    from sozialraum_plugin.core.report_definition import DefinitionError, ReportDefinition
+
+    data = {"title": "T", "boundaries": "b.shp", "key": "K", "language": "EN",
+            "style": {"colour": "#336699", "logo": "logo.png"}}
+    definition = ReportDefinition.from_dict(data, str(tmp_path))
+    assert definition.language == "en" and definition.style.colour == "#336699"
+    again = ReportDefinition.from_dict(definition.to_dict(), str(tmp_path))
+    assert again.style.logo == "logo.png" and again.language == "en"
+    assert definition.with_absolute_paths().style.logo == str(tmp_path / "logo.png")
+    with pytest.raises(DefinitionError) as error:
+        ReportDefinition.from_dict({**data, "language": "fr"}, str(tmp_path))
+    assert "language" in str(error.value.params)

@@ -59,6 +59,9 @@ class SheetRequest:
     suppress_below: float = 3
     min_population: float = 300
     keep_fields: tuple = ()  # source fields the page or the atlas needs (name, key, sort, filter)
+    language: str = "de"  # de | en: words and number marks of the page
+    colour: str = ""  # house colour; empty = HOUSE
+    logo: str = ""  # image file for the header; empty = none
 
     @property
     def name(self) -> str:
