@@ -300,10 +300,16 @@ class ReportBuilderDialog(SozialraumDialog):
         self.load_definition(dialog.result_definition(), "")
         if diff is not None:
             level = Qgis.MessageLevel.Success if diff.clean else Qgis.MessageLevel.Warning
-            text = translate("ReportBuilder", "Next year's tables are in place; nothing went missing.") if diff.clean \
-                else translate("ReportBuilder", "Next year's tables are in place; some columns or keys changed "
-                                                "(see the list before running).")
+            from .next_year import diff_summary
+
+            text = translate("ReportBuilder", "Next year's tables are in place: {0}.").format(diff_summary(diff))
             self.say(text, level, 0)
+            if diff.lost:  # where the planner has to act: the first indicator that lost its column
+                self.tabs.setCurrentWidget(self.indicators)
+                row = self.indicators.row_of(diff.lost[0].id)
+                if row >= 0:
+                    self.indicators.table.selectRow(row)
+                    self.indicators.table.scrollToItem(self.indicators.table.item(row, 0))
         return dialog
 
     # -- running --------------------------------------------------------------------------

@@ -119,7 +119,10 @@ class IndicatorsPage(QWidget):
 
     def _build_detail(self) -> QGroupBox:
         self.detail = QGroupBox(translate("ReportBuilder", "Derived indicator"))
-        form = QFormLayout(self.detail)
+        outer = QHBoxLayout(self.detail)
+        form, right = QFormLayout(), QFormLayout()  # two columns: the table above keeps the height
+        outer.addLayout(form, 1)
+        outer.addLayout(right, 1)
         self.id_edit = QLineEdit()
         self.numerator_combo = QComboBox()
         self.denominator_combo = QComboBox()
@@ -144,10 +147,9 @@ class IndicatorsPage(QWidget):
         form.addRow(translate("ReportBuilder", "Field name:"), self.id_edit)
         form.addRow(translate("ReportBuilder", "Numerator (count):"), self.numerator_combo)
         form.addRow(translate("ReportBuilder", "Denominator (count):"), self.denominator_combo)
-        form.addRow(translate("ReportBuilder", "Scale:"), self.scale_combo)
-        form.addRow(translate("ReportBuilder", "Column by year:"), self.base_combo)
-        form.addRow(translate("ReportBuilder", "Years:"), years)
-        self.detail_form = form
+        right.addRow(translate("ReportBuilder", "Scale:"), self.scale_combo)
+        right.addRow(translate("ReportBuilder", "Column by year:"), self.base_combo)
+        right.addRow(translate("ReportBuilder", "Years:"), years)
         self.id_edit.editingFinished.connect(self._detail_changed)
         for combo in (self.numerator_combo, self.denominator_combo, self.base_combo, self.scale_combo):
             combo.currentIndexChanged.connect(self._detail_changed)
@@ -162,11 +164,13 @@ class IndicatorsPage(QWidget):
         state = {ind.id: ind for ind in self.indicators(included_only=False)}
         used = set(self.included_ids())
         self.columns = list(columns)
-        old = {r.id: r for r in self.rows if not r.derived}
-        derived = [r for r in self.rows if r.derived]
-        self.rows = [old.get(name) or Row(name, dtype=dtype) for name, dtype in columns] + derived
-        for row, (_name, dtype) in zip(self.rows, columns):
-            row.dtype = dtype
+        dtypes = dict(columns)
+        # rows keep their place (a loaded definition's first); a used column gone stays, flagged
+        kept = [r for r in self.rows if r.derived or r.id in dtypes or r.id in used]
+        known = {r.id for r in kept}
+        self.rows = kept + [Row(name, dtype=dtype) for name, dtype in columns if name not in known]
+        for row in self.rows:
+            row.dtype = dtypes.get(row.id, row.dtype)
         self._rebuild(state, used)
 
     def row_of(self, ident: str) -> int:
@@ -177,6 +181,12 @@ class IndicatorsPage(QWidget):
 
     def _rebuild(self, state: dict, used: set) -> None:
         self._building = True
+        for n in range(self.table.rowCount()):  # replaced widgets go with deleteLater(): hide them now
+            for col in (DIRECTION, KIND):
+                widget = self.table.cellWidget(n, col)
+                if widget is not None:
+                    widget.hide()
+        self.table.setRowCount(0)
         self.table.setRowCount(len(self.rows))
         for n, row in enumerate(self.rows):
             ind = state.get(row.id)
@@ -402,24 +412,25 @@ class IndicatorsPage(QWidget):
 
     # -- a definition ---------------------------------------------------------------------
     def load(self, indicators: list) -> None:
-        """Mark and fill the rows of a definition's indicators (derived ones become rows)."""
+        """Mark and fill the rows of a definition's indicators: they come first, in the definition's
+        order (40 unused columns do not hide them); derived ones become rows of their own."""
         state = {ind.id: ind for ind in indicators}
         self.order = [ind.id for ind in indicators]
-        self.rows = [r for r in self.rows if not r.derived]
-        known = {r.id for r in self.rows}
+        plain = {r.id: r for r in self.rows if not r.derived}
+        rows = []
         for ind in indicators:
             if ind.derived:
-                self.rows.append(Row(ind.id, derived=True, numerator=ind.numerator or "",
-                                     denominator=ind.denominator or "",
-                                     scale=ind.scale if ind.kind == "rate" and ind.scale != _unit_scale(ind) else None,
-                                     base=ind.base or ind.id if ind.kind != "rate" else "",
-                                     years=ind.change_between, extra=ind.extra, source=ind.source,
-                                     description=ind.description))
-            elif ind.id not in known:
-                self.rows.append(Row(ind.id, extra=ind.extra, source=ind.source, description=ind.description))
-            else:
-                row = self.rows[self.row_of(ind.id)]
-                row.extra, row.source, row.description = ind.extra, ind.source, ind.description
+                rows.append(Row(ind.id, derived=True, numerator=ind.numerator or "",
+                                denominator=ind.denominator or "",
+                                scale=ind.scale if ind.kind == "rate" and ind.scale != _unit_scale(ind) else None,
+                                base=ind.base or ind.id if ind.kind != "rate" else "",
+                                years=ind.change_between, extra=ind.extra, source=ind.source,
+                                description=ind.description))
+                continue
+            row = plain.pop(ind.id, None) or Row(ind.id)  # a column no table has: shown, and flagged
+            row.extra, row.source, row.description = ind.extra, ind.source, ind.description
+            rows.append(row)
+        self.rows = rows + list(plain.values())
         self._rebuild(state, set(state))
 
 

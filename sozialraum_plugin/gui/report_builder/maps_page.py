@@ -61,8 +61,10 @@ class MapsPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for col in (FIELD, METHOD, CLASSES):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # cell widgets do not count for ResizeToContents: widths that show "SGB-II-Quote (…)" whole
+        for col, width in ((FIELD, 320), (METHOD, 220), (CLASSES, 80)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(col, width)
         lay.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.add_button = QPushButton(translate("ReportBuilder", "&Add map"))

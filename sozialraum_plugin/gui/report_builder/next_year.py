@@ -74,7 +74,38 @@ def _keys(keys: list) -> str:
                     else "")
 
 
-def diff_html(diff) -> str:
+def where(section: str) -> str:
+    """A definition's section in a planner's words ("maps[0].field" → "map 1")."""
+    import re
+
+    match = re.match(r"(\w+)(?:\[(\d+)\])?", section)
+    name, number = (match.group(1), match.group(2)) if match else (section, None)
+    words = {"indicators": translate("ReportBuilder", "indicator list"),
+             "maps": translate("ReportBuilder", "map {0}"),
+             "profiles": translate("ReportBuilder", "profile pages"),
+             "index": translate("ReportBuilder", "need index"),
+             "clusters": translate("ReportBuilder", "need clusters")}
+    text = words.get(name, section)
+    return text.format(int(number) + 1) if number is not None and "{0}" in text else text
+
+
+def diff_summary(diff) -> str:
+    """One sentence per table for the builder's message bar after the change."""
+    lines = []
+    for change in diff.tables:
+        name = os.path.basename(change.new_path)
+        if change.error is not None:
+            lines.append(f"{name}: {format_code(*change.error)}")
+            continue
+        text = translate("ReportBuilder", "{0}: {1} of {2} keys matched").format(name, change.matched,
+                                                                                change.n_districts)
+        if change.used_gone:
+            text += translate("ReportBuilder", "; gone: {0}").format(", ".join(change.used_gone))
+        lines.append(text)
+    return "; ".join(lines)
+
+
+def diff_html(diff, definition=None) -> str:
     """The diff for a planner: per table a heading, then what is gone, new, matched."""
     parts = []
     ok = "<span style='color:#1a7f37'>✓</span>"
@@ -109,7 +140,9 @@ def diff_html(diff) -> str:
         parts.append(f"<p><b>{html.escape(title)}</b><br>" + "<br>".join(lines) + "</p>")
     if diff.lost:
         template = translate("ReportBuilder", "{0} ({1}) reads the column {2}, which is gone")
-        items = "".join(f"<li>{html.escape(template.format(x.id, x.section, x.column))}</li>" for x in diff.lost)
+        label = (lambda ident: definition.indicator(ident).label) if definition is not None else (lambda i: i)
+        items = "".join(f"<li>{html.escape(template.format(label(x.id), where(x.section), x.column))}</li>"
+                        for x in diff.lost)
         heading = html.escape(translate("ReportBuilder", "Indicators that lose their column:"))
         parts.append(f"<p>{warn} <b>{heading}</b></p><ul>{items}</ul>")
     elif diff.tables:
@@ -185,7 +218,7 @@ class NextYearDialog(QDialog):
                                                                      "“Report”.")))
             return False
         self.diff = compare(self.definition, paths, layer, key)
-        self.view.setHtml(diff_html(self.diff))
+        self.view.setHtml(diff_html(self.diff, self.definition))
         self.use_button.setEnabled(True)
         return True
 

@@ -1,7 +1,7 @@
 """The report's tables: a list on the left (add, remove), the chosen table's editor on the right."""
 from __future__ import annotations
 
-from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -27,6 +27,7 @@ class TablesPage(QWidget):
         left = QVBoxLayout()
         self.list = QListWidget()
         self.list.setMaximumWidth(240)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # long office file names keep their end
         self.add_button = QPushButton(translate("ReportBuilder", "&Add table"))
         self.remove_button = QPushButton(translate("ReportBuilder", "Remo&ve table"))
         left.addWidget(self.list, 1)
@@ -45,7 +46,7 @@ class TablesPage(QWidget):
         editor.changed.connect(lambda e=editor: self._editor_changed(e))
         self.editors.append(editor)
         self.stack.addWidget(editor)
-        self.list.addItem(editor.title())
+        self.list.addItem(f"{len(self.editors)}  {editor.title()}")
         self.list.setCurrentRow(len(self.editors) - 1)
         self._update_buttons()
         self.changed.emit()
@@ -59,6 +60,8 @@ class TablesPage(QWidget):
         self.stack.removeWidget(editor)
         editor.deleteLater()
         self.list.takeItem(row)
+        for n, other in enumerate(self.editors):  # the numbers the messages use ("Table 2: …")
+            self.list.item(n).setText(f"{n + 1}  {other.title()}")
         self._update_buttons()
         self.changed.emit()
 
@@ -69,7 +72,9 @@ class TablesPage(QWidget):
 
     def _editor_changed(self, editor) -> None:
         if editor in self.editors:
-            self.list.item(self.editors.index(editor)).setText(editor.title())
+            item = self.list.item(self.editors.index(editor))
+            item.setText(f"{self.editors.index(editor) + 1}  {editor.title()}")
+            item.setToolTip(editor.path())
         self.changed.emit()
 
     def _update_buttons(self) -> None:
