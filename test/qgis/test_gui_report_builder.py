@@ -24,7 +24,9 @@ def flensburg(sample_dir):
 @pytest.fixture
 def builder(qgis_iface, qgis_new_project, provider):
     from sozialraum_plugin.gui.report_builder.dialog import ReportBuilderDialog
+    from sozialraum_plugin.toolbelt.settings import DialogMemory
 
+    DialogMemory("report_builder").clear()  # no output folder of an earlier session
     opened = []
     dialog = ReportBuilderDialog(qgis_iface, opener=opened.append)
     dialog.opened = opened
@@ -120,6 +122,9 @@ def test_hand_written_definition_reopens_unchanged(builder, flensburg):
     original = load(str(flensburg / HAND_WRITTEN))
     assert builder.open_file(str(flensburg / HAND_WRITTEN))
     assert builder.validate() == [] or "output folder" in builder.validate()[0]
+    page = builder.indicators
+    assert page.used_only.isChecked()  # a definition opened: its indicators, not 40 unused columns
+    assert page.table.isRowHidden(page.row_of("Anzahl_2018")) and not page.table.isRowHidden(page.row_of("unter_18"))
     again = builder.definition()
     mine, theirs = again.to_dict(), original.with_absolute_paths().to_dict()
     assert mine == theirs
@@ -174,3 +179,5 @@ def test_next_year_shows_what_changed(builder, flensburg, tmp_path):
     assert builder.definition().tables[0].path.endswith("tab_1_einwohner_in_stadtteilen_2011_bis_2021.csv")
     assert not builder.run_button.isEnabled()
     assert "Anzahl_2021" in builder.reason.toolTip()  # the vanished column blocks the run, by name
+    page = builder.indicators
+    assert "Anzahl_2021" in page.table.item(page.row_of("Anzahl_2021"), 1).toolTip()  # and its row says so

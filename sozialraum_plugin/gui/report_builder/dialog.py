@@ -211,6 +211,7 @@ class ReportBuilderDialog(SozialraumDialog):
             self._loading = False
         self.indicators.set_columns(self.numeric_columns())
         self.indicators.load(definition.indicators)
+        self.indicators.used_only.setChecked(bool(definition.indicators))  # the rest is one click away
         self.analysis.load(definition.index, definition.clusters)
         self._indicators_changed(force=True)
         self.maps.load(definition.maps)
@@ -321,6 +322,7 @@ class ReportBuilderDialog(SozialraumDialog):
         folder = self.general.folder_widget.filePath().strip()
         handle, path = tempfile.mkstemp(prefix="Sozialbericht_", suffix=".json")
         os.close(handle)
+        self._temp_definition = path  # the run reads it; removed when the run has ended
         storage.to_file(definition, path)
         storage.to_project(definition, QgsProject.instance(), self.definition_path)
         return {"DEFINITION": path, "OUTPUT_FOLDER": folder}
@@ -342,6 +344,12 @@ class ReportBuilderDialog(SozialraumDialog):
         folder = self.memory.value("output_folder", "")
         if folder and not self.general.folder_widget.filePath():
             self.general.folder_widget.setFilePath(folder)
+
+    def _on_finished(self, ok: bool, results: dict, message: str) -> None:
+        path = getattr(self, "_temp_definition", "")
+        if path and os.path.exists(path):
+            os.remove(path)
+        super()._on_finished(ok, results, message)
 
     def on_success(self, results: dict) -> None:
         open_results(self.iface, results, self.opener)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
+from qgis.PyQt.QtGui import QBrush, QColor
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -54,6 +55,11 @@ def year_stems(columns: list) -> list:
             if stem not in stems:
                 stems.append(stem)
     return stems
+
+
+def year_column(name: str, year: int) -> str:
+    """The column of ``name`` for ``year``, by the indicator model's own rule."""
+    return Indicator(id="x").year_column(name, year)
 
 
 def guess_unit(name: str) -> str:
@@ -107,6 +113,9 @@ class IndicatorsPage(QWidget):
         for button in (self.add_rate_button, self.add_change_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        self.used_only = QCheckBox(translate("ReportBuilder", "Show only the indicators in use"))
+        self.used_only.toggled.connect(lambda _on: self._filter())
+        buttons.addWidget(self.used_only)
         lay.addLayout(buttons)
         lay.addWidget(self._build_detail())
 
@@ -196,6 +205,10 @@ class IndicatorsPage(QWidget):
             self.table.setItem(n, USE, use)
             name = QTableWidgetItem(row.id + ("  ƒ" if row.derived else ""))
             name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            missing = self._missing(row)
+            if missing:  # e.g. next year's table renamed it: seen at a glance, named in the tooltip
+                name.setForeground(QBrush(QColor("#c62828")))
+                name.setToolTip(translate("ReportBuilder", "No table has the column {0}.").format(", ".join(missing)))
             self.table.setItem(n, COLUMN, name)
             self.table.setItem(n, LABEL, QTableWidgetItem(ind.label if ind else row.id))
             self.table.setItem(n, UNIT, QTableWidgetItem(ind.unit if ind else guess_unit(row.id)))
@@ -213,9 +226,24 @@ class IndicatorsPage(QWidget):
             kind.currentIndexChanged.connect(lambda *_a: self._detail_changed_from_kind())
             self.table.setCellWidget(n, KIND, kind)
         self._building = False
+        self._filter()
         self._fill_detail_choices()
         self._show_detail()
         self.changed.emit()
+
+    def _missing(self, row: Row) -> list:
+        names = {c for c, _t in self.columns}
+        if not self.columns:
+            return []
+        if not row.derived:
+            return [] if row.id in names else [row.id]
+        if row.numerator or row.denominator:
+            wanted = [row.numerator, row.denominator]
+            if row.years:
+                wanted = [year_column(c, y) for y in row.years for c in wanted]
+        else:
+            wanted = [year_column(row.base, y) for y in (row.years or ())]
+        return [c for c in wanted if c and c not in names]
 
     @staticmethod
     def _kind_of(row: Row, ind) -> str:
@@ -274,6 +302,11 @@ class IndicatorsPage(QWidget):
         self.remove_button.setEnabled(row is not None and row.derived)
         if row is None or not row.derived:
             self.detail.setTitle(translate("ReportBuilder", "Derived indicator (select a row marked ƒ)"))
+            self.id_edit.clear()  # no stale values of the last derived row in the greyed form
+            for combo in (self.numerator_combo, self.denominator_combo, self.base_combo):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(-1)
+                combo.blockSignals(False)
             return
         self.detail.setTitle(translate("ReportBuilder", "Derived indicator {0}").format(row.id))
         rate = self.kind_at(n) == "rate"
@@ -342,6 +375,12 @@ class IndicatorsPage(QWidget):
     def _item_changed(self, *_args) -> None:
         if not self._building:
             self.changed.emit()
+
+    def _filter(self) -> None:
+        """Tables bring 40 columns; the few in use are what the planner looks at again next year."""
+        only = self.used_only.isChecked()
+        for n in range(self.table.rowCount()):
+            self.table.setRowHidden(n, only and not self.is_included(n))
 
     # -- values ---------------------------------------------------------------------------
     def kind_at(self, n: int) -> str:
