@@ -42,8 +42,9 @@ def action_specs():
         ("profiles", "profiles.svg", translate("SozialraumPlugin", "5 District profiles"),
          translate("SozialraumPlugin", "One printable profile sheet per district"),
          "sozialraum:profilesheets"),
-        ("report", "report.svg", translate("SozialraumPlugin", "6 Full report"),
-         translate("SozialraumPlugin", "Run the whole report from a saved report definition"),
+        ("report", "report.svg", translate("SozialraumPlugin", "6 Social report"),
+         translate("SozialraumPlugin", "Build the whole report by clicking (tables, indicators, need index, "
+                                       "maps, profiles), save it, run it, and run it again next year"),
          "sozialraum:report"),
     ]
 

@@ -134,3 +134,33 @@ class ReadOptions(QObject):
             "HEADER_ROW": "" if not header else ("0" if header == "none" else header),
             "SHEET": self.sheet.currentData() or "",
         }
+
+    def set_parameters(self, options: dict) -> None:
+        """The inverse of :meth:`parameters` (a report definition's table options): numbers or
+        the algorithm's names (``"semicolon"``) for the separator and decimal mark."""
+        names = {"semicolon": ";", "comma": ",", "tab": "\t", "pipe": "|", "point": "."}
+
+        def mark(value, marks):
+            if isinstance(value, str) and not value.isdigit():
+                return names.get(value.lower(), value)
+            number = int(value or 0)
+            return marks[number - 1] if 0 < number <= len(marks) else AUTO
+
+        header = str(options.get("HEADER_ROW", "") or "").strip()
+        thousands = options.get("THOUSANDS")
+        wanted = {
+            self.encoding: str(options.get("ENCODING", "") or ""),
+            self.separator: mark(options.get("SEPARATOR", 0), SEPARATORS),
+            self.decimal: mark(options.get("DECIMAL", 0), DECIMALS),
+            self.thousands: AUTO if thousands in (None, "") else ("none" if thousands == "none" else thousands),
+            self.header: AUTO if not header else ("none" if header == "0" else header),
+            self.sheet: str(options.get("SHEET", "") or ""),
+        }
+        for combo, data in wanted.items():
+            combo.blockSignals(True)
+            index = combo.findData(data)
+            if index < 0 and data and combo is self.sheet:
+                combo.addItem(data, data)  # a sheet named before the workbook was read
+                index = combo.count() - 1
+            combo.setCurrentIndex(max(0, index))
+            combo.blockSignals(False)

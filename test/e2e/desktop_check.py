@@ -106,36 +106,35 @@ def report_as_task(folder: str, cancel_after_first_step: bool = False, shot: str
 
 
 def report_from_toolbar(folder: str, shot: str = "") -> dict:
-    """Toolbar action 6, its Processing dialog filled in and Run pressed as a user does: the dialog
-    starts its own task. QGIS must survive it and the layouts must be in the Layout Manager."""
-    from qgis.PyQt.QtCore import QEventLoop
+    """Toolbar action 6 as a user starts it: the report builder, the Flensburg definition opened
+    from its file, an output folder, Run. The builder starts its own task; QGIS must survive it and
+    the layouts must be in the Layout Manager."""
+    import time
+
     from qgis.PyQt.QtWidgets import QApplication
 
     bars = [b for b in iface.mainWindow().findChildren(QToolBar) if b.objectName() == "SozialraumToolbar"]
     bars[0].actions()[5].trigger()
     QApplication.processEvents()
-    dialogs = [w for w in QApplication.topLevelWidgets() if w.isVisible() and hasattr(w, "setParameters")]
-    if not dialogs:  # the Processing dialog's Python side was collected: Run would do nothing
+    dialogs = [w for w in QApplication.topLevelWidgets() if w.isVisible() and hasattr(w, "open_file")]
+    if not dialogs:
         return {"ok": None, "dialogs": [type(w).__name__ for w in QApplication.topLevelWidgets() if w.isVisible()]}
     dialog = dialogs[0]
-    dialog.setParameters({"DEFINITION": flensburg_definition(), "OUTPUT_FOLDER": folder})
-    seen = {"ok": None, "shot": False}
-    loop = QEventLoop()
-
-    def finished(ok, _results):
-        seen["ok"] = bool(ok)
-        loop.quit()
-
-    def shoot():
-        if shot and not seen["shot"] and seen["ok"] is None:
+    dialog.opener = None  # no file manager on the test machine
+    dialog.open_file(flensburg_definition())
+    dialog.general.folder_widget.setFilePath(folder)
+    seen = {"ok": None, "shot": False, "problems": dialog.validate()}
+    if not dialog.start_run():
+        seen["message"] = dialog.bar.currentItem().text() if dialog.bar.currentItem() else ""
+        return seen
+    end = time.monotonic() + 120
+    started = time.monotonic()
+    while dialog.run.ok is None and time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.02)
+        if shot and not seen["shot"] and time.monotonic() - started > 1.5:
             seen["shot"] = dialog.grab().save(shot)
-
-    dialog.algorithmFinished.connect(finished)
-    QTimer.singleShot(1500, shoot)
-    QTimer.singleShot(120_000, loop.quit)
-    dialog.runAlgorithm()
-    if seen["ok"] is None:
-        loop.exec_()
+    seen["ok"] = dialog.run.ok
     seen["files"] = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
     seen["layouts"] = [layout.name() for layout in QgsProject.instance().layoutManager().layouts()]
     if dialog.isVisible():

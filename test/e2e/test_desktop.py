@@ -60,7 +60,7 @@ def test_desktop_toolbar_unload_reload(plugin_zip, qgis_env, tmp_path, lang, fir
     assert first["menu"] == [menu]
     assert result["first_action"]["dialogs"] == ["JoinDialog"]
     assert result["first_action"]["titles"] == [dialog_title]
-    assert len(result["report_action"]["dialogs"]) == 1  # action 6: the Processing dialog of the report
+    assert result["report_action"]["dialogs"] == ["ReportBuilderDialog"]  # action 6: the report builder
     assert "report" in result["report_action"]["titles"][0].lower() or \
         "bericht" in result["report_action"]["titles"][0].lower()
     # the report started as its Processing dialog starts it (a task): QGIS survives, the files and
@@ -76,7 +76,7 @@ def test_desktop_toolbar_unload_reload(plugin_zip, qgis_env, tmp_path, lang, fir
     assert [p for p in task["task_progress"] if 0 < p < 100]
     assert task["ticks"] >= task["seconds"] / 0.02 / 10 and task["longest_wait"] < 3.0, task
     assert task["shot"] and (ROOT / "build" / f"desktop_report_task_{lang}.png").stat().st_size > 10_000
-    # and as a user starts it: toolbar action 6, its Processing dialog, Run
+    # and as a user starts it: toolbar action 6, the builder with the definition opened, Run
     toolbar = result["report_toolbar"]
     assert toolbar.get("ok") is True and "Sozialraumprofile.pdf" in toolbar["files"], toolbar
     assert "Sozialraum – Bedarfscluster" in toolbar["layouts"]
