@@ -1045,12 +1045,12 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/launch.py" line="62"/>
+        <location filename="../sozialraum_plugin/gui/launch.py" line="66"/>
         <source>Sozialraum</source>
         <translation>Sozialraum</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/launch.py" line="62"/>
+        <location filename="../sozialraum_plugin/gui/launch.py" line="66"/>
         <source>This step is not available in this version yet: {0}</source>
         <translation>Dieser Schritt ist in dieser Version noch nicht verfügbar: {0}</translation>
     </message>
@@ -2577,6 +2577,874 @@ Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. I
     </message>
 </context>
 <context>
+    <name>ReportBuilder</name>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="32"/>
+        <source>Need &amp;index</source>
+        <translation>Bedarfs&amp;index</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="38"/>
+        <source>Custom (z-scores of the chosen indicators)</source>
+        <translation>Eigener Index (z-Werte der gewählten Indikatoren)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="39"/>
+        <source>MSS (Berlin method, fixed class limits)</source>
+        <translation>MSS (Berliner Verfahren, feste Klassengrenzen)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="74"/>
+        <source>Method:</source>
+        <translation>Verfahren:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="42"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="42"/>
+        <source>Dynamics</source>
+        <translation>Dynamik</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="52"/>
+        <source>Population field:</source>
+        <translation>Feld der Einwohnerzahl:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="53"/>
+        <source>Minimum population:</source>
+        <translation>Mindesteinwohnerzahl:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="54"/>
+        <source>Leave out (expression):</source>
+        <translation>Ausschließen (Ausdruck):</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="58"/>
+        <source>Need &amp;clusters</source>
+        <translation>Bedarfs&amp;cluster</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="66"/>
+        <source>suggest</source>
+        <translation>vorschlagen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="73"/>
+        <source>Number of clusters:</source>
+        <translation>Anzahl der Cluster:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="75"/>
+        <source>Seed:</source>
+        <translation>Startwert:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="164"/>
+        <source>Need index: choose at least one status indicator.</source>
+        <translation>Bedarfsindex: mindestens einen Statusindikator wählen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="168"/>
+        <source>Need index: the expression {0} cannot be used: {1}</source>
+        <translation>Bedarfsindex: Der Ausdruck {0} ist nicht verwendbar: {1}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="171"/>
+        <source>Need clusters: choose at least one indicator.</source>
+        <translation>Bedarfscluster: mindestens einen Indikator wählen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="53"/>
+        <source>Social report</source>
+        <translation>Sozialbericht</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="61"/>
+        <source>1 Report</source>
+        <translation>1 Bericht</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="61"/>
+        <source>2 Tables</source>
+        <translation>2 Tabellen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="61"/>
+        <source>3 Indicators</source>
+        <translation>3 Indikatoren</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="61"/>
+        <source>4 Need index</source>
+        <translation>4 Bedarfsindex</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="61"/>
+        <source>5 Maps</source>
+        <translation>5 Karten</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="61"/>
+        <source>6 Profiles</source>
+        <translation>6 Profile</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="84"/>
+        <source>O&amp;pen…</source>
+        <translation>Ö&amp;ffnen …</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="86"/>
+        <source>From the project</source>
+        <translation>Aus dem Projekt</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="87"/>
+        <source>From a file…</source>
+        <translation>Aus einer Datei …</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="91"/>
+        <source>&amp;Save…</source>
+        <translation>&amp;Speichern …</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="93"/>
+        <source>&amp;Next year…</source>
+        <translation>&amp;Nächstes Jahr …</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="95"/>
+        <source>&amp;Run report</source>
+        <translation>Bericht &amp;erstellen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="169"/>
+        <source>Table {0} ({1}): none of its columns is used; choose an indicator of it or remove the table.</source>
+        <translation>Tabelle {0} ({1}): Keine ihrer Spalten wird verwendet; einen Indikator daraus wählen oder die Tabelle entfernen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="175"/>
+        <source>(builder)</source>
+        <translation>(Berichtsassistent)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="185"/>
+        <source> (and {0} more)</source>
+        <translation> (und {0} weitere)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="189"/>
+        <source>Ready to run.</source>
+        <translation>Bereit zur Ausführung.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="230"/>
+        <source>This project holds no report definition yet.</source>
+        <translation>Dieses Projekt enthält noch keine Berichtsdefinition.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="234"/>
+        <source>Report definition read from the project.</source>
+        <translation>Berichtsdefinition aus dem Projekt gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="239"/>
+        <source>Open a report definition</source>
+        <translation>Berichtsdefinition öffnen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="262"/>
+        <source>Report definition (*.json)</source>
+        <translation>Berichtsdefinition (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="251"/>
+        <source>Report definition read from {0}.</source>
+        <translation>Berichtsdefinition aus {0} gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="262"/>
+        <source>Save the report definition</source>
+        <translation>Berichtsdefinition speichern</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="277"/>
+        <source>Saved to {0} and into the project.</source>
+        <translation>In {0} und im Projekt gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="306"/>
+        <source>Next year&apos;s tables are in place: {0}.</source>
+        <translation>Die Tabellen des neuen Jahres sind eingesetzt: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="28"/>
+        <source>Language of QGIS</source>
+        <translation>Sprache von QGIS</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="40"/>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="43"/>
+        <source>e.g. Sozialbericht 2022</source>
+        <translation>z. B. Sozialbericht 2022</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="45"/>
+        <source>Source line printed on maps and pages</source>
+        <translation>Quellenangabe auf Karten und Seiten</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="46"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="47"/>
+        <source>&amp;Source:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="50"/>
+        <source>District boundaries</source>
+        <translation>Gebietsgrenzen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="52"/>
+        <source>Project &amp;layer:</source>
+        <translation>Projekt&amp;layer:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="55"/>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="57"/>
+        <source>Vector files (*.shp *.gpkg *.geojson *.json);;All files (*)</source>
+        <translation>Vektordateien (*.shp *.gpkg *.geojson *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="67"/>
+        <source>District &amp;key:</source>
+        <translation>Gebiets&amp;schlüssel:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="68"/>
+        <source>District &amp;name:</source>
+        <translation>Gebiets&amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="73"/>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="77"/>
+        <source>Folder for maps, pages and data</source>
+        <translation>Ordner für Karten, Seiten und Daten</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="82"/>
+        <source>Output &amp;folder:</source>
+        <translation>Ausgabe&amp;ordner:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="83"/>
+        <source>&amp;Language of the outputs:</source>
+        <translation>S&amp;prache der Ausgaben:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="174"/>
+        <source>Give the report a title (page “Report”).</source>
+        <translation>Dem Bericht einen Titel geben (Seite „Bericht“).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="177"/>
+        <source>The boundaries file {0} cannot be read.</source>
+        <translation>Die Grenzendatei {0} kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="180"/>
+        <source>Choose the district boundaries (page “Report”).</source>
+        <translation>Die Gebietsgrenzen wählen (Seite „Bericht“).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="182"/>
+        <source>The layer {0} is not a file; save it as a GeoPackage first.</source>
+        <translation>Der Layer {0} ist keine Datei; bitte zuerst als GeoPackage speichern.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="185"/>
+        <source>Choose the district key field (page “Report”).</source>
+        <translation>Das Schlüsselfeld der Gebiete wählen (Seite „Bericht“).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="187"/>
+        <source>Choose an output folder (page “Report”).</source>
+        <translation>Einen Ausgabeordner wählen (Seite „Bericht“).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="38"/>
+        <source>Rate (numerator / denominator)</source>
+        <translation>Quote (Zähler / Nenner)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="39"/>
+        <source>Change between two years</source>
+        <translation>Veränderung zwischen zwei Jahren</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="40"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="40"/>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="44"/>
+        <source>higher = more need</source>
+        <translation>höher = mehr Bedarf</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="45"/>
+        <source>higher = less need</source>
+        <translation>höher = weniger Bedarf</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="96"/>
+        <source>Use</source>
+        <translation>Verwenden</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="96"/>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="96"/>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="96"/>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="96"/>
+        <source>Direction</source>
+        <translation>Richtung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="96"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="110"/>
+        <source>Add &amp;rate from counts</source>
+        <translation>&amp;Quote aus Anzahlen hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="111"/>
+        <source>Add c&amp;hange between years</source>
+        <translation>&amp;Veränderung zwischen Jahren hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="112"/>
+        <source>Remove derived indicator</source>
+        <translation>Abgeleiteten Indikator entfernen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="116"/>
+        <source>Show only the indicators in use</source>
+        <translation>Nur verwendete Indikatoren zeigen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="130"/>
+        <source>Derived indicator</source>
+        <translation>Abgeleiteter Indikator</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="140"/>
+        <source>from the unit (% → 100, ‰ → 1000)</source>
+        <translation>aus der Einheit (% → 100, ‰ → 1000)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="145"/>
+        <source>change from</source>
+        <translation>Veränderung von</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="156"/>
+        <source>Field name:</source>
+        <translation>Feldname:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="157"/>
+        <source>Numerator (count):</source>
+        <translation>Zähler (Anzahl):</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="158"/>
+        <source>Denominator (count):</source>
+        <translation>Nenner (Anzahl):</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="159"/>
+        <source>Scale:</source>
+        <translation>Faktor:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="160"/>
+        <source>Column by year:</source>
+        <translation>Spalte je Jahr:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="161"/>
+        <source>Years:</source>
+        <translation>Jahre:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="211"/>
+        <source>No table has the column {0}.</source>
+        <translation>Keine Tabelle enthält die Spalte {0}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="304"/>
+        <source>Derived indicator (select a row marked ƒ)</source>
+        <translation>Abgeleiteter Indikator (eine mit ƒ markierte Zeile wählen)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="372"/>
+        <source>Derived indicator {0}</source>
+        <translation>Abgeleiteter Indikator {0}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="440"/>
+        <source>Indicator {0}: {1}</source>
+        <translation>Indikator {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="443"/>
+        <source>Indicator {0}: no table has this column.</source>
+        <translation>Indikator {0}: Keine Tabelle enthält diese Spalte.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="446"/>
+        <source>Indicator {0}: no table has the column {1}.</source>
+        <translation>Indikator {0}: Keine Tabelle enthält die Spalte {1}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="449"/>
+        <source>Choose at least one indicator (page “Indicators”).</source>
+        <translation>Mindestens einen Indikator wählen (Seite „Indikatoren“).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="26"/>
+        <source>Natural breaks (Jenks)</source>
+        <translation>Natürliche Unterbrechungen (Jenks)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="27"/>
+        <source>Quantiles</source>
+        <translation>Quantile</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="28"/>
+        <source>Equal intervals</source>
+        <translation>Gleiche Intervalle</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="29"/>
+        <source>Standard deviation</source>
+        <translation>Standardabweichung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="30"/>
+        <source>Pretty breaks</source>
+        <translation>Runde Klassengrenzen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="31"/>
+        <source>MSS classes</source>
+        <translation>MSS-Klassen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="32"/>
+        <source>Categories (classes, clusters)</source>
+        <translation>Kategorien (Klassen, Cluster)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="39"/>
+        <source>Need index (status)</source>
+        <translation>Bedarfsindex (Status)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="40"/>
+        <source>Need class (status)</source>
+        <translation>Bedarfsklasse (Status)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="41"/>
+        <source>Need index (dynamics)</source>
+        <translation>Bedarfsindex (Dynamik)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="43"/>
+        <source>Need cluster</source>
+        <translation>Bedarfscluster</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="54"/>
+        <source>One printed map per row, in this order.</source>
+        <translation>Eine gedruckte Karte je Zeile, in dieser Reihenfolge.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="56"/>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="56"/>
+        <source>Classification</source>
+        <translation>Klassifizierung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="56"/>
+        <source>Classes</source>
+        <translation>Klassen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="56"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="70"/>
+        <source>&amp;Add map</source>
+        <translation>Karte &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="71"/>
+        <source>Remo&amp;ve map</source>
+        <translation>Karte &amp;entfernen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="151"/>
+        <source>Map {0}: the field {1} is not among the chosen indicators.</source>
+        <translation>Karte {0}: Das Feld {1} gehört nicht zu den gewählten Indikatoren.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="73"/>
+        <source> … and {0} more</source>
+        <translation> … und {0} weitere</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="83"/>
+        <source>indicator list</source>
+        <translation>Indikatorenliste</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="84"/>
+        <source>map {0}</source>
+        <translation>Karte {0}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="85"/>
+        <source>profile pages</source>
+        <translation>Profilseiten</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="86"/>
+        <source>need index</source>
+        <translation>Bedarfsindex</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="87"/>
+        <source>need clusters</source>
+        <translation>Bedarfscluster</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="100"/>
+        <source>{0}: {1} of {2} keys matched</source>
+        <translation>{0}: {1} von {2} Schlüsseln zugeordnet</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="103"/>
+        <source>; gone: {0}</source>
+        <translation>; fehlt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="114"/>
+        <source>Table {0}: {1} → {2}</source>
+        <translation>Tabelle {0}: {1} → {2}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="120"/>
+        <source>Columns the report uses that are gone: {0}</source>
+        <translation>Vom Bericht verwendete Spalten, die fehlen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="124"/>
+        <source>Other columns gone: {0}</source>
+        <translation>Weitere fehlende Spalten: {0}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="127"/>
+        <source>New columns: {0}</source>
+        <translation>Neue Spalten: {0}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="129"/>
+        <source>Same columns as before.</source>
+        <translation>Dieselben Spalten wie bisher.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="132"/>
+        <source>Keys: {0} of {1} districts matched.</source>
+        <translation>Schlüssel: {0} von {1} Gebieten zugeordnet.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="135"/>
+        <source>Districts without a row: </source>
+        <translation>Gebiete ohne Zeile: </translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="138"/>
+        <source>Table keys without a district: </source>
+        <translation>Tabellenschlüssel ohne Gebiet: </translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="142"/>
+        <source>{0} ({1}) reads the column {2}, which is gone</source>
+        <translation>{0} ({1}) liest die Spalte {2}, die es nicht mehr gibt</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="146"/>
+        <source>Indicators that lose their column:</source>
+        <translation>Indikatoren, denen ihre Spalte fehlt:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="149"/>
+        <source>Every indicator still finds its column.</source>
+        <translation>Jeder Indikator findet seine Spalte weiterhin.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="162"/>
+        <source>Next year: new tables</source>
+        <translation>Nächstes Jahr: neue Tabellen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="164"/>
+        <source>Choose this year's file for each table. “Compare” shows what changed before anything runs; nothing is written.</source>
+        <translation>Für jede Tabelle die Datei dieses Jahres wählen. „Vergleichen“ zeigt vor jeder Ausführung, was sich geändert hat; es wird nichts geschrieben.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="84"/>
+        <source>Tables ({0});;All files (*)</source>
+        <translation>Tabellen ({0});;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="176"/>
+        <source>Table {0}:</source>
+        <translation>Tabelle {0}:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="183"/>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="190"/>
+        <source>&amp;Use the new tables</source>
+        <translation>Neue Tabellen ü&amp;bernehmen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="193"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="214"/>
+        <source>Choose at least one new table file.</source>
+        <translation>Mindestens eine neue Tabellendatei wählen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="217"/>
+        <source>The boundaries cannot be read; see the page “Report”.</source>
+        <translation>Die Gebietsgrenzen können nicht gelesen werden; siehe Seite „Bericht“.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/profiles_page.py" line="35"/>
+        <source>&amp;Profile pages (one per district)</source>
+        <translation>&amp;Profilseiten (eine je Gebiet)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/profiles_page.py" line="39"/>
+        <source>Checked indicators appear on each page, in this order:</source>
+        <translation>Angehakte Indikatoren erscheinen auf jeder Seite, in dieser Reihenfolge:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/profiles_page.py" line="45"/>
+        <source>&amp;Up</source>
+        <translation>&amp;Hoch</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/profiles_page.py" line="46"/>
+        <source>Do&amp;wn</source>
+        <translation>&amp;Runter</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/profiles_page.py" line="54"/>
+        <source>District profile</source>
+        <translation>Sozialraumprofil</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/profiles_page.py" line="55"/>
+        <source>also one PDF per district</source>
+        <translation>zusätzlich ein PDF je Gebiet</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/profiles_page.py" line="56"/>
+        <source>Page title:</source>
+        <translation>Seitentitel:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/profiles_page.py" line="61"/>
+        <source>Look of maps and pages</source>
+        <translation>Gestaltung von Karten und Seiten</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/profiles_page.py" line="65"/>
+        <source>the plugin&apos;s blue</source>
+        <translation>Blau des Plugins</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/profiles_page.py" line="68"/>
+        <source>Images (*.png *.jpg *.jpeg *.svg)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.svg)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/profiles_page.py" line="69"/>
+        <source>House colour:</source>
+        <translation>Hausfarbe:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/profiles_page.py" line="70"/>
+        <source>Logo:</source>
+        <translation>Logo:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/profiles_page.py" line="158"/>
+        <source>Profile pages: check at least one indicator.</source>
+        <translation>Profilseiten: mindestens einen Indikator anhaken.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="91"/>
+        <source>Key &amp;matching:</source>
+        <translation>Schlüssel&amp;abgleich:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="95"/>
+        <source>Table &amp;file:</source>
+        <translation>Tabellen&amp;datei:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="96"/>
+        <source>Key &amp;column:</source>
+        <translation>Schlüssel&amp;spalte:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="101"/>
+        <source>How the table is read</source>
+        <translation>Wie die Tabelle gelesen wird</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="114"/>
+        <source>Preview (first 20 rows as read):</source>
+        <translation>Vorschau (erste 20 Zeilen wie gelesen):</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="120"/>
+        <source>Check &amp;join</source>
+        <translation>Verbindung &amp;prüfen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="149"/>
+        <source>(no file yet)</source>
+        <translation>(noch keine Datei)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="199"/>
+        <source>Choose the table&apos;s file.</source>
+        <translation>Die Datei der Tabelle wählen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="235"/>
+        <source>{rows} rows and {cols} columns read from {file}.</source>
+        <translation>{rows} Zeilen und {cols} Spalten aus {file} gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="251"/>
+        <source>Not checked yet: “Check join” shows what matches the boundaries.</source>
+        <translation>Noch nicht geprüft: „Verbindung prüfen“ zeigt, was zu den Gebieten passt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="258"/>
+        <source>Choose the boundaries, their key, the table and its key column first.</source>
+        <translation>Zuerst Gebietsgrenzen, deren Schlüssel, die Tabelle und ihre Schlüsselspalte wählen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/tables_page.py" line="31"/>
+        <source>&amp;Add table</source>
+        <translation>Tabelle &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/tables_page.py" line="32"/>
+        <source>Remo&amp;ve table</source>
+        <translation>Tabelle &amp;entfernen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/tables_page.py" line="91"/>
+        <source>Add at least one table (page “Tables”).</source>
+        <translation>Mindestens eine Tabelle hinzufügen (Seite „Tabellen“).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/tables_page.py" line="94"/>
+        <source>Table {0}: choose its file.</source>
+        <translation>Tabelle {0}: ihre Datei wählen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/tables_page.py" line="96"/>
+        <source>Table {0} ({1}): {2}</source>
+        <translation>Tabelle {0} ({1}): {2}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/tables_page.py" line="96"/>
+        <source>it cannot be read.</source>
+        <translation>sie kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/tables_page.py" line="99"/>
+        <source>Table {0} ({1}): choose its key column.</source>
+        <translation>Tabelle {0} ({1}): ihre Schlüsselspalte wählen.</translation>
+    </message>
+</context>
+<context>
     <name>SozialraumAlgorithm</name>
     <message>
         <location filename="../sozialraum_plugin/processing/base.py" line="44"/>
@@ -2672,29 +3540,29 @@ Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. I
         <translation>Ein druckfertiges Profilblatt je Sozialraum</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="45"/>
-        <source>6 Full report</source>
-        <translation>6 Gesamtbericht</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="45"/>
-        <source>Run the whole report from a saved report definition</source>
-        <translation>Den ganzen Bericht aus einer gespeicherten Berichtsdefinition erstellen</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="78"/>
+        <location filename="../sozialraum_plugin/plugin.py" line="79"/>
         <source>Sozialraum</source>
         <translation>Sozialraum</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="89"/>
+        <location filename="../sozialraum_plugin/plugin.py" line="90"/>
         <source>Help and about</source>
         <translation>Hilfe und Info</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="92"/>
+        <location filename="../sozialraum_plugin/plugin.py" line="93"/>
         <source>What Sozialraum does, its version and where to report problems</source>
         <translation>Was Sozialraum kann, seine Version und wo man Probleme meldet</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/plugin.py" line="45"/>
+        <source>6 Social report</source>
+        <translation>6 Sozialbericht</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/plugin.py" line="45"/>
+        <source>Build the whole report by clicking (tables, indicators, need index, maps, profiles), save it, run it, and run it again next year</source>
+        <translation>Den ganzen Bericht per Klick zusammenstellen (Tabellen, Indikatoren, Bedarfsindex, Karten, Profile), speichern, ausführen und im nächsten Jahr erneut ausführen</translation>
     </message>
 </context>
 <context>
