@@ -29,6 +29,7 @@ def print_maps(run, uri: str, steps) -> str:
                   "OUTPUT": os.path.join(run.work, f"karte_{n}.pdf")}
         result = run._run("sozialraum:thematicmap", params, steps)
         names.append(result["LAYOUT"])
+    run.map_layouts = names  # for the report's QGIS project (report_project.py)
     project = run.context.project() or QgsProject.instance()
     manager = project.layoutManager()
     layouts = [manager.layoutByName(name) for name in names]
