@@ -15,6 +15,8 @@ def main(path: str, out: str) -> dict:
     project = QgsProject.instance()
     found = {"read": project.read(path), "layers": {}, "layouts": {}, "plugins": sorted(
         name for name in sys.modules if name.startswith("sozialraum"))}
+    found["definition"] = project.readEntry("sozialraum", "definition")[0]
+    found["title"] = project.title()
     for layer in project.mapLayers().values():
         found["layers"][layer.name()] = {"valid": layer.isValid(), "source": layer.source(),
                                          "features": layer.featureCount() if hasattr(layer, "featureCount") else 0}
@@ -31,9 +33,9 @@ def main(path: str, out: str) -> dict:
         items = [[type(item).__name__, item.id()] for item in layout.items() if hasattr(item, "id") and item.id()]
         pictures = [[item.id(), item.picturePath(), item.isMissingImage() if hasattr(item, "isMissingImage") else None]
                     for item in layout.items() if type(item).__name__ == "QgsLayoutItemPicture"]
-        found["layouts"][layout.name()] = {"pdf": pdf, "ok": result == QgsLayoutExporter.ExportResult.Success, "atlas": atlas.enabled(),
-                                           "atlas_count": atlas.count() if atlas.enabled() else 0,
-                                           "items": items, "pictures": pictures}
+        found["layouts"][layout.name()] = {
+            "pdf": pdf, "ok": result == QgsLayoutExporter.ExportResult.Success, "atlas": atlas.enabled(),
+            "atlas_count": atlas.count() if atlas.enabled() else 0, "items": items, "pictures": pictures}
     return found
 
 
