@@ -43,12 +43,30 @@ def open_plain(project: Path, work: Path) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="10" viewBox="0 0 40 10">'
+        '<rect width="40" height="10" fill="#00aa00"/></svg>')
+
+
+def house_styled(sample: Path, folder: Path) -> Path:
+    """Flensburg's definition in another folder (its paths made absolute) with a house style:
+    colour, logo (a file outside the output folder) and font, set once for every map."""
+    data = json.loads((sample / "sozialatlas_flensburg_2022.json").read_text(encoding="utf-8"))
+    data["boundaries"] = str(sample / data["boundaries"])
+    for table in data["tables"]:
+        table["path"] = str(sample / table["path"])
+    (folder / "wappen.svg").write_text(LOGO, encoding="utf-8")
+    data["style"] = {"colour": "#c0392b", "logo": "wappen.svg", "font": "DejaVu Serif"}
+    path = folder / "definition.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="module")
 def report(provider, sample_dir, tmp_path_factory):
     import processing
 
     out = tmp_path_factory.mktemp("report_project") / "Bericht"
-    definition = sample_dir / "flensburg" / "sozialatlas_flensburg_2022.json"
+    definition = house_styled(sample_dir / "flensburg", tmp_path_factory.mktemp("definition"))
     before = QgsProject.instance().fileName()
     result = processing.run("sozialraum:report", {"DEFINITION": str(definition), "OUTPUT_FOLDER": str(out)})
     assert QgsProject.instance().fileName() == before  # the user's project is neither saved nor renamed
@@ -104,7 +122,9 @@ def test_every_map_layout_exports_with_title_and_legend(moved):
         assert "Quelle:" in text and "Stand:" in text
         ids = {item_id for _kind, item_id in layout["items"]}
         assert {"map", "legend", "title", "scale_bar", "north_arrow"} <= ids
-        for item_id, path, missing in layout["pictures"]:  # the north arrow travelled with the folder
+        pictures = {item_id: (path, missing) for item_id, path, missing in layout["pictures"]}
+        assert set(pictures) == {"north_arrow", "logo"}
+        for item_id, (path, missing) in pictures.items():  # north arrow and logo travelled with the folder
             assert not missing and "Sozialbericht_files" in path, (item_id, path)
     assert "(n = " in pdf_text(maps["Sozialraum – SGB-II-Quote 2021"]["pdf"])  # legend classes with counts
     assert "Cluster" in pdf_text(maps["Sozialraum – Bedarfscluster"]["pdf"])
@@ -130,13 +150,24 @@ def test_profile_atlas_page_table_reads_without_the_plugin(moved):
     assert "Stadtteilprofil" in text and "SGB" in text and "Stadt" in text
 
 
-def test_user_project_keeps_the_report_layouts(report):
-    """The project file is a copy: the layouts stay in the user's project as before."""
-    names = {layout.name() for layout in QgsProject.instance().layoutManager().printLayouts()}
-    assert {"Sozialraum – SGB-II-Quote 2021", "Sozialraum – Bedarfscluster"} <= names
+def test_user_project_keeps_the_report_layouts_in_the_house_style(report):
+    """The project file is a copy: the layouts stay in the user's project as before, each in the
+    definition's house style (colour, logo, font set once)."""
+    from qgis.core import QgsLayoutItemLabel
+
+    from sozialraum_plugin.gis.layouts.fonts import label_font
+
+    manager = QgsProject.instance().layoutManager()
+    for name in ("Sozialraum – SGB-II-Quote 2021", "Sozialraum – Bedarfscluster"):
+        layout = manager.layoutByName(name)
+        items = {i.id(): i for i in layout.items() if hasattr(i, "id") and i.id()}
+        assert items["accent"].symbol().color().name() == "#c0392b"
+        assert items["logo"].picturePath().endswith("wappen.svg")
+        fonts = {label_font(i)[0].family() for i in layout.items() if isinstance(i, QgsLayoutItemLabel)}
+        assert fonts == {"DejaVu Serif"}
 
 
-def test_a_second_run_replaces_the_project_and_says_so(report, provider):
+def test_a_second_run_replaces_the_project_and_says_so(report, moved, provider):
     import processing
     from qgis.core import QgsProcessingFeedback
 
@@ -149,7 +180,9 @@ def test_a_second_run_replaces_the_project_and_says_so(report, provider):
             self.warnings.append(text)
 
     feedback = Collect()
-    definition = Path(__file__).resolve().parents[2] / "resources/sample/flensburg/sozialatlas_flensburg_2022.json"
+    (out.parent / "again").mkdir(exist_ok=True)
+    definition = house_styled(Path(__file__).resolve().parents[2] / "resources/sample/flensburg",
+                              out.parent / "again")
     processing.run("sozialraum:report", {"DEFINITION": str(definition), "OUTPUT_FOLDER": str(out)},
                    feedback=feedback)
     assert any("Sozialbericht.qgz" in w and "replaced" in w for w in feedback.warnings), feedback.warnings
