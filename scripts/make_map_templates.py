@@ -29,11 +29,40 @@ HEADER = """<!-- Sozialraum map page template ({size} {orientation}), made by sc
 """
 
 
+def sorted_attributes(text: str) -> str:
+    """QGIS writes attributes in hash order: sorted, a template made again differs only where it changed."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(text)
+    for element in root.iter():
+        items = sorted(element.attrib.items())
+        element.attrib.clear()
+        element.attrib.update(items)
+    ET.indent(root, space=" ")
+    return ET.tostring(root, encoding="unicode")
+
+
+def stable_uuids(text: str, name: str) -> str:
+    """Item uuids numbered in order of appearance (a map's uuid and the references to it stay one)."""
+    import uuid
+
+    found: dict[str, str] = {}
+
+    def stable(match) -> str:
+        old = match.group(0)
+        if old not in found:
+            found[old] = "{%s}" % uuid.uuid5(uuid.NAMESPACE_URL, f"sozialraum/map_{name}/{len(found)}")
+        return found[old]
+
+    return re.sub(r"\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}", stable, text)
+
+
 def tidy(text: str, size: str, orientation: str) -> str:
     text = re.sub(r"<Layer [^>]*>[^<]*</Layer>", "", text)  # no layers of the session it was made in
     text = re.sub(r'file="[^"]*north_arrow\.svg"', 'file=""', text)  # the plugin's arrow, wherever it is installed
-    text = text.replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "")
-    return HEADER.format(size=size, orientation=orientation) + text.lstrip()
+    text = stable_uuids(text, f"{size}_{orientation}")
+    text = sorted_attributes(text.replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "").strip())
+    return HEADER.format(size=size, orientation=orientation) + text + "\n"
 
 
 def main() -> None:
@@ -44,7 +73,7 @@ def main() -> None:
     from sozialraum_plugin.gis.layouts.map_template import shipped_template, template_layout
 
     project = QgsProject()
-    for size, orientation in (("A4", "landscape"), ("A4", "portrait"), ("A3", "landscape")):
+    for size, orientation in (("A4", "landscape"), ("A4", "portrait"), ("A3", "landscape"), ("A3", "portrait")):
         layout = template_layout(project, size, orientation)
         path = Path(shipped_template(size, orientation))
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -26,7 +26,8 @@ from sozialraum_plugin.gis.layouts.fonts import label_font
 from sozialraum_plugin.gis.layouts.map_page import PageStyle
 from sozialraum_plugin.gis.layouts.map_template import shipped_template
 
-SIZES = {("A4", "landscape"): (842, 595), ("A4", "portrait"): (595, 842), ("A3", "landscape"): (1191, 842)}
+SIZES = {("A4", "landscape"): (842, 595), ("A4", "portrait"): (595, 842), ("A3", "landscape"): (1191, 842),
+         ("A3", "portrait"): (842, 1191)}
 IDS = {"title", "subtitle", "accent", "map", "legend", "method_note", "scale_bar", "north_arrow", "source", "date"}
 
 

@@ -13,11 +13,15 @@ FONTS = ("Source Sans Pro", "Source Sans 3", "Noto Sans", "Open Sans", "Liberati
          "DejaVu Sans")
 
 
-def default_font() -> str:
+def installed_families() -> set:
     try:  # Qt6: static
-        families = set(QFontDatabase.families())
+        return set(QFontDatabase.families())
     except TypeError:  # Qt5: an instance method
-        families = set(QFontDatabase().families())
+        return set(QFontDatabase().families())
+
+
+def default_font() -> str:
+    families = installed_families()
     return next((f for f in FONTS if f in families), QFont().family())
 
 

@@ -207,6 +207,12 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
         request = self._request(parameters, context, layer)
         for note in self._notes:
             feedback.pushInfo(note)
+        if request.page.house_font:
+            from ...gis.layouts.fonts import installed_families
+
+            if request.page.house_font not in installed_families():
+                feedback.pushWarning(self.tr("The font {font} is not installed here: the map uses a substitute.")
+                                     .format(font=request.page.house_font))
         save_style = self.parameterAsBoolean(parameters, "SAVE_STYLE", context) and is_gpkg_layer(layer)
         masked = self._apply_rule(parameters, context, layer, request, feedback)
         if masked is not None:  # hidden cells: no label, class or legend count shows them
