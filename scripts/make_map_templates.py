@@ -51,7 +51,7 @@ def stable_uuids(text: str, name: str) -> str:
     def stable(match) -> str:
         old = match.group(0)
         if old not in found:
-            found[old] = "{%s}" % uuid.uuid5(uuid.NAMESPACE_URL, f"sozialraum/map_{name}/{len(found)}")
+            found[old] = "{" + str(uuid.uuid5(uuid.NAMESPACE_URL, f"sozialraum/map_{name}/{len(found)}")) + "}"
         return found[old]
 
     return re.sub(r"\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}", stable, text)
