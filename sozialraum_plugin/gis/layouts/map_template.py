@@ -302,10 +302,12 @@ class TemplatePage:
         if isinstance(subtitle, QgsLayoutItemLabel):
             if page.subtitle:
                 grown += self.set_text(subtitle, page.subtitle)
-            else:  # no subtitle: what is under it moves up into its room
-                subtitle.setText("")
+            else:  # no subtitle: it goes from this page, and what is under it moves up into its room
                 above = _rect(title).bottom() if isinstance(title, QgsLayoutItemLabel) else _rect(subtitle).top()
                 grown -= max(0.0, _rect(subtitle).bottom() - above)
+                self.layout.removeLayoutItem(subtitle)
+                self.items.remove(subtitle)
+                del self.by_id["subtitle"]
         if grown:  # the accent under the header moves with it
             for item in self.items:
                 if item.id() == "accent":
