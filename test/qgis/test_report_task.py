@@ -110,7 +110,8 @@ def test_report_as_task_writes_its_files_and_the_project_entry(task_run):
     folder, seen = task_run
     names = {p.name for p in folder.iterdir()}
     assert {"sozialraum.gpkg", "Karten.pdf", "Sozialraumprofile.pdf", "Tabellenanhang.csv",
-            "Verbindungsbericht_1.html", "Verbindungsbericht_4.html", "Berichtsdefinition.json"} <= names
+            "Verbindungsbericht_1.html", "Verbindungsbericht_4.html", "Berichtsdefinition.json",
+            "Sozialbericht.qgz"} <= names  # the project too, written on the main thread from the task
     assert not [n for n in names if n.startswith(".")]  # no staging folder or temporary file left
     stored, ok = QgsProject.instance().readEntry("sozialraum", "definition_path")
     assert ok and stored.endswith(DEFINITION)
