@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from qgis.core import (
     QgsExpression,
+    QgsExpressionNodeColumnRef,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
     QgsLayoutItemPicture,
@@ -123,12 +124,10 @@ class _Pictures:
         prop = item.dataDefinedProperties().property(key)
         if coverage is None or not prop.isActive():
             return
-        if prop.propertyType() == QgsProperty.Type.FieldBasedProperty:
-            column = prop.field()
-        else:
-            expression = QgsExpression(prop.expressionString())
-            root = expression.rootNode()
-            column = root.name() if root is not None and root.nodeType() == root.NodeType.ntColumnRef else ""
+        column = prop.field()  # a field-based property; else an expression that is one column
+        if not column and prop.expressionString():
+            root = QgsExpression(prop.expressionString()).rootNode()
+            column = root.name() if isinstance(root, QgsExpressionNodeColumnRef) else ""
         if not column or coverage.fields().indexFromName(column) < 0:
             return
         folders = {os.path.dirname(str(f[column])) for f in coverage.getFeatures() if f[column]}
@@ -175,11 +174,16 @@ def _relative_paths(project) -> None:
         project.writeEntry("Paths", "/Absolute", False)
 
 
-def _name_inside(archive: str, stem: str) -> None:
+def _tidy_archive(archive: str, stem: str, folder: str) -> None:
     """QGIS names the .qgs inside a .qgz after the file's name, here the temporary one: renamed
-    to ``stem`` (what QGIS would have written for the real name)."""
+    to ``stem`` (what QGIS would have written for the real name). And the layer references QGIS
+    keeps beside a layer's id (a map's layers, the atlas coverage) hold the absolute source, which
+    would carry the author's folder into a file passed on: they are made relative like the rest
+    (the ids find the layers; the source is only a fallback)."""
     import zipfile
+    from xml.sax.saxutils import escape
 
+    prefix = '="' + escape(os.path.abspath(folder).replace(os.sep, "/"), {'"': "&quot;"}) + "/"
     with zipfile.ZipFile(archive) as source:
         entries = [(info, source.read(info)) for info in source.infolist()]
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as target:
@@ -187,6 +191,8 @@ def _name_inside(archive: str, stem: str) -> None:
             suffix = info.filename[-4:]  # (not splitext: the temporary name begins with a dot)
             if suffix in (".qgs", ".qgd"):
                 info.filename = stem + suffix
+            if suffix == ".qgs":
+                data = data.decode("utf-8").replace(prefix, '="./').encode("utf-8")
             target.writestr(info, data)
 
 
@@ -235,7 +241,7 @@ def write_project(path: str, title: str, layouts: list, groups: list, crs=None, 
         with atomic_path(path, suffix=".part.qgz") as temp:  # .qgz: QGIS zips by the suffix
             if not project.write(temp):
                 raise SozialraumError("project_write_failed", file=path, reason=project.error())
-            _name_inside(temp, os.path.splitext(os.path.basename(path))[0])
+            _tidy_archive(temp, os.path.splitext(os.path.basename(path))[0], folder)
     finally:
         project.layoutManager().clear()
         project.clear()

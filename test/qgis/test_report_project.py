@@ -96,6 +96,18 @@ def test_report_names_its_project(report):
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporary file left
 
 
+def test_project_names_no_absolute_path(report):
+    """Not even the fallback sources beside layer ids carry the author's folder."""
+    import zipfile
+
+    out, _ = report
+    with zipfile.ZipFile(out / "Sozialbericht.qgz") as archive:
+        assert archive.namelist() == ["Sozialbericht.qgs"]
+        xml = archive.read("Sozialbericht.qgs").decode("utf-8")
+    assert str(out) not in xml and str(out.parent) not in xml
+    assert 'source="./sozialraum.gpkg|layername=sozialraum"' in xml
+
+
 def test_project_opens_without_the_plugin_with_valid_relative_layers(moved):
     copy, found = moved
     assert found["read"] and found["plugins"] == []
@@ -188,7 +200,8 @@ def test_a_second_run_replaces_the_project_and_says_so(report, moved, provider):
     assert any("Sozialbericht.qgz" in w and "replaced" in w for w in feedback.warnings), feedback.warnings
 
 
-def test_chart_pictures_read_from_the_project_folder(provider, tmp_path):
+@pytest.mark.parametrize("as_expression", [False, True])
+def test_chart_pictures_read_from_the_project_folder(provider, tmp_path, as_expression):
     """A picture whose path is a column of absolute paths under the output folder (the profile
     charts) reads them through @project_folder in the file: the folder can move."""
     from qgis.core import (
@@ -234,7 +247,8 @@ def test_chart_pictures_read_from_the_project_folder(provider, tmp_path):
     layout.addLayoutItem(picture)
     picture.attemptSetSceneRect(QRectF(20, 20, 50, 50))
     picture.dataDefinedProperties().setProperty(QgsLayoutItemPicture.DataDefinedProperty.PictureSource,
-                                                QgsProperty.fromField("chart_path"))
+                                                QgsProperty.fromExpression('"chart_path"') if as_expression
+                                                else QgsProperty.fromField("chart_path"))
     atlas = layout.atlas()
     atlas.setCoverageLayer(layer)
     atlas.setEnabled(True)
