@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 
 from qgis.core import (
     QgsExpression,
-    QgsExpressionNodeColumnRef,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
     QgsLayoutItemPicture,
@@ -125,9 +124,10 @@ class _Pictures:
         if coverage is None or not prop.isActive():
             return
         column = prop.field()  # a field-based property; else an expression that is one column
-        if not column and prop.expressionString():
-            root = QgsExpression(prop.expressionString()).rootNode()
-            column = root.name() if isinstance(root, QgsExpressionNodeColumnRef) else ""
+        text = prop.expressionString().strip()
+        if not column and text:
+            names = list(QgsExpression(text).referencedColumns())
+            column = names[0] if len(names) == 1 and text in (names[0], QgsExpression.quotedColumnRef(names[0])) else ""
         if not column or coverage.fields().indexFromName(column) < 0:
             return
         folders = {os.path.dirname(str(f[column])) for f in coverage.getFeatures() if f[column]}
