@@ -56,3 +56,14 @@ def test_full_report_runs_in_qgis_process(plugin_zip, qgis_env, tmp_path):
         assert (out / name).is_file(), name
     separate = list((out / "Profile_einzeln").glob("Profil_STGT*.pdf"))
     assert len(separate) == 13
+    # the QGIS project holds the maps and the profile atlas in qgis_process too (the profile step
+    # keeps its layout for it; the report removes it after writing the file)
+    import re
+    import zipfile
+
+    assert results["PROJECT"] == str(out / "Sozialbericht.qgz")
+    with zipfile.ZipFile(out / "Sozialbericht.qgz") as archive:
+        xml = archive.read("Sozialbericht.qgs").decode("utf-8")
+    layouts = re.findall(r'<Layout [^>]*name="([^"]+)"', xml)
+    assert "Sozialraum – SGB-II-Quote 2021" in layouts and any(n.startswith("Sozialraumprofile") for n in layouts)
+    assert re.search(r'<Atlas [^>]*enabled="1"', xml)

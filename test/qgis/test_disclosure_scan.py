@@ -214,7 +214,8 @@ def test_report_wrote_what_the_scan_reads(report):
                      "Sozialraumprofile_files/profiles.gpkg"):
         assert expected in names
     assert len([n for n in names if n.startswith("Profile_einzeln/")]) == 13
-    assert len([n for n in names if n.endswith(".svg")]) == 13
+    assert len([n for n in names if n.endswith(".svg") and n.startswith("Sozialraumprofile_files/")]) == 13
+    assert "Sozialbericht.qgz" in names  # the QGIS project (its north arrow in Sozialbericht_files/)
     assert (out / "sozialraum_intern.gpkg").exists()
 
 

@@ -110,7 +110,8 @@ def test_report_as_task_writes_its_files_and_the_project_entry(task_run):
     folder, seen = task_run
     names = {p.name for p in folder.iterdir()}
     assert {"sozialraum.gpkg", "Karten.pdf", "Sozialraumprofile.pdf", "Tabellenanhang.csv",
-            "Verbindungsbericht_1.html", "Verbindungsbericht_4.html", "Berichtsdefinition.json"} <= names
+            "Verbindungsbericht_1.html", "Verbindungsbericht_4.html", "Berichtsdefinition.json",
+            "Sozialbericht.qgz"} <= names  # the project too, written on the main thread from the task
     assert not [n for n in names if n.startswith(".")]  # no staging folder or temporary file left
     stored, ok = QgsProject.instance().readEntry("sozialraum", "definition_path")
     assert ok and stored.endswith(DEFINITION)
@@ -120,11 +121,11 @@ def test_report_as_task_reports_progress_and_leaves_the_main_thread_free(task_ru
     _, seen = task_run
     between = [p for p in seen["progress"] if 0 < p < 100]
     assert len(set(between)) >= 10  # each step, and the profile pages within their step
-    # the profile pages (the last step, 10/11 to 11/11, printed on the main thread) move the task's
-    # bar too, not only the steps; up to the profiles (whose own bar restarts for the export) the
-    # steps never run back, the maps' PDF included
-    assert len([p for p in between if 91 < p < 100]) >= 5, between
-    before_profiles = [p for p in seen["progress"] if p <= 100 * 10 / 11 + 1e-9]
+    # the profile pages (step 10/12 to 11/12, printed on the main thread; the QGIS project is the
+    # last step) move the task's bar too, not only the steps; up to the profiles (whose own bar
+    # restarts for the export) the steps never run back, the maps' PDF included
+    assert len([p for p in between if 100 * 10 / 12 < p < 100 * 11 / 12]) >= 5, between
+    before_profiles = [p for p in seen["progress"] if p <= 100 * 10 / 12 + 1e-9]
     first_profile = before_profiles.index(max(before_profiles))
     assert before_profiles[:first_profile + 1] == sorted(before_profiles[:first_profile + 1]), before_profiles
     # a 20 ms timer of the main thread kept firing while the report ran (run on the main thread

@@ -14,33 +14,21 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeatureRequest,
-    QgsLayoutItemLabel,
-    QgsLayoutItemLegend,
-    QgsLayoutItemMap,
-    QgsLayoutItemPage,
-    QgsLayoutItemPicture,
-    QgsLayoutItemScaleBar,
     QgsPrintLayout,
     QgsProject,
-    QgsReadWriteContext,
     QgsRectangle,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QPointF, QRectF
-from qgis.PyQt.QtXml import QDomDocument
+from qgis.PyQt.QtCore import QCoreApplication, QRectF
 
-from ..classify import MapError
 from ..styles import apply_labels, mask_label, mask_renderer, thematic_style
 from .map_page import (
     MapPage,
-    PageBuilder,
     PageStyle,
     build_layout,
     fit_rect,
-    north_arrow_path,
     padded,
     replace_layout,
-    show_page,
 )
 
 translate = QCoreApplication.translate
@@ -217,12 +205,25 @@ def compose(request: MapRequest, project=None) -> ComposedMap:
                              legend_title=legend_title, note=note))
         added += layers
         thematics.append(thematic)
-    if request.template:
-        layout = build_from_template(project, name, pages, request.page, request.template)
-    else:
-        layout = build_layout(project, name, pages, request.page)
+    layout = page_layout(project, name, pages, request.page, request.template)
     replace_layout(project, layout)
     return ComposedMap(layout, styles, added, thematics)
+
+
+def page_layout(project, name: str, pages: list, style: PageStyle, template: str = ""):
+    """The pages from ``template``, else from the shipped template for the page's size and
+    orientation (built in code where that file is missing, e.g. while the templates are made)."""
+    import os
+
+    from .map_template import build_from_template, shipped_template
+
+    path = template or shipped_template(style.size, style.orientation)
+    if not template and not os.path.isfile(path):
+        return build_layout(project, name, pages, style)
+    # the shipped templates take the machine's best font; a city's own keeps its fonts unless the
+    # report names a house font
+    family = style.house_font or ("" if template else style.font)
+    return build_from_template(project, name, pages, style, path, family)
 
 
 def _titles(request: MapRequest, shown: str, series: bool) -> tuple[str, str]:
@@ -232,69 +233,8 @@ def _titles(request: MapRequest, shown: str, series: bool) -> tuple[str, str]:
     return shown, subtitle
 
 
-# --- layouts from a .qpt template ---------------------------------------------------------------
+def build_from_template(project, name: str, pages: list, style: PageStyle, path: str):
+    """(kept for callers of the earlier API) pages from the template at ``path``."""
+    from .map_template import build_from_template as build
 
-def _read_template(path: str) -> QDomDocument:
-    doc = QDomDocument()
-    try:
-        with open(path, encoding="utf-8") as handle:
-            ok = doc.setContent(handle.read())
-    except OSError:
-        ok = False
-    if not (ok if isinstance(ok, bool) else ok[0]):
-        raise MapError("map_template_invalid", file=path)
-    return doc
-
-
-def build_from_template(project, name: str, pages: list[MapPage], style: PageStyle, path: str):
-    """One copy of the template's items per page; items are found by their item id
-    (``title``, ``subtitle``, ``source``, ``date``, ``method_note``, ``logo``, ``north_arrow``)
-    or by type (the first map, legend and scale bar on the page)."""
-    doc = _read_template(path)
-    probe = QgsPrintLayout(project)
-    _items, ok = probe.loadFromTemplate(doc, QgsReadWriteContext())
-    if not ok or probe.pageCollection().pageCount() == 0:
-        raise MapError("map_template_invalid", file=path)
-    size = probe.pageCollection().page(0).pageSize()
-    layout = QgsPrintLayout(project)
-    layout.initializeDefaults()
-    layout.setName(name)
-    collection = layout.pageCollection()
-    collection.page(0).setPageSize(size)
-    for _ in pages[1:]:
-        page_item = QgsLayoutItemPage(layout)
-        page_item.setPageSize(size)
-        collection.addPage(page_item)
-    for index, page in enumerate(pages):
-        origin = QPointF(0, collection.page(index).pos().y())
-        items = layout.addItemsFromXml(doc.documentElement(), doc, QgsReadWriteContext(), origin, True)
-        _fill_template_page(layout, index, page, style, items, path)
-    return layout
-
-
-def _fill_template_page(layout, index: int, page: MapPage, style: PageStyle, items: list, path: str) -> None:
-    by_id = {item.id(): item for item in items if item.id()}
-    texts = {"title": page.title, "subtitle": page.subtitle, "method_note": page.note,
-             "source": "\n".join(t for t in (style.source, style.licence) if t), "date": style.date_text()}
-    for item_id, text in texts.items():
-        if isinstance(by_id.get(item_id), QgsLayoutItemLabel):
-            by_id[item_id].setText(text)
-    maps = [i for i in items if isinstance(i, QgsLayoutItemMap)]
-    if not maps:
-        raise MapError("map_template_invalid", file=path)
-    map_item = maps[0]
-    show_page(map_item, page)
-    for item in items:
-        if isinstance(item, QgsLayoutItemScaleBar):
-            item.setLinkedMap(map_item)
-        elif isinstance(item, QgsLayoutItemPicture) and item.id() == "north_arrow":
-            item.setLinkedMap(map_item)
-            item.setPicturePath(item.picturePath() or north_arrow_path())
-        elif isinstance(item, QgsLayoutItemPicture) and item.id() == "logo" and style.logo:
-            item.setPicturePath(style.logo)
-    legends = [i for i in items if isinstance(i, QgsLayoutItemLegend)]
-    if legends:
-        legend = legends[0]
-        legend.setLinkedMap(map_item)
-        box = legend.sizeWithUnits()
-        PageBuilder(layout, index, style).fill_legend(legend, page, box.width(), box.height())
+    return build(project, name, pages, style, path, style.house_font)

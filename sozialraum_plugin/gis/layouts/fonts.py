@@ -13,11 +13,15 @@ FONTS = ("Source Sans Pro", "Source Sans 3", "Noto Sans", "Open Sans", "Liberati
          "DejaVu Sans")
 
 
-def default_font() -> str:
+def installed_families() -> set:
     try:  # Qt6: static
-        families = set(QFontDatabase.families())
+        return set(QFontDatabase.families())
     except TypeError:  # Qt5: an instance method
-        families = set(QFontDatabase().families())
+        return set(QFontDatabase().families())
+
+
+def default_font() -> str:
+    families = installed_families()
     return next((f for f in FONTS if f in families), QFont().family())
 
 
@@ -47,3 +51,16 @@ def set_legend_font(legend, style, font: QFont) -> None:
         legend.setStyle(style, legend_style)
     else:
         legend.setStyleFont(style, font)
+
+
+def label_font(item: QgsLayoutItemLabel) -> tuple[QFont, QColor]:
+    """The label's font (at its point size) and colour, as ``set_label_font`` takes them."""
+    if hasattr(item, "textFormat"):  # QGIS 3.24 and later
+        fmt = item.textFormat()
+        font = QFont(fmt.font())
+        size = fmt.size()
+        if fmt.sizeUnit() == QgsUnitTypes.RenderUnit.RenderMillimeters:
+            size = size / 0.3528
+        font.setPointSizeF(size)
+        return font, fmt.color()
+    return QFont(item.font()), item.fontColor()

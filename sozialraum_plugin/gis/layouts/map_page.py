@@ -71,6 +71,12 @@ class PageStyle:
     date: str = ""
     logo: str = ""
     font: str = field(default_factory=lambda: default_font())
+    colour: str = ""  # the house colour of the accents; empty: the template's
+    house_font: str = ""  # a family chosen by the city: every text item gets it
+
+    def __post_init__(self):
+        if self.house_font:
+            self.font = self.house_font
 
     @property
     def landscape(self) -> bool:

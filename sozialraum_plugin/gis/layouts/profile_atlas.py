@@ -343,8 +343,10 @@ def remove_previous(project, name: str) -> None:
         project.removeMapLayers(owned)
 
 
-def make_sheets(request: SheetRequest, project, separate_folder: str = "", feedback=None) -> SheetResult:
-    """Charts, GeoPackage, the layout (left in the project) and the PDF(s)."""
+def make_sheets(request: SheetRequest, project, separate_folder: str = "", feedback=None,
+                keep_layout: bool = False) -> SheetResult:
+    """Charts, GeoPackage, the layout (left in the project) and the PDF(s). ``keep_layout``: a
+    report's step, whose QGIS project file still needs the layout (the report removes it)."""
     profiles, folder = request.profiles, request.folder
     remove_previous(project, request.name)
     register()
@@ -380,7 +382,7 @@ def make_sheets(request: SheetRequest, project, separate_folder: str = "", feedb
     replace_layout(project, layout)
     pages = export_pdf(layout, request.output, feedback)
     files = [request.output] + (export_separate(layout, separate_folder, feedback) if separate_folder else [])
-    if QgsApplication.instance().platform() == "qgis_process":
+    if QgsApplication.instance().platform() == "qgis_process" and not keep_layout:
         # A one-shot command has no project to keep, and qgis_process 3.22 closes layers left in
         # its project only after GDAL is gone: it crashed on exit (rc 139) until they went here.
         remove_previous(project, request.name)

@@ -249,7 +249,9 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             keep_fields=tuple(n for n in keep if n))
         separate = self.parameterAsString(parameters, "SEPARATE_FILES", context)
         project = context.project() or QgsProject.instance()
-        result = make_sheets(request, project, separate, feedback)
+        from ..base import _STEP
+
+        result = make_sheets(request, project, separate, feedback, keep_layout=bool(getattr(_STEP, "depth", 0)))
         feedback.pushInfo(self.tr("{pages} pages written to {file}").format(pages=result.pages, file=output))
         return {"OUTPUT": output, "PAGES": result.pages, "LAYOUT": result.layout_name,
                 "FOLDER": result.folder, "SEPARATE_FILES": separate or None}

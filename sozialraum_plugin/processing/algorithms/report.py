@@ -7,6 +7,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingMultiStepFeedback,
+    QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
@@ -37,7 +38,9 @@ class ReportAlgorithm(SozialraumAlgorithm):
             "- Tabellenanhang.csv: all values for the appendix (hidden cells as ·)\n"
             "- Methodenhinweis.txt: the publication rule (what is hidden and why, the threshold)\n"
             "- Verbindungsbericht_*.html: what each join matched and what not\n"
-            "- Berichtsdefinition.json: the definition used, to run it again next year.\n\n"
+            "- Berichtsdefinition.json: the definition used, to run it again next year\n"
+            "- Sozialbericht.qgz: a QGIS project with the styled layers, the map layouts and the profile atlas "
+            "(relative paths: the folder can be moved), to finish the pages by hand (output PROJECT).\n\n"
             "Publication rule: counts from 1 to below the threshold (default 3) are hidden, and so is "
             "everything computed from them (shares, changes) and a second cell wherever a published total "
             "would give a hidden one back; areas below the minimum population show no values. Change it "
@@ -57,6 +60,7 @@ class ReportAlgorithm(SozialraumAlgorithm):
             [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", self.tr("Output folder")))
         self.addOutput(QgsProcessingOutputNumber("MATCHED", self.tr("Districts matched by every table")))
+        self.addOutput(QgsProcessingOutputFile("PROJECT", self.tr("QGIS project with the report's layers and layouts")))
 
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802
         """On the main thread, before a task starts: the boundaries chosen as a project layer are

@@ -26,12 +26,27 @@ def print_maps(run, uri: str, steps) -> str:
                   # the threshold the report's rule used for it: the map's note prints it
                   "SUPPRESS_BELOW": math.ceil(float(ind.extra.get("threshold", d.publication.threshold))),
                   "FIELD_IS_COUNT": known and ind.kind == "count" and not ind.change_between,
-                  "OUTPUT": os.path.join(run.work, f"karte_{n}.pdf")}
+                  "OUTPUT": os.path.join(run.work, f"karte_{n}.pdf"), **house_style(d)}
         result = run._run("sozialraum:thematicmap", params, steps)
         names.append(result["LAYOUT"])
+    run.map_layouts = names  # for the report's QGIS project (report_project.py)
     project = run.context.project() or QgsProject.instance()
     manager = project.layoutManager()
     layouts = [manager.layoutByName(name) for name in names]
     path = os.path.join(run.folder, "Karten.pdf")
     export_layouts_pdf([layout for layout in layouts if layout is not None], path, feedback=steps)
     return path
+
+
+def house_style(d) -> dict:
+    """The definition's style as thematic map parameters: set once, the same on every map."""
+    style, params = d.style, {}
+    if style.map_template:
+        params["TEMPLATE"] = d.resolve(style.map_template)
+    if style.logo:
+        params["LOGO"] = d.resolve(style.logo)
+    if style.colour:
+        params["COLOUR"] = style.colour
+    if style.font:
+        params["FONT"] = style.font
+    return params

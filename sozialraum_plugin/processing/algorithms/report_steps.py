@@ -45,7 +45,8 @@ class ReportRun:
         the profiles: one step each, so that the progress bar never runs back."""
         d = self.d
         maps = len(d.maps) + 1 if d.maps else 0
-        return len(d.tables) + bool(derived(d)) + bool(d.index) + bool(d.clusters) + 1 + maps + bool(d.profiles)
+        return len(d.tables) + bool(derived(d)) + bool(d.index) + bool(d.clusters) + 1 + maps + bool(d.profiles) \
+            + 1  # the QGIS project
 
     def _next_step(self, steps) -> None:
         """A step done without a child algorithm (the GeoPackage, the maps' PDF)."""
@@ -123,6 +124,7 @@ class ReportRun:
             self._on_main_thread(self._maps, final, steps)  # the published layer: no hidden value
         if d.profiles:
             self._on_main_thread(self._profiles, final, steps)
+        self._on_main_thread(self._project, final, steps)
         self.outputs.update({"OUTPUT_FOLDER": self.folder})
         return self.outputs
 
@@ -368,7 +370,14 @@ class ReportRun:
             params["CLASS_FIELD"] = "status_class"
         if d.clusters:
             params["CLUSTER_FIELD"] = "cluster_label"
-        self.outputs["PROFILES"] = self._run("sozialraum:profilesheets", params, steps)["OUTPUT"]
+        result = self._run("sozialraum:profilesheets", params, steps)
+        self.outputs["PROFILES"], self.profile_layout = result["OUTPUT"], result.get("LAYOUT")
+
+    def _project(self, uri: str, steps) -> None:
+        from .report_project import write_report_project
+
+        self.outputs["PROJECT"] = write_report_project(self, uri, steps)
+        self._next_step(steps)
 
     def cleanup(self) -> None:
         """Intermediate GeoPackages and map PDFs go, and the staging folder of a run that did not

@@ -14,6 +14,7 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterColor,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
@@ -68,6 +69,11 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
             "one back, and cells listed in the input's suppressed_fields are drawn hatched as 'nicht "
             "ausgewiesen': no label, no class bound and no class count shows them. The note under "
             "the map names the threshold used.\n"
+            "The page is made from a layout template: resources/templates/map_<A4|A3>_<orientation>.qpt by "
+            "default, or TEMPLATE, a city's own .qpt (its page size wins over PAGE_SIZE and ORIENTATION). "
+            "Items are found by their id: title, subtitle, logo, accent, map, legend, method_note, "
+            "scale_bar, north_arrow, source, date (see the shipped templates). LOGO fills the 'logo' "
+            "picture, COLOUR the 'accent' shapes, FONT replaces the font family of every text.\n"
             "OUTPUT: .pdf (vector; SERIES_FIELDS gives one page per field), .png or .svg (one file "
             "per page). SAVE_STYLE stores the style in a GeoPackage input's layer_styles table; "
             "other sources are never written to."
@@ -125,6 +131,8 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
         self._add(QgsProcessingParameterFile("LOGO", self.tr("Logo (SVG or PNG)"), file_, "", None, True), True)
         self._add(QgsProcessingParameterFile("TEMPLATE", self.tr("Layout template (.qpt)"), file_, "qpt", None,
                                              True), True)
+        self._add(QgsProcessingParameterColor("COLOUR", self.tr("House colour (accents)"), None, False, True), True)
+        text("FONT", self.tr("House font (family name)"), advanced=True)
         self._add(QgsProcessingParameterNumber("DPI", self.tr("Resolution (dpi)"), integer, settings.dpi, False,
                                                72, 1200), True)
         self._add(QgsProcessingParameterBoolean("SAVE_STYLE", self.tr("Save the style in the GeoPackage"), True),
@@ -166,7 +174,10 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
         if source and not source.lower().startswith("quelle"):
             source = QCoreApplication.translate("MapText", "Quelle: {source}").format(source=source)
         licence = self.parameterAsString(p, "LICENCE_TEXT", context).strip()
-        page = PageStyle(size, orientation, source, licence, logo=self.parameterAsFile(p, "LOGO", context))
+        colour = self.parameterAsColor(p, "COLOUR", context) if p.get("COLOUR") not in (None, "") else None
+        page = PageStyle(size, orientation, source, licence, logo=self.parameterAsFile(p, "LOGO", context),
+                         colour=colour.name() if colour is not None and colour.isValid() else "",
+                         house_font=self.parameterAsString(p, "FONT", context).strip())
         labels = self.parameterAsBoolean(p, "LABELS", context)
         mask = self.parameterAsVectorLayer(p, "MASK_LAYER", context)
         return MapRequest(
@@ -196,6 +207,12 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
         request = self._request(parameters, context, layer)
         for note in self._notes:
             feedback.pushInfo(note)
+        if request.page.house_font:
+            from ...gis.layouts.fonts import installed_families
+
+            if request.page.house_font not in installed_families():
+                feedback.pushWarning(self.tr("The font {font} is not installed here: the map uses a substitute.")
+                                     .format(font=request.page.house_font))
         save_style = self.parameterAsBoolean(parameters, "SAVE_STYLE", context) and is_gpkg_layer(layer)
         masked = self._apply_rule(parameters, context, layer, request, feedback)
         if masked is not None:  # hidden cells: no label, class or legend count shows them
