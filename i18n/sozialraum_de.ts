@@ -1271,17 +1271,17 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Darstellung: {n} Kategorien</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="82"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="70"/>
         <source>Karte</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="197"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="185"/>
         <source>keine Bewertung / keine Daten</source>
         <translation>keine Bewertung / keine Daten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/map_page.py" line="94"/>
+        <location filename="../sozialraum_plugin/gis/layouts/map_page.py" line="100"/>
         <source>Stand: {date}</source>
         <translation>Stand: {date}</translation>
     </message>
@@ -1311,37 +1311,37 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>{low} bis &lt; {high}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="88"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="76"/>
         <source>Statusindex</source>
         <translation>Statusindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="89"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="77"/>
         <source>Sozialer Status</source>
         <translation>Sozialer Status</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="90"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="78"/>
         <source>Dynamikindex</source>
         <translation>Dynamikindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="91"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="79"/>
         <source>Dynamik</source>
         <translation>Dynamik</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="92"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="80"/>
         <source>Status und Dynamik</source>
         <translation>Status und Dynamik</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="93"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="81"/>
         <source>Bedarfscluster</source>
         <translation>Bedarfscluster</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="167"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="175"/>
         <source>Quelle: {source}</source>
         <translation>Quelle: {source}</translation>
     </message>
@@ -1351,7 +1351,7 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>nicht ausgewiesen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="252"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="269"/>
         <source>Nicht ausgewiesen (schraffiert): Fallzahlen von 1 bis unter {threshold}, daraus berechnete Werte und Werte zu ihrem Schutz.</source>
         <translation>Nicht ausgewiesen (schraffiert): Fallzahlen von 1 bis unter {threshold}, daraus berechnete Werte und Werte zu ihrem Schutz.</translation>
     </message>
@@ -1983,6 +1983,11 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <source>The threshold {entry!r} cannot be read; write FIELD=5 (counts from 1 to below 5 are not shown).</source>
         <translation>Die Schwelle {entry!r} ist nicht lesbar; schreiben Sie FIELD=5 (Anzahlen von 1 bis unter 5 werden nicht ausgewiesen).</translation>
     </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="157"/>
+        <source>The QGIS project {file} could not be written ({reason}).</source>
+        <translation>Das QGIS-Projekt {file} konnte nicht geschrieben werden ({reason}).</translation>
+    </message>
 </context>
 <context>
     <name>NeedClustersAlgorithm</name>
@@ -2385,7 +2390,7 @@ Nur gültige Gebiete bilden die Bezugsgesamtheit: Einwohnerzahl mindestens MIN_P
         <translation>{n} Gebiete, {k} Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="253"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="255"/>
         <source>{pages} pages written to {file}</source>
         <translation>{pages} Seiten nach {file} geschrieben</translation>
     </message>
@@ -2486,17 +2491,17 @@ TEMPLATE: eine .qpt, die nach dem Umgestalten aus einem Profil-Layout gespeicher
 <context>
     <name>Report</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="94"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="95"/>
         <source>Joining table {0} of {1}: {2}</source>
         <translation>Tabelle {0} von {1} wird verbunden: {2}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="330"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="332"/>
         <source>Thematic maps are not available in this version.</source>
         <translation>Themenkarten sind in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="341"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="343"/>
         <source>Profile sheets are not available in this version.</source>
         <translation>Sozialraumprofile sind in dieser Version nicht verfügbar.</translation>
     </message>
@@ -2509,37 +2514,47 @@ TEMPLATE: eine .qpt, die nach dem Umgestalten aus einem Profil-Layout gespeicher
 <context>
     <name>ReportAlgorithm</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="25"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="26"/>
         <source>Full report from a report definition</source>
         <translation>Vollständiger Bericht aus einer Berichtsdefinition</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="53"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="56"/>
         <source>Report definition</source>
         <translation>Berichtsdefinition</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="53"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="56"/>
         <source>Report definition (*.json)</source>
         <translation>Berichtsdefinition (*.json)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="55"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="58"/>
         <source>District boundaries (instead of the definition&apos;s)</source>
         <translation>Gebietsgrenzen (anstelle derer aus der Definition)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="58"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="61"/>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="59"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="62"/>
         <source>Districts matched by every table</source>
         <translation>Gebiete, die in jeder Tabelle zugeordnet wurden</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="28"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="112"/>
+        <source>The report was cancelled; no half-written file was left in {0}.</source>
+        <translation>Der Bericht wurde abgebrochen; in {0} ist keine halb geschriebene Datei zurückgeblieben.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="108"/>
+        <source>The report was cancelled while printing: the data files in {0} (GeoPackages, appendix, method note) are this run&apos;s, the maps and profiles were not finished; no half-written file was left.</source>
+        <translation>Der Bericht wurde beim Drucken abgebrochen: die Datendateien in {0} (GeoPackages, Tabellenanhang, Methodenhinweis) stammen aus diesem Lauf, Karten und Profile wurden nicht fertiggestellt; keine halb geschriebene Datei ist zurückgeblieben.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="29"/>
         <source>Runs a whole Sozialbericht as the report DEFINITION (a JSON file) describes it: joins each table to the boundaries, computes the need index and clusters, prints the thematic maps and the profile sheets, and writes into OUTPUT_FOLDER:
 - sozialraum.gpkg: the districts with all indicators, classes and clusters, as they may be published: cells the publication rule hides are empty (NULL), listed in suppressed_fields
 - sozialraum_intern.gpkg: the same with every raw value, for further work; internal, not for publication
@@ -2547,7 +2562,8 @@ TEMPLATE: eine .qpt, die nach dem Umgestalten aus einem Profil-Layout gespeicher
 - Tabellenanhang.csv: all values for the appendix (hidden cells as ·)
 - Methodenhinweis.txt: the publication rule (what is hidden and why, the threshold)
 - Verbindungsbericht_*.html: what each join matched and what not
-- Berichtsdefinition.json: the definition used, to run it again next year.
+- Berichtsdefinition.json: the definition used, to run it again next year
+- Sozialbericht.qgz: a QGIS project with the styled layers, the map layouts and the profile atlas (relative paths: the folder can be moved), to finish the pages by hand (output PROJECT).
 
 Publication rule: counts from 1 to below the threshold (default 3) are hidden, and so is everything computed from them (shares, changes) and a second cell wherever a published total would give a hidden one back; areas below the minimum population show no values. Change it in the definition: &quot;publication&quot;: {&quot;threshold&quot;: 5, &quot;population&quot;: &quot;EW&quot;, &quot;min_population&quot;: 300, &quot;totals&quot;: {&quot;EW&quot;: [&quot;u18&quot;, &quot;ab18&quot;]}}, or &quot;threshold&quot; per indicator. Whole-number table columns not declared as &quot;kind&quot;: &quot;value&quot; are treated as counts.
 
@@ -2559,21 +2575,17 @@ Relative paths in the definition are read from the definition's folder. INPUT, i
 - Tabellenanhang.csv: alle Werte für den Tabellenanhang (gesperrte Zellen als ·)
 - Methodenhinweis.txt: die Geheimhaltungsregel (was nicht ausgewiesen wird und warum, der Schwellenwert)
 - Verbindungsbericht_*.html: was bei jeder Verbindung zugeordnet wurde und was nicht
-- Berichtsdefinition.json: die verwendete Definition, um den Bericht im nächsten Jahr erneut zu erstellen.
+- Berichtsdefinition.json: die verwendete Definition, um den Bericht im nächsten Jahr erneut zu erstellen
+- Sozialbericht.qgz: ein QGIS-Projekt mit den symbolisierten Layern, den Kartenlayouts und dem Profilatlas (relative Pfade: der Ordner kann verschoben werden), um die Seiten von Hand fertigzustellen (Ausgabe PROJECT).
 
 Geheimhaltungsregel: Anzahlen von 1 bis unter dem Schwellenwert (Standard 3) werden nicht ausgewiesen, ebenso alles, was daraus berechnet wird (Anteile, Veränderungen), sowie eine zweite Zelle überall dort, wo sich eine gesperrte Zelle sonst aus einer veröffentlichten Summe zurückrechnen ließe; Gebiete unter der Mindesteinwohnerzahl zeigen keine Werte. Änderbar in der Definition: &quot;publication&quot;: {&quot;threshold&quot;: 5, &quot;population&quot;: &quot;EW&quot;, &quot;min_population&quot;: 300, &quot;totals&quot;: {&quot;EW&quot;: [&quot;u18&quot;, &quot;ab18&quot;]}}, oder &quot;threshold&quot; je Indikator. Tabellenspalten mit ganzen Zahlen, die nicht als &quot;kind&quot;: &quot;value&quot; deklariert sind, werden als Anzahlen behandelt.
 
 Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. INPUT ersetzt, falls angegeben, die in der Definition genannten Gebietsgrenzen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="108"/>
-        <source>The report was cancelled; no half-written file was left in {0}.</source>
-        <translation>Der Bericht wurde abgebrochen; in {0} ist keine halb geschriebene Datei zurückgeblieben.</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="104"/>
-        <source>The report was cancelled while printing: the data files in {0} (GeoPackages, appendix, method note) are this run&apos;s, the maps and profiles were not finished; no half-written file was left.</source>
-        <translation>Der Bericht wurde beim Drucken abgebrochen: die Datendateien in {0} (GeoPackages, Tabellenanhang, Methodenhinweis) stammen aus diesem Lauf, Karten und Profile wurden nicht fertiggestellt; keine halb geschriebene Datei ist zurückgeblieben.</translation>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="63"/>
+        <source>QGIS project with the report&apos;s layers and layouts</source>
+        <translation>QGIS-Projekt mit den Layern und Layouts des Berichts</translation>
     </message>
 </context>
 <context>
@@ -3445,6 +3457,34 @@ Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. I
     </message>
 </context>
 <context>
+    <name>ReportProject</name>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_project.py" line="31"/>
+        <source>Profile pages (atlas)</source>
+        <translation>Profilseiten (Atlas)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_project.py" line="33"/>
+        <source>All indicators</source>
+        <translation>Alle Indikatoren</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_project.py" line="35"/>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_project.py" line="40"/>
+        <source>Social report</source>
+        <translation>Sozialbericht</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_project.py" line="42"/>
+        <source>QGIS project with the layers and layouts: {0}</source>
+        <translation>QGIS-Projekt mit den Layern und Layouts: {0}</translation>
+    </message>
+</context>
+<context>
     <name>SozialraumAlgorithm</name>
     <message>
         <location filename="../sozialraum_plugin/processing/base.py" line="44"/>
@@ -3730,219 +3770,236 @@ Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. I
 <context>
     <name>ThematicMapAlgorithm</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="46"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="47"/>
         <source>Thematic map</source>
         <translation>Themenkarte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="89"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="95"/>
         <source>District layer</source>
         <translation>Gebietslayer</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="90"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="96"/>
         <source>Field to map</source>
         <translation>Darzustellendes Feld</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="91"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="97"/>
         <source>Classification method</source>
         <translation>Klassifizierungsmethode</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="92"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="98"/>
         <source>Number of classes</source>
         <translation>Anzahl der Klassen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="93"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="99"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="94"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="100"/>
         <source>Subtitle</source>
         <translation>Untertitel</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="115"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="121"/>
         <source>Legend title (default: field alias)</source>
         <translation>Legendentitel (Standard: Feldalias)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="95"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="101"/>
         <source>Unit shown after the values (e.g. %)</source>
         <translation>Einheit hinter den Werten (z. B. %)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="96"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="102"/>
         <source>Page size</source>
         <translation>Seitengröße</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="97"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="103"/>
         <source>Orientation</source>
         <translation>Ausrichtung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="98"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="104"/>
         <source>Colour ramp (ColorBrewer)</source>
         <translation>Farbverlauf (ColorBrewer)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="116"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="122"/>
         <source>Invert the ramp (higher value = less need)</source>
         <translation>Farbverlauf umkehren (höherer Wert = weniger Bedarf)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="108"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="114"/>
         <source>Label the districts</source>
         <translation>Gebiete beschriften</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="109"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="115"/>
         <source>Label field</source>
         <translation>Beschriftungsfeld</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="118"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="124"/>
         <source>Validity field (false = not assessed)</source>
         <translation>Gültigkeitsfeld (falsch = nicht bewertet)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="120"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="126"/>
         <source>Uninhabited areas (mask)</source>
         <translation>Unbewohnte Flächen (Maske)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="111"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="117"/>
         <source>Series: more fields, one page each</source>
         <translation>Serie: weitere Felder, je eine Seite</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="122"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="128"/>
         <source>Class width for &apos;fixed&apos;</source>
         <translation>Klassenbreite für 'fixed'</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="124"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="130"/>
         <source>SD multiples for &apos;sdmultiples&apos;</source>
         <translation>SD-Vielfache für 'sdmultiples'</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="113"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="119"/>
         <source>Source line</source>
         <translation>Quellenangabe</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="114"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="120"/>
         <source>Licence line</source>
         <translation>Lizenzangabe</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="125"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="131"/>
         <source>Logo (SVG or PNG)</source>
         <translation>Logo (SVG oder PNG)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="126"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="132"/>
         <source>Layout template (.qpt)</source>
         <translation>Layoutvorlage (.qpt)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="128"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="136"/>
         <source>Resolution (dpi)</source>
         <translation>Auflösung (dpi)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="130"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="138"/>
         <source>Save the style in the GeoPackage</source>
         <translation>Stil im GeoPackage speichern</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="132"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="140"/>
         <source>Map</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="134"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="142"/>
         <source>Layout name</source>
         <translation>Layoutname</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="135"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="143"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="209"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="226"/>
         <source>{field}: {excluded} area(s) not assessed, {missing} without a value (hatched grey)</source>
         <translation>{field}: {excluded} Gebiet(e) nicht bewertet, {missing} ohne Wert (grau schraffiert)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="217"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="234"/>
         <source>Layout &apos;{name}&apos;, {pages} page(s), written in {seconds:.1f} s: {files}</source>
         <translation>Layout '{name}', {pages} Seite(n), geschrieben in {seconds:.1f} s: {files}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="284"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="301"/>
         <source>The style of {field} was not saved: {error}</source>
         <translation>Der Stil von {field} wurde nicht gespeichert: {error}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="164"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="172"/>
         <source>No SOURCE_TEXT given: the source line names the data file ({0}).</source>
         <translation>Kein SOURCE_TEXT angegeben: Die Quellenangabe nennt die Datendatei ({0}).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="52"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="105"/>
+        <source>The field is a count</source>
+        <translation>Das Feld ist eine Anzahl</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="106"/>
+        <source>Fields that are counts</source>
+        <translation>Felder, die Anzahlen sind</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="108"/>
+        <source>Suppress counts below</source>
+        <translation>Anzahlen sperren unter</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="110"/>
+        <source>Numerator of the mapped rate (count)</source>
+        <translation>Zähler der dargestellten Quote (Anzahl)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="112"/>
+        <source>Denominator of the mapped rate (count)</source>
+        <translation>Nenner der dargestellten Quote (Anzahl)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="274"/>
+        <source>{n} cell(s) not shown (publication rule: counts below {threshold}, values derived from them, suppressed_fields).</source>
+        <translation>{n} Zelle(n) nicht ausgewiesen (Geheimhaltungsregel: Anzahlen unter {threshold}, daraus berechnete Werte, suppressed_fields).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="291"/>
+        <source>{field} holds only whole numbers, {n} of them from 1 to below {threshold}, and is not declared a count: if it is one, set FIELD_IS_COUNT or COUNT_FIELDS, or its small counts are shown.</source>
+        <translation>{field} enthält nur ganze Zahlen, {n} davon von 1 bis unter {threshold}, und ist nicht als Anzahl angegeben: Ist es eine Anzahl, setzen Sie FIELD_IS_COUNT oder COUNT_FIELDS, sonst werden ihre kleinen Fallzahlen gezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="53"/>
         <source>Classifies a field of a district layer and lays out a printable map: title, legend with class counts, scale bar, north arrow, source, licence, date and a note on the method. The layout stays in the project's Layout Manager as 'Sozialraum – &lt;title&gt;' (running again replaces it) with its styled layers in a group of the same name; the input layer is not changed.
 
 METHOD: jenks, quantile, equal, stddev (mean ± 1 SD steps), pretty, fixed (INTERVAL), mss (status index thresholds −1.0 / +1.0 / +1.5), sdmultiples (mean + k·SD with the SD_MULTIPLES k), categorized (MSS classes, dynamics, the 12 groups and clusters get fixed colours in need order). With no more distinct values than classes every value gets its own class.
 Areas where INVALID_FIELD (default 'valid') is false are hatched grey ('keine Bewertung'), areas without a value too ('keine Daten'). MASK_LAYER covers uninhabited land.
 Small numbers follow the report's publication rule: counts (FIELD_IS_COUNT, COUNT_FIELDS) from 1 to below SUPPRESS_BELOW (default 3), a rate whose NUMERATOR_FIELD (or DENOMINATOR_FIELD) is such a count, a second cell where a city total would give a hidden one back, and cells listed in the input's suppressed_fields are drawn hatched as 'nicht ausgewiesen': no label, no class bound and no class count shows them. The note under the map names the threshold used.
+The page is made from a layout template: resources/templates/map_&lt;A4|A3&gt;_&lt;orientation&gt;.qpt by default, or TEMPLATE, a city's own .qpt (its page size wins over PAGE_SIZE and ORIENTATION). Items are found by their id: title, subtitle, logo, accent, map, legend, method_note, scale_bar, north_arrow, source, date (see the shipped templates). LOGO fills the 'logo' picture, COLOUR the 'accent' shapes, FONT replaces the font family of every text.
 OUTPUT: .pdf (vector; SERIES_FIELDS gives one page per field), .png or .svg (one file per page). SAVE_STYLE stores the style in a GeoPackage input's layer_styles table; other sources are never written to.</source>
         <translation>Klassifiziert ein Feld eines Gebietslayers und erstellt eine druckfertige Karte: Titel, Legende mit Anzahl je Klasse, Maßstabsleiste, Nordpfeil, Quelle, Lizenz, Datum und ein Hinweis zur Methode. Das Layout bleibt als 'Sozialraum – &lt;title&gt;' in der Layoutverwaltung des Projekts (ein erneuter Lauf ersetzt es), seine symbolisierten Layer in einer gleichnamigen Gruppe; der Eingabelayer wird nicht verändert.
 
 METHOD: jenks, quantile, equal, stddev (Stufen von Mittelwert ± 1 SD), pretty, fixed (INTERVAL), mss (Schwellenwerte des Status-Index −1.0 / +1.0 / +1.5), sdmultiples (Mittelwert + k·SD mit den k aus SD_MULTIPLES), categorized (MSS-Klassen, Dynamik, die 12 Gruppen und Cluster erhalten feste Farben in der Reihenfolge des Bedarfs). Gibt es nicht mehr verschiedene Werte als Klassen, erhält jeder Wert eine eigene Klasse.
 Gebiete, in denen INVALID_FIELD (Standard 'valid') falsch ist, werden grau schraffiert ('keine Bewertung'), ebenso Gebiete ohne Wert ('keine Daten'). MASK_LAYER überdeckt unbewohnte Flächen.
 Kleine Fallzahlen folgen der Geheimhaltungsregel des Berichts: Anzahlen (FIELD_IS_COUNT, COUNT_FIELDS) von 1 bis unter SUPPRESS_BELOW (Standard 3), eine Quote, deren NUMERATOR_FIELD (oder DENOMINATOR_FIELD) eine solche Anzahl ist, eine zweite Zelle, wo sich ein gesperrter Wert sonst aus einer Summe der Gesamtstadt zurückrechnen ließe, und Zellen, die in suppressed_fields der Eingabe aufgeführt sind, werden schraffiert als 'nicht ausgewiesen' gezeichnet: keine Beschriftung, keine Klassengrenze und keine Klassenanzahl zeigt sie. Der Hinweis unter der Karte nennt die verwendete Schwelle.
+Die Seite entsteht aus einer Layoutvorlage: standardmäßig resources/templates/map_&lt;A4|A3&gt;_&lt;orientation&gt;.qpt, oder TEMPLATE, eine eigene .qpt der Stadt (deren Seitengröße hat Vorrang vor PAGE_SIZE und ORIENTATION). Elemente werden über ihre Kennung gefunden: title, subtitle, logo, accent, map, legend, method_note, scale_bar, north_arrow, source, date (siehe die mitgelieferten Vorlagen). LOGO füllt das Bild 'logo', COLOUR die Formen 'accent', FONT ersetzt die Schriftfamilie aller Texte.
 OUTPUT: .pdf (Vektor; SERIES_FIELDS ergibt eine Seite je Feld), .png oder .svg (eine Datei je Seite). SAVE_STYLE speichert den Stil in der Tabelle layer_styles eines GeoPackage-Eingabelayers; in andere Quellen wird nie geschrieben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="99"/>
-        <source>The field is a count</source>
-        <translation>Das Feld ist eine Anzahl</translation>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="134"/>
+        <source>House colour (accents)</source>
+        <translation>Hausfarbe (Akzente)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="100"/>
-        <source>Fields that are counts</source>
-        <translation>Felder, die Anzahlen sind</translation>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="135"/>
+        <source>House font (family name)</source>
+        <translation>Hausschrift (Familienname)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="102"/>
-        <source>Suppress counts below</source>
-        <translation>Anzahlen sperren unter</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="104"/>
-        <source>Numerator of the mapped rate (count)</source>
-        <translation>Zähler der dargestellten Quote (Anzahl)</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="106"/>
-        <source>Denominator of the mapped rate (count)</source>
-        <translation>Nenner der dargestellten Quote (Anzahl)</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="257"/>
-        <source>{n} cell(s) not shown (publication rule: counts below {threshold}, values derived from them, suppressed_fields).</source>
-        <translation>{n} Zelle(n) nicht ausgewiesen (Geheimhaltungsregel: Anzahlen unter {threshold}, daraus berechnete Werte, suppressed_fields).</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="274"/>
-        <source>{field} holds only whole numbers, {n} of them from 1 to below {threshold}, and is not declared a count: if it is one, set FIELD_IS_COUNT or COUNT_FIELDS, or its small counts are shown.</source>
-        <translation>{field} enthält nur ganze Zahlen, {n} davon von 1 bis unter {threshold}, und ist nicht als Anzahl angegeben: Ist es eine Anzahl, setzen Sie FIELD_IS_COUNT oder COUNT_FIELDS, sonst werden ihre kleinen Fallzahlen gezeigt.</translation>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="214"/>
+        <source>The font {font} is not installed here: the map uses a substitute.</source>
+        <translation>Die Schrift {font} ist hier nicht installiert: die Karte verwendet einen Ersatz.</translation>
     </message>
 </context>
 </TS>
