@@ -49,8 +49,14 @@ def write_workbook(sheets: list, path: str, engine: str | None = None, hidden_he
         if engine == "openpyxl":
             _write_openpyxl(sheets, temp)
         else:
-            remove_quietly(temp)  # GDAL creates the file itself
-            _write_gdal(sheets, temp, hidden_header)
+            # GDAL creates the file itself, and writes an empty zip under a name holding '.xlsx.'
+            # (the temporary name's '.Tabellenanhang.xlsx.<hex>.part.xlsx'; GDAL 3.6)
+            own = os.path.join(os.path.dirname(temp), f".appendix_{os.urandom(4).hex()}.xlsx")
+            try:
+                _write_gdal(sheets, own, hidden_header)
+                os.replace(own, temp)
+            finally:
+                remove_quietly(own)
     return engine
 
 
