@@ -28,6 +28,10 @@ def dialog_class(algorithm_id: str):
         from .map_dialog import MapDialog
 
         return MapDialog
+    if algorithm_id == "sozialraum:profilesheets":
+        from .profile_dialog import ProfileDialog
+
+        return ProfileDialog
     return None
 
 
