@@ -69,14 +69,15 @@ class ProfileGrid(IndicatorGrid):
         super().set_fields(fields, empty)
         head = QLabel(f"<b>{translate('ProfileDialog', 'Unit')}</b>")
         self._grid.addWidget(head, 0, 4)
+        self._grid.setColumnStretch(0, 2)
+        self._grid.setColumnStretch(3, 3)  # the label is the page's text: room to read it
 
     def _add_row(self, row: int, name: str, text: str, enabled: bool = True) -> None:
         super()._add_row(row, name, text, enabled)
         label = self.rows[name][2]
         label.setToolTip(translate("ProfileDialog", "Text of the row on the page (empty: the field's alias or name)"))
         unit = QLineEdit()
-        unit.setMaximumWidth(90)
-        unit.setPlaceholderText("%")
+        unit.setMaximumWidth(70)
         unit.setAccessibleName(translate("ProfileDialog", "{0}: unit").format(name))
         unit.setEnabled(enabled)
         unit.textChanged.connect(self._emit)
@@ -171,8 +172,8 @@ class ProfileDialog(SozialraumDialog):
         form.addRow(translate("ProfileDialog", "Hide &counts below:"), self.threshold_spin)
         form.addRow(translate("ProfileDialog", "&Population field:"), self.population_combo)
         form.addRow(translate("ProfileDialog", "&Minimum population:"), self.min_population)
-        form.addRow(translate("ProfileDialog", "Class field (badge):"), self.class_combo)
-        form.addRow(translate("ProfileDialog", "Cl&uster field (badge):"), self.cluster_combo)
+        form.addRow(translate("ProfileDialog", "Class fi&eld (badge):"), self.class_combo)
+        form.addRow(translate("ProfileDialog", "Cluster field (&badge):"), self.cluster_combo)
         column.addWidget(options)
 
         form = QFormLayout()
@@ -184,7 +185,7 @@ class ProfileDialog(SozialraumDialog):
         self.output_widget = output_widget(translate("ProfileDialog", "[PDF file]"),
                                            translate("ProfileDialog", "PDF (*.pdf)"))
         separate_row = QHBoxLayout()
-        self.separate_check = QCheckBox(translate("ProfileDialog", "Also one PDF per district &in:"))
+        self.separate_check = QCheckBox(translate("ProfileDialog", "Also one PDF per &district in:"))
         self.separate_widget = QgsFileWidget()
         self.separate_widget.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.separate_widget.setEnabled(False)

@@ -139,3 +139,26 @@ def test_action_5_opens_the_dialog(qgis_app, qgis_iface, qgis_new_project, provi
     assert isinstance(dialog, ProfileDialog) and dialog.isVisible()
     assert plugin.run_algorithm("sozialraum:profilesheets") is dialog
     dialog.close()
+
+
+def test_keyboard_mnemonics_are_unique_and_the_grid_follows_the_title(qgis_iface, qgis_new_project, provider,
+                                                                      flensburg_gpkg):
+    from qgis.PyQt.QtCore import Qt
+    from qgis.PyQt.QtWidgets import QAbstractButton, QLabel
+
+    layer = add_layer(flensburg_gpkg, "flensburg")
+    dialog = filled_dialog(qgis_iface, layer)
+    dialog.show()
+    mnemonics = []
+    for widget in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton):
+        text = widget.text().replace("&&", "")
+        has_target = not isinstance(widget, QLabel) or widget.buddy() is not None
+        if "&" in text and "<" not in text and has_target and widget.isVisible():
+            mnemonics.append(text[text.index("&") + 1].lower())
+    assert len(mnemonics) >= 12
+    assert len(mnemonics) == len(set(mnemonics)), sorted(mnemonics)
+    nxt = dialog.title_edit.nextInFocusChain()
+    while not (nxt.focusPolicy() & Qt.FocusPolicy.TabFocus) or nxt.focusProxy() is not None:
+        nxt = nxt.nextInFocusChain()
+    assert nxt is next(iter(dialog.grid.rows.values()))[0]
+    dialog.close()
