@@ -98,7 +98,6 @@ def test_openpyxl_workbook_numbers_formats_and_hidden_cells(layer, tmp_path):
     definitions = {row[0]: row for row in book["Definitions"].iter_rows(min_row=2, values_only=True) if row[0]}
     assert definitions["kinder"][4] == "count" and definitions["quote"][5:7] == ("kinder", "ew")
     assert definitions["quote"][9] == "Amt (Probe)" and definitions["kinder"][9] == "table statistik; Amt (Probe)"
-    assert definitions["kinder"][10] == 5  # its own threshold
 
 
 def test_gdal_workbook_keeps_numbers_and_names_the_hidden_cells(layer, tmp_path):

@@ -229,17 +229,20 @@ def city_sheet(plan: list, data: AppendixData, frame, publication, definition, w
 
 def definitions_sheet(plan: list, definition, publication, words, taken: set, key: str, name: str,
                       tables: Sequence, fallback: bool, numeric: set) -> Sheet:
-    t = words.translate
-    kinds = {"rate": t("Appendix", "rate from counts"), "count": t("Appendix", "count"),
-             "value": t("Appendix", "value")}
-    heads = [SheetColumn("column", t("Appendix", "Column")), SheetColumn("header", t("Appendix", "Header")),
-             SheetColumn("label", t("Appendix", "Label")), SheetColumn("unit", t("Appendix", "Unit")),
-             SheetColumn("kind", t("Appendix", "Kind")), SheetColumn("numerator", t("Appendix", "Numerator")),
-             SheetColumn("denominator", t("Appendix", "Denominator")),
-             SheetColumn("years", t("Appendix", "Change between")),
-             SheetColumn("direction", t("Appendix", "Higher value means")),
-             SheetColumn("source", t("Appendix", "Source")),
-             SheetColumn("threshold", t("Appendix", "Hidden below"), True, 0)]
+    w = words  # (a literal .translate call per text: pylupdate5 finds them)
+    kinds = {"rate": w.translate("Appendix", "rate from counts"), "count": w.translate("Appendix", "count"),
+             "value": w.translate("Appendix", "value")}
+    heads = [SheetColumn("column", w.translate("Appendix", "Column")),
+             SheetColumn("header", w.translate("Appendix", "Header")),
+             SheetColumn("label", w.translate("Appendix", "Label")),
+             SheetColumn("unit", w.translate("Appendix", "Unit")),
+             SheetColumn("kind", w.translate("Appendix", "Kind")),
+             SheetColumn("numerator", w.translate("Appendix", "Numerator")),
+             SheetColumn("denominator", w.translate("Appendix", "Denominator")),
+             SheetColumn("years", w.translate("Appendix", "Change between")),
+             SheetColumn("direction", w.translate("Appendix", "Higher value means")),
+             SheetColumn("source", w.translate("Appendix", "Source")),
+             SheetColumn("threshold", w.translate("Appendix", "Hidden below"), True, 0)]
     declared = {i.id: i for i in getattr(definition, "indicators", [])} if definition is not None else {}
     table_of = {c: title for title, cols in tables for c in cols}
     counts = set(publication.counts) if publication is not None else set()
@@ -255,32 +258,34 @@ def definitions_sheet(plan: list, definition, publication, words, taken: set, ke
             ind = declared.get(col)
             kind = ind.kind if ind is not None else ("count" if col in counts else "value")
             if ind is not None and ind.change_between:
-                kind_text = t("Appendix", "change between two years") + f" ({kinds[kind]})"
+                kind_text = w.translate("Appendix", "change between two years") + f" ({kinds[kind]})"
                 years = f"{ind.change_between[0]}–{ind.change_between[1]}"
             else:
-                kind_text = kinds[kind] if col in numeric or ind is not None else t("Appendix", "text")
+                kind_text = kinds[kind] if col in numeric or ind is not None else w.translate("Appendix", "text")
                 years = ""
             direction = ""
             if ind is not None:
-                direction = t("Appendix", "more need") if ind.direction > 0 else t("Appendix", "less need")
+                more, less = w.translate("Appendix", "more need"), w.translate("Appendix", "less need")
+                direction = more if ind.direction > 0 else less
             source = ind.source if ind is not None and ind.source else ""
             if not source:  # the table it came from and the report's source line
-                parts = [t("Appendix", "table {0}").format(table_of[col])] if col in table_of else []
+                parts = [w.translate("Appendix", "table {0}").format(table_of[col])] if col in table_of else []
                 source = "; ".join(parts + ([source_text] if source_text else []))
             threshold = own.get(col, general) if col in counts else None
             rows.append([col, header_text(definition, col), ind.label if ind is not None else "",
                          ind.unit if ind is not None else "", kind_text,
                          (ind.numerator or "") if ind is not None else "",
                          (ind.denominator or "") if ind is not None else "", years, direction, source, threshold])
-    notes = [t("Appendix", "· = hidden by the publication rule (small numbers); an empty cell = no data.")]
+    notes = [w.translate("Appendix", "· = hidden by the publication rule (small numbers); an empty cell = no data.")]
     if fallback:
-        notes.append(t("Appendix", "This file was written without openpyxl: hidden cells are empty here; the "
-                                   "column “Hidden (·)” of each sheet names them, and Tabellenanhang.csv "
-                                   "shows them as ·."))
+        notes.append(w.translate("Appendix", "This file was written without openpyxl: hidden cells are empty "
+                                             "here; the column “Hidden (·)” of each sheet names them, and "
+                                             "Tabellenanhang.csv shows them as ·."))
     if publication is not None:
         notes += [""] + method_note(publication, lang=words.lang if words.lang in ("de", "en") else "en") \
             .rstrip("\n").split("\n")
-    return Sheet(sheet_name(t("Appendix", "Definitions"), taken), heads, rows, role="definitions", notes=notes)
+    title = sheet_name(w.translate("Appendix", "Definitions"), taken)
+    return Sheet(title, heads, rows, role="definitions", notes=notes)
 
 
 # --- the whole workbook --------------------------------------------------------------------------
