@@ -67,7 +67,8 @@ class ProfileGrid(IndicatorGrid):
     def set_fields(self, fields: list, empty: list | None = None) -> None:
         self.units = {}
         super().set_fields(fields, empty)
-        head = QLabel(f"<b>{translate('ProfileDialog', 'Unit')}</b>")
+        unit = translate("ProfileDialog", "Unit")  # (not inside the f-string: pylupdate5 would miss it)
+        head = QLabel(f"<b>{unit}</b>")
         self._grid.addWidget(head, 0, 4)
         self._grid.setColumnStretch(0, 2)
         self._grid.setColumnStretch(3, 3)  # the label is the page's text: room to read it

@@ -314,6 +314,13 @@ def _workbook(out: Path):
     return openpyxl.load_workbook(out / "Tabellenanhang.xlsx")
 
 
+def german():
+    """The report's words: the definition names no language, and the appendix stays German then."""
+    from sozialraum_plugin.toolbelt.i18n import OutputWords
+
+    return OutputWords("de")
+
+
 def _header_ids(book) -> dict:
     """Header → column id, from the definitions sheet (ids stand as they are where no label is)."""
     sheet = book.worksheets[-1]
@@ -328,7 +335,9 @@ def test_workbook_hides_exactly_what_the_csv_hides(report):
         rows = {r["AREA_ID"]: r for r in csv.DictReader(handle, delimiter=";")}
     book = _workbook(out)
     names = [ws.title for ws in book.worksheets]
-    assert names == ["Districts", "jobcenter_2021", "statistik_2021", "City", "Definitions"], names
+    words = german()
+    assert names == [words.translate("Appendix", "Districts"), "jobcenter_2021", "statistik_2021",
+                     words.translate("Appendix", "City"), words.translate("Appendix", "Definitions")], names
     ids = _header_ids(book)
     seen, hidden_cells = set(), 0
     for ws in book.worksheets[:3]:
@@ -354,7 +363,7 @@ def test_workbook_hides_exactly_what_the_csv_hides(report):
                     assert str(cell.value) == text, (ws.title, column)
     assert seen == set(rows["STGT01"]), set(rows["STGT01"]) - seen
     assert hidden_cells >= sum(len(v) for v in HIDDEN.values())  # some columns are on two sheets
-    districts = book["Districts"]
+    districts = book.worksheets[0]
     quote = [c.value for c in districts[1]].index("SGB-II-Quote (%)") + 1
     cell = districts.cell(row=IDS.index("STGT03") + 2, column=quote)
     assert cell.data_type == "n" and cell.number_format == "#,##0.00"
@@ -365,16 +374,17 @@ def test_workbook_city_and_definitions(report):
     out, _ = report
     book = _workbook(out)
     data = tables()
-    city = {row[0]: row for row in book["City"].iter_rows(min_row=2, values_only=True)}
+    words = german()
+    city = {row[0]: row for row in book.worksheets[3].iter_rows(min_row=2, values_only=True)}
     assert city["ew_2021"][2] == sum(EW_2021)  # a count: all districts, the small one too
     assert city["sgb2_2021"][2] == sum(v for v in data["sgb2_2021"] if v is not None)  # the rule protects it
     pooled = sum(v for v in data["sgb2_2021"] if v is not None) / sum(
         e for e, v in zip(EW_2021, data["sgb2_2021"]) if v is not None) * 100
     assert city["quote_2021"][2] == pytest.approx(pooled)  # as the profile pages pool it
     assert city["quote_2021"][5] == len(HIDDEN["quote_2021"])
-    definitions = book["Definitions"]
+    definitions = book.worksheets[-1]
     entries = {row[0]: row for row in definitions.iter_rows(min_row=2, values_only=True) if row[0]}
-    assert entries["sgb2_2021"][2:5] == ("Leistungsberechtigte", None, "count")
+    assert entries["sgb2_2021"][2:5] == ("Leistungsberechtigte", None, words.translate("Appendix", "count"))
     assert entries["sgb2_2021"][10] == 3  # the threshold it is hidden below
     assert entries["quote_2021"][5:7] == ("sgb2_2021", "ew_2021")
     assert entries["quote"][7] == "2019–2021"
