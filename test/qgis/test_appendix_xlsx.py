@@ -155,3 +155,54 @@ def test_english_sheet_names_and_definitions(layer, tmp_path):
     german = build_workbook(data, definition(), OutputWords("de"), key="key", name="name")
     words = OutputWords("de")
     assert german[0].name == words.translate("Appendix", "Districts")
+
+
+def test_report_without_openpyxl_writes_the_workbook_through_gdal(provider, tmp_path, monkeypatch):
+    """A QGIS without openpyxl (Windows and macOS installers): the report's workbook comes from
+    GDAL, numbers stay numbers, the CSV's hidden cells are empty and named in "Hidden (·)"."""
+    import builtins
+    import json
+
+    import openpyxl
+    import processing
+    from test_disclosure_scan import DEFINITION, IDS, _write_tables
+
+    real = builtins.__import__
+
+    def no_openpyxl(name, *args, **kwargs):
+        if name == "openpyxl" or name.startswith("openpyxl."):
+            raise ImportError(name)
+        return real(name, *args, **kwargs)
+
+    source = tmp_path / "tables"
+    source.mkdir()
+    _write_tables(source)
+    definition = dict(DEFINITION, maps=[], profiles=None)  # the data steps are what this is about
+    (source / "probe.json").write_text(json.dumps(definition, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "report"
+    monkeypatch.setattr(builtins, "__import__", no_openpyxl)
+    processing.run("sozialraum:report", {"DEFINITION": str(source / "probe.json"), "OUTPUT_FOLDER": str(out)})
+    monkeypatch.undo()
+    with open(out / "Tabellenanhang.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = {r["AREA_ID"]: r for r in csv.DictReader(handle, delimiter=";")}
+    book = openpyxl.load_workbook(out / "Tabellenanhang.xlsx")
+    ws = book.worksheets[0]
+    header = [c.value for c in ws[1]]
+    assert header[0] == "AREA_ID" and header[-1] == "Hidden (·)"
+    labels = {row[1]: row[0] for row in book.worksheets[-1].iter_rows(min_row=2, values_only=True) if row[0]}
+    quote = header.index("SGB-II-Quote (%)")
+    for r in range(2, ws.max_row + 1):
+        key = ws.cell(row=r, column=1).value
+        listed = [labels.get(h, h) for h in (ws.cell(row=r, column=len(header)).value or "").split(", ") if h]
+        shown = [labels.get(h, h) for h in header[:-1]]
+        hidden = [c for c in shown if rows[key][c] == "·"]
+        assert listed == hidden, key
+        cell = ws.cell(row=r, column=quote + 1)
+        if rows[key]["quote_2021"] == "·":
+            assert cell.value is None
+        else:
+            expected = float(rows[key]["quote_2021"].replace(",", "."))
+            assert cell.data_type == "n" and cell.value == pytest.approx(expected)
+    assert sorted(rows) == sorted(IDS)
+    notes = " ".join(str(r[0]) for r in book.worksheets[-1].iter_rows(values_only=True) if r[0])
+    assert "without openpyxl" in notes or "ohne openpyxl" in notes
