@@ -5,10 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # e2fsprogs: chattr, for the tests of outputs that cannot be written (root ignores file modes);
-# a minimal Debian 13 does not have it.
+# a minimal Debian 13 does not have it. python3-openpyxl: the appendix's XLSX with "·" cells and
+# number formats (optional for the plugin, which falls back to GDAL; the tests read both).
 APT_PACKAGES=(qgis python3-qgis qgis-providers python3-gdal xvfb xauth pyqt5-dev-tools
   qttools5-dev-tools python3-pandas python3-shapely python3-numpy python3-scipy python3-pytest
-  python3-venv poppler-utils zip unzip e2fsprogs)
+  python3-venv poppler-utils zip unzip e2fsprogs python3-openpyxl)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

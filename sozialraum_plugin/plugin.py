@@ -117,7 +117,7 @@ class SozialraumPlugin(QObject):
 
     # Actions ----------------------------------------------------------------------------
     def run_algorithm(self, algorithm_id: str):
-        """Open the step's dialog (join, index, clusters, map: our own; the others: Processing's).
+        """Open the step's dialog (join, index, clusters, map, profiles: our own; the report: Processing's).
         Either way the GUI runs exactly what the toolbox runs."""
         from .gui.launch import open_dialog
 

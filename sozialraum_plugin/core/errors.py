@@ -155,6 +155,8 @@ MESSAGES: dict[str, str] = {
     "too_few_valid_areas": QT_TRANSLATE_NOOP("Messages", "Only {n} of {total} areas are valid; at least {needed} are needed. The population rule (at least {min_population} residents in {field}) removed {population}, {excluded} were excluded and {missing} have a missing value."),
     # --- project ---
     "project_write_failed": QT_TRANSLATE_NOOP("Messages", "The QGIS project {file} could not be written ({reason})."),
+    # --- appendix ---
+    "appendix_no_xlsx_writer": QT_TRANSLATE_NOOP("Messages", "The workbook {file} cannot be written: neither openpyxl nor GDAL's XLSX driver is available. The CSV appendix has the same values."),
 }
 
 

@@ -1,9 +1,11 @@
-"""The table appendix of a report: every attribute of every district, as German Excel reads it.
+"""The table appendix of a report: every attribute of every district, as CSV (and XLSX).
 
 Written from the *published* layer (sozialraum.gpkg): cells the publication rule hides are NULL
 there and listed in ``suppressed_fields``; they are written "·", missing ones stay empty. Numbers
-get a fixed number of decimals per column with a decimal comma (core/publish/table_text.py),
-never '2,29402e+06'.
+get a fixed number of decimals per column (core/publish/table_text.py), never '2,29402e+06'.
+The CSV follows the output language: German Excel reads ';' and a decimal comma, an English one
+',' and a decimal point. :func:`read_appendix` gives the same table to the XLSX writer
+(gis/appendix_xlsx.py), so both hide exactly the same cells.
 """
 from __future__ import annotations
 
@@ -14,7 +16,9 @@ from qgis.core import QgsFeatureRequest, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 
 from ..core.fileio import write_text
-from ..core.publish.table_text import column_decimals, number_text
+from ..core.language import PlainWords
+from ..core.publish.appendix import AppendixData, data_decimals, is_number
+from ..core.publish.table_text import number_text
 
 SUPPRESSED = "·"
 MARKER = "suppressed_fields"
@@ -23,15 +27,13 @@ MARKER = "suppressed_fields"
 def _plain(value):
     if value is None or (hasattr(value, "isNull") and value.isNull()):
         return None
+    if hasattr(value, "toString") and hasattr(value, "isValid"):  # QDate, QDateTime, QTime
+        return value.toString(Qt.DateFormat.ISODate) if value.isValid() else None
     return value
 
 
-def _is_number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def write_appendix(layer: QgsVectorLayer, path: str) -> int:
-    """Write the CSV (';', decimal comma, UTF-8 with BOM) atomically; returns the row count."""
+def read_appendix(layer: QgsVectorLayer) -> AppendixData:
+    """Every attribute but fid and the marker columns, and per row the columns they list."""
     all_names = layer.fields().names()
     markers = [n for n in all_names if n.startswith(MARKER)]
     names = [n for n in all_names if n not in markers and n.lower() != "fid"]
@@ -42,25 +44,36 @@ def write_appendix(layer: QgsVectorLayer, path: str) -> int:
         listed = set()
         for marker in markers:
             listed |= set(str(_plain(feature[marker]) or "").split(","))
-        hidden.append(listed)
-    decimals = [column_decimals(row[i] for row in rows if _is_number(row[i])) for i in range(len(names))]
+        hidden.append(listed - {""})
+    return AppendixData(names, rows, hidden)
+
+
+def csv_text(data: AppendixData, words=None) -> str:
+    """The CSV: ';' and decimal comma in German, ',' and decimal point in English."""
+    words = words or PlainWords("de")
+    english = words.lang == "en"
+    decimals = data_decimals(data)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(names)
-    for row, listed in zip(rows, hidden):
-        writer.writerow([SUPPRESSED if name in listed else _cell(value, places)
-                         for name, value, places in zip(names, row, decimals)])
-    write_text(path, buffer.getvalue(), encoding="utf-8-sig", newline="")
-    return len(rows)
+    writer = csv.writer(buffer, delimiter="," if english else ";", lineterminator="\r\n")
+    writer.writerow(data.names)
+    for row, listed in zip(data.rows, data.hidden):
+        writer.writerow([SUPPRESSED if name in listed else _cell(value, decimals[name], words)
+                         for name, value in zip(data.names, row)])
+    return buffer.getvalue()
 
 
-def _cell(value, decimals: int) -> str:
+def write_appendix(layer: QgsVectorLayer, path: str, words=None) -> int:
+    """Write the CSV (UTF-8 with BOM) atomically; returns the row count."""
+    data = read_appendix(layer)
+    write_text(path, csv_text(data, words), encoding="utf-8-sig", newline="")
+    return len(data.rows)
+
+
+def _cell(value, decimals: int, words) -> str:
     if value is None:
         return ""
-    if hasattr(value, "toString") and hasattr(value, "isValid"):  # QDate, QDateTime, QTime
-        return value.toString(Qt.DateFormat.ISODate) if value.isValid() else ""
     if isinstance(value, bool):
-        return "ja" if value else "nein"
-    if _is_number(value):
-        return number_text(value, decimals)
+        return words.translate("Appendix", "yes") if value else words.translate("Appendix", "no")
+    if is_number(value):
+        return number_text(value, decimals, "en" if words.lang == "en" else "de")
     return str(value)

@@ -32,6 +32,10 @@ def dialog_class(algorithm_id: str):
         from .report_builder.dialog import ReportBuilderDialog
 
         return ReportBuilderDialog
+    if algorithm_id == "sozialraum:profilesheets":
+        from .profile_dialog import ProfileDialog
+
+        return ProfileDialog
     return None
 
 

@@ -42,7 +42,9 @@ class OutputWords:
     def translate(self, context: str, text: str) -> str:
         if self._translator is None:
             return text
-        return self._translator.translate(context, text) or text
+        # as UTF-8 bytes: PyQt5 passes a str to QTranslator's char* only if it is ASCII ('·', '–' and
+        # curly quotes raised UnicodeEncodeError); the .qm keeps its sources in UTF-8
+        return self._translator.translate(context.encode("utf-8"), text.encode("utf-8")) or text
 
     def __repr__(self) -> str:
         return f"OutputWords({self.lang!r})"

@@ -86,7 +86,7 @@ def fresh_memory():
     """Last-used values of earlier runs must not leak into a test (the dialog tests use it)."""
     from sozialraum_plugin.toolbelt.settings import DialogMemory
 
-    for name in ("join", "index", "clusters", "map"):
+    for name in ("join", "index", "clusters", "map", "profiles"):
         DialogMemory(name).clear()
     yield
 

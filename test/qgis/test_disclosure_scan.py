@@ -3,8 +3,9 @@
 
 The tables are made here on Flensburg's 13 Stadtteile (resources/sample/flensburg). What must be
 hidden is written down by hand below (not asked of the rule): the scan reads what was written —
-pdftotext of every PDF, the CSV, HTML, text and SVG files, every attribute of every published
-GeoPackage (styles included) — and looks for each hidden value in the forms the outputs print.
+pdftotext of every PDF, the CSV, HTML, text and SVG files, every cell of the XLSX appendix, every
+attribute of every published GeoPackage (styles included) — and looks for each hidden value in the
+forms the outputs print.
 Shown values are checked to be there too. Only sozialraum_intern.gpkg, named internal, keeps them.
 """
 from __future__ import annotations
@@ -209,7 +210,8 @@ def published_files(out: Path) -> list[Path]:
 def test_report_wrote_what_the_scan_reads(report):
     out, _ = report
     names = {p.relative_to(out).as_posix() for p in published_files(out)}
-    for expected in ("sozialraum.gpkg", "Tabellenanhang.csv", "Methodenhinweis.txt", "Karten.pdf",
+    for expected in ("sozialraum.gpkg", "Tabellenanhang.csv", "Tabellenanhang.xlsx", "Methodenhinweis.txt",
+                     "Karten.pdf",
                      "Sozialraumprofile.pdf", "Verbindungsbericht_1.html", "Verbindungsbericht_2.html",
                      "Sozialraumprofile_files/profiles.gpkg"):
         assert expected in names
@@ -228,6 +230,8 @@ def test_no_distinctive_hidden_value_in_any_published_file(report):
             texts = pdf_pages(path)
         elif path.suffix == ".gpkg":
             texts = [gpkg_text(path)]
+        elif path.suffix == ".xlsx":
+            texts = [xlsx_text(path)]
         elif path.suffix == ".svg":  # the texts of the chart, not its geometry
             texts = [" ".join(re.findall(r">([^<]+)<", path.read_text(encoding="utf-8")))]
         elif path.suffix in (".csv", ".html", ".txt", ".json", ".qml"):
@@ -260,6 +264,26 @@ def gpkg_text(path: Path) -> str:
     return "\n".join(lines)
 
 
+def xlsx_text(path: Path) -> str:
+    """Every cell of every sheet: a text as it is, a number as stored and as its format shows it."""
+    import openpyxl
+
+    lines = []
+    for sheet in openpyxl.load_workbook(path).worksheets:
+        for row in sheet.iter_rows():
+            cells = []
+            for cell in row:
+                if cell.value is None:
+                    continue
+                if cell.data_type == "n":
+                    shown = cell.number_format.split(".")[1] if "." in cell.number_format else ""
+                    cells.append(_as_text(float(cell.value)) + " " + de(float(cell.value), len(shown)))
+                else:
+                    cells.append(str(cell.value))
+            lines.append(" ".join(cells))
+    return "\n".join(lines)
+
+
 def _as_text(value) -> str:
     if isinstance(value, float):
         return f"{value:.10g} " + de(value, 1) + " " + de(value, 2)
@@ -283,6 +307,91 @@ def test_appendix_hides_every_hidden_cell_and_shows_the_rest(report):
                 assert float(cell.replace(",", ".")) == pytest.approx(value, abs=0.006), (col, IDS[i])
     assert rows["STGT05"]["quote_2021"] == de(data["quote_2021"][4], 2)  # two decimals, decimal comma
     assert rows["STGT03"]["ew_2021"] == "12525"
+
+
+def _workbook(out: Path):
+    import openpyxl
+
+    return openpyxl.load_workbook(out / "Tabellenanhang.xlsx")
+
+
+def german():
+    """The report's words: the definition names no language, and the appendix stays German then."""
+    from sozialraum_plugin.toolbelt.i18n import OutputWords
+
+    return OutputWords("de")
+
+
+def _header_ids(book) -> dict:
+    """Header → column id, from the definitions sheet (ids stand as they are where no label is)."""
+    sheet = book.worksheets[-1]
+    return {row[1]: row[0] for row in sheet.iter_rows(min_row=2, values_only=True) if row[0] and row[1]}
+
+
+def test_workbook_hides_exactly_what_the_csv_hides(report):
+    """Each data sheet: '·' in exactly the cells where the CSV has '·', numbers as number cells of
+    the CSV's values with a display format of its decimals, and every CSV column in some sheet."""
+    out, _ = report
+    with open(out / "Tabellenanhang.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = {r["AREA_ID"]: r for r in csv.DictReader(handle, delimiter=";")}
+    book = _workbook(out)
+    names = [ws.title for ws in book.worksheets]
+    words = german()
+    assert names == [words.translate("Appendix", "Districts"), "jobcenter_2021", "statistik_2021",
+                     words.translate("Appendix", "City"), words.translate("Appendix", "Definitions")], names
+    ids = _header_ids(book)
+    seen, hidden_cells = set(), 0
+    for ws in book.worksheets[:3]:
+        header = [c.value for c in ws[1]]
+        columns = [ids.get(h, h) for h in header]
+        keys = [ws.cell(row=r, column=1).value for r in range(2, ws.max_row + 1)]
+        assert keys == sorted(IDS), ws.title  # in the order of the district numbers
+        for r in range(2, ws.max_row + 1):
+            csv_row = rows[ws.cell(row=r, column=1).value]
+            for c, column in enumerate(columns, start=1):
+                cell, text = ws.cell(row=r, column=c), csv_row[column]
+                seen.add(column)
+                if text == "·":
+                    assert cell.value == "·", (ws.title, column, cell.value)
+                    hidden_cells += 1
+                elif text == "":
+                    assert cell.value is None, (ws.title, column, cell.value)
+                elif cell.data_type == "n":
+                    assert cell.value == pytest.approx(float(text.replace(",", ".")), abs=0.006), (column, text)
+                    decimals = len(text.split(",")[1]) if "," in text else 0
+                    assert cell.number_format == "#,##0" + ("." + "0" * decimals if decimals else ""), column
+                else:
+                    assert str(cell.value) == text, (ws.title, column)
+    assert seen == set(rows["STGT01"]), set(rows["STGT01"]) - seen
+    assert hidden_cells >= sum(len(v) for v in HIDDEN.values())  # some columns are on two sheets
+    districts = book.worksheets[0]
+    quote = [c.value for c in districts[1]].index("SGB-II-Quote (%)") + 1
+    cell = districts.cell(row=IDS.index("STGT03") + 2, column=quote)
+    assert cell.data_type == "n" and cell.number_format == "#,##0.00"
+    assert cell.value == pytest.approx(tables()["quote_2021"][2], abs=1e-6)  # the value, not its text
+
+
+def test_workbook_city_and_definitions(report):
+    out, _ = report
+    book = _workbook(out)
+    data = tables()
+    words = german()
+    city = {row[0]: row for row in book.worksheets[3].iter_rows(min_row=2, values_only=True)}
+    assert city["ew_2021"][2] == sum(EW_2021)  # a count: all districts, the small one too
+    assert city["sgb2_2021"][2] == sum(v for v in data["sgb2_2021"] if v is not None)  # the rule protects it
+    pooled = sum(v for v in data["sgb2_2021"] if v is not None) / sum(
+        e for e, v in zip(EW_2021, data["sgb2_2021"]) if v is not None) * 100
+    assert city["quote_2021"][2] == pytest.approx(pooled)  # as the profile pages pool it
+    assert city["quote_2021"][5] == len(HIDDEN["quote_2021"])
+    definitions = book.worksheets[-1]
+    entries = {row[0]: row for row in definitions.iter_rows(min_row=2, values_only=True) if row[0]}
+    assert entries["sgb2_2021"][2:5] == ("Leistungsberechtigte", None, words.translate("Appendix", "count"))
+    assert entries["sgb2_2021"][10] == 3  # the threshold it is hidden below
+    assert entries["quote_2021"][5:7] == ("sgb2_2021", "ew_2021")
+    assert entries["quote"][7] == "2019–2021"
+    assert "Jobcenter Flensburg (Probe)" in entries["quote_2021"][9]
+    notes = " ".join(str(row[0]) for row in definitions.iter_rows(values_only=True) if row[0])
+    assert "· = " in notes and "Fallzahlen von 1 bis unter 3" in notes
 
 
 def test_published_geopackage_holds_null_where_hidden_and_one_marker(report):

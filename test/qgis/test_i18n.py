@@ -74,3 +74,7 @@ def test_output_words_follow_the_language_asked_for_not_the_ui(qgis_app):
     assert OutputWords("en").translate("SozialraumAlgorithm", heading) == heading
     assert OutputWords("fr").lang == "en"
     assert output_language("de_DE") == "de" and output_language("English") == "en"
+    # a source with '“' or '·' (PyQt5 refused non-ASCII text for QTranslator's char*)
+    quoted = "Press “Suggest k” to compare numbers of clusters."
+    assert OutputWords("de").translate("ClusterDialog", quoted).startswith("Mit „k vorschlagen“")
+    assert OutputWords("de").translate("Nowhere", "· = hidden") == "· = hidden"

@@ -30,8 +30,9 @@ def column_decimals(values: Iterable) -> int:
     return 3 if max(abs(v) for v in numbers) < 1 else 2
 
 
-def number_text(value, decimals: int) -> str:
-    """'4,23', '2294020', '' for a missing value (the caller prints '·' for a hidden one)."""
+def number_text(value, decimals: int, lang: str = "de") -> str:
+    """'4,23' ('4.23' in English), '2294020', '' for a missing value (the caller prints '·' for a
+    hidden one)."""
     if is_missing(value):
         return ""
-    return format_number(value, decimals, thousands=False).replace("\u2212", "-")
+    return format_number(value, decimals, lang=lang, thousands=False).replace("\u2212", "-")

@@ -36,6 +36,8 @@ class ReportAlgorithm(SozialraumAlgorithm):
             "for publication\n"
             "- Karten.pdf and Sozialraumprofile.pdf\n"
             "- Tabellenanhang.csv: all values for the appendix (hidden cells as ·)\n"
+            "- Tabellenanhang.xlsx: the same as a workbook: numbers as numbers, a sheet for the districts, "
+            "one per table, the city and the indicators' definitions with the publication rule\n"
             "- Methodenhinweis.txt: the publication rule (what is hidden and why, the threshold)\n"
             "- Verbindungsbericht_*.html: what each join matched and what not\n"
             "- Berichtsdefinition.json: the definition used, to run it again next year\n"

@@ -311,18 +311,9 @@ class ReportRun:
         self.outputs["SUMMARY"] = path
 
     def _write_appendix(self, uri: str) -> None:
-        import shutil
+        from .report_appendix import write_report_appendix
 
-        from ...gis.appendix import write_appendix
-
-        # read from a copy in the work folder: QGIS's OGR connection pool keeps a file it read
-        # open after the layer is gone, and Windows cannot then move it into the output folder
-        file, _, rest = uri.partition("|")
-        copy = os.path.join(self.work, "appendix_" + os.path.basename(file))
-        shutil.copyfile(file, copy)
-        path = os.path.join(self.folder, "Tabellenanhang.csv")
-        write_appendix(QgsVectorLayer(copy + ("|" + rest if rest else ""), LAYER, "ogr"), path)
-        self.outputs["TABLE"] = path
+        self.outputs.update(write_report_appendix(self, uri))  # Tabellenanhang.csv and .xlsx
 
     def _registered(self, alg_id: str) -> bool:
         return QgsApplication.processingRegistry().algorithmById(alg_id) is not None

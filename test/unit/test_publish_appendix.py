@@ -1,0 +1,55 @@
+"""core.publish.appendix: the workbook's plan (sheets, names, hidden cells, the city's figures)."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from sozialraum_plugin.core.indicators import Indicator
+from sozialraum_plugin.core.publish.appendix import (
+    HIDE,
+    AppendixData,
+    build_workbook,
+    city_values,
+    sheet_name,
+)
+from sozialraum_plugin.core.publish.rule import publication_rule
+from sozialraum_plugin.core.report_definition import ReportDefinition
+
+
+def test_sheet_names_are_valid_and_unique():
+    taken = set()
+    assert sheet_name("Jobcenter [2021]: SGB II / Quote", taken) == "Jobcenter _2021__ SGB II _ Quot"
+    assert sheet_name("districts", taken) == "districts"
+    assert sheet_name("Districts", taken) == "Districts (2)"  # Excel compares names without case
+    assert all(len(n) <= 31 for n in taken)
+
+
+def test_city_sums_counts_pools_rates_and_takes_the_median_of_shown_values():
+    frame = pd.DataFrame({"n": [1, 40, 50, 9], "ew": [100, 400, 500, 300], "q": [1.0, 10.0, 10.0, 3.0],
+                          "v": [5.0, 7.0, 100.0, 1.0]})
+    inds = [Indicator("q", unit="%", numerator="n", denominator="ew"), Indicator("n", kind="count")]
+    publication = publication_rule(frame, inds, counts=["ew"], min_population=None)
+    assert publication.hidden("n").tolist()[0]  # the 1 is hidden ...
+    definition = ReportDefinition(title="t", boundaries="b", key="k", indicators=inds)
+    found = city_values(frame, publication, definition, ["n", "ew", "q", "v"])
+    assert found["n"][:2] == (100.0, "sum")  # ... and in the city's sum, as the rule allows
+    assert found["q"][0] == 100 / 1300 * 100 and found["q"][1] == "rate"
+    assert found["v"][:2] == (6.0, "median")  # over the shown values
+    hidden_v = publication_rule(frame, [], hidden=pd.DataFrame({"v": [False, False, True, False]}),
+                                min_population=None)
+    assert city_values(frame, hidden_v, definition, ["v"])["v"][0] == 5.0  # the hidden 100 is left out
+
+
+def test_workbook_hides_the_listed_cells_and_keeps_numbers():
+    data = AppendixData(["key", "name", "n", "x"], [["2", "B", 2, 1.5], ["1", "A", None, math.nan]],
+                        [{"n"}, set()])
+    definition = ReportDefinition(title="t", boundaries="b", key="key",
+                                  indicators=[Indicator("n", label="Fälle", kind="count")])
+    sheets = build_workbook(data, definition, key="key", name="name")
+    districts = sheets[0]
+    assert [c.header for c in districts.columns] == ["key", "name", "Fälle", "x"]
+    assert districts.rows[0][2] is HIDE and districts.rows[0][3] == 1.5
+    assert districts.rows[1][2] is None and districts.rows[1][3] is None  # NaN: no data, not a number
+    assert [c.numeric for c in districts.columns] == [False, False, True, True]
+    assert sheets[-1].role == "definitions" and sheets[-1].rows[0][:5] == ["n", "Fälle", "Fälle", "", "count"]
