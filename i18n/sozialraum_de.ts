@@ -15,6 +15,179 @@
     </message>
 </context>
 <context>
+    <name>Appendix</name>
+    <message>
+        <location filename="../sozialraum_plugin/gis/appendix.py" line="76"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/appendix.py" line="76"/>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="207"/>
+        <source>sum of all districts</source>
+        <translation>Summe aller Gebiete</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="208"/>
+        <source>sum of numerators / sum of denominators</source>
+        <translation>Summe der Zähler / Summe der Nenner</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="209"/>
+        <source>median of the districts shown</source>
+        <translation>Median der ausgewiesenen Gebiete</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="235"/>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="211"/>
+        <source>Indicator</source>
+        <translation>Indikator</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="224"/>
+        <source>City</source>
+        <translation>Stadt</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="213"/>
+        <source>Computed as</source>
+        <translation>Berechnet als</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="214"/>
+        <source>Districts shown</source>
+        <translation>Gebiete ausgewiesen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="215"/>
+        <source>Districts hidden (·)</source>
+        <translation>Gebiete gesperrt (·)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="233"/>
+        <source>rate from counts</source>
+        <translation>Quote aus Anzahlen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="233"/>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="234"/>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="236"/>
+        <source>Header</source>
+        <translation>Spaltenkopf</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="237"/>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="238"/>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="239"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="240"/>
+        <source>Numerator</source>
+        <translation>Zähler</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="241"/>
+        <source>Denominator</source>
+        <translation>Nenner</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="242"/>
+        <source>Change between</source>
+        <translation>Veränderung zwischen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="243"/>
+        <source>Higher value means</source>
+        <translation>Höherer Wert bedeutet</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="244"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="245"/>
+        <source>Hidden below</source>
+        <translation>Gesperrt unter</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="261"/>
+        <source>change between two years</source>
+        <translation>Veränderung zwischen zwei Jahren</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="264"/>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="268"/>
+        <source>more need</source>
+        <translation>mehr Bedarf</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="268"/>
+        <source>less need</source>
+        <translation>weniger Bedarf</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="272"/>
+        <source>table {0}</source>
+        <translation>Tabelle {0}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="279"/>
+        <source>· = hidden by the publication rule (small numbers); an empty cell = no data.</source>
+        <translation>· = gesperrt nach der Geheimhaltungsregel (kleine Fallzahlen); eine leere Zelle = keine Daten.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="281"/>
+        <source>This file was written without openpyxl: hidden cells are empty here; the column “Hidden (·)” of each sheet names them, and Tabellenanhang.csv shows them as ·.</source>
+        <translation>Diese Datei wurde ohne openpyxl geschrieben: gesperrte Zellen sind hier leer; die Spalte „Gesperrt (·)“ jedes Blattes nennt sie, und Tabellenanhang.csv zeigt sie als ·.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="287"/>
+        <source>Definitions</source>
+        <translation>Definitionen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="305"/>
+        <source>Districts</source>
+        <translation>Gebiete</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_appendix.py" line="93"/>
+        <source>Hidden (·)</source>
+        <translation>Gesperrt (·)</translation>
+    </message>
+</context>
+<context>
     <name>ClusterDialog</name>
     <message>
         <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="278"/>
@@ -1045,12 +1218,12 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
 <context>
     <name>Launch</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/launch.py" line="66"/>
+        <location filename="../sozialraum_plugin/gui/launch.py" line="70"/>
         <source>Sozialraum</source>
         <translation>Sozialraum</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/launch.py" line="66"/>
+        <location filename="../sozialraum_plugin/gui/launch.py" line="70"/>
         <source>This step is not available in this version yet: {0}</source>
         <translation>Dieser Schritt ist in dieser Version noch nicht verfügbar: {0}</translation>
     </message>
@@ -1988,6 +2161,11 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <source>The QGIS project {file} could not be written ({reason}).</source>
         <translation>Das QGIS-Projekt {file} konnte nicht geschrieben werden ({reason}).</translation>
     </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="159"/>
+        <source>The workbook {file} cannot be written: neither openpyxl nor GDAL&apos;s XLSX driver is available. The CSV appendix has the same values.</source>
+        <translation>Die Arbeitsmappe {file} lässt sich nicht schreiben: weder openpyxl noch der XLSX-Treiber von GDAL ist vorhanden. Der CSV-Anhang enthält dieselben Werte.</translation>
+    </message>
 </context>
 <context>
     <name>NeedClustersAlgorithm</name>
@@ -2219,6 +2397,194 @@ Nur gültige Gebiete bilden die Bezugsgesamtheit: Einwohnerzahl mindestens MIN_P
         <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="143"/>
         <source>{0} areas classed, {1} left out of the reference (see the field note).</source>
         <translation>{0} Gebiete klassifiziert, {1} aus der Bezugsgesamtheit ausgeschlossen (siehe Feld note).</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="63"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="63"/>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="70"/>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="79"/>
+        <source>Text of the row on the page (empty: the field&apos;s alias or name)</source>
+        <translation>Text der Zeile auf der Seite (leer: Alias oder Name des Feldes)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="82"/>
+        <source>{0}: unit</source>
+        <translation>{0}: Einheit</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="119"/>
+        <source>District profiles</source>
+        <translation>Sozialraumprofile</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="301"/>
+        <source>District profile</source>
+        <translation>Sozialraumprofil</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="140"/>
+        <source>&amp;Layer:</source>
+        <translation>&amp;Layer:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="141"/>
+        <source>&amp;Name field:</source>
+        <translation>&amp;Namensfeld:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="142"/>
+        <source>&amp;Key field (number):</source>
+        <translation>&amp;Schlüsselfeld (Nummer):</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="143"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="146"/>
+        <source>Indicators (at most 12)</source>
+        <translation>Indikatoren (höchstens 12)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="149"/>
+        <source>&amp;Indicators of the layer:</source>
+        <translation>&amp;Indikatoren des Layers:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="159"/>
+        <source>Small numbers and badges</source>
+        <translation>Kleine Fallzahlen und Kennzeichnung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="173"/>
+        <source>Hide &amp;counts below:</source>
+        <translation>Anzahlen sperren &amp;unter:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="174"/>
+        <source>&amp;Population field:</source>
+        <translation>&amp;Einwohnerfeld:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="175"/>
+        <source>&amp;Minimum population:</source>
+        <translation>&amp;Mindesteinwohnerzahl:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="176"/>
+        <source>Class fi&amp;eld (badge):</source>
+        <translation>Klassen&amp;feld (Kasten oben rechts):</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="177"/>
+        <source>Cluster field (&amp;badge):</source>
+        <translation>Clusterfel&amp;d (Kasten oben rechts):</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="183"/>
+        <source>As QGIS (the user interface&apos;s language)</source>
+        <translation>Wie QGIS (Sprache der Oberfläche)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="186"/>
+        <source>[PDF file]</source>
+        <translation>[PDF-Datei]</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="186"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="189"/>
+        <source>Also one PDF per &amp;district in:</source>
+        <translation>Zusätzlich eine PDF je Gebiet im &amp;Ordner:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="196"/>
+        <source>&amp;Source line:</source>
+        <translation>&amp;Quellenangabe:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="197"/>
+        <source>Lan&amp;guage of the pages:</source>
+        <translation>Sp&amp;rache der Seiten:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="198"/>
+        <source>O&amp;utput file:</source>
+        <translation>Aus&amp;gabedatei:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="200"/>
+        <source>More options (rates from counts, own thresholds, a layout template, sorting, a filter): Processing Toolbox › Sozialraum › District profile sheets.</source>
+        <translation>Weitere Optionen (Quoten aus Anzahlen, eigene Schwellen, eine Layoutvorlage, Sortierung, ein Filter): Processing-Werkzeugkiste › Sozialraum › Sozialraumprofile.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="215"/>
+        <source>Pre&amp;view first page</source>
+        <translation>&amp;Vorschau der ersten Seite</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="221"/>
+        <source>Press “Preview first page” to see the first district's page as it will be printed.</source>
+        <translation>„Vorschau der ersten Seite“ zeigt die Seite des ersten Gebiets so, wie sie gedruckt wird.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="246"/>
+        <source>&lt;b&gt;On the page ({0} of at most {1}):&lt;/b&gt; {2}</source>
+        <translation>&lt;b&gt;Auf der Seite ({0} von höchstens {1}):&lt;/b&gt; {2}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="285"/>
+        <source>Choose a layer and the field with the district names.</source>
+        <translation>Bitte einen Layer und das Feld mit den Gebietsnamen wählen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="288"/>
+        <source>Choose at least one indicator for the page.</source>
+        <translation>Bitte mindestens einen Indikator für die Seite wählen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="290"/>
+        <source>A page holds at most {0} indicators; {1} are chosen.</source>
+        <translation>Eine Seite fasst höchstens {0} Indikatoren; gewählt sind {1}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="320"/>
+        <source>Choose the PDF file for the profiles.</source>
+        <translation>Bitte die PDF-Datei für die Profile wählen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="327"/>
+        <source>Choose the folder for the one-file-per-district PDFs.</source>
+        <translation>Bitte den Ordner für die einzelnen PDFs je Gebiet wählen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="340"/>
+        <source>Drawing the page…</source>
+        <translation>Die Seite wird gezeichnet …</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="364"/>
+        <source>First page: {0}</source>
+        <translation>Erste Seite: {0}</translation>
     </message>
 </context>
 <context>
@@ -2496,12 +2862,12 @@ TEMPLATE: eine .qpt, die nach dem Umgestalten aus einem Profil-Layout gespeicher
         <translation>Tabelle {0} von {1} wird verbunden: {2}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="332"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="323"/>
         <source>Thematic maps are not available in this version.</source>
         <translation>Themenkarten sind in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="343"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="334"/>
         <source>Profile sheets are not available in this version.</source>
         <translation>Sozialraumprofile sind in dieser Version nicht verfügbar.</translation>
     </message>
@@ -2519,39 +2885,44 @@ TEMPLATE: eine .qpt, die nach dem Umgestalten aus einem Profil-Layout gespeicher
         <translation>Vollständiger Bericht aus einer Berichtsdefinition</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="56"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="58"/>
         <source>Report definition</source>
         <translation>Berichtsdefinition</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="56"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="58"/>
         <source>Report definition (*.json)</source>
         <translation>Berichtsdefinition (*.json)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="58"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="60"/>
         <source>District boundaries (instead of the definition&apos;s)</source>
         <translation>Gebietsgrenzen (anstelle derer aus der Definition)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="61"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="63"/>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="62"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="64"/>
         <source>Districts matched by every table</source>
         <translation>Gebiete, die in jeder Tabelle zugeordnet wurden</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="112"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="114"/>
         <source>The report was cancelled; no half-written file was left in {0}.</source>
         <translation>Der Bericht wurde abgebrochen; in {0} ist keine halb geschriebene Datei zurückgeblieben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="108"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="110"/>
         <source>The report was cancelled while printing: the data files in {0} (GeoPackages, appendix, method note) are this run&apos;s, the maps and profiles were not finished; no half-written file was left.</source>
         <translation>Der Bericht wurde beim Drucken abgebrochen: die Datendateien in {0} (GeoPackages, Tabellenanhang, Methodenhinweis) stammen aus diesem Lauf, Karten und Profile wurden nicht fertiggestellt; keine halb geschriebene Datei ist zurückgeblieben.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="65"/>
+        <source>QGIS project with the report&apos;s layers and layouts</source>
+        <translation>QGIS-Projekt mit den Layern und Layouts des Berichts</translation>
     </message>
     <message>
         <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="29"/>
@@ -2560,6 +2931,7 @@ TEMPLATE: eine .qpt, die nach dem Umgestalten aus einem Profil-Layout gespeicher
 - sozialraum_intern.gpkg: the same with every raw value, for further work; internal, not for publication
 - Karten.pdf and Sozialraumprofile.pdf
 - Tabellenanhang.csv: all values for the appendix (hidden cells as ·)
+- Tabellenanhang.xlsx: the same as a workbook: numbers as numbers, a sheet for the districts, one per table, the city and the indicators' definitions with the publication rule
 - Methodenhinweis.txt: the publication rule (what is hidden and why, the threshold)
 - Verbindungsbericht_*.html: what each join matched and what not
 - Berichtsdefinition.json: the definition used, to run it again next year
@@ -2573,6 +2945,7 @@ Relative paths in the definition are read from the definition's folder. INPUT, i
 - sozialraum_intern.gpkg: dasselbe mit allen Rohwerten, für die Weiterarbeit; intern, nicht zur Veröffentlichung
 - Karten.pdf und Sozialraumprofile.pdf
 - Tabellenanhang.csv: alle Werte für den Tabellenanhang (gesperrte Zellen als ·)
+- Tabellenanhang.xlsx: dasselbe als Arbeitsmappe: Zahlen als Zahlen, ein Blatt für die Gebiete, eines je Tabelle, die Stadt und die Definitionen der Indikatoren mit der Geheimhaltungsregel
 - Methodenhinweis.txt: die Geheimhaltungsregel (was nicht ausgewiesen wird und warum, der Schwellenwert)
 - Verbindungsbericht_*.html: was bei jeder Verbindung zugeordnet wurde und was nicht
 - Berichtsdefinition.json: die verwendete Definition, um den Bericht im nächsten Jahr erneut zu erstellen
@@ -2581,11 +2954,6 @@ Relative paths in the definition are read from the definition's folder. INPUT, i
 Geheimhaltungsregel: Anzahlen von 1 bis unter dem Schwellenwert (Standard 3) werden nicht ausgewiesen, ebenso alles, was daraus berechnet wird (Anteile, Veränderungen), sowie eine zweite Zelle überall dort, wo sich eine gesperrte Zelle sonst aus einer veröffentlichten Summe zurückrechnen ließe; Gebiete unter der Mindesteinwohnerzahl zeigen keine Werte. Änderbar in der Definition: &quot;publication&quot;: {&quot;threshold&quot;: 5, &quot;population&quot;: &quot;EW&quot;, &quot;min_population&quot;: 300, &quot;totals&quot;: {&quot;EW&quot;: [&quot;u18&quot;, &quot;ab18&quot;]}}, oder &quot;threshold&quot; je Indikator. Tabellenspalten mit ganzen Zahlen, die nicht als &quot;kind&quot;: &quot;value&quot; deklariert sind, werden als Anzahlen behandelt.
 
 Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. INPUT ersetzt, falls angegeben, die in der Definition genannten Gebietsgrenzen.</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="63"/>
-        <source>QGIS project with the report&apos;s layers and layouts</source>
-        <translation>QGIS-Projekt mit den Layern und Layouts des Berichts</translation>
     </message>
 </context>
 <context>
