@@ -188,7 +188,7 @@ def test_report_without_openpyxl_writes_the_workbook_through_gdal(provider, tmp_
     book = openpyxl.load_workbook(out / "Tabellenanhang.xlsx")
     ws = book.worksheets[0]
     header = [c.value for c in ws[1]]
-    assert header[0] == "AREA_ID" and header[-1] == "Hidden (·)"
+    assert header[0] == "AREA_ID" and header[-1] == "Gesperrt (·)"  # German: the report's default here
     labels = {row[1]: row[0] for row in book.worksheets[-1].iter_rows(min_row=2, values_only=True) if row[0]}
     quote = header.index("SGB-II-Quote (%)")
     for r in range(2, ws.max_row + 1):
