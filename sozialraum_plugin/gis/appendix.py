@@ -1,4 +1,5 @@
-"""The table appendix of a report: every attribute of every district, as German Excel reads it.
+"""The table appendix of a report: every attribute of every district, as Excel reads it in the
+output language (German: ';' and a decimal comma; English: ',' and a decimal point).
 
 Written from the *published* layer (sozialraum.gpkg): cells the publication rule hides are NULL
 there and listed in ``suppressed_fields``; they are written "·", missing ones stay empty. Numbers
@@ -30,8 +31,14 @@ def _is_number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def write_appendix(layer: QgsVectorLayer, path: str) -> int:
-    """Write the CSV (';', decimal comma, UTF-8 with BOM) atomically; returns the row count."""
+def write_appendix(layer: QgsVectorLayer, path: str, lang: str = "de") -> int:
+    """Write the CSV (UTF-8 with BOM; ';' and decimal comma, or ',' and decimal point in English)
+    atomically; returns the row count. The header row holds the field names (the data's own names,
+    the same in every language)."""
+    from ..toolbelt.i18n import OutputWords
+
+    words = OutputWords(lang)
+    yes_no = (words.translate("Appendix", "yes"), words.translate("Appendix", "no"))
     all_names = layer.fields().names()
     markers = [n for n in all_names if n.startswith(MARKER)]
     names = [n for n in all_names if n not in markers and n.lower() != "fid"]
@@ -45,22 +52,22 @@ def write_appendix(layer: QgsVectorLayer, path: str) -> int:
         hidden.append(listed)
     decimals = [column_decimals(row[i] for row in rows if _is_number(row[i])) for i in range(len(names))]
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=";" if words.lang == "de" else ",", lineterminator="\r\n")
     writer.writerow(names)
     for row, listed in zip(rows, hidden):
-        writer.writerow([SUPPRESSED if name in listed else _cell(value, places)
+        writer.writerow([SUPPRESSED if name in listed else _cell(value, places, words.lang, yes_no)
                          for name, value, places in zip(names, row, decimals)])
     write_text(path, buffer.getvalue(), encoding="utf-8-sig", newline="")
     return len(rows)
 
 
-def _cell(value, decimals: int) -> str:
+def _cell(value, decimals: int, lang: str = "de", yes_no=("yes", "no")) -> str:
     if value is None:
         return ""
     if hasattr(value, "toString") and hasattr(value, "isValid"):  # QDate, QDateTime, QTime
         return value.toString(Qt.DateFormat.ISODate) if value.isValid() else ""
     if isinstance(value, bool):
-        return "ja" if value else "nein"
+        return yes_no[0] if value else yes_no[1]
     if _is_number(value):
-        return number_text(value, decimals)
+        return number_text(value, decimals, lang)
     return str(value)

@@ -11,7 +11,7 @@ from functools import cache
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
-from ..core.language import LANGUAGES, language_code
+from ..core.language import LANGUAGES, language_code, set_words_factory
 from .paths import i18n_dir
 
 
@@ -60,6 +60,9 @@ def _translator(lang: str) -> QTranslator | None:
 
 def output_words(value: str | None = None) -> OutputWords:
     return OutputWords(output_language(value))
+
+
+set_words_factory(OutputWords)  # core code given 'de' instead of words translates through the .qm
 
 
 def install_translator(parent=None) -> QTranslator | None:

@@ -1,6 +1,7 @@
-"""Numbers of a published table (the appendix) as German Excel reads them.
+"""Numbers of a published table (the appendix) as Excel in the output language reads them.
 
-One fixed number of decimals per column, never scientific notation, decimal comma, no thousands
+One fixed number of decimals per column, never scientific notation, the language's decimal mark
+(comma in German, point in English), no thousands
 mark (a CSV is read back by programs too: '2294020' is unambiguous, '2.294.020' is not for every
 reader). Whole-number columns get 0 decimals; others keep the decimals their values have, up to
 three; longer fractions (computed shares) get two, or three below 1.
@@ -30,8 +31,8 @@ def column_decimals(values: Iterable) -> int:
     return 3 if max(abs(v) for v in numbers) < 1 else 2
 
 
-def number_text(value, decimals: int) -> str:
-    """'4,23', '2294020', '' for a missing value (the caller prints '·' for a hidden one)."""
+def number_text(value, decimals: int, lang="de") -> str:
+    """'4,23' / '4.23', '2294020', '' for a missing value (the caller prints '·' for a hidden one)."""
     if is_missing(value):
         return ""
-    return format_number(value, decimals, thousands=False).replace("\u2212", "-")
+    return format_number(value, decimals, lang=lang, thousands=False).replace("\u2212", "-")

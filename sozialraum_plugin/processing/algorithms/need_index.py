@@ -14,7 +14,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from ..base import SozialraumAlgorithm, choice_parameter
+from ..base import SozialraumAlgorithm, choice_parameter, language_parameter
 from .common import output_gpkg_path
 from .fieldspecs import directions, weights
 
@@ -78,6 +78,7 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
                                          defaultValue="-1.0;1.0;1.5"),
             QgsProcessingParameterString("DYNAMIC_THRESHOLDS", self.tr("Dynamics class limits"),
                                          defaultValue="-1.0;1.0"),
+            language_parameter(),
         ]
         for param in advanced:
             param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
@@ -112,6 +113,7 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
         name = os.path.splitext(os.path.basename(dest))[0]  # Windows paths too
         if expression:
             check_expression(expression)  # before anything is written
+        words = self.words(parameters, context)
 
         def compute(frame, temp_uri):
             excluded = None
@@ -121,7 +123,7 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
             common = {"population": population, "excluded": excluded,
                       "min_population": options["min_population"],
                       "status_thresholds": options["status_thresholds"],
-                      "dynamic_thresholds": options["dynamic_thresholds"]}
+                      "dynamic_thresholds": options["dynamic_thresholds"], "lang": words}
             if preset == "mss":
                 return mss_index(frame, status_inds, dynamic_inds, **common)
             return custom_index(frame, status_inds, dynamic_inds, options["method"], wts, **common)
