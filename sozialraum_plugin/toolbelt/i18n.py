@@ -42,7 +42,8 @@ class OutputWords:
     def translate(self, context: str, text: str) -> str:
         if self._translator is None:
             return text
-        return self._translator.translate(context, text) or text
+        # as UTF-8 bytes: PyQt5 takes a str for this 'const char *' as ASCII only ('‰', '·' would fail)
+        return self._translator.translate(context.encode("utf-8"), text.encode("utf-8")) or text
 
     def __repr__(self) -> str:
         return f"OutputWords({self.lang!r})"

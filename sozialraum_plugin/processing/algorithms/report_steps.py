@@ -300,7 +300,8 @@ class ReportRun:
         (centre × size − the shown members), so it is written "·"."""
         import pandas as pd
 
-        from ...core.formatting import format_number, is_missing
+        from ...core.formatting import is_missing
+        from ...core.publish.table_text import number_text
         from ...core.publish.group_summary import mask_group_summary
         from .common import write_table
 
@@ -312,7 +313,7 @@ class ReportRun:
                               encoding="utf-8-sig")
         masked = mask_group_summary(summary, self.frame["cluster"], self.publication.mask, self.d.clusters.fields)
         for col in masked.columns:  # a column with "·" is text now: its numbers keep the language's decimal mark
-            masked[col] = [format_number(v, 4, lang=self.lang, thousands=False).rstrip("0").rstrip(".,")
+            masked[col] = [number_text(v, 4, self.lang).rstrip("0").rstrip(".,")
                            if isinstance(v, float) and not is_missing(v) else v for v in masked[col]]
         path = os.path.join(self.folder, "Clusteruebersicht.csv")
         write_table(path, masked, lang=self.lang)
