@@ -198,7 +198,7 @@ def profile_label(centre_z: np.ndarray, indicators: Sequence[Indicator],
                   threshold: float = LABEL_THRESHOLD, top: int = LABEL_TOP, lang=None) -> str:
     """Words for the ``top`` indicators with the largest |z| of the centre (≥ ``threshold``).
 
-    "… hoch" / "… niedrig" follow the value (z > 0 is high), whatever the direction; the
+    "… high" / "… low" follow the value (z > 0 is high), whatever the direction; the
     direction only decides which end is need, and the order by |z| is the same either way.
     """
     say = as_words(lang or "de")

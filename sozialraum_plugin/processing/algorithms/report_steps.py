@@ -301,8 +301,8 @@ class ReportRun:
         import pandas as pd
 
         from ...core.formatting import is_missing
-        from ...core.publish.table_text import number_text
         from ...core.publish.group_summary import mask_group_summary
+        from ...core.publish.table_text import number_text
         from .common import write_table
 
         temp = os.path.join(self.work, "Clusteruebersicht.csv")
