@@ -71,6 +71,7 @@ class ProfileIndicator:
     count: bool = False
     city_method: str = "auto"
     threshold: float | None = None  # its own threshold for its counts (default: the sheet's)
+    context: bool = False  # context, not need (Kita places per child): shown and ranked, never a finding
 
     def __post_init__(self) -> None:
         self.label = self.label or self.field

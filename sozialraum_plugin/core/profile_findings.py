@@ -33,8 +33,9 @@ _PHRASES = {
 
 
 def need_directed(ind: ProfileIndicator) -> bool:
-    """May the indicator be called (un)favourable? Only with a direction, and never a count."""
-    return bool(ind.direction) and not ind.count
+    """May the indicator be called (un)favourable? Only with a direction, never a count or a
+    context indicator."""
+    return bool(ind.direction) and not ind.count and not ind.context
 
 
 def finding_line(profiles: Profiles, ind: ProfileIndicator, cell: dict, lang="de") -> str:

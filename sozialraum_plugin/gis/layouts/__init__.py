@@ -26,7 +26,7 @@ from qgis.core import (
     QgsRectangle,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QPointF, QRectF
+from qgis.PyQt.QtCore import QPointF, QRectF
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..classify import MapError, default_words
@@ -43,7 +43,6 @@ from .map_page import (
     show_page,
 )
 
-translate = QCoreApplication.translate
 PREFIX = "Sozialraum \u2013 "
 
 

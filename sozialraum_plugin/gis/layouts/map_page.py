@@ -33,14 +33,12 @@ from qgis.core import (
     QgsTextFormat,
     QgsUnitTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QDate, QRectF, Qt
+from qgis.PyQt.QtCore import QDate, QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ...toolbelt.paths import icon_path
 from .fonts import default_font, set_label_font, set_legend_font
 from .measure import legend_size, text_width_mm
-
-translate = QCoreApplication.translate
 
 MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
 PT_TO_MM = 0.3528
