@@ -10,8 +10,8 @@ Steps (as in GeoDa, with the MSS reference-population rules of :mod:`.index`):
    O(n²) memory);
 4. renumber by need: cluster 1 has the highest mean direction-corrected z-score of its centre,
    or the highest mean of a supplied need index;
-5. label each cluster by its most distinctive indicators (e.g. "Transferquote hoch,
-   Kinderarmut hoch"), or "durchschnittlich" if no centre z-score reaches ``label_threshold``.
+5. label each cluster by its most distinctive indicators (e.g. "transfer rate high,
+   child poverty high"), or "average" if no centre z-score reaches ``label_threshold``.
 
 Areas left out get cluster NA and no label.
 """
@@ -24,18 +24,20 @@ import numpy as np
 import pandas as pd
 
 from .cluster_quality import calinski_harabasz, silhouette, within_ss
-from .errors import MethodError
+from .errors import QT_TRANSLATE_NOOP, MethodError
 from .indicators import Indicator, IndicatorLike, as_indicators, numeric_column
 from .kmeans import cluster_means, kmeans, ordered_sum
+from .language import as_words
 
 METHODS = ("kmeans", "ward")
 #: Ward keeps n(n−1)/2 float64 distances: 10 000 areas ≈ 400 MB.
 WARD_MAX_ROWS = 10_000
 LABEL_THRESHOLD = 0.5
 LABEL_TOP = 2
-LABEL_HIGH = "{label} hoch"  # noun first: "hohe Transferbezug" would be wrong German
-LABEL_LOW = "{label} niedrig"
-LABEL_AVERAGE = "durchschnittlich"
+# noun first: German "Transferbezug hoch", since "hohe Transferbezug" would be wrong German
+LABEL_HIGH = QT_TRANSLATE_NOOP("Clusters", "{label} high")
+LABEL_LOW = QT_TRANSLATE_NOOP("Clusters", "{label} low")
+LABEL_AVERAGE = QT_TRANSLATE_NOOP("Clusters", "average")
 SILHOUETTE_SAMPLE = 4000
 
 
@@ -193,16 +195,18 @@ def need_order(centres_z: np.ndarray, directions: np.ndarray, labels: np.ndarray
 
 
 def profile_label(centre_z: np.ndarray, indicators: Sequence[Indicator],
-                  threshold: float = LABEL_THRESHOLD, top: int = LABEL_TOP) -> str:
+                  threshold: float = LABEL_THRESHOLD, top: int = LABEL_TOP, lang=None) -> str:
     """Words for the ``top`` indicators with the largest |z| of the centre (≥ ``threshold``).
 
-    "… hoch" / "… niedrig" follow the value (z > 0 is high), whatever the direction; the
+    "… high" / "… low" follow the value (z > 0 is high), whatever the direction; the
     direction only decides which end is need, and the order by |z| is the same either way.
     """
+    say = as_words(lang or "de")
+    high, low = say.translate("Clusters", LABEL_HIGH), say.translate("Clusters", LABEL_LOW)
     order = np.argsort(-np.abs(centre_z), kind="stable")
-    words = [(LABEL_HIGH if centre_z[j] > 0 else LABEL_LOW).format(label=indicators[j].label)
+    words = [(high if centre_z[j] > 0 else low).format(label=indicators[j].label)
              for j in order[:top] if abs(centre_z[j]) >= threshold]
-    return ", ".join(words) if words else LABEL_AVERAGE
+    return ", ".join(words) if words else say.translate("Clusters", LABEL_AVERAGE)
 
 
 def _total_ss(z: np.ndarray) -> float:
@@ -268,9 +272,11 @@ def cluster_areas(
     need: Any = None,
     label_threshold: float = LABEL_THRESHOLD,
     ward_max_rows: int = WARD_MAX_ROWS,
+    lang=None,
 ) -> ClusterResult:
     """Cluster the areas of ``frame``; see the module docstring for the steps.
 
+    ``lang`` ('de'/'en' or a words object): the language of the cluster labels.
     ``need``: optional need index (column name or values) used to number the clusters.
     Returns assignments (``cluster`` Int64, ``cluster_label``) on ``frame.index``, a summary
     with ``cluster, cluster_label, size, share, within_ss, need_score``, the centre in original
@@ -291,7 +297,7 @@ def cluster_areas(
             need_values = series.loc[prep.rows]
     numbers = need_order(centres, _directions(prep), labels, need_values)
     del need_values
-    names = [profile_label(centres[c], prep.indicators, label_threshold) for c in range(k)]
+    names = [profile_label(centres[c], prep.indicators, label_threshold, lang=lang) for c in range(k)]
     summary, totals = _summary(prep, labels, numbers, names, centres)
     rows = prep.rows
     del prep  # the standardised matrix is done with: its memory is free for the assignments

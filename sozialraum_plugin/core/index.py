@@ -31,8 +31,9 @@ import numpy as np
 import pandas as pd
 
 from . import indicators as _indicators
-from .errors import MethodError
+from .errors import QT_TRANSLATE_NOOP, MethodError
 from .indicators import IndicatorLike
+from .language import as_words
 from .mss_classes import (
     DYNAMIC_CODES,
     DYNAMIC_LABELS,
@@ -41,6 +42,7 @@ from .mss_classes import (
     STATUS_CODES,
     STATUS_LABELS,
     STATUS_THRESHOLDS,
+    class_words,
 )
 from .publish import disclosure as _disclosure
 from .scaling import (
@@ -63,8 +65,8 @@ __all__ = ["DYNAMIC_CODES", "DYNAMIC_LABELS", "DYNAMIC_THRESHOLDS", "GROUP_LABEL
 DEFAULT_MIN_POPULATION = _disclosure.DEFAULT_MIN_POPULATION
 
 
-NOTE_EXCLUDED = "ausgeschlossen"
-NOTE_MISSING = "fehlende Werte ({columns})"
+NOTE_EXCLUDED = QT_TRANSLATE_NOOP("Notes", "excluded")
+NOTE_MISSING = QT_TRANSLATE_NOOP("Notes", "missing values ({columns})")
 NOTE_SEPARATOR = "; "
 
 
@@ -81,8 +83,9 @@ def validity(
     min_population: float = DEFAULT_MIN_POPULATION,
     excluded: Any = None,
     valid: Any = None,
+    lang=None,
 ) -> pd.DataFrame:
-    """Columns ``valid`` and ``note`` for each area.
+    """Columns ``valid`` and ``note`` for each area (the note in ``lang``: a code or words).
 
     An area is invalid if its population (column name or values) is missing or below
     ``min_population``, if ``excluded`` is true or ``valid`` is false for it (both NULL-safe),
@@ -92,7 +95,7 @@ def validity(
     ok = pd.Series(True, index=frame.index)
     removed = {"population": 0, "excluded": 0, "missing": 0}
     if population is not None:
-        rule = _disclosure.minimum_population(_population(frame, population), min_population)
+        rule = _disclosure.minimum_population(_population(frame, population), min_population, lang=lang)
         ok &= rule["valid"].to_numpy()
         removed["population"] = int((~rule["valid"].to_numpy(dtype=bool)).sum())
         notes.append(rule["note"].set_axis(frame.index))
@@ -103,8 +106,10 @@ def validity(
         drop |= ~_mask(valid, frame.index)
     ok &= ~drop
     removed["excluded"] = int(drop.sum())
-    excluded_note = np.full(len(frame), "", dtype=object)  # (np.where would build a fixed-width
-    excluded_note[drop.to_numpy(dtype=bool)] = NOTE_EXCLUDED  # unicode array first: 56 bytes a row)
+    words = as_words(lang or "de")
+    # (np.where would build a fixed-width unicode array first: 56 bytes a row)
+    excluded_note = np.full(len(frame), "", dtype=object)
+    excluded_note[drop.to_numpy(dtype=bool)] = words.translate("Notes", NOTE_EXCLUDED)
     notes.append(pd.Series(excluded_note, index=frame.index))
     # Missing values column by column (no copy of the whole table): one bool per cell.
     names = list(dict.fromkeys(columns))
@@ -116,7 +121,7 @@ def validity(
     missing = pd.Series("", index=frame.index, dtype=object)
     labels = np.array(names, dtype=object)
     for row in np.flatnonzero(gap_rows):  # few rows: a loop is fine
-        missing.iloc[row] = NOTE_MISSING.format(columns=", ".join(labels[gaps[row]]))
+        missing.iloc[row] = words.translate("Notes", NOTE_MISSING).format(columns=", ".join(labels[gaps[row]]))
     notes.append(missing)
     removed["missing"] = int(gap_rows.sum())
     state = pd.DataFrame({"valid": ok.astype(bool), "note": _join_notes(notes)}, index=frame.index)
@@ -320,15 +325,19 @@ def mss_index(
     status_labels: Sequence[str] = STATUS_LABELS,
     dynamic_labels: Sequence[str] = DYNAMIC_LABELS,
     group_label: str = GROUP_LABEL,
+    lang=None,
 ) -> pd.DataFrame:
     """Status (and dynamics) index by the MSS method; see the module docstring.
 
     Columns: ``z_<id>`` per indicator, ``status_sum``, ``status_index``, ``status_class``,
     ``status_code``; with dynamics also ``dynamic_sum``, ``dynamic_index``, ``dynamic_class``,
     ``dynamic_code``, ``group``, ``group_code``; always ``attention``, ``valid``, ``note``.
-    Labels default to German (``STATUS_LABELS``, ``DYNAMIC_LABELS``, ``GROUP_LABEL``); the
-    codes stay the MSS codes whatever the labels.
+    Labels default to German (``STATUS_LABELS``, ``DYNAMIC_LABELS``, ``GROUP_LABEL``); ``lang``
+    ('de'/'en' or a words object) picks the labels and notes of that language. The codes stay the
+    MSS codes whatever the labels.
     """
+    if lang is not None:
+        status_labels, dynamic_labels, group_label = class_words(lang)
     status_inds, dynamic_inds = _indicators.as_indicators(status), _indicators.as_indicators(dynamic)
     if not status_inds:
         raise MethodError("too_few_indicators", n=0, needed=1)
@@ -338,7 +347,7 @@ def mss_index(
     empty = [ind.id for ind in status_inds + dynamic_inds if _oriented(frame, ind).isna().all()]
     if empty:
         raise MethodError("all_missing", column=empty[0])
-    state = validity(frame, ids, population, min_population, excluded)
+    state = validity(frame, ids, population, min_population, excluded, lang=lang)
     check_reference(state)
     ref = state["valid"]
     parts = [_summed_index(frame, _unique(status_inds), ref, ddof, "status")]
@@ -405,7 +414,7 @@ def custom_index(frame: pd.DataFrame, status: Iterable[IndicatorLike], dynamic: 
                  population: Any = None, excluded: Any = None,
                  min_population: float = DEFAULT_MIN_POPULATION,
                  status_thresholds: Sequence[float] = STATUS_THRESHOLDS,
-                 dynamic_thresholds: Sequence[float] = DYNAMIC_THRESHOLDS) -> pd.DataFrame:
+                 dynamic_thresholds: Sequence[float] = DYNAMIC_THRESHOLDS, lang=None) -> pd.DataFrame:
     """Weighted composite status (and dynamics) indices with the MSS output columns.
 
     Like :func:`mss_index` (one reference of valid areas for both indices, the same classes,
@@ -415,7 +424,7 @@ def custom_index(frame: pd.DataFrame, status: Iterable[IndicatorLike], dynamic: 
     status_inds, dynamic_inds = _indicators.as_indicators(status), _indicators.as_indicators(dynamic)
     ids = [i.id for i in status_inds + dynamic_inds]
     _check_not_all_missing(_indicators.oriented(frame, status_inds + dynamic_inds))
-    state = validity(frame, ids, population, min_population, excluded)
+    state = validity(frame, ids, population, min_population, excluded, lang=lang)
     check_reference(state)
     ref = state["valid"]
 
@@ -428,5 +437,6 @@ def custom_index(frame: pd.DataFrame, status: Iterable[IndicatorLike], dynamic: 
     if dynamic_inds:
         parts.append(part(dynamic_inds, "dynamic").drop(columns=["dynamic_rank"]))
     out = pd.concat(parts, axis=1)
-    _classify(out, ref, bool(dynamic_inds), status_thresholds, dynamic_thresholds)
+    _classify(out, ref, bool(dynamic_inds), status_thresholds, dynamic_thresholds,
+              *class_words(lang if lang is not None else "de"))
     return pd.concat([out, state], axis=1)

@@ -38,3 +38,26 @@ def language_code(value: str | None, fallback: str = DEFAULT) -> str:
     if text.startswith(("en", "eng")):
         return "en"
     return fallback
+
+
+# A str ('de') given where words are expected: QGIS code registers its OutputWords here (at
+# import of toolbelt.i18n), so a caller that still passes a language code gets the translated
+# words; pure code and its tests get PlainWords (English words, the language's number marks).
+_factory = PlainWords
+
+
+def set_words_factory(factory) -> None:
+    global _factory
+    _factory = factory
+
+
+def as_words(value=None) -> Words:
+    """``value`` when it is a words object, else the words of the language code it names."""
+    if hasattr(value, "translate") and hasattr(value, "lang"):
+        return value
+    return _factory(language_code(value) if value else DEFAULT)
+
+
+def lang_of(value=None) -> str:
+    """'de' / 'en' of a words object or a language code."""
+    return value.lang if hasattr(value, "lang") else (language_code(value) if value else DEFAULT)

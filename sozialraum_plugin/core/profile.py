@@ -4,7 +4,7 @@ Pure pandas. For every district and indicator the sheet needs
 
 * the value and its status: ``ok``, ``suppressed`` (a count, or the numerator of a rate, below the
   threshold: printed ``·``), ``hidden`` (the area is below the minimum population: printed ``·``
-  and explained by the note ``unter 300 EW (38)``) or ``missing`` (printed ``keine Daten``);
+  and explained by the note ``below 300 res. (38)``) or ``missing`` (printed ``no data``);
 * the **city value**, the official figure over *all* areas of the city: Σnumerator/Σdenominator
   for shares and rates with their counts (children in SGB II / all children, never / all
   residents), the **median** of the areas otherwise (never the mean of rates; population
@@ -12,11 +12,14 @@ Pure pandas. For every district and indicator the sheet needs
   counts (the publication rule hides a second cell wherever the total would give one back); a
   median or mean leaves secret cells out (it would print one, or give one back). The same figure
   over the valid areas only is kept as ``reference`` and named where it differs;
-* deviation (absolute, and as a ratio where values are on a ratio scale), rank and decile among the
-  valid areas whose value is shown ("Rang r von n", n = shown values; rank 1 = highest value, or
+* deviation (absolute, and as a ratio where values are on a ratio scale; a **count** is compared
+  per resident: its count per population against the city's Σ counts / Σ population, never as a
+  multiple of a median count), rank and decile among the
+  valid areas whose value is shown ("rank r of n", n = shown values; rank 1 = highest value, or
   highest need where a direction is given; ties share the best rank), the trend when year
   columns ``<field>_<YYYY>`` exist (hidden when either year is hidden: it would give it back);
-* plain-language findings in German and English.
+* plain-language findings (``profile_findings``); every text in the output language of a words
+  object (``lang`` may be 'de'/'en' or words; English source strings, German in i18n).
 """
 from __future__ import annotations
 
@@ -28,17 +31,18 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from .errors import SozialraumError
+from .errors import QT_TRANSLATE_NOOP, SozialraumError
 from .formatting import (
     MINUS,
-    MISSING,
     SUPPRESSED,
     format_difference,
     format_int,
     format_ratio,
     format_value,
+    missing_text,
 )
 from .indicators import Indicator, numeric_column, unit_scale
+from .language import as_words, lang_of
 from .publish.disclosure import minimum_population
 from .publish.rule import Publication, publication_rule
 
@@ -67,6 +71,7 @@ class ProfileIndicator:
     count: bool = False
     city_method: str = "auto"
     threshold: float | None = None  # its own threshold for its counts (default: the sheet's)
+    context: bool = False  # context, not need (Kita places per child): shown and ranked, never a finding
 
     def __post_init__(self) -> None:
         self.label = self.label or self.field
@@ -94,19 +99,21 @@ class ProfileOptions:
     suppress_below: float = 3
     class_field: str | None = None
     cluster_field: str | None = None
-    class_title: str = "Klasse"
-    cluster_title: str = "Cluster"
+    class_title: str = ""  # '' = "Class" in the output language
+    cluster_title: str = ""  # '' = "Cluster" in the output language
     notable_share: float = 0.2  # an indicator is worth a finding in the top/bottom 20 %
     max_findings: int = 4
     hidden: pd.DataFrame | None = None  # cells hidden upstream (the office's ·, a report's rule)
+    language: object = "de"  # 'de' | 'en' or a words object: notes, population and badge texts
 
 
 @dataclass
 class CityValue:
     value: float  # all areas of the city: the official figure
     method: str  # rate | weighted | median | mean
-    n: int  # valid areas with a shown value (the n of "Rang r von n")
+    n: int  # valid areas with a shown value (the n of "rank r of n")
     reference: float = float("nan")  # the same over the valid areas only
+    per_resident: float = float("nan")  # a count's Σ counts / Σ population (all areas with both)
 
 
 @dataclass
@@ -119,41 +126,52 @@ class Profiles:
     signed: set = field(default_factory=set)  # indicators with negative values: print '+' too
     publication: Publication | None = None  # the rule's mask and settings, for the method note
 
-    def format(self, ind: ProfileIndicator, value, lang: str = "de") -> str:
+    def format(self, ind: ProfileIndicator, value, lang="de") -> str:
         return format_value(value, ind.unit, ind.decimals, lang=lang, sign=ind.field in self.signed)
 
     _texts: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # see _column
 
-    def _column(self, kind: str, ind: ProfileIndicator, lang: str, make) -> pd.Series:
+    def _column(self, kind: str, ind: ProfileIndicator, lang, make) -> pd.Series:
         """A text column made once (the table, the GeoPackage fields and the page plan all ask);
         each caller gets its own copy."""
-        key = (kind, ind.field, ind.unit, ind.decimals, ind.field in self.signed, lang)
+        words = as_words(lang)
+        key = (kind, ind.field, ind.unit, ind.decimals, ind.field in self.signed, words.lang, type(words).__name__)
         if key not in self._texts:
             self._texts[key] = make()
         return self._texts[key].copy()
 
-    def value_text(self, ind: ProfileIndicator, lang: str = "de") -> pd.Series:
-        return self._column("value", ind, lang, lambda: _by_status(
-            self.cells[ind.field], lambda r: self.format(ind, r["value"], lang), lang,
-            missing=MISSING.get(lang, MISSING["de"])))
+    def value_text(self, ind: ProfileIndicator, lang="de") -> pd.Series:
+        words = as_words(lang)
+        return self._column("value", ind, words, lambda: _by_status(
+            self.cells[ind.field], lambda r: self.format(ind, r["value"], words), words,
+            missing=missing_text(words)))
 
-    def city_text(self, ind: ProfileIndicator, lang: str = "de") -> str:
+    def city_text(self, ind: ProfileIndicator, lang="de") -> str:
         return self.format(ind, self.city[ind.field].value, lang)
 
-    def deviation_text(self, ind: ProfileIndicator, lang: str = "de") -> pd.Series:
+    def deviation_text(self, ind: ProfileIndicator, lang="de") -> pd.Series:
+        """'+3,2 Pp. (1,4×)'; a count: '1,2× per resident' (its share of the population against the
+        city's), no difference to a median count, which says nothing about a district of another size."""
+        words = as_words(lang)
+        per_resident = words.translate("Profile", "{ratio} per resident")
+
         def text(row) -> str:
-            diff = format_difference(row["deviation"], ind.unit, ind.decimals, lang=lang)
             ratio = row["ratio"]
-            return f"{diff} ({format_ratio(ratio, lang=lang)})" if _finite(ratio) else diff
-        return self._column("deviation", ind, lang, lambda: _by_status(self.cells[ind.field], text, lang))
+            if ind.count:
+                return per_resident.format(ratio=format_ratio(ratio, lang=words)) if _finite(ratio) \
+                    else NOT_APPLICABLE
+            diff = format_difference(row["deviation"], ind.unit, ind.decimals, lang=words)
+            return f"{diff} ({format_ratio(ratio, lang=words)})" if _finite(ratio) else diff
+        return self._column("deviation", ind, words, lambda: _by_status(self.cells[ind.field], text, words))
 
-    def rank_text(self, ind: ProfileIndicator, lang: str = "de") -> pd.Series:
-        word = " von " if lang == "de" else " of "
-        return self._column("rank", ind, lang, lambda: _by_status(
+    def rank_text(self, ind: ProfileIndicator, lang="de") -> pd.Series:
+        words = as_words(lang)
+        of = words.translate("Profile", "{rank} of {n}")
+        return self._column("rank", ind, words, lambda: _by_status(
             self.cells[ind.field],
-            lambda r: format_int(r["rank"], lang=lang) + word + format_int(r["n"], lang=lang), lang))
+            lambda r: of.format(rank=format_int(r["rank"], lang=words), n=format_int(r["n"], lang=words)), words))
 
-    def trend_text(self, ind: ProfileIndicator, lang: str = "de") -> pd.Series:
+    def trend_text(self, ind: ProfileIndicator, lang="de") -> pd.Series:
         if ind.field not in self.trend_years:
             return pd.Series(NOT_APPLICABLE, index=self.cells[ind.field].index, dtype=object)
         return self._column("trend", ind, lang, lambda: _by_status(self.cells[ind.field], lambda r: format_difference(
@@ -164,7 +182,7 @@ def _finite(value) -> bool:
     return value is not None and isinstance(value, (int, float, np.number)) and math.isfinite(value)
 
 
-def _by_status(cells: pd.DataFrame, ok_text, lang: str, missing: str = NOT_APPLICABLE) -> pd.Series:
+def _by_status(cells: pd.DataFrame, ok_text, lang, missing: str = NOT_APPLICABLE) -> pd.Series:
     """Text per district: ``ok_text(row)`` where shown, ``·`` where hidden, ``missing`` otherwise."""
     rows = [dict(zip(cells.columns, values)) for values in cells.itertuples(index=False, name=None)]
     out = [ok_text(row) if row["status"] == "ok" else SUPPRESSED if row["status"] in ("suppressed", "hidden")
@@ -199,8 +217,12 @@ def parse_labels(text: str) -> dict[str, dict]:
     return found
 
 
+# what users write in DIRECTIONS ('hoch'/'niedrig' too: input words, not output text)
 _DIRECTION_WORDS = {"+1": 1, "+": 1, "1": 1, "higher": 1, "hoch": 1, "-1": -1, "-": -1, MINUS: -1,
                     "lower": -1, "niedrig": -1, "0": 0, "none": 0, "neutral": 0}
+POPULATION_TEXT = QT_TRANSLATE_NOOP("Profile", "{n} residents")
+CLASS_TITLE = QT_TRANSLATE_NOOP("Profile", "Class")
+CLUSTER_TITLE = QT_TRANSLATE_NOOP("Profile", "Cluster")
 
 
 def parse_directions(text: str) -> dict[str, int]:
@@ -283,7 +305,7 @@ def _secret(publication: Publication, column: str) -> pd.Series:
 def _cells(ind, frame, values, reference, suppressed, city: CityValue, ratio_scale: bool) -> pd.DataFrame:
     status = pd.Series("ok", index=frame.index, dtype=object)
     status[values.isna()] = "missing"
-    status[suppressed] = "suppressed"  # the office's "·" stays "·", not "keine Daten"
+    status[suppressed] = "suppressed"  # the office's "·" stays "·", not "no data"
     status[~reference & values.notna()] = "hidden"  # nothing to hide where nothing is known
     ranked = status == "ok"  # ranks among the shown values only: a gap would point at a hidden one
     oriented = values * (ind.direction or 1)
@@ -311,9 +333,10 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[ProfileIndicator]
     _require(frame, [options.name, options.key, options.population, options.class_field,
                      options.cluster_field])
     _require(frame, [n for i in indicators for n in (i.field, i.numerator, i.denominator)])
+    words = as_words(options.language)
     if options.population:
         population = numeric_column(frame, options.population)
-        rule = minimum_population(population, options.min_population)
+        rule = minimum_population(population, options.min_population, lang=words)
         reference, note = rule["valid"].astype(bool), rule["note"]
     else:
         population = pd.Series(np.nan, index=frame.index)
@@ -335,6 +358,8 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[ProfileIndicator]
             signed.add(ind.field)
         cells[ind.field] = _cells(ind, frame, values, reference, publication.hidden(ind.field),
                                   city[ind.field], ratio_scale)
+        if ind.count:  # a count is compared per resident, or not at all (no population: no ratio)
+            cells[ind.field]["ratio"] = _per_resident_ratio(values, population, city[ind.field])
         city[ind.field].n = int(cells[ind.field]["n"].iloc[0]) if len(frame) else 0
         years = year_columns(list(frame.columns), ind.field)
         if years:
@@ -343,21 +368,35 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[ProfileIndicator]
             cells[ind.field]["trend"] = (last - first).where(~gone)
             trend_years[ind.field] = (years[0][0], years[-1][0])
         _hide(cells[ind.field])
-    if options.population:  # the page prints the population ("3.866 Einwohner", "unter 300 EW (2)")
+    if options.population:  # the page prints the population ("3,866 residents", "below 300 res. (2)")
         gone = publication.hidden(options.population)
         if gone.any():
             population = population.where(~gone)
             note = note.where(~gone | (note == ""), note.str.replace(r"\([^()]*\)$", "(·)", regex=True))
-    districts = _districts(frame, options, population, reference, note)
+    districts = _districts(frame, options, population, reference, note, words)
     if options.population:
-        districts.loc[publication.hidden(options.population), "population_text"] = "· Einwohner"
+        districts.loc[publication.hidden(options.population), "population_text"] = \
+            words.translate("Profile", POPULATION_TEXT).format(n=SUPPRESSED)
     profiles = Profiles(indicators, city, cells, districts, trend_years, signed, publication)
     from .profile_findings import findings  # (the wording module builds on the facts here)
 
-    for lang in ("de", "en"):
-        profiles.districts[f"findings_{lang}"] = findings(profiles, lang, options.notable_share,
-                                                          options.max_findings)
+    for lang in ("de", "en"):  # both, for templates that want the other language
+        same = lang_of(words) == lang
+        profiles.districts[f"findings_{lang}"] = findings(profiles, words if same else as_words(lang),
+                                                          options.notable_share, options.max_findings)
+    profiles.districts["findings"] = profiles.districts[f"findings_{lang_of(words)}"]
     return profiles
+
+
+def _per_resident_ratio(values: pd.Series, population: pd.Series, city: CityValue) -> pd.Series:
+    """A district's count per resident against the city's Σ counts / Σ population (all areas
+    with both, hidden counts included as in a pooled rate: the total is published anyway)."""
+    use = values.notna() & (population > 0)
+    total = population[use].sum()
+    city.per_resident = float(values[use].sum() / total) if total > 0 else float("nan")
+    if not (city.per_resident > 0):
+        return pd.Series(np.nan, index=values.index)
+    return (values / population.where(population > 0)) / city.per_resident
 
 
 def _text_column(frame: pd.DataFrame, name: str | None) -> pd.Series:
@@ -370,7 +409,7 @@ def _text_column(frame: pd.DataFrame, name: str | None) -> pd.Series:
     return frame[name].map(text)
 
 
-def _districts(frame, options, population, reference, note) -> pd.DataFrame:
+def _districts(frame, options, population, reference, note, words) -> pd.DataFrame:
     key, name = _text_column(frame, options.key), _text_column(frame, options.name)
     out = pd.DataFrame({
         "key": key,
@@ -381,11 +420,15 @@ def _districts(frame, options, population, reference, note) -> pd.DataFrame:
         "class": _text_column(frame, options.class_field),
         "cluster": _text_column(frame, options.cluster_field),
     }, index=frame.index)
-    out["population_text"] = [f"{format_int(p)} Einwohner" if _finite(p) else "" for p in population]
+    residents = words.translate("Profile", POPULATION_TEXT)
+    out["population_text"] = [residents.format(n=format_int(p, lang=words)) if _finite(p) else ""
+                              for p in population]
+    class_title = options.class_title or words.translate("Profile", CLASS_TITLE)
+    cluster_title = options.cluster_title or words.translate("Profile", CLUSTER_TITLE)
     badge = []
     for klass, cluster in zip(out["class"], out["cluster"]):
-        parts = [f"{title}: {value}" for title, value in ((options.class_title, klass),
-                                                           (options.cluster_title, cluster)) if value]
+        parts = [f"{title}: {value}" for title, value in ((class_title, klass),
+                                                           (cluster_title, cluster)) if value]
         badge.append("\n".join(parts))  # one line each: a cluster label can be long
     out["badge"] = badge
     return out

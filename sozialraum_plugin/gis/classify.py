@@ -14,7 +14,9 @@ here therefore cuts at mean + k·SD with k one SD apart and centred on the mean 
 k = −1,5 −0,5 0,5 1,5), using the sample SD as the MSS does.
 
 Range semantics follow ``QgsGraduatedSymbolRenderer``: a value belongs to the *first* range with
-``lower <= value <= upper``; labels use German number formats (``12,5 – 18,0 %``).
+``lower <= value <= upper``; labels follow the output language's number format (``12,5 – 18,0 %``
+in German, ``12.5 – 18.0 %`` in English), whole numbers without decimals; texts come from a
+*words* object (:class:`toolbelt.i18n.OutputWords`), German when none is given.
 """
 from __future__ import annotations
 
@@ -28,12 +30,10 @@ from qgis.core import (
     QgsClassificationPrettyBreaks,
     QgsClassificationQuantile,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.errors import SozialraumError
-from ..core.mss_classes import STATUS_LABELS, STATUS_THRESHOLDS
-
-translate = QCoreApplication.translate
+from ..core.formatting import format_number
+from ..core.mss_classes import CLASS_WORDS, STATUS_THRESHOLDS, class_words
 
 MINUS = "\u2212"  # typographic minus: '−1,0 – 1,0' reads unambiguously
 DASH = " \u2013 "  # spaced en dash between the bounds of a class
@@ -53,28 +53,41 @@ class MapError(SozialraumError):
     """A map cannot be classified, laid out or exported as asked."""
 
 
-def method_names() -> dict[str, str]:
-    """German names of the methods, as the method note on the map prints them."""
+def default_words(words=None):
+    """The words given, else German ones (the maps' language before LANGUAGE existed)."""
+    if words is not None:
+        return words
+    from ..toolbelt.i18n import OutputWords
+
+    return OutputWords("de")
+
+
+def method_names(words=None) -> dict[str, str]:
+    """Names of the methods, as the method note on the map prints them."""
+    words = default_words(words)
     return {
-        "jenks": translate("MapText", "natürliche Unterbrechungen (Jenks)"),
-        "quantile": translate("MapText", "Quantile (gleich viele Gebiete je Klasse)"),
-        "equal": translate("MapText", "gleiche Intervalle"),
-        "stddev": translate("MapText", "Standardabweichung"),
-        "pretty": translate("MapText", "runde Klassengrenzen (Pretty Breaks)"),
-        "fixed": translate("MapText", "feste Intervallbreite"),
-        "mss": translate("MapText", "MSS-Schwellenwerte des Statusindex"),
-        "sdmultiples": translate("MapText", "Mittelwert ± Vielfache der Standardabweichung"),
-        "categorized": translate("MapText", "Kategorien"),
+        "jenks": words.translate("MapText", "natural breaks (Jenks)"),
+        "quantile": words.translate("MapText", "quantiles (equal number of areas per class)"),
+        "equal": words.translate("MapText", "equal intervals"),
+        "stddev": words.translate("MapText", "standard deviation"),
+        "pretty": words.translate("MapText", "round class bounds (pretty breaks)"),
+        "fixed": words.translate("MapText", "fixed interval width"),
+        "mss": words.translate("MapText", "MSS thresholds of the status index"),
+        "sdmultiples": words.translate("MapText", "mean ± multiples of the standard deviation"),
+        "categorized": words.translate("MapText", "categories"),
     }
 
 
-# --- German numbers ------------------------------------------------------------------------------
+# --- numbers: the one formatter, in the output language ------------------------------------------
+
+def label_number(value: float, decimals: int = 1, lang="de") -> str:
+    """``1234.5`` → ``1.234,5`` (de) / ``1,234.5`` (en); a typographic minus, never '−0,0'."""
+    return format_number(value, decimals, lang=lang)
+
 
 def german_number(value: float, decimals: int = 1) -> str:
-    """``1234.5`` → ``1.234,5``; negative numbers with a typographic minus."""
-    text = f"{abs(value):,.{decimals}f}".replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
-    negative = value < 0 and any(c not in "0,." for c in text)
-    return (MINUS if negative else "") + text
+    """``label_number`` in German (kept for callers that print German on purpose)."""
+    return label_number(value, decimals, "de")
 
 
 def german_count(n: int) -> str:
@@ -83,8 +96,12 @@ def german_count(n: int) -> str:
 
 def choose_decimals(values: list[float], breaks: list[float]) -> int:
     """Decimals for the labels: exact where the breaks are short numbers (5, 12,5), else the
-    fewest (0–4) that keep every break distinct; percentages keep one."""
+    fewest (0–4) that keep every break distinct; percentages keep one. Whole-number data (counts)
+    get whole-number bounds: a legend says '2.371 – 6.077', not '2.371,0 – 6.076,8'."""
     uniq = sorted(set(breaks))
+    if values and all(float(v).is_integer() for v in values):
+        if len({round(b) for b in uniq}) == len(uniq):
+            return 0
     exact = next((d for d in range(2) if all(abs(round(b, d) - b) < 1e-9 for b in uniq)), None)
     if exact is not None:
         return exact
@@ -98,9 +115,9 @@ def choose_decimals(values: list[float], breaks: list[float]) -> int:
     return 4
 
 
-def count_label(label: str, n: int) -> str:
+def count_label(label: str, n: int, lang="de") -> str:
     """'12,5 – 18,0 % (n = 23)' with no-break spaces, so a wrapped legend never splits 'n = 23'."""
-    return f"{label} (n\u00a0=\u00a0{german_count(n)})"
+    return f"{label} (n\u00a0=\u00a0{label_number(n, 0, lang)})"
 
 
 def with_unit(text: str, unit: str) -> str:
@@ -121,9 +138,10 @@ class Classification:
     per_value: bool = False
     decimals: int = 1
     stats: dict = field(default_factory=dict)
+    lang: str = "de"
 
     def legend_labels(self) -> list[str]:
-        return [count_label(label, n) for label, n in zip(self.labels, self.counts)]
+        return [count_label(label, n, self.lang) for label, n in zip(self.labels, self.counts)]
 
 
 def count_in_ranges(values: list[float], ranges: list[tuple[float, float]]) -> list[int]:
@@ -217,38 +235,40 @@ def parse_multiples(text: str) -> list[float]:
     return numbers
 
 
-def _range_label(lo: float, hi: float, decimals: int, unit: str) -> str:
+def _range_label(lo: float, hi: float, decimals: int, unit: str, lang="de") -> str:
     if lo == hi:
-        return with_unit(german_number(lo, decimals), unit)
-    return with_unit(german_number(lo, decimals) + DASH + german_number(hi, decimals), unit)
+        return with_unit(label_number(lo, decimals, lang), unit)
+    return with_unit(label_number(lo, decimals, lang) + DASH + label_number(hi, decimals, lang), unit)
 
 
-def _mss_labels(decimals: int) -> list[str]:
-    low, mid, high = (german_number(t, 1) for t in STATUS_THRESHOLDS)
-    below = translate("MapText", "{low} bis < {high}").format(low=mid, high=high)
+def _mss_labels(decimals: int, words) -> list[str]:
+    low, mid, high = (label_number(t, 1, words) for t in STATUS_THRESHOLDS)
+    below = words.translate("MapText", "{low} to < {high}").format(low=mid, high=high)
     bounds = [f"≤ {low}", f"{low}{DASH}{mid}", below, f"≥ {high}"]
-    return [f"{name}: {b}" for name, b in zip(STATUS_LABELS, bounds)]
+    return [f"{name}: {b}" for name, b in zip(class_words(words)[0], bounds)]
 
 
-def _note(method: str, n_classes: int, per_value: bool, stats: dict, unit: str) -> str:
-    name = method_names()[method]
+def _note(method: str, n_classes: int, per_value: bool, stats: dict, unit: str, words) -> str:
+    name = method_names(words)[method]
     if per_value:
-        return translate("MapText", "Klassifikation: je Wert eine Klasse ({n} verschiedene Werte)").format(
-            n=n_classes)
+        return words.translate("MapText", "Classification: one class per value ({n} distinct values)").format(
+            n=label_number(n_classes, 0, words))
     extra = ""
     if method in ("stddev", "sdmultiples") and stats:
-        extra = translate("MapText", " (Mittelwert {mean}, SD {sd})").format(
-            mean=german_number(stats["mean"], 2), sd=german_number(stats["sd"], 2))
+        extra = words.translate("MapText", " (mean {mean}, SD {sd})").format(
+            mean=label_number(stats["mean"], 2, words), sd=label_number(stats["sd"], 2, words))
     elif method == "fixed":
-        extra = " " + with_unit(german_number(stats["interval"], stats["decimals"]), unit)
-    return translate("MapText", "Klassifikation: {method}{extra}, {n} Klassen").format(
-        method=name, extra=extra, n=n_classes)
+        extra = " " + with_unit(label_number(stats["interval"], stats["decimals"], words), unit)
+    return words.translate("MapText", "Classification: {method}{extra}, {n} classes").format(
+        method=name, extra=extra, n=label_number(n_classes, 0, words))
 
 
 def classify(values: list[float], method: str, classes: int = 5, *, unit: str = "",
              interval: float | None = None, multiples: list[float] | None = None,
-             column: str = "") -> Classification:
-    """Classify the mapped values (NULL and excluded areas already left out)."""
+             column: str = "", words=None) -> Classification:
+    """Classify the mapped values (NULL and excluded areas already left out); labels and the
+    note in the language of ``words`` (German without)."""
+    words = default_words(words)
     if method not in GRADUATED_METHODS:
         raise MapError("map_method_unknown", method=method, methods=", ".join(ALL_METHODS))
     if not values:
@@ -276,22 +296,22 @@ def classify(values: list[float], method: str, classes: int = 5, *, unit: str = 
         stats["decimals"] = decimals
     stats.setdefault("mean", sum(values) / len(values))  # the centre of a diverging ramp
     if method == "mss":
-        labels = _mss_labels(decimals)
+        labels = _mss_labels(decimals, words)
     else:
-        labels = [_range_label(lo, hi, decimals, unit) for lo, hi in ranges]
+        labels = [_range_label(lo, hi, decimals, unit, words) for lo, hi in ranges]
     counts = count_in_ranges(values, ranges)
-    note = _note(method, len(ranges), per_value, stats, unit)
-    return Classification(method, ranges, labels, counts, note, per_value, decimals, stats)
+    note = _note(method, len(ranges), per_value, stats, unit, words)
+    return Classification(method, ranges, labels, counts, note, per_value, decimals, stats, words.lang)
 
 
 # --- categories ----------------------------------------------------------------------------------
 
-DYNAMIC_ORDER = ("positiv", "stabil", "negativ")
+DYNAMIC_ORDER = CLASS_WORDS["de"][1]  # the MSS's German names; English ones are read too
 STATUS_CODE_FIELDS = ("status_code", "si_n")
 DYNAMIC_CODE_FIELDS = ("dynamic_code", "di_n")
 GROUP_CODE_FIELDS = ("group_code", "sdi_n")
 MAX_CATEGORIES = 16
-_GROUP_RX = re.compile(r"^\s*status\s+(.+?)\s*,\s*dynamik\s+(\S+)\s*$", re.IGNORECASE)
+_GROUP_RX = re.compile(r"^\s*status\s+(.+?)\s*,\s*(?:dynamik|dynamics)\s+(\S+)\s*$", re.IGNORECASE)
 _GROUP_SHORT_RX = re.compile(r"^([1-4])\s*(\+/-|\+|-)$")  # MSS 'SDI' notation: 2+/- = mittel, stabil
 _SHORT_DYNAMIC = {"+": 0, "+/-": 1, "-": 2}
 
@@ -306,9 +326,10 @@ class Categories:
     counts: list[int]
     keys: list
     note: str = ""
+    lang: str = "de"
 
     def legend_labels(self) -> list[str]:
-        return [count_label(label, n) for label, n in zip(self.labels, self.counts)]
+        return [count_label(label, n, self.lang) for label, n in zip(self.labels, self.counts)]
 
 
 def _norm(value) -> str:
@@ -323,17 +344,26 @@ def _as_int(value):
     return int(number) if number.is_integer() else None
 
 
+def _class_index(text: str, which: int):
+    """Position of a status (0) or dynamic (1) class name in German or English, else None."""
+    for words in CLASS_WORDS.values():
+        if text in words[which]:
+            return words[which].index(text)
+    return None
+
+
 def _semantic_key(kind: str, value):
-    """Order/colour key of a value for a kind, or None if the value does not belong to it."""
+    """Order/colour key of a value for a kind, or None if the value does not belong to it.
+    Class names are read in German (the MSS tables) and English (an English report's index)."""
     text = _norm(value)
     if kind == "status":
-        return STATUS_LABELS.index(text) if text in STATUS_LABELS else None
+        return _class_index(text, 0)
     if kind == "dynamic":
-        return DYNAMIC_ORDER.index(text) if text in DYNAMIC_ORDER else None
+        return _class_index(text, 1)
     if kind == "group":
         match = _GROUP_RX.match(text)
-        if match and match.group(1) in STATUS_LABELS and match.group(2) in DYNAMIC_ORDER:
-            return (STATUS_LABELS.index(match.group(1)), DYNAMIC_ORDER.index(match.group(2)))
+        if match and _class_index(match.group(1), 0) is not None and _class_index(match.group(2), 1) is not None:
+            return (_class_index(match.group(1), 0), _class_index(match.group(2), 1))
         short = _GROUP_SHORT_RX.match(text)
         return (int(short.group(1)) - 1, _SHORT_DYNAMIC[short.group(2)]) if short else None
     number = _as_int(value)
@@ -363,23 +393,23 @@ def _kind_candidates(column: str) -> list[str]:
     return kinds
 
 
-def _semantic_label(kind: str, key) -> str:
+def _semantic_label(kind: str, key, words) -> str:
+    status, dynamic, group = class_words(words)
     if kind in ("status", "status_code"):
-        return STATUS_LABELS[key]
+        return status[key]
     if kind in ("dynamic", "dynamic_code"):
-        return DYNAMIC_ORDER[key]
+        return dynamic[key]
     if kind in ("group", "group_code"):
-        return translate("MapText", "Status {status}, Dynamik {dynamic}").format(
-            status=STATUS_LABELS[key[0]], dynamic=DYNAMIC_ORDER[key[1]])
+        return group.format(status=status[key[0]], dynamic=dynamic[key[1]])
     return ""
 
 
-def _cluster_label(key: int, k: int) -> str:
+def _cluster_label(key: int, k: int, words) -> str:
     if key == 0:
-        return translate("MapText", "Cluster 1 (höchster Bedarf)")
+        return words.translate("MapText", "Cluster 1 (highest need)")
     if key == k - 1 and k > 1:
-        return translate("MapText", "Cluster {n} (geringster Bedarf)").format(n=key + 1)
-    return translate("MapText", "Cluster {n}").format(n=key + 1)
+        return words.translate("MapText", "Cluster {n} (lowest need)").format(n=key + 1)
+    return words.translate("MapText", "Cluster {n}").format(n=key + 1)
 
 
 def _sort_generic(values: list) -> list:
@@ -396,8 +426,10 @@ def _as_number(value):
         return None
 
 
-def categorize(raw_values: list, column: str = "") -> Categories:
-    """Categories of the mapped values: MSS classes, groups and clusters in need order."""
+def categorize(raw_values: list, column: str = "", words=None) -> Categories:
+    """Categories of the mapped values: MSS classes, groups and clusters in need order; labels in
+    the language of ``words`` (German without)."""
+    words = default_words(words)
     present = [v for v in raw_values if v is not None]
     if not present:
         raise MapError("all_missing", column=column)
@@ -411,25 +443,25 @@ def categorize(raw_values: list, column: str = "") -> Categories:
             ordered = sorted(distinct, key=lambda v: keys[v])
             if kind == "cluster":
                 k = max(keys.values()) + 1
-                labels = [_cluster_label(keys[v], k) for v in ordered]
+                labels = [_cluster_label(keys[v], k, words) for v in ordered]
             else:
-                labels = [_semantic_label(kind, keys[v]) for v in ordered]
+                labels = [_semantic_label(kind, keys[v], words) for v in ordered]
             base = kind.replace("_code", "")
             return Categories(base, ordered, labels, [counts[v] for v in ordered],
-                              [keys[v] for v in ordered], _category_note(len(ordered)))
+                              [keys[v] for v in ordered], _category_note(len(ordered), words), words.lang)
     if len(distinct) > MAX_CATEGORIES:
         raise MapError("map_too_many_categories", column=column, n=len(distinct), max=MAX_CATEGORIES)
     ordered = _sort_generic(distinct)
-    labels = [_generic_label(v) for v in ordered]
+    labels = [_generic_label(v, words) for v in ordered]
     return Categories("generic", ordered, labels, [counts[v] for v in ordered],
-                      list(range(len(ordered))), _category_note(len(ordered)))
+                      list(range(len(ordered))), _category_note(len(ordered), words), words.lang)
 
 
-def _generic_label(value) -> str:
+def _generic_label(value, words) -> str:
     if isinstance(value, float):
-        return german_number(value, 0 if value.is_integer() else choose_decimals([value], [value]))
+        return label_number(value, 0 if value.is_integer() else choose_decimals([value], [value]), words)
     return str(value)
 
 
-def _category_note(n: int) -> str:
-    return translate("MapText", "Darstellung: {n} Kategorien").format(n=n)
+def _category_note(n: int, words) -> str:
+    return words.translate("MapText", "Shown: {n} categories").format(n=label_number(n, 0, words))

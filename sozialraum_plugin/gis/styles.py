@@ -40,7 +40,16 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QColor
 
-from .classify import QGIS_METHODS, Categories, Classification, MapError, categorize, classify
+from .classify import (
+    QGIS_METHODS,
+    Categories,
+    Classification,
+    MapError,
+    categorize,
+    classify,
+    count_label,
+    default_words,
+)
 
 translate = QCoreApplication.translate
 
@@ -231,23 +240,25 @@ def categorized_renderer(expression: str, cats: Categories,
     return QgsCategorizedSymbolRenderer(expression, categories)
 
 
-def nodata_labels() -> dict[str, str]:
+def nodata_labels(words=None) -> dict[str, str]:
+    words = default_words(words)
     return {
-        "excluded": translate("MapText", "keine Bewertung (unter 300 EW / ausgeschlossen)"),
-        "hidden": translate("MapText", "nicht ausgewiesen"),
-        "missing": translate("MapText", "keine Daten"),
+        "excluded": words.translate("MapText", "not assessed (under 300 residents / excluded)"),
+        "hidden": words.translate("MapText", "not shown"),
+        "missing": words.translate("MapText", "no data"),
     }
 
 
-def nodata_renderer(field: str, valid_field: str | None, n_excluded: int,
-                    n_missing: int, n_hidden: int = 0, hidden: str = "false") -> QgsCategorizedSymbolRenderer | None:
+def nodata_renderer(field: str, valid_field: str | None, n_excluded: int, n_missing: int, n_hidden: int = 0,
+                    hidden: str = "false", words=None) -> QgsCategorizedSymbolRenderer | None:
     """Hatched grey for excluded areas, cells the publication rule hides ('nicht ausgewiesen',
     cross-hatched) and areas without a value; None when there are none."""
-    labels = nodata_labels()
+    words = default_words(words)
+    labels = nodata_labels(words)
     categories = []
     for key, n, angle in (("excluded", n_excluded, 45), ("hidden", n_hidden, 0), ("missing", n_missing, -45)):
         if n:
-            label = f"{labels[key]} (n\u00a0=\u00a0{n})"
+            label = count_label(labels[key], n, words.lang)
             categories.append(QgsRendererCategory(key, hatched_symbol(angle), label))
     if not categories:
         return None
@@ -259,8 +270,8 @@ def mask_renderer() -> QgsSingleSymbolRenderer:
     return QgsSingleSymbolRenderer(fill_symbol(MASK_FILL, MASK_OUTLINE, 0.1))
 
 
-def mask_label() -> str:
-    return translate("MapText", "unbewohnte Fläche")
+def mask_label(words=None) -> str:
+    return default_words(words).translate("MapText", "uninhabited land")
 
 
 def apply_labels(layer: QgsVectorLayer, field: str, size_pt: float = 6.0, font_family: str = "") -> None:
@@ -332,7 +343,7 @@ def combined_renderer(renderer, nodata: QgsCategorizedSymbolRenderer | None, lay
     return combined
 
 
-def save_style_to_gpkg(layer: QgsVectorLayer, name: str, renderer, default: bool = True) -> str:
+def save_style_to_gpkg(layer: QgsVectorLayer, name: str, renderer, default: bool = True, words=None) -> str:
     """Store the style in the GeoPackage's ``layer_styles``; '' on success, else the reason.
 
     Only GeoPackages are written to: shapefiles, CSVs and databases are never touched.
@@ -352,7 +363,8 @@ def save_style_to_gpkg(layer: QgsVectorLayer, name: str, renderer, default: bool
     for style_id, style_name in zip(ids, names):
         if style_name == name:
             target.deleteStyleFromDatabase(style_id)
-    return target.saveStyleToDatabase(name, translate("MapText", "Sozialraum-Karte"), default, "") or ""
+    description = default_words(words).translate("MapText", "Sozialraum map")
+    return target.saveStyleToDatabase(name, description, default, "") or ""
 
 
 # --- one call: a layer's field → renderers ------------------------------------------------------
@@ -408,7 +420,7 @@ def _numbers(values: list, field: str) -> list[float]:
 def thematic_style(layer: QgsVectorLayer, field: str, method: str, classes: int = 5, *,
                    ramp: str = "auto", invert: bool = False, valid_field: str | None = None,
                    unit: str = "", interval: float | None = None,
-                   multiples: list[float] | None = None, hidden: str = "false") -> ThematicStyle:
+                   multiples: list[float] | None = None, hidden: str = "false", words=None) -> ThematicStyle:
     """Classify ``field`` of ``layer`` and build its renderers (the layer is not changed).
     ``hidden``: an expression, true where the publication rule hid the cell ('nicht ausgewiesen')."""
     if layer.fields().indexFromName(field) < 0:
@@ -422,16 +434,16 @@ def thematic_style(layer: QgsVectorLayer, field: str, method: str, classes: int 
     ramp = default_ramp(method) if ramp in ("", "auto", None) else ramp
     expression = value_expression(field, valid_field)
     if method == "categorized":
-        cats = categorize(raw, field)
+        cats = categorize(raw, field, words)
         renderer = categorized_renderer(expression, cats, category_colours(cats, ramp, invert))
         result = cats
     else:
         result = classify(_numbers(raw, field), method, classes, unit=unit, interval=interval,
-                          multiples=multiples, column=field)
+                          multiples=multiples, column=field, words=words)
         if is_diverging(ramp):
             colours = centred_colours(ramp, result.ranges, result.stats["mean"], invert)
         else:
             colours = ramp_colours(ramp, len(result.ranges), invert)
         renderer = graduated_renderer(expression, result, colours)
-    nodata = nodata_renderer(field, valid_field, n_excluded, n_missing, n_hidden, hidden)
+    nodata = nodata_renderer(field, valid_field, n_excluded, n_missing, n_hidden, hidden, words)
     return ThematicStyle(field, renderer, nodata, result, n_excluded, n_missing, n_hidden)

@@ -10,15 +10,18 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ..core.errors import MESSAGES, SozialraumError
 
 
-def template(code: str) -> str:
+def template(code: str, words=None) -> str:
+    """The message of ``code`` in the UI language, or in the language of ``words`` (an output)."""
     english = MESSAGES.get(code)
     if english is None:
         return code
+    if words is not None:
+        return words.translate("Messages", english)
     return QCoreApplication.translate("Messages", english)
 
 
-def format_code(code: str, params: dict) -> str:
-    text = template(code)
+def format_code(code: str, params: dict, words=None) -> str:
+    text = template(code, words)
     try:
         return text.format(**params)
     except (KeyError, IndexError, ValueError):  # a translation that names a parameter wrongly

@@ -38,6 +38,22 @@ def pytest_unconfigure(config):
 
 
 @pytest.fixture(scope="session", autouse=True)
+def german_locale(qgis_app):
+    """Outputs follow LANGUAGE, else the QGIS locale: the test profile runs QGIS in German, the
+    language the sample reports and most checks are written for (tests of English outputs pass
+    LANGUAGE=en). Set as the user would, in the profile's settings."""
+    from qgis.core import QgsSettings
+
+    settings = QgsSettings()
+    old = (settings.value("locale/overrideFlag", False, type=bool), settings.value("locale/userLocale", "", type=str))
+    settings.setValue("locale/overrideFlag", True)
+    settings.setValue("locale/userLocale", "de_DE")
+    yield
+    settings.setValue("locale/overrideFlag", old[0])
+    settings.setValue("locale/userLocale", old[1])
+
+
+@pytest.fixture(scope="session", autouse=True)
 def clean_project_at_exit(qgis_app):
     """Leave an empty project before pytest-qgis calls exitQgis: QGIS 3.22 crashes on exit
     (segmentation fault after all tests passed) while layouts and layers are still loaded."""

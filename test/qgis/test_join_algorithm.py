@@ -169,7 +169,7 @@ def test_bad_table_gives_a_sentence_not_a_traceback(provider, sample_dir, tmp_pa
 def test_zero_matches_are_called_what_they_are(provider, sample_dir, tmp_path):
     result, _, log = run_join(tmp_path, INPUT=str(sample_dir / "flensburg" / "Stadtteile.shp"), INPUT_KEY="AREA_ID",
                               TABLE=str(sample_dir / "berlin" / "mss_2021_indizes.csv"), TABLE_KEY="PLR_ID",
-                              REPORT=str(tmp_path / "r.html"))
+                              REPORT=str(tmp_path / "r.html"), LANGUAGE="en")  # the page: an output
     assert result["MATCHED"] == 0 and result["UNMATCHED_ROWS"] == 542
     assert any("do not belong together" in line for line in log.lines)
     html = (tmp_path / "r.html").read_text(encoding="utf-8")

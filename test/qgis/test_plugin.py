@@ -36,10 +36,12 @@ _KEEP = []  # providers re-registered here must outlive the fixture (Python owns
 
 
 def _set_locale(lang: str | None):
+    """``None``: back to the session's German locale (conftest.german_locale), which the output
+    language of later tests' reports follows."""
     settings = QgsSettings()
     if lang is None:
-        settings.remove("locale/overrideFlag")
-        settings.remove("locale/userLocale")
+        settings.setValue("locale/overrideFlag", True)
+        settings.setValue("locale/userLocale", "de_DE")
     else:
         settings.setValue("locale/overrideFlag", True)
         settings.setValue("locale/userLocale", lang)

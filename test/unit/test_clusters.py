@@ -127,8 +127,8 @@ def test_cluster_one_has_highest_need(method):
     assert summary["cluster"].tolist() == [1, 2, 3]
     assert summary["need_score"].is_monotonic_decreasing
     words = set(summary.loc[0, "cluster_label"].split(", "))
-    assert words == {"Transferquote hoch", "Arbeitslosenquote hoch"}
-    assert summary.loc[2, "cluster_label"].endswith("niedrig")
+    assert words == {"Transferquote high", "Arbeitslosenquote high"}
+    assert summary.loc[2, "cluster_label"].endswith("low")
 
 
 def test_reversed_direction_and_supplied_need_change_the_order():
@@ -142,9 +142,9 @@ def test_reversed_direction_and_supplied_need_change_the_order():
 
 def test_profile_label_average_and_top_two():
     inds = [Indicator("a", "Kinderarmut"), Indicator("b", "Transferquote"), Indicator("c", "Wohndauer")]
-    assert profile_label(np.array([0.1, -0.2, 0.3]), inds) == "durchschnittlich"
-    assert profile_label(np.array([1.2, -0.2, -1.5]), inds) == "Wohndauer niedrig, Kinderarmut hoch"
-    assert profile_label(np.array([0.6, 0.2, 0.1]), inds) == "Kinderarmut hoch"
+    assert profile_label(np.array([0.1, -0.2, 0.3]), inds) == "average"
+    assert profile_label(np.array([1.2, -0.2, -1.5]), inds) == "Wohndauer low, Kinderarmut high"
+    assert profile_label(np.array([0.6, 0.2, 0.1]), inds) == "Kinderarmut high"
 
 
 def test_summary_sums_of_squares_and_centres(berlin):

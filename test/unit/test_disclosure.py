@@ -24,8 +24,8 @@ except ImportError:  # pragma: no cover
 def test_minimum_population_mask_and_notes():
     out = minimum_population(pd.Series([38, 300, np.nan, 0, 299.5]))
     assert out["valid"].tolist() == [False, True, False, False, False]
-    assert out["note"].tolist() == ["unter 300 EW (38)", "", "Einwohnerzahl fehlt", "unter 300 EW (0)",
-                                    "unter 300 EW (299.5)"]
+    assert out["note"].tolist() == ["below 300 res. (38)", "", "population missing", "below 300 res. (0)",
+                                    "below 300 res. (299,5)"]
     assert minimum_population([100], 50)["valid"].tolist() == [True]
 
 

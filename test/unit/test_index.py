@@ -78,8 +78,8 @@ def test_validity_notes_every_reason():
     excluded = pd.Series([False, False, False, False, None])  # NULL counts as not excluded
     state = validity(frame, ["x"], population="ew", excluded=[False, True, False, False, None])
     assert state["valid"].tolist() == [True, False, False, False, True]
-    assert state["note"].tolist() == ["", "unter 300 EW (250); ausgeschlossen", "Einwohnerzahl fehlt",
-                                      "fehlende Werte (x)", ""]
+    assert state["note"].tolist() == ["", "below 300 res. (250); excluded", "population missing",
+                                      "missing values (x)", ""]
     assert validity(frame, ["x"], excluded=excluded)["valid"].sum() == 4
 
 
@@ -126,7 +126,7 @@ def test_composite_direction_and_weights():
 def test_composite_valid_mask_and_restandardise():
     frame = _frame()
     out = composite_index(frame, ["alq", "sgb"], valid=frame.index != frame.index[0], restandardise=True)
-    assert not out["valid"].iloc[0] and out["note"].iloc[0] == "ausgeschlossen"
+    assert not out["valid"].iloc[0] and out["note"].iloc[0] == "excluded"
     assert out["index"].std(ddof=1) == pytest.approx(1.0)
 
 
@@ -178,7 +178,7 @@ def test_mss_index_synthetic():
     valid = out["valid"]
     assert out.loc[valid, "status_index"].std(ddof=0) == pytest.approx(1.0)  # MSS: population SD
     assert out.loc[valid, "status_index"].mean() == pytest.approx(0.0, abs=1e-12)
-    assert out.loc[frame.index[0], "note"] == "unter 300 EW (50)"
+    assert out.loc[frame.index[0], "note"] == "below 300 res. (50)"
     assert pd.isna(out.loc[frame.index[0], "group"]) and not out.loc[frame.index[0], "attention"]
     row = out[valid].iloc[0]
     assert row["group"] == f"Status {row['status_class']}, Dynamik {row['dynamic_class']}"

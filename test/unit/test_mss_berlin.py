@@ -59,8 +59,8 @@ def test_validity_matches_kom(indicators):
     assert out["valid"].sum() == 536
     assert (out["valid"] == (indicators["KOM"] == "gültig")).all()
     small = indicators["KOM"] == "ungültig (EW unter 300)"
-    assert out.loc[small, "note"].str.match(r"^(unter 300 EW \(\d+\)|Einwohnerzahl fehlt)").all()
-    assert out.loc[indicators["KOM"] == "ungültig (Ausreißer)", "note"].str.startswith("ausgeschlossen").all()
+    assert out.loc[small, "note"].str.match(r"^(below 300 res\. \(\d+\)|population missing)").all()
+    assert out.loc[indicators["KOM"] == "ungültig (Ausreißer)", "note"].str.startswith("excluded").all()
     assert out.loc[~out["valid"], ["status_index", "status_class", "group"]].isna().all().all()
 
 

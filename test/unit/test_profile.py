@@ -53,8 +53,8 @@ def test_format_number_english_and_signs():
 
 @pytest.mark.parametrize("missing", [None, float("nan"), np.nan, float("inf"), "abc"])
 def test_missing_is_never_zero_or_nan(missing):
-    assert format_number(missing) == "keine Daten"
-    assert format_value(missing, "%") == "keine Daten"
+    assert format_number(missing) == "no data"  # English source; German through the .qm
+    assert format_value(missing, "%") == "no data"
     assert format_number(missing, lang="en") == "no data"
 
 
@@ -63,7 +63,7 @@ def test_units_ratio_and_difference():
     assert format_int(3419) == "3.419"
     assert format_ratio(1.94) == "1,9×"
     assert format_ratio(0.04) == "0,04×"
-    assert format_difference(3.21, "%") == "+3,2 Pp."
+    assert format_difference(3.21, "%") == "+3,2 pp"
     assert format_difference(-120, "EW", 0) == MINUS + "120 EW"
     assert format_difference(1.5, "%", lang="en") == "+1.5 pp"
 
@@ -165,7 +165,7 @@ def test_ranks_skip_hidden_values():
     profiles = compute_profiles(frame, [count], ProfileOptions(name="name"))
     ranks = profiles.rank_text(count).tolist()
     # 1 is hidden, and 20 with it (the city total would give the 1 back): 3 values shown
-    assert ranks == ["·", "1 von 3", "2 von 3", "3 von 3", "·"]
+    assert ranks == ["·", "1 of 3", "2 of 3", "3 of 3", "·"]
     assert profiles.city["n"].n == 3
 
 
@@ -178,7 +178,7 @@ def test_rank_direction_and_ties():
     assert set(quote["n"]) == {3}
     # score: direction −1, the lowest value (Ost, −2) is rank 1 of the 4 valid areas with a value
     assert score.at[2, "rank"] == 1 and score.at[4, "rank"] == 4 and score.at[0, "n"] == 4
-    assert profiles.rank_text(inds[1])[2] == "1 von 4"
+    assert profiles.rank_text(inds[1])[2] == "1 of 4"
     assert score.at[2, "decile"] == 3  # ceil(1/4 * 10)
 
 
@@ -204,15 +204,15 @@ def test_zero_count_is_shown_as_zero_not_suppressed():
 def test_below_minimum_population_is_hidden_with_note():
     inds, profiles = _profiles()
     d = profiles.districts
-    assert not d.at[5, "valid"] and d.at[5, "note"] == "unter 300 EW (40)"
+    assert not d.at[5, "valid"] and d.at[5, "note"] == "below 300 res. (40)"
     assert profiles.value_text(inds[0])[5] == "·"
-    assert d.at[5, "findings_de"] == "Keine Werte ausgewiesen: unter 300 EW (40)."
-    assert d.at[5, "findings_en"] == "No values shown: fewer than 300 residents (40)."
+    assert d.at[5, "findings_de"] == "No values shown: below 300 res. (40)."
+    assert d.at[5, "findings_en"] == "No values shown: below 300 res. (40)."
 
 
 def test_missing_value_says_keine_daten():
     inds, profiles = _profiles()
-    assert profiles.value_text(inds[1])[1] == "keine Daten"
+    assert profiles.value_text(inds[1])[1] == "no data"
     assert profiles.rank_text(inds[1])[1] == "–"
 
 
@@ -230,7 +230,7 @@ def test_deviation_ratio_and_signed_values():
     inds, profiles = _profiles()
     city = profiles.city["quote"].value
     assert profiles.cells["quote"].at[3, "ratio"] == pytest.approx(10 / city)
-    expected = f"+{format_number(10 - city)} Pp. ({format_ratio(10 / city)})"
+    expected = f"+{format_number(10 - city)} pp ({format_ratio(10 / city)})"
     assert profiles.deviation_text(inds[0])[3] == expected
     # scores with negative values: no ratio, and the value carries its sign
     assert math.isnan(profiles.cells["score"].at[0, "ratio"])
@@ -245,19 +245,20 @@ def test_findings_read_like_a_sentence():
     profiles = compute_profiles(frame, [ind], ProfileOptions(name="name"))
     ratio = format_ratio(31.4 / profiles.city["kinderarmut"].value)
     assert profiles.districts.findings_de[0] == (
-        f"Kinderarmut 31,4 % — {ratio} Stadtwert, Rang 1 von 10 (ungünstigste 10 %)")
+        f"Kinderarmut 31,4 % — {ratio} city value, rank 1 of 10 (least favourable 10 %)")
     assert profiles.districts.findings_en[0].startswith("Kinderarmut 31.4 % — ")
-    assert "(günstigste 10 %)" in profiles.districts.findings_de[1]
+    assert "(most favourable 10 %)" in profiles.districts.findings_de[1]
     assert profiles.districts.findings_de[5] == (
-        "Kein Indikator gehört zu den 20 % höchsten oder niedrigsten Werten der Stadt.")
+        "No need indicator is among the 20 % most or least favourable values of the city.")
 
 
 def test_no_data_district_and_neutral_direction():
     frame = pd.DataFrame({"name": list("ABCDEFG"), "x": [np.nan, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0]})
     profiles = compute_profiles(frame, [ProfileIndicator("x", "X")], ProfileOptions(name="name"))
-    assert profiles.districts.findings_de[0] == "Keine Daten für dieses Gebiet."
-    assert "(höchste 20 %)" in profiles.districts.findings_de[6]
-    assert "(niedrigste 20 %)" in profiles.districts.findings_de[1]
+    assert profiles.districts.findings_de[0] == "No data for this area."
+    # a context indicator without a direction is never a finding (issue 14.6): shown and ranked only
+    assert profiles.districts.findings_de[6].startswith("No need indicator")
+    assert profiles.rank_text(profiles.indicators[0])[6] == "1 of 6"
 
 
 def test_trend_from_year_columns():
@@ -265,14 +266,14 @@ def test_trend_from_year_columns():
     ind = ProfileIndicator("x_2021", "X", "%")
     profiles = compute_profiles(frame, [ind], ProfileOptions(name="name"))
     assert profiles.trend_years == {"x_2021": (2018, 2021)}
-    assert profiles.trend_text(ind).tolist() == ["+1,5 Pp.", "0,0 Pp.", "–"]
+    assert profiles.trend_text(ind).tolist() == ["+1,5 pp", "0,0 pp", "–"]
 
 
 def test_badge_and_population_text():
     _, profiles = _profiles()
-    assert profiles.districts.at[0, "badge"] == "Klasse: hoch"
+    assert profiles.districts.at[0, "badge"] == "Class: hoch"
     assert profiles.districts.at[4, "badge"] == ""
-    assert profiles.districts.at[3, "population_text"] == "4.000 Einwohner"
+    assert profiles.districts.at[3, "population_text"] == "4.000 residents"
 
 
 def test_missing_field_is_a_readable_error():

@@ -84,7 +84,7 @@ def test_the_need_index_of_an_area_with_a_hidden_input_is_hidden():
     assert pub.mask["status_index"].tolist() == [True, True, False, False]
     assert pub.reasons.at[0, "status_index"] == "derived"
     assert not pub.hidden("dynamic_index").any()  # its inputs are shown
-    assert "Index eines Gebiets (status_index, dynamic_index)" in method_note(pub)
+    assert "an area's index (status_index, dynamic_index)" in method_note(pub)
 
 
 def test_a_total_nobody_declared_is_found_in_the_table():

@@ -101,7 +101,7 @@ def test_area_total_and_other_parts_of_the_same_total():
     data = frame(ew=[100, 200], u18=[2, 50], mitte=[60, 100], alt=[38, 50])
     pub = publication_rule(data, [], totals={"ew": ["u18", "mitte", "alt"]}, city_totals=False)
     assert pub.mask.loc[0].tolist() == [False, True, False, True]  # 38, the smallest other part
-    assert "Bekannte Summen je Gebiet: ew = u18 + mitte + alt." in method_note(pub)
+    assert "Known totals per area: ew = u18 + mitte + alt." in method_note(pub)
     assert not pub.mask.loc[1].any()
 
 
@@ -138,8 +138,8 @@ def test_method_note_names_the_rule_and_how_to_change_it():
     data = frame(ew=[100, 900, 800], n=[1, 40, 50])
     pub = publication_rule(data, [Indicator("n", kind="count")], population="ew", min_population=300)
     note = method_note(pub)
-    assert "unter 3" in note and "unter 300 Einwohnern" in note and '"threshold": 5' in note
-    assert "Gegensperrung: 2" in note and "{{" not in note  # 40 for the city, 50 for the valid areas
+    assert "below 3" in note and "fewer than 300 residents" in note and '"threshold": 5' in note
+    assert "complementary: 2" in note and "{{" not in note  # 40 for the city, 50 for the valid areas
     assert "Counts from 1 to below 3" in method_note(pub, "en")
 
 

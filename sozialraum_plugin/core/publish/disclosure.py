@@ -20,17 +20,22 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..errors import MethodError
+from ..errors import QT_TRANSLATE_NOOP, MethodError
+from ..formatting import format_number
+from ..language import as_words
 
 DEFAULT_MIN_POPULATION = 300
 DEFAULT_THRESHOLD = 3
 SUPPRESSED_SYMBOL = "·"
-NOTE_BELOW_MINIMUM = "unter {minimum} EW ({population})"
-NOTE_POPULATION_MISSING = "Einwohnerzahl fehlt"
+NOTE_BELOW_MINIMUM = QT_TRANSLATE_NOOP("Notes", "below {minimum} res. ({population})")
+NOTE_POPULATION_MISSING = QT_TRANSLATE_NOOP("Notes", "population missing")
 
 
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+def _number(value: float, lang="de") -> str:
+    number = float(value)
+    if number.is_integer():
+        return format_number(number, 0, lang=lang)
+    return format_number(number, 2, lang=lang).rstrip("0")
 
 
 def _as_float_series(values: Any, index: pd.Index | None = None) -> pd.Series:
@@ -41,14 +46,18 @@ def _as_float_series(values: Any, index: pd.Index | None = None) -> pd.Series:
 
 # --- minimum population ------------------------------------------------------------------------
 
-def minimum_population(population: Any, min_population: float = DEFAULT_MIN_POPULATION) -> pd.DataFrame:
-    """Columns ``valid`` (population known and ≥ minimum) and ``note`` (German, '' if valid)."""
+def minimum_population(population: Any, min_population: float = DEFAULT_MIN_POPULATION,
+                       lang=None) -> pd.DataFrame:
+    """Columns ``valid`` (population known and ≥ minimum) and ``note`` ('' if valid) in ``lang``
+    (a code or a words object)."""
+    words = as_words(lang or "de")
     pop = _as_float_series(population)
     missing = pop.isna()
     below = ~missing & (pop < min_population)
     note = pd.Series("", index=pop.index, dtype=object)
-    note[missing] = NOTE_POPULATION_MISSING
-    note[below] = [NOTE_BELOW_MINIMUM.format(minimum=_number(min_population), population=_number(p))
+    note[missing] = words.translate("Notes", NOTE_POPULATION_MISSING)
+    text = words.translate("Notes", NOTE_BELOW_MINIMUM)
+    note[below] = [text.format(minimum=_number(min_population, words), population=_number(p, words))
                    for p in pop[below]]
     return pd.DataFrame({"valid": ~(missing | below), "note": note}, index=pop.index)
 

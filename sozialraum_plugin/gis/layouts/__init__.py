@@ -19,8 +19,9 @@ from qgis.core import (
     QgsRectangle,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QRectF
+from qgis.PyQt.QtCore import QRectF
 
+from ..classify import default_words
 from ..styles import apply_labels, mask_label, mask_renderer, thematic_style
 from .map_page import (
     MapPage,
@@ -31,7 +32,6 @@ from .map_page import (
     replace_layout,
 )
 
-translate = QCoreApplication.translate
 PREFIX = "Sozialraum \u2013 "
 
 
@@ -54,8 +54,9 @@ class MapRequest:
     mask_layer: QgsVectorLayer | None = None
     template: str = ""
     page: PageStyle = field(default_factory=PageStyle)
-    markers: list = field(default_factory=list)  # columns listing hidden cells ('nicht ausgewiesen')
+    markers: list = field(default_factory=list)  # columns listing hidden cells ('not shown')
     rule_notes: dict = field(default_factory=dict)  # field → the publication rule in words, for the note
+    words: object = None  # the output language (OutputWords); German when None
 
 
 @dataclass
@@ -64,28 +65,31 @@ class ComposedMap:
     styles: list
     layers: list
     thematic_layers: list
+    words: object = None
 
 
-def layout_name(title: str) -> str:
-    return PREFIX + (title or translate("MapText", "Karte"))
+def layout_name(title: str, words=None) -> str:
+    return PREFIX + (title or default_words(words).translate("MapText", "Map"))
 
 
-def known_titles() -> dict[str, str]:
+def known_titles(words=None) -> dict[str, str]:
     """Readable titles for the columns the other Sozialraum algorithms write."""
+    words = default_words(words)
     return {
-        "status_index": translate("MapText", "Statusindex"),
-        "status_class": translate("MapText", "Sozialer Status"),
-        "dynamic_index": translate("MapText", "Dynamikindex"),
-        "dynamic_class": translate("MapText", "Dynamik"),
-        "group": translate("MapText", "Status und Dynamik"),
-        "cluster": translate("MapText", "Bedarfscluster"),
+        "status_index": words.translate("MapText", "Status index"),
+        "status_class": words.translate("MapText", "Social status"),
+        "dynamic_index": words.translate("MapText", "Dynamics index"),
+        "dynamic_class": words.translate("MapText", "Dynamics"),
+        "group": words.translate("MapText", "Status and dynamics"),
+        "cluster": words.translate("MapText", "Need clusters"),
+        "cluster_label": words.translate("MapText", "Need clusters"),
     }
 
 
-def display_name(layer: QgsVectorLayer, name: str, unit: str = "") -> str:
+def display_name(layer: QgsVectorLayer, name: str, unit: str = "", words=None) -> str:
     """The field's alias, a known title, or its name; with the unit when not already in it."""
     alias = layer.fields().field(name).alias() if layer.fields().indexFromName(name) >= 0 else ""
-    alias = alias or known_titles().get(name, name)
+    alias = alias or known_titles(words).get(name, name)
     return f"{alias} ({unit})" if unit and unit not in alias else alias
 
 
@@ -161,31 +165,32 @@ def compose(request: MapRequest, project=None) -> ComposedMap:
 
     project = project or QgsProject.instance()
     layer = request.layer
+    words = default_words(request.words)
     styles = [thematic_style(layer, f, request.method, request.classes, ramp=request.ramp,
                              invert=request.invert, valid_field=request.valid_field, unit=request.unit,
                              interval=request.interval, multiples=request.multiples,
-                             hidden=marker_expression(f, request.markers))
+                             hidden=marker_expression(f, request.markers), words=words)
               for f in request.fields]
     crs = map_crs(layer.crs(), layer.extent())
     extent = map_extent([layer], crs, project)
     mask = None
     if request.mask_layer is not None:
-        mask = copy_layer(request.mask_layer, mask_label())
+        mask = copy_layer(request.mask_layer, mask_label(words))
         mask.setRenderer(mask_renderer())
     series = len(request.fields) > 1
     sets = []  # (shown name, thematic, overlay or None) per page
     for field_name, style in zip(request.fields, styles):
-        shown = display_name(layer, field_name, request.unit)
+        shown = display_name(layer, field_name, request.unit, words)
         thematic = copy_layer(layer, shown)
         thematic.setRenderer(style.renderer.clone())  # layers own their renderer
         if request.label_field:
             apply_labels(thematic, request.label_field, 6.0 * request.page.k, request.page.font)
         overlay = None
         if style.nodata is not None:
-            overlay = copy_layer(layer, translate("MapText", "keine Bewertung / keine Daten"))
+            overlay = copy_layer(layer, words.translate("MapText", "not assessed / no data"))
             overlay.setRenderer(style.nodata.clone())
         sets.append((shown, thematic, overlay))
-    name = layout_name(request.title)
+    name = layout_name(request.title, words)
     group = replace_group(project, name)  # from here on, request.layer may be gone
     if mask:
         _add(project, group, mask)
@@ -207,7 +212,7 @@ def compose(request: MapRequest, project=None) -> ComposedMap:
         thematics.append(thematic)
     layout = page_layout(project, name, pages, request.page, request.template)
     replace_layout(project, layout)
-    return ComposedMap(layout, styles, added, thematics)
+    return ComposedMap(layout, styles, added, thematics, words)
 
 
 def page_layout(project, name: str, pages: list, style: PageStyle, template: str = ""):

@@ -33,14 +33,12 @@ from qgis.core import (
     QgsTextFormat,
     QgsUnitTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QDate, QRectF, Qt
+from qgis.PyQt.QtCore import QDate, QRectF, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ...toolbelt.paths import icon_path
 from .fonts import default_font, set_label_font, set_legend_font
 from .measure import legend_size, text_width_mm
-
-translate = QCoreApplication.translate
 
 MM = QgsUnitTypes.LayoutUnit.LayoutMillimeters
 PT_TO_MM = 0.3528
@@ -77,6 +75,7 @@ class PageStyle:
     def __post_init__(self):
         if self.house_font:
             self.font = self.house_font
+    words: object = None  # the output language (OutputWords); German when None
 
     @property
     def landscape(self) -> bool:
@@ -96,8 +95,11 @@ class PageStyle:
         return 12.0 * (1.25 if self.size == "A3" else 1.0)
 
     def date_text(self) -> str:
-        date = self.date or QDate.currentDate().toString("dd.MM.yyyy")
-        return translate("MapText", "Stand: {date}").format(date=date)
+        from ..classify import default_words
+
+        words = default_words(self.words)
+        today = QDate.currentDate().toString("dd.MM.yyyy" if words.lang == "de" else "yyyy-MM-dd")
+        return words.translate("MapText", "As of: {date}").format(date=self.date or today)
 
 
 def fit_rect(box: QRectF, extent: QgsRectangle) -> QRectF:
@@ -293,7 +295,7 @@ class PageBuilder:
         text.setSize(7 * self.k)
         text.setColor(QColor(INK))
         bar.setTextFormat(text)
-        bar.setNumericFormat(german_numeric_format())
+        bar.setNumericFormat(numeric_format(getattr(self.style.words, "lang", "de")))
         bar.refreshItemSize()
         return bar
 
@@ -385,11 +387,12 @@ def text_label(layout, text: str, font: QFont, colour, align=Qt.AlignmentFlag.Al
     return item
 
 
-def german_numeric_format() -> QgsBasicNumericFormat:
+def numeric_format(lang: str = "de") -> QgsBasicNumericFormat:
+    """The scale bar's numbers in the marks of core.formatting (1.234,5 / 1,234.5)."""
     fmt = QgsBasicNumericFormat()
     fmt.setShowThousandsSeparator(True)
-    fmt.setThousandsSeparator(".")
-    fmt.setDecimalSeparator(",")
+    fmt.setThousandsSeparator("." if lang == "de" else ",")
+    fmt.setDecimalSeparator("," if lang == "de" else ".")
     fmt.setNumberDecimalPlaces(1)
     fmt.setShowTrailingZeros(False)
     return fmt

@@ -58,6 +58,7 @@ from .map_page import (
     PageStyle,
     fit_rect,
     north_arrow_path,
+    numeric_format,
     padded,
     show_page,
     wrap,
@@ -343,6 +344,8 @@ class TemplatePage:
         show_page(map_item, page)
         if bar is not None:
             bar.setLinkedMap(map_item)
+            # the output language's marks (a template stores the author's)
+            bar.setNumericFormat(numeric_format(getattr(self.style.words, "lang", "de")))
         if isinstance(arrow, QgsLayoutItemPicture):
             arrow.setLinkedMap(map_item)
             arrow.setPicturePath(arrow.picturePath() or north_arrow_path())

@@ -168,11 +168,13 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
 
     def _log(self, result, indicators, feedback):
         from ...core.formatting import format_value
+        from ...toolbelt.i18n import output_language
 
+        lang = output_language()  # a log line: the numbers as the QGIS locale writes them
         for ind in indicators:
             values = result[ind.id].dropna()
-            span = (f"{format_value(values.min(), ind.unit, 1)} … {format_value(values.max(), ind.unit, 1)}"
-                    if len(values) else "–")
+            span = (f"{format_value(values.min(), ind.unit, 1, lang=lang)} … "
+                    f"{format_value(values.max(), ind.unit, 1, lang=lang)}" if len(values) else "–")
             feedback.pushInfo(self.tr("{0}: a value for {1} of {2} districts ({3})").format(
                 ind.id, len(values), len(result), span))
 

@@ -19,7 +19,7 @@ from qgis.core import (
 
 from ...core.errors import TableError
 from ...toolbelt.messages import format_code
-from ..base import SozialraumAlgorithm, choice_parameter
+from ..base import SozialraumAlgorithm, choice_parameter, language_parameter
 from .common import output_gpkg_path, report_lines, write_report
 
 # Choice names (base.choice_parameter) and what they stand for.
@@ -94,6 +94,7 @@ class JoinTableAlgorithm(SozialraumAlgorithm):
             QgsProcessingParameterString("LONG_VALUE", self.tr("Long table: value column"), optional=True),
             QgsProcessingParameterString("LONG_YEAR", self.tr("Long table: year column"), optional=True),
             QgsProcessingParameterString("YEAR", self.tr("Long table: only this year"), optional=True),
+            language_parameter(),
         ]
         for param in advanced:
             param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
@@ -214,6 +215,8 @@ class JoinTableAlgorithm(SozialraumAlgorithm):
         }
         report_path = self.parameterAsFileOutput(parameters, "REPORT", context)
         if report_path:
-            write_report(report_path, report, result.report, facts, title=self.tr("Join report"))
+            words = self.words(parameters, context)
+            write_report(report_path, report, result.report, facts,
+                         title=words.translate("Report", "Join report"), words=words)
             outputs["REPORT"] = report_path
         return outputs

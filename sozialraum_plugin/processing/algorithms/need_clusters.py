@@ -16,7 +16,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from ..base import SozialraumAlgorithm, choice_parameter
+from ..base import SozialraumAlgorithm, choice_parameter, language_parameter
 from .common import output_gpkg_path, write_table
 from .fieldspecs import directions, labels
 
@@ -37,7 +37,8 @@ class NeedClustersAlgorithm(SozialraumAlgorithm):
             "Calinski-Harabasz (the table is in the log) and takes the best silhouette.\n\nClusters "
             "are numbered by need: cluster 1 has the highest mean of the direction-corrected "
             "z-scores (or of NEED_FIELD, e.g. status_index), and each gets a label from its profile "
-            "('Transferquote hoch, Kinderarmut hoch'). Areas with a missing value, and areas whose "
+            "('transfer rate high, child poverty high', in the LANGUAGE asked for). "
+            "Areas with a missing value, and areas whose "
             "'valid' field is false, get no cluster unless IMPUTE takes the city median.\n\nSUMMARY "
             "(optional CSV): size, centres in original units and in z, within-cluster sums of "
             "squares; the log gives the between/total ratio."
@@ -72,6 +73,7 @@ class NeedClustersAlgorithm(SozialraumAlgorithm):
                                           defaultValue=False),
             QgsProcessingParameterNumber("RESTARTS", self.tr("k-means restarts"),
                                          QgsProcessingParameterNumber.Type.Integer, defaultValue=10, minValue=1),
+            language_parameter(),
         ]
         for param in advanced:
             param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
@@ -98,6 +100,7 @@ class NeedClustersAlgorithm(SozialraumAlgorithm):
         dest = output_gpkg_path(self.parameterAsOutputLayer(parameters, "OUTPUT", context))
         name = os.path.splitext(os.path.basename(dest))[0]  # Windows paths too
         holder = {}
+        words = self.words(parameters, context)
 
         def compute(frame, _temp_uri):
             valid = frame["valid"].astype("boolean").fillna(False).to_numpy(dtype=bool) if use_valid else None
@@ -107,7 +110,7 @@ class NeedClustersAlgorithm(SozialraumAlgorithm):
                 table = suggest_k(frame, indicators, method=method, **options)
                 self._log_suggestion(table, feedback)
                 chosen = pick_k(table)
-            result = cluster_areas(frame, indicators, chosen, method, need=need, **options)
+            result = cluster_areas(frame, indicators, chosen, method, need=need, lang=words, **options)
             holder["result"] = result
             return result.assignments
 
@@ -118,7 +121,7 @@ class NeedClustersAlgorithm(SozialraumAlgorithm):
         outputs = {"OUTPUT": written.uri, "K_USED": result.k}
         summary_path = self.parameterAsFileOutput(parameters, "SUMMARY", context)
         if summary_path:
-            write_table(summary_path, result.summary.round(4))
+            write_table(summary_path, result.summary.round(4), lang=words.lang)
             outputs["SUMMARY"] = summary_path
         return outputs
 

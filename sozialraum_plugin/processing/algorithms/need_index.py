@@ -14,7 +14,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
-from ..base import SozialraumAlgorithm, choice_parameter
+from ..base import SozialraumAlgorithm, choice_parameter, language_parameter
 from .common import output_gpkg_path
 from .fieldspecs import directions, weights
 
@@ -32,15 +32,17 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
             "Builds a status index from STATUS_FIELDS (and a dynamics index from DYNAMIC_FIELDS) "
             "and classes every area.\n\nPRESET mss: the Berlin Monitoring Soziale "
             "Stadtentwicklung method: each indicator z-standardised over the valid areas, the "
-            "z-scores summed and the sum standardised again; status classes hoch (≤ −1), mittel "
-            "(≤ +1), niedrig (< +1.5), sehr niedrig (≥ +1.5); dynamics positiv (≤ −1), stabil, "
-            "negativ (≥ +1); the 12 groups and areas needing attention. PRESET custom: weighted "
+            "z-scores summed and the sum standardised again; status classes high (≤ −1), medium "
+            "(≤ +1), low (< +1.5), very low (≥ +1.5); dynamics positive (≤ −1), stable, "
+            "negative (≥ +1); the 12 groups and areas needing attention. PRESET custom: weighted "
             "mean of scaled indicators (z-score, min-max or percentile rank), standardised again "
             "and classed the same way. Higher values mean more need unless DIRECTIONS says "
             "otherwise (e.g. 'K10=-1').\n\nValid areas only form the reference: population at "
             "least MIN_POPULATION (default 300), not excluded by EXCLUDE_EXPRESSION (e.g. \"KOM\" "
             "<> 'gültig'), and no missing value. The others stay in the output with valid = false "
-            "and a note (e.g. 'unter 300 EW (120)')."
+            "and a note (e.g. 'below 300 res. (120)').\n\nLANGUAGE (de | en; empty: the QGIS locale): the "
+            "language of the class labels and notes; in German they are the MSS's own (hoch, mittel, "
+            "niedrig, sehr niedrig; positiv, stabil, negativ). Field names stay the same."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -78,6 +80,7 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
                                          defaultValue="-1.0;1.0;1.5"),
             QgsProcessingParameterString("DYNAMIC_THRESHOLDS", self.tr("Dynamics class limits"),
                                          defaultValue="-1.0;1.0"),
+            language_parameter(),
         ]
         for param in advanced:
             param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
@@ -112,6 +115,7 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
         name = os.path.splitext(os.path.basename(dest))[0]  # Windows paths too
         if expression:
             check_expression(expression)  # before anything is written
+        words = self.words(parameters, context)
 
         def compute(frame, temp_uri):
             excluded = None
@@ -121,7 +125,7 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
             common = {"population": population, "excluded": excluded,
                       "min_population": options["min_population"],
                       "status_thresholds": options["status_thresholds"],
-                      "dynamic_thresholds": options["dynamic_thresholds"]}
+                      "dynamic_thresholds": options["dynamic_thresholds"], "lang": words}
             if preset == "mss":
                 return mss_index(frame, status_inds, dynamic_inds, **common)
             return custom_index(frame, status_inds, dynamic_inds, options["method"], wts, **common)

@@ -15,7 +15,7 @@ from qgis.core import (
     QgsProject,
 )
 
-from ..base import SozialraumAlgorithm
+from ..base import SozialraumAlgorithm, language_parameter
 from .report_steps import ReportCanceled, ReportRun
 
 
@@ -51,7 +51,10 @@ class ReportAlgorithm(SozialraumAlgorithm):
             "per indicator. Whole-number table columns not declared as \"kind\": \"value\" are treated "
             "as counts.\n\n"
             "Relative paths in the definition are read from the definition's folder. INPUT, if "
-            "given, replaces the boundaries named in the definition."
+            "given, replaces the boundaries named in the definition.\n\n"
+            "LANGUAGE (de | en): the language of every output (maps, legends, class labels, appendix, "
+            "method note, join reports, profile pages) and its number format (1.234,5 / 1,234.5); "
+            "empty: the definition's \"language\", else the QGIS locale. File names stay German."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -61,6 +64,7 @@ class ReportAlgorithm(SozialraumAlgorithm):
             "INPUT", self.tr("District boundaries (instead of the definition's)"),
             [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination("OUTPUT_FOLDER", self.tr("Output folder")))
+        self.addParameter(language_parameter())
         self.addOutput(QgsProcessingOutputNumber("MATCHED", self.tr("Districts matched by every table")))
         self.addOutput(QgsProcessingOutputFile("PROJECT", self.tr("QGIS project with the report's layers and layouts")))
 
@@ -91,9 +95,10 @@ class ReportAlgorithm(SozialraumAlgorithm):
             definition.boundaries = self._input_source
         folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
         caller = None if on_main_thread() else self._caller
+        words = self._report_words(parameters, context, definition)
         try:
             os.makedirs(folder, exist_ok=True)
-            run = ReportRun(definition, folder, context, feedback, self._main_context, caller, path)
+            run = ReportRun(definition, folder, context, feedback, self._main_context, caller, path, words)
         except PermissionError as error:  # a read-only folder, before any work
             raise locked(folder, error) from None
         try:
@@ -118,6 +123,14 @@ class ReportAlgorithm(SozialraumAlgorithm):
         save(definition.with_absolute_paths(), os.path.join(folder, "Berichtsdefinition.json"))
         self._definition_path, self._definition_json = path, definition.to_json()
         return outputs
+
+    def _report_words(self, parameters, context, definition):
+        """LANGUAGE when given, else the definition's language, else the QGIS locale."""
+        from ...toolbelt.i18n import output_words
+
+        if parameters.get("LANGUAGE") not in (None, ""):
+            return self.words(parameters, context)
+        return output_words(definition.language or None)
 
     def _input_copy(self, parameters, context, work: str) -> str:
         from qgis.core import QgsVectorFileWriter

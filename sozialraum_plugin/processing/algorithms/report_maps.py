@@ -26,7 +26,7 @@ def print_maps(run, uri: str, steps) -> str:
                   # the threshold the report's rule used for it: the map's note prints it
                   "SUPPRESS_BELOW": math.ceil(float(ind.extra.get("threshold", d.publication.threshold))),
                   "FIELD_IS_COUNT": known and ind.kind == "count" and not ind.change_between,
-                  "OUTPUT": os.path.join(run.work, f"karte_{n}.pdf"), **house_style(d)}
+                  "OUTPUT": os.path.join(run.work, f"karte_{n}.pdf"), "LANGUAGE": run.lang, **house_style(d)}
         result = run._run("sozialraum:thematicmap", params, steps)
         names.append(result["LAYOUT"])
     run.map_layouts = names  # for the report's QGIS project (report_project.py)

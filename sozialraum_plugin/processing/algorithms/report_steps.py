@@ -26,8 +26,12 @@ class ReportRun:
     A run cancelled or failed in the data steps leaves nothing in the output folder."""
 
     def __init__(self, definition, folder: str, context, feedback, main_context=None, caller=None,
-                 definition_file: str = ""):
+                 definition_file: str = "", words=None):
+        from ...toolbelt.i18n import output_words
+
         self.d = definition
+        self.words = words if words is not None else output_words(definition.language or None)
+        self.lang = self.words.lang  # every step gets LANGUAGE=self.lang
         self.final_folder = folder
         self.folder = tempfile.mkdtemp(prefix=".sozialraum_report.", suffix=".part", dir=folder)
         self.context = context
@@ -95,7 +99,8 @@ class ReportRun:
             steps.pushInfo(translate("Report", "Joining table {0} of {1}: {2}").format(n, len(d.tables), table.path))
             params = {"INPUT": self.current, "INPUT_KEY": d.key, "TABLE": d.resolve(table.path),
                       "TABLE_KEY": table.key, "FIELDS": ",".join(table.fields), "OUTPUT": self._temp(f"join{n}"),
-                      "REPORT": os.path.join(self.folder, f"Verbindungsbericht_{n}.html"), **table.options}
+                      "REPORT": os.path.join(self.folder, f"Verbindungsbericht_{n}.html"), **table.options,
+                      "LANGUAGE": self.lang}
             result = self._run("sozialraum:jointable", params, steps)
             self.current = result["OUTPUT"]
             matched = result["MATCHED"] if matched is None else min(matched, result["MATCHED"])
@@ -109,7 +114,7 @@ class ReportRun:
                 "INPUT": self.current, "FIELDS": c.fields, "K": c.k, "METHOD": c.method,
                 "SEED": c.seed, "DIRECTIONS": d.directions_text(c.fields), "LABELS": d.labels_text(c.fields),
                 "NEED_FIELD": "status_index" if d.index else None, "OUTPUT": self._temp("clusters"),
-                "SUMMARY": os.path.join(self.work, "Clusteruebersicht.csv")}, steps)["OUTPUT"]
+                "SUMMARY": os.path.join(self.work, "Clusteruebersicht.csv"), "LANGUAGE": self.lang}, steps)["OUTPUT"]
         self._check_ids(before_joins=False)
         final = self._publish_layer()
         if d.clusters:
@@ -258,7 +263,7 @@ class ReportRun:
                 "PRESET": i.preset, "POPULATION_FIELD": i.population or None,
                 "MIN_POPULATION": i.min_population, "EXCLUDE_EXPRESSION": i.exclude,
                 "DIRECTIONS": d.directions_text(i.status + i.dynamic), "WEIGHTS": weights,
-                "OUTPUT": self._temp("index")}
+                "OUTPUT": self._temp("index"), "LANGUAGE": self.lang}
 
     def _publish_layer(self) -> str:
         """The last intermediate becomes sozialraum_intern.gpkg (raw values, marked internal) and
@@ -286,7 +291,8 @@ class ReportRun:
         published, _ = write_district_layer(
             QgsVectorLayer(internal.uri, INTERNAL, "ogr"), os.path.join(self.folder, f"{LAYER}.gpkg"), LAYER,
             lambda frame: same_rows(publication, frame), masked=True)
-        write_text(os.path.join(self.folder, "Methodenhinweis.txt"), method_note(publication, internal=True))
+        write_text(os.path.join(self.folder, "Methodenhinweis.txt"),
+                   method_note(publication, self.words, internal=True))
         self.publication = publication
         self.outputs.update({"OUTPUT": published.uri, "INTERNAL": internal.uri})
         return published.uri
@@ -296,18 +302,23 @@ class ReportRun:
         (centre × size − the shown members), so it is written "·"."""
         import pandas as pd
 
+        from ...core.formatting import is_missing
         from ...core.publish.group_summary import mask_group_summary
+        from ...core.publish.table_text import number_text
         from .common import write_table
 
         temp = os.path.join(self.work, "Clusteruebersicht.csv")
         if not os.path.exists(temp) or "cluster" not in self.frame.columns:
             return
-        summary = pd.read_csv(temp, sep=";", decimal=",", encoding="utf-8-sig")
+        german = self.lang == "de"
+        summary = pd.read_csv(temp, sep=";" if german else ",", decimal="," if german else ".",
+                              encoding="utf-8-sig")
         masked = mask_group_summary(summary, self.frame["cluster"], self.publication.mask, self.d.clusters.fields)
-        for col in masked.columns:  # a column with "·" is text now: its numbers keep the decimal comma
-            masked[col] = [str(v).replace(".", ",") if isinstance(v, float) else v for v in masked[col]]
+        for col in masked.columns:  # a column with "·" is text now: its numbers keep the language's decimal mark
+            masked[col] = [number_text(v, 4, self.lang).rstrip("0").rstrip(".,")
+                           if isinstance(v, float) and not is_missing(v) else v for v in masked[col]]
         path = os.path.join(self.folder, "Clusteruebersicht.csv")
-        write_table(path, masked)
+        write_table(path, masked, lang=self.lang)
         self.outputs["SUMMARY"] = path
 
     def _write_appendix(self, uri: str) -> None:
@@ -340,7 +351,7 @@ class ReportRun:
                   "KEY_FIELD": d.key, "FIELDS": p.fields,
                   "LABELS": d.labels_text(p.fields), "DIRECTIONS": d.directions_text(p.fields), "TITLE": p.title,
                   "SOURCE_TEXT": d.source_text, "OUTPUT": os.path.join(self.folder, "Sozialraumprofile.pdf"),
-                  "SUPPRESS_BELOW": d.publication.threshold}
+                  "SUPPRESS_BELOW": d.publication.threshold, "LANGUAGE": self.lang}
         # a change of counts is a change, not a count: +2 is no small number. It is hidden where either
         # year's count is hidden, and the report's rule has listed that in suppressed_fields already
         counts = [i.id for i in d.indicators if i.kind == "count" and not i.change_between and i.id in p.fields]

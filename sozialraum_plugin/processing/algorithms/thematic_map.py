@@ -24,8 +24,8 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
     QgsProject,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
+from ...core.formatting import format_number
 from ...gis.classify import ALL_METHODS, parse_multiples
 from ...gis.layouts import MapRequest, best_orientation, compose, map_crs, map_extent
 from ...gis.layouts.export import export_layout, output_format
@@ -33,7 +33,7 @@ from ...gis.layouts.map_page import PageStyle
 from ...gis.publish_layer import markers, published_copy
 from ...gis.styles import RAMPS, combined_renderer, is_gpkg_layer, save_style_to_gpkg
 from ...toolbelt.settings import PluginSettings
-from ..base import SozialraumAlgorithm, check_title, choice_parameter
+from ..base import SozialraumAlgorithm, check_title, choice_parameter, language_parameter
 
 PAGE_SIZES = ("A4", "A3")
 ORIENTATIONS = ("auto", "portrait", "landscape")
@@ -61,13 +61,13 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
             "SD_MULTIPLES k), categorized (MSS classes, dynamics, the 12 groups and clusters get "
             "fixed colours in need order). With no more distinct values than classes every value "
             "gets its own class.\n"
-            "Areas where INVALID_FIELD (default 'valid') is false are hatched grey ('keine Bewertung'), "
-            "areas without a value too ('keine Daten'). MASK_LAYER covers uninhabited land.\n"
+            "Areas where INVALID_FIELD (default 'valid') is false are hatched grey ('not assessed'), "
+            "areas without a value too ('no data'). MASK_LAYER covers uninhabited land.\n"
             "Small numbers follow the report's publication rule: counts (FIELD_IS_COUNT, COUNT_FIELDS) "
             "from 1 to below SUPPRESS_BELOW (default 3), a rate whose NUMERATOR_FIELD (or "
             "DENOMINATOR_FIELD) is such a count, a second cell where a city total would give a hidden "
-            "one back, and cells listed in the input's suppressed_fields are drawn hatched as 'nicht "
-            "ausgewiesen': no label, no class bound and no class count shows them. The note under "
+            "one back, and cells listed in the input's suppressed_fields are drawn hatched as 'not "
+            "shown': no label, no class bound and no class count shows them. The note under "
             "the map names the threshold used.\n"
             "The page is made from a layout template: resources/templates/map_<A4|A3>_<orientation>.qpt by "
             "default, or TEMPLATE, a city's own .qpt (its page size wins over PAGE_SIZE and ORIENTATION). "
@@ -76,7 +76,9 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
             "picture, COLOUR the 'accent' shapes, FONT replaces the font family of every text.\n"
             "OUTPUT: .pdf (vector; SERIES_FIELDS gives one page per field), .png or .svg (one file "
             "per page). SAVE_STYLE stores the style in a GeoPackage input's layer_styles table; "
-            "other sources are never written to."
+            "other sources are never written to.\n"
+            "LANGUAGE (de | en; empty: the QGIS locale): the words and number marks of the map's texts, "
+            "legend and note."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -137,6 +139,7 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
                                                72, 1200), True)
         self._add(QgsProcessingParameterBoolean("SAVE_STYLE", self.tr("Save the style in the GeoPackage"), True),
                   True)
+        self._add(language_parameter(), True)
         self._add(QgsProcessingParameterFileDestination("OUTPUT", self.tr("Map"),
                                                         "PDF (*.pdf);;PNG (*.png);;SVG (*.svg)"))
         self.addOutput(QgsProcessingOutputString("LAYOUT", self.tr("Layout name")))
@@ -171,13 +174,14 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
             source = derived_source([layer.source()])
             self._notes.append(self.tr("No SOURCE_TEXT given: the source line names the data file ({0}).")
                                .format(source))
-        if source and not source.lower().startswith("quelle"):
-            source = QCoreApplication.translate("MapText", "Quelle: {source}").format(source=source)
+        words = self.words(p, context)
+        if source and not source.lower().startswith(("quelle", "source")):
+            source = words.translate("MapText", "Source: {source}").format(source=source)
         licence = self.parameterAsString(p, "LICENCE_TEXT", context).strip()
         colour = self.parameterAsColor(p, "COLOUR", context) if p.get("COLOUR") not in (None, "") else None
         page = PageStyle(size, orientation, source, licence, logo=self.parameterAsFile(p, "LOGO", context),
                          colour=colour.name() if colour is not None and colour.isValid() else "",
-                         house_font=self.parameterAsString(p, "FONT", context).strip())
+                         house_font=self.parameterAsString(p, "FONT", context).strip(), words=words)
         labels = self.parameterAsBoolean(p, "LABELS", context)
         mask = self.parameterAsVectorLayer(p, "MASK_LAYER", context)
         return MapRequest(
@@ -193,7 +197,7 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
             interval=interval, multiples=multiples,
             label_field=(self.parameterAsString(p, "LABEL_FIELD", context) or default_label_field(layer))
             if labels else "",
-            mask_layer=mask, template=self.parameterAsFile(p, "TEMPLATE", context), page=page,
+            mask_layer=mask, template=self.parameterAsFile(p, "TEMPLATE", context), page=page, words=words,
         )
 
     def compute(self, parameters, context, feedback):
@@ -266,9 +270,11 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
         for name in request.fields:
             if publication.hidden(name).any():  # nothing hidden: the map is as it was
                 used = max([threshold_of(publication, c) for c in [name, numerator] if c] or [threshold])
-                request.rule_notes[name] = QCoreApplication.translate(
-                    "MapText", "Nicht ausgewiesen (schraffiert): Fallzahlen von 1 bis unter {threshold}, daraus "
-                    "berechnete Werte und Werte zu ihrem Schutz.").format(threshold=f"{used:g}")
+                words = request.words
+                request.rule_notes[name] = words.translate(
+                    "MapText", "Not shown (hatched): counts from 1 to below {threshold}, values computed from them "
+                    "and values that protect them.").format(
+                    threshold=format_number(used, 0 if float(used).is_integer() else 1, lang=words.lang))
         n = int(publication.mask.reindex(columns=mapped).fillna(False).to_numpy().sum())
         if n:
             feedback.pushInfo(self.tr("{n} cell(s) not shown (publication rule: counts below {threshold}, "
@@ -296,7 +302,8 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
     def _save_styles(self, composed, feedback) -> None:
         for index, (style, thematic) in enumerate(zip(composed.styles, composed.thematic_layers)):
             renderer = combined_renderer(style.renderer, style.nodata, thematic)
-            error = save_style_to_gpkg(thematic, f"Sozialraum \u2013 {style.field}", renderer, index == 0)
+            error = save_style_to_gpkg(thematic, f"Sozialraum \u2013 {style.field}", renderer, index == 0,
+                                       composed.words)
             if error:
                 feedback.reportError(self.tr("The style of {field} was not saved: {error}").format(
                     field=style.field, error=error))
