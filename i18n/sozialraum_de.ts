@@ -404,6 +404,24 @@
     </message>
 </context>
 <context>
+    <name>Clusters</name>
+    <message>
+        <location filename="../sozialraum_plugin/core/clusters.py" line="38"/>
+        <source>{label} high</source>
+        <translation>{label} hoch</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/clusters.py" line="39"/>
+        <source>{label} low</source>
+        <translation>{label} niedrig</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/clusters.py" line="40"/>
+        <source>average</source>
+        <translation>durchschnittlich</translation>
+    </message>
+</context>
+<context>
     <name>DeriveIndicatorsAlgorithm</name>
     <message>
         <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="30"/>
@@ -497,7 +515,7 @@ Ein Nenner von 0 oder ein fehlender Nenner ergibt keinen Wert (nie unendlich). F
         <translation>Diese Felder der Eingabe werden durch die berechneten ersetzt: {0}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="176"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="178"/>
         <source>{0}: a value for {1} of {2} districts ({3})</source>
         <translation>{0}: ein Wert für {1} von {2} Gebieten ({3})</translation>
     </message>
@@ -561,6 +579,49 @@ Ein Nenner von 0 oder ein fehlender Nenner ergibt keinen Wert (nie unendlich). F
         <location filename="../sozialraum_plugin/gis/layouts/export.py" line="119"/>
         <source>atlas error</source>
         <translation>Atlasfehler</translation>
+    </message>
+</context>
+<context>
+    <name>Findings</name>
+    <message>
+        <location filename="../sozialraum_plugin/core/profile_findings.py" line="23"/>
+        <source>{ratio} city value</source>
+        <translation>{ratio} Stadtwert</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/profile_findings.py" line="24"/>
+        <source>city value {value}</source>
+        <translation>Stadtwert {value}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/profile_findings.py" line="25"/>
+        <source>rank {r} of {n}</source>
+        <translation>Rang {r} von {n}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/profile_findings.py" line="26"/>
+        <source>least favourable {p} %</source>
+        <translation>ungünstigste {p} %</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/profile_findings.py" line="27"/>
+        <source>most favourable {p} %</source>
+        <translation>günstigste {p} %</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/profile_findings.py" line="28"/>
+        <source>No need indicator is among the {p} % most or least favourable values of the city.</source>
+        <translation>Kein Bedarfsindikator gehört zu den {p} % günstigsten oder ungünstigsten Werten der Stadt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/profile_findings.py" line="30"/>
+        <source>No data for this area.</source>
+        <translation>Keine Daten für dieses Gebiet.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/profile_findings.py" line="31"/>
+        <source>No values shown: {note}.</source>
+        <translation>Keine Werte ausgewiesen: {note}.</translation>
     </message>
 </context>
 <context>
@@ -1040,7 +1101,7 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Verbundener Layer (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="217"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="70"/>
         <source>Join report</source>
         <translation>Verbindungsbericht</translation>
     </message>
@@ -1165,47 +1226,47 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Langformat: nur dieses Jahr</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="101"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="102"/>
         <source>Districts matched</source>
         <translation>Zugeordnete Gebiete</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="101"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="102"/>
         <source>Districts without a row</source>
         <translation>Gebiete ohne Zeile</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="101"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="102"/>
         <source>Table rows without a district</source>
         <translation>Tabellenzeilen ohne Gebiet</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="101"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="102"/>
         <source>Duplicate table keys</source>
         <translation>Doppelte Tabellenschlüssel</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="118"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="119"/>
         <source>Incorrect parameter value for {0}</source>
         <translation>Ungültiger Parameterwert für {0}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="161"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="162"/>
         <source>Read {file}: {rows} rows, {cols} columns; encoding {enc}, separator {sep}, decimal mark {dec}, thousands mark {thou}, header row {head}.</source>
         <translation>{file} gelesen: {rows} Zeilen, {cols} Spalten; Zeichenkodierung {enc}, Trennzeichen {sep}, Dezimalzeichen {dec}, Tausendertrennzeichen {thou}, Kopfzeile {head}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="175"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="176"/>
         <source>Long table turned wide: {rows} districts, {cols} columns.</source>
         <translation>Tabelle vom Lang- ins Breitformat umgewandelt: {rows} Gebiete, {cols} Spalten.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="190"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="191"/>
         <source>The layer {0} has no coordinate reference system; it is kept without one (not assumed to be EPSG:4326).</source>
         <translation>Der Layer {0} hat kein Koordinatenbezugssystem; er wird ohne übernommen (es wird nicht EPSG:4326 angenommen).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="203"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="204"/>
         <source>{0} invalid geometries were kept as they are (districts: {1}).</source>
         <translation>{0} ungültige Geometrien wurden unverändert übernommen (Gebiete: {1}).</translation>
     </message>
@@ -1359,173 +1420,168 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
 <context>
     <name>MapText</name>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="59"/>
-        <source>natürliche Unterbrechungen (Jenks)</source>
-        <translation>natürliche Unterbrechungen (Jenks)</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="60"/>
-        <source>Quantile (gleich viele Gebiete je Klasse)</source>
-        <translation>Quantile (gleich viele Gebiete je Klasse)</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="61"/>
-        <source>gleiche Intervalle</source>
-        <translation>gleiche Intervalle</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="62"/>
-        <source>Standardabweichung</source>
-        <translation>Standardabweichung</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="63"/>
-        <source>runde Klassengrenzen (Pretty Breaks)</source>
-        <translation>runde Klassengrenzen (Pretty Breaks)</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="64"/>
-        <source>feste Intervallbreite</source>
-        <translation>feste Intervallbreite</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="65"/>
-        <source>MSS-Schwellenwerte des Statusindex</source>
-        <translation>MSS-Schwellenwerte des Statusindex</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="66"/>
-        <source>Mittelwert ± Vielfache der Standardabweichung</source>
-        <translation>Mittelwert ± Vielfache der Standardabweichung</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="67"/>
-        <source>Kategorien</source>
-        <translation>Kategorien</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="236"/>
-        <source>Klassifikation: je Wert eine Klasse ({n} verschiedene Werte)</source>
-        <translation>Klassifikation: je Wert eine Klasse ({n} verschiedene Werte)</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="240"/>
-        <source> (Mittelwert {mean}, SD {sd})</source>
-        <translation> (Mittelwert {mean}, SD {sd})</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="244"/>
-        <source>Klassifikation: {method}{extra}, {n} Klassen</source>
-        <translation>Klassifikation: {method}{extra}, {n} Klassen</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="372"/>
-        <source>Status {status}, Dynamik {dynamic}</source>
-        <translation>Status {status}, Dynamik {dynamic}</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="379"/>
-        <source>Cluster 1 (höchster Bedarf)</source>
-        <translation>Cluster 1 (höchster Bedarf)</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="381"/>
-        <source>Cluster {n} (geringster Bedarf)</source>
-        <translation>Cluster {n} (geringster Bedarf)</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="382"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="412"/>
         <source>Cluster {n}</source>
         <translation>Cluster {n}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="435"/>
-        <source>Darstellung: {n} Kategorien</source>
-        <translation>Darstellung: {n} Kategorien</translation>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="69"/>
+        <source>natural breaks (Jenks)</source>
+        <translation>natürliche Unterbrechungen (Jenks)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="70"/>
-        <source>Karte</source>
-        <translation>Karte</translation>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="70"/>
+        <source>quantiles (equal number of areas per class)</source>
+        <translation>Quantile (gleich viele Gebiete je Klasse)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="185"/>
-        <source>keine Bewertung / keine Daten</source>
-        <translation>keine Bewertung / keine Daten</translation>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="71"/>
+        <source>equal intervals</source>
+        <translation>gleiche Intervalle</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/map_page.py" line="100"/>
-        <source>Stand: {date}</source>
-        <translation>Stand: {date}</translation>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="72"/>
+        <source>standard deviation</source>
+        <translation>Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="236"/>
-        <source>keine Bewertung (unter 300 EW / ausgeschlossen)</source>
-        <translation>keine Bewertung (unter 300 EW / ausgeschlossen)</translation>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="73"/>
+        <source>round class bounds (pretty breaks)</source>
+        <translation>runde Klassengrenzen (Pretty Breaks)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="238"/>
-        <source>keine Daten</source>
-        <translation>keine Daten</translation>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="74"/>
+        <source>fixed interval width</source>
+        <translation>feste Intervallbreite</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="263"/>
-        <source>unbewohnte Fläche</source>
-        <translation>unbewohnte Fläche</translation>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="75"/>
+        <source>MSS thresholds of the status index</source>
+        <translation>MSS-Schwellenwerte des Statusindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="355"/>
-        <source>Sozialraum-Karte</source>
-        <translation>Sozialraum-Karte</translation>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="76"/>
+        <source>mean ± multiples of the standard deviation</source>
+        <translation>Mittelwert ± Vielfache der Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="228"/>
-        <source>{low} bis &lt; {high}</source>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="77"/>
+        <source>categories</source>
+        <translation>Kategorien</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="246"/>
+        <source>{low} to &lt; {high}</source>
         <translation>{low} bis &lt; {high}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="76"/>
-        <source>Statusindex</source>
-        <translation>Statusindex</translation>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="254"/>
+        <source>Classification: one class per value ({n} distinct values)</source>
+        <translation>Klassifikation: je Wert eine Klasse ({n} verschiedene Werte)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="77"/>
-        <source>Sozialer Status</source>
-        <translation>Sozialer Status</translation>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="258"/>
+        <source> (mean {mean}, SD {sd})</source>
+        <translation> (Mittelwert {mean}, SD {sd})</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="78"/>
-        <source>Dynamikindex</source>
-        <translation>Dynamikindex</translation>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="262"/>
+        <source>Classification: {method}{extra}, {n} classes</source>
+        <translation>Klassifikation: {method}{extra}, {n} Klassen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="409"/>
+        <source>Cluster 1 (highest need)</source>
+        <translation>Cluster 1 (höchster Bedarf)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="411"/>
+        <source>Cluster {n} (lowest need)</source>
+        <translation>Cluster {n} (geringster Bedarf)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="467"/>
+        <source>Shown: {n} categories</source>
+        <translation>Darstellung: {n} Kategorien</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="72"/>
+        <source>Map</source>
+        <translation>Karte</translation>
     </message>
     <message>
         <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="79"/>
-        <source>Dynamik</source>
-        <translation>Dynamik</translation>
+        <source>Status index</source>
+        <translation>Statusindex</translation>
     </message>
     <message>
         <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="80"/>
-        <source>Status und Dynamik</source>
-        <translation>Status und Dynamik</translation>
+        <source>Social status</source>
+        <translation>Sozialer Status</translation>
     </message>
     <message>
         <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="81"/>
-        <source>Bedarfscluster</source>
+        <source>Dynamics index</source>
+        <translation>Dynamikindex</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="82"/>
+        <source>Dynamics</source>
+        <translation>Dynamik</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="83"/>
+        <source>Status and dynamics</source>
+        <translation>Status und Dynamik</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="85"/>
+        <source>Need clusters</source>
         <translation>Bedarfscluster</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="175"/>
-        <source>Quelle: {source}</source>
-        <translation>Quelle: {source}</translation>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="190"/>
+        <source>not assessed / no data</source>
+        <translation>keine Bewertung / keine Daten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="237"/>
-        <source>nicht ausgewiesen</source>
+        <location filename="../sozialraum_plugin/gis/layouts/map_page.py" line="102"/>
+        <source>As of: {date}</source>
+        <translation>Stand: {date}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/styles.py" line="246"/>
+        <source>not assessed (under 300 residents / excluded)</source>
+        <translation>keine Bewertung (unter 300 EW / ausgeschlossen)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/styles.py" line="247"/>
+        <source>not shown</source>
         <translation>nicht ausgewiesen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="269"/>
-        <source>Nicht ausgewiesen (schraffiert): Fallzahlen von 1 bis unter {threshold}, daraus berechnete Werte und Werte zu ihrem Schutz.</source>
+        <location filename="../sozialraum_plugin/gis/styles.py" line="248"/>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/styles.py" line="274"/>
+        <source>uninhabited land</source>
+        <translation>unbewohnte Fläche</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/styles.py" line="366"/>
+        <source>Sozialraum map</source>
+        <translation>Sozialraum-Karte</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="179"/>
+        <source>Source: {source}</source>
+        <translation>Quelle: {source}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="274"/>
+        <source>Not shown (hatched): counts from 1 to below {threshold}, values computed from them and values that protect them.</source>
         <translation>Nicht ausgewiesen (schraffiert): Fallzahlen von 1 bis unter {threshold}, daraus berechnete Werte und Werte zu ihrem Schutz.</translation>
     </message>
 </context>
@@ -2168,6 +2224,99 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
     </message>
 </context>
 <context>
+    <name>MethodNote</name>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="16"/>
+        <source>Method note: small numbers are not published</source>
+        <translation>Methodenhinweis: Geheimhaltung kleiner Fallzahlen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="17"/>
+        <source>Counts from 1 to below {t} are not shown (·).</source>
+        <translation>Fallzahlen von 1 bis unter {t} werden nicht ausgewiesen (·).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="18"/>
+        <source>Own thresholds: {items}.</source>
+        <translation>Eigene Schwellen: {items}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="19"/>
+        <source>Areas with fewer than {m} residents ({p}) are shown without their values.</source>
+        <translation>Gebiete unter {m} Einwohnern ({p}) werden gezeigt, ihre Werte nicht.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="21"/>
+        <source>Also hidden: shares and rates whose numerator or denominator is hidden, and changes where either year&apos;s value is hidden.</source>
+        <translation>Ebenfalls verborgen: Anteile und Quoten, deren Zähler oder Nenner verborgen ist, und Veränderungen, wenn einer der beiden Jahreswerte verborgen ist.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="23"/>
+        <source>So that no hidden value can be recovered from a published total (city total, area total, the other parts of the same total), the next smallest value above 0 is hidden as well.</source>
+        <translation>Damit sich kein verborgener Wert aus einer veröffentlichten Summe (Stadtsumme, Gebietssumme, übrige Teile derselben Summe) zurückrechnen lässt, wird jeweils auch der nächstkleinere Wert über 0 verborgen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="26"/>
+        <source>So is an area&apos;s index ({items}) where one of its indicators is hidden: it could be solved for it.</source>
+        <translation>Ebenso der Index eines Gebiets ({items}), wenn einer seiner Indikatoren verborgen ist: er ließe sich nach ihm auflösen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="28"/>
+        <source>Known totals per area: {items}.</source>
+        <translation>Bekannte Summen je Gebiet: {items}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="29"/>
+        <source>City values cover all areas of the city (shares: sum of numerators over sum of denominators; medians and means without the hidden values); ranks count only the shown values of the valid areas.</source>
+        <translation>Stadtwerte umfassen alle Gebiete der Stadt (Anteile: Summe der Zähler durch Summe der Nenner; Median und Mittelwert ohne die verborgenen Werte); Ränge zählen nur die ausgewiesenen Werte der gültigen Gebiete.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="32"/>
+        <source>Hidden in this report: {n} cells ({parts}).</source>
+        <translation>Verborgen in diesem Bericht: {n} Zellen ({parts}).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="33"/>
+        <source>To change the threshold: &quot;publication&quot;: {&quot;threshold&quot;: 5} in the report definition, or &quot;threshold&quot;: 5 per indicator.</source>
+        <translation>Schwelle ändern: in der Berichtsdefinition &quot;publication&quot;: {&quot;threshold&quot;: 5}, je Indikator &quot;threshold&quot;: 5.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="35"/>
+        <source>The file sozialraum_intern.gpkg is internal: it contains unpublished values and is not part of the publication.</source>
+        <translation>Die Datei sozialraum_intern.gpkg ist intern: sie enthält nicht veröffentlichte Werte und gehört nicht in die Veröffentlichung.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="37"/>
+        <source>residents</source>
+        <translation>EW</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="39"/>
+        <source>small count</source>
+        <translation>kleine Fallzahl</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="40"/>
+        <source>small area</source>
+        <translation>kleines Gebiet</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="41"/>
+        <source>suppressed by the office</source>
+        <translation>vom Amt gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="42"/>
+        <source>complementary</source>
+        <translation>Gegensperrung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="43"/>
+        <source>derived</source>
+        <translation>abgeleitet</translation>
+    </message>
+</context>
+<context>
     <name>NeedClustersAlgorithm</name>
     <message>
         <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="30"/>
@@ -2175,97 +2324,97 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Bedarfscluster (k-means, Ward)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="47"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="48"/>
         <source>Districts with indicators</source>
         <translation>Gebiete mit Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="49"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="50"/>
         <source>Indicators</source>
         <translation>Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="51"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="52"/>
         <source>Number of clusters (0 = suggest)</source>
         <translation>Anzahl der Cluster (0 = vorschlagen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="54"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="55"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="54"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="55"/>
         <source>k-means</source>
         <translation>k-means</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="54"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="55"/>
         <source>Ward (hierarchical)</source>
         <translation>Ward (hierarchisch)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="56"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="57"/>
         <source>Random seed</source>
         <translation>Startwert (Zufallszahlen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="58"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="59"/>
         <source>Districts with clusters</source>
         <translation>Gebiete mit Clustern</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="60"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="61"/>
         <source>Cluster summary</source>
         <translation>Cluster-Übersicht</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="60"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="61"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="63"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="64"/>
         <source>Directions (e.g. S1=+1;K10=-1; default +1)</source>
         <translation>Richtungen (z. B. S1=+1;K10=-1; Standard +1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="65"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="66"/>
         <source>Indicator names for the cluster labels (e.g. S3=Transferbezug;S4=Kinderarmut)</source>
         <translation>Indikatornamen für die Cluster-Bezeichnungen (z. B. S3=Transferbezug;S4=Kinderarmut)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="67"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="68"/>
         <source>Number clusters by the mean of</source>
         <translation>Cluster nummerieren nach dem Mittelwert von</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="69"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="70"/>
         <source>Leave out areas whose field &apos;valid&apos; is false</source>
         <translation>Gebiete auslassen, deren Feld 'valid' falsch ist</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="71"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="72"/>
         <source>Fill missing values with the city median</source>
         <translation>Fehlende Werte mit dem Median der Gesamtstadt auffüllen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="73"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="74"/>
         <source>k-means restarts</source>
         <translation>Neustarts von k-means</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="79"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="81"/>
         <source>Number of clusters</source>
         <translation>Anzahl der Cluster</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="126"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="129"/>
         <source>Suggested number of clusters (higher is better):</source>
         <translation>Vorgeschlagene Anzahl der Cluster (höher ist besser):</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="133"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="136"/>
         <source>{k} clusters; between/total sum of squares {ratio:.1%}.</source>
         <translation>{k} Cluster; Quadratsumme zwischen/gesamt {ratio:.1%}.</translation>
     </message>
@@ -2273,12 +2422,12 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="33"/>
         <source>Groups the districts by their indicators (FIELDS, z-standardised) into K clusters with k-means (k-means++ start, several seeded restarts; the same SEED gives the same result) or Ward&apos;s hierarchical method. K = 0 suggests a number by silhouette and Calinski-Harabasz (the table is in the log) and takes the best silhouette.
 
-Clusters are numbered by need: cluster 1 has the highest mean of the direction-corrected z-scores (or of NEED_FIELD, e.g. status_index), and each gets a label from its profile (&apos;Transferquote hoch, Kinderarmut hoch&apos;). Areas with a missing value, and areas whose &apos;valid&apos; field is false, get no cluster unless IMPUTE takes the city median.
+Clusters are numbered by need: cluster 1 has the highest mean of the direction-corrected z-scores (or of NEED_FIELD, e.g. status_index), and each gets a label from its profile (&apos;transfer rate high, child poverty high&apos;, in the LANGUAGE asked for). Areas with a missing value, and areas whose &apos;valid&apos; field is false, get no cluster unless IMPUTE takes the city median.
 
 SUMMARY (optional CSV): size, centres in original units and in z, within-cluster sums of squares; the log gives the between/total ratio.</source>
         <translation>Gruppiert die Gebiete anhand ihrer Indikatoren (FIELDS, z-standardisiert) in K Cluster, entweder mit k-means (k-means++-Start, mehrere Neustarts mit Startwert; derselbe SEED ergibt dasselbe Ergebnis) oder mit dem hierarchischen Verfahren nach Ward. K = 0 schlägt eine Anzahl nach Silhouette und Calinski-Harabasz vor (die Tabelle steht im Protokoll) und übernimmt die beste Silhouette.
 
-Die Cluster werden nach Bedarf nummeriert: Cluster 1 hat den höchsten Mittelwert der richtungskorrigierten z-Werte (oder von NEED_FIELD, z. B. status_index), und jedes Cluster erhält eine Bezeichnung aus seinem Profil ('Transferquote hoch, Kinderarmut hoch'). Gebiete mit fehlendem Wert und Gebiete, deren Feld 'valid' falsch ist, erhalten kein Cluster, außer IMPUTE setzt den Median der Gesamtstadt ein.
+Die Cluster werden nach Bedarf nummeriert: Cluster 1 hat den höchsten Mittelwert der richtungskorrigierten z-Werte (oder von NEED_FIELD, z. B. status_index), und jedes Cluster erhält eine Bezeichnung aus seinem Profil ('Transferquote hoch, Kinderarmut hoch', in der mit LANGUAGE gewählten Sprache). Gebiete mit fehlendem Wert und Gebiete, deren Feld 'valid' falsch ist, erhalten kein Cluster, außer IMPUTE setzt den Median der Gesamtstadt ein.
 
 SUMMARY (optionale CSV-Datei): Größe, Zentren in den ursprünglichen Einheiten und in z, Quadratsummen innerhalb der Cluster; das Protokoll nennt das Verhältnis zwischen/gesamt.</translation>
     </message>
@@ -2291,112 +2440,185 @@ SUMMARY (optionale CSV-Datei): Größe, Zentren in den ursprünglichen Einheiten
         <translation>Bedarfsindex (inkl. MSS-Methode)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="31"/>
-        <source>Builds a status index from STATUS_FIELDS (and a dynamics index from DYNAMIC_FIELDS) and classes every area.
-
-PRESET mss: the Berlin Monitoring Soziale Stadtentwicklung method: each indicator z-standardised over the valid areas, the z-scores summed and the sum standardised again; status classes hoch (≤ −1), mittel (≤ +1), niedrig (&lt; +1.5), sehr niedrig (≥ +1.5); dynamics positiv (≤ −1), stabil, negativ (≥ +1); the 12 groups and areas needing attention. PRESET custom: weighted mean of scaled indicators (z-score, min-max or percentile rank), standardised again and classed the same way. Higher values mean more need unless DIRECTIONS says otherwise (e.g. 'K10=-1').
-
-Valid areas only form the reference: population at least MIN_POPULATION (default 300), not excluded by EXCLUDE_EXPRESSION (e.g. &quot;KOM&quot; &lt;&gt; 'gültig'), and no missing value. The others stay in the output with valid = false and a note (e.g. 'unter 300 EW (120)').</source>
-        <translation>Bildet einen Status-Index aus STATUS_FIELDS (und einen Dynamik-Index aus DYNAMIC_FIELDS) und ordnet jedes Gebiet einer Klasse zu.
-
-PRESET mss: die Methode des Berliner Monitorings Soziale Stadtentwicklung: Jeder Indikator wird über die gültigen Gebiete z-standardisiert, die z-Werte werden summiert und die Summe erneut standardisiert; Statusklassen hoch (≤ −1), mittel (≤ +1), niedrig (&lt; +1.5), sehr niedrig (≥ +1.5); Dynamik positiv (≤ −1), stabil, negativ (≥ +1); die 12 Gruppen und die Gebiete mit besonderem Aufmerksamkeitsbedarf. PRESET custom: gewichtetes Mittel skalierter Indikatoren (z-Wert, Min-Max oder Perzentilrang), erneut standardisiert und auf dieselbe Weise klassifiziert. Höhere Werte bedeuten mehr Bedarf, sofern DIRECTIONS nichts anderes angibt (z. B. 'K10=-1').
-
-Nur gültige Gebiete bilden die Bezugsgesamtheit: Einwohnerzahl mindestens MIN_POPULATION (Standard 300), nicht durch EXCLUDE_EXPRESSION ausgeschlossen (z. B. &quot;KOM&quot; &lt;&gt; 'gültig') und kein fehlender Wert. Die übrigen bleiben mit valid = false und einer Anmerkung in der Ausgabe (z. B. 'unter 300 EW (120)').</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="47"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="49"/>
         <source>Districts with indicators</source>
         <translation>Gebiete mit Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="49"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="51"/>
         <source>Status indicators</source>
         <translation>Status-Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="52"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="54"/>
         <source>Dynamics indicators (changes)</source>
         <translation>Dynamik-Indikatoren (Veränderungen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="55"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="57"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="55"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="57"/>
         <source>Custom composite index</source>
         <translation>Benutzerdefinierter Gesamtindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="55"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="57"/>
         <source>Berlin MSS (Monitoring Soziale Stadtentwicklung)</source>
         <translation>Berliner MSS (Monitoring Soziale Stadtentwicklung)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="58"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="60"/>
         <source>Population field</source>
         <translation>Feld Einwohnerzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="61"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="63"/>
         <source>Minimum population of a valid area</source>
         <translation>Mindesteinwohnerzahl eines gültigen Gebiets</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="64"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="66"/>
         <source>Leave out of the reference where (expression)</source>
         <translation>Aus der Bezugsgesamtheit ausschließen, wenn (Ausdruck)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="67"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="69"/>
         <source>Districts with need index</source>
         <translation>Gebiete mit Bedarfsindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="70"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="72"/>
         <source>Directions (e.g. S1=+1;K10=-1; default +1)</source>
         <translation>Richtungen (z. B. S1=+1;K10=-1; Standard +1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="72"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="74"/>
         <source>Weights, custom method (e.g. S1=2;S3=1)</source>
         <translation>Gewichte, benutzerdefinierte Methode (z. B. S1=2;S3=1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="74"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="76"/>
         <source>Scaling, custom method</source>
         <translation>Skalierung, benutzerdefinierte Methode</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="74"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="76"/>
         <source>z-score</source>
         <translation>z-Wert</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="74"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="76"/>
         <source>min-max</source>
         <translation>Min-Max</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="74"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="76"/>
         <source>percentile rank</source>
         <translation>Perzentilrang</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="77"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="79"/>
         <source>Status class limits</source>
         <translation>Klassengrenzen Status</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="79"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="81"/>
         <source>Dynamics class limits</source>
         <translation>Klassengrenzen Dynamik</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="143"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="147"/>
         <source>{0} areas classed, {1} left out of the reference (see the field note).</source>
         <translation>{0} Gebiete klassifiziert, {1} aus der Bezugsgesamtheit ausgeschlossen (siehe Feld note).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="31"/>
+        <source>Builds a status index from STATUS_FIELDS (and a dynamics index from DYNAMIC_FIELDS) and classes every area.
+
+PRESET mss: the Berlin Monitoring Soziale Stadtentwicklung method: each indicator z-standardised over the valid areas, the z-scores summed and the sum standardised again; status classes high (≤ −1), medium (≤ +1), low (&lt; +1.5), very low (≥ +1.5); dynamics positive (≤ −1), stable, negative (≥ +1); the 12 groups and areas needing attention. PRESET custom: weighted mean of scaled indicators (z-score, min-max or percentile rank), standardised again and classed the same way. Higher values mean more need unless DIRECTIONS says otherwise (e.g. 'K10=-1').
+
+Valid areas only form the reference: population at least MIN_POPULATION (default 300), not excluded by EXCLUDE_EXPRESSION (e.g. &quot;KOM&quot; &lt;&gt; 'gültig'), and no missing value. The others stay in the output with valid = false and a note (e.g. 'below 300 res. (120)').
+
+LANGUAGE (de | en; empty: the QGIS locale): the language of the class labels and notes; in German they are the MSS's own (hoch, mittel, niedrig, sehr niedrig; positiv, stabil, negativ). Field names stay the same.</source>
+        <translation>Bildet einen Status-Index aus STATUS_FIELDS (und einen Dynamik-Index aus DYNAMIC_FIELDS) und ordnet jedes Gebiet einer Klasse zu.
+
+PRESET mss: die Methode des Berliner Monitorings Soziale Stadtentwicklung: Jeder Indikator wird über die gültigen Gebiete z-standardisiert, die z-Werte werden summiert und die Summe erneut standardisiert; Statusklassen hoch (≤ −1), mittel (≤ +1), niedrig (&lt; +1.5), sehr niedrig (≥ +1.5); Dynamik positiv (≤ −1), stabil, negativ (≥ +1); die 12 Gruppen und die Gebiete mit besonderem Aufmerksamkeitsbedarf. PRESET custom: gewichtetes Mittel skalierter Indikatoren (z-Wert, Min-Max oder Perzentilrang), erneut standardisiert und auf dieselbe Weise klassifiziert. Höhere Werte bedeuten mehr Bedarf, sofern DIRECTIONS nichts anderes angibt (z. B. 'K10=-1').
+
+Nur gültige Gebiete bilden die Bezugsgesamtheit: Einwohnerzahl mindestens MIN_POPULATION (Standard 300), nicht durch EXCLUDE_EXPRESSION ausgeschlossen (z. B. &quot;KOM&quot; &lt;&gt; 'gültig') und kein fehlender Wert. Die übrigen bleiben mit valid = false und einer Anmerkung in der Ausgabe (z. B. 'unter 300 EW (120)').
+
+LANGUAGE (de | en; leer: die Sprache von QGIS): die Sprache der Klassennamen und Anmerkungen; auf Deutsch sind es die des MSS (hoch, mittel, niedrig, sehr niedrig; positiv, stabil, negativ). Die Feldnamen bleiben gleich.</translation>
+    </message>
+</context>
+<context>
+    <name>Notes</name>
+    <message>
+        <location filename="../sozialraum_plugin/core/index.py" line="68"/>
+        <source>excluded</source>
+        <translation>ausgeschlossen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/index.py" line="69"/>
+        <source>missing values ({columns})</source>
+        <translation>fehlende Werte ({columns})</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/disclosure.py" line="30"/>
+        <source>below {minimum} res. ({population})</source>
+        <translation>unter {minimum} EW ({population})</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/disclosure.py" line="31"/>
+        <source>population missing</source>
+        <translation>Einwohnerzahl fehlt</translation>
+    </message>
+</context>
+<context>
+    <name>Numbers</name>
+    <message>
+        <location filename="../sozialraum_plugin/core/formatting.py" line="19"/>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/formatting.py" line="21"/>
+        <source>pp</source>
+        <translation>Pp.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/formatting.py" line="21"/>
+        <source>‰ pts</source>
+        <translation>‰-Pkt.</translation>
+    </message>
+</context>
+<context>
+    <name>Profile</name>
+    <message>
+        <location filename="../sozialraum_plugin/core/profile.py" line="156"/>
+        <source>{ratio} per resident</source>
+        <translation>{ratio} je Einwohner</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/profile.py" line="169"/>
+        <source>{rank} of {n}</source>
+        <translation>{rank} von {n}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/profile.py" line="223"/>
+        <source>{n} residents</source>
+        <translation>{n} Einwohner</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/profile.py" line="224"/>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/profile.py" line="225"/>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
     </message>
 </context>
 <context>
@@ -2857,17 +3079,17 @@ TEMPLATE: eine .qpt, die nach dem Umgestalten aus einem Profil-Layout gespeicher
 <context>
     <name>Report</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="95"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="99"/>
         <source>Joining table {0} of {1}: {2}</source>
         <translation>Tabelle {0} von {1} wird verbunden: {2}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="323"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="334"/>
         <source>Thematic maps are not available in this version.</source>
         <translation>Themenkarten sind in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="334"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="345"/>
         <source>Profile sheets are not available in this version.</source>
         <translation>Sozialraumprofile sind in dieser Version nicht verfügbar.</translation>
     </message>
@@ -2875,6 +3097,11 @@ TEMPLATE: eine .qpt, die nach dem Umgestalten aus einem Profil-Layout gespeicher
         <location filename="../sozialraum_plugin/processing/algorithms/report_derived.py" line="81"/>
         <source>Computing {0} indicator(s) from counts: {1}</source>
         <translation>{0} Indikator(en) werden aus Anzahlen berechnet: {1}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="219"/>
+        <source>Join report</source>
+        <translation>Verbindungsbericht</translation>
     </message>
 </context>
 <context>
@@ -2885,42 +3112,42 @@ TEMPLATE: eine .qpt, die nach dem Umgestalten aus einem Profil-Layout gespeicher
         <translation>Vollständiger Bericht aus einer Berichtsdefinition</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="58"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="61"/>
         <source>Report definition</source>
         <translation>Berichtsdefinition</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="58"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="61"/>
         <source>Report definition (*.json)</source>
         <translation>Berichtsdefinition (*.json)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="60"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="63"/>
         <source>District boundaries (instead of the definition&apos;s)</source>
         <translation>Gebietsgrenzen (anstelle derer aus der Definition)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="63"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="66"/>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="64"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="68"/>
         <source>Districts matched by every table</source>
         <translation>Gebiete, die in jeder Tabelle zugeordnet wurden</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="114"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="119"/>
         <source>The report was cancelled; no half-written file was left in {0}.</source>
         <translation>Der Bericht wurde abgebrochen; in {0} ist keine halb geschriebene Datei zurückgeblieben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="110"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="115"/>
         <source>The report was cancelled while printing: the data files in {0} (GeoPackages, appendix, method note) are this run&apos;s, the maps and profiles were not finished; no half-written file was left.</source>
         <translation>Der Bericht wurde beim Drucken abgebrochen: die Datendateien in {0} (GeoPackages, Tabellenanhang, Methodenhinweis) stammen aus diesem Lauf, Karten und Profile wurden nicht fertiggestellt; keine halb geschriebene Datei ist zurückgeblieben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="65"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="69"/>
         <source>QGIS project with the report&apos;s layers and layouts</source>
         <translation>QGIS-Projekt mit den Layern und Layouts des Berichts</translation>
     </message>
@@ -2939,7 +3166,9 @@ TEMPLATE: eine .qpt, die nach dem Umgestalten aus einem Profil-Layout gespeicher
 
 Publication rule: counts from 1 to below the threshold (default 3) are hidden, and so is everything computed from them (shares, changes) and a second cell wherever a published total would give a hidden one back; areas below the minimum population show no values. Change it in the definition: &quot;publication&quot;: {&quot;threshold&quot;: 5, &quot;population&quot;: &quot;EW&quot;, &quot;min_population&quot;: 300, &quot;totals&quot;: {&quot;EW&quot;: [&quot;u18&quot;, &quot;ab18&quot;]}}, or &quot;threshold&quot; per indicator. Whole-number table columns not declared as &quot;kind&quot;: &quot;value&quot; are treated as counts.
 
-Relative paths in the definition are read from the definition's folder. INPUT, if given, replaces the boundaries named in the definition.</source>
+Relative paths in the definition are read from the definition's folder. INPUT, if given, replaces the boundaries named in the definition.
+
+LANGUAGE (de | en): the language of every output (maps, legends, class labels, appendix, method note, join reports, profile pages) and its number format (1.234,5 / 1,234.5); empty: the definition's &quot;language&quot;, else the QGIS locale. File names stay German.</source>
         <translation>Erstellt einen vollständigen Sozialbericht so, wie ihn die Berichtsdefinition DEFINITION (eine JSON-Datei) beschreibt: verbindet jede Tabelle mit den Gebietsgrenzen, berechnet Bedarfsindex und Cluster, druckt die Themenkarten und die Sozialraumprofile und schreibt in OUTPUT_FOLDER:
 - sozialraum.gpkg: die Gebiete mit allen Indikatoren, Klassen und Clustern in veröffentlichungsfähiger Form: Zellen, die die Geheimhaltungsregel sperrt, sind leer (NULL) und in suppressed_fields aufgeführt
 - sozialraum_intern.gpkg: dasselbe mit allen Rohwerten, für die Weiterarbeit; intern, nicht zur Veröffentlichung
@@ -2953,7 +3182,9 @@ Relative paths in the definition are read from the definition's folder. INPUT, i
 
 Geheimhaltungsregel: Anzahlen von 1 bis unter dem Schwellenwert (Standard 3) werden nicht ausgewiesen, ebenso alles, was daraus berechnet wird (Anteile, Veränderungen), sowie eine zweite Zelle überall dort, wo sich eine gesperrte Zelle sonst aus einer veröffentlichten Summe zurückrechnen ließe; Gebiete unter der Mindesteinwohnerzahl zeigen keine Werte. Änderbar in der Definition: &quot;publication&quot;: {&quot;threshold&quot;: 5, &quot;population&quot;: &quot;EW&quot;, &quot;min_population&quot;: 300, &quot;totals&quot;: {&quot;EW&quot;: [&quot;u18&quot;, &quot;ab18&quot;]}}, oder &quot;threshold&quot; je Indikator. Tabellenspalten mit ganzen Zahlen, die nicht als &quot;kind&quot;: &quot;value&quot; deklariert sind, werden als Anzahlen behandelt.
 
-Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. INPUT ersetzt, falls angegeben, die in der Definition genannten Gebietsgrenzen.</translation>
+Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. INPUT ersetzt, falls angegeben, die in der Definition genannten Gebietsgrenzen.
+
+LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, Tabellenanhang, Methodenhinweis, Verbindungsberichte, Profilseiten) und ihr Zahlenformat (1.234,5 / 1,234.5); leer: &quot;language&quot; der Definition, sonst die Sprache von QGIS. Die Dateinamen bleiben deutsch.</translation>
     </message>
 </context>
 <context>
@@ -3989,7 +4220,7 @@ Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. I
 <context>
     <name>Styles</name>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="341"/>
+        <location filename="../sozialraum_plugin/gis/styles.py" line="352"/>
         <source>not a GeoPackage layer</source>
         <translation>kein GeoPackage-Layer</translation>
     </message>
@@ -4143,231 +4374,233 @@ Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. I
         <translation>Themenkarte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="95"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="97"/>
         <source>District layer</source>
         <translation>Gebietslayer</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="96"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="98"/>
         <source>Field to map</source>
         <translation>Darzustellendes Feld</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="97"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="99"/>
         <source>Classification method</source>
         <translation>Klassifizierungsmethode</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="98"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="100"/>
         <source>Number of classes</source>
         <translation>Anzahl der Klassen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="99"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="101"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="100"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="102"/>
         <source>Subtitle</source>
         <translation>Untertitel</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="121"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="123"/>
         <source>Legend title (default: field alias)</source>
         <translation>Legendentitel (Standard: Feldalias)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="101"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="103"/>
         <source>Unit shown after the values (e.g. %)</source>
         <translation>Einheit hinter den Werten (z. B. %)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="102"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="104"/>
         <source>Page size</source>
         <translation>Seitengröße</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="103"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="105"/>
         <source>Orientation</source>
         <translation>Ausrichtung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="104"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="106"/>
         <source>Colour ramp (ColorBrewer)</source>
         <translation>Farbverlauf (ColorBrewer)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="122"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="124"/>
         <source>Invert the ramp (higher value = less need)</source>
         <translation>Farbverlauf umkehren (höherer Wert = weniger Bedarf)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="114"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="116"/>
         <source>Label the districts</source>
         <translation>Gebiete beschriften</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="115"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="117"/>
         <source>Label field</source>
         <translation>Beschriftungsfeld</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="124"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="126"/>
         <source>Validity field (false = not assessed)</source>
         <translation>Gültigkeitsfeld (falsch = nicht bewertet)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="126"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="128"/>
         <source>Uninhabited areas (mask)</source>
         <translation>Unbewohnte Flächen (Maske)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="117"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="119"/>
         <source>Series: more fields, one page each</source>
         <translation>Serie: weitere Felder, je eine Seite</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="128"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="130"/>
         <source>Class width for &apos;fixed&apos;</source>
         <translation>Klassenbreite für 'fixed'</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="130"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="132"/>
         <source>SD multiples for &apos;sdmultiples&apos;</source>
         <translation>SD-Vielfache für 'sdmultiples'</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="119"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="121"/>
         <source>Source line</source>
         <translation>Quellenangabe</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="120"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="122"/>
         <source>Licence line</source>
         <translation>Lizenzangabe</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="131"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="133"/>
         <source>Logo (SVG or PNG)</source>
         <translation>Logo (SVG oder PNG)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="132"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="134"/>
         <source>Layout template (.qpt)</source>
         <translation>Layoutvorlage (.qpt)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="136"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="138"/>
         <source>Resolution (dpi)</source>
         <translation>Auflösung (dpi)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="138"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="140"/>
         <source>Save the style in the GeoPackage</source>
         <translation>Stil im GeoPackage speichern</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="140"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="143"/>
         <source>Map</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="142"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="145"/>
         <source>Layout name</source>
         <translation>Layoutname</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="143"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="146"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="226"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="230"/>
         <source>{field}: {excluded} area(s) not assessed, {missing} without a value (hatched grey)</source>
         <translation>{field}: {excluded} Gebiet(e) nicht bewertet, {missing} ohne Wert (grau schraffiert)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="234"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="238"/>
         <source>Layout &apos;{name}&apos;, {pages} page(s), written in {seconds:.1f} s: {files}</source>
         <translation>Layout '{name}', {pages} Seite(n), geschrieben in {seconds:.1f} s: {files}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="301"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="308"/>
         <source>The style of {field} was not saved: {error}</source>
         <translation>Der Stil von {field} wurde nicht gespeichert: {error}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="172"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="175"/>
         <source>No SOURCE_TEXT given: the source line names the data file ({0}).</source>
         <translation>Kein SOURCE_TEXT angegeben: Die Quellenangabe nennt die Datendatei ({0}).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="105"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="107"/>
         <source>The field is a count</source>
         <translation>Das Feld ist eine Anzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="106"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="108"/>
         <source>Fields that are counts</source>
         <translation>Felder, die Anzahlen sind</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="108"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="110"/>
         <source>Suppress counts below</source>
         <translation>Anzahlen sperren unter</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="110"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="112"/>
         <source>Numerator of the mapped rate (count)</source>
         <translation>Zähler der dargestellten Quote (Anzahl)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="112"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="114"/>
         <source>Denominator of the mapped rate (count)</source>
         <translation>Nenner der dargestellten Quote (Anzahl)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="274"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="280"/>
         <source>{n} cell(s) not shown (publication rule: counts below {threshold}, values derived from them, suppressed_fields).</source>
         <translation>{n} Zelle(n) nicht ausgewiesen (Geheimhaltungsregel: Anzahlen unter {threshold}, daraus berechnete Werte, suppressed_fields).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="291"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="297"/>
         <source>{field} holds only whole numbers, {n} of them from 1 to below {threshold}, and is not declared a count: if it is one, set FIELD_IS_COUNT or COUNT_FIELDS, or its small counts are shown.</source>
         <translation>{field} enthält nur ganze Zahlen, {n} davon von 1 bis unter {threshold}, und ist nicht als Anzahl angegeben: Ist es eine Anzahl, setzen Sie FIELD_IS_COUNT oder COUNT_FIELDS, sonst werden ihre kleinen Fallzahlen gezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="136"/>
+        <source>House colour (accents)</source>
+        <translation>Hausfarbe (Akzente)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="137"/>
+        <source>House font (family name)</source>
+        <translation>Hausschrift (Familienname)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="218"/>
+        <source>The font {font} is not installed here: the map uses a substitute.</source>
+        <translation>Die Schrift {font} ist hier nicht installiert: die Karte verwendet einen Ersatz.</translation>
     </message>
     <message>
         <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="53"/>
         <source>Classifies a field of a district layer and lays out a printable map: title, legend with class counts, scale bar, north arrow, source, licence, date and a note on the method. The layout stays in the project's Layout Manager as 'Sozialraum – &lt;title&gt;' (running again replaces it) with its styled layers in a group of the same name; the input layer is not changed.
 
 METHOD: jenks, quantile, equal, stddev (mean ± 1 SD steps), pretty, fixed (INTERVAL), mss (status index thresholds −1.0 / +1.0 / +1.5), sdmultiples (mean + k·SD with the SD_MULTIPLES k), categorized (MSS classes, dynamics, the 12 groups and clusters get fixed colours in need order). With no more distinct values than classes every value gets its own class.
-Areas where INVALID_FIELD (default 'valid') is false are hatched grey ('keine Bewertung'), areas without a value too ('keine Daten'). MASK_LAYER covers uninhabited land.
-Small numbers follow the report's publication rule: counts (FIELD_IS_COUNT, COUNT_FIELDS) from 1 to below SUPPRESS_BELOW (default 3), a rate whose NUMERATOR_FIELD (or DENOMINATOR_FIELD) is such a count, a second cell where a city total would give a hidden one back, and cells listed in the input's suppressed_fields are drawn hatched as 'nicht ausgewiesen': no label, no class bound and no class count shows them. The note under the map names the threshold used.
+Areas where INVALID_FIELD (default 'valid') is false are hatched grey ('not assessed'), areas without a value too ('no data'). MASK_LAYER covers uninhabited land.
+Small numbers follow the report's publication rule: counts (FIELD_IS_COUNT, COUNT_FIELDS) from 1 to below SUPPRESS_BELOW (default 3), a rate whose NUMERATOR_FIELD (or DENOMINATOR_FIELD) is such a count, a second cell where a city total would give a hidden one back, and cells listed in the input's suppressed_fields are drawn hatched as 'not shown': no label, no class bound and no class count shows them. The note under the map names the threshold used.
 The page is made from a layout template: resources/templates/map_&lt;A4|A3&gt;_&lt;orientation&gt;.qpt by default, or TEMPLATE, a city's own .qpt (its page size wins over PAGE_SIZE and ORIENTATION). Items are found by their id: title, subtitle, logo, accent, map, legend, method_note, scale_bar, north_arrow, source, date (see the shipped templates). LOGO fills the 'logo' picture, COLOUR the 'accent' shapes, FONT replaces the font family of every text.
-OUTPUT: .pdf (vector; SERIES_FIELDS gives one page per field), .png or .svg (one file per page). SAVE_STYLE stores the style in a GeoPackage input's layer_styles table; other sources are never written to.</source>
+OUTPUT: .pdf (vector; SERIES_FIELDS gives one page per field), .png or .svg (one file per page). SAVE_STYLE stores the style in a GeoPackage input's layer_styles table; other sources are never written to.
+LANGUAGE (de | en; empty: the QGIS locale): the words and number marks of the map's texts, legend and note.</source>
         <translation>Klassifiziert ein Feld eines Gebietslayers und erstellt eine druckfertige Karte: Titel, Legende mit Anzahl je Klasse, Maßstabsleiste, Nordpfeil, Quelle, Lizenz, Datum und ein Hinweis zur Methode. Das Layout bleibt als 'Sozialraum – &lt;title&gt;' in der Layoutverwaltung des Projekts (ein erneuter Lauf ersetzt es), seine symbolisierten Layer in einer gleichnamigen Gruppe; der Eingabelayer wird nicht verändert.
 
 METHOD: jenks, quantile, equal, stddev (Stufen von Mittelwert ± 1 SD), pretty, fixed (INTERVAL), mss (Schwellenwerte des Status-Index −1.0 / +1.0 / +1.5), sdmultiples (Mittelwert + k·SD mit den k aus SD_MULTIPLES), categorized (MSS-Klassen, Dynamik, die 12 Gruppen und Cluster erhalten feste Farben in der Reihenfolge des Bedarfs). Gibt es nicht mehr verschiedene Werte als Klassen, erhält jeder Wert eine eigene Klasse.
 Gebiete, in denen INVALID_FIELD (Standard 'valid') falsch ist, werden grau schraffiert ('keine Bewertung'), ebenso Gebiete ohne Wert ('keine Daten'). MASK_LAYER überdeckt unbewohnte Flächen.
 Kleine Fallzahlen folgen der Geheimhaltungsregel des Berichts: Anzahlen (FIELD_IS_COUNT, COUNT_FIELDS) von 1 bis unter SUPPRESS_BELOW (Standard 3), eine Quote, deren NUMERATOR_FIELD (oder DENOMINATOR_FIELD) eine solche Anzahl ist, eine zweite Zelle, wo sich ein gesperrter Wert sonst aus einer Summe der Gesamtstadt zurückrechnen ließe, und Zellen, die in suppressed_fields der Eingabe aufgeführt sind, werden schraffiert als 'nicht ausgewiesen' gezeichnet: keine Beschriftung, keine Klassengrenze und keine Klassenanzahl zeigt sie. Der Hinweis unter der Karte nennt die verwendete Schwelle.
 Die Seite entsteht aus einer Layoutvorlage: standardmäßig resources/templates/map_&lt;A4|A3&gt;_&lt;orientation&gt;.qpt, oder TEMPLATE, eine eigene .qpt der Stadt (deren Seitengröße hat Vorrang vor PAGE_SIZE und ORIENTATION). Elemente werden über ihre Kennung gefunden: title, subtitle, logo, accent, map, legend, method_note, scale_bar, north_arrow, source, date (siehe die mitgelieferten Vorlagen). LOGO füllt das Bild 'logo', COLOUR die Formen 'accent', FONT ersetzt die Schriftfamilie aller Texte.
-OUTPUT: .pdf (Vektor; SERIES_FIELDS ergibt eine Seite je Feld), .png oder .svg (eine Datei je Seite). SAVE_STYLE speichert den Stil in der Tabelle layer_styles eines GeoPackage-Eingabelayers; in andere Quellen wird nie geschrieben.</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="134"/>
-        <source>House colour (accents)</source>
-        <translation>Hausfarbe (Akzente)</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="135"/>
-        <source>House font (family name)</source>
-        <translation>Hausschrift (Familienname)</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="214"/>
-        <source>The font {font} is not installed here: the map uses a substitute.</source>
-        <translation>Die Schrift {font} ist hier nicht installiert: die Karte verwendet einen Ersatz.</translation>
+OUTPUT: .pdf (Vektor; SERIES_FIELDS ergibt eine Seite je Feld), .png oder .svg (eine Datei je Seite). SAVE_STYLE speichert den Stil in der Tabelle layer_styles eines GeoPackage-Eingabelayers; in andere Quellen wird nie geschrieben.
+LANGUAGE (de | en; leer: die Sprache von QGIS): Wörter und Zahlenformat der Kartentexte, Legende und des Hinweises.</translation>
     </message>
 </context>
 </TS>
