@@ -11,7 +11,7 @@ from functools import cache
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
-from ..core.language import LANGUAGES, language_code
+from ..core.language import LANGUAGES, language_code, set_words_factory
 from .paths import i18n_dir
 
 
@@ -42,8 +42,7 @@ class OutputWords:
     def translate(self, context: str, text: str) -> str:
         if self._translator is None:
             return text
-        # as UTF-8 bytes: PyQt5 passes a str to QTranslator's char* only if it is ASCII ('·', '–' and
-        # curly quotes raised UnicodeEncodeError); the .qm keeps its sources in UTF-8
+        # as UTF-8 bytes: PyQt5 passes a str to the char* only if it is ASCII (‰, ·, – raised)
         return self._translator.translate(context.encode("utf-8"), text.encode("utf-8")) or text
 
     def __repr__(self) -> str:
@@ -62,6 +61,9 @@ def _translator(lang: str) -> QTranslator | None:
 
 def output_words(value: str | None = None) -> OutputWords:
     return OutputWords(output_language(value))
+
+
+set_words_factory(OutputWords)  # core code given 'de' instead of words translates through the .qm
 
 
 def install_translator(parent=None) -> QTranslator | None:
