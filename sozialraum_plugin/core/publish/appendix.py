@@ -160,6 +160,11 @@ def city_values(frame, publication, definition, columns: Sequence[str]) -> dict:
     give a hidden one back); rates with both counts in the table: Σ numerator / Σ denominator ×
     scale over the districts with a denominator (protected the same way); everything else: the
     median of the shown values (a median over hidden cells could give one back in a small city).
+
+    A sum or pooled rate over exactly one hidden cell is itself hidden (``HIDE``): city − Σ shown
+    districts would be that cell. The rule's complementary cells cover secret cells only; an area
+    below the minimum population is hidden without a partner, and its values must not come back
+    through the city's figure either.
     """
     import pandas as pd
 
@@ -181,6 +186,8 @@ def city_values(frame, publication, definition, columns: Sequence[str]) -> dict:
         shown, hidden = int((values.notna() & ~hide).sum()), int((hide & values.notna()).sum())
         if col in counts:
             value, method = float(values.sum()) if values.notna().any() else math.nan, "sum"
+            if _gives_back(publication, col, values.notna()):
+                value = HIDE
         elif col in rates:
             ind, scale = rates[col]
             num = pd.to_numeric(frame[ind.numerator], errors="coerce").astype(float)
@@ -188,11 +195,23 @@ def city_values(frame, publication, definition, columns: Sequence[str]) -> dict:
             use = num.notna() & (den > 0)
             total = den[use].sum()
             value, method = (float(num[use].sum() / total * scale) if total > 0 else math.nan), "rate"
+            # with Σ denominator (or Σ numerator) published, the rate gives the other sum back
+            if _gives_back(publication, ind.numerator, use) or _gives_back(publication, ind.denominator, use):
+                value = HIDE
         else:
             known = values[values.notna() & ~hide]
             value, method = (float(known.median()) if len(known) else math.nan), "median"
         out[col] = (value, method, shown, hidden)
     return out
+
+
+def _gives_back(publication, column: str, rows) -> bool:
+    """True where exactly one cell of ``column`` among ``rows`` is hidden: a sum over ``rows``
+    minus the shown cells is that one cell."""
+    if publication is None:
+        return False
+    hidden = publication.hidden(column).reindex(rows.index, fill_value=False).astype(bool)
+    return int((hidden & rows).sum()) == 1
 
 
 def city_sheet(plan: list, data: AppendixData, frame, publication, definition, words, taken: set,
@@ -218,7 +237,9 @@ def city_sheet(plan: list, data: AppendixData, frame, publication, definition, w
         if col not in found:
             continue
         value, method, shown, hidden = found[col]
-        rows.append([col, header_text(definition, col), None if is_missing(value) else value, methods[method],
+        if not isinstance(value, Hidden) and is_missing(value):
+            value = None
+        rows.append([col, header_text(definition, col), value, methods[method],
                      shown, hidden])
     # the city value has its column's decimals: one number format per row
     return Sheet(sheet_name(words.translate("Appendix", "City"), taken), heads, rows, role="city",
