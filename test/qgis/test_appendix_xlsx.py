@@ -63,7 +63,8 @@ def test_csv_has_fixed_decimals_and_the_language_marks(layer):
     data = read_appendix(layer)
     german = list(csv.reader(io.StringIO(csv_text(data)), delimiter=";"))
     assert german[0] == NAMES
-    assert german[1] == ["010", "Altstadt", "2294020", "·", "·", "yes", "2021-12-31"]
+    # no words given: German, and German words too (not PlainWords' English "yes" with German marks)
+    assert german[1] == ["010", "Altstadt", "2294020", "·", "·", "ja", "2021-12-31"]
     assert german[2][4] == "0,5"  # the decimals the column needs, never 5e-01
     english = list(csv.reader(io.StringIO(csv_text(data, PlainWords("en"))), delimiter=","))
     assert english[2][4] == "0.5" and english[1][2] == "2294020"

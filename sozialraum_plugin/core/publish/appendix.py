@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..formatting import is_missing
-from ..language import PlainWords
+from ..language import as_words
 from .note import method_note
 from .table_text import column_decimals
 
@@ -317,7 +317,7 @@ def build_workbook(data: AppendixData, definition=None, words=None, *, key: str 
     same row order (the internal layer's) for the city sheet; ``publication``: the rule's answer,
     for the city's sums, the definitions' thresholds and the method note; ``fallback``: the cells
     will be written without "·" (GDAL), which the definitions sheet says."""
-    words = words or PlainWords("de")
+    words = words or as_words("de")  # OutputWords where QGIS is loaded (gis/ registers it)
     taken: set = set()
     numeric, decimals = numeric_columns(data), data_decimals(data)
     plan = plan_columns(data, definition, key, name, tables)
