@@ -103,3 +103,15 @@ def test_city_sheet_prints_a_withheld_city_value_as_hidden():
     values = {row[0]: row[2] for row in city.rows}
     assert values["kinder"] is HIDE and values["alo"] is HIDE and values["quote"] is HIDE
     assert values["ew"] == 1238
+
+
+def test_definitions_give_a_count_no_direction_of_need():
+    """A count (children under 6) is no need indicator (issue 14.6: a large district has many
+    children): the definitions must not say 'higher value means more need' for it."""
+    data = AppendixData(["key", "name", "n", "q"], [["1", "A", 20, 1.5]], [set()])
+    definition = ReportDefinition(title="t", boundaries="b", key="key",
+                                  indicators=[Indicator("n", label="Kinder", kind="count"),
+                                              Indicator("q", label="Quote", unit="%")])
+    rows = {row[0]: row for row in build_workbook(data, definition, key="key", name="name")[-1].rows}
+    assert rows["n"][8] == ""
+    assert rows["q"][8] == "more need"

@@ -284,8 +284,8 @@ def definitions_sheet(plan: list, definition, publication, words, taken: set, ke
             else:
                 kind_text = kinds[kind] if col in numeric or ind is not None else w.translate("Appendix", "text")
                 years = ""
-            direction = ""
-            if ind is not None:
+            direction = ""  # a count (children, residents) is no need indicator: no direction (issue 14.6)
+            if ind is not None and not (ind.kind == "count" and not ind.change_between):
                 more, less = w.translate("Appendix", "more need"), w.translate("Appendix", "less need")
                 direction = more if ind.direction > 0 else less
             source = ind.source if ind is not None and ind.source else ""
