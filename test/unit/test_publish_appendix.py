@@ -103,6 +103,8 @@ def test_city_sheet_prints_a_withheld_city_value_as_hidden():
     values = {row[0]: row[2] for row in city.rows}
     assert values["kinder"] is HIDE and values["alo"] is HIDE and values["quote"] is HIDE
     assert values["ew"] == 1238
+    notes = next(s for s in sheets if s.role == "definitions").notes
+    assert any("exactly one hidden district" in line for line in notes)
 
 
 def test_definitions_give_a_count_no_direction_of_need():

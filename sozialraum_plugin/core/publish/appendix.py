@@ -249,7 +249,7 @@ def city_sheet(plan: list, data: AppendixData, frame, publication, definition, w
 # --- the definitions -----------------------------------------------------------------------------
 
 def definitions_sheet(plan: list, definition, publication, words, taken: set, key: str, name: str,
-                      tables: Sequence, fallback: bool, numeric: set) -> Sheet:
+                      tables: Sequence, fallback: bool, numeric: set, city_hidden: bool = False) -> Sheet:
     w = words  # (a literal .translate call per text: pylupdate5 finds them)
     kinds = {"rate": w.translate("Appendix", "rate from counts"), "count": w.translate("Appendix", "count"),
              "value": w.translate("Appendix", "value")}
@@ -298,6 +298,10 @@ def definitions_sheet(plan: list, definition, publication, words, taken: set, ke
                          (ind.numerator or "") if ind is not None else "",
                          (ind.denominator or "") if ind is not None else "", years, direction, source, threshold])
     notes = [w.translate("Appendix", "· = hidden by the publication rule (small numbers); an empty cell = no data.")]
+    if city_hidden:
+        notes.append(w.translate("Appendix", "A city figure over exactly one hidden district is hidden too (·): "
+                                             "the city figure minus the districts shown would give that district "
+                                             "back."))
     if fallback:
         notes.append(w.translate("Appendix", "This file was written without openpyxl: hidden cells are empty "
                                              "here; the column “Hidden (·)” of each sheet names them, and "
@@ -328,6 +332,7 @@ def build_workbook(data: AppendixData, definition=None, words=None, *, key: str 
     city = city_sheet(plan, data, frame, publication, definition, words, taken, numeric, decimals, key, name)
     if city is not None:
         sheets.append(city)
+    city_hidden = city is not None and any(isinstance(row[2], Hidden) for row in city.rows)
     sheets.append(definitions_sheet(plan, definition, publication, words, taken, key, name, tables, fallback,
-                                    numeric))
+                                    numeric, city_hidden))
     return sheets
