@@ -359,7 +359,10 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[ProfileIndicator]
         cells[ind.field] = _cells(ind, frame, values, reference, publication.hidden(ind.field),
                                   city[ind.field], ratio_scale)
         if ind.count:  # a count is compared per resident, or not at all (no population: no ratio)
-            cells[ind.field]["ratio"] = _per_resident_ratio(values, population, city[ind.field])
+            ratio = _per_resident_ratio(values, population, city[ind.field])
+            if options.population:  # a hidden population would come back as count / (ratio × city's)
+                ratio = ratio.where(~publication.hidden(options.population))
+            cells[ind.field]["ratio"] = ratio
         city[ind.field].n = int(cells[ind.field]["n"].iloc[0]) if len(frame) else 0
         years = year_columns(list(frame.columns), ind.field)
         if years:

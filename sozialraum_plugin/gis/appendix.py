@@ -16,7 +16,7 @@ from qgis.core import QgsFeatureRequest, QgsVectorLayer
 from qgis.PyQt.QtCore import Qt
 
 from ..core.fileio import write_text
-from ..core.language import PlainWords
+from ..core.language import as_words
 from ..core.publish.appendix import AppendixData, data_decimals, is_number
 from ..core.publish.table_text import number_text
 
@@ -50,7 +50,7 @@ def read_appendix(layer: QgsVectorLayer) -> AppendixData:
 
 def csv_text(data: AppendixData, words=None) -> str:
     """The CSV: ';' and decimal comma in German, ',' and decimal point in English."""
-    words = words or PlainWords("de")
+    words = words or as_words("de")  # through the factory: German words, not English ones with German marks
     english = words.lang == "en"
     decimals = data_decimals(data)
     buffer = io.StringIO()

@@ -149,7 +149,7 @@ def _gdal_sheet(source, sheet: Sheet, ogr, hidden_header: str) -> None:
         whole = all(isinstance(row[i], int) for row in sheet.rows if is_number(row[i]))
         kind = (ogr.OFTInteger64 if whole else ogr.OFTReal) if column.numeric else ogr.OFTString
         layer.CreateField(ogr.FieldDefn(column.header, kind))
-    hidden_column = sheet.role == "data" and any(isinstance(v, Hidden) for row in sheet.rows for v in row)
+    hidden_column = sheet.role in ("data", "city") and any(isinstance(v, Hidden) for row in sheet.rows for v in row)
     if hidden_column:
         layer.CreateField(ogr.FieldDefn(hidden_header, ogr.OFTString))
     defn = layer.GetLayerDefn()

@@ -6,6 +6,7 @@ appendix, reports) may be asked for in another language (``LANGUAGE``), so they 
 """
 from __future__ import annotations
 
+import threading
 from functools import cache
 
 from qgis.core import QgsSettings
@@ -49,14 +50,27 @@ class OutputWords:
         return f"OutputWords({self.lang!r})"
 
 
+_making = threading.Lock()  # one translator per language, even when two threads ask at once
+
+
 @cache
 def _translator(lang: str) -> QTranslator | None:
-    """The loaded .qm of ``lang`` (kept for the session); None for English or when missing."""
+    """The loaded .qm of ``lang`` (kept for the session); None for English or when missing.
+
+    The report asks for its words in a Processing worker thread and uses them on the main thread
+    too: the translator (no parent) is handed to the application's thread, so it does not belong
+    to a pooled worker thread that ends. ``translate`` only reads the loaded file."""
     if lang == "en":
         return None
-    translator = QTranslator()
-    qm = i18n_dir() / f"sozialraum_{lang}.qm"
-    return translator if qm.is_file() and translator.load(str(qm)) else None
+    with _making:
+        translator = QTranslator()
+        qm = i18n_dir() / f"sozialraum_{lang}.qm"
+        if not (qm.is_file() and translator.load(str(qm))):
+            return None
+        app = QCoreApplication.instance()
+        if app is not None and translator.thread() != app.thread():
+            translator.moveToThread(app.thread())  # allowed from the thread it lives in
+        return translator
 
 
 def output_words(value: str | None = None) -> OutputWords:

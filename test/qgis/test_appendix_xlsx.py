@@ -63,7 +63,8 @@ def test_csv_has_fixed_decimals_and_the_language_marks(layer):
     data = read_appendix(layer)
     german = list(csv.reader(io.StringIO(csv_text(data)), delimiter=";"))
     assert german[0] == NAMES
-    assert german[1] == ["010", "Altstadt", "2294020", "·", "·", "yes", "2021-12-31"]
+    # no words given: German, and German words too (not PlainWords' English "yes" with German marks)
+    assert german[1] == ["010", "Altstadt", "2294020", "·", "·", "ja", "2021-12-31"]
     assert german[2][4] == "0,5"  # the decimals the column needs, never 5e-01
     english = list(csv.reader(io.StringIO(csv_text(data, PlainWords("en"))), delimiter=","))
     assert english[2][4] == "0.5" and english[1][2] == "2294020"
@@ -206,3 +207,22 @@ def test_report_without_openpyxl_writes_the_workbook_through_gdal(provider, tmp_
     assert sorted(rows) == sorted(IDS)
     notes = " ".join(str(r[0]) for r in book.worksheets[-1].iter_rows(values_only=True) if r[0])
     assert "without openpyxl" in notes or "ohne openpyxl" in notes
+
+
+def test_gdal_city_sheet_names_a_withheld_city_value(qgis_app, tmp_path):
+    """A city value the rule withholds (it would give one hidden district back) is empty in the
+    GDAL workbook, so the sheet must say why: the hidden column names it, as on the data sheets."""
+    import openpyxl
+
+    from sozialraum_plugin.core.publish.appendix import HIDE, Sheet, SheetColumn
+    from sozialraum_plugin.gis.appendix_xlsx import write_workbook
+
+    heads = [SheetColumn("column", "Column"), SheetColumn("value", "City", True, 0)]
+    city = Sheet("City", heads, [["kinder", HIDE], ["ew", 1238]], role="city", row_decimals=[0, 0])
+    path = tmp_path / "a.xlsx"
+    write_workbook([city], str(path), "gdal", hidden_header="Hidden (·)")
+    ws = openpyxl.load_workbook(path)["City"]
+    rows = [[c.value for c in row] for row in ws.iter_rows()]
+    assert rows[0] == ["Column", "City", "Hidden (·)"]
+    assert rows[1][:2] == ["kinder", None] and rows[1][2] == "City"
+    assert rows[2][:2] == ["ew", 1238] and rows[2][2] in (None, "")

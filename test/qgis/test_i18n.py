@@ -78,3 +78,30 @@ def test_output_words_follow_the_language_asked_for_not_the_ui(qgis_app):
     quoted = "Press “Suggest k” to compare numbers of clusters."
     assert OutputWords("de").translate("ClusterDialog", quoted).startswith("Mit „k vorschlagen“")
     assert OutputWords("de").translate("Nowhere", "· = hidden") == "· = hidden"
+
+
+def test_output_translator_made_in_a_worker_lives_on_the_main_thread(qgis_app):
+    """The report makes its words in a Processing worker thread (ReportAlgorithm._report_words)
+    and the main-thread steps (maps, pages, project) use the same cached QTranslator. A QObject
+    belongs to the thread that made it: a pooled worker thread ends, and the translator must
+    not stay behind with it; it is handed to the main thread."""
+    import threading
+
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from sozialraum_plugin.toolbelt import i18n
+
+    i18n._translator.cache_clear()
+    made = {}
+
+    def work():
+        made["words"] = i18n.OutputWords("de")
+        made["text"] = made["words"].translate("SozialraumAlgorithm", "Choices (name or number):")
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join()
+    translator = i18n._translator("de")
+    assert translator is not None and made["text"] != "Choices (name or number):"
+    assert translator.thread() == QCoreApplication.instance().thread()
+    assert translator.parent() is None

@@ -132,3 +132,21 @@ def test_method_note_in_the_words_given():
     assert "Counts from 1 to below 3.5 are not shown" in method_note(pub, "en")
     assert "Fallzahlen von 1 bis unter 3,5 werden nicht ausgewiesen" in method_note(pub, DictWords("de"))
     assert rule_line(3, 300, DictWords("de")).startswith("Fallzahlen von 1 bis unter 3 ")
+
+
+def test_per_resident_ratio_never_from_a_hidden_population():
+    """'1.2× per resident' is count / population against the city's: where the population is
+    hidden (the office's '·', a complementary cell of the report's rule), the ratio would give it
+    back (population ≈ count / (ratio × city per resident)); the page prints its population as '·'."""
+    frame = pd.DataFrame({"id": ["1", "2", "3", "4"], "name": list("ABCD"),
+                          "ew": [1000, 2000, 1500, 800], "kinder": [100, 150, 300, 60]})
+    hidden = pd.DataFrame({"ew": [False, True, False, False]})  # e.g. the report's suppressed_fields
+    profiles = compute_profiles(frame, [ProfileIndicator("kinder", "Kinder", count=True)],
+                                ProfileOptions(name="name", key="id", population="ew", min_population=300,
+                                               hidden=hidden))
+    assert profiles.cells["kinder"]["status"].tolist() == ["ok"] * 4  # the count itself is shown
+    ratio = profiles.cells["kinder"]["ratio"]
+    assert np.isnan(ratio.iloc[1]), ratio.tolist()
+    assert ratio.drop(index=1).notna().all()
+    assert profiles.deviation_text(profiles.indicators[0], PlainWords("en")).iloc[1] != \
+        profiles.deviation_text(profiles.indicators[0], PlainWords("en")).iloc[0]

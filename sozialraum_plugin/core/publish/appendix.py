@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..formatting import is_missing
-from ..language import PlainWords
+from ..language import as_words
 from .note import method_note
 from .table_text import column_decimals
 
@@ -160,6 +160,11 @@ def city_values(frame, publication, definition, columns: Sequence[str]) -> dict:
     give a hidden one back); rates with both counts in the table: Σ numerator / Σ denominator ×
     scale over the districts with a denominator (protected the same way); everything else: the
     median of the shown values (a median over hidden cells could give one back in a small city).
+
+    A sum or pooled rate over exactly one hidden cell is itself hidden (``HIDE``): city − Σ shown
+    districts would be that cell. The rule's complementary cells cover secret cells only; an area
+    below the minimum population is hidden without a partner, and its values must not come back
+    through the city's figure either.
     """
     import pandas as pd
 
@@ -181,6 +186,8 @@ def city_values(frame, publication, definition, columns: Sequence[str]) -> dict:
         shown, hidden = int((values.notna() & ~hide).sum()), int((hide & values.notna()).sum())
         if col in counts:
             value, method = float(values.sum()) if values.notna().any() else math.nan, "sum"
+            if _gives_back(publication, col, values.notna()):
+                value = HIDE
         elif col in rates:
             ind, scale = rates[col]
             num = pd.to_numeric(frame[ind.numerator], errors="coerce").astype(float)
@@ -188,11 +195,23 @@ def city_values(frame, publication, definition, columns: Sequence[str]) -> dict:
             use = num.notna() & (den > 0)
             total = den[use].sum()
             value, method = (float(num[use].sum() / total * scale) if total > 0 else math.nan), "rate"
+            # with Σ denominator (or Σ numerator) published, the rate gives the other sum back
+            if _gives_back(publication, ind.numerator, use) or _gives_back(publication, ind.denominator, use):
+                value = HIDE
         else:
             known = values[values.notna() & ~hide]
             value, method = (float(known.median()) if len(known) else math.nan), "median"
         out[col] = (value, method, shown, hidden)
     return out
+
+
+def _gives_back(publication, column: str, rows) -> bool:
+    """True where exactly one cell of ``column`` among ``rows`` is hidden: a sum over ``rows``
+    minus the shown cells is that one cell."""
+    if publication is None:
+        return False
+    hidden = publication.hidden(column).reindex(rows.index, fill_value=False).astype(bool)
+    return int((hidden & rows).sum()) == 1
 
 
 def city_sheet(plan: list, data: AppendixData, frame, publication, definition, words, taken: set,
@@ -218,7 +237,9 @@ def city_sheet(plan: list, data: AppendixData, frame, publication, definition, w
         if col not in found:
             continue
         value, method, shown, hidden = found[col]
-        rows.append([col, header_text(definition, col), None if is_missing(value) else value, methods[method],
+        if not isinstance(value, Hidden) and is_missing(value):
+            value = None
+        rows.append([col, header_text(definition, col), value, methods[method],
                      shown, hidden])
     # the city value has its column's decimals: one number format per row
     return Sheet(sheet_name(words.translate("Appendix", "City"), taken), heads, rows, role="city",
@@ -228,7 +249,7 @@ def city_sheet(plan: list, data: AppendixData, frame, publication, definition, w
 # --- the definitions -----------------------------------------------------------------------------
 
 def definitions_sheet(plan: list, definition, publication, words, taken: set, key: str, name: str,
-                      tables: Sequence, fallback: bool, numeric: set) -> Sheet:
+                      tables: Sequence, fallback: bool, numeric: set, city_hidden: bool = False) -> Sheet:
     w = words  # (a literal .translate call per text: pylupdate5 finds them)
     kinds = {"rate": w.translate("Appendix", "rate from counts"), "count": w.translate("Appendix", "count"),
              "value": w.translate("Appendix", "value")}
@@ -263,8 +284,8 @@ def definitions_sheet(plan: list, definition, publication, words, taken: set, ke
             else:
                 kind_text = kinds[kind] if col in numeric or ind is not None else w.translate("Appendix", "text")
                 years = ""
-            direction = ""
-            if ind is not None:
+            direction = ""  # a count (children, residents) is no need indicator: no direction (issue 14.6)
+            if ind is not None and not (ind.kind == "count" and not ind.change_between):
                 more, less = w.translate("Appendix", "more need"), w.translate("Appendix", "less need")
                 direction = more if ind.direction > 0 else less
             source = ind.source if ind is not None and ind.source else ""
@@ -277,6 +298,10 @@ def definitions_sheet(plan: list, definition, publication, words, taken: set, ke
                          (ind.numerator or "") if ind is not None else "",
                          (ind.denominator or "") if ind is not None else "", years, direction, source, threshold])
     notes = [w.translate("Appendix", "· = hidden by the publication rule (small numbers); an empty cell = no data.")]
+    if city_hidden:
+        notes.append(w.translate("Appendix", "A city figure over exactly one hidden district is hidden too (·): "
+                                             "the city figure minus the districts shown would give that district "
+                                             "back."))
     if fallback:
         notes.append(w.translate("Appendix", "This file was written without openpyxl: hidden cells are empty "
                                              "here; the column “Hidden (·)” of each sheet names them, and "
@@ -296,7 +321,7 @@ def build_workbook(data: AppendixData, definition=None, words=None, *, key: str 
     same row order (the internal layer's) for the city sheet; ``publication``: the rule's answer,
     for the city's sums, the definitions' thresholds and the method note; ``fallback``: the cells
     will be written without "·" (GDAL), which the definitions sheet says."""
-    words = words or PlainWords("de")
+    words = words or as_words("de")  # OutputWords where QGIS is loaded (gis/ registers it)
     taken: set = set()
     numeric, decimals = numeric_columns(data), data_decimals(data)
     plan = plan_columns(data, definition, key, name, tables)
@@ -307,6 +332,7 @@ def build_workbook(data: AppendixData, definition=None, words=None, *, key: str 
     city = city_sheet(plan, data, frame, publication, definition, words, taken, numeric, decimals, key, name)
     if city is not None:
         sheets.append(city)
+    city_hidden = city is not None and any(isinstance(row[2], Hidden) for row in city.rows)
     sheets.append(definitions_sheet(plan, definition, publication, words, taken, key, name, tables, fallback,
-                                    numeric))
+                                    numeric, city_hidden))
     return sheets

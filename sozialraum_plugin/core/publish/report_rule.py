@@ -101,9 +101,21 @@ def found_totals(frame: pd.DataFrame, columns, declared=None) -> dict:
 def index_inputs(definition: ReportDefinition) -> dict:
     """The need index of an area from its inputs: with the area's other inputs shown and the other
     areas' indices printed (μ and σ follow from two of them), a hidden input is solved back from
-    the area's index. So an index is hidden where one of its inputs is."""
+    the area's index. So an index is hidden where one of its inputs is.
+
+    The same holds for what the index step writes beside it: ``z_<id>`` = (value − μ) / σ gives
+    its input back exactly (μ and σ from two shown areas), ``status_sum`` / ``dynamic_sum`` give
+    the index back; classes, codes, group and attention narrow a hidden index to its class."""
     index = definition.index
     if index is None:
         return {}
-    inputs = {"status_index": list(index.status), "dynamic_index": list(index.dynamic)}
-    return {target: fields for target, fields in inputs.items() if fields}
+    status, dynamic = list(index.status), list(index.dynamic)
+    found = {f"z_{field}": [field] for field in status + dynamic}
+    found.update({"status_sum": status, "status_index": status,
+                  "dynamic_sum": dynamic, "dynamic_index": dynamic})
+    both = [c for c, fields in (("status_index", status), ("dynamic_index", dynamic)) if fields]
+    found.update({"status_class": ["status_index"], "status_code": ["status_index"],
+                  "dynamic_class": ["dynamic_index"], "dynamic_code": ["dynamic_index"],
+                  "group": both, "group_code": both, "attention": both})
+    return {target: fields for target, fields in found.items()
+            if fields and not (target.startswith("dynamic_") and not dynamic)}

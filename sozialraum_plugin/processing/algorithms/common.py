@@ -6,14 +6,10 @@ import json
 import os
 import tempfile
 
-from qgis.PyQt.QtCore import QCoreApplication
-
 from ...core.fileio import write_text
 from ...core.formatting import format_number
 from ...gis.gpkg import OutputError
 from ...toolbelt.messages import format_code
-
-translate = QCoreApplication.translate
 
 
 def output_gpkg_path(dest: str) -> str:
@@ -54,17 +50,27 @@ def write_report(path: str, join_report, read_report, layer_facts: dict, title: 
 
 
 def _html(data: dict, join_report, read_report, title: str, words=None) -> str:
-    """The page in the output language of ``words`` (the UI language without)."""
-    t = words.translate if words is not None else translate
-    lang = words.lang if words is not None else "de"
+    """The page in the output language of ``words`` (the QGIS locale's without). Every word is a
+    literal ``w.translate("Report", ...)`` call: pylupdate5 finds no other form (an alias
+    ``t = words.translate`` kept these words out of the .ts, and a German page printed them in English)."""
+    if words is None:
+        from ...toolbelt.i18n import output_words
+
+        words = output_words()
+    w, lang = words, words.lang
     esc = html.escape
 
     def number(value) -> str:
         return format_number(value, 0, lang=lang)
 
+    def mark(value) -> str:  # a separator or decimal/thousands mark: quoted, or "none" (never Python's None)
+        return f"'{value}'" if value else w.translate("Report", "none")
+
+    types = {"text": w.translate("Report", "text"), "integer": w.translate("Report", "integer"),
+             "real": w.translate("Report", "decimal number")}
     rows = "".join(
-        f"<tr><td>{esc(str(c.name))}</td><td>{esc(c.dtype)}</td><td>{number(c.n_missing)}</td>"
-        f"<td>{number(c.n_suppressed)}</td><td>{esc(c.unit or '')}</td></tr>"
+        f"<tr><td>{esc(str(c.name))}</td><td>{esc(types.get(c.dtype, str(c.dtype)))}</td>"
+        f"<td>{number(c.n_missing)}</td><td>{number(c.n_suppressed)}</td><td>{esc(c.unit or '')}</td></tr>"
         for c in read_report.columns
     )
 
@@ -73,6 +79,25 @@ def _html(data: dict, join_report, read_report, title: str, words=None) -> str:
             return ""
         return f"<h3>{esc(label)} ({number(len(keys))})</h3><p class='keys'>{esc(', '.join(map(str, keys)))}</p>"
 
+    # outside the f-string: pylupdate5 does not look into f-strings
+    say = {
+        "table_as_read": w.translate("Report", "Table as read"),
+        "encoding": w.translate("Report", "encoding"),
+        "separator": w.translate("Report", "separator"),
+        "decimal_mark": w.translate("Report", "decimal mark"),
+        "thousands_mark": w.translate("Report", "thousands mark"),
+        "column": w.translate("Report", "Column"),
+        "type": w.translate("Report", "Type"),
+        "missing": w.translate("Report", "Missing"),
+        "suppressed": w.translate("Report", "Suppressed"),
+        "unit": w.translate("Report", "Unit"),
+        "boundaries": w.translate("Report", "Boundaries"),
+        "features": w.translate("Report", "features"),
+        "invalid_geometries": w.translate("Report", "invalid geometries"),
+        "districts_without_a_row": w.translate("Report", "Districts without a row"),
+        "table_keys_without_a_district": w.translate("Report", "Table keys without a district"),
+        "duplicate_table_keys_not_joined": w.translate("Report", "Duplicate table keys (not joined)"),
+    }
     facts = data["boundaries"]
     return f"""<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>{esc(title)}</title>
@@ -80,23 +105,24 @@ def _html(data: dict, join_report, read_report, title: str, words=None) -> str:
 .keys{{font-family:monospace;word-wrap:break-word}}</style></head><body>
 <h1>{esc(title)}</h1>
 <ul>{''.join(f'<li>{esc(line)}</li>' for line in data['lines'])}</ul>
-<h2>{esc(t("Report", "Table as read"))}</h2>
-<p>{esc(read_report.file)}: {esc(t("Report", "encoding"))} {esc(str(read_report.encoding))},
-{esc(t("Report", "separator"))} {esc(repr(read_report.separator))},
-{esc(t("Report", "decimal mark"))} {esc(repr(read_report.decimal))},
-{esc(t("Report", "thousands mark"))} {esc(repr(read_report.thousands))}</p>
-<table><tr><th>{esc(t("Report", "Column"))}</th><th>{esc(t("Report", "Type"))}</th>
-<th>{esc(t("Report", "Missing"))}</th><th>{esc(t("Report", "Suppressed"))}</th><th>{esc(t("Report", "Unit"))}</th></tr>
+<h2>{esc(say["table_as_read"])}</h2>
+<p>{esc(read_report.file)}: {esc(say["encoding"])} {esc(str(read_report.encoding or '–'))},
+{esc(say["separator"])} {esc(mark(read_report.separator))},
+{esc(say["decimal_mark"])} {esc(mark(read_report.decimal))},
+{esc(say["thousands_mark"])} {esc(mark(read_report.thousands))}</p>
+<table><tr><th>{esc(say["column"])}</th><th>{esc(say["type"])}</th>
+<th>{esc(say["missing"])}</th><th>{esc(say["suppressed"])}</th>
+<th>{esc(say["unit"])}</th></tr>
 {rows}</table>
-<h2>{esc(t("Report", "Boundaries"))}</h2>
-<p>{number(facts['features'])} {esc(t("Report", "features"))}, {esc(facts['geometry'])}, CRS {esc(facts['crs'] or '–')};
-{esc(t("Report", "invalid geometries"))}: {number(len(facts['invalid_geometries']))}</p>
-{key_list(t("Report", "Districts without a row"), join_report.districts_without_row)}
-{key_list(t("Report", "Table keys without a district"), join_report.rows_without_district)}
-{key_list(t("Report", "Duplicate table keys (not joined)"), join_report.duplicate_keys)}
+<h2>{esc(say["boundaries"])}</h2>
+<p>{number(facts['features'])} {esc(say["features"])}, {esc(facts['geometry'])}, \
+CRS {esc(facts['crs'] or '–')};
+{esc(say["invalid_geometries"])}: {number(len(facts['invalid_geometries']))}</p>
+{key_list(say["districts_without_a_row"], join_report.districts_without_row)}
+{key_list(say["table_keys_without_a_district"], join_report.rows_without_district)}
+{key_list(say["duplicate_table_keys_not_joined"], join_report.duplicate_keys)}
 </body></html>
 """
-
 
 
 def write_table(path: str, frame, lang: str = "de") -> None:
