@@ -27,157 +27,157 @@
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="207"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="226"/>
         <source>sum of all districts</source>
         <translation>Summe aller Gebiete</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="208"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="227"/>
         <source>sum of numerators / sum of denominators</source>
         <translation>Summe der Zähler / Summe der Nenner</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="209"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="228"/>
         <source>median of the districts shown</source>
         <translation>Median der ausgewiesenen Gebiete</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="235"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="256"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="211"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="230"/>
         <source>Indicator</source>
         <translation>Indikator</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="224"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="245"/>
         <source>City</source>
         <translation>Stadt</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="213"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="232"/>
         <source>Computed as</source>
         <translation>Berechnet als</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="214"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="233"/>
         <source>Districts shown</source>
         <translation>Gebiete ausgewiesen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="215"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="234"/>
         <source>Districts hidden (·)</source>
         <translation>Gebiete gesperrt (·)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="233"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="254"/>
         <source>rate from counts</source>
         <translation>Quote aus Anzahlen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="233"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="254"/>
         <source>count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="234"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="255"/>
         <source>value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="236"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="257"/>
         <source>Header</source>
         <translation>Spaltenkopf</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="237"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="258"/>
         <source>Label</source>
         <translation>Bezeichnung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="238"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="259"/>
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="239"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="260"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="240"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="261"/>
         <source>Numerator</source>
         <translation>Zähler</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="241"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="262"/>
         <source>Denominator</source>
         <translation>Nenner</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="242"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="263"/>
         <source>Change between</source>
         <translation>Veränderung zwischen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="243"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="264"/>
         <source>Higher value means</source>
         <translation>Höherer Wert bedeutet</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="244"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="265"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="245"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="266"/>
         <source>Hidden below</source>
         <translation>Gesperrt unter</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="261"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="282"/>
         <source>change between two years</source>
         <translation>Veränderung zwischen zwei Jahren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="264"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="285"/>
         <source>text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="268"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="289"/>
         <source>more need</source>
         <translation>mehr Bedarf</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="268"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="289"/>
         <source>less need</source>
         <translation>weniger Bedarf</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="272"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="293"/>
         <source>table {0}</source>
         <translation>Tabelle {0}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="279"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="300"/>
         <source>· = hidden by the publication rule (small numbers); an empty cell = no data.</source>
         <translation>· = gesperrt nach der Geheimhaltungsregel (kleine Fallzahlen); eine leere Zelle = keine Daten.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="281"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="306"/>
         <source>This file was written without openpyxl: hidden cells are empty here; the column “Hidden (·)” of each sheet names them, and Tabellenanhang.csv shows them as ·.</source>
         <translation>Diese Datei wurde ohne openpyxl geschrieben: gesperrte Zellen sind hier leer; die Spalte „Gesperrt (·)“ jedes Blattes nennt sie, und Tabellenanhang.csv zeigt sie als ·.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="287"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="312"/>
         <source>Definitions</source>
         <translation>Definitionen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="305"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="330"/>
         <source>Districts</source>
         <translation>Gebiete</translation>
     </message>
@@ -185,6 +185,11 @@
         <location filename="../sozialraum_plugin/processing/algorithms/report_appendix.py" line="93"/>
         <source>Hidden (·)</source>
         <translation>Gesperrt (·)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="302"/>
+        <source>A city figure over exactly one hidden district is hidden too (·): the city figure minus the districts shown would give that district back.</source>
+        <translation>Ein Stadtwert über genau ein gesperrtes Gebiet ist ebenfalls gesperrt (·): Stadtwert minus die ausgewiesenen Gebiete ergäbe dieses Gebiet.</translation>
     </message>
 </context>
 <context>
@@ -3102,6 +3107,106 @@ TEMPLATE: eine .qpt, die nach dem Umgestalten aus einem Profil-Layout gespeicher
         <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="219"/>
         <source>Join report</source>
         <translation>Verbindungsbericht</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="67"/>
+        <source>none</source>
+        <translation>keines</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="69"/>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="69"/>
+        <source>integer</source>
+        <translation>ganze Zahl</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="70"/>
+        <source>decimal number</source>
+        <translation>Dezimalzahl</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="84"/>
+        <source>Table as read</source>
+        <translation>Tabelle wie gelesen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="85"/>
+        <source>encoding</source>
+        <translation>Kodierung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="86"/>
+        <source>separator</source>
+        <translation>Trennzeichen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="87"/>
+        <source>decimal mark</source>
+        <translation>Dezimalzeichen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="88"/>
+        <source>thousands mark</source>
+        <translation>Tausendertrennzeichen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="89"/>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="90"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="91"/>
+        <source>Missing</source>
+        <translation>Fehlend</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="92"/>
+        <source>Suppressed</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="93"/>
+        <source>Unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="94"/>
+        <source>Boundaries</source>
+        <translation>Gebietsgrenzen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="95"/>
+        <source>features</source>
+        <translation>Objekte</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="96"/>
+        <source>invalid geometries</source>
+        <translation>ungültige Geometrien</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="97"/>
+        <source>Districts without a row</source>
+        <translation>Gebiete ohne Zeile</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="98"/>
+        <source>Table keys without a district</source>
+        <translation>Tabellenschlüssel ohne Gebiet</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="99"/>
+        <source>Duplicate table keys (not joined)</source>
+        <translation>Doppelte Tabellenschlüssel (nicht verbunden)</translation>
     </message>
 </context>
 <context>
