@@ -18,11 +18,12 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...core.errors import SozialraumError
-from ...core.report_definition import ReportDefinition
+from ...core.fileio import remove_quietly as _remove_quietly
+from ...core.report_definition import ReportDefinition, save
 from ...toolbelt.messages import user_message
 from ..base_dialog import InputError, SozialraumDialog
 from . import storage
-from .analysis_page import AnalysisPage
+from .analysis_page import AnalysisPage, expression_columns
 from .general_page import GeneralPage
 from .indicators_page import IndicatorsPage
 from .maps_page import MapsPage, made_field_choices
@@ -145,6 +146,8 @@ class ReportBuilderDialog(SozialraumDialog):
             wanted += [column for _y, _r, column in ind.inputs()] if ind.derived else []
         if index and index.population:
             wanted.append(index.population)
+        if index and index.exclude:  # e.g. KOM, a text column no indicator names
+            wanted += expression_columns(index.exclude)
         taken, tables = set(), []
         for editor in self.tables.editors:  # each column from the first table that has it
             columns = editor.columns()
@@ -164,6 +167,7 @@ class ReportBuilderDialog(SozialraumDialog):
         tables = self.tables.problems()
         out = self.general.problems() + tables + self.indicators.problems() + \
             self.analysis.problems() + self.maps.problems() + self.profiles.problems()
+        out += self._exclusion_problems()
         for n, table in enumerate(self.definition().tables, start=1):
             if not tables and not table.fields:
                 out.append(translate("ReportBuilder", "Table {0} ({1}): none of its columns is used; choose an "
@@ -176,6 +180,22 @@ class ReportBuilderDialog(SozialraumDialog):
             except SozialraumError as error:
                 out.append(user_message(error))
         return out
+
+    def _exclusion_problems(self) -> list:
+        """A field of the exclusion that no table, boundary or indicator has (the run would find
+        none and leave no district out, without a word)."""
+        if not self.analysis.index_box.isChecked():
+            return []
+        layer = self.general.layer()
+        known = set(layer.fields().names()) if layer is not None else set()
+        for editor in self.tables.editors:
+            known |= set(editor.columns())
+        known |= {i.id for i in self.indicators.indicators()}
+        known = {name.lower() for name in known}  # QGIS finds a field whatever its case
+        return [translate("ReportBuilder", "Need index: the expression reads the field {0}, which neither the "
+                                           "tables nor the boundaries have.").format(name)
+                for name in expression_columns(self.analysis.exclude_edit.text().strip())
+                if name.lower() not in known]
 
     def validate(self) -> list:
         problems = [] if self._loading else self.problems()
@@ -322,8 +342,8 @@ class ReportBuilderDialog(SozialraumDialog):
         folder = self.general.folder_widget.filePath().strip()
         handle, path = tempfile.mkstemp(prefix="Sozialbericht_", suffix=".json")
         os.close(handle)
-        self._temp_definition = path  # the run reads it; removed when the run has ended
-        storage.to_file(definition, path)
+        self._temp_definition = path  # the run reads it; removed when the run has ended (start_run)
+        save(definition.with_absolute_paths(), path)  # read from /tmp: no path relative to it
         storage.to_project(definition, QgsProject.instance(), self.definition_path)
         return {"DEFINITION": path, "OUTPUT_FOLDER": folder}
 
@@ -345,11 +365,17 @@ class ReportBuilderDialog(SozialraumDialog):
         if folder and not self.general.folder_widget.filePath():
             self.general.folder_widget.setFilePath(folder)
 
-    def _on_finished(self, ok: bool, results: dict, message: str) -> None:
-        path = getattr(self, "_temp_definition", "")
-        if path and os.path.exists(path):
-            os.remove(path)
-        super()._on_finished(ok, results, message)
+    def start_run(self) -> bool:
+        """The run's temporary definition goes when the run ends, even when the dialog was closed
+        meanwhile (its own slots are disconnected then), or at once when the run did not start."""
+        self._temp_definition = ""
+        started = super().start_run()
+        path, run = self._temp_definition, self.run
+        if path and run is not None and run.is_running():
+            run.finished.connect(lambda *_a, p=path: _remove_quietly(p))
+        elif path:
+            _remove_quietly(path)
+        return started
 
     def on_success(self, results: dict) -> None:
         open_results(self.iface, results, self.opener)
