@@ -1,0 +1,165 @@
+"""The report builder keeps what a definition says: opened, shown and written again, nothing is
+lost (indicator kinds and shares, table read options the builder does not show, map methods),
+what the index reads is joined, paths stay relative beside the tables, a run leaves no temp file."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+from builder_support import click, fill_flensburg
+from gui_support import wait_for
+from test_gui_report_builder import builder, flensburg, settle  # noqa: F401 (fixtures)
+
+from sozialraum_plugin.core.report_definition import load
+
+pytestmark = pytest.mark.usefixtures("fresh_memory")
+
+RICH = {
+    "version": 1, "title": "Sozialatlas", "source_text": "Stadt", "boundaries": "Stadtteile.shp", "key": "AREA_ID",
+    "name_field": "AREA_NAME",
+    "tables": [
+        {"path": "tab_1_einwohner_in_stadtteilen_2011_bis_2021.csv", "key": "id", "fields": ["gesamt", "2019"],
+         "options": {"SEPARATOR": 2, "ENCODING": "utf-8", "MISSING_MARKERS": "-9999|NA", "KEY_TRANSFORM": 2}},
+        {"path": "tab_18_regelleistungsberechtigte_sgb2.csv", "key": "Stadtteil_ID",
+         "fields": ["Anzahl_2021", "Anteil_in_%_2021", "Anteil_in_%_2019", "Anzahl_2019"], "options": {}},
+    ],
+    "indicators": [
+        {"id": "Anteil_in_%_2021", "label": "SGB-II-Quote", "unit": "%", "source": "BA", "description": "Anteil"},
+        {"id": "Anzahl_2021", "label": "Leistungsberechtigte", "unit": "Personen", "kind": "count", "threshold": 5},
+        {"id": "lb_je_ew", "label": "Leistungsberechtigte je Einwohner", "unit": "", "kind": "rate",
+         "numerator": "Anzahl_2021", "denominator": "gesamt", "scale": 10000, "share": False},
+        {"id": "d_anzahl", "label": "Veränderung Leistungsberechtigte", "unit": "Personen", "kind": "count",
+         "base": "Anzahl_{year}", "change_between": [2019, 2021]},
+        {"id": "d_anteil", "label": "Veränderung SGB-II-Quote", "unit": "%-Pkt.", "base": "Anteil_in_%_{year}",
+         "change_between": [2019, 2021], "direction": -1},
+    ],
+    "index": {"preset": "custom", "status": ["Anteil_in_%_2021"], "dynamic": ["d_anteil"], "population": "gesamt",
+              "min_population": 300, "exclude": "", "weights": {}},
+    "clusters": None,
+    "maps": [{"field": "lb_je_ew", "method": "sdmultiples", "classes": 5, "title": "Q", "subtitle": "S", "unit": ""},
+             {"field": "group", "method": "categorized", "classes": 4, "title": "Gruppen", "subtitle": "",
+              "unit": ""}],
+    "profiles": {"fields": ["lb_je_ew", "Anzahl_2021"], "title": "Profil", "separate_files": True},
+    "publication": {"threshold": 5, "population": "gesamt", "min_population": 100,
+                    "totals": {"gesamt": ["Anzahl_2021"]}},
+    "language": "en",
+    "style": {"colour": "#aa0000", "logo": "logo.png", "font": "DejaVu Sans", "map_template": "karte.qpt",
+              "profile_template": ""},
+}
+
+
+@pytest.fixture
+def rich(flensburg, tmp_path):  # noqa: F811
+    folder = tmp_path / "daten"
+    shutil.copytree(flensburg, folder)
+    (folder / "logo.png").write_bytes(b"")
+    (folder / "karte.qpt").write_text("<Layout/>", encoding="utf-8")
+    path = folder / "sozialatlas.json"
+    path.write_text(json.dumps(RICH, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_every_entry_of_a_definition_survives_the_builder(builder, rich):  # noqa: F811
+    """share, a change of counts (kind count), MISSING_MARKERS, a map method the list does not
+    offer and a map of the index's groups come back as written; Run is not blocked by them."""
+    assert builder.open_file(str(rich))
+    mine, theirs = builder.definition().to_dict(), load(str(rich)).with_absolute_paths().to_dict()
+    assert mine["indicators"] == theirs["indicators"]
+    assert mine["tables"] == theirs["tables"]
+    assert mine["maps"] == theirs["maps"]
+    assert mine == theirs
+    assert not [p for p in builder.problems() if "Map" in p], builder.problems()
+
+
+def test_a_scale_the_list_does_not_offer_survives_editing_the_rate(builder, rich):  # noqa: F811
+    assert builder.open_file(str(rich))
+    page = builder.indicators
+    page.table.setCurrentCell(page.row_of("lb_je_ew"), 2)
+    page.id_edit.editingFinished.emit()  # leaving the name field: the form is read back
+    page.year_from.setValue(2018)  # any edit of the form
+    page.change_check.setChecked(False)
+    assert builder.definition().indicator("lb_je_ew").scale == 10000
+
+
+def test_columns_of_the_exclusion_are_joined(builder, sample_dir):  # noqa: F811
+    """Berlin's exclusion reads KOM, a text column no indicator names: the builder must join it,
+    or the expression finds no field and quietly excludes nothing."""
+    assert builder.open_file(str(sample_dir / "berlin" / "sozialbericht_berlin_2021.json"))
+    for editor in builder.tables.editors:
+        editor.kept_fields = []  # as built by clicking: only what the pages name
+    assert "KOM" in builder.definition().tables[0].fields
+    builder.analysis.exclude_edit.setText("\"KOMM\" = 'ungültig'")
+    assert any("KOMM" in p for p in builder.problems()), builder.problems()
+
+
+def test_saved_beside_the_data_folder_the_paths_stay_relative(builder, rich, tmp_path):  # noqa: F811
+    assert builder.open_file(str(rich))
+    builder.general.folder_widget.setFilePath(str(tmp_path / "out"))
+    target = tmp_path / "berichte" / "2022" / "sozialatlas.json"
+    target.parent.mkdir(parents=True)
+    assert builder.save(str(target))
+    saved = json.loads(target.read_text(encoding="utf-8"))
+    assert saved["boundaries"] == os.path.join("..", "..", "daten", "Stadtteile.shp")
+    assert saved["tables"][0]["path"] == os.path.join("..", "..", "daten",
+                                                      "tab_1_einwohner_in_stadtteilen_2011_bis_2021.csv")
+    assert saved["style"]["logo"] == os.path.join("..", "..", "daten", "logo.png")
+    assert saved["style"]["map_template"] == os.path.join("..", "..", "daten", "karte.qpt")
+    moved = tmp_path / "umgezogen"  # the whole folder moves (another drive, a colleague's copy)
+    shutil.copytree(tmp_path / "daten", moved / "daten")
+    shutil.copytree(tmp_path / "berichte", moved / "berichte")
+    again = load(str(moved / "berichte" / "2022" / "sozialatlas.json"))
+    assert os.path.isfile(again.resolve(again.tables[1].path))
+    assert os.path.isfile(again.resolve(again.boundaries))
+
+
+def test_closing_the_builder_while_it_runs_removes_the_temporary_definition(qgis_iface, qgis_new_project, provider,
+                                                                             flensburg, tmp_path):  # noqa: F811
+    from sozialraum_plugin.gui.report_builder.dialog import ReportBuilderDialog
+
+    dialog = fill_flensburg(ReportBuilderDialog(qgis_iface, opener=list().append), flensburg, tmp_path / "out")
+    dialog.show()
+    click(dialog.run_button)
+    run = dialog.run
+    temp = run.parameters["DEFINITION"]
+    assert os.path.isfile(temp)
+    dialog.reject()  # closed while the task goes on (the dialog is deleted)
+    wait_for(run, timeout=180)
+    settle()
+    assert run.ok, run.feedback.errors
+    assert not os.path.exists(temp)
+    assert (tmp_path / "out" / "Karten.pdf").is_file()
+    run.context = None
+    settle()
+
+
+def test_cancelled_while_printing_the_builder_says_which_files_are_new(builder, flensburg, tmp_path):  # noqa: F811
+    """The report's own words, not a bare "Cancelled.": the data files in the folder are this run's."""
+    folder = tmp_path / "druck"
+    dialog = fill_flensburg(builder, flensburg, folder)
+    dialog.show()
+    click(dialog.run_button)
+
+    def cancel_once_committed(_value):
+        if (folder / "Tabellenanhang.csv").exists() and not dialog.run.feedback.isCanceled():
+            click(dialog.cancel_button)
+
+    dialog.run.progress.connect(cancel_once_committed)
+    wait_for(dialog.run, timeout=180)
+    assert dialog.run.ok is False
+    text = dialog.bar.currentItem().text()
+    assert "cancelled while printing" in text and str(folder) in text, text
+    assert not (folder / "Sozialraumprofile.pdf").exists()
+
+
+def test_an_exclusion_on_a_field_the_layer_lacks_is_an_error(sample_dir):
+    """QGIS evaluates an unknown field to NULL: the index would leave nobody out, silently."""
+    from sozialraum_plugin.core.errors import SozialraumError
+    from sozialraum_plugin.gis.layers import expression_mask
+
+    boundaries = str(sample_dir / "berlin" / "lor_planungsraeume_2021.shp")
+    with pytest.raises(SozialraumError) as caught:
+        expression_mask(boundaries, "\"KOM\" = 'ungültig (Ausreißer)'")
+    assert caught.value.code == "field_not_found" and caught.value.params["column"] == "KOM"
+    assert len(expression_mask(boundaries, "\"plr_id\" = '01100101'")) == 542  # any case, as QGIS
