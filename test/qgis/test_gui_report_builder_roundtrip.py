@@ -163,3 +163,14 @@ def test_an_exclusion_on_a_field_the_layer_lacks_is_an_error(sample_dir):
         expression_mask(boundaries, "\"KOM\" = 'ungültig (Ausreißer)'")
     assert caught.value.code == "field_not_found" and caught.value.params["column"] == "KOM"
     assert len(expression_mask(boundaries, "\"plr_id\" = '01100101'")) == 542  # any case, as QGIS
+
+
+def test_the_publication_threshold_is_shown_and_set(builder, rich, flensburg):  # noqa: F811
+    """Data protection in sight: the threshold below which counts are hidden is on page 1."""
+    assert builder.open_file(str(rich))
+    assert builder.general.threshold_spin.value() == 5
+    builder.general.threshold_spin.setValue(10)
+    publication = builder.definition().publication
+    assert publication.threshold == 10 and publication.totals == {"gesamt": ["Anzahl_2021"]}
+    assert builder.open_file(str(flensburg / "sozialatlas_flensburg_2022.json"))
+    assert builder.general.threshold_spin.value() == 3 and builder.definition().publication.threshold == 3

@@ -160,7 +160,13 @@ class ReportBuilderDialog(SozialraumDialog):
             name_field=self.general.name_field(), tables=tables, indicators=indicators, index=index,
             clusters=clusters, maps=maps, profiles=profiles, source_text=self.general.source_edit.text().strip(),
             language=self.general.language_combo.currentData() or "", style=self.profiles.style_spec())
-        definition.publication = getattr(self, "_publication", definition.publication)
+        from dataclasses import replace
+
+        publication = getattr(self, "_publication", definition.publication)
+        shown = self.general.threshold_spin.value()
+        if shown != round(publication.threshold):  # changed here (a loaded 2.5 stays while untouched)
+            publication = replace(publication, threshold=shown)
+        definition.publication = publication
         return definition
 
     def problems(self) -> list:
@@ -216,6 +222,7 @@ class ReportBuilderDialog(SozialraumDialog):
         try:
             self.definition_path = path
             self._publication = definition.publication
+            self.general.threshold_spin.setValue(round(definition.publication.threshold))
             self.general.title_edit.setText(definition.title)
             self.general.source_edit.setText(definition.source_text)
             self.general.set_boundaries(definition.resolve(definition.boundaries), definition.key,

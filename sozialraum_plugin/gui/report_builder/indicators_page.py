@@ -15,6 +15,7 @@ from qgis.PyQt.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -155,6 +156,7 @@ class IndicatorsPage(QWidget):
         self.year_to.setValue(2021)
         years.addWidget(self.change_check)
         years.addWidget(self.year_from)
+        years.addWidget(QLabel(translate("ReportBuilder", "to")))  # "change from 2019 2021" read as one number
         years.addWidget(self.year_to)
         years.addStretch(1)
         form.addRow(translate("ReportBuilder", "Field name:"), self.id_edit)
