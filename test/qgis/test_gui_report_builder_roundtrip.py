@@ -149,7 +149,7 @@ def test_cancelled_while_printing_the_builder_says_which_files_are_new(builder, 
     wait_for(dialog.run, timeout=180)
     assert dialog.run.ok is False
     text = dialog.bar.currentItem().text()
-    assert "cancelled while printing" in text and str(folder) in text, text
+    assert "cancelled while printing" in text and str(folder) in text, dialog.run.feedback.errors
     assert not (folder / "Sozialraumprofile.pdf").exists()
 
 
@@ -174,3 +174,22 @@ def test_the_publication_threshold_is_shown_and_set(builder, rich, flensburg):  
     assert publication.threshold == 10 and publication.totals == {"gesamt": ["Anzahl_2021"]}
     assert builder.open_file(str(flensburg / "sozialatlas_flensburg_2022.json"))
     assert builder.general.threshold_spin.value() == 3 and builder.definition().publication.threshold == 3
+
+
+def test_index_and_cluster_inputs_that_are_no_indicator_are_kept(builder, rich):  # noqa: F811
+    """A hand-written index may read a column not declared as an indicator; the builder showed only
+    indicators in its grid and dropped it, so the index changed without a word."""
+    data = json.loads(rich.read_text(encoding="utf-8"))
+    data["index"]["status"].append("Anteil_in_%_2019")
+    data["clusters"] = {"fields": ["Anteil_in_%_2021", "Anzahl_2019"], "k": 3, "method": "ward", "seed": 1}
+    data["maps"].append({"field": "Anteil_in_%_2019", "method": "jenks", "classes": 4, "title": "2019",
+                         "subtitle": "", "unit": "%"})
+    rich.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert builder.open_file(str(rich))
+    d = builder.definition()
+    assert d.index.status == ["Anteil_in_%_2021", "Anteil_in_%_2019"]
+    assert d.clusters.fields == ["Anteil_in_%_2021", "Anzahl_2019"]
+    assert d.maps[2].field == "Anteil_in_%_2019"
+    assert not [p for p in builder.problems() if "Map" in p], builder.problems()
+    assert d.indicator("Anzahl_2019").kind == "count"  # whole numbers: the rule keeps hiding small ones
+    assert d.indicator("Anteil_in_%_2019").kind == "value"

@@ -34,6 +34,22 @@ from .tables_page import TablesPage
 translate = QCoreApplication.translate
 
 
+def _undeclared_inputs(definition: ReportDefinition, dtypes: dict) -> list:
+    """Columns the index, clusters, maps or pages read that the definition declares no indicator
+    for: the builder offers only indicators there, so they become plain ones (else they were
+    dropped from the index and clusters without a word, and a map of one blocked Run). A column of
+    whole numbers becomes a count: declared a value, the publication rule would show its small counts."""
+    from ...core.indicators import Indicator
+
+    known = {i.id for i in definition.indicators} | definition.made_fields()
+    out = []
+    for section, ident in definition.referenced_ids():
+        if section != "index.population" and ident not in known:
+            known.add(ident)
+            out.append(Indicator(id=ident, kind="count" if dtypes.get(ident) == "integer" else "value"))
+    return out
+
+
 class ReportBuilderDialog(SozialraumDialog):
     ALGORITHM = "sozialraum:report"
     MEMORY = "report_builder"
@@ -236,8 +252,9 @@ class ReportBuilderDialog(SozialraumDialog):
                 editor.kept_fields = list(table.fields)
         finally:
             self._loading = False
-        self.indicators.set_columns(self.numeric_columns())
-        self.indicators.load(definition.indicators)
+        columns = self.numeric_columns()
+        self.indicators.set_columns(columns)
+        self.indicators.load(definition.indicators + _undeclared_inputs(definition, dict(columns)))
         self.indicators.used_only.setChecked(bool(definition.indicators))  # the rest is one click away
         self.analysis.load(definition.index, definition.clusters)
         self._indicators_changed(force=True)
