@@ -193,3 +193,15 @@ def test_index_and_cluster_inputs_that_are_no_indicator_are_kept(builder, rich):
     assert not [p for p in builder.problems() if "Map" in p], builder.problems()
     assert d.indicator("Anzahl_2019").kind == "count"  # whole numbers: the rule keeps hiding small ones
     assert d.indicator("Anteil_in_%_2019").kind == "value"
+
+
+def test_long_table_names_keep_their_year_in_the_list(builder, flensburg):  # noqa: F811
+    """tab_18_…_2021.csv and tab_18_…_2022.csv differ at the end: the list elides in the middle."""
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    assert builder.open_file(str(flensburg / "sozialatlas_flensburg_2022.json"))
+    builder.show()
+    builder.tabs.setCurrentWidget(builder.tables)
+    QCoreApplication.processEvents()
+    listing = builder.tables.list
+    assert listing.horizontalScrollBar().maximum() == 0  # nothing hidden to the right of the names
