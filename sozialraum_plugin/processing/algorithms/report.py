@@ -6,7 +6,6 @@ import os
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
@@ -15,7 +14,7 @@ from qgis.core import (
 )
 
 from ..base import SozialraumAlgorithm
-from .report_steps import ReportCanceled, ReportRun
+from .report_steps import ReportCanceled, ReportRun, step_feedback
 
 
 class ReportAlgorithm(SozialraumAlgorithm):
@@ -95,7 +94,7 @@ class ReportAlgorithm(SozialraumAlgorithm):
                 # a project layer in a worker: its copy (unsaved edits, filter, CRS) as a file, so that
                 # no step finds the live layer again by its source; a memory layer: it has no file
                 run.current = run.boundaries = self._input_copy(parameters, context, run.work)
-            steps = QgsProcessingMultiStepFeedback(run.step_count(), feedback)
+            steps = step_feedback(run.step_count(), feedback)
             outputs = run.execute(steps)
         except (ReportCanceled, InterruptedError):  # InterruptedError: a PDF export stopped by cancel
             if not feedback.isCanceled():
