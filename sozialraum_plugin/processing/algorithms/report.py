@@ -6,6 +6,7 @@ import os
 from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingMultiStepFeedback,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
@@ -14,7 +15,7 @@ from qgis.core import (
 )
 
 from ..base import SozialraumAlgorithm
-from .report_steps import ReportCanceled, ReportRun, step_feedback
+from .report_steps import ReportCanceled, ReportRun
 
 
 class ReportAlgorithm(SozialraumAlgorithm):
@@ -94,7 +95,9 @@ class ReportAlgorithm(SozialraumAlgorithm):
                 # a project layer in a worker: its copy (unsaved edits, filter, CRS) as a file, so that
                 # no step finds the live layer again by its source; a memory layer: it has no file
                 run.current = run.boundaries = self._input_copy(parameters, context, run.work)
-            steps = step_feedback(run.step_count(), feedback)
+            steps = QgsProcessingMultiStepFeedback(run.step_count(), feedback)
+            if feedback.isCanceled():  # pressed before it existed: it follows only later cancels (step_feedback)
+                steps.cancel()
             outputs = run.execute(steps)
         except (ReportCanceled, InterruptedError):  # InterruptedError: a PDF export stopped by cancel
             if not feedback.isCanceled():
