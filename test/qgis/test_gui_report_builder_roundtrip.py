@@ -149,7 +149,8 @@ def test_cancelled_while_printing_the_builder_says_which_files_are_new(builder, 
     wait_for(dialog.run, timeout=180)
     assert dialog.run.ok is False
     text = dialog.bar.currentItem().text()
-    assert "cancelled while printing" in text and str(folder) in text, dialog.run.feedback.errors
+    assert "cancelled while printing" in text and str(folder) in text, (dialog.run.feedback.errors,
+                                                                        dialog.run.feedback.infos[-6:])
     assert not (folder / "Sozialraumprofile.pdf").exists()
 
 
