@@ -143,8 +143,9 @@ class IndicatorsPage(QWidget):
         self.base_combo = QComboBox()
         self.scale_combo = QComboBox()
         self.scale_combo.addItem(translate("ReportBuilder", "from the unit (% → 100, ‰ → 1000)"), None)
-        for value, text in ((100.0, "× 100 (%)"), (1000.0, "× 1000 (‰, per 1,000)"), (1.0, "× 1"),
-                            (100000.0, "× 100,000")):
+        # the thousands mark of the UI's language: "100,000" reads as one hundred in German
+        for value, text in ((100.0, "× 100 (%)"), (1000.0, translate("ReportBuilder", "× 1000 (‰, per 1,000)")),
+                            (1.0, "× 1"), (100000.0, translate("ReportBuilder", "× 100,000"))):
             self.scale_combo.addItem(text, value)
         years = QHBoxLayout()
         self.change_check = QCheckBox(translate("ReportBuilder", "change from"))
