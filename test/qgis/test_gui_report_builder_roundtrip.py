@@ -206,3 +206,28 @@ def test_long_table_names_keep_their_year_in_the_list(builder, flensburg):  # no
     QCoreApplication.processEvents()
     listing = builder.tables.list
     assert listing.horizontalScrollBar().maximum() == 0  # nothing hidden to the right of the names
+
+
+def test_next_year_with_a_renamed_key_column(builder, flensburg, tmp_path):  # noqa: F811
+    """Stadtteil_ID became ST_NR: the comparison found every column "gone" and the key missing, while
+    the builder then quietly guessed the key; now it says so and compares with the new key."""
+    import csv
+
+    assert builder.open_file(str(flensburg / "sozialatlas_flensburg_2022.json"))
+    builder.general.folder_widget.setFilePath(str(tmp_path / "out"))
+    with open(flensburg / "tab_18_regelleistungsberechtigte_sgb2.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    rows[0][0] = "ST_NR"
+    new = tmp_path / "tab_18_2022.csv"
+    with open(new, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    dialog = builder.next_year({1: new}, accept=False)
+    change = dialog.diff.tables[0]
+    assert change.error is None and change.key == "ST_NR" and change.matched == 13
+    assert dialog.diff.lost == [] and change.used_gone == []
+    assert "Stadtteil_ID → ST_NR" in dialog.view.toPlainText()
+    dialog.close()
+    builder.next_year({1: new}, accept=True)
+    assert builder.definition().tables[1].key == "ST_NR"
+    assert "does not exist" not in builder.bar.currentItem().text()
+    assert builder.validate() == []
