@@ -80,6 +80,13 @@ def expression_mask(uri: str, expression: str) -> list:
     check_expression(expression)
     layer = QgsVectorLayer(uri, "mask", "ogr")
     parsed = QgsExpression(expression)
+    names = layer.fields().names()
+    lower = {name.lower() for name in names}  # QGIS finds a field whatever its case
+    unknown = sorted(c for c in parsed.referencedColumns()
+                     if c and c != QgsFeatureRequest.ALL_ATTRIBUTES and c.lower() not in lower)
+    if unknown:  # QGIS evaluates an unknown field to NULL without an error: nothing would be left out
+        del layer
+        raise SozialraumError("field_not_found", column=unknown[0], columns=", ".join(names))
     context = QgsExpressionContext()
     context.appendScopes(QgsExpressionContextUtils.globalProjectLayerScopes(layer))
     parsed.prepare(context)

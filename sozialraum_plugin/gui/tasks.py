@@ -199,7 +199,10 @@ class AlgorithmRun(QObject):
         if ok:
             self._finish(True, dict(results), "")
         elif self.feedback.isCanceled():
-            self._finish(False, {}, translate("Tasks", "Cancelled."))
+            # what the algorithm said about it (a report cancelled while printing names the data
+            # files that are this run's); a plain "Cancelled." when it said nothing readable
+            said = [e for e in self.feedback.errors if e.strip() and "Traceback" not in e]
+            self._finish(False, {}, " ".join(e.strip() for e in said) or translate("Tasks", "Cancelled."))
         else:
             self._finish(False, {}, readable_error("\n".join(self.feedback.errors)))
 

@@ -146,3 +146,18 @@ def test_input_check_off_the_main_thread_reads_no_live_project_table(provider, s
         assert "q" in outcome.get("error", "") and "tbl_AREA_NAME" in outcome["error"]  # the table was read
     finally:
         QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_input_check_in_a_worker_keeps_its_layers_for_the_run(qgis_app, sample_dir):
+    """The pre-check's own context lives as long as the run: a throwaway one, freed when the check
+    returned, deleted the boundaries layer behind its Python wrapper, and now and then the first
+    join's layer (made at the same address) was "wrapped C/C++ object … has been deleted"."""
+    from qgis.core import QgsProcessingUtils
+
+    path = str(sample_dir / "flensburg" / "Stadtteile.shp")
+    run = _run(_definition(RATE), path)
+    _check_in_a_worker(run)
+    context = run._lookup_context  # kept with the run
+    assert context.temporaryLayerStore().count() == 1
+    layer = QgsProcessingUtils.mapLayerFromString(path, context)
+    assert layer is not None and layer.isValid()

@@ -171,3 +171,19 @@ def test_report_cancelled_while_printing_says_which_files_are_new(provider, samp
     assert "cancelled while printing" in text and "no half-written file" in text, text
     assert (folder / "sozialraum.gpkg").is_file() and (folder / "Tabellenanhang.csv").is_file()
     assert not [p for p in folder.iterdir() if p.name.startswith(".")]  # no staging left
+
+
+def test_report_cancelled_before_it_starts_writes_nothing(provider, sample_dir, tmp_path):
+    """Cancel pressed between the task's start and the report's first step: the step feedback made
+    afterwards did not hear of it (QgsProcessingMultiStepFeedback only follows a cancel signalled
+    after it exists), so the whole report was written and then called cancelled."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    folder = tmp_path / "early"
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    with pytest.raises(QgsProcessingException, match="cancelled"):
+        processing.run("sozialraum:report", {"DEFINITION": str(sample_dir / "flensburg" / DEFINITION),
+                                             "OUTPUT_FOLDER": str(folder)}, feedback=feedback)
+    assert not folder.exists() or list(folder.iterdir()) == []

@@ -23,6 +23,17 @@ from ..widgets import IndicatorGrid
 translate = QCoreApplication.translate
 
 
+def expression_columns(text: str) -> list:
+    """The fields an exclusion expression reads (``"KOM" = 'ungültig'`` → KOM): they have to be
+    joined, or the expression finds no field and quietly leaves nothing out."""
+    from qgis.core import QgsFeatureRequest
+
+    expression = QgsExpression(text or "")
+    if not text or expression.hasParserError():
+        return []
+    return sorted(c for c in expression.referencedColumns() if c and c != QgsFeatureRequest.ALL_ATTRIBUTES)
+
+
 class AnalysisPage(QWidget):
     changed = pyqtSignal()
 

@@ -18,11 +18,12 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...core.errors import SozialraumError
-from ...core.report_definition import ReportDefinition
+from ...core.fileio import remove_quietly as _remove_quietly
+from ...core.report_definition import ReportDefinition, save
 from ...toolbelt.messages import user_message
 from ..base_dialog import InputError, SozialraumDialog
 from . import storage
-from .analysis_page import AnalysisPage
+from .analysis_page import AnalysisPage, expression_columns
 from .general_page import GeneralPage
 from .indicators_page import IndicatorsPage
 from .maps_page import MapsPage, made_field_choices
@@ -31,6 +32,22 @@ from .results import open_folder, open_results
 from .tables_page import TablesPage
 
 translate = QCoreApplication.translate
+
+
+def _undeclared_inputs(definition: ReportDefinition, dtypes: dict) -> list:
+    """Columns the index, clusters, maps or pages read that the definition declares no indicator
+    for: the builder offers only indicators there, so they become plain ones (else they were
+    dropped from the index and clusters without a word, and a map of one blocked Run). A column of
+    whole numbers becomes a count: declared a value, the publication rule would show its small counts."""
+    from ...core.indicators import Indicator
+
+    known = {i.id for i in definition.indicators} | definition.made_fields()
+    out = []
+    for section, ident in definition.referenced_ids():
+        if section != "index.population" and ident not in known:
+            known.add(ident)
+            out.append(Indicator(id=ident, kind="count" if dtypes.get(ident) == "integer" else "value"))
+    return out
 
 
 class ReportBuilderDialog(SozialraumDialog):
@@ -145,6 +162,8 @@ class ReportBuilderDialog(SozialraumDialog):
             wanted += [column for _y, _r, column in ind.inputs()] if ind.derived else []
         if index and index.population:
             wanted.append(index.population)
+        if index and index.exclude:  # e.g. KOM, a text column no indicator names
+            wanted += expression_columns(index.exclude)
         taken, tables = set(), []
         for editor in self.tables.editors:  # each column from the first table that has it
             columns = editor.columns()
@@ -157,13 +176,20 @@ class ReportBuilderDialog(SozialraumDialog):
             name_field=self.general.name_field(), tables=tables, indicators=indicators, index=index,
             clusters=clusters, maps=maps, profiles=profiles, source_text=self.general.source_edit.text().strip(),
             language=self.general.language_combo.currentData() or "", style=self.profiles.style_spec())
-        definition.publication = getattr(self, "_publication", definition.publication)
+        from dataclasses import replace
+
+        publication = getattr(self, "_publication", definition.publication)
+        shown = self.general.threshold_spin.value()
+        if shown != round(publication.threshold):  # changed here (a loaded 2.5 stays while untouched)
+            publication = replace(publication, threshold=shown)
+        definition.publication = publication
         return definition
 
     def problems(self) -> list:
         tables = self.tables.problems()
         out = self.general.problems() + tables + self.indicators.problems() + \
             self.analysis.problems() + self.maps.problems() + self.profiles.problems()
+        out += self._exclusion_problems()
         for n, table in enumerate(self.definition().tables, start=1):
             if not tables and not table.fields:
                 out.append(translate("ReportBuilder", "Table {0} ({1}): none of its columns is used; choose an "
@@ -176,6 +202,22 @@ class ReportBuilderDialog(SozialraumDialog):
             except SozialraumError as error:
                 out.append(user_message(error))
         return out
+
+    def _exclusion_problems(self) -> list:
+        """A field of the exclusion that no table, boundary or indicator has (the run would find
+        none and leave no district out, without a word)."""
+        if not self.analysis.index_box.isChecked():
+            return []
+        layer = self.general.layer()
+        known = set(layer.fields().names()) if layer is not None else set()
+        for editor in self.tables.editors:
+            known |= set(editor.columns())
+        known |= {i.id for i in self.indicators.indicators()}
+        known = {name.lower() for name in known}  # QGIS finds a field whatever its case
+        return [translate("ReportBuilder", "Need index: the expression reads the field {0}, which neither the "
+                                           "tables nor the boundaries have.").format(name)
+                for name in expression_columns(self.analysis.exclude_edit.text().strip())
+                if name.lower() not in known]
 
     def validate(self) -> list:
         problems = [] if self._loading else self.problems()
@@ -196,6 +238,7 @@ class ReportBuilderDialog(SozialraumDialog):
         try:
             self.definition_path = path
             self._publication = definition.publication
+            self.general.threshold_spin.setValue(round(definition.publication.threshold))
             self.general.title_edit.setText(definition.title)
             self.general.source_edit.setText(definition.source_text)
             self.general.set_boundaries(definition.resolve(definition.boundaries), definition.key,
@@ -209,8 +252,9 @@ class ReportBuilderDialog(SozialraumDialog):
                 editor.kept_fields = list(table.fields)
         finally:
             self._loading = False
-        self.indicators.set_columns(self.numeric_columns())
-        self.indicators.load(definition.indicators)
+        columns = self.numeric_columns()
+        self.indicators.set_columns(columns)
+        self.indicators.load(definition.indicators + _undeclared_inputs(definition, dict(columns)))
         self.indicators.used_only.setChecked(bool(definition.indicators))  # the rest is one click away
         self.analysis.load(definition.index, definition.clusters)
         self._indicators_changed(force=True)
@@ -322,8 +366,8 @@ class ReportBuilderDialog(SozialraumDialog):
         folder = self.general.folder_widget.filePath().strip()
         handle, path = tempfile.mkstemp(prefix="Sozialbericht_", suffix=".json")
         os.close(handle)
-        self._temp_definition = path  # the run reads it; removed when the run has ended
-        storage.to_file(definition, path)
+        self._temp_definition = path  # the run reads it; removed when the run has ended (start_run)
+        save(definition.with_absolute_paths(), path)  # read from /tmp: no path relative to it
         storage.to_project(definition, QgsProject.instance(), self.definition_path)
         return {"DEFINITION": path, "OUTPUT_FOLDER": folder}
 
@@ -345,11 +389,17 @@ class ReportBuilderDialog(SozialraumDialog):
         if folder and not self.general.folder_widget.filePath():
             self.general.folder_widget.setFilePath(folder)
 
-    def _on_finished(self, ok: bool, results: dict, message: str) -> None:
-        path = getattr(self, "_temp_definition", "")
-        if path and os.path.exists(path):
-            os.remove(path)
-        super()._on_finished(ok, results, message)
+    def start_run(self) -> bool:
+        """The run's temporary definition goes when the run ends, even when the dialog was closed
+        meanwhile (its own slots are disconnected then), or at once when the run did not start."""
+        self._temp_definition = ""
+        started = super().start_run()
+        path, run = self._temp_definition, self.run
+        if path and run is not None and run.is_running():
+            run.finished.connect(lambda *_a, p=path: _remove_quietly(p))
+        elif path:
+            _remove_quietly(path)
+        return started
 
     def on_success(self, results: dict) -> None:
         open_results(self.iface, results, self.opener)

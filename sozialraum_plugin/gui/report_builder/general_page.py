@@ -14,6 +14,7 @@ from qgis.PyQt.QtWidgets import (
     QGroupBox,
     QLineEdit,
     QRadioButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -79,8 +80,17 @@ class GeneralPage(QWidget):
         self.language_combo = QComboBox()
         for text, code in language_choices():
             self.language_combo.addItem(text, code)
+        # the publication rule's threshold (data protection): seen and set where the outputs are chosen
+        self.threshold_spin = QSpinBox()
+        self.threshold_spin.setRange(0, 1000)  # 0 or 1: nothing hidden
+        self.threshold_spin.setValue(3)
+        self.threshold_spin.setToolTip(translate(
+            "ReportBuilder", "Counts from 1 to below this number are hidden in maps, pages, appendix and the "
+                             "GeoPackage, and so is every value that would give them back. An indicator may "
+                             "have its own threshold in the definition file (\"threshold\")."))
         form.addRow(translate("ReportBuilder", "Output &folder:"), self.folder_widget)
         form.addRow(translate("ReportBuilder", "&Language of the outputs:"), self.language_combo)
+        form.addRow(translate("ReportBuilder", "&Hide counts below:"), self.threshold_spin)
         lay.addWidget(box)
         lay.addStretch(1)
 
@@ -89,7 +99,8 @@ class GeneralPage(QWidget):
         self.file_widget.fileChanged.connect(self._file_picked)
         self.key_combo.currentIndexChanged.connect(self._key_changed)
         for signal in (self.title_edit.textChanged, self.source_edit.textChanged, self.folder_widget.fileChanged,
-                       self.name_combo.currentIndexChanged, self.language_combo.currentIndexChanged):
+                       self.name_combo.currentIndexChanged, self.language_combo.currentIndexChanged,
+                       self.threshold_spin.valueChanged):
             signal.connect(lambda *_a: self.changed.emit())
         self._boundaries_changed()
 

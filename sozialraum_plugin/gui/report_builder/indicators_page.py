@@ -15,6 +15,7 @@ from qgis.PyQt.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -80,6 +81,10 @@ class Row:
     extra: dict | None = None  # entries of a hand-written definition the builder does not show
     source: str = ""
     description: str = ""
+    share: bool | None = None  # a rate's "share" as a definition gave it (not shown; kept)
+    # a change of counts stays kind "count": the publication rule then hides its small year counts;
+    # None = decided by the year columns' type (whole numbers = counts)
+    count_change: bool | None = None
 
 
 class IndicatorsPage(QWidget):
@@ -138,8 +143,9 @@ class IndicatorsPage(QWidget):
         self.base_combo = QComboBox()
         self.scale_combo = QComboBox()
         self.scale_combo.addItem(translate("ReportBuilder", "from the unit (% → 100, ‰ → 1000)"), None)
-        for value, text in ((100.0, "× 100 (%)"), (1000.0, "× 1000 (‰, per 1,000)"), (1.0, "× 1"),
-                            (100000.0, "× 100,000")):
+        # the thousands mark of the UI's language: "100,000" reads as one hundred in German
+        for value, text in ((100.0, "× 100 (%)"), (1000.0, translate("ReportBuilder", "× 1000 (‰, per 1,000)")),
+                            (1.0, "× 1"), (100000.0, translate("ReportBuilder", "× 100,000"))):
             self.scale_combo.addItem(text, value)
         years = QHBoxLayout()
         self.change_check = QCheckBox(translate("ReportBuilder", "change from"))
@@ -151,6 +157,7 @@ class IndicatorsPage(QWidget):
         self.year_to.setValue(2021)
         years.addWidget(self.change_check)
         years.addWidget(self.year_from)
+        years.addWidget(QLabel(translate("ReportBuilder", "to")))  # "change from 2019 2021" read as one number
         years.addWidget(self.year_to)
         years.addStretch(1)
         form.addRow(translate("ReportBuilder", "Field name:"), self.id_edit)
@@ -318,6 +325,8 @@ class IndicatorsPage(QWidget):
         self._select(self.numerator_combo, row.numerator)
         self._select(self.denominator_combo, row.denominator)
         self._select(self.base_combo, row.base)
+        if row.scale and self.scale_combo.findData(row.scale) < 0:  # a definition's own scale: offered too
+            self.scale_combo.addItem(f"× {row.scale:g}", row.scale)
         self.scale_combo.setCurrentIndex(max(0, self.scale_combo.findData(row.scale)) if row.scale else 0)
         self.change_check.setChecked(row.years is not None)
         if row.years:
@@ -410,10 +419,19 @@ class IndicatorsPage(QWidget):
         kind = self.kind_at(n)
         if kind == "rate":
             return Indicator(kind="rate", numerator=row.numerator, denominator=row.denominator, scale=row.scale,
-                             change_between=row.years, **common)
+                             change_between=row.years, share=row.share, **common)
         if kind == "change":
-            return Indicator(kind="value", base=row.base or None, change_between=row.years, **common)
+            return Indicator(kind="count" if self._counts_change(row) else "value",
+                             base=None if row.base == row.id else (row.base or None), change_between=row.years,
+                             **common)
         return Indicator(kind=kind, **common)
+
+    def _counts_change(self, row: Row) -> bool:
+        if row.count_change is not None:
+            return row.count_change
+        dtypes = dict(self.columns)
+        columns = [year_column(row.base or row.id, y) for y in (row.years or ())]
+        return bool(columns) and all(dtypes.get(c) == "integer" for c in columns)
 
     def indicators(self, included_only: bool = True) -> list:
         """The rows as indicators (invalid ones left out; ``problems`` names them)."""
@@ -464,7 +482,8 @@ class IndicatorsPage(QWidget):
                                 scale=ind.scale if ind.kind == "rate" and ind.scale != _unit_scale(ind) else None,
                                 base=ind.base or ind.id if ind.kind != "rate" else "",
                                 years=ind.change_between, extra=ind.extra, source=ind.source,
-                                description=ind.description))
+                                description=ind.description, share=ind.share,
+                                count_change=ind.kind == "count" if ind.kind != "rate" else None))
                 continue
             row = plain.pop(ind.id, None) or Row(ind.id)  # a column no table has: shown, and flagged
             row.extra, row.source, row.description = ind.extra, ind.source, ind.description

@@ -38,7 +38,9 @@ def made_field_choices(index: bool, clusters: bool) -> list:
     if index:
         out += [("status_index", translate("ReportBuilder", "Need index (status)")),
                 ("status_class", translate("ReportBuilder", "Need class (status)")),
-                ("dynamic_index", translate("ReportBuilder", "Need index (dynamics)"))]
+                ("dynamic_index", translate("ReportBuilder", "Need index (dynamics)")),
+                ("dynamic_class", translate("ReportBuilder", "Need class (dynamics)")),
+                ("group", translate("ReportBuilder", "Need group (status and dynamics)"))]
     if clusters:
         out += [("cluster", translate("ReportBuilder", "Need cluster"))]
     return out
@@ -104,6 +106,8 @@ class MapsPage(QWidget):
         method = QComboBox()
         for key, text in method_choices():
             method.addItem(text, key)
+        if spec is not None and spec.method and method.findData(spec.method) < 0:
+            method.addItem(spec.method, spec.method)  # a definition's method not listed here (sdmultiples)
         method.setCurrentIndex(max(0, method.findData(spec.method if spec else "jenks")))
         method.currentIndexChanged.connect(lambda *_a: self.changed.emit())
         classes = QSpinBox()

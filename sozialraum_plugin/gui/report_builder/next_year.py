@@ -46,7 +46,7 @@ def compare(definition, new_paths: dict, layer, key_field: str):
     from ...gis.layers import attributes_as_text
 
     districts = attributes_as_text(layer, [key_field])[[key_field]]
-    old_columns, new_tables, transforms, failed = {}, {}, {}, []
+    old_columns, new_tables, transforms, failed, renamed = {}, {}, {}, [], {}
     for n, path in sorted(new_paths.items()):
         spec = definition.tables[n]
         old = definition.resolve(spec.path)
@@ -58,14 +58,54 @@ def compare(definition, new_paths: dict, layer, key_field: str):
         transforms[n] = TRANSFORMS[transform_index((spec.options or {}).get("KEY_TRANSFORM"))]
         try:
             new_tables[n] = _read(path, spec.key, spec.options)
+            guess = None if spec.key in _names(new_tables[n]) else _guess_key(new_tables[n], districts, transforms[n])
+            if guess:  # the key column was renamed: found by its values, as the table editor does
+                renamed[n] = guess
+                options = {k: v for k, v in spec.options.items() if k != "KEY_TRANSFORM"}
+                new_tables[n] = read_with_join_algorithm(path, guess, options)
         except SozialraumError as error:
             failed.append(TableChange(position=n, old_path=spec.path, new_path=path, key=spec.key,
                                       gone=list(old_columns[n]), error=(error.code, dict(error.params))))
-    diff = diff_definition(definition, old_columns, new_tables, districts, transforms, new_paths)
+    compared = with_keys(definition, renamed)
+    diff = diff_definition(compared, old_columns, new_tables, districts, transforms, new_paths)
     if failed:
         diff.tables = sorted(diff.tables + failed, key=lambda change: change.position)
-        diff.lost = lost_indicators(definition, diff.tables)
+        diff.lost = lost_indicators(compared, diff.tables)
+    diff.renamed_keys = renamed  # {table position: new key column}
     return diff
+
+
+def _guess_key(table, districts, transform) -> str | None:
+    """The column whose values match most districts, compared as the join compares keys (the
+    key matching of the table: STGT01 = 1); None when no column matches any."""
+    from ...core.join import join_table
+
+    best, hits = None, 0
+    for column in table.report.columns:
+        if column.dtype == "real":  # a key is never a fraction
+            continue
+        try:
+            joined = join_table(districts, districts.columns[0], table, column.name, transform=transform)
+            matched = joined.report.matched
+        except SozialraumError:
+            continue
+        if matched > hits:
+            best, hits = column.name, matched
+    return best
+
+
+def _names(result) -> list:
+    return [c.name for c in result.report.columns]
+
+
+def with_keys(definition, keys: dict):
+    """A copy of ``definition`` whose tables ``keys`` {position: column} are keyed anew."""
+    from copy import deepcopy
+
+    copy = deepcopy(definition)
+    for n, key in keys.items():
+        copy.tables[n].key = key
+    return copy
 
 
 def _keys(keys: list) -> str:
@@ -114,6 +154,10 @@ def diff_html(diff, definition=None) -> str:
         title = translate("ReportBuilder", "Table {0}: {1} → {2}").format(
             change.position + 1, os.path.basename(change.old_path), os.path.basename(change.new_path))
         lines = []
+        renamed = getattr(diff, "renamed_keys", {}).get(change.position)
+        if renamed and definition is not None:
+            text = translate("ReportBuilder", "Key column {0} → {1} (found by the districts it matches).")
+            lines.append(html.escape(text.format(definition.tables[change.position].key, renamed)))
         if change.error is not None:
             lines.append(f"{warn} {html.escape(format_code(*change.error))}")
         if change.used_gone:
@@ -223,4 +267,5 @@ class NextYearDialog(QDialog):
         return True
 
     def result_definition(self):
-        return next_year(self.definition, self.new_paths())
+        return with_keys(next_year(self.definition, self.new_paths()),
+                         getattr(self.diff, "renamed_keys", {}) if self.diff is not None else {})

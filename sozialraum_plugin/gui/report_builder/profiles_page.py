@@ -145,7 +145,12 @@ class ProfilesPage(QWidget):
             self.list.blockSignals(False)
             self.title_edit.setText(profiles.title)
             self.separate_check.setChecked(bool(profiles.separate_files))
-        self._style = style
+        from dataclasses import replace
+
+        # own templates are kept, not shown: resolved now, as the logo, or a relative path would be
+        # read from wherever QGIS runs once the definition is written elsewhere (the run's copy)
+        self._style = replace(style, map_template=resolve(style.map_template),
+                              profile_template=resolve(style.profile_template))
         if style.colour and QColor(style.colour).isValid():
             self.colour_button.setColor(QColor(style.colour))
         else:

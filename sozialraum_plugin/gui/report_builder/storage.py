@@ -30,14 +30,19 @@ def from_project(project):
 
 
 def relative_to(path: str, folder: str) -> str:
-    """``path`` relative to ``folder`` when it lies inside it (the pair moves together), else as it is."""
+    """``path`` relative to ``folder`` when both lie below one folder other than the root (the
+    definition in ``Berichte/2022``, the tables in ``Daten``: ``../../Daten/…``, and the pair moves
+    together, as QGIS keeps a project's paths), else as it is (another drive, only ``/`` shared)."""
     if not path or not os.path.isabs(path):
         return path
+    file, folder = os.path.abspath(path), os.path.abspath(folder)
     try:
-        inside = os.path.commonpath([os.path.abspath(path), os.path.abspath(folder)]) == os.path.abspath(folder)
+        common = os.path.commonpath([file, folder])
     except ValueError:  # other drive (Windows)
         return path
-    return os.path.relpath(path, folder) if inside else path
+    if os.path.dirname(common) == common:  # only the root (or the drive) in common
+        return path
+    return os.path.relpath(file, folder)
 
 
 def to_file(definition: ReportDefinition, path: str) -> None:
@@ -46,7 +51,8 @@ def to_file(definition: ReportDefinition, path: str) -> None:
     copy.boundaries = relative_to(copy.boundaries, folder)
     for table in copy.tables:
         table.path = relative_to(table.path, folder)
-    copy.style.logo = relative_to(copy.style.logo, folder)
+    for name in ("logo", "map_template", "profile_template"):
+        setattr(copy.style, name, relative_to(getattr(copy.style, name), folder))
     save(copy, path)
 
 

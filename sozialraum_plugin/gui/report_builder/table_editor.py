@@ -34,6 +34,9 @@ from ..table_preview import fill_preview, make_preview_table
 
 translate = QCoreApplication.translate
 TABLE_FILTER = "*.csv *.txt *.tsv *.xlsx *.ods"
+# The join algorithm's options this editor shows (ReadOptions and the key matching); others a
+# definition gives (MISSING_MARKERS, LONG_INDICATOR, LONG_VALUE, LONG_YEAR, YEAR) are kept as they are.
+SHOWN_OPTIONS = {"ENCODING", "SEPARATOR", "DECIMAL", "THOUSANDS", "HEADER_ROW", "SHEET", "KEY_TRANSFORM"}
 
 
 def read_with_join_algorithm(path: str, key: str | None, options: dict):
@@ -77,6 +80,7 @@ class TableEditor(QWidget):
         self.read_result = None
         self.error = ""
         self._reading = False
+        self.hidden_options: dict = {}  # a loaded definition's options not shown here (see SHOWN_OPTIONS)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
@@ -165,12 +169,14 @@ class TableEditor(QWidget):
             except SozialraumError:
                 sheets = None
         self.options.reset(sheets)
+        self.hidden_options = {}  # another table: everything back to automatic, as the combos
         self.key_combo.clear()
         self.read()
 
     def read_parameters(self) -> dict:
         """The read choices as the join algorithm's parameters (only those not automatic)."""
-        params = {k: v for k, v in self.options.parameters().items() if v not in ("", 0)}
+        params = {**self.hidden_options,
+                  **{k: v for k, v in self.options.parameters().items() if v not in ("", 0)}}
         thousands = self.options.read_kwargs()["thousands"]
         if thousands is not None:
             params["THOUSANDS"] = thousands or "none"
@@ -287,6 +293,7 @@ class TableEditor(QWidget):
                 except SozialraumError:
                     pass
             self.options.set_parameters(spec.options or {})
+            self.hidden_options = {k: v for k, v in (spec.options or {}).items() if k not in SHOWN_OPTIONS}
             self.transform_combo.blockSignals(True)
             self.transform_combo.setCurrentIndex(transform_index((spec.options or {}).get("KEY_TRANSFORM")))
             self.transform_combo.blockSignals(False)

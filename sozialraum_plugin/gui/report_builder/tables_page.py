@@ -28,6 +28,8 @@ class TablesPage(QWidget):
         self.list = QListWidget()
         self.list.setMaximumWidth(240)
         self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # long office file names keep their end
+        # (only without a horizontal scroll bar: with one, names were cut before their year)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.add_button = QPushButton(translate("ReportBuilder", "&Add table"))
         self.remove_button = QPushButton(translate("ReportBuilder", "Remo&ve table"))
         left.addWidget(self.list, 1)

@@ -107,6 +107,8 @@ class ReportAlgorithm(SozialraumAlgorithm):
                 # no step finds the live layer again by its source; a memory layer: it has no file
                 run.current = run.boundaries = self._input_copy(parameters, context, run.work)
             steps = QgsProcessingMultiStepFeedback(run.step_count(), feedback)
+            if feedback.isCanceled():  # pressed before it existed: it follows only later cancels (step_feedback)
+                steps.cancel()
             outputs = run.execute(steps)
         except (ReportCanceled, InterruptedError):  # InterruptedError: a PDF export stopped by cancel
             if not feedback.isCanceled():

@@ -42,8 +42,14 @@ def _lookup_context(run):
     id or name is then not found, and the derive step checks its inputs itself)."""
     if QThread.currentThread() == QCoreApplication.instance().thread():
         return run.context
-    private = QgsProcessingContext()  # no project: nothing shared with the main thread
-    private.setTransformContext(run.context.transformContext())
+    # kept with the run, not thrown away when check_inputs returns: freed then, its layer store
+    # deleted the boundaries layer behind its Python wrapper's back, and the next step's layer, made
+    # at the same address, was found "deleted" (RuntimeError in the first join, now and then)
+    private = getattr(run, "_lookup_context", None)
+    if private is None:
+        private = QgsProcessingContext()  # no project: nothing shared with the main thread
+        private.setTransformContext(run.context.transformContext())
+        run._lookup_context = private
     return private
 
 

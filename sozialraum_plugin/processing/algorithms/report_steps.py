@@ -19,6 +19,18 @@ class ReportCanceled(Exception):
     """The user pressed cancel between two steps."""
 
 
+def step_feedback(count: int, parent):
+    """A QgsProcessingMultiStepFeedback over ``parent`` that is cancelled when ``parent`` already
+    is: it only follows a cancel signalled after it exists, and a Cancel pressed just after the task
+    started let the whole report run (and be called cancelled at the end)."""
+    from qgis.core import QgsProcessingMultiStepFeedback
+
+    steps = QgsProcessingMultiStepFeedback(count, parent)
+    if parent is not None and parent.isCanceled():
+        steps.cancel()
+    return steps
+
+
 class ReportRun:
     """Data steps (joins, index, clusters, the GeoPackage, the appendix) write into a staging
     folder inside the output folder and may run in a worker thread; they are moved into place
@@ -92,6 +104,8 @@ class ReportRun:
 
     def execute(self, steps) -> dict:
         d = self.d
+        if steps.isCanceled():  # before the first step: nothing is read or written
+            raise ReportCanceled()
         check_inputs(self)  # before anything is written
         matched = None
         self._check_ids(before_joins=True)
@@ -201,9 +215,7 @@ class ReportRun:
         def main_step():
             # a feedback of the main thread: the worker's one would queue its progress to a
             # thread without an event loop, and the progress bar would stand still
-            from qgis.core import QgsProcessingMultiStepFeedback
-
-            here = QgsProcessingMultiStepFeedback(self.step_count(), self.feedback)
+            here = step_feedback(self.step_count(), self.feedback)
             here.setCurrentStep(self.step)
             here.progressChanged.connect(self.caller.keep_responsive)
             if self.main_context is None:  # started off the main thread (e.g. inside a model)
