@@ -3084,22 +3084,22 @@ TEMPLATE: eine .qpt, die nach dem Umgestalten aus einem Profil-Layout gespeicher
 <context>
     <name>Report</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="99"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="113"/>
         <source>Joining table {0} of {1}: {2}</source>
         <translation>Tabelle {0} von {1} wird verbunden: {2}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="334"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="346"/>
         <source>Thematic maps are not available in this version.</source>
         <translation>Themenkarten sind in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="345"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="357"/>
         <source>Profile sheets are not available in this version.</source>
         <translation>Sozialraumprofile sind in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_derived.py" line="81"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_derived.py" line="87"/>
         <source>Computing {0} indicator(s) from counts: {1}</source>
         <translation>{0} Indikator(en) werden aus Anzahlen berechnet: {1}</translation>
     </message>
@@ -3242,12 +3242,12 @@ TEMPLATE: eine .qpt, die nach dem Umgestalten aus einem Profil-Layout gespeicher
         <translation>Gebiete, die in jeder Tabelle zugeordnet wurden</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="119"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="121"/>
         <source>The report was cancelled; no half-written file was left in {0}.</source>
         <translation>Der Bericht wurde abgebrochen; in {0} ist keine halb geschriebene Datei zurückgeblieben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="115"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="117"/>
         <source>The report was cancelled while printing: the data files in {0} (GeoPackages, appendix, method note) are this run&apos;s, the maps and profiles were not finished; no half-written file was left.</source>
         <translation>Der Bericht wurde beim Drucken abgebrochen: die Datendateien in {0} (GeoPackages, Tabellenanhang, Methodenhinweis) stammen aus diesem Lauf, Karten und Profile wurden nicht fertiggestellt; keine halb geschriebene Datei ist zurückgeblieben.</translation>
     </message>
@@ -3295,477 +3295,477 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
 <context>
     <name>ReportBuilder</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="32"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="43"/>
         <source>Need &amp;index</source>
         <translation>Bedarfs&amp;index</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="38"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="49"/>
         <source>Custom (z-scores of the chosen indicators)</source>
         <translation>Eigener Index (z-Werte der gewählten Indikatoren)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="39"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="50"/>
         <source>MSS (Berlin method, fixed class limits)</source>
         <translation>MSS (Berliner Verfahren, feste Klassengrenzen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="74"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="85"/>
         <source>Method:</source>
         <translation>Verfahren:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="42"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="53"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="42"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="53"/>
         <source>Dynamics</source>
         <translation>Dynamik</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="52"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="63"/>
         <source>Population field:</source>
         <translation>Feld der Einwohnerzahl:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="53"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="64"/>
         <source>Minimum population:</source>
         <translation>Mindesteinwohnerzahl:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="54"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="65"/>
         <source>Leave out (expression):</source>
         <translation>Ausschließen (Ausdruck):</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="58"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="69"/>
         <source>Need &amp;clusters</source>
         <translation>Bedarfs&amp;cluster</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="66"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="77"/>
         <source>suggest</source>
         <translation>vorschlagen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="73"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="84"/>
         <source>Number of clusters:</source>
         <translation>Anzahl der Cluster:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="75"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="86"/>
         <source>Seed:</source>
         <translation>Startwert:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="164"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="175"/>
         <source>Need index: choose at least one status indicator.</source>
         <translation>Bedarfsindex: mindestens einen Statusindikator wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="168"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="179"/>
         <source>Need index: the expression {0} cannot be used: {1}</source>
         <translation>Bedarfsindex: Der Ausdruck {0} ist nicht verwendbar: {1}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="171"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="182"/>
         <source>Need clusters: choose at least one indicator.</source>
         <translation>Bedarfscluster: mindestens einen Indikator wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="53"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="70"/>
         <source>Social report</source>
         <translation>Sozialbericht</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="61"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="78"/>
         <source>1 Report</source>
         <translation>1 Bericht</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="61"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="78"/>
         <source>2 Tables</source>
         <translation>2 Tabellen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="61"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="78"/>
         <source>3 Indicators</source>
         <translation>3 Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="61"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="78"/>
         <source>4 Need index</source>
         <translation>4 Bedarfsindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="61"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="78"/>
         <source>5 Maps</source>
         <translation>5 Karten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="61"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="78"/>
         <source>6 Profiles</source>
         <translation>6 Profile</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="84"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="101"/>
         <source>O&amp;pen…</source>
         <translation>Ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="86"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="103"/>
         <source>From the project</source>
         <translation>Aus dem Projekt</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="87"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="104"/>
         <source>From a file…</source>
         <translation>Aus einer Datei …</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="91"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="108"/>
         <source>&amp;Save…</source>
         <translation>&amp;Speichern …</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="93"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="110"/>
         <source>&amp;Next year…</source>
         <translation>&amp;Nächstes Jahr …</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="95"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="112"/>
         <source>&amp;Run report</source>
         <translation>Bericht &amp;erstellen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="169"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="195"/>
         <source>Table {0} ({1}): none of its columns is used; choose an indicator of it or remove the table.</source>
         <translation>Tabelle {0} ({1}): Keine ihrer Spalten wird verwendet; einen Indikator daraus wählen oder die Tabelle entfernen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="175"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="201"/>
         <source>(builder)</source>
         <translation>(Berichtsassistent)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="185"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="227"/>
         <source> (and {0} more)</source>
         <translation> (und {0} weitere)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="189"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="231"/>
         <source>Ready to run.</source>
         <translation>Bereit zur Ausführung.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="230"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="274"/>
         <source>This project holds no report definition yet.</source>
         <translation>Dieses Projekt enthält noch keine Berichtsdefinition.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="234"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="278"/>
         <source>Report definition read from the project.</source>
         <translation>Berichtsdefinition aus dem Projekt gelesen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="239"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="283"/>
         <source>Open a report definition</source>
         <translation>Berichtsdefinition öffnen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="262"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="306"/>
         <source>Report definition (*.json)</source>
         <translation>Berichtsdefinition (*.json)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="251"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="295"/>
         <source>Report definition read from {0}.</source>
         <translation>Berichtsdefinition aus {0} gelesen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="262"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="306"/>
         <source>Save the report definition</source>
         <translation>Berichtsdefinition speichern</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="277"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="321"/>
         <source>Saved to {0} and into the project.</source>
         <translation>In {0} und im Projekt gespeichert.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="306"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="350"/>
         <source>Next year&apos;s tables are in place: {0}.</source>
         <translation>Die Tabellen des neuen Jahres sind eingesetzt: {0}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="28"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="29"/>
         <source>Language of QGIS</source>
         <translation>Sprache von QGIS</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="40"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="41"/>
         <source>Report</source>
         <translation>Bericht</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="43"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="44"/>
         <source>e.g. Sozialbericht 2022</source>
         <translation>z. B. Sozialbericht 2022</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="45"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="46"/>
         <source>Source line printed on maps and pages</source>
         <translation>Quellenangabe auf Karten und Seiten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="46"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="47"/>
         <source>&amp;Title:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="47"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="48"/>
         <source>&amp;Source:</source>
         <translation>&amp;Quelle:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="50"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="51"/>
         <source>District boundaries</source>
         <translation>Gebietsgrenzen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="52"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="53"/>
         <source>Project &amp;layer:</source>
         <translation>Projekt&amp;layer:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="55"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="56"/>
         <source>&amp;File:</source>
         <translation>&amp;Datei:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="57"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="58"/>
         <source>Vector files (*.shp *.gpkg *.geojson *.json);;All files (*)</source>
         <translation>Vektordateien (*.shp *.gpkg *.geojson *.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="67"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="68"/>
         <source>District &amp;key:</source>
         <translation>Gebiets&amp;schlüssel:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="68"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="69"/>
         <source>District &amp;name:</source>
         <translation>Gebiets&amp;name:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="73"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="74"/>
         <source>Output</source>
         <translation>Ausgabe</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="77"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="78"/>
         <source>Folder for maps, pages and data</source>
         <translation>Ordner für Karten, Seiten und Daten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="82"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="91"/>
         <source>Output &amp;folder:</source>
         <translation>Ausgabe&amp;ordner:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="83"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="92"/>
         <source>&amp;Language of the outputs:</source>
         <translation>S&amp;prache der Ausgaben:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="174"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="185"/>
         <source>Give the report a title (page “Report”).</source>
         <translation>Dem Bericht einen Titel geben (Seite „Bericht“).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="177"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="188"/>
         <source>The boundaries file {0} cannot be read.</source>
         <translation>Die Grenzendatei {0} kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="180"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="191"/>
         <source>Choose the district boundaries (page “Report”).</source>
         <translation>Die Gebietsgrenzen wählen (Seite „Bericht“).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="182"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="193"/>
         <source>The layer {0} is not a file; save it as a GeoPackage first.</source>
         <translation>Der Layer {0} ist keine Datei; bitte zuerst als GeoPackage speichern.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="185"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="196"/>
         <source>Choose the district key field (page “Report”).</source>
         <translation>Das Schlüsselfeld der Gebiete wählen (Seite „Bericht“).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="187"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="198"/>
         <source>Choose an output folder (page “Report”).</source>
         <translation>Einen Ausgabeordner wählen (Seite „Bericht“).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="38"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="39"/>
         <source>Rate (numerator / denominator)</source>
         <translation>Quote (Zähler / Nenner)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="39"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="40"/>
         <source>Change between two years</source>
         <translation>Veränderung zwischen zwei Jahren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="40"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="41"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="40"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="41"/>
         <source>Count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="44"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="45"/>
         <source>higher = more need</source>
         <translation>höher = mehr Bedarf</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="45"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="46"/>
         <source>higher = less need</source>
         <translation>höher = weniger Bedarf</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="96"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="101"/>
         <source>Use</source>
         <translation>Verwenden</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="96"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="101"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="96"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="101"/>
         <source>Label</source>
         <translation>Bezeichnung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="96"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="101"/>
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="96"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="101"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="96"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="101"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="110"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="115"/>
         <source>Add &amp;rate from counts</source>
         <translation>&amp;Quote aus Anzahlen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="111"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="116"/>
         <source>Add c&amp;hange between years</source>
         <translation>&amp;Veränderung zwischen Jahren hinzufügen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="112"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="117"/>
         <source>Remove derived indicator</source>
         <translation>Abgeleiteten Indikator entfernen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="116"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="121"/>
         <source>Show only the indicators in use</source>
         <translation>Nur verwendete Indikatoren zeigen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="130"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="135"/>
         <source>Derived indicator</source>
         <translation>Abgeleiteter Indikator</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="140"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="145"/>
         <source>from the unit (% → 100, ‰ → 1000)</source>
         <translation>aus der Einheit (% → 100, ‰ → 1000)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="145"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="151"/>
         <source>change from</source>
         <translation>Veränderung von</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="156"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="163"/>
         <source>Field name:</source>
         <translation>Feldname:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="157"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="164"/>
         <source>Numerator (count):</source>
         <translation>Zähler (Anzahl):</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="158"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="165"/>
         <source>Denominator (count):</source>
         <translation>Nenner (Anzahl):</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="159"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="166"/>
         <source>Scale:</source>
         <translation>Faktor:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="160"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="167"/>
         <source>Column by year:</source>
         <translation>Spalte je Jahr:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="161"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="168"/>
         <source>Years:</source>
         <translation>Jahre:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="211"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="218"/>
         <source>No table has the column {0}.</source>
         <translation>Keine Tabelle enthält die Spalte {0}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="304"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="311"/>
         <source>Derived indicator (select a row marked ƒ)</source>
         <translation>Abgeleiteter Indikator (eine mit ƒ markierte Zeile wählen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="372"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="381"/>
         <source>Derived indicator {0}</source>
         <translation>Abgeleiteter Indikator {0}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="440"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="458"/>
         <source>Indicator {0}: {1}</source>
         <translation>Indikator {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="443"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="461"/>
         <source>Indicator {0}: no table has this column.</source>
         <translation>Indikator {0}: Keine Tabelle enthält diese Spalte.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="446"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="464"/>
         <source>Indicator {0}: no table has the column {1}.</source>
         <translation>Indikator {0}: Keine Tabelle enthält die Spalte {1}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="449"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="467"/>
         <source>Choose at least one indicator (page “Indicators”).</source>
         <translation>Mindestens einen Indikator wählen (Seite „Indikatoren“).</translation>
     </message>
@@ -3820,187 +3820,187 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Bedarfsindex (Dynamik)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="43"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="45"/>
         <source>Need cluster</source>
         <translation>Bedarfscluster</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="54"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="56"/>
         <source>One printed map per row, in this order.</source>
         <translation>Eine gedruckte Karte je Zeile, in dieser Reihenfolge.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="56"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="58"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="56"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="58"/>
         <source>Classification</source>
         <translation>Klassifizierung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="56"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="58"/>
         <source>Classes</source>
         <translation>Klassen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="56"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="58"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="70"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="72"/>
         <source>&amp;Add map</source>
         <translation>Karte &amp;hinzufügen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="71"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="73"/>
         <source>Remo&amp;ve map</source>
         <translation>Karte &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="151"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="155"/>
         <source>Map {0}: the field {1} is not among the chosen indicators.</source>
         <translation>Karte {0}: Das Feld {1} gehört nicht zu den gewählten Indikatoren.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="73"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="113"/>
         <source> … and {0} more</source>
         <translation> … und {0} weitere</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="83"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="123"/>
         <source>indicator list</source>
         <translation>Indikatorenliste</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="84"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="124"/>
         <source>map {0}</source>
         <translation>Karte {0}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="85"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="125"/>
         <source>profile pages</source>
         <translation>Profilseiten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="86"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="126"/>
         <source>need index</source>
         <translation>Bedarfsindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="87"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="127"/>
         <source>need clusters</source>
         <translation>Bedarfscluster</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="100"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="140"/>
         <source>{0}: {1} of {2} keys matched</source>
         <translation>{0}: {1} von {2} Schlüsseln zugeordnet</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="103"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="143"/>
         <source>; gone: {0}</source>
         <translation>; fehlt: {0}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="114"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="154"/>
         <source>Table {0}: {1} → {2}</source>
         <translation>Tabelle {0}: {1} → {2}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="120"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="164"/>
         <source>Columns the report uses that are gone: {0}</source>
         <translation>Vom Bericht verwendete Spalten, die fehlen: {0}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="124"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="168"/>
         <source>Other columns gone: {0}</source>
         <translation>Weitere fehlende Spalten: {0}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="127"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="171"/>
         <source>New columns: {0}</source>
         <translation>Neue Spalten: {0}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="129"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="173"/>
         <source>Same columns as before.</source>
         <translation>Dieselben Spalten wie bisher.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="132"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="176"/>
         <source>Keys: {0} of {1} districts matched.</source>
         <translation>Schlüssel: {0} von {1} Gebieten zugeordnet.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="135"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="179"/>
         <source>Districts without a row: </source>
         <translation>Gebiete ohne Zeile: </translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="138"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="182"/>
         <source>Table keys without a district: </source>
         <translation>Tabellenschlüssel ohne Gebiet: </translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="142"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="186"/>
         <source>{0} ({1}) reads the column {2}, which is gone</source>
         <translation>{0} ({1}) liest die Spalte {2}, die es nicht mehr gibt</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="146"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="190"/>
         <source>Indicators that lose their column:</source>
         <translation>Indikatoren, denen ihre Spalte fehlt:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="149"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="193"/>
         <source>Every indicator still finds its column.</source>
         <translation>Jeder Indikator findet seine Spalte weiterhin.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="162"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="206"/>
         <source>Next year: new tables</source>
         <translation>Nächstes Jahr: neue Tabellen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="164"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="208"/>
         <source>Choose this year's file for each table. “Compare” shows what changed before anything runs; nothing is written.</source>
         <translation>Für jede Tabelle die Datei dieses Jahres wählen. „Vergleichen“ zeigt vor jeder Ausführung, was sich geändert hat; es wird nichts geschrieben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="84"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="88"/>
         <source>Tables ({0});;All files (*)</source>
         <translation>Tabellen ({0});;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="176"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="220"/>
         <source>Table {0}:</source>
         <translation>Tabelle {0}:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="183"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="227"/>
         <source>&amp;Compare</source>
         <translation>&amp;Vergleichen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="190"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="234"/>
         <source>&amp;Use the new tables</source>
         <translation>Neue Tabellen ü&amp;bernehmen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="193"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="237"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="214"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="258"/>
         <source>Choose at least one new table file.</source>
         <translation>Mindestens eine neue Tabellendatei wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="217"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="261"/>
         <source>The boundaries cannot be read; see the page “Report”.</source>
         <translation>Die Gebietsgrenzen können nicht gelesen werden; siehe Seite „Bericht“.</translation>
     </message>
@@ -4065,99 +4065,144 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Logo:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/profiles_page.py" line="158"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/profiles_page.py" line="163"/>
         <source>Profile pages: check at least one indicator.</source>
         <translation>Profilseiten: mindestens einen Indikator anhaken.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="91"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="95"/>
         <source>Key &amp;matching:</source>
         <translation>Schlüssel&amp;abgleich:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="95"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="99"/>
         <source>Table &amp;file:</source>
         <translation>Tabellen&amp;datei:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="96"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="100"/>
         <source>Key &amp;column:</source>
         <translation>Schlüssel&amp;spalte:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="101"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="105"/>
         <source>How the table is read</source>
         <translation>Wie die Tabelle gelesen wird</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="114"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="118"/>
         <source>Preview (first 20 rows as read):</source>
         <translation>Vorschau (erste 20 Zeilen wie gelesen):</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="120"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="124"/>
         <source>Check &amp;join</source>
         <translation>Verbindung &amp;prüfen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="149"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="153"/>
         <source>(no file yet)</source>
         <translation>(noch keine Datei)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="199"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="205"/>
         <source>Choose the table&apos;s file.</source>
         <translation>Die Datei der Tabelle wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="235"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="241"/>
         <source>{rows} rows and {cols} columns read from {file}.</source>
         <translation>{rows} Zeilen und {cols} Spalten aus {file} gelesen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="251"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="257"/>
         <source>Not checked yet: “Check join” shows what matches the boundaries.</source>
         <translation>Noch nicht geprüft: „Verbindung prüfen“ zeigt, was zu den Gebieten passt.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="258"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/table_editor.py" line="264"/>
         <source>Choose the boundaries, their key, the table and its key column first.</source>
         <translation>Zuerst Gebietsgrenzen, deren Schlüssel, die Tabelle und ihre Schlüsselspalte wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/tables_page.py" line="31"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/tables_page.py" line="33"/>
         <source>&amp;Add table</source>
         <translation>Tabelle &amp;hinzufügen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/tables_page.py" line="32"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/tables_page.py" line="34"/>
         <source>Remo&amp;ve table</source>
         <translation>Tabelle &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/tables_page.py" line="91"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/tables_page.py" line="93"/>
         <source>Add at least one table (page “Tables”).</source>
         <translation>Mindestens eine Tabelle hinzufügen (Seite „Tabellen“).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/tables_page.py" line="94"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/tables_page.py" line="96"/>
         <source>Table {0}: choose its file.</source>
         <translation>Tabelle {0}: ihre Datei wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/tables_page.py" line="96"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/tables_page.py" line="98"/>
         <source>Table {0} ({1}): {2}</source>
         <translation>Tabelle {0} ({1}): {2}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/tables_page.py" line="96"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/tables_page.py" line="98"/>
         <source>it cannot be read.</source>
         <translation>sie kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/tables_page.py" line="99"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/tables_page.py" line="101"/>
         <source>Table {0} ({1}): choose its key column.</source>
         <translation>Tabelle {0} ({1}): ihre Schlüsselspalte wählen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="217"/>
+        <source>Need index: the expression reads the field {0}, which neither the tables nor the boundaries have.</source>
+        <translation>Bedarfsindex: der Ausdruck liest das Feld {0}, das weder die Tabellen noch die Gebietsgrenzen haben.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="87"/>
+        <source>Counts from 1 to below this number are hidden in maps, pages, appendix and the GeoPackage, and so is every value that would give them back. An indicator may have its own threshold in the definition file (&quot;threshold&quot;).</source>
+        <translation>Anzahlen von 1 bis unter dieser Zahl werden in Karten, Profilseiten, Tabellenanhang und GeoPackage ausgeblendet, ebenso jeder Wert, der sie verraten würde. Ein Indikator kann in der Definitionsdatei eine eigene Schwelle haben („threshold“).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="93"/>
+        <source>&amp;Hide counts below:</source>
+        <translation>Anzahlen &amp;ausblenden unter:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="147"/>
+        <source>× 1000 (‰, per 1,000)</source>
+        <translation>× 1000 (‰, je 1.000)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="147"/>
+        <source>× 100,000</source>
+        <translation>× 100.000</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="160"/>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="42"/>
+        <source>Need class (dynamics)</source>
+        <translation>Bedarfsklasse (Dynamik)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="43"/>
+        <source>Need group (status and dynamics)</source>
+        <translation>Bedarfsgruppe (Status und Dynamik)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="159"/>
+        <source>Key column {0} → {1} (found by the districts it matches).</source>
+        <translation>Schlüsselspalte {0} → {1} (an den passenden Gebieten erkannt).</translation>
     </message>
 </context>
 <context>
@@ -4441,32 +4486,32 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/tasks.py" line="202"/>
+        <location filename="../sozialraum_plugin/gui/tasks.py" line="205"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/tasks.py" line="232"/>
+        <location filename="../sozialraum_plugin/gui/tasks.py" line="235"/>
         <source>{0}: the output {1} could not be loaded.</source>
         <translation>{0}: Die Ausgabe {1} konnte nicht geladen werden.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/tasks.py" line="236"/>
+        <location filename="../sozialraum_plugin/gui/tasks.py" line="239"/>
         <source>{0}: added {1} ({2}) to the group {3}.</source>
         <translation>{0}: {1} ({2}) zur Gruppe {3} hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/tasks.py" line="242"/>
+        <location filename="../sozialraum_plugin/gui/tasks.py" line="245"/>
         <source>Done: {0} added to the layer group {1}. Details in the log panel.</source>
         <translation>Fertig: {0} zur Layergruppe {1} hinzugefügt. Details im Protokoll-Bedienfeld.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/tasks.py" line="247"/>
+        <location filename="../sozialraum_plugin/gui/tasks.py" line="250"/>
         <source>Done. Details in the log panel.</source>
         <translation>Fertig. Details im Protokoll-Bedienfeld.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/tasks.py" line="246"/>
+        <location filename="../sozialraum_plugin/gui/tasks.py" line="249"/>
         <source>Done: {0} written. Details in the log panel.</source>
         <translation>Fertig: {0} geschrieben. Details im Protokoll-Bedienfeld.</translation>
     </message>
