@@ -153,6 +153,8 @@ MESSAGES: dict[str, str] = {
     "boundaries_empty": QT_TRANSLATE_NOOP("Messages", "The layer {file} has no features."),
     "boundaries_crs_degrees": QT_TRANSLATE_NOOP("Messages", "The layer {file} is read in {crs} (degrees), but its coordinates reach {extent}: these are metres of a projected CRS. Name the CRS in the file (a 'crs' member in the GeoJSON, a .prj beside a shapefile) or save it with its CRS, then run again."),
     "too_few_valid_areas": QT_TRANSLATE_NOOP("Messages", "Only {n} of {total} areas are valid; at least {needed} are needed. The population rule (at least {min_population} residents in {field}) removed {population}, {excluded} were excluded and {missing} have a missing value."),
+    # --- pages ---
+    "profile_colour_invalid": QT_TRANSLATE_NOOP("Messages", "The house colour {colour!r} is not a colour; write it as #1f4e79 or a colour name."),
 }
 
 
