@@ -207,9 +207,10 @@ def template_layout(project) -> QgsPrintLayout:
     layout.addLayoutItem(chart)
     chart.attemptSetSceneRect(QRectF(PAGE_W - MARGIN - CHART_W, 142, CHART_W, 42))
     _label(layout, "sr_legend", "", (MARGIN, 190, width, 12), 6.8, GREY)  # plain text: set by bind
-    _label(layout, "sr_findings", '[% "findings" %]', (MARGIN, 205, width, 40), 9, INK, background=PALE)
-    layout.itemById("sr_findings").setMarginY(9)
-    _label(layout, "sr_findings_head", "", (MARGIN + 3, 207, 100, 6), 10.5, HOUSE, True)
+    # the findings box: its heading and its text, one pale box of two labels
+    _label(layout, "sr_findings_head", "", (MARGIN, 205, width, 8), 10.5, HOUSE, True, background=PALE)
+    _label(layout, "sr_findings", '[% "findings" %]', (MARGIN, 213, width, 30), 9, INK, background=PALE)
+    layout.itemById("sr_findings").setMarginY(1)
     _label(layout, "sr_footer", FOOTER, (MARGIN, 285, width, 8), 7.5, GREY)
     return layout
 
@@ -294,7 +295,7 @@ def page_heights(family: str, findings: list, n: int, row: float, header: float,
     """Where things sit (mm): the maps grow into what the table, legend and findings leave free."""
     width = PAGE_W - 2 * MARGIN
     wraps = max((lines_needed(family, t, width - 6, 9) for t in findings if t), default=1)
-    findings_h = 12 + wraps * line_mm(9)
+    findings_h = 8 + wraps * line_mm(9) + 4  # heading, lines, air
     legend_h = lines_needed(family, legend, width, 6.8) * line_mm(6.8) + 1
     table_h = header + n * row
     footer_y = 284.0
@@ -323,8 +324,8 @@ def arrange(layout, heights: dict, header: float) -> None:
     place("sr_table", MARGIN, h["table_y"], width, h["table_h"] + 1)
     place("sr_chart", PAGE_W - MARGIN - CHART_W, h["table_y"] + header, CHART_W, h["table_h"] - header)
     place("sr_legend", MARGIN, h["legend_y"], width, h["legend_h"])
-    place("sr_findings", MARGIN, h["findings_y"], width, h["findings_h"])
-    place("sr_findings_head", MARGIN + 3, h["findings_y"] + 2, 120, 6)
+    place("sr_findings_head", MARGIN, h["findings_y"], width, 8)
+    place("sr_findings", MARGIN, h["findings_y"] + 8, width, h["findings_h"] - 8)
     place("sr_footer", MARGIN, h["footer_y"] + 1, width, PAGE_H - 6 - h["footer_y"])
 
 
