@@ -238,7 +238,7 @@ def test_rerun_replaces_layout_and_layers(berlin, tmp_path):
     assert [layout.name() for layout in project.layoutManager().layouts()].count(name) == 1
     owned = [layer for layer in project.mapLayers().values()
              if layer.customProperty("sozialraum/profile_layout") == name]
-    assert len(owned) == 3  # districts, the locator's city, the table's rows
+    assert len(owned) == 4  # districts, the locator's city and frame, the table's rows
     relations = [r for r in project.relationManager().relations().values() if r.name() == name]
     assert len(relations) == 1
 

@@ -25,6 +25,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsExpression,
     QgsFillSymbol,
+    QgsGeometryGeneratorSymbolLayer,
     QgsLayoutExporter,
     QgsLayoutItemLabel,
     QgsLayoutItemMap,
@@ -34,7 +35,7 @@ from qgis.core import (
     QgsPrintLayout,
     QgsReadWriteContext,
     QgsRectangle,
-    QgsRuleBasedRenderer,
+    QgsSingleSymbolRenderer,
     QgsUnitTypes,
 )
 from qgis.PyQt.QtXml import QDomDocument
@@ -46,6 +47,7 @@ from . import charts, map_crs, map_extent
 from .fonts import default_font
 from .map_page import replace_layout
 from .profile_data import (
+    FRAME_NAME,
     ProfileSheetError,
     SheetRequest,
     city_layer,
@@ -57,14 +59,17 @@ from .profile_data import (
     row_columns,
     rows_layer,
     table_headers,
+    table_layer,
     write_profile_layer,
 )
 from .profile_page import (
     CELL_MARGIN,
+    RIGHT_W,
     add_relation,
     arrange,
     column_widths,
     fitter,
+    lines_needed,
     measure_rows,
     neighbour_labels,
     page_heights,
@@ -119,18 +124,20 @@ def load_template(path: str, project) -> QgsPrintLayout:
     return layout
 
 
-def locator_renderer(colour: str = "#d95f02") -> QgsRuleBasedRenderer:
-    """Only the atlas district, filled, with a ring (the city under it is a picture)."""
-    root = QgsRuleBasedRenderer.Rule(None)
-    current = QgsFillSymbol.createSimple({"color": colour, "outline_color": "#7f2704", "outline_width": "0.25",
-                                          "outline_width_unit": "MM"})
+def locator_renderer(colour: str = "#d95f02") -> QgsSingleSymbolRenderer:
+    """The atlas district, filled, with a ring, drawn on the one feature of profile_frame by a
+    geometry generator (the city under it is a picture): one feature a page to fetch."""
+    district = QgsFillSymbol.createSimple({"color": colour, "outline_color": "#7f2704", "outline_width": "0.25",
+                                           "outline_width_unit": "MM"})
     ring = QgsCentroidFillSymbolLayer()  # a small district is a dot on a city map: a ring finds it
     ring.setSubSymbol(QgsMarkerSymbol.createSimple({"name": "circle", "color": "0,0,0,0", "outline_color": "#222222",
                                                     "outline_width": "0.45", "size": "4.5", "size_unit": "MM"}))
-    current.appendSymbolLayer(ring)
-    root.appendChild(QgsRuleBasedRenderer.Rule(current, 0, 0, "\"pr_id\" = attribute(@atlas_feature, 'pr_id')"))
-    renderer = QgsRuleBasedRenderer(root)
-    return renderer
+    district.appendSymbolLayer(ring)
+    generator = QgsGeometryGeneratorSymbolLayer.create({"geometryModifier": "@atlas_geometry", "SymbolType": "Fill"})
+    generator.setSubSymbol(district)
+    symbol = QgsFillSymbol()
+    symbol.changeSymbolLayer(0, generator)
+    return QgsSingleSymbolRenderer(symbol)
 
 
 def zoom_locator(layout, city, fit: bool = False) -> None:
@@ -179,7 +186,7 @@ def bind(layout: QgsPrintLayout, request: SheetRequest, layers: dict, texts: dic
         detail.zoomToExtent(detail_extent(layer, detail, project))  # as the designer opens it
     locator = layout.itemById("sr_locator")
     if isinstance(locator, QgsLayoutItemMap):
-        locator.setLayers([layers["city"]])
+        locator.setLayers([layers["frame"]])
         locator.setCrs(detail_crs(layer, project))
         locator.setAtlasDriven(False)
         zoom_locator(layout, layers["city"])
@@ -316,17 +323,18 @@ def make_sheets(request: SheetRequest, project, separate_folder: str = "", feedb
     layer = write_profile_layer(request, columns, kinds, row_data)
     layer.setRenderer(detail_renderer())
     neighbour_labels(layer, family)
-    city = city_layer(layer, request.name + " \u2013 " + words.translate("ProfilePage", "locator"))
-    city.setRenderer(locator_renderer())
+    city = city_layer(layer, request.name + " \u2013 " + words.translate("ProfilePage", "city"))
+    frame = table_layer(layer, FRAME_NAME, request.name + " \u2013 " + words.translate("ProfilePage", "locator"))
+    frame.setRenderer(locator_renderer())
     rows_table = rows_layer(layer, request.name + " \u2013 " + words.translate("ProfilePage", "table"))
-    for item in (layer, city, rows_table):
+    for item in (layer, city, frame, rows_table):
         project.addMapLayer(_owned(item, request.name), False)  # the layout needs them; not in the layer tree
     add_relation(project, layer, rows_table, request.name)
     legend = legend_text(profiles, request.suppress_below, request.min_population, words)
     texts = {"sr_page_title": page_title(request), "sr_at_a_glance": words.translate("ProfilePage", "At a glance"),
              "sr_legend": legend, "sr_footer": footer_text(request),
              "sr_page": words.translate("ProfilePage", "Page %1 of %2")}
-    bind(layout, request, {"districts": layer, "city": city, "rows": rows_table}, texts)
+    bind(layout, request, {"districts": layer, "city": city, "frame": frame, "rows": rows_table}, texts)
     n = len(profiles.indicators)
     if table is not None:
         if not own_template:
@@ -337,7 +345,8 @@ def make_sheets(request: SheetRequest, project, separate_folder: str = "", feedb
     if not own_template:
         badges = [t for t in columns["pr_badge"] if t]
         heights = page_heights(family, columns["findings"], n, row, header,
-                               max((t.count("\n") + 1 for t in badges), default=0), legend)
+                               max((lines_needed(family, t, RIGHT_W - 8, 9, True) for t in badges), default=0),
+                               legend)
         arrange(layout, heights, header)
         zoom_locator(layout, city, fit=True)
     charts.write_svgs(folder / "spine", keys, (charts.spine_svg(r, charts_width(layout), row) for r in rows))

@@ -27,6 +27,7 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsFillSymbol,
+    QgsGeometry,
     QgsRuleBasedRenderer,
     QgsVectorFileWriter,
     QgsVectorLayer,
@@ -43,6 +44,7 @@ from ..gpkg_rtree import remove_database
 LAYER_NAME = "profiles"
 ROWS_NAME = "profile_rows"  # one row per district and indicator: the page's table reads it
 CITY_NAME = "profile_city"  # the districts simplified for the locator map
+FRAME_NAME = "profile_frame"  # one feature: the locator draws the atlas district on it
 
 
 class ProfileSheetError(SozialraumError):
@@ -292,6 +294,7 @@ def write_profile_layer(request: SheetRequest, columns: dict, kinds: dict, rows:
         if rows is not None:
             _write_rows(temp, *rows)
             _write_city(temp, request, columns["pr_id"], columns["pr_title"])
+            _write_frame(temp, request)
         replace_file(temp, dest)
     except BaseException:  # no half-written GeoPackage stays beside the PDF
         writer = None  # noqa: F841 (closes the file before it is removed)
@@ -355,6 +358,36 @@ def _write_city(path: str, request: SheetRequest, ids: list, titles: list) -> No
         out.setAttributes([ids[pos], titles[pos]])
         writer.addFeature(out)
     del writer
+
+
+def _write_frame(path: str, request: SheetRequest) -> None:
+    """One feature, the city's bounding box: the locator's map draws the atlas district as its
+    symbol (a geometry generator on @atlas_geometry), so it fetches one feature a page, not all."""
+    fields = QgsFields()
+    fields.append(_qfield("name", "text"))
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName, options.layerName, options.fileEncoding = "GPKG", FRAME_NAME, "UTF-8"
+    options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
+    writer = QgsVectorFileWriter.create(path, fields, QgsWkbTypes.Type.Polygon, request.layer.crs(),
+                                        QgsCoordinateTransformContext(), options)
+    if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
+        raise ProfileSheetError("profile_export_failed", file=path, reason=writer.errorMessage())
+    out = QgsFeature(fields)
+    extent = request.layer.extent()
+    extent.grow(max(extent.width(), extent.height()) * 0.05)
+    out.setGeometry(QgsGeometry.fromRect(extent))
+    out.setAttributes(["city"])
+    writer.addFeature(out)
+    del writer
+
+
+def table_layer(layer: QgsVectorLayer, table: str, name: str) -> QgsVectorLayer:
+    """Another table of the GeoPackage ``layer`` reads."""
+    path = layer.source().split("|")[0]
+    other = QgsVectorLayer(f"{path}|layername={table}", name, "ogr")
+    if not other.isValid():
+        raise ProfileSheetError("profile_export_failed", file=path, reason=f"{table} unreadable")
+    return other
 
 
 def city_layer(layer: QgsVectorLayer, name: str) -> QgsVectorLayer:
