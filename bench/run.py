@@ -33,7 +33,7 @@ ENTRIES = {
                     "ratio <= 1.5, inertia_ratio <= 1.001",
                     lambda r: r["ratio"] <= 1.5 and r["inertia_ratio"] <= 1.001),
     "P3_profiles": ("p3_profiles.py", ["--repeats", "3"], ["--repeats", "1"],
-                    "ratio <= 1.2", lambda r: r["ratio"] <= 1.2),
+                    "ratio <= 2.5", lambda r: r["ratio"] <= 2.5),  # issue 14: a page of QGIS items
     "P4_startup": ("p4_startup.py", ["--repeats", "9"], ["--repeats", "1"],
                    "added_s < 0.1", lambda r: r["added_s"] < 0.1),
     "P5_memory": ("p5_memory.py", ["1000000", "--repeats", "3"], ["100000", "--repeats", "1"],

@@ -62,20 +62,15 @@ class SozialraumPlugin(QObject):
     def initProcessing(self):  # noqa: N802 (QGIS API)
         if self.provider is not None:
             return
-        from .gis.layouts.sheet_item import register
         from .processing.provider import SozialraumProvider
 
-        register()  # before any project is read: profile layouts contain our sheet item
         self.provider = SozialraumProvider()
         QgsApplication.processingRegistry().addProvider(self.provider)
 
     # GUI --------------------------------------------------------------------------------
     def initGui(self):  # noqa: N802 (QGIS API)
-        from .gui.sheet_item_widget import register_gui
-
         self.translator = install_translator()
         self.initProcessing()
-        register_gui()  # the designer's panel for profile sheets
         self.toolbar = self.iface.addToolBar(translate("SozialraumPlugin", "Sozialraum"))
         self.toolbar.setObjectName("SozialraumToolbar")
         for key, icon, text, tip, alg_id in action_specs():

@@ -157,6 +157,8 @@ MESSAGES: dict[str, str] = {
     "project_write_failed": QT_TRANSLATE_NOOP("Messages", "The QGIS project {file} could not be written ({reason})."),
     # --- appendix ---
     "appendix_no_xlsx_writer": QT_TRANSLATE_NOOP("Messages", "The workbook {file} cannot be written: neither openpyxl nor GDAL's XLSX driver is available. The CSV appendix has the same values."),
+    # --- pages ---
+    "profile_colour_invalid": QT_TRANSLATE_NOOP("Messages", "The house colour {colour!r} is not a colour; write it as #1f4e79 or a colour name."),
 }
 
 

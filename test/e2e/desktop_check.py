@@ -144,21 +144,20 @@ def report_from_toolbar(folder: str, shot: str = "") -> dict:
 
 def designer_panel(shot: str = ""):
     """Flensburg's profile layout (made by the report run as a task) in the layout designer with
-    the sheet item selected: does QGIS show the plugin's panel for it?"""
-    from qgis.gui import QgsColorButton
-    from qgis.PyQt.QtWidgets import QApplication, QGroupBox
+    the page's table selected: QGIS's own panel for attribute tables (columns, fonts) edits it, and
+    every item of the page is one of QGIS's own."""
+    from qgis.PyQt.QtWidgets import QApplication, QWidget
 
-    layouts = [lay for lay in QgsProject.instance().layoutManager().printLayouts() if lay.itemById("sr_sheet")]
+    layouts = [lay for lay in QgsProject.instance().layoutManager().printLayouts() if lay.itemById("sr_table")]
     if not layouts:
         return {"layouts": 0}
     designer = iface.openLayoutDesigner(layouts[0])
-    designer.selectItems([layouts[0].itemById("sr_sheet")])
+    designer.selectItems([layouts[0].itemById("sr_table")])
     QApplication.processEvents()
     window = designer.window()
-    button = window.findChild(QgsColorButton, "sozialraum_house_colour")
-    info = {"layouts": len(layouts), "panel": button is not None and button.isVisible(),
-            "colour": button.color().name() if button is not None else "",
-            "boxes": [box.title() for box in window.findChildren(QGroupBox) if box.isVisible()]}
+    panels = {w.metaObject().className() for w in window.findChildren(QWidget) if w.isVisible()}
+    info = {"layouts": len(layouts), "panels": sorted(p for p in panels if p.startswith("QgsLayout")),
+            "items": sorted({type(i).__name__ for i in layouts[0].items() if hasattr(i, "uuid")})}
     if shot:
         window.grab().save(shot)
     designer.close()

@@ -149,7 +149,7 @@ def berlin_sheets(provider, tmp_path_factory):
               "FIELDS": ["S1", "S3", "S4", "D1", "D3", "D4"], "LABELS": BERLIN_LABELS,
               "DIRECTIONS": "S1=+1;S3=+1;S4=+1;D1=+1;D3=+1;D4=+1", "POPULATION_FIELD": "EW",
               "CLASS_FIELD": "SI_V", "SOURCE_TEXT": "SenSBW, Monitoring Soziale Stadtentwicklung 2021",
-              "OUTPUT": str(folder / "berlin.pdf")}
+              "LANGUAGE": "de", "OUTPUT": str(folder / "berlin.pdf")}
     result = run_sheets(params)
     data = {"result": result, "pdf": Path(result["OUTPUT"]), "params": params, "layer": layer,
             "table": table.sort_values("PLR_ID").reset_index(drop=True)}

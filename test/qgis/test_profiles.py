@@ -132,8 +132,8 @@ def test_chart_helpers_and_speed(tmp_path):
     root = ET.fromstring(charts.spine_svg(rows, 30, 7.2))
     assert (root.get("width"), root.get("height"), root.get("viewBox")) == ("30mm", "43.2mm", "0 0 30 43.2")
     assert len(root.findall("{http://www.w3.org/2000/svg}circle")) == 6
-    marks = charts.spine_marks(rows)  # the same chart as numbers, for the page's sheet item
-    assert marks[0] == [0.2, 1.0, 0.4, 0.7, 0.6, "worse"]  # city 4 in the middle, ±5 (9 − 4) to the edges
+    dot = root.findall("{http://www.w3.org/2000/svg}circle")[0]
+    assert abs(float(dot.get("cx")) - (1 + 28 * 0.6)) < 1e-6  # city 4 in the middle, ±5 (9 − 4) to the edges: 5 at 60 %
     hidden = [charts.SpineRow("Quote", None, 4.0, 1.0, 9.0, 3.0, 6.0)]
     assert "<circle" not in charts.spine_svg(hidden, 30, 7.2)  # no dot for a hidden value
     start = time.perf_counter()
@@ -209,7 +209,7 @@ def koeln(provider, tmp_path_factory):
               "LABELS": "ausl_2012=Ausländeranteil|%;u18=Anteil der unter 18-Jährigen an allen Einwohnern|%;"
                         "n_u18=Unter 18-Jährige|EW|0",
               "RATES": "ausl_2012=n_ausl/ew;u18=n_u18/ew", "POPULATION_FIELD": "ew",
-              "SOURCE_TEXT": "Stadt Köln, Offene Daten Köln", "OUTPUT": str(folder / "koeln.pdf")}
+              "SOURCE_TEXT": "Stadt Köln, Offene Daten Köln", "LANGUAGE": "de", "OUTPUT": str(folder / "koeln.pdf")}
     result = run_sheets(params)
     data = {"result": result, "pdf": Path(result["OUTPUT"]), "layer": layer,
             "table": table.sort_values("STT_NR").reset_index(drop=True)}
@@ -245,13 +245,14 @@ def test_koeln_small_count_is_suppressed_everywhere(koeln):
     assert f"{de(table.u18[index + 1])} %" in other
 
 
-def test_long_indicator_name_wraps_inside_its_row(koeln):
+def test_long_indicator_name_is_shortened_in_its_row(koeln):
+    """Every row of the table is one line high (the chart's rows line up with it): a name too long
+    for its column ends in an ellipsis, its values stay on its line."""
     text = page_text(koeln["pdf"], 1)
     lines = [line for line in text.splitlines() if line.strip()]
     first = next(i for i, line in enumerate(lines) if line.strip().startswith("Anteil der unter"))
-    assert "%" in lines[first]  # the values stand on the name's first line
-    assert lines[first + 1].strip() == "18-Jährigen an allen..."  # second line, elided (NFKC: …)
-    assert "EW" in lines[first + 2] and lines[first + 2].strip().startswith("Unter 18-Jährige")
+    assert "..." in lines[first] and "%" in lines[first]  # (NFKC: … is ...)
+    assert "EW" in lines[first + 1] and lines[first + 1].strip().startswith("Unter 18-Jährige")
 
 
 def test_koeln_umlauts_and_custom_crs(koeln):

@@ -8,14 +8,11 @@ city value, so rows in different units read alike; right = more need (or a highe
 an indicator has no direction). A dot is orange where the district is among the areas with the
 most need, blue among those with the least, grey otherwise (the same rule as the findings).
 
-On the page the sheet item (sheet_item.py) draws this chart itself from ``spine_marks`` (the
-numbers of the same shapes, one JSON field per district): text in an SVG picture turns into
-outlines in a PDF, and every picture is one more layout item per page. ``spine_svg`` with
-``labels=True`` is the standalone chart with indicator names, values and a legend, written per
-district for reports and web pages. All sizes are millimetres (viewBox units).
-
-The locator's city is drawn once as a PNG (all districts as vectors on every page cost ~240 ms a
-page); the sheet item draws the district over it.
+On the page the chart is a picture item over the table's last column, one SVG per district
+without text (text in an SVG picture turns into outlines in a PDF; the table says the values):
+its rows are the table's rows. ``spine_svg`` with ``labels=True`` is the standalone chart with
+indicator names, values and a legend, written per district for reports and web pages. All sizes
+are millimetres (viewBox units).
 """
 from __future__ import annotations
 
@@ -96,32 +93,25 @@ def _svg(width: float, height: float, body: Iterable[str]) -> str:
             f'viewBox="0 0 {_num(width)} {_num(height)}">' + "".join(body) + "</svg>\n")
 
 
-def spine_marks(rows: Sequence[SpineRow]) -> list[list]:
-    """The page's chart as numbers for the sheet item: per row the range of all areas, the middle
-    half and the district's dot as shares of the row's width (None where not shown), and the tone."""
-    def at(row, value):
-        return round(_position(row, value, 0.0, 1.0), 4)
-
-    marks = []
-    for row in rows:
-        ranges = [(at(row, a), at(row, b)) if _finite(a, b, row.city) else (None, None)
-                  for a, b in ((row.low, row.high), (row.q25, row.q75))]
-        spans = [tuple(sorted(pair)) if pair[0] is not None else pair for pair in ranges]
-        dot = at(row, row.value) if _finite(row.value, row.city) else None
-        marks.append([*spans[0], *spans[1], dot, row.tone])
-    return marks
-
-
-def spine_svg(rows: Sequence[SpineRow], width: float, row_height: float, labels: bool = False) -> str:
-    """The chart for one district; without labels exactly ``len(rows) * row_height`` mm high."""
+def spine_svg(rows: Sequence[SpineRow], width: float, row_height: float, labels: bool = False,
+              words=None) -> str:
+    """The chart for one district; without labels exactly ``len(rows) * row_height`` mm high.
+    ``words`` (OutputWords or PlainWords) give the labelled chart's texts in its language."""
     if not labels:
         body = [shape for i, row in enumerate(rows)
                 for shape in _row_shapes(row, i * row_height, row_height, 1, width - 2)]
         return _svg(width, len(rows) * row_height, body)
+    if words is None:
+        from ...core.language import PlainWords
+
+        words = PlainWords("en")
+    city = words.translate("ProfilePage", "City value")
+    key = words.translate("ProfilePage", "Middle: city value; dark grey: middle half of the areas; "
+                                          "light grey: all areas; right: more need (higher value)")
     label_w, value_w, top, legend = width * 0.34, width * 0.16, 7.0, 8.0
     bar_left, bar_w = label_w + 2, width - label_w - value_w - 4
     body = [f'<text x="{_num(bar_left + bar_w / 2)}" y="4.5" font-family="{FONT}" font-size="2.8" '
-            f'text-anchor="middle" fill="#333333">Stadtwert</text>']
+            f'text-anchor="middle" fill="#333333">{escape(city)}</text>']
     for i, row in enumerate(rows):
         y = top + i * row_height
         base = _num(y + row_height * 0.66)
@@ -131,19 +121,11 @@ def spine_svg(rows: Sequence[SpineRow], width: float, row_height: float, labels:
                     f'text-anchor="end">{escape(row.value_text)}</text>')
     y = top + len(rows) * row_height + 5
     body.append(f'<text x="0" y="{_num(y)}" font-family="{FONT}" font-size="2.5" fill="#555555">'
-                "Mitte: Stadtwert · dunkelgrau: mittlere Hälfte der Gebiete · hellgrau: alle Gebiete · "
-                "rechts: mehr Bedarf (höherer Wert)</text>")
+                f"{escape(key)}</text>")
     return _svg(width, top + len(rows) * row_height + legend, body)
 
 
-def locator_frame(extent, width: float, max_height: float):
-    """The city's extent (QgsRectangle) grown a little, and the frame (w, h) in mm of its shape."""
-    extent.grow(max(extent.width(), extent.height()) * 0.03)
-    height = min(max_height, width * extent.height() / extent.width())
-    return extent, height * extent.width() / extent.height(), height
-
-
-def render_city(layer, extent, width: float, height: float, path: str, dpi: int = 250) -> None:
+def render_city(layer, extent, width: float, height: float, path: str, dpi: int = 250, crs=None) -> None:
     """All districts in pale grey as a PNG of ``width`` × ``height`` mm."""
     from qgis.core import (
         QgsFillSymbol,
@@ -157,10 +139,10 @@ def render_city(layer, extent, width: float, height: float, path: str, dpi: int 
 
     base = QgsVectorLayer(layer.source(), "city", layer.providerType())  # own style, same data
     base.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
-        {"color": "#dcdfe3", "outline_color": "#ffffff", "outline_width": "0.1"})))
+        {"color": "#dcdfe3", "outline_color": "#ffffff", "outline_width": "0.15"})))
     settings = QgsMapSettings()
     settings.setLayers([base])
-    settings.setDestinationCrs(layer.crs())
+    settings.setDestinationCrs(crs if crs is not None and crs.isValid() else layer.crs())
     settings.setExtent(extent)
     size = QSize(round(width / 25.4 * dpi), round(height / 25.4 * dpi))
     settings.setOutputSize(size)
@@ -175,7 +157,7 @@ def render_city(layer, extent, width: float, height: float, path: str, dpi: int 
             raise OSError(f"the image {path} could not be written")
 
 
-def spine_rows(profiles, notable: float = 0.2) -> list[list[SpineRow]]:
+def spine_rows(profiles, notable: float = 0.2, lang: str = "de") -> list[list[SpineRow]]:
     """One list of rows per district (in the profiles' order) from core.profile's facts.
 
     Ranges and quartiles come from the values that are shown, so a hidden value cannot be read
@@ -186,7 +168,7 @@ def spine_rows(profiles, notable: float = 0.2) -> list[list[SpineRow]]:
         shown = profiles.cells[ind.field]["value"].dropna()
         stats[ind.field] = (shown.min(), shown.max(), shown.quantile(0.25), shown.quantile(0.75)) \
             if len(shown) else (math.nan,) * 4
-    texts = {ind.field: profiles.value_text(ind) for ind in profiles.indicators}
+    texts = {ind.field: profiles.value_text(ind, lang) for ind in profiles.indicators}
     records = {ind.field: profiles.cells[ind.field].to_dict("records") for ind in profiles.indicators}
     out = []
     for pos in range(len(profiles.districts)):
@@ -202,7 +184,7 @@ def spine_rows(profiles, notable: float = 0.2) -> list[list[SpineRow]]:
                     tone = "better"
             value = cell["value"] if cell["status"] == "ok" else None
             rows.append(SpineRow(ind.label, value, profiles.city[ind.field].value, low, high, q25, q75,
-                                 ind.direction, tone, texts[ind.field].iloc[pos], profiles.city_text(ind)))
+                                 ind.direction, tone, texts[ind.field].iloc[pos], profiles.city_text(ind, lang)))
         out.append(rows)
     return out
 

@@ -1,22 +1,18 @@
 """Profile sheets: one atlas page per district, laid out on A4 and exported to PDF.
 
-Why it is built this way (measured on QGIS 3.22; bench/profiles_vs_atlas.py):
+The page is made of QGIS's own layout items (profile_page.py): a colleague without the plugin
+opens the project and finds a page to restyle, not an empty box. Why the rest is built this way:
 
-* QGIS refreshes every layout item on every atlas page (~0.7 ms an item, whatever it draws). A
-  page of ~20 labels and pictures cost 4.6× a bare atlas page; so the page is one detail map (a
-  normal map item) and one :class:`~.sheet_item.ProfileSheetItem` that draws header, table,
-  spine chart, badge, locator, findings and footer from a declarative spec and the atlas feature.
-* the locator's city is a PNG rendered once; the district is drawn over it from its geometry.
-* live joins have crashed atlases (QGIS #40353): the atlas reads only its own GeoPackage.
-* text stays text in the PDF (searchable, and pdftotext can check it).
+* live joins have crashed atlases (QGIS #40353): the atlas reads only its own GeoPackage, with
+  the page's table as a second table in it (profile_data.py);
+* text stays text in the PDF (searchable, and pdftotext can check it);
+* the page's words and numbers follow ``SheetRequest.language``.
 
-The texts and values of each page and the GeoPackage they are written to are in profile_data.py;
-this module plans the page, binds the atlas and exports. Page texts are German (DESIGN §2).
+This module loads the page (the shipped template or the city's own), binds it to the run's data
+and exports.
 """
 from __future__ import annotations
 
-import json
-import math
 import os
 import shutil
 import tempfile
@@ -25,191 +21,72 @@ from pathlib import Path
 
 from qgis.core import (
     QgsApplication,
+    QgsCentroidFillSymbolLayer,
     QgsCoordinateReferenceSystem,
     QgsExpression,
+    QgsFillSymbol,
+    QgsGeometryGeneratorSymbolLayer,
     QgsLayoutExporter,
+    QgsLayoutItemLabel,
     QgsLayoutItemMap,
-    QgsLayoutItemPage,
+    QgsLayoutItemPicture,
+    QgsLayoutSize,
+    QgsMarkerSymbol,
     QgsPrintLayout,
     QgsReadWriteContext,
     QgsRectangle,
+    QgsSingleSymbolRenderer,
+    QgsUnitTypes,
 )
-from qgis.PyQt.QtCore import QRectF
-from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtXml import QDomDocument
 
 from ...core.fileio import replace_file
-from ...core.profile import Profiles
+from ...toolbelt.paths import resources_dir
 from ..text_render import text_as_text
 from . import charts, map_crs, map_extent
-from .map_page import default_font, replace_layout
+from .fonts import default_font
+from .map_page import replace_layout
 from .profile_data import (
+    FRAME_NAME,
     ProfileSheetError,
     SheetRequest,
+    city_layer,
     detail_renderer,
+    district_columns,
     footer_text,
     legend_text,
-    profile_columns,
-    sheet_columns,
+    page_title,
+    row_columns,
+    rows_layer,
+    table_headers,
+    table_layer,
     write_profile_layer,
 )
-from .sheet_item import HOUSE, ProfileSheetItem, line_pitch_mm, literal, register, text_width_mm
+from .profile_page import (
+    CELL_MARGIN,
+    RIGHT_W,
+    add_relation,
+    arrange,
+    column_widths,
+    fitter,
+    lines_needed,
+    measure_rows,
+    neighbour_labels,
+    page_heights,
+    relation_id,
+    set_columns,
+    set_font,
+    set_house_colour,
+    set_logo,
+    set_variables,
+    table_of,
+)
 
-PAGE_W, PAGE_H, MARGIN = 210.0, 297.0, 12.0
-BAND, INK, GREY, PALE, STRIPE = HOUSE, "#222222", "#5a5a5a", "#f3f5f8", "#eef1f5"
-DETAIL_W, RIGHT_X, RIGHT_W = 104.0, 122.0, 76.0  # detail map left; badge and locator right
-TABLE_PT = 8.5
-SHEET_ID = "sr_sheet"  # the item that draws all but the detail map
 PROPERTY = "sozialraum/profile_layout"  # marks the layers a profile layout owns
 
 
-# --- the page ---------------------------------------------------------------------------------------
-
-class SheetBuilder:
-    """Measures text as the sheet item draws it; all sizes in mm."""
-
-    def __init__(self):
-        self.family = default_font()
-
-    def width_mm(self, text: str, size: float = TABLE_PT, bold: bool = False) -> float:
-        return text_width_mm(self.family, size, text, bold)
-
-    def lines_needed(self, text: str, width: float, size: float, bold: bool = False) -> int:
-        """Lines ``text`` takes in a box ``width`` mm wide (its own line breaks and wrapping)."""
-        return sum(max(1, math.ceil(self.width_mm(line, size, bold) / width)) for line in text.split("\n"))
-
-    def line_pitch(self, size: float = TABLE_PT) -> float:
-        return line_pitch_mm(self.family, size)
-
-    def fitter(self, width: float):
-        """Wrap a name onto at most two lines of ``width`` mm, the second elided if need be."""
-        def fit(text: str) -> str:
-            if self.width_mm(text) <= width:
-                return text
-            words = text.split()
-            first = words.pop(0)
-            while words and self.width_mm(f"{first} {words[0]}") <= width:
-                first += " " + words.pop(0)
-            rest = " ".join(words)
-            while rest and self.width_mm(rest) > width:
-                rest = rest[:-2].rstrip() + "\u2026"
-            return f"{first}\n{rest}" if rest else first
-        return fit
-
-
-@dataclass
-class Plan:
-    """Where things sit (mm): the maps grow into what the table leaves free."""
-
-    maps_h: float
-    top: float  # of the table
-    row: float
-    pitch: float
-    lines: int  # text lines per row: 3 where a name wraps, else 2
-    fit: object  # wraps a name to the name column
-    columns: list  # (x, width) per text column
-    spine: tuple  # (x, width) of the chart column
-    legend_y: float
-    findings_y: float
-    findings_h: float
-    badge_h: float  # 0 without class and cluster
-    footer_y: float  # the footer rule; the source line may take two lines
-
-
-def page_plan(builder: SheetBuilder, profiles: Profiles, source: str = "", spine: float = 30.0) -> Plan:
-    """Each number column as wide as its longest text (a wrapped cell would push every row below
-    it off its stripe); the names get the rest and wrap onto two lines where they must."""
-    widths = []
-    for _name, header, texts in sheet_columns(profiles)[1:]:
-        cells = {header} | {t for ts in texts for t in ([ts] if isinstance(ts, str) else ts)}
-        widths.append(max(builder.width_mm(t) for t in sorted(cells, key=len)[-8:]) + 3.5)
-    name_w = PAGE_W - 2 * MARGIN - sum(widths) - spine - 2
-    if name_w < 34:
-        raise ProfileSheetError("profile_too_wide", width=round(sum(widths) + spine + 36))
-    fit = builder.fitter(name_w - 3.5)
-    wrapped = any("\n" in fit(i.label) for i in profiles.indicators)
-    pitch, lines = builder.line_pitch(), 3 if wrapped else 2
-    row, n = lines * pitch, len(profiles.indicators)
-    # the findings box as high as the longest findings need (wrapped lines counted), no higher
-    box_w = PAGE_W - 2 * MARGIN - 8
-    wraps = max(builder.lines_needed(t, box_w, 9) for t in profiles.districts["findings_de"])
-    findings_h = 12 + wraps * builder.line_pitch(9)
-    badges = [t for t in profiles.districts["badge"] if t]
-    badge_h = max((builder.lines_needed(t, RIGHT_W - 4, 9, True) for t in badges), default=0)
-    badge_h = badge_h and badge_h * builder.line_pitch(9) + 3
-    footer_y = 284 - (min(3, builder.lines_needed(source, 148, 7.5)) - 1) * builder.line_pitch(7.5)
-    maps_h = max(62.0, min(125.0, footer_y - 5 - findings_h - 13 - (n + 1) * row - 8 - 40))
-    top = 40 + maps_h + 8
-    x, columns = MARGIN, []
-    for w in [name_w] + widths:
-        columns.append((x, w))
-        x += w
-    legend_y = top + (n + 1) * row + 2.5
-    return Plan(maps_h, top, row, pitch, lines, fit, columns, (x + 2, PAGE_W - MARGIN - x - 2), legend_y,
-                legend_y + 13, findings_h, badge_h, footer_y)
-
-
-def _text(text, x, y, w, h, size=9.0, bold=False, colour=INK, align="left", **more) -> dict:
-    return dict(text=text, x=x, y=y, w=w, h=h, size=size, bold=bold, colour=colour, align=align, **more)
-
-
-def page_spec(request: SheetRequest, plan: Plan, family: str, locator: dict) -> dict:
-    """Everything on the page but the detail map, for the sheet item (sheet_item.py)."""
-    profiles = request.profiles
-    n, width = len(profiles.indicators), PAGE_W - 2 * MARGIN
-    table_h, bottom = (n + 1) * plan.row, plan.top + (n + 1) * plan.row
-    rects = [[0, 0, PAGE_W, 32, BAND, "house"], [MARGIN, plan.top, width, plan.row, "#dde3ea"]]
-    rects += [[MARGIN, plan.top + (i + 1) * plan.row, width, plan.row, STRIPE] for i in range(1, n, 2)]
-    rects.append([MARGIN, plan.findings_y - 2, width, plan.findings_h, PALE])
-    rules = [[MARGIN, bottom, PAGE_W - MARGIN, bottom, "#9aa5b1", 0.3],
-             [MARGIN, plan.footer_y, PAGE_W - MARGIN, plan.footer_y, "#9aa5b1", 0.25]]
-    texts = [_text("{pr_title}", MARGIN, 7, width, 12, 20, True, "#ffffff", wrap=False, on_house="title"),
-             _text(literal(request.title) + " \u00b7 {pr_subtitle}", MARGIN, 21.5, width, 6, 9.5,
-                   colour="#d0dbe8", wrap=False, on_house="subtitle")]
-    if plan.badge_h:
-        texts.append(_text("{pr_badge}", RIGHT_X, 40, RIGHT_W, plan.badge_h, 9, True, BAND, "center",
-                           valign="middle", background="#e6ecf3", house=True))
-    texts.append(_text("Lage im Stadtgebiet", RIGHT_X, locator["y"] + locator["h"] + 1.5, RIGHT_W, 4, 7.5,
-                       colour=GREY, align="center"))
-    text_y = plan.top + (plan.row - plan.pitch) / 2  # each row's first line in its middle
-    for (name, _header, _texts), (x, w) in zip(sheet_columns(profiles), plan.columns):
-        first = name == "pr_col_label"  # names left, numbers right
-        texts.append(_text("{" + name + "}", x + (1.5 if first else 0), text_y, w - 2, table_h, TABLE_PT,
-                           align="left" if first else "right", pitch=plan.pitch))
-    sx, sw = plan.spine
-    texts.append(_text("Einordnung", sx, text_y, sw, plan.row, TABLE_PT, align="center"))
-    legend = legend_text(profiles, request.suppress_below, request.min_population)
-    texts += [_text(literal(legend), MARGIN, plan.legend_y, width, 11, 6.8, colour=GREY),
-              _text("Auf einen Blick", MARGIN + 3, plan.findings_y + 1, 100, 6, 10.5, True, BAND, house=True),
-              _text("{findings}", MARGIN + 3, plan.findings_y + 8, width - 6, plan.findings_h - 9, 9)]
-    y = plan.footer_y + 1.5
-    texts += [_text(literal(footer_text(request)), MARGIN, y, 150, PAGE_H - 6 - y, 7.5, colour=GREY),
-              _text("Seite {page} von {pages}", PAGE_W - MARGIN - 45, y, 45, 5, 7.5, colour=GREY,
-                    align="right")]
-    spine = {"field": "pr_spine", "x": sx, "y": plan.top + plan.row, "w": sw, "row": plan.row}
-    return {"font": family, "house": BAND, "rects": rects, "rules": rules, "texts": texts, "spine": spine,
-            "locator": locator}
-
-
-def build_layout(project, spec: dict, plan: Plan) -> QgsPrintLayout:
-    """The sheet item (under) and the atlas-driven detail map (over it)."""
-    layout = QgsPrintLayout(project)
-    layout.initializeDefaults()
-    layout.pageCollection().page(0).setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
-    sheet = ProfileSheetItem(layout, spec)
-    sheet.setId(SHEET_ID)
-    layout.addLayoutItem(sheet)
-    sheet.attemptSetSceneRect(QRectF(0, 0, PAGE_W, PAGE_H))  # before any zoomToExtent: DESIGN §6
-    detail = QgsLayoutItemMap(layout)
-    detail.setId("sr_detail")
-    layout.addLayoutItem(detail)
-    detail.attemptSetSceneRect(QRectF(MARGIN, 40, DETAIL_W, plan.maps_h))
-    detail.setAtlasDriven(True)  # layers, CRS and extent: bind(), as for templates
-    detail.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
-    detail.setAtlasMargin(0.15)
-    detail.setFrameEnabled(True)
-    detail.setFrameStrokeColor(QColor("#9aa5b1"))
-    return layout
+def default_template() -> str:
+    return str(resources_dir() / "templates" / "profile_A4_portrait.qpt")
 
 
 def detail_crs(layer, project) -> QgsCoordinateReferenceSystem:
@@ -247,22 +124,92 @@ def load_template(path: str, project) -> QgsPrintLayout:
     return layout
 
 
-def bind(layout: QgsPrintLayout, request: SheetRequest, layer, locator: dict) -> None:
-    """Point maps, static pictures and the atlas at this run's data (built or template layout)."""
+def locator_renderer(colour: str = "#d95f02") -> QgsSingleSymbolRenderer:
+    """The atlas district, filled, with a ring, drawn on the one feature of profile_frame by a
+    geometry generator (the city under it is a picture): one feature a page to fetch."""
+    district = QgsFillSymbol.createSimple({"color": colour, "outline_color": "#7f2704", "outline_width": "0.25",
+                                           "outline_width_unit": "MM"})
+    ring = QgsCentroidFillSymbolLayer()  # a small district is a dot on a city map: a ring finds it
+    ring.setSubSymbol(QgsMarkerSymbol.createSimple({"name": "circle", "color": "0,0,0,0", "outline_color": "#222222",
+                                                    "outline_width": "0.45", "size": "4.5", "size_unit": "MM"}))
+    district.appendSymbolLayer(ring)
+    generator = QgsGeometryGeneratorSymbolLayer.create({"geometryModifier": "@atlas_geometry", "SymbolType": "Fill"})
+    generator.setSubSymbol(district)
+    symbol = QgsFillSymbol()
+    symbol.changeSymbolLayer(0, generator)
+    return QgsSingleSymbolRenderer(symbol)
+
+
+def zoom_locator(layout, city, fit: bool = False) -> None:
+    """The whole city in the locator (again after the page was arranged: a resize moves the extent)."""
+    locator = layout.itemById("sr_locator")
+    if isinstance(locator, QgsLayoutItemMap):
+        if locator.extent().isEmpty():  # zoomToExtent keeps the current extent's shape: give it one
+            locator.setExtent(QgsRectangle(0, 0, locator.rect().width(), locator.rect().height()))
+        extent = QgsRectangle(detail_extent(city, locator, layout.project()))
+        extent.grow(max(extent.width(), extent.height()) * 0.03)
+        if fit:  # the default page: the frame takes the city's shape, no higher than its place
+            rect = locator.rect()
+            height = min(rect.height(), rect.width() * extent.height() / extent.width())
+            locator.attemptResize(QgsLayoutSize(rect.width(), height, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+            locator.setExtent(QgsRectangle(0, 0, rect.width(), height))
+        locator.zoomToExtent(extent)
+        city_picture(layout, city)
+
+
+def city_picture(layout, city) -> None:
+    """All districts in pale grey as a PNG under the locator, of its extent and size."""
+    locator, picture = layout.itemById("sr_locator"), layout.itemById("sr_locator_city")
+    if not isinstance(locator, QgsLayoutItemMap) or not isinstance(picture, QgsLayoutItemPicture):
+        return
+    path = str(Path(city.source().split("|")[0]).parent / "page" / "city.png")
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    rect = locator.rect()
+    crs = locator.crs() if locator.crs().isValid() else layout.project().crs()
+    charts.render_city(city, locator.extent(), rect.width(), rect.height(), path, crs=crs)
+    picture.attemptMove(locator.positionWithUnits())
+    picture.attemptResize(locator.sizeWithUnits())
+    picture.setPicturePath(path)
+
+
+def bind(layout: QgsPrintLayout, request: SheetRequest, layers: dict, texts: dict) -> None:
+    """Point maps, table, atlas and words of a page (the shipped one or a city's) at this run."""
+    layer = layers["districts"]
+    project = layout.project()
     detail = layout.itemById("sr_detail")
     if isinstance(detail, QgsLayoutItemMap):
+        if detail.extent().isEmpty():
+            detail.setExtent(QgsRectangle(0, 0, detail.rect().width(), detail.rect().height()))
         detail.setLayers([layer])
-        detail.setCrs(detail_crs(layer, layout.project()))
-        detail.zoomToExtent(detail_extent(layer, detail, layout.project()))  # as the designer opens it
-    for item in layout.items():
-        if isinstance(item, ProfileSheetItem) and item.spec.get("locator"):
-            # this run's city picture and extent; where a template placed the locator stays
-            where = {k: item.spec["locator"][k] for k in ("x", "y") if k in item.spec["locator"]}
-            item.spec["locator"] = dict(locator, **where)
+        detail.setCrs(detail_crs(layer, project))
+        detail.setAtlasDriven(True)
+        detail.zoomToExtent(detail_extent(layer, detail, project))  # as the designer opens it
+    locator = layout.itemById("sr_locator")
+    if isinstance(locator, QgsLayoutItemMap):
+        locator.setLayers([layers["frame"]])
+        locator.setCrs(detail_crs(layer, project))
+        locator.setAtlasDriven(False)
+        zoom_locator(layout, layers["city"])
+    table = table_of(layout)
+    if table is not None:
+        table.setVectorLayer(layers["rows"])
+        table.setSource(table.ContentSource.RelationChildren)
+        table.setRelationId(relation_id(request.name))
     layout.setName(request.name)
+    set_variables(layout, texts)
+    for item_id, text in (("sr_legend", texts["sr_legend"]), ("sr_findings_head", texts["sr_at_a_glance"])):
+        label = layout.itemById(item_id)
+        if isinstance(label, QgsLayoutItemLabel):
+            label.setText(text)
+    if request.colour:
+        set_house_colour(layout, request.colour)
+    if request.font:
+        set_font(layout, request.font)
+    set_logo(layout, request.logo)
     atlas = layout.atlas()
     atlas.setCoverageLayer(layer)
     atlas.setEnabled(True)
+    atlas.setHideCoverage(False)
     atlas.setPageNameExpression('"pr_title"')
     atlas.setSortFeatures(True)
     atlas.setSortExpression(QgsExpression.quotedColumnRef(request.sort_field))
@@ -343,47 +290,79 @@ def remove_previous(project, name: str) -> None:
         project.removeMapLayers(owned)
 
 
+def _owned(layer, name: str):
+    layer.setCustomProperty(PROPERTY, name)
+    return layer
+
+
 def make_sheets(request: SheetRequest, project, separate_folder: str = "", feedback=None,
                 keep_layout: bool = False) -> SheetResult:
     """Charts, GeoPackage, the layout (left in the project) and the PDF(s). ``keep_layout``: a
     report's step, whose QGIS project file still needs the layout (the report removes it)."""
-    profiles, folder = request.profiles, request.folder
+    profiles, folder, words = request.profiles, request.folder, request.words
     remove_previous(project, request.name)
-    register()
-    for sub in ("charts", "page"):
+    for sub in ("charts", "spine"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     d = profiles.districts
-    keys = [k or str(fid) for k, fid in zip(d["key"], request.fids)]
-    builder = SheetBuilder()
-    plan = page_plan(builder, profiles, footer_text(request))
-    rows = charts.spine_rows(profiles)
-    # standalone labelled charts for reports and web pages; the page draws its own from pr_spine
-    chart_files = charts.write_svgs(folder / "charts", charts.unique_names(keys),
-                                    (charts.spine_svg(r, 170, 8, labels=True) for r in rows))
-    badge = plan.badge_h + 5 if plan.badge_h else 0
-    extent, lw, lh = charts.locator_frame(request.layer.extent(), RIGHT_W, plan.maps_h - badge - 8)
-    png = str(folder / "page" / "city.png")
-    locator = {"x": RIGHT_X + (RIGHT_W - lw) / 2, "y": 40 + badge, "w": lw, "h": lh, "image": png,
-               "extent": [extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()]}
+    keys = charts.unique_names([k or str(fid) for k, fid in zip(d["key"], request.fids)])
+    family = request.font or default_font()
+    layout = load_template(request.template or default_template(), project)
+    own_template = bool(request.template)
+    table = table_of(layout)
+    # the table's columns: headers in the page's language, numbers as wide as their longest text
+    headers = table_headers(profiles, words)
+    plain = row_columns(request)[0]
+    widths = column_widths(family, headers, plain)
+    rows = charts.spine_rows(profiles, lang=request.lang)
+    # standalone labelled charts for reports and web pages
+    charts.write_svgs(folder / "charts", keys, (charts.spine_svg(r, 170, 8, labels=True, words=words) for r in rows))
     files = charts.unique_names([f"Profil_{k}_{n}" for k, n in zip(keys, d["name"])])
-    extra = {"pr_spine": [json.dumps(charts.spine_marks(r)) for r in rows], "chart_path": chart_files,
+    extra = {"pr_chart": [f"spine/{k}.svg" for k in keys], "chart_path": [f"charts/{k}.svg" for k in keys],
              "pr_file": files}
-    columns, kinds = profile_columns(profiles, extra, plan.fit, plan.lines)
-    layer = write_profile_layer(request, columns, kinds)
-    charts.render_city(layer, extent, lw, lh, png)
+    columns, kinds = district_columns(request, extra, request.class_title, request.cluster_title)
+    fit = fitter(family, widths["label"] - 0.5)
+    row_data = row_columns(request, fit)
+    layer = write_profile_layer(request, columns, kinds, row_data)
     layer.setRenderer(detail_renderer())
-    layer.setCustomProperty(PROPERTY, request.name)
-    project.addMapLayer(layer, False)  # the layout's maps need it; not shown in the layer tree
-    if request.template:
-        layout = load_template(request.template, project)
+    neighbour_labels(layer, family)
+    city = city_layer(layer, request.name + " \u2013 " + words.translate("ProfilePage", "city"))
+    frame = table_layer(layer, FRAME_NAME, request.name + " \u2013 " + words.translate("ProfilePage", "locator"))
+    frame.setRenderer(locator_renderer())
+    rows_table = rows_layer(layer, request.name + " \u2013 " + words.translate("ProfilePage", "table"))
+    for item in (layer, city, frame, rows_table):
+        project.addMapLayer(_owned(item, request.name), False)  # the layout needs them; not in the layer tree
+    add_relation(project, layer, rows_table, request.name)
+    legend = legend_text(profiles, request.suppress_below, request.min_population, words)
+    texts = {"sr_page_title": page_title(request), "sr_at_a_glance": words.translate("ProfilePage", "At a glance"),
+             "sr_legend": legend, "sr_footer": footer_text(request),
+             "sr_page": words.translate("ProfilePage", "Page %1 of %2")}
+    bind(layout, request, {"districts": layer, "city": city, "frame": frame, "rows": rows_table}, texts)
+    n = len(profiles.indicators)
+    if table is not None:
+        if not own_template:
+            set_columns(table, dict(headers, chart=words.translate("ProfilePage", "Position")), widths)
+        header, row = measure_rows(table)
     else:
-        layout = build_layout(project, page_spec(request, plan, builder.family, locator), plan)
-    bind(layout, request, layer, locator)
+        header, row = 0.0, 6.0
+    if not own_template:
+        badges = [t for t in columns["pr_badge"] if t]
+        heights = page_heights(family, columns["findings"], n, row, header,
+                               max((lines_needed(family, t, RIGHT_W - 8, 9, True) for t in badges), default=0),
+                               legend)
+        arrange(layout, heights, header)
+        zoom_locator(layout, city, fit=True)
+    charts.write_svgs(folder / "spine", keys, (charts.spine_svg(r, charts_width(layout), row) for r in rows))
     replace_layout(project, layout)
     pages = export_pdf(layout, request.output, feedback)
-    files = [request.output] + (export_separate(layout, separate_folder, feedback) if separate_folder else [])
+    out = [request.output] + (export_separate(layout, separate_folder, feedback) if separate_folder else [])
     if QgsApplication.instance().platform() == "qgis_process" and not keep_layout:
         # A one-shot command has no project to keep, and qgis_process 3.22 closes layers left in
         # its project only after GDAL is gone: it crashed on exit (rc 139) until they went here.
         remove_previous(project, request.name)
-    return SheetResult(request.name, pages, files, str(folder))
+    return SheetResult(request.name, pages, out, str(folder))
+
+
+def charts_width(layout) -> float:
+    chart = layout.itemById("sr_chart")
+    return chart.rect().width() if chart is not None else 30.0 - 2 * CELL_MARGIN
+

@@ -1,14 +1,16 @@
 """What a profile atlas reads: the texts of each page, one value column per field, the GeoPackage.
 
-Kept apart from the layout (profile_atlas.py) because it is the data side of the sheets: plain
-text and numbers per district, computed from :class:`~sozialraum_plugin.core.profile.Profiles`,
-then written with the source geometry to a GeoPackage of its own, the only layer the atlas reads
-(live joins have crashed atlases, QGIS #40353). Each table column is one multi-line text per
-district: the sheet item draws it in one call, a template shows it in one label. The request and
-the error live here too, as both modules use them; so does the written layer's renderer.
+Kept apart from the layout (profile_atlas.py, profile_page.py) because it is the data side of the
+sheets: plain text and numbers per district, computed from
+:class:`~sozialraum_plugin.core.profile.Profiles`, then written with the source geometry to a
+GeoPackage of its own, the only data the atlas reads (live joins have crashed atlases, QGIS
+#40353). Beside the districts it holds ``profile_rows``, the page's table as a long table (one row
+per district × indicator, texts as published, hidden cells "·"), and ``profile_city``, the
+districts simplified for the locator. The request and the error live here too, as both modules
+use them; so does the written layer's renderer.
 
-The texts are German, like the class labels of the published tables (DESIGN §2); the English
-findings are in the field ``findings_en`` for templates that want them.
+Texts follow the request's language (English source strings, ``OutputWords``); both findings
+are kept (``findings_de``, ``findings_en``), ``findings`` is the page's.
 """
 from __future__ import annotations
 
@@ -19,26 +21,30 @@ from pathlib import Path
 
 from qgis.core import (
     Qgis,
+    QgsCoordinateReferenceSystem,
     QgsCoordinateTransformContext,
     QgsFeature,
     QgsField,
     QgsFields,
     QgsFillSymbol,
+    QgsGeometry,
     QgsRuleBasedRenderer,
     QgsVectorFileWriter,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from ...core.errors import SozialraumError
 from ...core.fileio import replace_file
-from ...core.formatting import format_date
+from ...core.formatting import format_date, format_int, format_number
 from ...core.profile import Profiles
 from ..gpkg_rtree import remove_database
 
 LAYER_NAME = "profiles"
-CITY_METHOD_TEXT = {"rate": "Summe der Zähler durch Summe der Nenner", "weighted": "bevölkerungsgewichtet",
-                    "median": "Median der Gebiete", "mean": "Mittel der Gebiete"}
+ROWS_NAME = "profile_rows"  # one row per district and indicator: the page's table reads it
+CITY_NAME = "profile_city"  # the districts simplified for the locator map
+FRAME_NAME = "profile_frame"  # one feature: the locator draws the atlas district on it
 
 
 class ProfileSheetError(SozialraumError):
@@ -51,7 +57,7 @@ class SheetRequest:
     profiles: Profiles
     fids: list  # source feature ids, in the order of the profiles' rows
     output: str
-    title: str = "Sozialraumprofil"
+    title: str = ""  # empty: "District profile" in the page's language
     sort_field: str = "pr_key"
     filter_expression: str = ""
     source_text: str = ""
@@ -62,6 +68,9 @@ class SheetRequest:
     language: str = "de"  # de | en: words and number marks of the page
     colour: str = ""  # house colour; empty = HOUSE
     logo: str = ""  # image file for the header; empty = none
+    font: str = ""  # font family of every text on the page; empty = the layouts' default
+    class_title: str = ""  # the badge's titles (a field's alias); empty = "Class" / "Cluster" in the language
+    cluster_title: str = ""
 
     @property
     def name(self) -> str:
@@ -71,96 +80,170 @@ class SheetRequest:
     def folder(self) -> Path:
         return Path(self.output).with_name(Path(self.output).stem + "_files")
 
+    @property
+    def words(self):
+        from ...toolbelt.i18n import OutputWords
+
+        return OutputWords(self.language)
+
+    @property
+    def lang(self) -> str:
+        return self.words.lang
+
 
 # --- texts of the page ------------------------------------------------------------------------------
 
-def sheet_columns(profiles: Profiles, fit=lambda text: text) -> list[tuple[str, str, list]]:
-    """(field, header, texts per indicator) of the table, left to right; ``fit`` wraps names."""
-    inds = profiles.indicators
-    cols = [("pr_col_label", "Indikator", [fit(i.label) for i in inds]),
-            ("pr_col_value", "Gebiet", [profiles.value_text(i) for i in inds]),
-            ("pr_col_city", "Stadt", [profiles.city_text(i) for i in inds]),
-            ("pr_col_dev", "Abweichung", [profiles.deviation_text(i) for i in inds]),
-            ("pr_col_rank", "Rang", [profiles.rank_text(i) for i in inds])]
+def table_headers(profiles: Profiles, words) -> dict:
+    """Column → heading of the page's table, in the page's language."""
+    headers = {"label": words.translate("ProfilePage", "Indicator"),
+               "value": words.translate("ProfilePage", "District"),
+               "city": words.translate("ProfilePage", "City"),
+               "deviation": words.translate("ProfilePage", "Deviation"),
+               "rank": words.translate("ProfilePage", "Rank")}
     if profiles.trend_years:
         years = profiles.trend_years.values()
-        header = f"Trend {min(y[0] for y in years)}\u2013{max(y[1] for y in years)}"
-        cols.append(("pr_col_trend", header, [profiles.trend_text(i) for i in inds]))
+        headers["trend"] = words.translate("ProfilePage", "Trend {years}").format(
+            years=f"{min(y[0] for y in years)}\u2013{max(y[1] for y in years)}")
+    return headers
+
+
+def sheet_columns(profiles: Profiles, fit=lambda text: text, lang: str = "de", words=None) -> list:
+    """(column, header, texts per indicator) of the table, left to right; ``fit`` wraps names."""
+    from ...core.language import PlainWords
+
+    inds, words = profiles.indicators, words or PlainWords(lang)
+    headers = table_headers(profiles, words)
+    cols = [("label", headers["label"], [fit(i.label) for i in inds]),
+            ("value", headers["value"], [profiles.value_text(i, lang) for i in inds]),
+            ("city", headers["city"], [profiles.city_text(i, lang) for i in inds]),
+            ("deviation", headers["deviation"], [profiles.deviation_text(i, lang) for i in inds]),
+            ("rank", headers["rank"], [profiles.rank_text(i, lang) for i in inds])]
+    if profiles.trend_years:
+        cols.append(("trend", headers["trend"], [profiles.trend_text(i, lang) for i in inds]))
     return cols
 
 
-def join_rows(cells: list[str], lines: int = 2) -> str:
-    """One column as one multi-line text, each row ``lines`` text lines high: the blank lines give the
-    rows air, and the second line of a wrapped name uses one, so every row stays on its stripe."""
-    text = cells[0]
-    for previous, cell in zip(cells, cells[1:]):
-        text += "\n" * (lines - previous.count("\n")) + cell
-    return text
+def _number(value: float, lang: str) -> str:
+    return format_number(value, 0 if float(value).is_integer() else 1, lang=lang)
 
 
-def thresholds_text(profiles: Profiles, suppress_below: float) -> str:
+def thresholds_text(profiles: Profiles, suppress_below: float, words) -> str:
     """'3' or '3; Kinder unter 18: unter 5': the thresholds the rule used, an indicator's own too."""
     own = profiles.publication.thresholds if profiles.publication is not None else {}
     items = []
     for ind in profiles.indicators:
         used = [own[c] for c in (ind.field, ind.numerator, ind.denominator) if c in own]
         if used and max(used) != suppress_below:
-            items.append(f"{ind.label}: unter {max(used):g}")
-    return "; ".join([f"{suppress_below:g}"] + items)
+            items.append(words.translate("ProfilePage", "{label}: below {n}").format(
+                label=ind.label, n=_number(max(used), words.lang)))
+    return "; ".join([_number(suppress_below, words.lang)] + items)
 
 
-def legend_text(profiles: Profiles, suppress_below: float, min_population: float) -> str:
-    methods: dict[str, list] = {}
+def city_method_text(method: str, words) -> str:
+    return {"rate": words.translate("ProfilePage", "sum of numerators over sum of denominators"),
+            "weighted": words.translate("ProfilePage", "population-weighted"),
+            "median": words.translate("ProfilePage", "median of the areas"),
+            "mean": words.translate("ProfilePage", "mean of the areas")}[method]
+
+
+def legend_text(profiles: Profiles, suppress_below: float, min_population: float, words) -> str:
+    lang, methods = words.lang, {}
     for ind in profiles.indicators:
         methods.setdefault(profiles.city[ind.field].method, []).append(ind.label)
-    city = "; ".join(f"{CITY_METHOD_TEXT[m]} ({', '.join(labels)})" for m, labels in methods.items())
+    city = "; ".join(f"{city_method_text(m, words)} ({', '.join(labels)})" for m, labels in methods.items())
     # the city value is the official figure of all areas; say so where the valid areas' one differs
-    differing = [f"{ind.label} {profiles.format(ind, profiles.city[ind.field].reference)}"
+    differing = [f"{ind.label} {profiles.format(ind, profiles.city[ind.field].reference, lang)}"
                  for ind in profiles.indicators
-                 if profiles.format(ind, profiles.city[ind.field].reference) != profiles.city_text(ind)
+                 if profiles.format(ind, profiles.city[ind.field].reference, lang) != profiles.city_text(ind, lang)
                  and profiles.city[ind.field].reference == profiles.city[ind.field].reference]
-    valid = f" Gültige Gebiete allein: {', '.join(differing)}." if differing else ""
-    below = thresholds_text(profiles, suppress_below)
-    return ("Einordnung: Strich = Stadtwert, dunkelgrau = mittlere Hälfte, hellgrau = alle Gebiete; "
-            "rechts = mehr Bedarf bzw. höherer Wert. Punkt orange / blau: unter den 20 % der Gebiete "
-            f"mit dem höchsten / geringsten Bedarf. Stadtwert (alle Gebiete): {city}.{valid} Rang unter "
-            f"den ausgewiesenen Werten. \u00b7 = nicht ausgewiesen (Fallzahl unter {below}, "
-            f"daraus berechnet oder zu ihrem Schutz, oder unter {min_population:g} Einwohnern).")
+    valid = " " + words.translate("ProfilePage", "Valid areas alone: {values}.").format(
+        values=", ".join(differing)) if differing else ""
+    return words.translate(
+        "ProfilePage", "Position: line = city value, dark grey = middle half, light grey = all areas; right = "
+        "more need or higher value. Dot orange / blue: among the 20 % of areas with the most / least need. "
+        "City value (all areas): {city}.{valid} Rank among the values shown. {dot} = not shown (count "
+        "below {below}, computed from one or hidden to protect one, or fewer than {minimum} residents)."
+    ).format(city=city, valid=valid, dot="\u00b7", below=thresholds_text(profiles, suppress_below, words),
+             minimum=_number(min_population, lang))
 
 
 def footer_text(request: SheetRequest) -> str:
-    parts = (f"Quelle: {request.source_text}" if request.source_text else "",
-             f"Stand: {format_date(date.today())}")
+    words = request.words
+    parts = (words.translate("ProfilePage", "Source: {source}").format(source=request.source_text)
+             if request.source_text else "",
+             words.translate("ProfilePage", "As of: {date}").format(date=format_date(date.today(), lang=words.lang)))
     return " \u00b7 ".join(p for p in parts if p)
 
 
-def profile_columns(profiles: Profiles, extra: dict, fit=lambda text: text, lines: int = 2):
-    """Field → values (one per district) and field → kind ('text', 'real', 'int') for the GeoPackage."""
+def page_title(request: SheetRequest) -> str:
+    return request.title or request.words.translate("ProfilePage", "District profile")
+
+
+def _subtitles(profiles: Profiles, words) -> list[str]:
+    """'Nr. 01100101 · 3.866 Einwohner' in the page's language (· where the population is hidden)."""
+    d, lang = profiles.districts, words.lang
+    number = words.translate("ProfilePage", "No. {key}")
+    residents = words.translate("ProfilePage", "{n} residents")
+    out = []
+    for key, population, shown in zip(d["key"], d["population"], d["population_text"]):
+        pop = residents.format(n=format_int(population, lang=lang)) if population == population else \
+            residents.format(n="\u00b7") if shown else ""
+        out.append(" \u00b7 ".join(p for p in (number.format(key=key) if key else "", pop) if p))
+    return out
+
+
+def badge_texts(profiles: Profiles, words, class_title: str = "", cluster_title: str = "") -> list[str]:
+    """'Class: mittel' and 'Cluster: …' on a line each; the titles in the page's language unless the
+    fields have their own (an alias)."""
     d = profiles.districts
-    subtitle = [" \u00b7 ".join(p for p in (f"Nr. {k}" if k else "", pop) if p)
-                for k, pop in zip(d["key"], d["population_text"])]
-    columns = {"pr_title": d["name"].tolist(), "pr_key": d["key"].tolist(), "pr_subtitle": subtitle,
-               "pr_badge": d["badge"].tolist(), "pr_note": d["note"].tolist(),
-               "pr_valid": d["valid"].astype(int).tolist(), "findings": d["findings_de"].tolist(),
+    titles = (class_title or words.translate("ProfilePage", "Class"),
+              cluster_title or words.translate("ProfilePage", "Cluster"))
+    return ["\n".join(f"{title}: {value}" for title, value in zip(titles, (k, c)) if value)
+            for k, c in zip(d["class"], d["cluster"])]
+
+
+def district_columns(request: SheetRequest, extra: dict, class_title: str = "", cluster_title: str = ""):
+    """Field → values (one per district) and field → kind ('text', 'real', 'int') for the GeoPackage."""
+    profiles, words = request.profiles, request.words
+    lang, d = words.lang, profiles.districts
+    findings = d[f"findings_{lang}"] if f"findings_{lang}" in d else d["findings_de"]
+    columns = {"pr_id": list(range(1, len(d) + 1)), "pr_title": d["name"].tolist(), "pr_key": d["key"].tolist(),
+               "pr_subtitle": _subtitles(profiles, words),
+               "pr_badge": badge_texts(profiles, words, class_title, cluster_title),
+               "pr_note": d["note"].tolist(), "pr_valid": d["valid"].astype(int).tolist(),
+               "findings": findings.tolist(), "findings_de": d["findings_de"].tolist(),
                "findings_en": d["findings_en"].tolist(), **extra}
     kinds = {name: "text" for name in columns}
-    kinds["pr_valid"] = "int"
+    kinds["pr_valid"] = kinds["pr_id"] = "int"
     for ind in profiles.indicators:
         cells, f = profiles.cells[ind.field], ind.field
-        columns.update({f"pr_{f}_value": profiles.value_text(ind).tolist(),
-                        f"pr_{f}_city": [profiles.city_text(ind)] * len(d),
-                        f"pr_{f}_dev": profiles.deviation_text(ind).tolist(),
-                        f"pr_{f}_rank": profiles.rank_text(ind).tolist()})
+        columns.update({f"pr_{f}_value": profiles.value_text(ind, lang).tolist(),
+                        f"pr_{f}_city": [profiles.city_text(ind, lang)] * len(d),
+                        f"pr_{f}_dev": profiles.deviation_text(ind, lang).tolist(),
+                        f"pr_{f}_rank": profiles.rank_text(ind, lang).tolist()})
         kinds.update({f"pr_{f}_{s}": "text" for s in ("value", "city", "dev", "rank")})
         for suffix, source, kind in (("num", "value", "real"), ("ratio", "ratio", "real"),
                                      ("rank_n", "rank", "int"), ("decile", "decile", "int")):
             cast = int if kind == "int" else float
             columns[f"pr_{f}_{suffix}"] = [None if v != v else cast(v) for v in cells[source]]
             kinds[f"pr_{f}_{suffix}"] = kind
-    for name, header, texts in sheet_columns(profiles, fit):
-        cells = [[t] * len(d) if isinstance(t, str) else t.tolist() for t in texts]  # per indicator
-        columns[name] = [join_rows([header] + list(row), lines) for row in zip(*cells)]
-        kinds[name] = "text"
+    return columns, kinds
+
+
+def row_columns(request: SheetRequest, fit=lambda text: text) -> tuple[dict, dict]:
+    """The page's table as a long table: one row per district × indicator, texts as published."""
+    profiles = request.profiles
+    table = sheet_columns(profiles, fit, request.lang, request.words)
+    n, k = len(profiles.districts), len(profiles.indicators)
+    columns = {"pr_id": [i + 1 for i in range(n) for _ in range(k)],
+               "pos": [j + 1 for _ in range(n) for j in range(k)],
+               "field": [ind.field for _ in range(n) for ind in profiles.indicators]}
+    for name, _header, texts in table:
+        per_ind = [[t] * n if isinstance(t, str) else t.tolist() for t in texts]
+        columns[name] = [per_ind[j][i] for i in range(n) for j in range(k)]
+    columns["chart"] = [""] * (n * k)  # the chart's column: the picture stands over it
+    kinds = {name: "text" for name in columns}
+    kinds["pr_id"] = kinds["pos"] = "int"
     return columns, kinds
 
 
@@ -175,9 +258,9 @@ def _qfield(name: str, kind: str) -> QgsField:
     return QgsField(name, types[kind])
 
 
-def write_profile_layer(request: SheetRequest, columns: dict, kinds: dict) -> QgsVectorLayer:
+def write_profile_layer(request: SheetRequest, columns: dict, kinds: dict, rows: tuple | None = None) -> QgsVectorLayer:
     """Source geometry and attributes plus ``columns`` as a new GeoPackage, written under a
-    temporary name and moved into place."""
+    temporary name and moved into place; ``rows`` (columns, kinds) as its table ``profile_rows``."""
     layer, folder = request.layer, request.folder
     # only what the page shows: of the source, just the fields the page or the atlas names
     keep = [f for f in layer.fields() if f.name() in request.keep_fields and f.name() not in columns
@@ -208,6 +291,10 @@ def write_profile_layer(request: SheetRequest, columns: dict, kinds: dict) -> Qg
             out.setAttributes(kept + [columns[n][pos] for n in names])
             writer.addFeature(out)
         del writer  # closes the file
+        if rows is not None:
+            _write_rows(temp, *rows)
+            _write_city(temp, request, columns["pr_id"], columns["pr_title"])
+            _write_frame(temp, request)
         replace_file(temp, dest)
     except BaseException:  # no half-written GeoPackage stays beside the PDF
         writer = None  # noqa: F841 (closes the file before it is removed)
@@ -217,6 +304,108 @@ def write_profile_layer(request: SheetRequest, columns: dict, kinds: dict) -> Qg
     if not written.isValid():
         raise ProfileSheetError("profile_export_failed", file=dest, reason="GeoPackage unreadable")
     return written
+
+
+def _write_rows(path: str, columns: dict, kinds: dict) -> None:
+    """The long table (no geometry) as a second table of the GeoPackage, indexed on pr_id: the
+    page's table item asks it for one district's rows on every page."""
+    fields = QgsFields()
+    for name in columns:
+        fields.append(_qfield(name, kinds[name]))
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName, options.layerName, options.fileEncoding = "GPKG", ROWS_NAME, "UTF-8"
+    options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
+    writer = QgsVectorFileWriter.create(path, fields, QgsWkbTypes.Type.NoGeometry, QgsCoordinateReferenceSystem(),
+                                        QgsCoordinateTransformContext(), options)
+    if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
+        raise ProfileSheetError("profile_export_failed", file=path, reason=writer.errorMessage())
+    names = list(columns)
+    for values in zip(*(columns[n] for n in names)):
+        out = QgsFeature(fields)
+        out.setAttributes(list(values))
+        writer.addFeature(out)
+    del writer
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(path)) as db, db:
+        db.execute(f"CREATE INDEX IF NOT EXISTS idx_{ROWS_NAME}_pr_id ON {ROWS_NAME}(pr_id)")
+
+
+def _write_city(path: str, request: SheetRequest, ids: list, titles: list) -> None:
+    """The districts simplified for the locator, a city some 75 mm wide: drawn on every page, the
+    full boundaries cost ~0.3 s a page (Berlin) and 0.6 MB of PDF; simplified to a quarter
+    millimetre on the page they look the same."""
+    layer = request.layer
+    extent = layer.extent()
+    tolerance = max(extent.width(), extent.height()) / 75 * 0.25
+    fields = QgsFields()
+    fields.append(_qfield("pr_id", "int"))
+    fields.append(_qfield("pr_title", "text"))
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName, options.layerName, options.fileEncoding = "GPKG", CITY_NAME, "UTF-8"
+    options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
+    writer = QgsVectorFileWriter.create(path, fields, layer.wkbType(), layer.crs(), QgsCoordinateTransformContext(),
+                                        options)
+    if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
+        raise ProfileSheetError("profile_export_failed", file=path, reason=writer.errorMessage())
+    position = {fid: pos for pos, fid in enumerate(request.fids)}
+    for feature in layer.getFeatures():
+        pos = position[feature.id()]
+        out = QgsFeature(fields)
+        simple = feature.geometry().simplify(tolerance)
+        out.setGeometry(simple if not simple.isEmpty() else feature.geometry())
+        out.setAttributes([ids[pos], titles[pos]])
+        writer.addFeature(out)
+    del writer
+
+
+def _write_frame(path: str, request: SheetRequest) -> None:
+    """One feature, the city's bounding box: the locator's map draws the atlas district as its
+    symbol (a geometry generator on @atlas_geometry), so it fetches one feature a page, not all."""
+    fields = QgsFields()
+    fields.append(_qfield("name", "text"))
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName, options.layerName, options.fileEncoding = "GPKG", FRAME_NAME, "UTF-8"
+    options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
+    writer = QgsVectorFileWriter.create(path, fields, QgsWkbTypes.Type.Polygon, request.layer.crs(),
+                                        QgsCoordinateTransformContext(), options)
+    if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
+        raise ProfileSheetError("profile_export_failed", file=path, reason=writer.errorMessage())
+    out = QgsFeature(fields)
+    extent = request.layer.extent()
+    extent.grow(max(extent.width(), extent.height()) * 0.05)
+    out.setGeometry(QgsGeometry.fromRect(extent))
+    out.setAttributes(["city"])
+    writer.addFeature(out)
+    del writer
+
+
+def table_layer(layer: QgsVectorLayer, table: str, name: str) -> QgsVectorLayer:
+    """Another table of the GeoPackage ``layer`` reads."""
+    path = layer.source().split("|")[0]
+    other = QgsVectorLayer(f"{path}|layername={table}", name, "ogr")
+    if not other.isValid():
+        raise ProfileSheetError("profile_export_failed", file=path, reason=f"{table} unreadable")
+    return other
+
+
+def city_layer(layer: QgsVectorLayer, name: str) -> QgsVectorLayer:
+    """The table ``profile_city`` (the locator's districts) of the GeoPackage ``layer`` reads."""
+    path = layer.source().split("|")[0]
+    city = QgsVectorLayer(f"{path}|layername={CITY_NAME}", name, "ogr")
+    if not city.isValid():
+        raise ProfileSheetError("profile_export_failed", file=path, reason="profile_city unreadable")
+    return city
+
+
+def rows_layer(layer: QgsVectorLayer, name: str) -> QgsVectorLayer:
+    """The table ``profile_rows`` of the GeoPackage ``layer`` reads."""
+    path = layer.source().split("|")[0]
+    rows = QgsVectorLayer(f"{path}|layername={ROWS_NAME}", name, "ogr")
+    if not rows.isValid():
+        raise ProfileSheetError("profile_export_failed", file=path, reason="profile_rows unreadable")
+    return rows
 
 
 def detail_renderer() -> QgsRuleBasedRenderer:

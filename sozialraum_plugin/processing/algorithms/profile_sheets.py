@@ -23,8 +23,9 @@ from qgis.core import (
     QgsProject,
 )
 from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtGui import QColor
 
-from ..base import SozialraumAlgorithm, check_title
+from ..base import SozialraumAlgorithm, check_title, language_parameter
 
 # core.profile pulls in pandas: imported where it is used, so loading the plugin stays fast.
 
@@ -83,10 +84,13 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             "chart, the class/cluster badge and plain-language findings. The data are first "
             "written to a GeoPackage in the folder '<output>_files' next to the PDF (together with "
             "one labelled SVG chart per district for reports); the layout stays in the project's "
-            "layout manager and is replaced when the algorithm runs again. In the layout, the "
-            "detail map is a normal map item; everything else on the page is one item, "
-            "'Profile sheet content', drawn by this plugin (fast: QGIS refreshes every item on "
-            "every page). Projects containing it need the plugin to show it.\n\n"
+            "layout manager and is replaced when the algorithm runs again. The page is made of QGIS's "
+            "own layout items only (labels, an attribute table, a picture, two maps), so every piece can "
+            "be restyled, moved or deleted in the layout designer, and a project holding the layout "
+            "opens and exports in a QGIS without this plugin. The table shows the GeoPackage's table "
+            "'profile_rows' (one row per district and indicator, as published) through a project "
+            "relation; the chart is one SVG per district in 'spine/', found relative to the "
+            "GeoPackage.\n\n"
             "City value: the figure of all districts of the city: the pooled rate Σnumerator/Σdenominator "
             "for indicators listed in RATES, the median of the districts otherwise; the legend names "
             "the valid districts' figure where it differs. Ranks count the valid districts whose value "
@@ -106,12 +110,15 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             "show no values, only the note 'unter 300 EW'.\n"
             "SEPARATE_FILES: a folder; when set, one file per district is written there as well, "
             "named Profil_<key>_<name>.pdf. OUTPUT always receives all pages in one PDF.\n"
-            "TEMPLATE: a .qpt saved from a profile layout (Layout ▸ Save as Template) after "
-            "restyling: move or resize the map and the sheet content, give the sheet the city's "
-            "house colour (its item properties), add logos, labels or a basemap. A template of "
-            "standard items works too: labels read the fields of the GeoPackage ([% \"findings\" %], "
-            "pr_col_value, …), a picture can show chart_path, and a map with the id sr_detail is bound "
-            "to the districts.")
+            "TEMPLATE: a .qpt replacing the page shipped in resources/templates/profile_A4_portrait.qpt, "
+            "e.g. one saved from a profile layout (Layout ▸ Save as Template) after restyling. Items "
+            "are found by their ids: sr_detail (atlas map), sr_locator (city map), sr_table (the "
+            "table's frame), sr_chart, sr_logo, and labels reading fields ([% \"pr_title\" %], "
+            "[% \"findings\" %]) or the page's words (@sr_legend, @sr_footer, @sr_page, @sr_at_a_glance, "
+            "@sr_page_title). Missing items are left out.\n"
+            "LANGUAGE: the page's words and number format (de, en; empty: the QGIS locale). "
+            "HOUSE_COLOUR, LOGO and FONT: the city's colour for the band and headings, an image in the "
+            "header, one font family for every text; set once, on the shipped page or a template.")
 
     def flags(self):
         # Layers and a layout are added to the project: that must happen on the main thread.
@@ -151,12 +158,18 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
                                         optional=True),
             QgsProcessingParameterField("CLUSTER_FIELD", self.tr("Cluster field (badge)"), None, "INPUT",
                                         optional=True),
-            QgsProcessingParameterString("TITLE", self.tr("Sheet title"), "Sozialraumprofil", optional=True),
+            QgsProcessingParameterString("TITLE", self.tr("Sheet title (empty: 'District profile' in the "
+                                                          "page's language)"), optional=True),
             QgsProcessingParameterString("SOURCE_TEXT", self.tr("Source line"), optional=True),
             QgsProcessingParameterFile("TEMPLATE", self.tr("Layout template (.qpt)"),
                                        extension="qpt", optional=True),
             QgsProcessingParameterFolderDestination("SEPARATE_FILES", self.tr("One PDF per district in"),
                                                     optional=True, createByDefault=False),
+            language_parameter(),
+            QgsProcessingParameterString("HOUSE_COLOUR", self.tr("House colour (e.g. #1f4e79)"), optional=True),
+            QgsProcessingParameterFile("LOGO", self.tr("Logo (image for the header)"), optional=True,
+                                       fileFilter=self.tr("Images (*.svg *.png *.jpg *.jpeg)")),
+            QgsProcessingParameterString("FONT", self.tr("Font family of the page"), optional=True),
         ]
         for parameter in optional:
             self.addParameter(parameter)
@@ -214,10 +227,13 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             min_population=self.parameterAsDouble(parameters, "MIN_POPULATION", context),
             suppress_below=self.parameterAsDouble(parameters, "SUPPRESS_BELOW", context),
             class_field=field("CLASS_FIELD"), cluster_field=field("CLUSTER_FIELD"))
+        words = self.words(parameters, context)
+        titles = {}
         for attr, name in (("class_title", options.class_field), ("cluster_title", options.cluster_field)):
             alias = layer.fields().field(name).alias() if name else ""
             if alias:  # the badge says "Status-Index: mittel" where the field has that alias
                 setattr(options, attr, alias)
+                titles[attr] = alias
         names = [options.name, options.key, options.population, options.class_field, options.cluster_field]
         for ind in indicators:
             names += [ind.field, ind.numerator, ind.denominator]
@@ -241,12 +257,16 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
         filter_expression = self.parameterAsExpression(parameters, "FILTER_EXPRESSION", context)
         keep = {options.name, options.key, options.population, options.class_field, options.cluster_field, sort}
         keep |= set(QgsExpression(filter_expression).referencedColumns()) if filter_expression else set()
+        colour = text("HOUSE_COLOUR").strip()
+        if colour and not QColor(colour).isValid():
+            raise ProfileError("profile_colour_invalid", colour=colour)
         request = SheetRequest(
-            layer, profiles, fids, output, title=text("TITLE") or "Sozialraumprofil", sort_field=sort,
+            layer, profiles, fids, output, title=text("TITLE").strip(), sort_field=sort,
             filter_expression=filter_expression,
             source_text=text("SOURCE_TEXT"), template=self.parameterAsFile(parameters, "TEMPLATE", context),
             suppress_below=options.suppress_below, min_population=options.min_population,
-            keep_fields=tuple(n for n in keep if n))
+            keep_fields=tuple(n for n in keep if n), language=words.lang, colour=colour,
+            logo=self.parameterAsFile(parameters, "LOGO", context), font=text("FONT").strip(), **titles)
         separate = self.parameterAsString(parameters, "SEPARATE_FILES", context)
         project = context.project() or QgsProject.instance()
         from ..base import _STEP

@@ -377,6 +377,11 @@ class ReportRun:
             params["RATES"] = rates
         if p.separate_files:
             params["SEPARATE_FILES"] = os.path.join(self.folder, "Profile_einzeln")
+        # the city's look: its own page template, house colour, logo and font (LANGUAGE: the run's)
+        style = d.style
+        params.update({name: value for name, value in (
+            ("TEMPLATE", d.resolve(style.profile_template)), ("HOUSE_COLOUR", style.colour),
+            ("LOGO", d.resolve(style.logo)), ("FONT", style.font)) if value})
         population, minimum = population_setting(d)
         if population:
             params.update(POPULATION_FIELD=population, MIN_POPULATION=minimum)
