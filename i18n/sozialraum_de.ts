@@ -2227,6 +2227,11 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <source>The workbook {file} cannot be written: neither openpyxl nor GDAL&apos;s XLSX driver is available. The CSV appendix has the same values.</source>
         <translation>Die Arbeitsmappe {file} lässt sich nicht schreiben: weder openpyxl noch der XLSX-Treiber von GDAL ist vorhanden. Der CSV-Anhang enthält dieselben Werte.</translation>
     </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="161"/>
+        <source>The house colour {colour!r} is not a colour; write it as #1f4e79 or a colour name.</source>
+        <translation>Die Hausfarbe {colour!r} ist keine Farbe; bitte als #1f4e79 oder als Farbname angeben.</translation>
+    </message>
 </context>
 <context>
     <name>MethodNote</name>
@@ -2815,186 +2820,293 @@ LANGUAGE (de | en; leer: die Sprache von QGIS): die Sprache der Klassennamen und
     </message>
 </context>
 <context>
-    <name>ProfileSheetItem</name>
+    <name>ProfilePage</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/sheet_item_widget.py" line="94"/>
-        <source>Profile sheet content</source>
-        <translation>Inhalt des Sozialraumprofils</translation>
+        <location filename="../sozialraum_plugin/gis/layouts/charts.py" line="108"/>
+        <source>City value</source>
+        <translation>Stadtwert</translation>
     </message>
-</context>
-<context>
-    <name>ProfileSheetWidget</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/sheet_item_widget.py" line="38"/>
-        <source>Profile sheet</source>
+        <location filename="../sozialraum_plugin/gis/layouts/charts.py" line="109"/>
+        <source>Middle: city value; dark grey: middle half of the areas; light grey: all areas; right: more need (higher value)</source>
+        <translation>Mitte: Stadtwert; dunkelgrau: mittlere Hälfte der Gebiete; hellgrau: alle Gebiete; rechts: mehr Bedarf (höherer Wert)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="328"/>
+        <source>city</source>
+        <translation>Stadtgebiet</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="329"/>
+        <source>locator</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="331"/>
+        <source>table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="336"/>
+        <source>At a glance</source>
+        <translation>Auf einen Blick</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="338"/>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="343"/>
+        <source>Position</source>
+        <translation>Einordnung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="98"/>
+        <source>Indicator</source>
+        <translation>Indikator</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="99"/>
+        <source>District</source>
+        <translation>Gebiet</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="100"/>
+        <source>City</source>
+        <translation>Stadt</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="101"/>
+        <source>Deviation</source>
+        <translation>Abweichung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="102"/>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="105"/>
+        <source>Trend {years}</source>
+        <translation>Trend {years}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="137"/>
+        <source>{label}: below {n}</source>
+        <translation>{label}: unter {n}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="143"/>
+        <source>sum of numerators over sum of denominators</source>
+        <translation>Summe der Zähler durch Summe der Nenner</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="144"/>
+        <source>population-weighted</source>
+        <translation>bevölkerungsgewichtet</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="145"/>
+        <source>median of the areas</source>
+        <translation>Median der Gebiete</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="146"/>
+        <source>mean of the areas</source>
+        <translation>Mittel der Gebiete</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="159"/>
+        <source>Valid areas alone: {values}.</source>
+        <translation>Gültige Gebiete allein: {values}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="161"/>
+        <source>Position: line = city value, dark grey = middle half, light grey = all areas; right = more need or higher value. Dot orange / blue: among the 20 % of areas with the most / least need. City value (all areas): {city}.{valid} Rank among the values shown. {dot} = not shown (count below {below}, computed from one or hidden to protect one, or fewer than {minimum} residents).</source>
+        <translation>Einordnung: Strich = Stadtwert, dunkelgrau = mittlere Hälfte, hellgrau = alle Gebiete; rechts = mehr Bedarf bzw. höherer Wert. Punkt orange / blau: unter den 20 % der Gebiete mit dem höchsten / geringsten Bedarf. Stadtwert (alle Gebiete): {city}.{valid} Rang unter den ausgewiesenen Werten. {dot} = nicht ausgewiesen (Fallzahl unter {below}, daraus berechnet oder zu ihrem Schutz, oder unter {minimum} Einwohnern).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="172"/>
+        <source>Source: {source}</source>
+        <translation>Quelle: {source}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="172"/>
+        <source>As of: {date}</source>
+        <translation>Stand: {date}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="179"/>
+        <source>District profile</source>
         <translation>Sozialraumprofil</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/sheet_item_widget.py" line="49"/>
-        <source>House colour</source>
-        <translation>Hausfarbe</translation>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="185"/>
+        <source>No. {key}</source>
+        <translation>Nr. {key}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/sheet_item_widget.py" line="45"/>
-        <source>Colour of the header band and the headings; the band&apos;s texts turn dark on a light colour</source>
-        <translation>Farbe des Kopfbands und der Überschriften; auf einer hellen Farbe werden die Texte im Band dunkel</translation>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="186"/>
+        <source>{n} residents</source>
+        <translation>{n} Einwohner</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/sheet_item_widget.py" line="50"/>
-        <source>Texts and values come from the profile GeoPackage: to change indicators, labels or the source line, run Profile sheets again. The detail map is a map item of its own (select it to restyle it).</source>
-        <translation>Texte und Werte stammen aus dem Profil-GeoPackage: Um Indikatoren, Bezeichnungen oder die Quellenzeile zu ändern, Sozialraumprofile erneut ausführen. Die Detailkarte ist ein eigenes Kartenelement (zum Umgestalten auswählen).</translation>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="199"/>
+        <source>Class</source>
+        <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/sheet_item_widget.py" line="67"/>
-        <source>Change house colour</source>
-        <translation>Hausfarbe ändern</translation>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="199"/>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
     </message>
 </context>
 <context>
     <name>ProfileSheetsAlgorithm</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="77"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="78"/>
         <source>District profile sheets</source>
         <translation>Sozialraumprofile</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="125"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="132"/>
         <source>Districts</source>
         <translation>Gebiete</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="126"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="133"/>
         <source>Name field</source>
         <translation>Namensfeld</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="127"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="134"/>
         <source>Indicator fields</source>
         <translation>Indikatorfelder</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="129"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="136"/>
         <source>Profile sheets (PDF)</source>
         <translation>Sozialraumprofile (PDF)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="129"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="136"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="132"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="139"/>
         <source>Key field (district number)</source>
         <translation>Schlüsselfeld (Gebietsnummer)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="134"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="141"/>
         <source>Sort pages by (default: key, else name)</source>
         <translation>Seiten sortieren nach (Standard: Schlüssel, sonst Name)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="136"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="143"/>
         <source>Only districts where</source>
         <translation>Nur Gebiete, für die gilt</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="138"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="145"/>
         <source>Indicator labels and units</source>
         <translation>Indikatorbezeichnungen und Einheiten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="139"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="146"/>
         <source>Directions of need</source>
         <translation>Bedarfsrichtungen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="140"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="147"/>
         <source>Rates from counts</source>
         <translation>Quoten aus Anzahlen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="141"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="148"/>
         <source>Indicators that are counts</source>
         <translation>Indikatoren, die Anzahlen sind</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="143"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="150"/>
         <source>Population field</source>
         <translation>Feld Einwohnerzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="145"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="152"/>
         <source>Minimum population</source>
         <translation>Mindesteinwohnerzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="147"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="154"/>
         <source>Suppress counts below</source>
         <translation>Anzahlen sperren unter</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="150"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="157"/>
         <source>Class field (badge)</source>
         <translation>Klassenfeld (Kennzeichen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="152"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="159"/>
         <source>Cluster field (badge)</source>
         <translation>Clusterfeld (Kennzeichen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="154"/>
-        <source>Sheet title</source>
-        <translation>Titel des Profilblatts</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="155"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="163"/>
         <source>Source line</source>
         <translation>Quellenangabe</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="156"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="164"/>
         <source>Layout template (.qpt)</source>
         <translation>Layoutvorlage (.qpt)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="158"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="166"/>
         <source>One PDF per district in</source>
         <translation>Eine PDF-Datei je Gebiet in</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="163"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="176"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="164"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="177"/>
         <source>Layout name</source>
         <translation>Layoutname</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="165"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="178"/>
         <source>Folder with GeoPackage and charts</source>
         <translation>Ordner mit GeoPackage und Diagrammen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="228"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="244"/>
         <source>{n} districts, {k} indicators</source>
         <translation>{n} Gebiete, {k} Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="255"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="275"/>
         <source>{pages} pages written to {file}</source>
         <translation>{pages} Seiten nach {file} geschrieben</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="235"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="251"/>
         <source>{label} ({field}) has the same value in every district: no findings for it.</source>
         <translation>{label} ({field}) hat in allen Gebieten denselben Wert: keine Befunde dazu.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="80"/>
-        <source>One printable A4 page per district: name and key, a detail map and a locator map, a table of the indicators (district value, city value, deviation, rank) with a spine chart, the class/cluster badge and plain-language findings. The data are first written to a GeoPackage in the folder '&lt;output&gt;_files' next to the PDF (together with one labelled SVG chart per district for reports); the layout stays in the project's layout manager and is replaced when the algorithm runs again. In the layout, the detail map is a normal map item; everything else on the page is one item, 'Profile sheet content', drawn by this plugin (fast: QGIS refreshes every item on every page). Projects containing it need the plugin to show it.
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="156"/>
+        <source>Own thresholds of indicators</source>
+        <translation>Eigene Schwellen der Indikatoren</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="81"/>
+        <source>One printable A4 page per district: name and key, a detail map and a locator map, a table of the indicators (district value, city value, deviation, rank) with a spine chart, the class/cluster badge and plain-language findings. The data are first written to a GeoPackage in the folder '&lt;output&gt;_files' next to the PDF (together with one labelled SVG chart per district for reports); the layout stays in the project's layout manager and is replaced when the algorithm runs again. The page is made of QGIS's own layout items only (labels, an attribute table, a picture, two maps), so every piece can be restyled, moved or deleted in the layout designer, and a project holding the layout opens and exports in a QGIS without this plugin. The table shows the GeoPackage's table 'profile_rows' (one row per district and indicator, as published) through a project relation; the chart is one SVG per district in 'spine/', found relative to the GeoPackage.
 
 City value: the figure of all districts of the city: the pooled rate Σnumerator/Σdenominator for indicators listed in RATES, the median of the districts otherwise; the legend names the valid districts' figure where it differs. Ranks count the valid districts whose value is shown (rank 1 = highest value, or highest need where DIRECTIONS gives one).
 What is hidden (·) follows the report's publication rule: counts and numerators below SUPPRESS_BELOW, what is computed from them (rates, trends), a second value where a city total would give a hidden one back, cells listed in the input's suppressed_fields, and districts below MIN_POPULATION. The GeoPackage written for the atlas holds only what the pages show.
@@ -3004,8 +3116,9 @@ DIRECTIONS: FIELD=+1 (higher = more need), FIELD=-1 (lower = more need), FIELD=0
 RATES: FIELD=numerator/denominator (count fields) for pooled city rates; numerators below SUPPRESS_BELOW hide the rate (·). COUNT_FIELDS are shown as counts and hidden below SUPPRESS_BELOW as well. THRESHOLDS: FIELD=5;… an indicator's own threshold for its counts (the page legend names it).
 MIN_POPULATION: districts with fewer residents (POPULATION_FIELD) keep their page but show no values, only the note 'unter 300 EW'.
 SEPARATE_FILES: a folder; when set, one file per district is written there as well, named Profil_&lt;key&gt;_&lt;name&gt;.pdf. OUTPUT always receives all pages in one PDF.
-TEMPLATE: a .qpt saved from a profile layout (Layout ▸ Save as Template) after restyling: move or resize the map and the sheet content, give the sheet the city's house colour (its item properties), add logos, labels or a basemap. A template of standard items works too: labels read the fields of the GeoPackage ([% &quot;findings&quot; %], pr_col_value, …), a picture can show chart_path, and a map with the id sr_detail is bound to the districts.</source>
-        <translation>Eine druckfertige A4-Seite je Gebiet: Name und Schlüssel, eine Detailkarte und eine Lagekarte, eine Indikatorentabelle (Gebietswert, Stadtwert, Abweichung, Rang) mit Einordnungsdiagramm (Spine-Chart), das Klassen-/Clusterkennzeichen und Befunde in einfacher Sprache. Die Daten werden zuerst in ein GeoPackage im Ordner '&lt;output&gt;_files' neben der PDF-Datei geschrieben (zusammen mit einem beschrifteten SVG-Diagramm je Gebiet für Berichte); das Layout bleibt in der Layoutverwaltung des Projekts und wird ersetzt, wenn der Algorithmus erneut läuft. Im Layout ist die Detailkarte ein normales Kartenelement; alles andere auf der Seite ist ein einziges Element, 'Inhalt des Sozialraumprofils', das dieses Plugin zeichnet (schnell: QGIS aktualisiert jedes Element auf jeder Seite). Projekte, die es enthalten, benötigen das Plugin, um es anzuzeigen.
+TEMPLATE: a .qpt replacing the page shipped in resources/templates/profile_A4_portrait.qpt, e.g. one saved from a profile layout (Layout ▸ Save as Template) after restyling. Items are found by their ids: sr_detail (atlas map), sr_locator (city map), sr_table (the table's frame), sr_chart, sr_logo, and labels reading fields ([% &quot;pr_title&quot; %], [% &quot;findings&quot; %]) or the page's words (@sr_legend, @sr_footer, @sr_page, @sr_at_a_glance, @sr_page_title). Missing items are left out.
+LANGUAGE: the page's words and number format (de, en; empty: the QGIS locale). HOUSE_COLOUR, LOGO and FONT: the city's colour for the band and headings, an image in the header, one font family for every text; set once, on the shipped page or a template.</source>
+        <translation>Eine druckfertige A4-Seite je Gebiet: Name und Schlüssel, eine Detailkarte und eine Lagekarte, eine Indikatorentabelle (Gebietswert, Stadtwert, Abweichung, Rang) mit Einordnungsdiagramm (Spine-Chart), das Klassen-/Clusterkennzeichen und Befunde in einfacher Sprache. Die Daten werden zuerst in ein GeoPackage im Ordner '&lt;output&gt;_files' neben der PDF-Datei geschrieben (zusammen mit einem beschrifteten SVG-Diagramm je Gebiet für Berichte); das Layout bleibt in der Layoutverwaltung des Projekts und wird ersetzt, wenn der Algorithmus erneut läuft. Die Seite besteht nur aus QGIS-eigenen Layoutelementen (Beschriftungen, eine Attributtabelle, ein Bild, zwei Karten): jedes Teil lässt sich im Layout-Designer umgestalten, verschieben oder löschen, und ein Projekt mit dem Layout öffnet und exportiert auch in einem QGIS ohne dieses Plugin. Die Tabelle zeigt die Tabelle 'profile_rows' des GeoPackages (eine Zeile je Gebiet und Indikator, wie veröffentlicht) über eine Projektbeziehung; das Diagramm ist ein SVG je Gebiet in 'spine/', gefunden relativ zum GeoPackage.
 
 Stadtwert: der Wert aller Gebiete der Stadt: die Gesamtquote ΣZähler/ΣNenner für Indikatoren aus RATES, sonst der Median der Gebiete; wo der Wert der gültigen Gebiete davon abweicht, nennt die Legende ihn. Ränge zählen die gültigen Gebiete, deren Wert ausgewiesen ist (Rang 1 = höchster Wert bzw. höchster Bedarf, wo DIRECTIONS eine Richtung angibt).
 Was nicht ausgewiesen wird (·), folgt der Geheimhaltungsregel des Berichts: Anzahlen und Zähler unter SUPPRESS_BELOW, was daraus berechnet wird (Quoten, Trends), ein zweiter Wert, wo sich ein gesperrter Wert sonst aus einer Summe der Gesamtstadt zurückrechnen ließe, Zellen, die in suppressed_fields der Eingabe aufgeführt sind, und Gebiete unter MIN_POPULATION. Das für den Atlas geschriebene GeoPackage enthält nur, was die Seiten zeigen.
@@ -3015,12 +3128,33 @@ DIRECTIONS: FIELD=+1 (höher = mehr Bedarf), FIELD=-1 (niedriger = mehr Bedarf),
 RATES: FIELD=Zähler/Nenner (Anzahlfelder) für Gesamtquoten der Stadt; Zähler unter SUPPRESS_BELOW sperren die Quote (·). COUNT_FIELDS werden als Anzahlen gezeigt und unter SUPPRESS_BELOW ebenfalls gesperrt. THRESHOLDS: FIELD=5;… eine eigene Schwelle eines Indikators für seine Anzahlen (die Seitenlegende nennt sie).
 MIN_POPULATION: Gebiete mit weniger Einwohnern (POPULATION_FIELD) behalten ihre Seite, zeigen aber keine Werte, nur den Hinweis 'unter 300 EW'.
 SEPARATE_FILES: ein Ordner; wenn gesetzt, wird dort zusätzlich je Gebiet eine Datei geschrieben, benannt Profil_&lt;key&gt;_&lt;name&gt;.pdf. OUTPUT erhält immer alle Seiten in einer PDF-Datei.
-TEMPLATE: eine .qpt, die nach dem Umgestalten aus einem Profil-Layout gespeichert wurde (Layout ▸ Als Vorlage speichern): Karte und Profilinhalt verschieben oder in der Größe ändern, dem Profilinhalt die Hausfarbe der Stadt geben (in seinen Elementeigenschaften), Logos, Beschriftungen oder eine Hintergrundkarte hinzufügen. Eine Vorlage aus Standardelementen funktioniert ebenfalls: Beschriftungen lesen die Felder des GeoPackages ([% &quot;findings&quot; %], pr_col_value, …), ein Bild kann chart_path zeigen, und eine Karte mit der ID sr_detail wird an die Gebiete gebunden.</translation>
+TEMPLATE: eine .qpt anstelle der mitgelieferten Seite resources/templates/profile_A4_portrait.qpt, z. B. eine nach dem Umgestalten aus einem Profil-Layout gespeicherte (Layout ▸ Als Vorlage speichern). Elemente werden über ihre IDs gefunden: sr_detail (Atlaskarte), sr_locator (Stadtkarte), sr_table (der Rahmen der Tabelle), sr_chart, sr_logo, sowie Beschriftungen, die Felder lesen ([% &quot;pr_title&quot; %], [% &quot;findings&quot; %]) oder die Wörter der Seite (@sr_legend, @sr_footer, @sr_page, @sr_at_a_glance, @sr_page_title). Fehlende Elemente entfallen.
+LANGUAGE: Wörter und Zahlenformat der Seiten (de, en; leer: die QGIS-Sprache). HOUSE_COLOUR, LOGO und FONT: die Farbe der Stadt für Band und Überschriften, ein Bild im Kopf, eine Schriftart für alle Texte; einmal gesetzt, auf der mitgelieferten Seite oder einer Vorlage.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="149"/>
-        <source>Own thresholds of indicators</source>
-        <translation>Eigene Schwellen der Indikatoren</translation>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="161"/>
+        <source>Sheet title (empty: &apos;District profile&apos; in the page&apos;s language)</source>
+        <translation>Titel der Seiten (leer: „Sozialraumprofil“ in der Sprache der Seiten)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="169"/>
+        <source>House colour (e.g. #1f4e79)</source>
+        <translation>Hausfarbe (z. B. #1f4e79)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="170"/>
+        <source>Logo (image for the header)</source>
+        <translation>Logo (Bild für den Kopf)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="170"/>
+        <source>Images (*.svg *.png *.jpg *.jpeg)</source>
+        <translation>Bilder (*.svg *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="172"/>
+        <source>Font family of the page</source>
+        <translation>Schriftart der Seiten</translation>
     </message>
 </context>
 <context>
@@ -4329,17 +4463,17 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Ein druckfertiges Profilblatt je Sozialraum</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="79"/>
+        <location filename="../sozialraum_plugin/plugin.py" line="74"/>
         <source>Sozialraum</source>
         <translation>Sozialraum</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="90"/>
+        <location filename="../sozialraum_plugin/plugin.py" line="85"/>
         <source>Help and about</source>
         <translation>Hilfe und Info</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="93"/>
+        <location filename="../sozialraum_plugin/plugin.py" line="88"/>
         <source>What Sozialraum does, its version and where to report problems</source>
         <translation>Was Sozialraum kann, seine Version und wo man Probleme meldet</translation>
     </message>

@@ -33,7 +33,6 @@ ENGLISH_WORDS = {"no data", "city value", "rank", "residents", "not shown", "sou
                  "highest need", "lowest need", "uninhabited", "not assessed", "excluded", "join report"}
 ENGLISH_NUMBER = re.compile(r"\d,\d{3}\.\d|\d\.\d\s*%")
 WORD = re.compile(r"[^\W\d_]+")
-PAGES_BRANCH = ("Sozialraumprofile", "Profile_einzeln", "profiles.gpkg")  # pages branch: see below
 
 ENGLISH_LABELS = {
     "Anteil_in_%_2021": "SGB II rate (under 65)",
@@ -81,9 +80,8 @@ def english(provider, sample_dir, tmp_path_factory):
 def german(provider, sample_dir, tmp_path_factory):
     from sozialraum_plugin.toolbelt.i18n import OutputWords
 
-    if OutputWords("de").translate("Numbers", "no data") == "no data":
-        pytest.skip("i18n/sozialraum_de.qm lacks the output words of issue 14.7 (the integrator fills the .ts "
-                    "from notes/language_de.json; `make transcompile`)")
+    # the German words come from the compiled .ts: without them this would test nothing
+    assert OutputWords("de").translate("Numbers", "no data") != "no data", "run `make transcompile`"
     definition = sample_dir / "flensburg" / "sozialatlas_flensburg_2022.json"
     return _run(definition, tmp_path_factory.mktemp("report_de"), "de")
 
@@ -159,11 +157,8 @@ def _german_in(text: str, exclude: set[str]) -> list[str]:
 
 
 def test_english_report_has_no_german_word_or_number(english):
-    # pages branch: the profile pages (Sozialraumprofile*.pdf, Profile_einzeln/, the pages' data in
-    # profiles.gpkg) are still drawn in German by profile_atlas.py / profile_data.py; scan them here
-    # (skip=()) when the pages branch has merged.
-    texts = output_texts(english, skip=PAGES_BRANCH)
-    assert {"Karten.pdf", "Tabellenanhang.csv", "Methodenhinweis.txt", "Clusteruebersicht.csv",
+    texts = output_texts(english)  # the profile pages, their PDFs and GeoPackage included
+    assert {"Sozialraumprofile.pdf", "Karten.pdf", "Tabellenanhang.csv", "Methodenhinweis.txt", "Clusteruebersicht.csv",
             "Verbindungsbericht_1.html", "sozialraum.gpkg"} <= set(texts)
     exclude = _user_words(english)
     found = {name: _german_in(text, exclude) for name, text in texts.items()}
@@ -217,7 +212,7 @@ def test_count_legend_has_whole_numbers(provider, sample_dir, tmp_path):
 
 
 def test_german_report_has_no_english_key_words(german):
-    texts = output_texts(german, skip=PAGES_BRANCH)
+    texts = output_texts(german)
     found = {}
     for name, text in texts.items():
         plain = _strip_data(text).lower()

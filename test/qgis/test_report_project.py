@@ -152,9 +152,7 @@ def test_profile_atlas_exports_one_page_per_district(moved):
     assert ["QgsLayoutItemMap", "sr_detail"] in atlas["items"]
 
 
-# Enable after merging the 'pages' branch: its profile page is made of QGIS's own items, which a
-# QGIS without the plugin draws too (today's one-item sheet is the plugin's own item type).
-@pytest.mark.xfail(strict=False, reason="pages branch: the profile page of QGIS's own items")
+# The profile page is made of QGIS's own items, which a QGIS without the plugin draws too.
 def test_profile_atlas_page_table_reads_without_the_plugin(moved):
     _, found = moved
     atlas = next(v for v in found["layouts"].values() if v["atlas"])
