@@ -6,6 +6,7 @@ of sozialraum_plugin imported, a profile of its own, as on a colleague's machine
 from __future__ import annotations
 
 import json
+import unicodedata
 import os
 import shutil
 import subprocess
@@ -119,7 +120,12 @@ def test_project_opens_without_the_plugin_with_valid_relative_layers(moved):
         assert layer["valid"], name
         assert layer["source"].startswith(str(copy)), layer["source"]  # read beside the project
         assert "intern" not in layer["source"]  # the published data only
-        assert layer["features"] == 13
+        if name.endswith(("\u2013 \u00dcbersicht", "\u2013 Stadtgebiet")):  # the locator's frame, the city outline
+            assert layer["features"] == 1, name
+        elif name.endswith("\u2013 Tabelle"):  # the profile table: one row per district and indicator
+            assert layer["features"] and layer["features"] % 13 == 0, name
+        else:
+            assert layer["features"] == 13, name
 
 
 def test_every_map_layout_exports_with_title_and_legend(moved):
@@ -156,7 +162,7 @@ def test_profile_atlas_exports_one_page_per_district(moved):
 def test_profile_atlas_page_table_reads_without_the_plugin(moved):
     _, found = moved
     atlas = next(v for v in found["layouts"].values() if v["atlas"])
-    text = pdf_text(atlas["pdf"], 1, 13)
+    text = unicodedata.normalize("NFKC", pdf_text(atlas["pdf"], 1, 13))  # 'ﬁ' ligatures as 'fi'
     assert "Stadtteilprofil" in text and "SGB" in text and "Stadt" in text
 
 

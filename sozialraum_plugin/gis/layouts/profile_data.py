@@ -9,8 +9,8 @@ per district × indicator, texts as published, hidden cells "·"), and ``profile
 districts simplified for the locator. The request and the error live here too, as both modules
 use them; so does the written layer's renderer.
 
-Texts follow the request's language (English source strings, ``OutputWords``); both findings
-are kept (``findings_de``, ``findings_en``), ``findings`` is the page's.
+Texts follow the request's language (English source strings, ``OutputWords``); ``findings`` is
+the page's: a published file holds one language, the reader's.
 """
 from __future__ import annotations
 
@@ -211,8 +211,7 @@ def district_columns(request: SheetRequest, extra: dict, class_title: str = "", 
                "pr_subtitle": _subtitles(profiles, words),
                "pr_badge": badge_texts(profiles, words, class_title, cluster_title),
                "pr_note": d["note"].tolist(), "pr_valid": d["valid"].astype(int).tolist(),
-               "findings": findings.tolist(), "findings_de": d["findings_de"].tolist(),
-               "findings_en": d["findings_en"].tolist(), **extra}
+               "findings": findings.tolist(), **extra}
     kinds = {name: "text" for name in columns}
     kinds["pr_valid"] = kinds["pr_id"] = "int"
     for ind in profiles.indicators:
