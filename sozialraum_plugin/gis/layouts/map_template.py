@@ -174,9 +174,12 @@ def _legend(layout, b: PageBuilder, x, y, w, h) -> QgsLayoutItemLegend:
 # --- filling a template -------------------------------------------------------------------------------
 
 def read_template(path: str) -> QDomDocument:
+    """The template's XML. Read as bytes: the parser follows the file's own encoding declaration
+    (a .qpt edited by hand may be Latin-1), and a file that is no XML at all is a message naming
+    it, not a UnicodeDecodeError."""
     doc = QDomDocument()
     try:
-        with open(path, encoding="utf-8") as handle:
+        with open(path, "rb") as handle:
             ok = doc.setContent(handle.read())
     except OSError:
         ok = False
