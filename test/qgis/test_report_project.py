@@ -108,6 +108,24 @@ def test_project_names_no_absolute_path(report):
     assert 'source="./sozialraum.gpkg|layername=sozialraum"' in xml
 
 
+def test_project_names_no_folder_of_the_author(report, sample_dir):
+    """The report definition kept in the file names its tables, boundaries and logo by file name
+    only: they lie outside the output folder, on the author's machine (a home folder names a person)."""
+    import zipfile
+
+    out, _ = report
+    with zipfile.ZipFile(out / "Sozialbericht.qgz") as archive:
+        xml = archive.read("Sozialbericht.qgs").decode("utf-8")
+    assert str(sample_dir) not in xml and "pytest-of-" not in xml  # nor the definition's (temporary) folder
+    project = QgsProject()
+    assert project.read(str(out / "Sozialbericht.qgz"))
+    kept = json.loads(project.readEntry("sozialraum", "definition")[0])
+    assert kept["boundaries"] == "Stadtteile.shp"
+    assert [t["path"] for t in kept["tables"]][0] == "tab_1_einwohner_in_stadtteilen_2011_bis_2021.csv"
+    assert kept["style"]["logo"] == "wappen.svg"
+    project.clear()
+
+
 def test_project_opens_without_the_plugin_with_valid_relative_layers(moved):
     copy, found = moved
     assert found["read"] and found["plugins"] == []
@@ -120,6 +138,20 @@ def test_project_opens_without_the_plugin_with_valid_relative_layers(moved):
         assert layer["source"].startswith(str(copy)), layer["source"]  # read beside the project
         assert "intern" not in layer["source"]  # the published data only
         assert layer["features"] == 13
+
+
+def test_the_builder_reads_the_kept_definition_beside_the_moved_project(moved):
+    """The builder opens the definition of a moved Sozialbericht.qgz with its paths read from
+    the project's folder (there is no definition file beside it)."""
+    from sozialraum_plugin.gui.report_builder.storage import from_project
+
+    copy, _ = moved
+    project = QgsProject()
+    assert project.read(str(copy / "Sozialbericht.qgz"))
+    definition, path = from_project(project)
+    project.clear()
+    assert path == "" and definition.base_dir == str(copy)
+    assert definition.resolve(definition.style.logo) == str(copy / "wappen.svg")
 
 
 def test_every_map_layout_exports_with_title_and_legend(moved):

@@ -24,7 +24,8 @@ def from_project(project):
         text, ok = project.readEntry(SCOPE, key, "")
         if ok and text.strip():
             path, _ok = project.readEntry(SCOPE, PATH_KEY if key == KEY else "definition_path", "")
-            base = os.path.dirname(path) if path else ""
+            # no file of its own (the report's Sozialbericht.qgz): its paths are relative to the project's folder
+            base = os.path.dirname(path) if path else project.absolutePath()
             return ReportDefinition.from_dict(json.loads(text), base_dir=base, file="project"), path
     return None, ""
 

@@ -38,7 +38,8 @@ def write_report_project(run, uri: str, steps) -> str:
     crs = next((item.crs() for item in maps if item.crs().isValid()), None)
     path = os.path.join(run.folder, PROJECT_FILE)
     write_project(path, run.d.title or words.translate("ReportProject", "Social report"), layouts, groups, crs,
-                  entries={("sozialraum", "definition"): run.d.with_absolute_paths().to_json()})
+                  # paths as the folder travels: no folder of the author's machine in a file passed on
+                  entries={("sozialraum", "definition"): run.d.for_passing_on(run.folder).to_json()})
     steps.pushInfo(words.translate("ReportProject", "QGIS project with the layers and layouts: {0}").format(path))
     if profile is not None and QgsApplication.instance().platform() == "qgis_process":
         # qgis_process 3.22 crashes on exit with layers left in its project (profile_atlas.make_sheets)
