@@ -183,7 +183,10 @@ def _tidy_archive(archive: str, stem: str, folder: str) -> None:
     import zipfile
     from xml.sax.saxutils import escape
 
-    prefix = '="' + escape(os.path.abspath(folder).replace(os.sep, "/"), {'"': "&quot;"}) + "/"
+    # the folder as the layers were given it ("out/../Bericht", relative in qgis_process) and as it is
+    spellings = {folder, os.path.abspath(folder), os.path.realpath(folder)}
+    prefixes = sorted({'="' + escape(f.replace(os.sep, "/").rstrip("/"), {'"': "&quot;"}) + "/" for f in spellings},
+                      key=len, reverse=True)  # the longest first: one spelling may begin another
     with zipfile.ZipFile(archive) as source:
         entries = [(info, source.read(info)) for info in source.infolist()]
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as target:
@@ -192,7 +195,10 @@ def _tidy_archive(archive: str, stem: str, folder: str) -> None:
             if suffix in (".qgs", ".qgd"):
                 info.filename = stem + suffix
             if suffix == ".qgs":
-                data = data.decode("utf-8").replace(prefix, '="./').encode("utf-8")
+                text = data.decode("utf-8")
+                for prefix in prefixes:
+                    text = text.replace(prefix, '="./')
+                data = text.encode("utf-8")
             target.writestr(info, data)
 
 
@@ -200,7 +206,8 @@ def write_project(path: str, title: str, layouts: list, groups: list, crs=None, 
     """Write ``path`` (.qgz): one top group ``title`` holding ``groups`` (ProjectGroup), then the
     copies of ``layouts`` (QgsPrintLayout of the user's project). ``entries``: (scope, key) → text
     project entries (e.g. the report definition)."""
-    folder = os.path.dirname(os.path.abspath(path))
+    given = os.path.dirname(path) or "."  # as the report's layers name it (see _tidy_archive)
+    folder = os.path.abspath(given)
     files_folder = os.path.join(folder, os.path.splitext(os.path.basename(path))[0] + "_files")
     project = QgsProject()
     try:
@@ -241,7 +248,7 @@ def write_project(path: str, title: str, layouts: list, groups: list, crs=None, 
         with atomic_path(path, suffix=".part.qgz") as temp:  # .qgz: QGIS zips by the suffix
             if not project.write(temp):
                 raise SozialraumError("project_write_failed", file=path, reason=project.error())
-            _tidy_archive(temp, os.path.splitext(os.path.basename(path))[0], folder)
+            _tidy_archive(temp, os.path.splitext(os.path.basename(path))[0], given)
     finally:
         project.layoutManager().clear()
         project.clear()

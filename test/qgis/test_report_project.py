@@ -126,6 +126,28 @@ def test_project_names_no_folder_of_the_author(report, sample_dir):
     project.clear()
 
 
+@pytest.mark.parametrize("spelling", ["dot-dot", "relative"])
+def test_an_output_folder_spelled_otherwise_leaves_no_absolute_path(provider, tmp_path, monkeypatch, spelling):
+    """OUTPUT_FOLDER as typed in qgis_process: "Bericht" (from the current folder) or "x/../Bericht":
+    the fallback sources beside layer ids were written with the absolute folder ("/…/x/../Bericht/…")
+    or as typed ("Bericht/sozialraum.gpkg", wrong beside the project)."""
+    import re
+    import zipfile
+
+    import processing
+
+    definition = house_styled(Path(__file__).resolve().parents[2] / "resources/sample/flensburg", tmp_path)
+    (tmp_path / "x").mkdir()
+    monkeypatch.chdir(tmp_path)
+    folder = str(tmp_path / "x" / ".." / "Bericht") if spelling == "dot-dot" else "Bericht"
+    processing.run("sozialraum:report", {"DEFINITION": str(definition), "OUTPUT_FOLDER": folder})
+    with zipfile.ZipFile(tmp_path / "Bericht" / "Sozialbericht.qgz") as archive:
+        xml = archive.read("Sozialbericht.qgs").decode("utf-8")
+    assert str(tmp_path) not in xml
+    sources = re.findall(r'(?:source|coverageLayerSource)="([^"]*gpkg[^"]*)"', xml)
+    assert sources and all(s.startswith("./") for s in sources), sorted(set(sources))
+
+
 def test_project_opens_without_the_plugin_with_valid_relative_layers(moved):
     copy, found = moved
     assert found["read"] and found["plugins"] == []
