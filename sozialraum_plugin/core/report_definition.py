@@ -112,7 +112,11 @@ class ReportDefinition:
         """A path of the definition as an absolute path (relative = beside the definition)."""
         if not path or os.path.isabs(path):
             return path
-        return os.path.normpath(os.path.join(self.base_dir or os.getcwd(), path))
+        resolved = os.path.normpath(os.path.join(self.base_dir or os.getcwd(), path))
+        if os.sep == "/" and "\\" in path and not os.path.exists(resolved):
+            # written on Windows ("Daten\\tab.csv", "..\\Logo\\wappen.svg"), read on Linux or macOS
+            resolved = os.path.normpath(os.path.join(self.base_dir or os.getcwd(), path.replace("\\", "/")))
+        return resolved
 
     def with_absolute_paths(self) -> ReportDefinition:
         """A copy whose paths work from anywhere (for the record kept with the outputs)."""

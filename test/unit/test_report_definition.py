@@ -158,3 +158,16 @@ def test_the_copy_passed_on_names_no_folder_of_the_author(tmp_path):
     assert passed.style.profile_template == ""
     assert "anna" not in passed.to_json() and str(tmp_path) not in passed.to_json()
     assert d.tables[0].path == "../Daten/mss.csv"  # the planner's own definition is unchanged
+
+
+def test_relative_paths_written_on_windows_are_read_elsewhere(tmp_path):
+    """The builder on Windows writes "daten\\mss.csv"; a colleague on Linux runs the same file."""
+    (tmp_path / "daten").mkdir()
+    (tmp_path / "daten" / "mss.csv").write_text("PLR_ID;EW\n", encoding="utf-8")
+    (tmp_path / "Logo").mkdir()
+    d = example()
+    d.base_dir = str(tmp_path / "defs")
+    assert d.resolve("..\\daten\\mss.csv") == str(tmp_path / "daten" / "mss.csv")
+    d.base_dir = str(tmp_path)
+    assert d.resolve("daten\\mss.csv") == str(tmp_path / "daten" / "mss.csv")
+    assert d.resolve("Logo\\wappen.svg") == str(tmp_path / "Logo" / "wappen.svg")  # missing: still the sense

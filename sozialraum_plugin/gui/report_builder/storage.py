@@ -38,7 +38,8 @@ def relative_to(path: str, folder: str) -> str:
         inside = os.path.commonpath([os.path.abspath(path), os.path.abspath(folder)]) == os.path.abspath(folder)
     except ValueError:  # other drive (Windows)
         return path
-    return os.path.relpath(path, folder) if inside else path
+    # '/' also on Windows: Windows reads it, and a colleague's Linux or macOS too
+    return os.path.relpath(path, folder).replace(os.sep, "/") if inside else path
 
 
 def to_file(definition: ReportDefinition, path: str) -> None:
