@@ -167,3 +167,39 @@ def test_a_broken_template_is_a_message_naming_the_file(flensburg, tmp_path, con
         compose(MapRequest(flensburg, ["sgb2_anteil"], "quantile", 4, title="T", template=str(template),
                            page=PageStyle("A4", "landscape", "")))
     assert "Vorlage Ämter.qpt" in str(caught.value)
+
+
+def test_a_city_template_without_legend_or_logo_says_so(flensburg, provider, tmp_path):
+    """A city's .qpt without a legend (and without a 'logo' picture while a logo is set) printed
+    a map without classes in silence; the map is still made, with a warning naming the file."""
+    import re
+
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    text = Path(shipped_template("A4", "landscape")).read_text(encoding="utf-8")
+    for item_id in ("legend", "logo"):
+        text, n = re.subn(r'<LayoutItem [^>]*id="%s".*?</LayoutItem>' % item_id, "", text, count=1, flags=re.S)
+        assert n == 1
+    template = tmp_path / "Stadt ohne Legende.qpt"
+    template.write_text(text, encoding="utf-8")
+    logo = tmp_path / "wappen.svg"
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>', encoding="utf-8")
+
+    class Collect(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings = []
+
+        def pushWarning(self, text):  # noqa: N802
+            self.warnings.append(text)
+
+    feedback = Collect()
+    result = processing.run("sozialraum:thematicmap", {
+        "INPUT": flensburg, "FIELD": "sgb2_anteil", "METHOD": "quantile", "CLASSES": 4, "TITLE": "Probe",
+        "TEMPLATE": str(template), "LOGO": str(logo), "OUTPUT": str(tmp_path / "karte.pdf")}, feedback=feedback)
+    assert Path(result["OUTPUT"]).is_file()
+    said = [w for w in feedback.warnings if "Stadt ohne Legende.qpt" in w]
+    assert len(said) == 1 and "legend, logo" in said[0], feedback.warnings
+    QgsProject.instance().layoutManager().removeLayout(
+        QgsProject.instance().layoutManager().layoutByName(result["LAYOUT"]))

@@ -214,6 +214,19 @@ def build_from_template(project, name: str, pages: list[MapPage], style: PageSty
     return layout
 
 
+def template_gaps(layout: QgsPrintLayout, logo: str = "") -> list[str]:
+    """The item ids a map page made from a city's template lacks where the reader loses something:
+    a legend (the classes), a ``title`` or ``source`` label (the source and licence the data
+    require), a ``logo`` picture when a logo is set. Empty when the page has them all."""
+    items = [i for i in layout.items() if hasattr(i, "id")]
+    ids = {i.id() for i in items}
+    gaps = [] if any(isinstance(i, QgsLayoutItemLegend) for i in items) else ["legend"]
+    gaps += [name for name in ("title", "source") if name not in ids]
+    if logo and not any(isinstance(i, QgsLayoutItemPicture) and i.id() == "logo" for i in items):
+        gaps.append("logo")
+    return gaps
+
+
 class TemplatePage:
     """The items of one page copied from a template, filled for one :class:`MapPage`."""
 
