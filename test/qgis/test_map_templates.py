@@ -179,7 +179,8 @@ def test_a_city_template_without_legend_or_logo_says_so(flensburg, provider, tmp
 
     text = Path(shipped_template("A4", "landscape")).read_text(encoding="utf-8")
     for item_id in ("legend", "logo"):
-        text, n = re.subn(r'<LayoutItem [^>]*id="%s".*?</LayoutItem>' % item_id, "", text, count=1, flags=re.S)
+        pattern = r'<LayoutItem [^>]*id="' + item_id + r'".*?</LayoutItem>'
+        text, n = re.subn(pattern, "", text, count=1, flags=re.S)
         assert n == 1
     template = tmp_path / "Stadt ohne Legende.qpt"
     template.write_text(text, encoding="utf-8")
