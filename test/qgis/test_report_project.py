@@ -326,3 +326,27 @@ def test_chart_pictures_read_from_the_project_folder(provider, tmp_path, as_expr
 
 if sys.platform == "win32":  # pragma: no cover
     pytestmark = pytest.mark.skip("QGIS's Python path differs")
+
+
+def test_a_rerun_releases_the_data_layer_of_last_years_open_project(report, provider, tmp_path):
+    """The planner has last year's Sozialbericht.qgz open and runs the report into its folder again:
+    its plain data layer reads sozialraum.gpkg, which on Windows cannot be replaced while open
+    (the run failed with output_locked on a file QGIS itself held). It is released before the commit."""
+    import processing
+    from qgis.core import QgsProcessingContext
+
+    from sozialraum_plugin.processing.algorithms.report_project import DATA_PROPERTY
+
+    out = tmp_path / "Bericht"
+    shutil.copytree(report[0], out)
+    project = QgsProject()
+    assert project.read(str(out / "Sozialbericht.qgz"))
+    data = [lid for lid, layer in project.mapLayers().items() if layer.customProperty(DATA_PROPERTY)]
+    assert len(data) == 1 and project.mapLayer(data[0]).source().startswith(str(out / "sozialraum.gpkg"))
+    context = QgsProcessingContext()
+    context.setProject(project)
+    definition = house_styled(Path(__file__).resolve().parents[2] / "resources/sample/flensburg", tmp_path)
+    processing.run("sozialraum:report", {"DEFINITION": str(definition), "OUTPUT_FOLDER": str(out)}, context=context)
+    assert data[0] not in project.mapLayers()
+    project.layoutManager().clear()
+    project.clear()

@@ -11,6 +11,7 @@ import os
 from qgis.core import QgsApplication, QgsLayoutItemMap, QgsProject, QgsVectorLayer
 
 PROJECT_FILE = "Sozialbericht.qgz"
+DATA_PROPERTY = "sozialraum/report_data"  # marks the file's plain data layer: a re-run releases it (report_steps)
 
 
 def write_report_project(run, uri: str, steps) -> str:
@@ -32,6 +33,7 @@ def write_report_project(run, uri: str, steps) -> str:
                                    layers=[profile.atlas().coverageLayer()], checked=False))
     data = QgsVectorLayer(uri, words.translate("ReportProject", "All indicators"), "ogr")
     if data.isValid():
+        data.setCustomProperty(DATA_PROPERTY, True)
         groups.append(ProjectGroup(words.translate("ReportProject", "Data"), layers=[data], checked=False))
     layouts = [layout for layout in layouts if layout is not None] + ([profile] if profile is not None else [])
     maps = [item for layout in layouts for item in layout.items() if isinstance(item, QgsLayoutItemMap)]
