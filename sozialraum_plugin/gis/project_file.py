@@ -180,6 +180,7 @@ def _tidy_archive(archive: str, stem: str, folder: str) -> None:
     keeps beside a layer's id (a map's layers, the atlas coverage) hold the absolute source, which
     would carry the author's folder into a file passed on: they are made relative like the rest
     (the ids find the layers; the source is only a fallback)."""
+    import re
     import zipfile
     from xml.sax.saxutils import escape
 
@@ -196,6 +197,12 @@ def _tidy_archive(archive: str, stem: str, folder: str) -> None:
                 info.filename = stem + suffix
             if suffix == ".qgs":
                 text = data.decode("utf-8")
+                # QGIS signs the file with the saver's login and full name (<qgis saveUser=… saveUserFull=…>):
+                # personal data of the author in a file passed on (the setting that stops it is global)
+                head, rest = text.split("<qgis ", 1) if "<qgis " in text else ("", None)
+                if rest is not None:
+                    tag, after = rest.split(">", 1)
+                    text = head + "<qgis " + re.sub(r'\s+saveUser(?:Full)?="[^"]*"', "", tag) + ">" + after
                 for prefix in prefixes:
                     text = text.replace(prefix, '="./')
                 data = text.encode("utf-8")
@@ -213,6 +220,9 @@ def write_project(path: str, title: str, layouts: list, groups: list, crs=None, 
     try:
         _relative_paths(project)
         project.setTitle(title)
+        metadata = project.metadata()  # a new project's author is the login's full name: not passed on
+        metadata.setAuthor("")
+        project.setMetadata(metadata)
         if crs is not None and crs.isValid():
             project.setCrs(crs)
         copies = {}  # id → the copy in the new project

@@ -162,6 +162,24 @@ def test_project_opens_without_the_plugin_with_valid_relative_layers(moved):
         assert layer["features"] == 13
 
 
+def test_project_names_not_its_author(report):
+    """QGIS writes the login and full name of whoever saves a project (saveUser, saveUserFull, the
+    metadata's author: e.g. 'Anna Schmidt'): personal data in a file passed on with the report."""
+    import re
+    import zipfile
+
+    out, _ = report
+    with zipfile.ZipFile(out / "Sozialbericht.qgz") as archive:
+        xml = archive.read("Sozialbericht.qgs").decode("utf-8")
+    root = re.search(r"<qgis [^>]*>", xml).group(0)
+    assert "saveUser" not in root and 'projectname="Sozialatlas Flensburg 2022' in root
+    assert re.search(r"<author>[^<]+</author>", xml) is None
+    project = QgsProject()
+    assert project.read(str(out / "Sozialbericht.qgz"))  # QGIS reads it as an anonymised project
+    assert project.metadata().author() == "" and project.saveUser() == ""
+    project.clear()
+
+
 def test_the_builder_reads_the_kept_definition_beside_the_moved_project(moved):
     """The builder opens the definition of a moved Sozialbericht.qgz with its paths read from
     the project's folder (there is no definition file beside it)."""
