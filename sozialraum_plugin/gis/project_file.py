@@ -109,7 +109,9 @@ class _Pictures:
             os.makedirs(self.files_folder, exist_ok=True)
             stem, suffix = os.path.splitext(os.path.basename(path))
             target, n = os.path.join(self.files_folder, stem + suffix), 1
-            while os.path.exists(target) and target not in self.copied.values():
+            # only this run's copies are kept apart: last run's file of the name is replaced, so a
+            # re-run into the same folder does not pile up wappen_2.svg, wappen_3.svg, …
+            while target in self.copied.values():
                 n += 1
                 target = os.path.join(self.files_folder, f"{stem}_{n}{suffix}")
             shutil.copyfile(path, target)

@@ -270,6 +270,8 @@ def test_a_second_run_replaces_the_project_and_says_so(report, moved, provider):
     processing.run("sozialraum:report", {"DEFINITION": str(definition), "OUTPUT_FOLDER": str(out)},
                    feedback=feedback)
     assert any("Sozialbericht.qgz" in w and "replaced" in w for w in feedback.warnings), feedback.warnings
+    # the pictures are replaced too: each re-run added north_arrow_2.svg, wappen_2.svg, … beside last year's
+    assert sorted(p.name for p in (out / "Sozialbericht_files").iterdir()) == ["north_arrow.svg", "wappen.svg"]
 
 
 @pytest.mark.parametrize("as_expression", [False, True])
