@@ -201,10 +201,11 @@ def _tidy_archive(archive: str, stem: str, folder: str) -> None:
                 text = data.decode("utf-8")
                 # QGIS signs the file with the saver's login and full name (<qgis saveUser=… saveUserFull=…>):
                 # personal data of the author in a file passed on (the setting that stops it is global)
-                head, rest = text.split("<qgis ", 1) if "<qgis " in text else ("", None)
-                if rest is not None:
-                    tag, after = rest.split(">", 1)
-                    text = head + "<qgis " + re.sub(r'\s+saveUser(?:Full)?="[^"]*"', "", tag) + ">" + after
+                start = text.find("<qgis ")
+                if start >= 0:  # the root element's line (a '>' in the title may stand inside it)
+                    end = text.find("\n", start)
+                    end = len(text) if end < 0 else end
+                    text = text[:start] + re.sub(r'\s+saveUser(?:Full)?="[^"]*"', "", text[start:end]) + text[end:]
                 for prefix in prefixes:
                     text = text.replace(prefix, '="./')
                 data = text.encode("utf-8")
