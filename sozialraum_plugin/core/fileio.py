@@ -46,6 +46,8 @@ def replace_file(temp: str, path: str) -> bool:
     """Move the finished ``temp`` to ``path``; True if it replaced a file. The old file's mode
     is kept; a target that cannot be replaced raises OutputLocked (``temp`` stays for the caller
     to remove)."""
+    if os.path.isdir(path) and not os.path.islink(path):  # (os.replace would name the temporary file)
+        raise SozialraumError("output_is_folder", file=os.fspath(path))
     existed = os.path.exists(path)
     try:
         if existed:

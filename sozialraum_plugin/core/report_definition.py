@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Optional
 
@@ -111,7 +112,11 @@ class ReportDefinition:
         """A path of the definition as an absolute path (relative = beside the definition)."""
         if not path or os.path.isabs(path):
             return path
-        return os.path.normpath(os.path.join(self.base_dir or os.getcwd(), path))
+        resolved = os.path.normpath(os.path.join(self.base_dir or os.getcwd(), path))
+        if os.sep == "/" and "\\" in path and not os.path.exists(resolved):
+            # written on Windows ("Daten\\tab.csv", "..\\Logo\\wappen.svg"), read on Linux or macOS
+            resolved = os.path.normpath(os.path.join(self.base_dir or os.getcwd(), path.replace("\\", "/")))
+        return resolved
 
     def with_absolute_paths(self) -> ReportDefinition:
         """A copy whose paths work from anywhere (for the record kept with the outputs)."""
@@ -124,6 +129,34 @@ class ReportDefinition:
         for table in copy.tables:
             table.path = self.resolve(table.path)
         return copy
+
+    def for_passing_on(self, folder: str) -> ReportDefinition:
+        """A copy for a file handed on with the outputs in ``folder`` (the QGIS project): a path
+        inside ``folder`` relative to it (with '/', for Windows and Linux alike), any other path
+        only its file name. The author's folders (a home folder names a person; a share names the
+        office's data) stay on the author's machine; the planner's own file keeps them."""
+        from copy import deepcopy
+
+        copy = deepcopy(self)
+        copy.boundaries = self._passed_on(self.boundaries, folder)
+        for name in ("logo", "map_template", "profile_template"):
+            setattr(copy.style, name, self._passed_on(getattr(self.style, name), folder))
+        for table in copy.tables:
+            table.path = self._passed_on(table.path, folder)
+        return copy
+
+    def _passed_on(self, path: str, folder: str) -> str:
+        if not path:
+            return path
+        name = path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+        if os.sep == "/" and (re.match(r"^[A-Za-z]:[\\/]", path) or path.startswith("\\\\")):
+            return name  # a Windows path read on Linux: never "inside" a folder here
+        base, target = os.path.abspath(folder), os.path.abspath(self.resolve(path))
+        try:
+            inside = os.path.commonpath([base, target]) == base
+        except ValueError:  # another drive (Windows)
+            inside = False
+        return os.path.relpath(target, base).replace(os.sep, "/") if inside else name
 
     def indicator(self, field_name: str) -> Indicator:
         for ind in self.indicators:

@@ -109,7 +109,9 @@ class _Pictures:
             os.makedirs(self.files_folder, exist_ok=True)
             stem, suffix = os.path.splitext(os.path.basename(path))
             target, n = os.path.join(self.files_folder, stem + suffix), 1
-            while os.path.exists(target) and target not in self.copied.values():
+            # only this run's copies are kept apart: last run's file of the name is replaced, so a
+            # re-run into the same folder does not pile up wappen_2.svg, wappen_3.svg, …
+            while target in self.copied.values():
                 n += 1
                 target = os.path.join(self.files_folder, f"{stem}_{n}{suffix}")
             shutil.copyfile(path, target)
@@ -180,10 +182,14 @@ def _tidy_archive(archive: str, stem: str, folder: str) -> None:
     keeps beside a layer's id (a map's layers, the atlas coverage) hold the absolute source, which
     would carry the author's folder into a file passed on: they are made relative like the rest
     (the ids find the layers; the source is only a fallback)."""
+    import re
     import zipfile
     from xml.sax.saxutils import escape
 
-    prefix = '="' + escape(os.path.abspath(folder).replace(os.sep, "/"), {'"': "&quot;"}) + "/"
+    # the folder as the layers were given it ("out/../Bericht", relative in qgis_process) and as it is
+    spellings = {folder, os.path.abspath(folder), os.path.realpath(folder)}
+    prefixes = sorted({'="' + escape(f.replace(os.sep, "/").rstrip("/"), {'"': "&quot;"}) + "/" for f in spellings},
+                      key=len, reverse=True)  # the longest first: one spelling may begin another
     with zipfile.ZipFile(archive) as source:
         entries = [(info, source.read(info)) for info in source.infolist()]
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as target:
@@ -192,7 +198,17 @@ def _tidy_archive(archive: str, stem: str, folder: str) -> None:
             if suffix in (".qgs", ".qgd"):
                 info.filename = stem + suffix
             if suffix == ".qgs":
-                data = data.decode("utf-8").replace(prefix, '="./').encode("utf-8")
+                text = data.decode("utf-8")
+                # QGIS signs the file with the saver's login and full name (<qgis saveUser=… saveUserFull=…>):
+                # personal data of the author in a file passed on (the setting that stops it is global)
+                start = text.find("<qgis ")
+                if start >= 0:  # the root element's line (a '>' in the title may stand inside it)
+                    end = text.find("\n", start)
+                    end = len(text) if end < 0 else end
+                    text = text[:start] + re.sub(r'\s+saveUser(?:Full)?="[^"]*"', "", text[start:end]) + text[end:]
+                for prefix in prefixes:
+                    text = text.replace(prefix, '="./')
+                data = text.encode("utf-8")
             target.writestr(info, data)
 
 
@@ -200,12 +216,16 @@ def write_project(path: str, title: str, layouts: list, groups: list, crs=None, 
     """Write ``path`` (.qgz): one top group ``title`` holding ``groups`` (ProjectGroup), then the
     copies of ``layouts`` (QgsPrintLayout of the user's project). ``entries``: (scope, key) → text
     project entries (e.g. the report definition)."""
-    folder = os.path.dirname(os.path.abspath(path))
+    given = os.path.dirname(path) or "."  # as the report's layers name it (see _tidy_archive)
+    folder = os.path.abspath(given)
     files_folder = os.path.join(folder, os.path.splitext(os.path.basename(path))[0] + "_files")
     project = QgsProject()
     try:
         _relative_paths(project)
         project.setTitle(title)
+        metadata = project.metadata()  # a new project's author is the login's full name: not passed on
+        metadata.setAuthor("")
+        project.setMetadata(metadata)
         if crs is not None and crs.isValid():
             project.setCrs(crs)
         copies = {}  # id → the copy in the new project
@@ -241,7 +261,7 @@ def write_project(path: str, title: str, layouts: list, groups: list, crs=None, 
         with atomic_path(path, suffix=".part.qgz") as temp:  # .qgz: QGIS zips by the suffix
             if not project.write(temp):
                 raise SozialraumError("project_write_failed", file=path, reason=project.error())
-            _tidy_archive(temp, os.path.splitext(os.path.basename(path))[0], folder)
+            _tidy_archive(temp, os.path.splitext(os.path.basename(path))[0], given)
     finally:
         project.layoutManager().clear()
         project.clear()

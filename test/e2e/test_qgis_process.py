@@ -67,3 +67,19 @@ def test_full_report_runs_in_qgis_process(plugin_zip, qgis_env, tmp_path):
     layouts = re.findall(r'<Layout [^>]*name="([^"]+)"', xml)
     assert "Sozialraum – SGB-II-Quote 2021" in layouts and any(n.startswith("Sozialraumprofile") for n in layouts)
     assert re.search(r'<Atlas [^>]*enabled="1"', xml)
+
+
+def test_report_whose_project_cannot_be_written_fails_cleanly_in_qgis_process(plugin_zip, qgis_env, tmp_path):
+    """The .qgz cannot be written (a folder of its name is in the way): the run names it and ends
+    with exit code 1, not a crash on exit with the profile layout it kept for the file."""
+    plugins = install_zip(plugin_zip, tmp_path / "config")
+    sample = plugins / "sozialraum_plugin" / "resources" / "sample"
+    definition = sample / "flensburg" / "sozialatlas_flensburg_2022.json"
+    assert qgis_process(qgis_env, "plugins", "enable", "sozialraum_plugin").returncode == 0
+    out = tmp_path / "bericht"
+    (out / "Sozialbericht.qgz").mkdir(parents=True)
+    run = qgis_process(qgis_env, "run", "sozialraum:report", "--", f"DEFINITION={definition}",
+                       f"OUTPUT_FOLDER={out}", timeout=600)
+    assert run.returncode == 1, (run.returncode, run.stdout[-1500:], run.stderr[-1500:])
+    assert "Sozialbericht.qgz" in run.stdout + run.stderr and "folder" in run.stdout + run.stderr
+    assert (out / "Sozialraumprofile.pdf").is_file()

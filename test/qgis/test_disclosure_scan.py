@@ -219,6 +219,8 @@ def test_report_wrote_what_the_scan_reads(report):
     assert len([n for n in names if n.endswith(".svg") and "/charts/" in n]) == 13  # labelled, for reports
     assert len([n for n in names if n.endswith(".svg") and "/spine/" in n]) == 13  # the pages' pictures
     assert "Sozialbericht.qgz" in names  # the QGIS project (its north arrow in Sozialbericht_files/)
+    assert "Anteil" not in qgz_text(out / "Sozialbericht.qgz") and "SGB-II-Quote" in qgz_text(
+        out / "Sozialbericht.qgz")  # the scan reads the project's texts
     assert (out / "sozialraum_intern.gpkg").exists()
 
 
@@ -233,6 +235,8 @@ def test_no_distinctive_hidden_value_in_any_published_file(report):
             texts = [gpkg_text(path)]
         elif path.suffix == ".xlsx":
             texts = [xlsx_text(path)]
+        elif path.suffix == ".qgz":
+            texts = [qgz_text(path)]
         elif path.suffix == ".svg":  # the texts of the chart, not its geometry
             texts = [" ".join(re.findall(r">([^<]+)<", path.read_text(encoding="utf-8")))]
         elif path.suffix in (".csv", ".html", ".txt", ".json", ".qml"):
@@ -268,6 +272,21 @@ def gpkg_text(path: Path) -> str:
                 lines += re.findall(r'(?:label|filter)="([^"]*)"', qml or "")
                 lines += re.findall(r"<(?:ogc:Literal|se:Title|se:Label)>([^<]*)<", sld or "")
     return "\n".join(lines)
+
+
+def qgz_text(path: Path) -> str:
+    """What the QGIS project says to a reader: the texts of its layouts (labels, legend and
+    renderer class labels, rule filters, expressions), layer titles, abstracts and custom
+    properties, project entries (the definition); not coordinates, sizes or colours."""
+    import html
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        xml = "\n".join(archive.read(name).decode("utf-8") for name in archive.namelist()
+                        if name.endswith((".qgs", ".qgd")))
+    found = re.findall(r'\b(?:label|labelText|text|filter|expression|value|name|title)="([^"]*)"', xml)
+    found += re.findall(r"<(?:text|abstract|title|keyword|value|definition)[^>]*>([^<]*)<", xml)
+    return "\n".join(html.unescape(t) for t in found)
 
 
 def xlsx_text(path: Path) -> str:

@@ -144,3 +144,63 @@ def test_the_map_frame_fits_the_city_and_the_legend_follows(flensburg):
     assert frame.rect().width() / frame.rect().height() == pytest.approx(extent.width() / extent.height(), rel=0.01)
     gap = legend.pos().y() - (frame.pos().y() + frame.rect().height())
     assert 3 < gap < 7
+
+
+def test_a_city_template_saved_in_latin1_is_read(flensburg, tmp_path):
+    """A .qpt edited by hand on Windows may declare and use Latin-1: it is valid XML and is used."""
+    text = Path(shipped_template("A4", "landscape")).read_text(encoding="utf-8").replace("…", "...")
+    text = "<?xml version='1.0' encoding='ISO-8859-1'?>\n" + text.replace('id="accent"', 'id="accent" Grüße="ä"')
+    template = tmp_path / "Stadtvorlage.qpt"
+    template.write_bytes(text.encode("latin-1"))
+    made = compose(MapRequest(flensburg, ["sgb2_anteil"], "quantile", 4, title="Übersicht",
+                              template=str(template), page=PageStyle("A4", "landscape", "Quelle: Test")))
+    assert items_of(made.layout)["title"].text() == "Übersicht"
+
+
+@pytest.mark.parametrize("content", [b"\xff\xfe\x00\x80\x81 not a template", b"PK\x03\x04\x14\x00\x00\x00"])
+def test_a_broken_template_is_a_message_naming_the_file(flensburg, tmp_path, content):
+    from sozialraum_plugin.gis.classify import MapError
+
+    template = tmp_path / "Vorlage Ämter.qpt"
+    template.write_bytes(content)
+    with pytest.raises(MapError) as caught:
+        compose(MapRequest(flensburg, ["sgb2_anteil"], "quantile", 4, title="T", template=str(template),
+                           page=PageStyle("A4", "landscape", "")))
+    assert "Vorlage Ämter.qpt" in str(caught.value)
+
+
+def test_a_city_template_without_legend_or_logo_says_so(flensburg, provider, tmp_path):
+    """A city's .qpt without a legend (and without a 'logo' picture while a logo is set) printed
+    a map without classes in silence; the map is still made, with a warning naming the file."""
+    import re
+
+    import processing
+    from qgis.core import QgsProcessingFeedback
+
+    text = Path(shipped_template("A4", "landscape")).read_text(encoding="utf-8")
+    for item_id in ("legend", "logo"):
+        pattern = r'<LayoutItem [^>]*id="' + item_id + r'".*?</LayoutItem>'
+        text, n = re.subn(pattern, "", text, count=1, flags=re.S)
+        assert n == 1
+    template = tmp_path / "Stadt ohne Legende.qpt"
+    template.write_text(text, encoding="utf-8")
+    logo = tmp_path / "wappen.svg"
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>', encoding="utf-8")
+
+    class Collect(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings = []
+
+        def pushWarning(self, text):  # noqa: N802
+            self.warnings.append(text)
+
+    feedback = Collect()
+    result = processing.run("sozialraum:thematicmap", {
+        "INPUT": flensburg, "FIELD": "sgb2_anteil", "METHOD": "quantile", "CLASSES": 4, "TITLE": "Probe",
+        "TEMPLATE": str(template), "LOGO": str(logo), "OUTPUT": str(tmp_path / "karte.pdf")}, feedback=feedback)
+    assert Path(result["OUTPUT"]).is_file()
+    said = [w for w in feedback.warnings if "Stadt ohne Legende.qpt" in w]
+    assert len(said) == 1 and "legend, logo" in said[0], feedback.warnings
+    QgsProject.instance().layoutManager().removeLayout(
+        QgsProject.instance().layoutManager().layoutByName(result["LAYOUT"]))

@@ -379,3 +379,16 @@ def test_bad_labels_give_a_readable_error(berlin, tmp_path):
     params = dict(berlin["params"], OUTPUT=str(tmp_path / "x.pdf"), LABELS="S9=Quatsch|%")
     with pytest.raises(QgsProcessingException, match="S9"):
         run_sheets(params)
+
+
+def test_a_profile_template_that_is_no_text_is_a_message_naming_it(tmp_path):
+    """A .qpt that is not UTF-8 (a binary file, a Latin-1 file without declaration) names the
+    file; it gave a UnicodeDecodeError traceback."""
+    from sozialraum_plugin.gis.layouts.profile_atlas import load_template
+    from sozialraum_plugin.gis.layouts.profile_data import ProfileSheetError
+
+    template = tmp_path / "Profil Ämter.qpt"
+    template.write_bytes(b"\xff\xfe\x00\x80\x81 kein Layout")
+    with pytest.raises(ProfileSheetError) as caught:
+        load_template(str(template), QgsProject.instance())
+    assert "Profil Ämter.qpt" in str(caught.value)

@@ -61,3 +61,16 @@ def test_a_failed_write_leaves_no_partial_file(tmp_path):
         write_text(str(target), "<svg>\udcff</svg>")  # cannot be encoded: fails mid-write
     assert target.read_text(encoding="utf-8") == "<svg>old</svg>"
     assert [p.name for p in tmp_path.iterdir()] == ["chart.svg"]
+
+
+def test_a_folder_in_the_way_is_named_not_the_temporary_file(tmp_path):
+    """A folder named like the output (Sozialbericht.qgz/): the message named the temporary
+    '.Sozialbericht.qgz.1a2b.part' and said "Is a directory"; now the output, as the report's commit does."""
+    from sozialraum_plugin.core.errors import SozialraumError
+
+    (tmp_path / "Sozialbericht.qgz").mkdir()
+    with pytest.raises(SozialraumError) as caught:
+        write_text(str(tmp_path / "Sozialbericht.qgz"), "x")
+    assert caught.value.code == "output_is_folder"
+    assert caught.value.params["file"] == str(tmp_path / "Sozialbericht.qgz")
+    assert [p.name for p in tmp_path.iterdir()] == ["Sozialbericht.qgz"]

@@ -137,3 +137,37 @@ def test_language_and_style_round_trip_and_bad_language_is_named(tmp_path):
     with pytest.raises(DefinitionError) as error:
         ReportDefinition.from_dict({**data, "language": "fr"}, str(tmp_path))
     assert "language" in str(error.value.params)
+
+
+def test_the_copy_passed_on_names_no_folder_of_the_author(tmp_path):
+    """The QGIS project handed on with the outputs: paths inside the output folder relative to it,
+    any other path only its file name (a home folder names a person)."""
+    home = tmp_path / "home" / "anna.schmidt"
+    out = home / "Berichte" / "Sozialbericht 2022"
+    d = example()
+    d.base_dir = str(home / "Definitionen")
+    d.boundaries = str(home / "Geodaten" / "grenzen.shp")
+    d.tables[0].path = "../Daten/mss.csv"  # relative to the definition's folder
+    d.style.logo = str(out / "Logo" / "wappen.svg")
+    d.style.map_template = "C:\\Users\\anna.schmidt\\Vorlagen\\karte.qpt"  # written on Windows
+    passed = d.for_passing_on(str(out))
+    assert passed.boundaries == "grenzen.shp"
+    assert passed.tables[0].path == "mss.csv"
+    assert passed.style.logo == "Logo/wappen.svg"
+    assert passed.style.map_template == "karte.qpt"
+    assert passed.style.profile_template == ""
+    assert "anna" not in passed.to_json() and str(tmp_path) not in passed.to_json()
+    assert d.tables[0].path == "../Daten/mss.csv"  # the planner's own definition is unchanged
+
+
+def test_relative_paths_written_on_windows_are_read_elsewhere(tmp_path):
+    """The builder on Windows writes "daten\\mss.csv"; a colleague on Linux runs the same file."""
+    (tmp_path / "daten").mkdir()
+    (tmp_path / "daten" / "mss.csv").write_text("PLR_ID;EW\n", encoding="utf-8")
+    (tmp_path / "Logo").mkdir()
+    d = example()
+    d.base_dir = str(tmp_path / "defs")
+    assert d.resolve("..\\daten\\mss.csv") == str(tmp_path / "daten" / "mss.csv")
+    d.base_dir = str(tmp_path)
+    assert d.resolve("daten\\mss.csv") == str(tmp_path / "daten" / "mss.csv")
+    assert d.resolve("Logo\\wappen.svg") == str(tmp_path / "Logo" / "wappen.svg")  # missing: still the sense

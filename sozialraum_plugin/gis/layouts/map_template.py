@@ -174,9 +174,12 @@ def _legend(layout, b: PageBuilder, x, y, w, h) -> QgsLayoutItemLegend:
 # --- filling a template -------------------------------------------------------------------------------
 
 def read_template(path: str) -> QDomDocument:
+    """The template's XML. Read as bytes: the parser follows the file's own encoding declaration
+    (a .qpt edited by hand may be Latin-1), and a file that is no XML at all is a message naming
+    it, not a UnicodeDecodeError."""
     doc = QDomDocument()
     try:
-        with open(path, encoding="utf-8") as handle:
+        with open(path, "rb") as handle:
             ok = doc.setContent(handle.read())
     except OSError:
         ok = False
@@ -209,6 +212,19 @@ def build_from_template(project, name: str, pages: list[MapPage], style: PageSty
         items = layout.addItemsFromXml(doc.documentElement(), doc, QgsReadWriteContext(), origin, True)
         TemplatePage(layout, index, style, items, path, house_font).fill(page)
     return layout
+
+
+def template_gaps(layout: QgsPrintLayout, logo: str = "") -> list[str]:
+    """The item ids a map page made from a city's template lacks where the reader loses something:
+    a legend (the classes), a ``title`` or ``source`` label (the source and licence the data
+    require), a ``logo`` picture when a logo is set. Empty when the page has them all."""
+    items = [i for i in layout.items() if hasattr(i, "id")]
+    ids = {i.id() for i in items}
+    gaps = [] if any(isinstance(i, QgsLayoutItemLegend) for i in items) else ["legend"]
+    gaps += [name for name in ("title", "source") if name not in ids]
+    if logo and not any(isinstance(i, QgsLayoutItemPicture) and i.id() == "logo" for i in items):
+        gaps.append("logo")
+    return gaps
 
 
 class TemplatePage:

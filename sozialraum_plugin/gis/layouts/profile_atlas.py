@@ -115,7 +115,7 @@ def detail_extent(layer, detail, project) -> QgsRectangle:
 def load_template(path: str, project) -> QgsPrintLayout:
     doc, layout = QDomDocument(), QgsPrintLayout(project)
     try:
-        parsed = doc.setContent(Path(path).read_text(encoding="utf-8"))
+        parsed = doc.setContent(Path(path).read_bytes())  # bytes: the file's own encoding, no UnicodeDecodeError
     except OSError:
         parsed = False
     parsed = parsed if isinstance(parsed, bool) else parsed[0]  # PyQt5 returns a tuple

@@ -24,7 +24,8 @@ def from_project(project):
         text, ok = project.readEntry(SCOPE, key, "")
         if ok and text.strip():
             path, _ok = project.readEntry(SCOPE, PATH_KEY if key == KEY else "definition_path", "")
-            base = os.path.dirname(path) if path else ""
+            # no file of its own (the report's Sozialbericht.qgz): its paths are relative to the project's folder
+            base = os.path.dirname(path) if path else project.absolutePath()
             return ReportDefinition.from_dict(json.loads(text), base_dir=base, file="project"), path
     return None, ""
 
@@ -42,7 +43,8 @@ def relative_to(path: str, folder: str) -> str:
         return path
     if os.path.dirname(common) == common:  # only the root (or the drive) in common
         return path
-    return os.path.relpath(file, folder)
+    # '/' also on Windows: Windows reads it, and a colleague's Linux or macOS too
+    return os.path.relpath(file, folder).replace(os.sep, "/")
 
 
 def to_file(definition: ReportDefinition, path: str) -> None:

@@ -93,7 +93,9 @@ class ReportAlgorithm(SozialraumAlgorithm):
         definition = load(path)
         if self._input_source and self._input_is_file:  # (a memory layer: the definition keeps its own)
             definition.boundaries = self._input_source
-        folder = self.parameterAsString(parameters, "OUTPUT_FOLDER", context)
+        # one spelling of the folder for every output and layer source ("Bericht" or "a/../Bericht" in
+        # qgis_process): the QGIS project makes sources relative to it (gis/project_file.py)
+        folder = os.path.abspath(self.parameterAsString(parameters, "OUTPUT_FOLDER", context))
         caller = None if on_main_thread() else self._caller
         words = self._report_words(parameters, context, definition)
         try:

@@ -11,6 +11,7 @@ import os
 from qgis.core import QgsApplication, QgsLayoutItemMap, QgsProject, QgsVectorLayer
 
 PROJECT_FILE = "Sozialbericht.qgz"
+DATA_PROPERTY = "sozialraum/report_data"  # marks the file's plain data layer: a re-run releases it (report_steps)
 
 
 def write_report_project(run, uri: str, steps) -> str:
@@ -32,13 +33,15 @@ def write_report_project(run, uri: str, steps) -> str:
                                    layers=[profile.atlas().coverageLayer()], checked=False))
     data = QgsVectorLayer(uri, words.translate("ReportProject", "All indicators"), "ogr")
     if data.isValid():
+        data.setCustomProperty(DATA_PROPERTY, True)
         groups.append(ProjectGroup(words.translate("ReportProject", "Data"), layers=[data], checked=False))
     layouts = [layout for layout in layouts if layout is not None] + ([profile] if profile is not None else [])
     maps = [item for layout in layouts for item in layout.items() if isinstance(item, QgsLayoutItemMap)]
     crs = next((item.crs() for item in maps if item.crs().isValid()), None)
     path = os.path.join(run.folder, PROJECT_FILE)
     write_project(path, run.d.title or words.translate("ReportProject", "Social report"), layouts, groups, crs,
-                  entries={("sozialraum", "definition"): run.d.with_absolute_paths().to_json()})
+                  # paths as the folder travels: no folder of the author's machine in a file passed on
+                  entries={("sozialraum", "definition"): run.d.for_passing_on(run.folder).to_json()})
     steps.pushInfo(words.translate("ReportProject", "QGIS project with the layers and layouts: {0}").format(path))
     if profile is not None and QgsApplication.instance().platform() == "qgis_process":
         # qgis_process 3.22 crashes on exit with layers left in its project (profile_atlas.make_sheets)

@@ -136,8 +136,7 @@ class ReportRun:
         self._write_appendix(final)
         self._next_step(steps)
         self.outputs.update({"MATCHED": matched if matched is not None else 0})
-        if d.maps:
-            self._on_main_thread(self._release_maps, final, steps)
+        self._on_main_thread(self._release_maps, final, steps)  # (also without maps: the .qgz's data layer)
         final = self._commit(final)
         if d.maps:
             self._on_main_thread(self._maps, final, steps)  # the published layer: no hidden value
@@ -236,8 +235,10 @@ class ReportRun:
     def _release_maps(self, uri: str, _steps) -> None:
         """Last run's layers of this report's maps read the files about to be replaced; on Windows
         a file open in QGIS cannot be replaced. The maps step makes them again, so they go now
-        (only those in this report's map groups and on a file of the output folder)."""
+        (only those in this report's map groups and on a file of the output folder), and so does
+        the plain data layer of last year's Sozialbericht.qgz when the planner has it open."""
         from ...gis.layouts import layout_name
+        from .report_project import DATA_PROPERTY
 
         project = self.context.project()
         if project is None:
@@ -245,15 +246,23 @@ class ReportRun:
         staging = os.path.normcase(os.path.abspath(self.folder))
         targets = {os.path.normcase(os.path.join(os.path.abspath(self.final_folder), name))
                    for name in os.listdir(staging)}
+
+        def on_target(layer) -> bool:
+            return os.path.normcase(os.path.abspath(layer.source().split("|", 1)[0])) in targets
+
         root = project.layerTreeRoot()
         for spec in self.d.maps:
             group = root.findGroup(layout_name((spec.title or self.d.indicator(spec.field).label).strip()))
             if group is None:
                 continue
-            ids = [node.layerId() for node in group.findLayers() if node.layer() is not None and os.path.normcase(
-                os.path.abspath(node.layer().source().split("|", 1)[0])) in targets]
+            ids = [node.layerId() for node in group.findLayers()
+                   if node.layer() is not None and on_target(node.layer())]
             if ids:
                 project.removeMapLayers(ids)
+        data = [lid for lid, layer in project.mapLayers().items()
+                if layer.customProperty(DATA_PROPERTY) and on_target(layer)]
+        if data:
+            project.removeMapLayers(data)
 
     def _check_ids(self, before_joins: bool) -> None:
         """Ids of maps, profiles, index and clusters are columns: checked before any output is

@@ -225,6 +225,15 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
         started = time.perf_counter()
         composed = compose(request, project)
         feedback.setProgress(40)
+        if request.template:  # a city's own template: say what its page lacks, not a silent gap
+            from ...gis.layouts.map_template import template_gaps
+
+            gaps = template_gaps(composed.layout, request.page.logo)
+            if gaps:
+                feedback.pushWarning(self.tr(
+                    "The layout template {file} has no item with the id {ids}: the map is printed without it "
+                    "(see the shipped templates in resources/templates for the item ids).").format(
+                    file=request.template, ids=", ".join(gaps)))
         for style in composed.styles:
             if style.n_excluded or style.n_missing:
                 message = self.tr("{field}: {excluded} area(s) not assessed, {missing} without a value "
