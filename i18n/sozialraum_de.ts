@@ -1585,7 +1585,7 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Quelle: {source}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="274"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="283"/>
         <source>Not shown (hatched): counts from 1 to below {threshold}, values computed from them and values that protect them.</source>
         <translation>Nicht ausgewiesen (schraffiert): Fallzahlen von 1 bis unter {threshold}, daraus berechnete Werte und Werte zu ihrem Schutz.</translation>
     </message>
@@ -3223,12 +3223,12 @@ LANGUAGE: Wörter und Zahlenformat der Seiten (de, en; leer: die QGIS-Sprache). 
         <translation>Tabelle {0} von {1} wird verbunden: {2}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="346"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="355"/>
         <source>Thematic maps are not available in this version.</source>
         <translation>Themenkarten sind in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="357"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="366"/>
         <source>Profile sheets are not available in this version.</source>
         <translation>Sozialraumprofile sind in dieser Version nicht verfügbar.</translation>
     </message>
@@ -3376,12 +3376,12 @@ LANGUAGE: Wörter und Zahlenformat der Seiten (de, en; leer: die QGIS-Sprache). 
         <translation>Gebiete, die in jeder Tabelle zugeordnet wurden</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="121"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="123"/>
         <source>The report was cancelled; no half-written file was left in {0}.</source>
         <translation>Der Bericht wurde abgebrochen; in {0} ist keine halb geschriebene Datei zurückgeblieben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="117"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="119"/>
         <source>The report was cancelled while printing: the data files in {0} (GeoPackages, appendix, method note) are this run&apos;s, the maps and profiles were not finished; no half-written file was left.</source>
         <translation>Der Bericht wurde beim Drucken abgebrochen: die Datendateien in {0} (GeoPackages, Tabellenanhang, Methodenhinweis) stammen aus diesem Lauf, Karten und Profile wurden nicht fertiggestellt; keine halb geschriebene Datei ist zurückgeblieben.</translation>
     </message>
@@ -4342,27 +4342,27 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
 <context>
     <name>ReportProject</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_project.py" line="31"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_project.py" line="32"/>
         <source>Profile pages (atlas)</source>
         <translation>Profilseiten (Atlas)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_project.py" line="33"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_project.py" line="34"/>
         <source>All indicators</source>
         <translation>Alle Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_project.py" line="35"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_project.py" line="37"/>
         <source>Data</source>
         <translation>Daten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_project.py" line="40"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_project.py" line="42"/>
         <source>Social report</source>
         <translation>Sozialbericht</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_project.py" line="42"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_project.py" line="45"/>
         <source>QGIS project with the layers and layouts: {0}</source>
         <translation>QGIS-Projekt mit den Layern und Layouts: {0}</translation>
     </message>
@@ -4798,17 +4798,17 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="230"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="239"/>
         <source>{field}: {excluded} area(s) not assessed, {missing} without a value (hatched grey)</source>
         <translation>{field}: {excluded} Gebiet(e) nicht bewertet, {missing} ohne Wert (grau schraffiert)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="238"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="247"/>
         <source>Layout &apos;{name}&apos;, {pages} page(s), written in {seconds:.1f} s: {files}</source>
         <translation>Layout '{name}', {pages} Seite(n), geschrieben in {seconds:.1f} s: {files}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="308"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="317"/>
         <source>The style of {field} was not saved: {error}</source>
         <translation>Der Stil von {field} wurde nicht gespeichert: {error}</translation>
     </message>
@@ -4843,12 +4843,12 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Nenner der dargestellten Quote (Anzahl)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="280"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="289"/>
         <source>{n} cell(s) not shown (publication rule: counts below {threshold}, values derived from them, suppressed_fields).</source>
         <translation>{n} Zelle(n) nicht ausgewiesen (Geheimhaltungsregel: Anzahlen unter {threshold}, daraus berechnete Werte, suppressed_fields).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="297"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="306"/>
         <source>{field} holds only whole numbers, {n} of them from 1 to below {threshold}, and is not declared a count: if it is one, set FIELD_IS_COUNT or COUNT_FIELDS, or its small counts are shown.</source>
         <translation>{field} enthält nur ganze Zahlen, {n} davon von 1 bis unter {threshold}, und ist nicht als Anzahl angegeben: Ist es eine Anzahl, setzen Sie FIELD_IS_COUNT oder COUNT_FIELDS, sonst werden ihre kleinen Fallzahlen gezeigt.</translation>
     </message>
@@ -4885,6 +4885,11 @@ Kleine Fallzahlen folgen der Geheimhaltungsregel des Berichts: Anzahlen (FIELD_I
 Die Seite entsteht aus einer Layoutvorlage: standardmäßig resources/templates/map_&lt;A4|A3&gt;_&lt;orientation&gt;.qpt, oder TEMPLATE, eine eigene .qpt der Stadt (deren Seitengröße hat Vorrang vor PAGE_SIZE und ORIENTATION). Elemente werden über ihre Kennung gefunden: title, subtitle, logo, accent, map, legend, method_note, scale_bar, north_arrow, source, date (siehe die mitgelieferten Vorlagen). LOGO füllt das Bild 'logo', COLOUR die Formen 'accent', FONT ersetzt die Schriftfamilie aller Texte.
 OUTPUT: .pdf (Vektor; SERIES_FIELDS ergibt eine Seite je Feld), .png oder .svg (eine Datei je Seite). SAVE_STYLE speichert den Stil in der Tabelle layer_styles eines GeoPackage-Eingabelayers; in andere Quellen wird nie geschrieben.
 LANGUAGE (de | en; leer: die Sprache von QGIS): Wörter und Zahlenformat der Kartentexte, Legende und des Hinweises.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="233"/>
+        <source>The layout template {file} has no item with the id {ids}: the map is printed without it (see the shipped templates in resources/templates for the item ids).</source>
+        <translation>Die Layoutvorlage {file} hat kein Element mit der Element-ID {ids}: Die Karte wird ohne dieses Element gedruckt (die Element-IDs zeigen die mitgelieferten Vorlagen in resources/templates).</translation>
     </message>
 </context>
 </TS>

@@ -6,11 +6,11 @@ of sozialraum_plugin imported, a profile of its own, as on a colleague's machine
 from __future__ import annotations
 
 import json
-import unicodedata
 import os
 import shutil
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
