@@ -148,6 +148,7 @@ def _user_words(folder) -> set[str]:
 def _strip_data(text: str) -> str:
     """Field names (identifiers with '_' or digits, e.g. 80_und_älter) and file names go first."""
     text = re.sub(r"\S*[_/\\]\S*", " ", text)
+    text = re.sub(r"\w+(?:\u2026|\.\.\.)", " ", text)  # a label cut to its column (under → und…; NFKC: ...) is data
     return re.sub(r"\S+\.(?:csv|shp|gpkg|json|html|pdf|txt)\b", " ", text)
 
 
