@@ -370,11 +370,7 @@ def test_a_rerun_releases_the_data_layer_of_last_years_open_project(report, prov
     context = QgsProcessingContext()
     context.setProject(project)
     definition = house_styled(Path(__file__).resolve().parents[2] / "resources/sample/flensburg", tmp_path)
-    # without profiles: replacing profiles.gpkg under the coverage layer of the open file failed now and
-    # then in make_sheets ("Could not transform bounding box", see /work/notes/revproject.md), not the subject here
-    text = json.loads(definition.read_text(encoding="utf-8"))
-    text["profiles"] = None
-    definition.write_text(json.dumps(text, ensure_ascii=False), encoding="utf-8")
+    # with the profiles: their GeoPackage is replaced under the open file's coverage too (test_profile_rerun.py)
     processing.run("sozialraum:report", {"DEFINITION": str(definition), "OUTPUT_FOLDER": str(out)}, context=context)
     assert data[0] not in project.mapLayers()
     project.layoutManager().clear()
