@@ -236,6 +236,12 @@ def test_profile_atlas_page_table_reads_without_the_plugin(moved):
     atlas = next(v for v in found["layouts"].values() if v["atlas"])
     text = unicodedata.normalize("NFKC", pdf_text(atlas["pdf"], 1, 13))  # 'ﬁ' ligatures as 'fi'
     assert "Stadtteilprofil" in text and "SGB" in text and "Stadt" in text
+    # the table's rows: its layer (profile_rows) and the relation travel in the .qgz; without them the
+    # page printed the headers over an empty table
+    assert len(atlas["tables"]) == 1
+    table = atlas["tables"][0]
+    assert table["layer"] and table["relation_valid"], table
+    assert table["rows"] > 0, table
 
 
 def test_user_project_keeps_the_report_layouts_in_the_house_style(report):
