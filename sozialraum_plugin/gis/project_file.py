@@ -91,6 +91,16 @@ def copy_layout(layout: QgsPrintLayout, project) -> QgsPrintLayout:
     return copy
 
 
+def _sign_again(layout) -> None:
+    """A profile layout's mark of how the run left it (profile_atlas.keep_edits), for the copy
+    with its pictures' paths made relative: else a re-run with the project open took them for
+    the planner's edits."""
+    from .layouts.profile_atlas import SIGNATURE, sign
+
+    if layout.customProperty(SIGNATURE):
+        sign(layout)
+
+
 def _copy_relations(layouts: list, project, copies: dict) -> None:
     """The relations between copied layers (the profile table shows the atlas district's rows
     through one; without it the page's table is empty in the written project)."""
@@ -279,6 +289,7 @@ def write_project(path: str, title: str, layouts: list, groups: list, crs=None, 
         for layout in layouts:
             copy = copy_layout(layout, project)
             pictures.fix(copy)
+            _sign_again(copy)
             project.layoutManager().addLayout(copy)
         for (scope, key), value in (entries or {}).items():
             project.writeEntry(scope, key, value)

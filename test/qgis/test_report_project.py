@@ -377,7 +377,19 @@ def test_a_rerun_releases_the_data_layer_of_last_years_open_project(report, prov
     context.setProject(project)
     definition = house_styled(Path(__file__).resolve().parents[2] / "resources/sample/flensburg", tmp_path)
     # with the profiles: their GeoPackage is replaced under the open file's coverage too (test_profile_rerun.py)
-    processing.run("sozialraum:report", {"DEFINITION": str(definition), "OUTPUT_FOLDER": str(out)}, context=context)
+    from qgis.core import QgsProcessingFeedback
+
+    class Warnings(QgsProcessingFeedback):
+        seen = []
+
+        def pushWarning(self, text):  # noqa: N802 (QGIS's name)
+            self.seen.append(text)
+
+    processing.run("sozialraum:report", {"DEFINITION": str(definition), "OUTPUT_FOLDER": str(out)}, context=context,
+                   feedback=Warnings())
     assert data[0] not in project.mapLayers()
+    # the profile layout as last year's run left it: not taken for the planner's edits
+    assert not [w for w in Warnings.seen if "designer" in w], Warnings.seen
+    assert not (out / "Sozialraumprofile_files" / "profile_page_edited.qpt").exists()
     project.layoutManager().clear()
     project.clear()
