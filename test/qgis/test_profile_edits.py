@@ -77,3 +77,15 @@ def test_edited_page_exports_and_a_rerun_keeps_the_edits(berlin_sheets, tmp_path
     assert [c.attribute() for c in table_of(page).columns()][:3] == ["label", "city", "value"]
     text = page_text(Path(with_template["OUTPUT"]), 1)
     assert "Abweichung" not in text and "Seite 1 von 3" in text
+
+
+def test_a_long_name_is_cut_after_a_whole_word():
+    """'Child poverty (SGB II, und…' read as German 'and' on an English page."""
+    from sozialraum_plugin.gis.layouts.profile_page import fitter, text_width_mm
+
+    fit = fitter("DejaVu Sans", 40)
+    cut = fit("Child poverty (SGB II, under 15 years)")
+    assert cut.endswith("\u2026") and text_width_mm("DejaVu Sans", 8.5, cut) <= 40
+    assert cut[:-1] in ("Child poverty (SGB II", "Child poverty", "Child poverty (SGB II, under"), cut
+    assert fit("Kinder") == "Kinder"
+    assert fit("Regelleistungsberechtigtenquote_insgesamt_lang").endswith("\u2026")  # one word: cut inside
