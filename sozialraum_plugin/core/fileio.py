@@ -42,6 +42,29 @@ def create_temp(path: str, suffix: str = ".part") -> str:
     raise FileExistsError(folder)  # pragma: no cover - 100 random names taken
 
 
+SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def move_side_files(path: str, to: str | None = None) -> None:
+    """Move the SQLite journal files beside ``path`` (a GeoPackage about to be replaced) to
+    ``to`` + suffix, or delete them (``to`` None); missing ones are fine.
+
+    SQLite finds a database's journal by its name: a new file renamed over one that a reader
+    still has open (a layer of last year's project, the OGR connection pool) was read through
+    the old file's -wal/-shm, "malformed database schema" or a wrong extent, now and then. Once
+    they are gone, the old reader keeps its own (open) ones and the new file gets new ones. A
+    file that cannot be moved (open on Windows) stays: the rename then says the target is locked.
+    """
+    for suffix in SQLITE_SIDE_FILES:
+        try:
+            if to is None:
+                os.remove(path + suffix)
+            else:
+                os.replace(path + suffix, to + suffix)
+        except OSError:
+            continue
+
+
 def replace_file(temp: str, path: str) -> bool:
     """Move the finished ``temp`` to ``path``; True if it replaced a file. The old file's mode
     is kept; a target that cannot be replaced raises OutputLocked (``temp`` stays for the caller
@@ -52,6 +75,7 @@ def replace_file(temp: str, path: str) -> bool:
     try:
         if existed:
             os.chmod(temp, stat.S_IMODE(os.stat(path).st_mode))
+            move_side_files(path)
         os.replace(temp, path)
     except PermissionError as error:
         raise locked(path, error) from None

@@ -9,8 +9,10 @@ Pure pandas. For every district and indicator the sheet needs
   for shares and rates with their counts (children in SGB II / all children, never / all
   residents), the **median** of the areas otherwise (never the mean of rates; population
   weighting only when asked for, ``city_method='weighted'``). A pooled rate includes hidden
-  counts (the publication rule hides a second cell wherever the total would give one back); a
-  median or mean leaves secret cells out (it would print one, or give one back). The same figure
+  counts (the publication rule hides a second cell wherever the total would give one back), but
+  over exactly one hidden count it is itself hidden, ``·`` (an area below the minimum population
+  has no partner cell; the appendix's City sheet's check); a median or mean leaves hidden cells
+  out (it would print one, or give one back). The same figure
   over the valid areas only is kept as ``reference`` and named where it differs;
 * deviation (absolute, and as a ratio where values are on a ratio scale; a **count** is compared
   per resident: its count per population against the city's Σ counts / Σ population, never as a
@@ -114,6 +116,7 @@ class CityValue:
     n: int  # valid areas with a shown value (the n of "rank r of n")
     reference: float = float("nan")  # the same over the valid areas only
     per_resident: float = float("nan")  # a count's Σ counts / Σ population (all areas with both)
+    hidden: bool = False  # over exactly one hidden cell it would give that cell back: printed "·"
 
 
 @dataclass
@@ -147,7 +150,7 @@ class Profiles:
             missing=missing_text(words)))
 
     def city_text(self, ind: ProfileIndicator, lang="de") -> str:
-        return self.format(ind, self.city[ind.field].value, lang)
+        return SUPPRESSED if self.city[ind.field].hidden else self.format(ind, self.city[ind.field].value, lang)
 
     def deviation_text(self, ind: ProfileIndicator, lang="de") -> pd.Series:
         """'+3,2 Pp. (1,4×)'; a count: '1,2× per resident' (its share of the population against the
@@ -157,6 +160,8 @@ class Profiles:
 
         def text(row) -> str:
             ratio = row["ratio"]
+            if self.city[ind.field].hidden and not ind.count:  # value − deviation would be the city value
+                return SUPPRESSED
             if ind.count:
                 return per_resident.format(ratio=format_ratio(ratio, lang=words)) if _finite(ratio) \
                     else NOT_APPLICABLE
@@ -294,14 +299,6 @@ def _publication(frame: pd.DataFrame, indicators, options: ProfileOptions) -> Pu
                             threshold=options.suppress_below, hidden=options.hidden)
 
 
-def _secret(publication: Publication, column: str) -> pd.Series:
-    """Cells hidden as secret (small, the office's, complementary, derived); an area's cell hidden
-    only for its population is unreliable, not secret, and stays in the city value."""
-    if column not in publication.mask.columns:
-        return pd.Series(False, index=publication.mask.index)
-    return publication.mask[column] & (publication.reasons[column] != "population")
-
-
 def _cells(ind, frame, values, reference, suppressed, city: CityValue, ratio_scale: bool) -> pd.DataFrame:
     status = pd.Series("ok", index=frame.index, dtype=object)
     status[values.isna()] = "missing"
@@ -349,17 +346,20 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[ProfileIndicator]
         method = ind.method(bool(options.population))
         known = reference & values.notna()
         # a median or mean over a hidden cell gives it back (the median is one; mean × n − the shown
-        # ones); only Σ of count columns is protected by complementary cells: leave secret cells out
-        open_values = values if method == "rate" else values.where(~_secret(publication, ind.field))
+        # ones), a small area's too (it has no complementary cell): leave hidden cells out, as the
+        # appendix's City sheet does; only Σ of count columns is protected by complementary cells
+        open_values = values if method == "rate" else values.where(~publication.hidden(ind.field))
         city[ind.field] = CityValue(_city_value(ind, method, frame, open_values, everywhere, population), method,
                                     0, _city_value(ind, method, frame, open_values, reference, population))
+        if method == "rate" and _rate_gives_back(ind, frame, publication):
+            city[ind.field].value, city[ind.field].hidden = float("nan"), True
         ratio_scale = bool(known.any() and (values[known] >= 0).all() and city[ind.field].value > 0)
         if known.any() and (values[known] < 0).any():
             signed.add(ind.field)
         cells[ind.field] = _cells(ind, frame, values, reference, publication.hidden(ind.field),
                                   city[ind.field], ratio_scale)
         if ind.count:  # a count is compared per resident, or not at all (no population: no ratio)
-            ratio = _per_resident_ratio(values, population, city[ind.field])
+            ratio = _per_resident_ratio(values, population, city[ind.field], publication, ind.field)
             if options.population:  # a hidden population would come back as count / (ratio × city's)
                 ratio = ratio.where(~publication.hidden(options.population))
             cells[ind.field]["ratio"] = ratio
@@ -391,10 +391,27 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[ProfileIndicator]
     return profiles
 
 
-def _per_resident_ratio(values: pd.Series, population: pd.Series, city: CityValue) -> pd.Series:
+def _rate_gives_back(ind: ProfileIndicator, frame, publication: Publication) -> bool:
+    """The appendix's check (gives_back): a pooled rate over exactly one hidden numerator or
+    denominator, times Σ denominators, minus the shown numerators is that one."""
+    from .publish.appendix import gives_back
+
+    num, den = numeric_column(frame, ind.numerator), numeric_column(frame, ind.denominator)
+    use = num.notna() & (den > 0)
+    return gives_back(publication, ind.numerator, use) or gives_back(publication, ind.denominator, use)
+
+
+def _per_resident_ratio(values: pd.Series, population: pd.Series, city: CityValue, publication: Publication,
+                        column: str) -> pd.Series:
     """A district's count per resident against the city's Σ counts / Σ population (all areas
-    with both, hidden counts included as in a pooled rate: the total is published anyway)."""
+    with both, hidden counts included as in a pooled rate: the total is published anyway),
+    unless exactly one count is hidden (the appendix's check, gives_back): then Σ counts would
+    give it back, and the shown areas alone make the figure."""
+    from .publish.appendix import gives_back
+
     use = values.notna() & (population > 0)
+    if gives_back(publication, column, use):
+        use &= ~publication.hidden(column).reindex(values.index, fill_value=False).astype(bool)
     total = population[use].sum()
     city.per_resident = float(values[use].sum() / total) if total > 0 else float("nan")
     if not (city.per_resident > 0):

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from qgis.core import (
     QgsExpression,
+    QgsLayoutItemAttributeTable,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
     QgsLayoutItemPicture,
@@ -31,6 +32,8 @@ from qgis.core import (
     QgsProperty,
     QgsRasterLayer,
     QgsReadWriteContext,
+    QgsRelation,
+    QgsRelationContext,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtXml import QDomDocument
@@ -50,13 +53,15 @@ class ProjectGroup:
 
 
 def layout_layers(layout: QgsPrintLayout) -> list:
-    """Every layer ``layout`` references: map items' locked layers, legend entries, atlas coverage."""
+    """Every layer ``layout`` references: map items' locked layers, legend entries, atlas coverage,
+    attribute tables (the profile page's rows)."""
     found = []
     for item in layout.items():
         if isinstance(item, QgsLayoutItemMap):
             found += item.layers()
         elif isinstance(item, QgsLayoutItemLegend):
             found += [node.layer() for node in item.model().rootGroup().findLayers()]
+    found += [table.vectorLayer() for table in layout.multiFrames() if isinstance(table, QgsLayoutItemAttributeTable)]
     atlas = layout.atlas()
     if atlas.enabled() and atlas.coverageLayer() is not None:
         found.append(atlas.coverageLayer())
@@ -84,6 +89,34 @@ def copy_layout(layout: QgsPrintLayout, project) -> QgsPrintLayout:
         raise SozialraumError("project_write_failed", file=layout.name(), reason="layout XML")
     copy.setName(layout.name())
     return copy
+
+
+def _sign_again(layout) -> None:
+    """A profile layout's mark of how the run left it (profile_atlas.keep_edits), for the copy
+    with its pictures' paths made relative: else a re-run with the project open took them for
+    the planner's edits."""
+    from .layouts.profile_atlas import SIGNATURE, sign
+
+    if layout.customProperty(SIGNATURE):
+        sign(layout)
+
+
+def _copy_relations(layouts: list, project, copies: dict) -> None:
+    """The relations between copied layers (the profile table shows the atlas district's rows
+    through one; without it the page's table is empty in the written project)."""
+    sources = {layout.project() for layout in layouts if layout.project() is not None}
+    for source in sources:
+        for relation in source.relationManager().relations().values():
+            if relation.referencedLayerId() not in copies or relation.referencingLayerId() not in copies:
+                continue
+            copy = QgsRelation(QgsRelationContext(project))  # else it looks its layers up in QgsProject.instance()
+            copy.setId(relation.id())
+            copy.setName(relation.name())
+            copy.setReferencedLayer(relation.referencedLayerId())
+            copy.setReferencingLayer(relation.referencingLayerId())
+            for referencing, referenced in relation.fieldPairs().items():  # (PyQGIS: a dict)
+                copy.addFieldPair(referencing, referenced)
+            project.relationManager().addRelation(copy)
 
 
 class _Pictures:
@@ -251,10 +284,12 @@ def write_project(path: str, title: str, layouts: list, groups: list, crs=None, 
         for layer_id, layer in copies.items():  # used by a layout only (an atlas coverage): kept off
             if layer_id not in placed:
                 top.addLayer(layer).setItemVisibilityChecked(False)
+        _copy_relations(layouts, project, copies)
         pictures = _Pictures(folder, files_folder)
         for layout in layouts:
             copy = copy_layout(layout, project)
             pictures.fix(copy)
+            _sign_again(copy)
             project.layoutManager().addLayout(copy)
         for (scope, key), value in (entries or {}).items():
             project.writeEntry(scope, key, value)

@@ -33,9 +33,21 @@ def main(path: str, out: str) -> dict:
         items = [[type(item).__name__, item.id()] for item in layout.items() if hasattr(item, "id") and item.id()]
         pictures = [[item.id(), item.picturePath(), item.isMissingImage() if hasattr(item, "isMissingImage") else None]
                     for item in layout.items() if type(item).__name__ == "QgsLayoutItemPicture"]
+        tables = []  # an attribute table's layer and relation, and its rows on the atlas's first page
+        for frame in layout.multiFrames():
+            if type(frame).__name__ != "QgsLayoutItemAttributeTable":
+                continue
+            if atlas.enabled():
+                atlas.first()
+            relation = project.relationManager().relation(frame.relationId())
+            frame.refreshAttributes()
+            tables.append({"layer": frame.vectorLayer().name() if frame.vectorLayer() else None,
+                           "relation": frame.relationId(), "relation_valid": relation.isValid(),
+                           "rows": len(frame.contents())})
         found["layouts"][layout.name()] = {
             "pdf": pdf, "ok": result == QgsLayoutExporter.ExportResult.Success, "atlas": atlas.enabled(),
-            "atlas_count": atlas.count() if atlas.enabled() else 0, "items": items, "pictures": pictures}
+            "atlas_count": atlas.count() if atlas.enabled() else 0, "items": items, "pictures": pictures,
+            "tables": tables}
     return found
 
 

@@ -526,3 +526,26 @@ def test_a_map_of_the_internal_layer_labels_no_hidden_value(report, tmp_path):
 def _title(page: str) -> str:
     """A page's first line: its district (other districts' names stand on its detail map)."""
     return page.strip().splitlines()[0].strip() if page.strip() else ""
+
+
+def test_page_charts_draw_no_dot_for_a_hidden_value(report):
+    """The page's chart draws each shown value as a dot; its texts are none (the scan above reads
+    texts), so a hidden value could only leak as a position: one dot for each value the table
+    shows, on that value's row, and none on a hidden one's."""
+    out, _ = report
+    folder = out / "Sozialraumprofile_files"
+    with sqlite3.connect(folder / "profiles.gpkg") as db:
+        charts = dict(db.execute('SELECT "pr_id", "pr_chart" FROM "profiles"'))
+        rows = {}
+        for pr_id, value in db.execute('SELECT "pr_id", "value" FROM "profile_rows" ORDER BY "pos"'):
+            rows.setdefault(pr_id, []).append(value)
+    hidden_rows = 0
+    for pr_id, values in rows.items():
+        svg = (folder / charts[pr_id]).read_text(encoding="utf-8")
+        assert "<text" not in svg and "<title" not in svg  # no words: nothing for a tooltip to say
+        height = float(re.search(r'viewBox="0 0 [\d.]+ ([\d.]+)"', svg).group(1)) / len(values)
+        dots = {int(float(cy) // height) for cy in re.findall(r'<circle [^>]*cy="([\d.]+)"', svg)}
+        shown = {i for i, v in enumerate(values) if v not in ("·", "no data", "keine Daten", "–")}
+        assert dots == shown, (charts[pr_id], values)
+        hidden_rows += sum(v == "·" for v in values)
+    assert hidden_rows >= 3  # 05, 08, 12 hide a value the pages show

@@ -186,7 +186,7 @@ def city_values(frame, publication, definition, columns: Sequence[str]) -> dict:
         shown, hidden = int((values.notna() & ~hide).sum()), int((hide & values.notna()).sum())
         if col in counts:
             value, method = float(values.sum()) if values.notna().any() else math.nan, "sum"
-            if _gives_back(publication, col, values.notna()):
+            if gives_back(publication, col, values.notna()):
                 value = HIDE
         elif col in rates:
             ind, scale = rates[col]
@@ -196,7 +196,7 @@ def city_values(frame, publication, definition, columns: Sequence[str]) -> dict:
             total = den[use].sum()
             value, method = (float(num[use].sum() / total * scale) if total > 0 else math.nan), "rate"
             # with Σ denominator (or Σ numerator) published, the rate gives the other sum back
-            if _gives_back(publication, ind.numerator, use) or _gives_back(publication, ind.denominator, use):
+            if gives_back(publication, ind.numerator, use) or gives_back(publication, ind.denominator, use):
                 value = HIDE
         else:
             known = values[values.notna() & ~hide]
@@ -205,7 +205,7 @@ def city_values(frame, publication, definition, columns: Sequence[str]) -> dict:
     return out
 
 
-def _gives_back(publication, column: str, rows) -> bool:
+def gives_back(publication, column: str, rows) -> bool:
     """True where exactly one cell of ``column`` among ``rows`` is hidden: a sum over ``rows``
     minus the shown cells is that one cell."""
     if publication is None:

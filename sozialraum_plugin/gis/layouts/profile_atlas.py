@@ -27,8 +27,10 @@ from qgis.core import (
     QgsFillSymbol,
     QgsGeometryGeneratorSymbolLayer,
     QgsLayoutExporter,
+    QgsLayoutItemAttributeTable,
     QgsLayoutItemLabel,
     QgsLayoutItemMap,
+    QgsLayoutItemPage,
     QgsLayoutItemPicture,
     QgsLayoutSize,
     QgsMarkerSymbol,
@@ -83,6 +85,7 @@ from .profile_page import (
 )
 
 PROPERTY = "sozialraum/profile_layout"  # marks the layers a profile layout owns
+SIGNATURE = "sozialraum/profile_signature"  # the layout as the run left it (keep_edits)
 
 
 def default_template() -> str:
@@ -280,6 +283,63 @@ class SheetResult:
     folder: str
 
 
+def layout_signature(layout) -> str:
+    """A hash of what a planner changes in the designer: items (id, place, size, font, text),
+    the table's columns and fonts, the atlas's sort and filter. Not the layout's whole XML: the
+    project file rewrites picture paths, and QGIS writes a layout it read a little differently."""
+    import hashlib
+
+    def font(item) -> str:
+        if hasattr(item, "textFormat"):
+            return item.textFormat().font().toString() + f"/{item.textFormat().size():.2f}"
+        return item.font().toString() if hasattr(item, "font") else ""
+
+    parts = []
+    for item in layout.items():
+        if not hasattr(item, "uuid") or item.type() == QgsLayoutItemPage.Type:
+            continue
+        pos, size = item.positionWithUnits(), item.sizeWithUnits()
+        parts.append("|".join((type(item).__name__, item.id(), item.uuid(), f"{pos.x():.2f},{pos.y():.2f}",
+                               f"{size.width():.2f},{size.height():.2f}", font(item),
+                               item.text() if isinstance(item, QgsLayoutItemLabel) else "")))
+    for frame in layout.multiFrames():
+        if isinstance(frame, QgsLayoutItemAttributeTable):
+            fonts = [f.font().toString() for f in (frame.headerTextFormat(), frame.contentTextFormat())] \
+                if hasattr(frame, "contentTextFormat") else [frame.headerFont().toString(),
+                                                             frame.contentFont().toString()]
+            parts.append("|".join([c.attribute() + "=" + c.heading() + f"@{c.width():.2f}"
+                                   for c in frame.columns()] + fonts))
+    atlas = layout.atlas()
+    parts.append("|".join((atlas.sortExpression(), str(atlas.sortAscending()), atlas.filterExpression())))
+    return hashlib.sha1("\n".join(sorted(parts)).encode("utf-8")).hexdigest()
+
+
+def sign(layout) -> None:
+    layout.setCustomProperty(SIGNATURE, layout_signature(layout))
+
+
+def keep_edits(project, request: SheetRequest, feedback=None) -> str:
+    """The old layout of this name, when the planner changed it in the designer, as a template
+    beside the PDF (``<output>_files/profile_page_edited.qpt``) before a re-run replaces it; the
+    run says so. A run with the city's template (TEMPLATE) keeps that template's look anyway."""
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    old = project.layoutManager().layoutByName(request.name)
+    mark = old.customProperty(SIGNATURE) if old is not None else None
+    if old is None or not mark or mark == layout_signature(old):
+        return ""
+    path = request.folder / "profile_page_edited.qpt"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not old.saveAsTemplate(str(path), QgsReadWriteContext()):
+        return ""
+    if feedback is not None:
+        feedback.pushWarning(QCoreApplication.translate(
+            "ProfileSheets", "The layout '{name}' was changed in the designer; this run replaces it. "
+            "The changed page is saved as the template {file}: give it as TEMPLATE (in a report: "
+            "style.profile_template) to keep it.").format(name=request.name, file=str(path)))
+    return str(path)
+
+
 def remove_previous(project, name: str) -> None:
     """Re-running replaces: the old layout and the layers it owned go first (and unlock files)."""
     old = project.layoutManager().layoutByName(name)
@@ -300,6 +360,7 @@ def make_sheets(request: SheetRequest, project, separate_folder: str = "", feedb
     """Charts, GeoPackage, the layout (left in the project) and the PDF(s). ``keep_layout``: a
     report's step, whose QGIS project file still needs the layout (the report removes it)."""
     profiles, folder, words = request.profiles, request.folder, request.words
+    keep_edits(project, request, feedback)
     remove_previous(project, request.name)
     for sub in ("charts", "spine"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
@@ -354,6 +415,7 @@ def make_sheets(request: SheetRequest, project, separate_folder: str = "", feedb
     charts.write_svgs(folder / "spine", keys, (charts.spine_svg(r, charts_width(layout), row) for r in rows))
     replace_layout(project, layout)
     pages = export_pdf(layout, request.output, feedback)
+    sign(layout)
     out = [request.output] + (export_separate(layout, separate_folder, feedback) if separate_folder else [])
     if QgsApplication.instance().platform() == "qgis_process" and not keep_layout:
         # A one-shot command has no project to keep, and qgis_process 3.22 closes layers left in

@@ -107,13 +107,17 @@ def line_mm(size: float) -> float:
 
 def fitter(family: str, width: float):
     """Shorten a name to ``width`` mm with an ellipsis (every table row stays one line high, so the
-    chart's rows line up with the table's)."""
+    chart's rows line up with the table's). Cut after a whole word where one is left: a cut word
+    reads as another ("Child poverty (SGB II, und…": German 'and' on an English page)."""
     def fit(text: str) -> str:
         if text_width_mm(family, TABLE_PT, text) <= width:
             return text
+        full = text
         while text and text_width_mm(family, TABLE_PT, text + "\u2026") > width:
             text = text[:-1]
-        return text.rstrip() + "\u2026"
+        if full[len(text):len(text) + 1] not in (" ", "") and " " in text.strip():
+            text = text[:text.rstrip().rindex(" ")]
+        return text.rstrip(" ,;:(/-") + "\u2026"
     return fit
 
 

@@ -7,12 +7,12 @@ import tempfile
 from qgis.core import QgsApplication, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ...core.fileio import SQLITE_SIDE_FILES
 from .report_derived import check_inputs, derive_step, derived, profile_rates
 
 translate = QCoreApplication.translate
 LAYER = "sozialraum"
 INTERNAL = "sozialraum_intern"
-SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 class ReportCanceled(Exception):
@@ -177,7 +177,7 @@ class ReportRun:
         import stat
 
         from ...core.errors import SozialraumError
-        from ...core.fileio import locked
+        from ...core.fileio import locked, move_side_files
 
         if os.path.isdir(target) and not os.path.islink(target):
             raise SozialraumError("output_is_folder", file=target)
@@ -187,6 +187,7 @@ class ReportRun:
                 previous = new + ".previous"
                 os.chmod(new, stat.S_IMODE(os.stat(target).st_mode))  # the old file's mode is kept
                 os.replace(target, previous)
+                move_side_files(target, previous)  # a reader's journal goes with its file, not to the new one
             done.append((target, previous))
             os.replace(new, target)
         except PermissionError as error:
@@ -195,6 +196,8 @@ class ReportRun:
     @staticmethod
     def _move_back(done: list) -> None:
         """Undo ``_move_in``: this run's files leave, last year's come back."""
+        from ...core.fileio import move_side_files
+
         for target, previous in reversed(done):
             try:
                 if previous is None:
@@ -202,6 +205,7 @@ class ReportRun:
                         os.remove(target)
                 elif os.path.lexists(previous):
                     os.replace(previous, target)
+                    move_side_files(previous, target)
             except OSError:
                 continue  # best effort: the error that stopped the move is the one reported
 
