@@ -2606,27 +2606,27 @@ LANGUAGE (de | en; leer: die Sprache von QGIS): die Sprache der Klassennamen und
 <context>
     <name>Profile</name>
     <message>
-        <location filename="../sozialraum_plugin/core/profile.py" line="156"/>
+        <location filename="../sozialraum_plugin/core/profile.py" line="159"/>
         <source>{ratio} per resident</source>
         <translation>{ratio} je Einwohner</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/profile.py" line="169"/>
+        <location filename="../sozialraum_plugin/core/profile.py" line="174"/>
         <source>{rank} of {n}</source>
         <translation>{rank} von {n}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/profile.py" line="223"/>
+        <location filename="../sozialraum_plugin/core/profile.py" line="228"/>
         <source>{n} residents</source>
         <translation>{n} Einwohner</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/profile.py" line="224"/>
+        <location filename="../sozialraum_plugin/core/profile.py" line="229"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/profile.py" line="225"/>
+        <location filename="../sozialraum_plugin/core/profile.py" line="230"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
@@ -2832,32 +2832,32 @@ LANGUAGE (de | en; leer: die Sprache von QGIS): die Sprache der Klassennamen und
         <translation>Mitte: Stadtwert; dunkelgrau: mittlere Hälfte der Gebiete; hellgrau: alle Gebiete; rechts: mehr Bedarf (höherer Wert)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="328"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="389"/>
         <source>city</source>
         <translation>Stadtgebiet</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="329"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="390"/>
         <source>locator</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="331"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="392"/>
         <source>table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="336"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="397"/>
         <source>At a glance</source>
         <translation>Auf einen Blick</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="338"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="399"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="343"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="404"/>
         <source>Position</source>
         <translation>Einordnung</translation>
     </message>
@@ -2960,6 +2960,14 @@ LANGUAGE (de | en; leer: die Sprache von QGIS): die Sprache der Klassennamen und
         <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="199"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileSheets</name>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="336"/>
+        <source>The layout &apos;{name}&apos; was changed in the designer; this run replaces it. The changed page is saved as the template {file}: give it as TEMPLATE (in a report: style.profile_template) to keep it.</source>
+        <translation>Das Layout '{name}' wurde im Layout-Designer geändert; dieser Lauf ersetzt es. Die geänderte Seite ist als Vorlage {file} gespeichert: als TEMPLATE angeben (im Bericht: style.profile_template), um sie zu behalten.</translation>
     </message>
 </context>
 <context>
@@ -3223,12 +3231,12 @@ LANGUAGE: Wörter und Zahlenformat der Seiten (de, en; leer: die QGIS-Sprache). 
         <translation>Tabelle {0} von {1} wird verbunden: {2}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="355"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="359"/>
         <source>Thematic maps are not available in this version.</source>
         <translation>Themenkarten sind in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="366"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="370"/>
         <source>Profile sheets are not available in this version.</source>
         <translation>Sozialraumprofile sind in dieser Version nicht verfügbar.</translation>
     </message>
