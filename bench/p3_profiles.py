@@ -63,6 +63,11 @@ def run(repeats: int = 3) -> dict:
             "same_s": round(same_s, 3), "same_ratio": round(ours_s / same_s, 3),
             "same_vs_bare": round(same_s / peer_s, 3),
             "same_cpu_s": round(statistics.median(r["cpu"] for r in same_runs), 3),
+            # cpu ratios too: on a shared machine wall time follows the neighbours' load
+            "same_cpu_ratio": round(statistics.median(r["cpu"] for r in ours_runs)
+                                    / statistics.median(r["cpu"] for r in same_runs), 3),
+            "cpu_ratio": round(statistics.median(r["cpu"] for r in ours_runs)
+                               / statistics.median(r["cpu"] for r in peer_runs), 3),
             "ours_export_s": round(statistics.median(r["export_wall"] for r in ours_runs), 3),
             "ours_cpu_s": round(statistics.median(r["cpu"] for r in ours_runs), 3),
             "peer_cpu_s": round(statistics.median(r["cpu"] for r in peer_runs), 3),
