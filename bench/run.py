@@ -94,7 +94,8 @@ def describe(name: str, r: dict) -> tuple[str, str, str, str, str]:
     if name == "P3_profiles":
         return f"pages={r['pages']}", f"{r['ours_s']:.3f} s", \
             f"{r['same_s']:.3f} s same layout; {r['peer_s']:.3f} s bare atlas", \
-            f"{r['same_ratio']:.3f}; bare {r['ratio']:.3f} (info)", verdict
+            f"{r['same_ratio']:.3f} (cpu {r.get('same_cpu_ratio', float('nan')):.2f}); bare {r['ratio']:.3f} (info)", \
+            verdict
     size = f"n={r['n']:,}"
     extra = f", inertia {r['inertia_ratio']:.6f}" if name == "P2_clusters" else ""
     return size, f"{r['ours_s']:.3f} s", f"{r['peer_s']:.3f} s", f"{r['ratio']:.3f}{extra}", verdict
