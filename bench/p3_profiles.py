@@ -1,9 +1,12 @@
-"""P3_profiles: our profile sheets (sozialraum:profilesheets) for the 542 Berlin areas beside a
-bare QGIS atlas export of the same layer with a plain A4 layout.
+"""P3_profiles: our profile sheets (sozialraum:profilesheets) for the 542 Berlin areas beside two
+peers: QGIS exporting the very layout our run saved (the goal's figure, ``same_ratio``: the
+plugin's own cost) and a bare QGIS atlas of the same layer with a plain A4 page (``ratio``:
+informational; the page's QGIS items cost most of it, see bench/profiles_vs_atlas.py --parts).
 
 The measuring itself is bench/profiles_vs_atlas.py (written with the profile sheets): every run
 is a fresh process; "ours" is the whole algorithm (reading, facts, charts, GeoPackage, layout,
-PDF export), "peer" the bare atlas over the GeoPackage our run wrote (an A4 page with one
+PDF export), "same" QGIS alone exporting the atlas of the .qgz ours saved (fresh process, no
+plugin code), "peer" the bare atlas over the GeoPackage our run wrote (an A4 page with one
 atlas-driven map, the same PDF settings). Here the runs alternate through harness.alternate and
 the medians of wall seconds are kept, like the other entries. If the algorithm or that script
 is missing, the entry says {"skipped": reason}; numbers are never made up.
@@ -30,15 +33,16 @@ def run(repeats: int = 3) -> dict:
     import profiles_vs_atlas as pva
 
     folder = Path(tempfile.mkdtemp(prefix="bench_profiles_"))
-    seen = {"ours": [], "peer": []}
+    seen = {"ours": [], "peer": [], "same": []}
     try:
         pva.child("prepare", folder)
 
         def ours():
             seen["ours"].append(pva.child("ours", folder))
 
-        def peer():
+        def peer():  # both peers, right after one another: the bare atlas and the same layout
             seen["peer"].append(pva.child("bare", folder))
+            seen["same"].append(pva.child("same", folder))
 
         try:
             ours_s, peer_s = alternate(ours, peer, repeats)  # the warm-up runs ours first: it
@@ -49,11 +53,21 @@ def run(repeats: int = 3) -> dict:
         shutil.rmtree(folder, ignore_errors=True)
     # alternate() timed whole child processes (QGIS start-up included); the entry compares the
     # work inside them, as measured there (warm-up runs left out).
-    ours_runs, peer_runs = seen["ours"][1:], seen["peer"][1:]
+    ours_runs, peer_runs, same_runs = seen["ours"][1:], seen["peer"][1:], seen["same"][1:]
     ours_s = statistics.median(r["wall"] for r in ours_runs)
     peer_s = statistics.median(r["wall"] for r in peer_runs)
+    same_s = statistics.median(r["wall"] for r in same_runs)
     return {"pages": peer_runs[-1]["pages"], "ours_s": round(ours_s, 3), "peer_s": round(peer_s, 3),
             "ratio": round(ours_s / peer_s, 3),
+            # the goal's figure: ours against QGIS exporting the very layout ours saved (.qgz)
+            "same_s": round(same_s, 3), "same_ratio": round(ours_s / same_s, 3),
+            "same_vs_bare": round(same_s / peer_s, 3),
+            "same_cpu_s": round(statistics.median(r["cpu"] for r in same_runs), 3),
+            # cpu ratios too: on a shared machine wall time follows the neighbours' load
+            "same_cpu_ratio": round(statistics.median(r["cpu"] for r in ours_runs)
+                                    / statistics.median(r["cpu"] for r in same_runs), 3),
+            "cpu_ratio": round(statistics.median(r["cpu"] for r in ours_runs)
+                               / statistics.median(r["cpu"] for r in peer_runs), 3),
             "ours_export_s": round(statistics.median(r["export_wall"] for r in ours_runs), 3),
             "ours_cpu_s": round(statistics.median(r["cpu"] for r in ours_runs), 3),
             "peer_cpu_s": round(statistics.median(r["cpu"] for r in peer_runs), 3),

@@ -1,5 +1,8 @@
 """`make bench`: the five comparisons of issue 8, written to build/bench.json and printed.
 
+P3 (issue 14) gives two figures: the whole algorithm against QGIS exporting the very layout it
+saved (the goal) and against a bare atlas of the same pages (informational).
+
 Every entry runs in its own process (a crash or a leak in one cannot touch the others) and
 alternates ours and the peer several times, keeping medians (harness.alternate). The JSON is
 written atomically (a temporary file moved into place) after each entry, so an interrupted
@@ -32,8 +35,11 @@ ENTRIES = {
     "P2_clusters": ("p2_clusters.py", ["100000", "--repeats", "7"], ["20000", "--repeats", "1"],
                     "ratio <= 1.5, inertia_ratio <= 1.001",
                     lambda r: r["ratio"] <= 1.5 and r["inertia_ratio"] <= 1.001),
+    # issue 14: the goal is held against QGIS exporting the very layout the run saved (the
+    # plugin's own cost); the bare atlas ratio is shown beside it: QGIS's own page items cost
+    # most of it (bench/profiles_vs_atlas.py --parts, /work/notes/perf.md)
     "P3_profiles": ("p3_profiles.py", ["--repeats", "3"], ["--repeats", "1"],
-                    "ratio <= 2.5", lambda r: r["ratio"] <= 2.5),  # issue 14: a page of QGIS items
+                    "same_ratio <= 1.5; bare ratio informational", lambda r: r["same_ratio"] <= 1.5),
     "P4_startup": ("p4_startup.py", ["--repeats", "9"], ["--repeats", "1"],
                    "added_s < 0.1", lambda r: r["added_s"] < 0.1),
     "P5_memory": ("p5_memory.py", ["1000000", "--repeats", "3"], ["100000", "--repeats", "1"],
@@ -85,7 +91,12 @@ def describe(name: str, r: dict) -> tuple[str, str, str, str, str]:
             verdict + (f"; heavy imports: {', '.join(r['heavy_modules'])}" if r["heavy_modules"] else "")
     if name == "P5_memory":
         return f"n={r['n']:,}", f"{r['peak_mb']:.0f} MiB", f"{r['data_mb']:.0f} MiB data", f"{r['ratio']:.2f}", verdict
-    size = f"pages={r['pages']}" if name == "P3_profiles" else f"n={r['n']:,}"
+    if name == "P3_profiles":
+        return f"pages={r['pages']}", f"{r['ours_s']:.3f} s", \
+            f"{r['same_s']:.3f} s same layout; {r['peer_s']:.3f} s bare atlas", \
+            f"{r['same_ratio']:.3f} (cpu {r.get('same_cpu_ratio', float('nan')):.2f}); bare {r['ratio']:.3f} (info)", \
+            verdict
+    size = f"n={r['n']:,}"
     extra = f", inertia {r['inertia_ratio']:.6f}" if name == "P2_clusters" else ""
     return size, f"{r['ours_s']:.3f} s", f"{r['peer_s']:.3f} s", f"{r['ratio']:.3f}{extra}", verdict
 
