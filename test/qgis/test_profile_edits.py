@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from profile_support import page_count, page_text
-from qgis.core import QgsLayoutExporter, QgsProcessingFeedback, QgsProject
+from qgis.core import Qgis, QgsLayoutExporter, QgsProcessingFeedback, QgsProject
 from qgis.PyQt.QtGui import QFont
 
 from sozialraum_plugin.gis.layouts.profile_page import table_of
@@ -62,7 +62,10 @@ def test_edited_page_exports_and_a_rerun_keeps_the_edits(berlin_sheets, tmp_path
     layout = QgsProject.instance().layoutManager().layoutByName(result["LAYOUT"])
     _edit(layout)
     pdf = tmp_path / "by_hand.pdf"
-    done, _error = QgsLayoutExporter.exportToPdf(layout.atlas(), str(pdf), QgsLayoutExporter.PdfExportSettings())
+    settings = QgsLayoutExporter.PdfExportSettings()
+    # as the designer's export does: the layout's own text setting (QGIS 3.40 draws outlines without it)
+    settings.textRenderFormat = Qgis.TextRenderFormat(int(layout.customProperty("pdfTextFormat", 0)))
+    done, _error = QgsLayoutExporter.exportToPdf(layout.atlas(), str(pdf), settings)
     assert done == QgsLayoutExporter.ExportResult.Success and page_count(pdf) == 3
     text = page_text(pdf, 1)
     assert "Abweichung" not in text and text.index("Stadt") < text.index("Gebiet")

@@ -420,7 +420,13 @@ def build_layout(project, name: str, pages: list[MapPage], style: PageStyle) -> 
 
 
 def replace_layout(project, layout: QgsPrintLayout) -> QgsPrintLayout:
-    """Add ``layout`` to the project's layout manager, replacing one of the same name."""
+    """Add ``layout`` to the project's layout manager, replacing one of the same name. The layout
+    asks the designer's PDF export for text as text, as the plugin's own exports do (QGIS 3.40
+    would otherwise draw the planner's re-export as outlines: not searchable)."""
+    from ..text_render import text_as_text
+
+    fmt = text_as_text()
+    layout.setCustomProperty("pdfTextFormat", int(getattr(fmt, "value", fmt)))
     manager = project.layoutManager()
     old = manager.layoutByName(layout.name())
     if old is not None:
