@@ -1425,87 +1425,87 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
 <context>
     <name>MapText</name>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="412"/>
+        <location filename="../sozialraum_plugin/gis/categories.py" line="115"/>
         <source>Cluster {n}</source>
         <translation>Cluster {n}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="69"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="68"/>
         <source>natural breaks (Jenks)</source>
         <translation>natürliche Unterbrechungen (Jenks)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="70"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="69"/>
         <source>quantiles (equal number of areas per class)</source>
         <translation>Quantile (gleich viele Gebiete je Klasse)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="71"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="70"/>
         <source>equal intervals</source>
         <translation>gleiche Intervalle</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="72"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="71"/>
         <source>standard deviation</source>
         <translation>Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="73"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="72"/>
         <source>round class bounds (pretty breaks)</source>
         <translation>runde Klassengrenzen (Pretty Breaks)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="74"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="73"/>
         <source>fixed interval width</source>
         <translation>feste Intervallbreite</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="75"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="74"/>
         <source>MSS thresholds of the status index</source>
         <translation>MSS-Schwellenwerte des Statusindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="76"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="75"/>
         <source>mean ± multiples of the standard deviation</source>
         <translation>Mittelwert ± Vielfache der Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="77"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="76"/>
         <source>categories</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="246"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="245"/>
         <source>{low} to &lt; {high}</source>
         <translation>{low} bis &lt; {high}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="254"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="253"/>
         <source>Classification: one class per value ({n} distinct values)</source>
         <translation>Klassifikation: je Wert eine Klasse ({n} verschiedene Werte)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="258"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="257"/>
         <source> (mean {mean}, SD {sd})</source>
         <translation> (Mittelwert {mean}, SD {sd})</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="262"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="261"/>
         <source>Classification: {method}{extra}, {n} classes</source>
         <translation>Klassifikation: {method}{extra}, {n} Klassen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="409"/>
+        <location filename="../sozialraum_plugin/gis/categories.py" line="112"/>
         <source>Cluster 1 (highest need)</source>
         <translation>Cluster 1 (höchster Bedarf)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="411"/>
+        <location filename="../sozialraum_plugin/gis/categories.py" line="114"/>
         <source>Cluster {n} (lowest need)</source>
         <translation>Cluster {n} (geringster Bedarf)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="467"/>
+        <location filename="../sozialraum_plugin/gis/categories.py" line="170"/>
         <source>Shown: {n} categories</source>
         <translation>Darstellung: {n} Kategorien</translation>
     </message>
@@ -1555,27 +1555,27 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Stand: {date}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="246"/>
+        <location filename="../sozialraum_plugin/gis/styles.py" line="245"/>
         <source>not assessed (under 300 residents / excluded)</source>
         <translation>keine Bewertung (unter 300 EW / ausgeschlossen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="247"/>
+        <location filename="../sozialraum_plugin/gis/styles.py" line="246"/>
         <source>not shown</source>
         <translation>nicht ausgewiesen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="248"/>
+        <location filename="../sozialraum_plugin/gis/styles.py" line="247"/>
         <source>no data</source>
         <translation>keine Daten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="274"/>
+        <location filename="../sozialraum_plugin/gis/styles.py" line="273"/>
         <source>uninhabited land</source>
         <translation>unbewohnte Fläche</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="366"/>
+        <location filename="../sozialraum_plugin/gis/styles.py" line="365"/>
         <source>Sozialraum map</source>
         <translation>Sozialraum-Karte</translation>
     </message>
@@ -4512,7 +4512,7 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
 <context>
     <name>Styles</name>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="352"/>
+        <location filename="../sozialraum_plugin/gis/styles.py" line="351"/>
         <source>not a GeoPackage layer</source>
         <translation>kein GeoPackage-Layer</translation>
     </message>

@@ -40,12 +40,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QColor
 
+from .categories import Categories, categorize
 from .classify import (
     QGIS_METHODS,
-    Categories,
     Classification,
     MapError,
-    categorize,
     classify,
     count_label,
     default_words,

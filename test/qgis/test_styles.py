@@ -31,6 +31,7 @@ from qgis.PyQt.QtGui import QColor
 from sozialraum_plugin.core.index import classify_status
 from sozialraum_plugin.gis import classify as cl
 from sozialraum_plugin.gis import styles as st
+from sozialraum_plugin.gis.categories import categorize
 from sozialraum_plugin.toolbelt.messages import user_message
 
 QGIS_CLASSES = {"jenks": QgsClassificationJenks, "quantile": QgsClassificationQuantile,
@@ -232,7 +233,7 @@ def test_categories_keep_a_meaningful_order_and_colour(qgis_app, berlin):
     levels = [lightness(c.symbol().color().name()) for c in cats]
     assert levels == sorted(levels, reverse=True)  # lower status = more need = darker
     for column in ("SDI", "SDI_V"):  # '2+/-' and 'Status mittel , Dynamik stabil'
-        groups = cl.categorize(list(berlin.loc[berlin["valid"], column]), column)
+        groups = categorize(list(berlin.loc[berlin["valid"], column]), column)
         assert groups.kind == "group" and len(groups.values) == 12  # all 12 occur in 2021
         assert groups.labels[:2] == ["Status hoch, Dynamik positiv", "Status hoch, Dynamik stabil"]
         assert groups.counts[:2] == [1, 73]
@@ -243,7 +244,7 @@ def test_categories_keep_a_meaningful_order_and_colour(qgis_app, berlin):
     assert cats[0].label().startswith("Cluster 1 (höchster Bedarf)")
     levels = [lightness(c.symbol().color().name()) for c in cats]
     assert levels == sorted(levels)  # cluster 1 darkest
-    codes = cl.categorize([45, 11, 23], "group_code")
+    codes = categorize([45, 11, 23], "group_code")
     assert codes.labels == ["Status hoch, Dynamik positiv", "Status mittel, Dynamik stabil",
                             "Status sehr niedrig, Dynamik negativ"]
     colours = st.category_colours(codes, "OrRd")
@@ -252,7 +253,7 @@ def test_categories_keep_a_meaningful_order_and_colour(qgis_app, berlin):
 
 def test_too_many_categories(qgis_app, berlin):
     with pytest.raises(cl.MapError) as error:
-        cl.categorize(list(berlin["PLR_NAME"]), "PLR_NAME")
+        categorize(list(berlin["PLR_NAME"]), "PLR_NAME")
     assert error.value.code == "map_too_many_categories"
 
 
