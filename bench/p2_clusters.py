@@ -1,7 +1,7 @@
 """P2_clusters: need index (MSS method on 10 indicators) + our k-means (k = 6, 10 restarts) on n
 synthetic areas, beside scikit-learn's KMeans (k = 6, n_init = 10) on the same standardised matrix.
 
-ours = core.index.mss_index + core.clusters.cluster_areas (standardising, k-means++, Lloyd,
+ours = core.needs.index.mss_index + core.needs.clusters.cluster_areas (standardising, k-means++, Lloyd,
 numbering by need, labels, summary); peer = sklearn.cluster.KMeans(...).fit(z) only, where z is
 the matrix our clustering standardises (valid areas, sample SD). inertia_ratio compares the
 within-cluster sum of squares of both partitions on z (ours / peer; ≤ 1.001 is the goal).
@@ -22,8 +22,8 @@ def run(n: int = 100_000, repeats: int = 5) -> dict:
     from sklearn.cluster import KMeans
     from threadpoolctl import threadpool_limits
 
-    from sozialraum_plugin.core.clusters import cluster_areas, prepare
-    from sozialraum_plugin.core.index import mss_index
+    from sozialraum_plugin.core.needs.clusters import cluster_areas, prepare
+    from sozialraum_plugin.core.needs.index import mss_index
 
     frame = indicator_frame(n)
     result = {}

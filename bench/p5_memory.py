@@ -36,8 +36,8 @@ def child(mode: str, n: int) -> None:
         sys.path.insert(0, str(HERE.parent))
         from synth import indicator_columns
 
-        from sozialraum_plugin.core.clusters import cluster_areas
-        from sozialraum_plugin.core.index import mss_index
+        from sozialraum_plugin.core.needs.clusters import cluster_areas
+        from sozialraum_plugin.core.needs.index import mss_index
 
         ids = [f"I{j + 1:02d}" for j in range(N_INDICATORS)]
         frame = indicator_columns(n, n_indicators=N_INDICATORS)

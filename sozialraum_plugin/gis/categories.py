@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..core.mss_classes import CLASS_WORDS, class_words
+from ..core.needs.mss_classes import CLASS_WORDS, class_words
 from .classify import MapError, choose_decimals, count_label, default_words, label_number
 
 DYNAMIC_ORDER = CLASS_WORDS["de"][1]  # the MSS's German names; English ones are read too

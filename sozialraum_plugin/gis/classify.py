@@ -32,7 +32,7 @@ from qgis.core import (
 
 from ..core.errors import SozialraumError
 from ..core.formatting import format_number
-from ..core.mss_classes import STATUS_THRESHOLDS, class_words
+from ..core.needs.mss_classes import STATUS_THRESHOLDS, class_words
 
 MINUS = "\u2212"  # typographic minus: '−1,0 – 1,0' reads unambiguously
 DASH = " \u2013 "  # spaced en dash between the bounds of a class

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from qgis.core import QgsVectorLayer
 
-from ..core.join import JoinResult, join_table
+from ..core.tables.join import JoinResult, join_table
 from . import gpkg
 
 RESERVED = {"fid", "geom", "geometry"}

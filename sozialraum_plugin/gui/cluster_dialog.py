@@ -189,14 +189,14 @@ class ClusterDialog(SozialraumDialog):
             self.k_spin.setValue(int(k.text()))
 
     def _indicators(self) -> list:
-        from ..core.indicators import Indicator
+        from ..core.series.indicators import Indicator
 
         return [Indicator(id=f, direction=self.grid.direction(f), label=self.grid.extra_value(f) or f)
                 for f in self.grid.fields_with("use")]
 
     def suggest(self) -> bool:
         """suggest_k in memory (fast: 0.15 s for Berlin's 542 areas), shown as a table."""
-        from ..core.clusters import pick_k, suggest_k
+        from ..core.needs.clusters import pick_k, suggest_k
 
         layer = self.layer_combo.currentLayer()
         indicators = self._indicators()

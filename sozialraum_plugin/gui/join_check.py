@@ -13,7 +13,7 @@ LISTED_KEYS = 300  # keys listed in full per kind; a real mismatch is seen long 
 
 def check_join(layer, key_field: str, read_result, table_key: str, transform_index: int = 0):
     """``core.join.join_table`` on the layer's keys (as text, as the run reads them)."""
-    from ..core.join import join_table
+    from ..core.tables.join import join_table
     from ..gis.layers import attributes_as_text
 
     districts = attributes_as_text(layer, [key_field])

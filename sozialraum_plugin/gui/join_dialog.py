@@ -222,7 +222,7 @@ class JoinDialog(SozialraumDialog):
         source = self.table_source()
         sheets = None
         if source and source[0] == "book":
-            from ..core.tables_sheets import sheet_names
+            from ..core.tables.sheets import sheet_names
 
             sheets = sheet_names(source[1], "xlsx" if source[1].lower().endswith(".xlsx") else "ods")
         self.options.reset(sheets)
@@ -230,7 +230,7 @@ class JoinDialog(SozialraumDialog):
         self.read_table()
 
     def _read_with(self, key: str | None):
-        from ..core.tables import read_frame, read_table
+        from ..core.tables.read import read_frame, read_table
 
         kind, target = self.table_source()
         kwargs = self.options.read_kwargs()

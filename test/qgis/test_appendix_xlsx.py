@@ -37,7 +37,7 @@ def layer(qgis_app):
 
 
 def definition():
-    from sozialraum_plugin.core.report_definition import ReportDefinition
+    from sozialraum_plugin.core.report.definition import ReportDefinition
 
     return ReportDefinition.from_dict({
         "title": "Probe", "boundaries": "x.shp", "key": "key", "name_field": "name", "source_text": "Amt (Probe)",

@@ -10,7 +10,7 @@ from builder_support import changed_table, click, fill_flensburg
 from gui_support import group_layers, wait_for
 from qgis.core import QgsProject
 
-from sozialraum_plugin.core.report_definition import load
+from sozialraum_plugin.core.report.definition import load
 
 pytestmark = pytest.mark.usefixtures("fresh_memory")
 HAND_WRITTEN = "sozialatlas_flensburg_2022.json"

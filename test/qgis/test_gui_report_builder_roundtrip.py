@@ -12,7 +12,7 @@ from builder_support import click, fill_flensburg
 from gui_support import wait_for
 from test_gui_report_builder import builder, flensburg, settle  # noqa: F401 (fixtures)
 
-from sozialraum_plugin.core.report_definition import load
+from sozialraum_plugin.core.report.definition import load
 
 pytestmark = pytest.mark.usefixtures("fresh_memory")
 

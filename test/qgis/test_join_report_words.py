@@ -21,8 +21,8 @@ WORDS = ["Table as read", "encoding", "separator", "decimal mark", "thousands ma
 
 
 def _report(words):
-    from sozialraum_plugin.core.join_report import JoinReport
-    from sozialraum_plugin.core.tables import ColumnReport, ReadReport
+    from sozialraum_plugin.core.tables.join_report import JoinReport
+    from sozialraum_plugin.core.tables.read import ColumnReport, ReadReport
     from sozialraum_plugin.processing.algorithms.common import _html
 
     columns = [ColumnReport(name=n, original_name=n, dtype=t) for n, t in

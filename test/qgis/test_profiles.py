@@ -1,7 +1,7 @@
 """sozialraum:profilesheets on real data: what the pages say, for all 542 Berlin PLR and all 86
 Köln Stadtteile.
 
-Expected numbers are computed here from the source tables, independently of core/profile.py, and
+Expected numbers are computed here from the source tables, independently of core/profiles/profile.py, and
 looked for page by page with pdftotext. The layout left in the project, templates and reruns are
 in test_profile_layout.py; data helpers in profile_support.py.
 """

@@ -6,14 +6,14 @@ import pytest
 
 
 def _definition(indicators):
-    from sozialraum_plugin.core.report_definition import ReportDefinition
+    from sozialraum_plugin.core.report.definition import ReportDefinition
 
     return ReportDefinition.from_dict({"title": "T", "boundaries": "b.shp", "key": "ID", "indicators": indicators})
 
 
 def _profiles_as_the_report_builds_them(definition, frame, fields):
     """The profile indicators as sozialraum:profilesheets builds them from the report's LABELS and RATES."""
-    from sozialraum_plugin.core.profile import (
+    from sozialraum_plugin.core.profiles.profile import (
         ProfileIndicator,
         ProfileOptions,
         compute_profiles,
@@ -30,7 +30,7 @@ def _profiles_as_the_report_builds_them(definition, frame, fields):
 
 
 def test_profile_city_value_of_a_rate_is_on_the_scale_of_its_district_values():
-    from sozialraum_plugin.core.derived import derive
+    from sozialraum_plugin.core.series.derived import derive
 
     # A rate with an explicit scale its unit does not say: the districts hold 10, 5 and 20, but the
     # profile's pooled city value was taken on the unit's scale (1): 0.1 instead of about 10.
@@ -77,7 +77,7 @@ class _Watched:
 def _check_in_a_worker(run) -> dict:
     import threading
 
-    from sozialraum_plugin.core.report_definition import DefinitionError
+    from sozialraum_plugin.core.report.definition import DefinitionError
     from sozialraum_plugin.processing.algorithms.report_derived import check_inputs
 
     outcome = {}
@@ -129,7 +129,7 @@ def test_input_check_off_the_main_thread_reads_no_live_project_table(provider, s
     from osgeo import gdal
     from qgis.core import QgsProject
 
-    from sozialraum_plugin.core.report_definition import ReportDefinition
+    from sozialraum_plugin.core.report.definition import ReportDefinition
 
     table = tmp_path / "tabellen.gpkg"
     gdal.VectorTranslate(str(table), str(sample_dir / "flensburg" / "Stadtteile.shp"), format="GPKG",

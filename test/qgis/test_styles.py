@@ -28,7 +28,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
-from sozialraum_plugin.core.index import classify_status
+from sozialraum_plugin.core.needs.index import classify_status
 from sozialraum_plugin.gis import classify as cl
 from sozialraum_plugin.gis import styles as st
 from sozialraum_plugin.gis.categories import categorize
@@ -116,7 +116,7 @@ def test_sd_multiples_and_fixed_interval(qgis_app, berlin):
 
 
 def test_mss_method_matches_the_need_index_classes(qgis_app):
-    """Same thresholds and edge rules as core.index (≤ −1 | ≤ +1 | < +1,5 | ≥ +1,5)."""
+    """Same thresholds and edge rules as core.needs.index (≤ −1 | ≤ +1 | < +1,5 | ≥ +1,5)."""
     index = [-2.0, -1.0, -0.99, 0.0, 1.0, 1.0001, 1.4999, 1.5, 2.7]
     result = cl.classify(index, "mss")
     expected = classify_status(pd.Series(index))["class"].tolist()

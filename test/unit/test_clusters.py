@@ -8,8 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from sozialraum_plugin.core.cluster_quality import calinski_harabasz, silhouette
-from sozialraum_plugin.core.clusters import (
+from sozialraum_plugin.core.errors import MethodError
+from sozialraum_plugin.core.needs.cluster_quality import calinski_harabasz, silhouette
+from sozialraum_plugin.core.needs.clusters import (
     cluster_areas,
     pick_k,
     prepare,
@@ -17,9 +18,8 @@ from sozialraum_plugin.core.clusters import (
     suggest_k,
     ward,
 )
-from sozialraum_plugin.core.errors import MethodError
-from sozialraum_plugin.core.indicators import Indicator
-from sozialraum_plugin.core.kmeans import kmeans
+from sozialraum_plugin.core.needs.kmeans import kmeans
+from sozialraum_plugin.core.series.indicators import Indicator
 
 BERLIN = Path(__file__).resolve().parents[2] / "resources" / "sample" / "berlin"
 CONTEXT = ["KI_01", "KI_02", "KI_03", "KI_04", "KI_05", "KI_16", "KI_06", "KI_17", "KI_07", "KI_09", "KI_10",

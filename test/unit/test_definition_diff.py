@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sozialraum_plugin.core.definition_diff import diff_definition, next_year, used_columns
-from sozialraum_plugin.core.indicators import Indicator
-from sozialraum_plugin.core.report_definition import MapSpec, ProfileSpec, ReportDefinition, TableSpec
+from sozialraum_plugin.core.report.definition import MapSpec, ProfileSpec, ReportDefinition, TableSpec
+from sozialraum_plugin.core.report.definition_diff import diff_definition, next_year, used_columns
+from sozialraum_plugin.core.series.indicators import Indicator
 
 
 def definition() -> ReportDefinition:

@@ -1,4 +1,4 @@
-"""core.derived: rates and changes from counts, checked, with EB smoothing and Wilson intervals."""
+"""core.series.derived: rates and changes from counts, checked, with EB smoothing and Wilson intervals."""
 from __future__ import annotations
 
 import math
@@ -7,9 +7,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from sozialraum_plugin.core.derived import DeriveOptions, derive, missing_inputs, output_fields
 from sozialraum_plugin.core.errors import MethodError
-from sozialraum_plugin.core.indicators import Indicator
+from sozialraum_plugin.core.series.derived import DeriveOptions, derive, missing_inputs, output_fields
+from sozialraum_plugin.core.series.indicators import Indicator
 
 SHARE = Indicator("quote", unit="%", kind="rate", numerator="n", denominator="ew")
 CHANGE = Indicator("d_quote", unit="%", kind="rate", numerator="n", denominator="ew", change_between=(2019, 2021))
@@ -117,7 +117,7 @@ def test_change_of_counts_rejects_negative_counts_but_values_may_be_negative():
 
 
 def test_profile_city_value_of_a_per_thousand_rate_is_pooled_on_its_scale():
-    from sozialraum_plugin.core.profile import ProfileIndicator, ProfileOptions, compute_profiles
+    from sozialraum_plugin.core.profiles.profile import ProfileIndicator, ProfileOptions, compute_profiles
 
     data = frame(name=list("ABCD"))
     data["q"] = derive(data, [Indicator("q", unit="je 1.000 EW", kind="rate", numerator="n", denominator="ew")])["q"]
@@ -128,7 +128,7 @@ def test_profile_city_value_of_a_per_thousand_rate_is_pooled_on_its_scale():
 
 
 def test_districts_are_named_by_their_key_as_written_or_their_fid():
-    from sozialraum_plugin.core.derived import district_names
+    from sozialraum_plugin.core.series.derived import district_names
 
     keys = pd.Series([1001, None, 1003]).tolist()  # pandas reads the integer key as float
     assert district_names(keys, [1, 2, 3]) == ["1001", "fid 2", "1003"]
@@ -153,7 +153,7 @@ def test_a_text_count_with_a_thousands_dot_is_refused_not_read_as_a_decimal():
 def test_a_change_of_a_rate_from_changes_is_labelled_in_points_not_percent():
     # CHANGES=d=n/ew:2019-2021 took UNIT '%' as the change's unit: the log and the metadata said
     # "-2,3 %" for a change of -2.3 percentage points (read as a relative change).
-    from sozialraum_plugin.core.derived import parse_changes
+    from sozialraum_plugin.core.series.derived import parse_changes
 
     (pp,) = parse_changes("d=n/ew:2019-2021", "%")
     (pm,) = parse_changes("d=n/ew:2019-2021", "‰")

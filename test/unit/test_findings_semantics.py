@@ -15,10 +15,10 @@ import pytest
 
 from sozialraum_plugin.core.formatting import format_number, format_value
 from sozialraum_plugin.core.language import PlainWords
-from sozialraum_plugin.core.profile import ProfileIndicator, ProfileOptions, compute_profiles
-from sozialraum_plugin.core.profile_findings import findings, need_directed
+from sozialraum_plugin.core.profiles.findings import findings, need_directed
+from sozialraum_plugin.core.profiles.profile import ProfileIndicator, ProfileOptions, compute_profiles
 from sozialraum_plugin.core.publish.note import method_note, rule_line
-from sozialraum_plugin.core.tables import read_table
+from sozialraum_plugin.core.tables.read import read_table
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
 

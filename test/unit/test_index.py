@@ -1,4 +1,4 @@
-"""core.index: scaling, weights, validity, composite index and the MSS classes (synthetic data)."""
+"""core.needs.index: scaling, weights, validity, composite index and the MSS classes (synthetic data)."""
 from __future__ import annotations
 
 import numpy as np
@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from sozialraum_plugin.core.errors import MethodError
-from sozialraum_plugin.core.index import (
+from sozialraum_plugin.core.needs.index import (
     classify_dynamic,
     classify_status,
     composite_index,
@@ -17,7 +17,7 @@ from sozialraum_plugin.core.index import (
     validity,
     zscore,
 )
-from sozialraum_plugin.core.indicators import Indicator
+from sozialraum_plugin.core.series.indicators import Indicator
 
 
 def _frame(n: int = 40, seed: int = 3) -> pd.DataFrame:
@@ -257,7 +257,7 @@ def test_population_rule_says_how_many_areas_it_removed():
     import pytest
 
     from sozialraum_plugin.core.errors import MethodError
-    from sozialraum_plugin.core.index import custom_index, mss_index
+    from sozialraum_plugin.core.needs.index import custom_index, mss_index
 
     frame = pd.DataFrame({"S1": [1.0, 2.0, 3.0, 4.0], "EW": [0, 0, 0, 0]})
     for run in (lambda: mss_index(frame, ["S1"], population="EW"),

@@ -1,4 +1,4 @@
-"""core.indicators: declarative indicators, rates, changes, direction."""
+"""core.series.indicators: declarative indicators, rates, changes, direction."""
 from __future__ import annotations
 
 import json
@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from sozialraum_plugin.core.errors import MethodError
-from sozialraum_plugin.core.indicators import (
+from sozialraum_plugin.core.series.indicators import (
     Indicator,
     as_indicators,
     change_points,
@@ -143,7 +143,7 @@ def test_as_indicators_accepts_names_and_single_items():
     ("je 1 000", 1000.0), ("/1000", 1000.0), ("je Einwohner", 1.0), ("€", 1.0), ("", 1.0), (None, 1.0),
 ])
 def test_unit_scale(unit, scale):
-    from sozialraum_plugin.core.indicators import unit_scale
+    from sozialraum_plugin.core.series.indicators import unit_scale
 
     assert unit_scale(unit) == scale
 

@@ -15,10 +15,10 @@ except ImportError:  # property tests need hypothesis (see .venv); everything el
     from conftest import given, settings, st
 
 from sozialraum_plugin.core.errors import MESSAGES, JoinError
-from sozialraum_plugin.core.join import join_table
-from sozialraum_plugin.core.join_report import english
-from sozialraum_plugin.core.keys import KeyTransform
-from sozialraum_plugin.core.tables import pivot_long, read_table
+from sozialraum_plugin.core.tables.join import join_table
+from sozialraum_plugin.core.tables.join_report import english
+from sozialraum_plugin.core.tables.keys import KeyTransform
+from sozialraum_plugin.core.tables.read import pivot_long, read_table
 
 
 @pytest.fixture(scope="module")

@@ -13,14 +13,14 @@ except ImportError:  # property tests need hypothesis (see .venv); everything el
     from conftest import given, settings, st
 
 from sozialraum_plugin.core.errors import MESSAGES
-from sozialraum_plugin.core.keys import (
+from sozialraum_plugin.core.tables.keys import (
     KeyTransform,
     describe_key_scheme,
     key_text,
     normalize_key,
     suggest_transform,
 )
-from sozialraum_plugin.core.tables import read_table
+from sozialraum_plugin.core.tables.read import read_table
 
 
 @pytest.mark.parametrize(
@@ -182,7 +182,7 @@ def test_keys_nfc_nbsp_and_point_zero_match():
     """Issue 13: 'Jürgensby' in NFD, '01\\u00a0Altstadt' and '1.0' are the same keys as their plain forms."""
     import unicodedata
 
-    from sozialraum_plugin.core.keys import key_text, normalize_key
+    from sozialraum_plugin.core.tables.keys import key_text, normalize_key
 
     nfd = unicodedata.normalize("NFD", "Jürgensby")
     assert nfd != "Jürgensby"

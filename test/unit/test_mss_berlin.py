@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from sozialraum_plugin.core.index import mss_index
+from sozialraum_plugin.core.needs.index import mss_index
 
 BERLIN = Path(__file__).resolve().parents[2] / "resources" / "sample" / "berlin"
 STATUS, DYNAMIC = ["S1", "S3", "S4"], ["D1", "D3", "D4"]

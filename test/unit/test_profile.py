@@ -1,4 +1,4 @@
-"""Profile facts (core/profile.py) and German number formats (core/formatting.py), no QGIS."""
+"""Profile facts (core/profiles/profile.py) and German number formats (core/formatting.py), no QGIS."""
 from __future__ import annotations
 
 import math
@@ -17,7 +17,7 @@ from sozialraum_plugin.core.formatting import (
     format_ratio,
     format_value,
 )
-from sozialraum_plugin.core.profile import (
+from sozialraum_plugin.core.profiles.profile import (
     ProfileError,
     ProfileIndicator,
     ProfileOptions,

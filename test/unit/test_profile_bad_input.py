@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sozialraum_plugin.core.profile import ProfileIndicator, ProfileOptions, compute_profiles
+from sozialraum_plugin.core.profiles.profile import ProfileIndicator, ProfileOptions, compute_profiles
 
 
 def test_constant_indicator_gives_no_findings():
@@ -12,7 +12,7 @@ def test_constant_indicator_gives_no_findings():
                           "y": [31.4, 10, 11, 12, 13, 14, 15, 16, 17, 18]})
     inds = [ProfileIndicator("x", "Konstant"), ProfileIndicator("y", "Kinderarmut", "%", direction=1)]
     profiles = compute_profiles(frame, inds, ProfileOptions(name="name"))
-    from sozialraum_plugin.core.profile_findings import constant_indicators
+    from sozialraum_plugin.core.profiles.findings import constant_indicators
 
     assert constant_indicators(profiles) == {"x"}
     assert not any("Konstant" in text for text in profiles.districts.findings_de)

@@ -8,7 +8,7 @@ is enough. The pages use the same check; a median leaves every hidden cell out, 
 import pandas as pd
 
 from sozialraum_plugin.core.formatting import SUPPRESSED
-from sozialraum_plugin.core.profile import ProfileIndicator, ProfileOptions, compute_profiles
+from sozialraum_plugin.core.profiles.profile import ProfileIndicator, ProfileOptions, compute_profiles
 
 
 def _frame(small_kinder=20):

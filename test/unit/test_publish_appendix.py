@@ -5,7 +5,6 @@ import math
 
 import pandas as pd
 
-from sozialraum_plugin.core.indicators import Indicator
 from sozialraum_plugin.core.publish.appendix import (
     HIDE,
     AppendixData,
@@ -14,7 +13,8 @@ from sozialraum_plugin.core.publish.appendix import (
     sheet_name,
 )
 from sozialraum_plugin.core.publish.rule import publication_rule
-from sozialraum_plugin.core.report_definition import ReportDefinition
+from sozialraum_plugin.core.report.definition import ReportDefinition
+from sozialraum_plugin.core.series.indicators import Indicator
 
 
 def test_sheet_names_are_valid_and_unique():

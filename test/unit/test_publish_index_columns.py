@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sozialraum_plugin.core.index import mss_index
-from sozialraum_plugin.core.indicators import Indicator
+from sozialraum_plugin.core.needs.index import mss_index
 from sozialraum_plugin.core.publish.report_rule import report_publication
-from sozialraum_plugin.core.report_definition import ReportDefinition
+from sozialraum_plugin.core.report.definition import ReportDefinition
+from sozialraum_plugin.core.series.indicators import Indicator
 
 
 def _case():

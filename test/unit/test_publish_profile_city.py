@@ -4,7 +4,7 @@ minus the shown values gives a single hidden one back. The rule's complementary 
 the *sums* of count columns only."""
 import pandas as pd
 
-from sozialraum_plugin.core.profile import ProfileIndicator, ProfileOptions, compute_profiles
+from sozialraum_plugin.core.profiles.profile import ProfileIndicator, ProfileOptions, compute_profiles
 
 
 def _frame():

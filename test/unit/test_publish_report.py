@@ -9,7 +9,7 @@ from sozialraum_plugin.core.publish import method_note
 from sozialraum_plugin.core.publish.report_rule import population_setting, report_publication, whole_numbers
 from sozialraum_plugin.core.publish.rule import cells_from_markers
 from sozialraum_plugin.core.publish.table_text import column_decimals, number_text
-from sozialraum_plugin.core.report_definition import ReportDefinition
+from sozialraum_plugin.core.report.definition import ReportDefinition
 
 
 @pytest.mark.parametrize("values, decimals", [

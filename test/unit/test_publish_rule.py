@@ -4,8 +4,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from sozialraum_plugin.core.indicators import Indicator
 from sozialraum_plugin.core.publish import method_note, publication_rule
+from sozialraum_plugin.core.series.indicators import Indicator
 
 try:  # property tests need hypothesis (installed in .venv, not in Debian's python)
     from hypothesis import given, settings

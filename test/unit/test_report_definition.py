@@ -6,8 +6,7 @@ import json
 import pytest
 
 from sozialraum_plugin.core.errors import SozialraumError
-from sozialraum_plugin.core.indicators import Indicator
-from sozialraum_plugin.core.report_definition import (
+from sozialraum_plugin.core.report.definition import (
     ClusterSpec,
     IndexSpec,
     MapSpec,
@@ -17,6 +16,7 @@ from sozialraum_plugin.core.report_definition import (
     load,
     save,
 )
+from sozialraum_plugin.core.series.indicators import Indicator
 
 
 def example() -> ReportDefinition:
@@ -69,7 +69,7 @@ def _with_indicators(indicators):
 
 
 def test_rate_and_change_indicators_read_with_scale_years_and_base():
-    from sozialraum_plugin.core.report_definition import ReportDefinition
+    from sozialraum_plugin.core.report.definition import ReportDefinition
 
     d = ReportDefinition.from_dict(_with_indicators([
         {"id": "q", "kind": "rate", "numerator": "n", "denominator": "ew", "unit": "je 1.000 EW"},
@@ -91,7 +91,7 @@ def test_rate_and_change_indicators_read_with_scale_years_and_base():
     ({"id": "q"}, "indicators", ["list"]),
 ])
 def test_bad_rate_and_change_indicators_name_their_entry(indicators, section, words):
-    from sozialraum_plugin.core.report_definition import DefinitionError, ReportDefinition
+    from sozialraum_plugin.core.report.definition import DefinitionError, ReportDefinition
 
     with pytest.raises(DefinitionError) as err:
         ReportDefinition.from_dict(_with_indicators(indicators), file="bericht.json")
@@ -103,7 +103,7 @@ def test_bad_rate_and_change_indicators_name_their_entry(indicators, section, wo
 def test_a_scale_that_follows_the_unit_is_not_pinned_in_the_saved_definition():
     # Berichtsdefinition.json (kept to run the report next year) wrote "scale": 100.0 for every %
     # rate, so a unit changed there to "je 1.000 EW" kept multiplying by 100.
-    from sozialraum_plugin.core.report_definition import ReportDefinition
+    from sozialraum_plugin.core.report.definition import ReportDefinition
 
     d = ReportDefinition.from_dict(_with_indicators([
         {"id": "q", "kind": "rate", "numerator": "n", "denominator": "ew", "unit": "%"},
@@ -125,7 +125,7 @@ def test_language_codes_of_outputs():
 
 
 def test_language_and_style_round_trip_and_bad_language_is_named(tmp_path):
-    from sozialraum_plugin.core.report_definition import DefinitionError, ReportDefinition
+    from sozialraum_plugin.core.report.definition import DefinitionError, ReportDefinition
 
     data = {"title": "T", "boundaries": "b.shp", "key": "K", "language": "EN",
             "style": {"colour": "#336699", "logo": "logo.png"}}

@@ -14,7 +14,7 @@ import pytest
 from conftest import sha256
 
 from sozialraum_plugin.core.errors import TableError
-from sozialraum_plugin.core.tables import (
+from sozialraum_plugin.core.tables.read import (
     ReadResult,
     pivot_long,
     read_frame,

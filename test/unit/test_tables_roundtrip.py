@@ -16,7 +16,7 @@ try:
 except ImportError:  # property tests need hypothesis (see .venv); everything else runs without it
     from conftest import HealthCheck, given, settings, st
 
-from sozialraum_plugin.core.tables import DEFAULT_MISSING, DEFAULT_SUPPRESSED, read_table
+from sozialraum_plugin.core.tables.read import DEFAULT_MISSING, DEFAULT_SUPPRESSED, read_table
 
 # --- property: any dialect reads back to the same numbers and keys -------------------------------
 

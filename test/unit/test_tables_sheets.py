@@ -11,7 +11,7 @@ import pytest
 from conftest import sha256
 
 from sozialraum_plugin.core.errors import TableError
-from sozialraum_plugin.core.tables import read_table
+from sozialraum_plugin.core.tables.read import read_table
 
 # --- XLSX / ODS through OGR -----------------------------------------------------------------------
 
@@ -80,7 +80,7 @@ def test_broken_spreadsheet_and_unexpected_errors(tmp_path, tables_dir, monkeypa
         finally:
             ogr.DontUseExceptions()
         assert err.value.code == "file_unreadable" and err.value.params["file"] == "broken.xlsx"
-    import sozialraum_plugin.core.tables as tables
+    import sozialraum_plugin.core.tables.read as tables
 
     def boom(*args, **kwargs):
         raise ValueError("something inside pandas")

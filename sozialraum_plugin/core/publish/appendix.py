@@ -168,7 +168,7 @@ def city_values(frame, publication, definition, columns: Sequence[str]) -> dict:
     """
     import pandas as pd
 
-    from ..indicators import unit_scale
+    from ..series.indicators import unit_scale
 
     # as the profile pages pool them (report_derived.profile_rates): any indicator naming both counts
     rates = {i.id: (i, i.scale if i.kind == "rate" else unit_scale(i.unit))

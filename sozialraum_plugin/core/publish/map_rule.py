@@ -11,7 +11,7 @@ from typing import Mapping, Sequence
 
 import pandas as pd
 
-from ..indicators import Indicator
+from ..series.indicators import Indicator
 from .disclosure import DEFAULT_THRESHOLD
 from .rule import Publication, publication_rule
 

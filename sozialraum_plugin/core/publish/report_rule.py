@@ -11,8 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..indicators import YEAR_COLUMN, Indicator
-from ..report_definition import ReportDefinition
+from ..report.definition import ReportDefinition
+from ..series.indicators import YEAR_COLUMN, Indicator
 from .disclosure import DEFAULT_MIN_POPULATION
 from .rule import Publication, publication_rule
 

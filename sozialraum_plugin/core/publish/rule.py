@@ -30,7 +30,7 @@ from typing import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from ..indicators import YEAR_COLUMN, Indicator, as_indicators, unit_scale
+from ..series.indicators import YEAR_COLUMN, Indicator, as_indicators, unit_scale
 from .disclosure import DEFAULT_MIN_POPULATION, DEFAULT_THRESHOLD
 
 REASONS = ("small", "population", "source", "complementary", "derived")

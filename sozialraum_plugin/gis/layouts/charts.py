@@ -158,7 +158,7 @@ def render_city(layer, extent, width: float, height: float, path: str, dpi: int 
 
 
 def spine_rows(profiles, notable: float = 0.2, lang: str = "de") -> list[list[SpineRow]]:
-    """One list of rows per district (in the profiles' order) from core.profile's facts.
+    """One list of rows per district (in the profiles' order) from core.profiles.profile's facts.
 
     Ranges and quartiles come from the values that are shown, so a hidden value cannot be read
     off the chart's edge.

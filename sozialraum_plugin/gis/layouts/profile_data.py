@@ -2,7 +2,7 @@
 
 Kept apart from the layout (profile_atlas.py, profile_page.py) because it is the data side of the
 sheets: plain text and numbers per district, computed from
-:class:`~sozialraum_plugin.core.profile.Profiles`, then written with the source geometry to a
+:class:`~sozialraum_plugin.core.profiles.profile.Profiles`, then written with the source geometry to a
 GeoPackage of its own, the only data the atlas reads (live joins have crashed atlases, QGIS
 #40353). Beside the districts it holds ``profile_rows``, the page's table as a long table (one row
 per district × indicator, texts as published, hidden cells "·"), and ``profile_city``, the
@@ -38,7 +38,7 @@ from qgis.PyQt.QtCore import QVariant
 from ...core.errors import SozialraumError
 from ...core.fileio import replace_file
 from ...core.formatting import format_date, format_int, format_number
-from ...core.profile import Profiles
+from ...core.profiles.profile import Profiles
 from ..gpkg_rtree import remove_database
 
 LAYER_NAME = "profiles"

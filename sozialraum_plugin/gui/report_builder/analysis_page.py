@@ -17,7 +17,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ...core.report_definition import ClusterSpec, IndexSpec
+from ...core.report.definition import ClusterSpec, IndexSpec
 from ..widgets import IndicatorGrid
 
 translate = QCoreApplication.translate

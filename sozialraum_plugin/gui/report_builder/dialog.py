@@ -19,7 +19,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ...core.errors import SozialraumError
 from ...core.fileio import remove_quietly as _remove_quietly
-from ...core.report_definition import ReportDefinition, save
+from ...core.report.definition import ReportDefinition, save
 from ...toolbelt.messages import user_message
 from ..base_dialog import InputError, SozialraumDialog
 from . import storage
@@ -39,7 +39,7 @@ def _undeclared_inputs(definition: ReportDefinition, dtypes: dict) -> list:
     for: the builder offers only indicators there, so they become plain ones (else they were
     dropped from the index and clusters without a word, and a map of one blocked Run). A column of
     whole numbers becomes a count: declared a value, the publication rule would show its small counts."""
-    from ...core.indicators import Indicator
+    from ...core.series.indicators import Indicator
 
     known = {i.id for i in definition.indicators} | definition.made_fields()
     out = []

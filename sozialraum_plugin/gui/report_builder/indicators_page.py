@@ -1,5 +1,5 @@
 """The indicator list: every numeric column of the tables, and derived indicators (a rate from
-two counts, a change between two years). Each row becomes a ``core.indicators.Indicator``."""
+two counts, a change between two years). Each row becomes a ``core.series.indicators.Indicator``."""
 from __future__ import annotations
 
 import re
@@ -26,7 +26,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...core.errors import SozialraumError
-from ...core.indicators import YEAR_PLACEHOLDER, Indicator
+from ...core.series.indicators import YEAR_PLACEHOLDER, Indicator
 from ...toolbelt.messages import user_message
 
 translate = QCoreApplication.translate
@@ -493,6 +493,6 @@ class IndicatorsPage(QWidget):
 
 
 def _unit_scale(ind: Indicator) -> float:
-    from ...core.indicators import unit_scale
+    from ...core.series.indicators import unit_scale
 
     return unit_scale(ind.unit)

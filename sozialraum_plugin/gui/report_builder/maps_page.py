@@ -16,7 +16,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ...core.report_definition import MapSpec
+from ...core.report.definition import MapSpec
 
 translate = QCoreApplication.translate
 FIELD, METHOD, CLASSES, TITLE = range(4)

@@ -20,8 +20,8 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
-from ...core.definition_diff import TableChange, diff_definition, lost_indicators, next_year
 from ...core.errors import SozialraumError
+from ...core.report.definition_diff import TableChange, diff_definition, lost_indicators, next_year
 from ...toolbelt.messages import format_code
 from ..join_check import TRANSFORMS
 from .table_editor import TABLE_FILTER, read_with_join_algorithm, transform_index
@@ -78,7 +78,7 @@ def compare(definition, new_paths: dict, layer, key_field: str):
 def _guess_key(table, districts, transform) -> str | None:
     """The column whose values match most districts, compared as the join compares keys (the
     key matching of the table: STGT01 = 1); None when no column matches any."""
-    from ...core.join import join_table
+    from ...core.tables.join import join_table
 
     best, hits = None, 0
     for column in table.report.columns:

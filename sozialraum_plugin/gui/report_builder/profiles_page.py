@@ -20,7 +20,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ...core.report_definition import ProfileSpec, StyleSpec
+from ...core.report.definition import ProfileSpec, StyleSpec
 
 translate = QCoreApplication.translate
 

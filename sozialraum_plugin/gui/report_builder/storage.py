@@ -1,11 +1,11 @@
 """Where a builder's definition lives: a project entry (so next year's planner finds it in the
-project) and a JSON file (``core.report_definition.save``, atomic), paths relative to the file."""
+project) and a JSON file (``core.report.definition.save``, atomic), paths relative to the file."""
 from __future__ import annotations
 
 import json
 import os
 
-from ...core.report_definition import ReportDefinition, load, save
+from ...core.report.definition import ReportDefinition, load, save
 
 SCOPE = "sozialraum"
 KEY = "report_definition"

@@ -25,7 +25,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...core.errors import SozialraumError
-from ...core.report_definition import TableSpec
+from ...core.report.definition import TableSpec
 from ...toolbelt.messages import format_code, user_message
 from ..join_check import best_key_column, check_join, report_html
 from ..join_dialog import transform_texts
@@ -46,7 +46,7 @@ def read_with_join_algorithm(path: str, key: str | None, options: dict):
     context = QgsProcessingContext()
     if key:
         return alg.read(params, context, QgsProcessingFeedback(), key)
-    from ...core.tables import read_table  # no key chosen yet: the same reader with the same options
+    from ...core.tables.read import read_table  # no key chosen yet: the same reader with the same options
 
     return read_table(path, key_columns=[], **alg.read_options(params, context))
 
@@ -162,7 +162,7 @@ class TableEditor(QWidget):
         path = self.path()
         sheets = None
         if path.lower().endswith((".xlsx", ".ods")) and os.path.isfile(path):
-            from ...core.tables_sheets import sheet_names
+            from ...core.tables.sheets import sheet_names
 
             try:
                 sheets = sheet_names(path, "xlsx" if path.lower().endswith(".xlsx") else "ods")
@@ -286,7 +286,7 @@ class TableEditor(QWidget):
             self.file_widget.setFilePath(path)
             self.options.reset(None)
             if path.lower().endswith((".xlsx", ".ods")) and os.path.isfile(path):
-                from ...core.tables_sheets import sheet_names
+                from ...core.tables.sheets import sheet_names
 
                 try:
                     self.options.reset(sheet_names(path, "xlsx" if path.lower().endswith(".xlsx") else "ods"))

@@ -87,8 +87,8 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
         self.addOutput(QgsProcessingOutputString("FIELDS", self.tr("Fields written (comma-separated)")))
 
     def _indicators(self, parameters, context) -> list:
-        from ...core.derived import derived_only, parse_changes, parse_json, parse_rates
         from ...core.errors import MethodError
+        from ...core.series.derived import derived_only, parse_changes, parse_json, parse_rates
 
         unit = self.parameterAsString(parameters, "UNIT", context).strip()
         text = self.parameterAsString(parameters, "INDICATORS", context).strip()
@@ -108,7 +108,8 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
         return found
 
     def compute(self, parameters, context, feedback):
-        from ...core.derived import (
+        from ...core.errors import MethodError
+        from ...core.series.derived import (
             DeriveOptions,
             check_definitions,
             derive,
@@ -116,7 +117,6 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
             missing_inputs,
             output_fields,
         )
-        from ...core.errors import MethodError
         from ...gis import gpkg, indicator_meta
 
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)

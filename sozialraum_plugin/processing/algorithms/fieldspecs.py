@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from ...core.errors import SozialraumError
 
-# core.profile (and with it pandas) is imported where it is used: this module is imported when
+# core.profiles.profile (and with it pandas) is imported where it is used: this module is imported when
 # QGIS loads the plugin, which must stay free of heavy imports (issue 8, P4).
 
 
 def directions(text: str, fields: list[str]) -> dict[str, int]:
     """``S1=+1;K10=-1`` (unnamed fields: +1, higher = more need)."""
-    from ...core.profile import parse_directions
+    from ...core.profiles.profile import parse_directions
 
     given = parse_directions(text or "")
     return {f: given.get(f, 1) or 1 for f in fields}
@@ -36,6 +36,6 @@ def weights(text: str, fields: list[str]) -> dict[str, float] | None:
 
 def labels(text: str) -> dict[str, str]:
     """``S3=Transferbezug|%;S4=Kinderarmut`` → {field: label} (units are ignored here)."""
-    from ...core.profile import parse_labels
+    from ...core.profiles.profile import parse_labels
 
     return {name: spec["label"] for name, spec in parse_labels(text or "").items()}

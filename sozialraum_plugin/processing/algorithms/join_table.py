@@ -138,7 +138,7 @@ class JoinTableAlgorithm(SozialraumAlgorithm):
         }
 
     def read(self, parameters, context, feedback, table_key: str):
-        from ...core.tables import pivot_long, read_frame, read_table
+        from ...core.tables.read import pivot_long, read_frame, read_table
 
         source = self.parameterAsFile(parameters, "TABLE", context)
         options = self.read_options(parameters, context)

@@ -81,8 +81,8 @@ class NeedClustersAlgorithm(SozialraumAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("K_USED", self.tr("Number of clusters")))
 
     def compute(self, parameters, context, feedback):
-        from ...core.clusters import cluster_areas, pick_k, suggest_k
-        from ...core.indicators import Indicator
+        from ...core.needs.clusters import cluster_areas, pick_k, suggest_k
+        from ...core.series.indicators import Indicator
         from ...gis import gpkg
 
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)

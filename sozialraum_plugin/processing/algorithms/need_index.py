@@ -87,8 +87,8 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
             self.addParameter(param)
 
     def compute(self, parameters, context, feedback):
-        from ...core.index import custom_index, mss_index
-        from ...core.indicators import Indicator
+        from ...core.needs.index import custom_index, mss_index
+        from ...core.series.indicators import Indicator
         from ...gis import gpkg
         from ...gis.layers import check_expression, expression_mask
 

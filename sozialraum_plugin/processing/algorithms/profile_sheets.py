@@ -27,7 +27,7 @@ from qgis.PyQt.QtGui import QColor
 
 from ..base import SozialraumAlgorithm, check_title, language_parameter
 
-# core.profile pulls in pandas: imported where it is used, so loading the plugin stays fast.
+# core.profiles.profile pulls in pandas: imported where it is used, so loading the plugin stays fast.
 
 MAX_INDICATORS = 12
 
@@ -48,7 +48,7 @@ def read_frame(layer, names: list[str]):
 
 def parse_thresholds(text: str) -> dict:
     """``kinder=5;sgb2=10`` → {field: 5.0, …}: an indicator's own threshold."""
-    from ...core.profile import ProfileError
+    from ...core.profiles.profile import ProfileError
 
     found = {}
     for entry in (e.strip() for e in (text or "").replace("\n", ";").split(";")):
@@ -179,7 +179,7 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
 
     # ------------------------------------------------------------------------------------------
     def _indicators(self, parameters, context, layer) -> list:
-        from ...core.profile import ProfileError, ProfileIndicator, parse_directions, parse_labels, parse_rates
+        from ...core.profiles.profile import ProfileError, ProfileIndicator, parse_directions, parse_labels, parse_rates
 
         fields = self.parameterAsFields(parameters, "FIELDS", context)
         if not fields:
@@ -209,7 +209,7 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
         return indicators
 
     def compute(self, parameters, context, feedback):
-        from ...core.profile import ProfileError, ProfileOptions, compute_profiles, year_columns
+        from ...core.profiles.profile import ProfileError, ProfileOptions, compute_profiles, year_columns
         from ...core.publish.rule import cells_from_markers
         from ...gis.layouts.profile_atlas import make_sheets
         from ...gis.layouts.profile_data import SheetRequest
@@ -243,7 +243,7 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
         options.hidden = cells_from_markers(frame, markers)
         feedback.pushInfo(self.tr("{n} districts, {k} indicators").format(n=len(frame), k=len(indicators)))
         profiles = compute_profiles(frame, indicators, options)
-        from ...core.profile_findings import constant_indicators
+        from ...core.profiles.findings import constant_indicators
 
         constant = constant_indicators(profiles)
         for ind in indicators:

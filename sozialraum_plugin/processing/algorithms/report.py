@@ -86,7 +86,7 @@ class ReportAlgorithm(SozialraumAlgorithm):
 
     def compute(self, parameters, context, feedback):
         from ...core.fileio import locked
-        from ...core.report_definition import load, save
+        from ...core.report.definition import load, save
         from .main_thread import on_main_thread
 
         path = self.parameterAsFile(parameters, "DEFINITION", context)

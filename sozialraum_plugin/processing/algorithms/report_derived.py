@@ -18,7 +18,7 @@ CLASH_PREFIX = "tbl_"  # the jointable's prefix for a column the districts alrea
 # core modules import pandas: they are imported where used, not when QGIS loads the provider
 
 def derived(definition) -> list:
-    from ...core.derived import derived_only
+    from ...core.series.derived import derived_only
 
     return derived_only(definition.indicators)
 
@@ -55,8 +55,8 @@ def _lookup_context(run):
 
 def check_inputs(run) -> None:
     """Every input column of a derived indicator exists after the joins, or a message names it."""
-    from ...core.derived import missing_inputs
-    from ...core.report_definition import DefinitionError
+    from ...core.report.definition import DefinitionError
+    from ...core.series.derived import missing_inputs
 
     wanted = derived(run.d)
     if not wanted:
@@ -100,7 +100,7 @@ def profile_rates(definition, fields) -> str:
     ``Anteil``) is left out: pooled, its city value would be off by that factor. Columns the
     tables bring with a numerator and denominator named are pooled too.
     """
-    from ...core.indicators import unit_scale
+    from ...core.series.indicators import unit_scale
 
     return ";".join(f"{i.id}={i.numerator}/{i.denominator}" for i in definition.indicators
                     if i.id in fields and i.numerator and i.denominator and i.change_between is None

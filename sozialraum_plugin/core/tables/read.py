@@ -14,10 +14,9 @@ from typing import Iterable, Sequence, Union
 
 import pandas as pd
 
-from .errors import TableError
-from .keys import key_text
-from .numformat import NumberFormat, complete_format, detect_format
-from .tables_csv import (
+from ..errors import TableError
+from .column_types import DEFAULT_MISSING, DEFAULT_SUPPRESSED, assemble, not_numeric_warnings, type_columns
+from .delimited import (
     decode,
     line_ending,
     line_of_record,
@@ -26,8 +25,9 @@ from .tables_csv import (
     split_columns,
     split_records,
 )
-from .tables_shape import ShapedTable, code_column, shape_table
-from .tables_typing import DEFAULT_MISSING, DEFAULT_SUPPRESSED, assemble, not_numeric_warnings, type_columns
+from .keys import key_text
+from .numformat import NumberFormat, complete_format, detect_format
+from .shape import ShapedTable, code_column, shape_table
 
 __all__ = [
     "DEFAULT_MISSING",
@@ -160,7 +160,7 @@ def _read_text(path: str, encoding, sep, header_row, markers) -> tuple:
 
 def _read_sheet(path: str, kind: str, sheet, header_row, markers) -> tuple:
     """XLSX/ODS: rows of text from one sheet, then the same shaping as for CSV."""
-    from .tables_sheets import read_sheet_rows  # lazy: GDAL is heavy
+    from .sheets import read_sheet_rows  # lazy: GDAL is heavy
 
     file = os.path.basename(path)
     rows, sheet_name = read_sheet_rows(path, kind, sheet, file)
@@ -237,7 +237,7 @@ def pivot_long(
 ) -> ReadResult:
     """Long table (district, year, indicator, value) to one row per district; see
     :func:`tables_pivot.pivot_long` (kept there: it builds on the classes of this module)."""
-    from .tables_pivot import pivot_long as _pivot
+    from .pivot import pivot_long as _pivot
 
     return _pivot(frame, key, indicator, value, year, filters, select_year=select_year, keep=keep, name=name)
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .errors import SozialraumError
-from .report_definition import ReportDefinition
+from ..errors import SozialraumError
+from .definition import ReportDefinition
 
 
 @dataclass
@@ -88,7 +88,7 @@ def compare_table(position: int, definition: ReportDefinition, old_columns, new_
                   transform="auto", new_path: str = "") -> TableChange:
     """One table: columns gone/new against ``old_columns`` (last year's as read, or the fields the
     definition names when the old file is gone) and its keys joined to ``districts``."""
-    from .join import join_table
+    from ..tables.join import join_table
 
     spec = definition.tables[position]
     change = TableChange(position=position, old_path=spec.path, new_path=new_path or spec.path, key=spec.key,

@@ -23,11 +23,11 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from ..errors import QT_TRANSLATE_NOOP, MethodError
+from ..language import as_words
+from ..series.indicators import Indicator, IndicatorLike, as_indicators, numeric_column
 from .cluster_quality import calinski_harabasz, silhouette, within_ss
-from .errors import QT_TRANSLATE_NOOP, MethodError
-from .indicators import Indicator, IndicatorLike, as_indicators, numeric_column
 from .kmeans import cluster_means, kmeans, ordered_sum
-from .language import as_words
 
 METHODS = ("kmeans", "ward")
 #: Ward keeps n(n−1)/2 float64 distances: 10 000 areas ≈ 400 MB.

@@ -11,7 +11,7 @@ import csv
 import io
 from collections import Counter
 
-from .errors import TableError
+from ..errors import TableError
 
 #: Separators tried, in order of preference when two fit equally well: a ';' or tab that splits
 #: every line evenly is nearly always the separator, while ',' also occurs inside numbers.

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .errors import QT_TRANSLATE_NOOP
-from .formatting import format_int, format_ratio
-from .language import as_words
+from ..errors import QT_TRANSLATE_NOOP
+from ..formatting import format_int, format_ratio
+from ..language import as_words
 from .profile import ProfileIndicator, Profiles, _finite
 
 C = "Findings"

@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterable
 import numpy as np
 import pandas as pd
 
-from .errors import MESSAGES
+from ..errors import MESSAGES
 
 SEP = "\x1f"  # joins distinct keys into one string; never part of a key
 _PREFIXED_SHAPE = r"^[A-Za-z]+[ _\-]?\d+$"  # STGT01, BZ_03

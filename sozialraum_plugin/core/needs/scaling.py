@@ -10,7 +10,7 @@ from typing import Any, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from .errors import MethodError
+from ..errors import MethodError
 
 METHODS = ("zscore", "minmax", "rank")
 PREFIXES = {"zscore": "z", "minmax": "mm", "rank": "pr"}

@@ -25,7 +25,7 @@ from typing import Any, Iterable, Mapping, Sequence, Union
 import numpy as np
 import pandas as pd
 
-from .errors import MethodError
+from ..errors import MethodError
 
 KINDS = ("rate", "count", "value")
 #: Template for year-specific columns of an indicator with ``change_between``.

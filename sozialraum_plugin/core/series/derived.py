@@ -19,9 +19,9 @@ from typing import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from .errors import MethodError
+from ..errors import MethodError
+from ..publish.disclosure import empirical_bayes, wilson_interval
 from .indicators import Indicator, change_points, numeric_column, rate
-from .publish.disclosure import empirical_bayes, wilson_interval
 
 SUFFIX_EB, SUFFIX_LOW, SUFFIX_HIGH = "_eb", "_lo", "_hi"
 

@@ -13,9 +13,9 @@ from typing import Any, Callable, Mapping, Sequence, Union
 import numpy as np
 import pandas as pd
 
-from .errors import TableError
+from ..errors import TableError
 from .keys import key_text
-from .tables import ColumnReport, ReadReport, ReadResult
+from .read import ColumnReport, ReadReport, ReadResult
 
 FilterValue = Union[Any, Sequence[Any], Callable[[pd.Series], Any]]
 

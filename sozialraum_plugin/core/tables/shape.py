@@ -17,7 +17,7 @@ from typing import Callable, Union
 import numpy as np
 import pandas as pd
 
-from .errors import TableError
+from ..errors import TableError
 from .keys import has_edge_space
 from .numformat import is_year_like, looks_numeric
 

@@ -30,10 +30,11 @@ from typing import Any, Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from . import indicators as _indicators
-from .errors import QT_TRANSLATE_NOOP, MethodError
-from .indicators import IndicatorLike
-from .language import as_words
+from ..errors import QT_TRANSLATE_NOOP, MethodError
+from ..language import as_words
+from ..publish import disclosure as _disclosure
+from ..series import indicators as _indicators
+from ..series.indicators import IndicatorLike
 from .mss_classes import (
     DYNAMIC_CODES,
     DYNAMIC_LABELS,
@@ -44,7 +45,6 @@ from .mss_classes import (
     STATUS_THRESHOLDS,
     class_words,
 )
-from .publish import disclosure as _disclosure
 from .scaling import (
     METHODS,
     PREFIXES,

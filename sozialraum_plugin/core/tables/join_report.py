@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
-from .errors import MESSAGES
+from ..errors import MESSAGES
 from .keys import KeyTransform, describe_key_scheme, key_text
 
 EXAMPLES = 5  # keys quoted in a summary line

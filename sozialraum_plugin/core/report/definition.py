@@ -12,9 +12,9 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Optional
 
-from .errors import SozialraumError
-from .fileio import write_text
-from .indicators import Indicator, unit_scale
+from ..errors import SozialraumError
+from ..fileio import write_text
+from ..series.indicators import Indicator, unit_scale
 
 VERSION = 1
 
@@ -277,7 +277,7 @@ def _indicator_dict(ind: Indicator) -> dict:
 
 def _indicators(items: Any, file: str) -> list:
     """The definition's indicators: each valid, ids unique, a derived one not replacing its input."""
-    from .derived import DeriveOptions, check_definitions
+    from ..series.derived import DeriveOptions, check_definitions
 
     if not isinstance(items, list):
         raise DefinitionError("definition_invalid", file=file, section="indicators", reason="not a JSON list")

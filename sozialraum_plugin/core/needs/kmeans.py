@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .errors import MethodError
+from ..errors import MethodError
 
 #: Small tables get at least ``SMALL_N_INIT`` starts: there a start costs well under a
 #: millisecond, and more starts make a better optimum much more likely.

@@ -33,8 +33,8 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from .errors import QT_TRANSLATE_NOOP, SozialraumError
-from .formatting import (
+from ..errors import QT_TRANSLATE_NOOP, SozialraumError
+from ..formatting import (
     MINUS,
     SUPPRESSED,
     format_difference,
@@ -43,10 +43,10 @@ from .formatting import (
     format_value,
     missing_text,
 )
-from .indicators import Indicator, numeric_column, unit_scale
-from .language import as_words, lang_of
-from .publish.disclosure import minimum_population
-from .publish.rule import Publication, publication_rule
+from ..language import as_words, lang_of
+from ..publish.disclosure import minimum_population
+from ..publish.rule import Publication, publication_rule
+from ..series.indicators import Indicator, numeric_column, unit_scale
 
 CITY_METHODS = ("auto", "rate", "weighted", "median", "mean")
 SHARE_UNITS = ("%", "‰")
@@ -78,7 +78,7 @@ class ProfileIndicator:
     def __post_init__(self) -> None:
         self.label = self.label or self.field
         if self.scale is None:
-            self.scale = unit_scale(self.unit)  # the rule of core.indicators ('je 1.000 EW' → 1000)
+            self.scale = unit_scale(self.unit)  # the rule of core.series.indicators ('je 1.000 EW' → 1000)
         if self.direction not in (-1, 0, 1):
             raise ProfileError("profile_directions_invalid", entry=f"{self.field}={self.direction}")
         if self.city_method not in CITY_METHODS:
@@ -381,7 +381,7 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[ProfileIndicator]
         districts.loc[publication.hidden(options.population), "population_text"] = \
             words.translate("Profile", POPULATION_TEXT).format(n=SUPPRESSED)
     profiles = Profiles(indicators, city, cells, districts, trend_years, signed, publication)
-    from .profile_findings import findings  # (the wording module builds on the facts here)
+    from .findings import findings  # (the wording module builds on the facts here)
 
     for lang in ("de", "en"):  # both, for templates that want the other language
         same = lang_of(words) == lang
@@ -394,7 +394,7 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[ProfileIndicator]
 def _rate_gives_back(ind: ProfileIndicator, frame, publication: Publication) -> bool:
     """The appendix's check (gives_back): a pooled rate over exactly one hidden numerator or
     denominator, times Σ denominators, minus the shown numerators is that one."""
-    from .publish.appendix import gives_back
+    from ..publish.appendix import gives_back
 
     num, den = numeric_column(frame, ind.numerator), numeric_column(frame, ind.denominator)
     use = num.notna() & (den > 0)
@@ -407,7 +407,7 @@ def _per_resident_ratio(values: pd.Series, population: pd.Series, city: CityValu
     with both, hidden counts included as in a pooled rate: the total is published anyway),
     unless exactly one count is hidden (the appendix's check, gives_back): then Σ counts would
     give it back, and the shown areas alone make the figure."""
-    from .publish.appendix import gives_back
+    from ..publish.appendix import gives_back
 
     use = values.notna() & (population > 0)
     if gives_back(publication, column, use):

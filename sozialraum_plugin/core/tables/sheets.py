@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 from typing import Union
 
-from .errors import TableError
+from ..errors import TableError
 
 SheetArg = Union[int, str, None]
 

@@ -14,7 +14,7 @@ from typing import Sequence, Union
 import numpy as np
 import pandas as pd
 
-from .errors import JoinError
+from ..errors import JoinError
 from .join_report import JoinReport, verdict_for
 from .keys import CANONICAL, KeyTransform, key_codes, suggest_from_codes, take
 

@@ -1,0 +1,1 @@
+"""Areas across levels and grids: aggregation to parents, regridding."""

@@ -1,0 +1,1 @@
+"""Need: composite indices (MSS), scaling, classes and clusters."""

@@ -1,0 +1,1 @@
+"""Per-district profile facts and findings."""

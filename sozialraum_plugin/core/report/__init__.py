@@ -1,0 +1,1 @@
+"""The report definition and its comparison from year to year."""

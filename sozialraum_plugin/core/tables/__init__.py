@@ -1,0 +1,1 @@
+"""Reading the tables offices send, district keys, and the join."""
