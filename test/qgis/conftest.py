@@ -155,3 +155,11 @@ def berlin_sheets(provider, tmp_path_factory):
             "table": table.sort_values("PLR_ID").reset_index(drop=True)}
     yield data
     clean_project(data)
+
+
+@pytest.fixture(scope="session")
+def disclosure_report(provider, tmp_path_factory):
+    """The disclosure scan's report, run once for test_disclosure_scan.py and _pages.py."""
+    from disclosure_support import run_report
+
+    return run_report(tmp_path_factory)
