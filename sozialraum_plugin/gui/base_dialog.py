@@ -6,6 +6,8 @@ react to a finished run in ``on_success``. Running goes through :class:`tasks.Al
 """
 from __future__ import annotations
 
+import os
+
 from qgis.core import Qgis
 from qgis.gui import QgsMessageBar
 from qgis.PyQt.QtCore import QCoreApplication, Qt
@@ -17,6 +19,7 @@ from qgis.PyQt.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSizePolicy,
+    QSplitter,
     QVBoxLayout,
 )
 
@@ -97,6 +100,31 @@ class SozialraumDialog(QDialog):
 
     def on_success(self, results: dict) -> None:
         """After a successful run, while the dialog is still open."""
+
+    def add_split(self, outer, left, right, sizes: list, fixed_left: bool = False):
+        """Form on the left, preview or results on the right; extra width goes to the right and
+        ``sizes`` (relative) are applied on the first show, when the dialog's width is known."""
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setChildrenCollapsible(False)
+        split.addWidget(left)
+        split.addWidget(right)
+        if fixed_left:
+            split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        outer.addWidget(split, 1)
+        self.split, self.split_sizes = split, list(sizes)
+        return split
+
+    def remember_grid(self) -> None:
+        """The indicator grid's choices, with those of other layers' fields kept for next time."""
+        state = self.memory.json("indicators", {}) or {}
+        state = {name: value for name, value in state.items() if name not in self.grid.rows}
+        state.update(self.grid.state())
+        self.memory.set_json("indicators", state)
+
+    def remember_output_folder(self) -> None:
+        if self.output_widget.filePath():
+            self.memory.set_value("output_folder", os.path.dirname(self.output_widget.filePath()))
 
     def showEvent(self, event):  # noqa: N802
         """Splitter sizes set before the first show are overridden by the size hints: set them now."""

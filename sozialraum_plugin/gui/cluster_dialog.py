@@ -20,7 +20,6 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -52,14 +51,7 @@ class ClusterDialog(SozialraumDialog):
         self.setWindowTitle(translate("ClusterDialog", "Need clusters"))
         self.suggestion = None
         self.summary_path = ""
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.setChildrenCollapsible(False)
-        split.addWidget(self._build_inputs())
-        split.addWidget(self._build_results())
-        split.setStretchFactor(0, 0)  # extra width goes to the tables, not to the form
-        split.setStretchFactor(1, 1)
-        outer.addWidget(split, 1)
-        self.split, self.split_sizes = split, [50, 50]  # applied on the first show
+        self.add_split(outer, self._build_inputs(), self._build_results(), [50, 50], fixed_left=True)
         self.grid.focus_before = self.layer_combo
         chain_focus(self.layer_combo, self.method_combo, self.seed_spin, self.need_combo, self.valid_check,
                     self.suggest_button, self.suggest_table, self.k_spin, self.output_widget,
@@ -237,14 +229,10 @@ class ClusterDialog(SozialraumDialog):
             self.summary_widget.setDefaultRoot(folder)
 
     def remember(self) -> None:
-        saved = self.memory.json("indicators", {}) or {}
-        state = {k: v for k, v in saved.items() if k not in self.grid.rows}  # other layers' fields stay
-        state.update(self.grid.state())
-        self.memory.set_json("indicators", state)
+        self.remember_grid()
         self.memory.set_value("method", self.method_combo.currentIndex())
         self.memory.set_value("seed", self.seed_spin.value())
-        if self.output_widget.filePath():
-            self.memory.set_value("output_folder", os.path.dirname(self.output_widget.filePath()))
+        self.remember_output_folder()
 
     # -- running --------------------------------------------------------------------------
     def parameters(self) -> dict:

@@ -181,10 +181,7 @@ class IndexDialog(SozialraumDialog):
             self.output_widget.setDefaultRoot(folder)
 
     def remember(self) -> None:
-        state = self.memory.json("indicators", {}) or {}
-        state = {name: value for name, value in state.items() if name not in self.grid.rows}
-        state.update(self.grid.state())  # fields of other layers are kept for next time
-        self.memory.set_json("indicators", state)
+        self.remember_grid()
         self.memory.set_value("preset", self.preset_combo.currentData())
         self.memory.set_value("scaling", self.scaling_combo.currentIndex())
         self.memory.set_value("population", self.population_combo.currentField())
@@ -192,8 +189,7 @@ class IndexDialog(SozialraumDialog):
         self.memory.set_value("exclude", self.exclude_widget.expression())
         self.memory.set_value("status_limits", self.status_limits.text())
         self.memory.set_value("dynamic_limits", self.dynamic_limits.text())
-        if self.output_widget.filePath():
-            self.memory.set_value("output_folder", os.path.dirname(self.output_widget.filePath()))
+        self.remember_output_folder()
 
     # -- running --------------------------------------------------------------------------
     def parameters(self) -> dict:

@@ -20,7 +20,6 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
-    QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -58,14 +57,7 @@ class JoinDialog(SozialraumDialog):
         self.read_result = None  # ReadResult of the table as currently read
         self.join_result = None
         self._reading = False
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.setChildrenCollapsible(False)
-        split.addWidget(self._build_inputs())
-        split.addWidget(self._build_views())
-        split.setStretchFactor(1, 1)
-        split.setSizes([440, 640])
-        outer.addWidget(split, 1)
-        self.split, self.split_sizes = split, [40, 60]  # applied on the first show
+        self.add_split(outer, self._build_inputs(), self._build_views(), [40, 60]).setSizes([440, 640])
         # Tab in the order of the work: districts, table, how it is read, its key, check, output.
         chain_focus(self.layer_combo, self.key_combo, self.file_radio, self.file_widget, self.layer_radio,
                     self.table_layer_combo, *self.options.combos(), self.preview, self.table_key_combo,
@@ -204,8 +196,7 @@ class JoinDialog(SozialraumDialog):
         if self.file_radio.isChecked() and self.file_widget.filePath():
             self.memory.set_value("table", self.file_widget.filePath())
             self.memory.set_value("table_folder", os.path.dirname(self.file_widget.filePath()))
-        if self.output_widget.filePath():
-            self.memory.set_value("output_folder", os.path.dirname(self.output_widget.filePath()))
+        self.remember_output_folder()
 
     # -- reading --------------------------------------------------------------------------
     def table_source(self):

@@ -5,8 +5,6 @@ will show. Everything else (logo, template, mask, series) stays in the Processin
 """
 from __future__ import annotations
 
-import os
-
 from qgis.core import Qgis, QgsProcessingUtils
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QPixmap
@@ -19,7 +17,6 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -54,13 +51,7 @@ class MapDialog(SozialraumDialog):
     def build(self, outer) -> None:
         self.setWindowTitle(translate("MapDialog", "Thematic map"))
         self.preview_run = None
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.setChildrenCollapsible(False)
-        split.addWidget(self._build_form())
-        split.addWidget(self._build_preview())
-        split.setStretchFactor(1, 1)
-        outer.addWidget(split, 1)
-        self.split, self.split_sizes = split, [38, 62]
+        self.add_split(outer, self._build_form(), self._build_preview(), [38, 62])
         self.resize(1100, 700)
 
     def _build_form(self) -> QWidget:
@@ -137,8 +128,7 @@ class MapDialog(SozialraumDialog):
 
     def remember(self) -> None:
         self.memory.set_value("source", self.source_edit.text())
-        if self.output_widget.filePath():
-            self.memory.set_value("output_folder", os.path.dirname(self.output_widget.filePath()))
+        self.remember_output_folder()
 
     # -- running --------------------------------------------------------------------------
     def map_parameters(self) -> dict:

@@ -8,8 +8,6 @@ the Processing dialog.
 """
 from __future__ import annotations
 
-import os
-
 from qgis.core import Qgis, QgsApplication
 from qgis.gui import QgsCollapsibleGroupBox, QgsFileWidget
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer
@@ -24,7 +22,6 @@ from qgis.PyQt.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -118,13 +115,7 @@ class ProfileDialog(SozialraumDialog):
     def build(self, outer) -> None:
         self.setWindowTitle(translate("ProfileDialog", "District profiles"))
         self.preview_result = None
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.setChildrenCollapsible(False)
-        split.addWidget(self._build_form())
-        split.addWidget(self._build_preview())
-        split.setStretchFactor(1, 1)
-        outer.addWidget(split, 1)
-        self.split, self.split_sizes = split, [55, 45]
+        self.add_split(outer, self._build_form(), self._build_preview(), [55, 45])
         self.resize(1250, 820)
 
     def _build_form(self) -> QWidget:
@@ -262,10 +253,7 @@ class ProfileDialog(SozialraumDialog):
             self.output_widget.setDefaultRoot(folder)
 
     def remember(self) -> None:
-        state = self.memory.json("indicators", {}) or {}
-        state = {name: value for name, value in state.items() if name not in self.grid.rows}
-        state.update(self.grid.state())
-        self.memory.set_json("indicators", state)
+        self.remember_grid()
         for key, combo in (("name", self.name_combo), ("key", self.key_combo), ("population", self.population_combo),
                            ("class", self.class_combo), ("cluster", self.cluster_combo)):
             self.memory.set_value(f"{key}_field", combo.currentField())
@@ -274,8 +262,7 @@ class ProfileDialog(SozialraumDialog):
         self.memory.set_value("threshold", self.threshold_spin.value())
         self.memory.set_value("min_population", self.min_population.value())
         self.memory.set_value("language", self.language_combo.currentData())
-        if self.output_widget.filePath():
-            self.memory.set_value("output_folder", os.path.dirname(self.output_widget.filePath()))
+        self.remember_output_folder()
 
     # -- parameters -----------------------------------------------------------------------
     def sheet_parameters(self) -> dict:
