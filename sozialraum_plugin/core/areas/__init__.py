@@ -1,0 +1,1 @@
+"""Areas: aggregation over a hierarchy and regridding between grids (crosswalks)."""
