@@ -25,11 +25,17 @@ def residents() -> pd.DataFrame:
 
 def write_layer(source: Path, key: str, values: pd.DataFrame, dest: Path, key_of=lambda k: k) -> str:
     """``source`` with the columns of ``values`` (by key) as a GeoPackage, written through QGIS."""
-    from qgis.core import QgsCoordinateTransformContext, QgsField, QgsVectorFileWriter, QgsVectorLayer
+    from qgis.core import (
+        QgsCoordinateTransformContext,
+        QgsFeatureRequest,
+        QgsField,
+        QgsVectorFileWriter,
+        QgsVectorLayer,
+    )
     from qgis.PyQt.QtCore import QVariant
 
     layer = QgsVectorLayer(str(source), source.stem, "ogr")
-    copy = layer.materialize(layer.dataProvider().featureSource() and __import__("qgis.core").core.QgsFeatureRequest())
+    copy = layer.materialize(QgsFeatureRequest())
     copy.dataProvider().addAttributes([QgsField(c, QVariant.Double) for c in values.columns])
     copy.updateFields()
     changes = {}
@@ -40,7 +46,8 @@ def write_layer(source: Path, key: str, values: pd.DataFrame, dest: Path, key_of
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     options.layerName = dest.stem
-    error = QgsVectorFileWriter.writeAsVectorFormatV2(copy, str(dest), QgsCoordinateTransformContext(), options)
+    writer = getattr(QgsVectorFileWriter, "writeAsVectorFormatV3", QgsVectorFileWriter.writeAsVectorFormatV2)
+    error = writer(copy, str(dest), QgsCoordinateTransformContext(), options)
     assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
     return str(dest)
 
