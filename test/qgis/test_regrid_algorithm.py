@@ -51,17 +51,20 @@ def rows(path, key) -> dict:
     layer = QgsVectorLayer(path, "out", "ogr")
     out = {}
     for feature in layer.getFeatures():
-        out[str(feature[key])] = {n: (None if feature[n] is None or (hasattr(feature[n], "isNull") and feature[n].isNull())
-                                      else feature[n]) for n in layer.fields().names()}
+        out[str(feature[key])] = {n: _value(feature[n]) for n in layer.fields().names()}
     del layer
     return out
+
+
+def _value(value):
+    return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
 
 
 def crosswalk(result) -> pd.DataFrame:
     layer = QgsVectorLayer(result["CROSSWALK"], "cw", "ogr")
     frame = pd.DataFrame([{n: f[n] for n in ("old_key", "new_key", "share", "basis")} for f in layer.getFeatures()])
     del layer
-    frame["new_key"] = [None if v is None or (hasattr(v, "isNull") and v.isNull()) else v for v in frame["new_key"]]
+    frame["new_key"] = [_value(v) for v in frame["new_key"]]
     return frame
 
 
