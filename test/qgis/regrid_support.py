@@ -41,7 +41,8 @@ def write_layer(source: Path, key: str, values: pd.DataFrame, dest: Path, key_of
     changes = {}
     for feature in copy.getFeatures():
         row = values.loc[key_of(str(feature[key]))]
-        changes[feature.id()] = {copy.fields().indexOf(c): float(row[c]) for c in values.columns}
+        changes[feature.id()] = {copy.fields().indexOf(c): None if pd.isna(row[c]) else float(row[c])
+                                 for c in values.columns}
     copy.dataProvider().changeAttributeValues(changes)
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"

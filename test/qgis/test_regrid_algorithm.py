@@ -289,3 +289,40 @@ def test_a_geographic_target_is_measured_on_the_ellipsoid(koeln, area_run):
     print(f"EPSG:4326 target, ellipsoidal areas: largest relative deviation from planar {worst:.2e}")
     assert worst < 0.01
     assert "ellipsoidal" in (koeln["folder"] / "geographic.html").read_text(encoding="utf-8")
+
+
+def test_old_areas_without_weight_fall_back_to_area_and_the_report_says_so(koeln):
+    import processing
+
+    points = processing.run("native:extractbyexpression", {
+        "INPUT": koeln["points"], "EXPRESSION": "left(\"STT_NR\", 1) <> '9'",
+        "OUTPUT": str(koeln["folder"] / "points_not_9.gpkg")})["OUTPUT"]
+    report = koeln["folder"] / "fallback.html"
+    result = run(koeln, "fallback", INPUT=koeln["bez"], INPUT_KEY="STB_NR", COUNT_FIELDS=["EW"],
+                 WEIGHT_LAYER=points, WEIGHT_FIELD="EW", SUPPRESS_BELOW=0, REPORT=str(report), LANGUAGE="en")
+    cw = crosswalk(result)
+    assert set(cw.loc[cw["old_key"] == "9", "basis"]) == {"area"}
+    assert set(cw.loc[cw["old_key"] != "9", "basis"]) == {"weight"}
+    assert "The weight layer gives no weight to 1 old area(s); they are shared out by area: 9" in \
+        report.read_text(encoding="utf-8")
+    out = rows(result["OUTPUT"], "id")
+    carried = sum(r["EW"] for r in out.values() if r["EW"] is not None)
+    outside = cw[cw["new_key"].isna()]
+    lost = sum(r.share * koeln["bez_values"].loc[r.old_key, "EW"] for r in outside.itertuples())
+    assert carried + lost == pytest.approx(TOTAL_2012, abs=1e-6)
+
+
+def test_a_missing_old_count_leaves_the_new_areas_it_reaches_unknown(koeln, area_run):
+    _result, raw, _expected, parts = area_run
+    values = koeln["stt_values"].copy()
+    values.loc["101", "EW"] = float("nan")  # the office's "·"
+    path = write_layer(KOELN / "Stadtteil.shp", "STT_NR", values, koeln["folder"] / "stadtteile_gap.gpkg")
+    report = koeln["folder"] / "gap.txt"
+    result = run(koeln, "gap", INPUT=path, MIN_SHARE=0, SUPPRESS_BELOW=0, REPORT=str(report), LANGUAGE="en")
+    out = rows(result["OUTPUT"], "id")
+    shape = koeln["stt_shapes"]["101"]
+    reached = {k for k, h in koeln["hex_shapes"].items() if h.intersection(shape).area > 0}
+    assert reached and {k for k, r in out.items() if r["EW"] is None and r["sources"]} == reached
+    for k in reached:
+        assert out[k]["suppressed_fields"] == "EW" and out[k]["AUSL"] == pytest.approx(raw[k]["AUSL"])
+    assert f"EW: unknown in {len(reached)} new area(s)" in report.read_text(encoding="utf-8")

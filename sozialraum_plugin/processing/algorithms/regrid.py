@@ -109,7 +109,8 @@ class RegridAlgorithm(SozialraumAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             "OUTPUT", self.tr("New grid with carried counts"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            "CROSSWALK", self.tr("Crosswalk (old key, new key, share)"), QgsProcessing.SourceType.TypeVector))
+            "CROSSWALK", self.tr("Crosswalk (old key, new key, share)"), QgsProcessing.SourceType.TypeVector,
+            None, True, True))
         self.addParameter(QgsProcessingParameterFileDestination(
             "REPORT", self.tr("Quality report"), self.tr("HTML (*.html);;Text (*.txt)"), optional=True,
             createByDefault=False))
