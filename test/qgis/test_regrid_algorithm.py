@@ -326,3 +326,13 @@ def test_a_missing_old_count_leaves_the_new_areas_it_reaches_unknown(koeln, area
     for k in reached:
         assert out[k]["suppressed_fields"] == "EW" and out[k]["AUSL"] == pytest.approx(raw[k]["AUSL"])
     assert f"EW: unknown in {len(reached)} new area(s)" in report.read_text(encoding="utf-8")
+
+
+def test_keys_used_twice_and_rates_of_uncarried_fields_are_refused(koeln):
+    with pytest.raises(QgsProcessingException) as error:  # a hexagon column shares its 'left'
+        run(koeln, "twice", TARGET_KEY="left")
+    assert "occurs more than once in left" in str(error.value) and "hex.gpkg" in str(error.value)
+    with pytest.raises(QgsProcessingException) as error:
+        run(koeln, "rate", COUNT_FIELDS=["AUSL"], RATES="q=AUSL/EW")
+    assert "The rate q is computed from EW, which is not one of COUNT_FIELDS (AUSL)" in str(error.value)
+    del error
