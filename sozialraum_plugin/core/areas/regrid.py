@@ -116,7 +116,8 @@ def _drop_slivers(work: pd.DataFrame, min_share: float, new_areas) -> tuple[pd.D
     small &= of_old.groupby(work["old"]).transform("max") >= min_share
     if not small.any():
         return work, 0, 0.0
-    return work[~small].reset_index(drop=True), int(small.sum()), float(of_old[small].max())
+    counted = small & (of_old > NOISE)  # rounding crumbs of the overlay are no slivers worth naming
+    return work[~small].reset_index(drop=True), int(counted.sum()), float(of_old[small].max())
 
 
 # --- a crosswalk given as a table -------------------------------------------------------------------
