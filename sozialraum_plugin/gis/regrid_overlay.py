@@ -221,3 +221,24 @@ def covered(new: Grid, pieces: list, measure: Measure) -> dict:
         whole = measure.area(new.geometries[key])
         out[key] = min(inside.get(key, 0.0) / whole, 1.0) if whole > 0 else None
     return out
+
+
+def counts_frame(old: Grid, counts, source: str):
+    """The old areas' counts as floats (NaN for NULL; text that is no number is refused)."""
+    import pandas as pd
+
+    frame = pd.DataFrame(index=pd.Index(old.keys, dtype=object))
+    for name in counts:
+        column = []
+        for key in old.keys:
+            value = old.attributes[name].get(key)
+            if value is None or (hasattr(value, "isNull") and value.isNull()):
+                column.append(float("nan"))
+                continue
+            try:
+                column.append(float(value))
+            except (TypeError, ValueError):
+                raise SozialraumError("regrid_count_not_numeric", field=name, file=source, value=value,
+                                      key=key) from None
+        frame[name] = column
+    return frame

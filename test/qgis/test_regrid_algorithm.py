@@ -173,7 +173,11 @@ def test_dasymetric_polygons_give_the_stadtteile_back(koeln):
     # 1.8e-4 of Stadtteil 606 lies in another Bezirk of Stadtbezirk.shp (SOURCE.md's layers differ so)
     assert relative < 2e-4
     assert set(crosswalk(result)["basis"]) == {"weight"}
+    # TARGET's own EW is replaced by the carried one (they differ), its other fields are kept
+    assert any(out[k]["EW"] != v for k, v in ew.items())
+    assert all(out[k]["AUSL"] == v for k, v in koeln["stt_values"]["AUSL"].items())
     # every piece kept: weight(b, t) = Σ_s EW_s · area(s ∩ b ∩ t) / area(s), shares per Bezirk b
+    common["TARGET"] = str(KOELN / "Stadtteil.shp")  # no EW of its own
     exact = rows(run(koeln, "dasy_poly_all", MIN_SHARE=0, **common)["OUTPUT"], "STT_NR")
     stt, bez = koeln["stt_shapes"], koeln["bez_shapes"]
     expected = {k: 0.0 for k in stt}

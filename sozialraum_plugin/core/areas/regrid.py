@@ -224,3 +224,22 @@ def carry(counts: pd.DataFrame, crosswalk: Crosswalk, new_keys) -> Carried:
     return Carried(counts=carried, totals=pd.DataFrame.from_dict(totals, orient="index")[TOTALS],
                    not_in_crosswalk=not_in, unknown_new={k: v for k, v in unknown.items() if v},
                    new_not_in_target=new_not_in_target, no_source=[k for k in new_keys if k not in reached])
+
+
+def publish_carried(carried: Carried, derived: pd.DataFrame, counts, rates, threshold: float):
+    """The publication rule over the carried counts and their rates, as over every output: the
+    shown values (hidden cells None), the marker text per new area and the number of cells hidden.
+    A count unknown through a missing old count is listed as hidden at the source."""
+    from ..indicators import Indicator
+    from ..publish.rule import publication_rule
+
+    frame = pd.concat([carried.counts, derived], axis=1)
+    hidden = pd.DataFrame(False, index=frame.index, columns=list(counts))
+    for name, keys in carried.unknown_new.items():
+        hidden.loc[keys, name] = True
+    indicators = [Indicator(c, kind="count") for c in counts] + list(rates)
+    publication = publication_rule(frame, indicators, min_population=None, threshold=float(threshold),
+                                   hidden=hidden if hidden.to_numpy().any() else None)
+    shown = publication.apply(frame)
+    n = int((publication.mask & frame[publication.mask.columns].notna()).to_numpy().sum())
+    return shown, publication.hidden_fields(), n

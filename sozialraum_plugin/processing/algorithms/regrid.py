@@ -4,9 +4,6 @@ from __future__ import annotations
 import os
 
 from qgis.core import (
-    QgsFeature,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -21,13 +18,10 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..base import SozialraumAlgorithm, language_parameter
 
 TABLE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".ods")
-MARKER = "suppressed_fields"
-COVERED = "covered_share"
 
 
 class RegridAlgorithm(SozialraumAlgorithm):
@@ -118,9 +112,10 @@ class RegridAlgorithm(SozialraumAlgorithm):
 
     # -----------------------------------------------------------------------------------------
     def compute(self, parameters, context, feedback):
-        from ...core.areas.regrid import carry, crosswalk_from_pieces
+        from ...core.areas.regrid import carry, crosswalk_from_pieces, publish_carried
         from ...core.areas.regrid_quality import quality
         from ...core.errors import SozialraumError
+        from ...gis import regrid_output as output
         from ...gis import regrid_overlay as overlay
 
         p = parameters
@@ -159,14 +154,27 @@ class RegridAlgorithm(SozialraumAlgorithm):
                                               new_areas=areas)
             facts.basis = crosswalk.basis
         feedback.setProgress(60)
-        values = self._counts(old, counts, overlay.layer_source(old_layer))
+        values = overlay.counts_frame(old, counts, overlay.layer_source(old_layer))
         carried = carry(values, crosswalk, new.keys)
         judged = quality(crosswalk, values[counts[0]], new.keys, facts.threshold)
         derived = self._derive(carried.counts, rates)
-        published, markers, facts.suppressed = self._publish(carried, derived, counts, rates, facts.suppress_below)
-        result = self._write(p, context, target, target_key, published, markers, judged, covered, counts, rates,
-                             feedback)
-        result.update(self._write_crosswalk(p, context, crosswalk))
+        published, markers, facts.suppressed = publish_carried(carried, derived, counts, rates, facts.suppress_below)
+        fields, replaced = output.output_fields(target, target_key, list(published.columns), list(judged.columns))
+        if replaced:
+            feedback.pushWarning(self.tr("These fields of TARGET are replaced by the carried ones: {0}")
+                                 .format(", ".join(replaced)))
+        sink, dest = self.parameterAsSink(p, "OUTPUT", context, fields, target.wkbType(), target.crs())
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(p, "OUTPUT"))
+        output.write_grid(sink, fields, target, target_key, published, markers, judged, covered)
+        del sink
+        result = {"OUTPUT": dest}
+        sink, dest = self.parameterAsSink(p, "CROSSWALK", context, output.CROSSWALK_FIELDS,
+                                          QgsWkbTypes.Type.NoGeometry)
+        if sink is not None:
+            output.write_crosswalk(sink, crosswalk)
+            del sink
+            result["CROSSWALK"] = dest
         self._log(carried, judged, facts, feedback)
         report = self.parameterAsFileOutput(p, "REPORT", context)
         if report:
@@ -238,110 +246,12 @@ class RegridAlgorithm(SozialraumAlgorithm):
         tolerance = self.parameterAsDouble(p, "SHARE_TOLERANCE", context)
         return crosswalk_from_table(frame, *columns, tolerance=tolerance, source=path)
 
-    def _counts(self, old, counts, source):
-        import pandas as pd
-
-        from ...core.errors import SozialraumError
-
-        frame = pd.DataFrame(index=pd.Index(old.keys, dtype=object))
-        for name in counts:
-            raw = old.attributes[name]
-            column = []
-            for k in old.keys:
-                value = raw.get(k)
-                if value is None or (hasattr(value, "isNull") and value.isNull()):
-                    column.append(float("nan"))
-                    continue
-                try:
-                    column.append(float(value))
-                except (TypeError, ValueError):
-                    raise SozialraumError("regrid_count_not_numeric", field=name, file=source, value=value,
-                                          key=k) from None
-            frame[name] = column
-        return frame
-
     def _derive(self, carried, rates):
         from ...core.derived import derive
 
         if not rates:
             return carried.iloc[:, :0]
         return derive(carried, rates, rows=list(carried.index))
-
-    def _publish(self, carried, derived, counts, rates, threshold):
-        """The publication rule over the carried counts and their rates (as for every output)."""
-        import pandas as pd
-
-        from ...core.indicators import Indicator
-        from ...core.publish.rule import publication_rule
-
-        frame = pd.concat([carried.counts, derived], axis=1)
-        hidden = pd.DataFrame(False, index=frame.index, columns=counts)
-        for name, keys in carried.unknown_new.items():
-            hidden.loc[keys, name] = True
-        indicators = [Indicator(c, kind="count") for c in counts] + list(rates)
-        publication = publication_rule(frame, indicators, min_population=None, threshold=float(threshold),
-                                       hidden=hidden if hidden.any().any() else None)
-        shown = publication.apply(frame)
-        n = int((publication.mask & frame[publication.mask.columns].notna()).to_numpy().sum())
-        return shown, publication.hidden_fields(), n
-
-    def _write(self, p, context, target, target_key, values, markers, judged, covered, counts, rates, feedback):
-        from ...core.errors import MethodError
-
-        computed = counts + [r.id for r in rates] + list(judged.columns) + [COVERED, MARKER]
-        lowered = {c.lower() for c in computed}
-        if target_key.lower() in lowered:  # the key must stay the new grid's own
-            raise MethodError("indicator_replaces_identity", indicator=target_key, column=target_key)
-        fields, kept = QgsFields(), []
-        for index, f in enumerate(target.fields()):
-            if f.name().lower() == "fid" or (f.name().lower() in lowered and f.name() != target_key):
-                continue
-            fields.append(QgsField(f))
-            kept.append(index)
-        replaced = [f.name() for f in target.fields() if f.name().lower() in lowered and f.name() != target_key]
-        if replaced:
-            feedback.pushWarning(self.tr("These fields of TARGET are replaced by the carried ones: {0}")
-                                 .format(", ".join(replaced)))
-        types = {"dominant_key": QVariant.String, "sources": QVariant.Int, "mixed": QVariant.Bool}
-        for name in computed:
-            fields.append(QgsField(name, QVariant.String if name == MARKER else types.get(name, QVariant.Double)))
-        sink, dest = self.parameterAsSink(p, "OUTPUT", context, fields, target.wkbType(), target.crs())
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(p, "OUTPUT"))
-        rows = {k: i for i, k in enumerate(values.index)}
-        from ...gis.layers import _text
-
-        for feature in target.getFeatures():
-            k = _text(feature[target_key])
-            i = rows[k]
-            attrs = [feature.attributes()[j] for j in kept]
-            for name in counts + [r.id for r in rates]:
-                attrs.append(_plain(values.iloc[i][name]))
-            row = judged.loc[k]
-            attrs += [_plain(row["dominant_share"]), row["dominant_key"], int(row["sources"]),
-                      _plain(row["exact_share"]), bool(row["mixed"])]
-            attrs += [None if covered is None else covered.get(k), markers[i] or None]
-            out = QgsFeature(fields)
-            out.setGeometry(feature.geometry())
-            out.setAttributes(attrs)
-            sink.addFeature(out)
-        del sink
-        return {"OUTPUT": dest}
-
-    def _write_crosswalk(self, p, context, crosswalk):
-        fields = QgsFields()
-        for name, kind in (("old_key", QVariant.String), ("new_key", QVariant.String), ("share", QVariant.Double),
-                           ("basis", QVariant.String)):
-            fields.append(QgsField(name, kind))
-        sink, dest = self.parameterAsSink(p, "CROSSWALK", context, fields, QgsWkbTypes.Type.NoGeometry)
-        if sink is None:
-            return {}
-        for row in crosswalk.table.itertuples(index=False):
-            feature = QgsFeature(fields)
-            feature.setAttributes([row.old, row.new, float(row.share), row.basis])
-            sink.addFeature(feature)
-        del sink
-        return {"CROSSWALK": dest}
 
     def _log(self, carried, judged, facts, feedback):
         from ...core.formatting import format_number
@@ -377,13 +287,3 @@ def overlay_name(layer) -> str:
 
     return os.path.basename(layer_source(layer))
 
-
-def _plain(value):
-    """A cell for QGIS: None for missing, a float otherwise."""
-    if value is None:
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return value
-    return None if number != number else number
