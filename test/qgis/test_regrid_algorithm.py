@@ -339,4 +339,7 @@ def test_keys_used_twice_and_rates_of_uncarried_fields_are_refused(koeln):
     with pytest.raises(QgsProcessingException) as error:
         run(koeln, "rate", COUNT_FIELDS=["AUSL"], RATES="q=AUSL/EW")
     assert "The rate q is computed from EW, which is not one of COUNT_FIELDS (AUSL)" in str(error.value)
+    with pytest.raises(QgsProcessingException) as error:
+        run(koeln, "no_weight_field", WEIGHT_LAYER=koeln["points"])
+    assert "(WEIGHT_FIELD) does not exist in" in str(error.value) and "points.gpkg" in str(error.value)
     del error

@@ -129,7 +129,7 @@ class RegridAlgorithm(SozialraumAlgorithm):
         weights = self.parameterAsVectorLayer(p, "WEIGHT_LAYER", context)
         weight_field = self.parameterAsString(p, "WEIGHT_FIELD", context)
         if weights is not None and not weight_field:
-            raise SozialraumError("layer_field_not_found", field="", parameter="WEIGHT_FIELD",
+            raise SozialraumError("layer_field_not_found", field="–", parameter="WEIGHT_FIELD",
                                   file=overlay.layer_source(weights), fields=", ".join(weights.fields().names()))
         crs = target.crs()
         measure = overlay.Measure(crs, context.transformContext())
