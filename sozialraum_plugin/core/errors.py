@@ -159,6 +159,18 @@ MESSAGES: dict[str, str] = {
     "appendix_no_xlsx_writer": QT_TRANSLATE_NOOP("Messages", "The workbook {file} cannot be written: neither openpyxl nor GDAL's XLSX driver is available. The CSV appendix has the same values."),
     # --- pages ---
     "profile_colour_invalid": QT_TRANSLATE_NOOP("Messages", "The house colour {colour!r} is not a colour; write it as #1f4e79 or a colour name."),
+    # --- regrid ---
+    "crosswalk_key_empty": QT_TRANSLATE_NOOP("Messages", "Row {row} of the crosswalk {file} has no old key in {column}."),
+    "crosswalk_share_invalid": QT_TRANSLATE_NOOP("Messages", "Row {row} of the crosswalk {file} (old key {key}) has the share {value!r} in {column}; a share is a number from 0 to 1."),
+    "crosswalk_pair_twice": QT_TRANSLATE_NOOP("Messages", "The crosswalk {file} has the pair old key {old} / new key {new} more than once."),
+    "crosswalk_share_sum": QT_TRANSLATE_NOOP("Messages", "In the crosswalk {file} the shares of {n} old key(s) do not sum to 1 (tolerance {tolerance}): {keys}. Each old area must be given out completely; write its part outside every new area as a row with an empty new key."),
+    "crosswalk_share_percent": QT_TRANSLATE_NOOP("Messages", "In the crosswalk {file} the shares of the old keys sum to 100, not 1 ({keys}): they look like percentages. Divide them by 100."),
+    "regrid_key_empty": QT_TRANSLATE_NOOP("Messages", "A feature of {file} (fid {fid}) has no key in {field}; every area needs one."),
+    "regrid_key_twice": QT_TRANSLATE_NOOP("Messages", "The key {key} occurs more than once in {field} of {file}; each area must have a key of its own."),
+    "regrid_no_overlap": QT_TRANSLATE_NOOP("Messages", "Not one area of {file} overlaps an area of {target}: are both in the right coordinate reference system?"),
+    "regrid_weight_invalid": QT_TRANSLATE_NOOP("Messages", "The weight field {field} of {file} holds {value!r} (fid {fid}); weights are numbers of 0 or more."),
+    "regrid_rate_not_counted": QT_TRANSLATE_NOOP("Messages", "The rate {rate} is computed from {field}, which is not one of COUNT_FIELDS ({fields}): rates on the new grid come from carried counts only."),
+    "regrid_count_not_numeric": QT_TRANSLATE_NOOP("Messages", "The count field {field} of {file} holds {value!r} (key {key}); counts must be numbers."),
 }
 
 

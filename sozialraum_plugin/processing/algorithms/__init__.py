@@ -9,6 +9,7 @@ def all_algorithms():
     from .need_clusters import NeedClustersAlgorithm
     from .need_index import NeedIndexAlgorithm
     from .profile_sheets import ProfileSheetsAlgorithm
+    from .regrid import RegridAlgorithm
     from .report import ReportAlgorithm
     from .thematic_map import ThematicMapAlgorithm
 
@@ -20,4 +21,5 @@ def all_algorithms():
         ThematicMapAlgorithm(),
         ProfileSheetsAlgorithm(),
         ReportAlgorithm(),
+        RegridAlgorithm(),
     ]

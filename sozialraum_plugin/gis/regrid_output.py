@@ -1,0 +1,80 @@
+"""Writing a regrid's results through Processing feature sinks: the new grid and the crosswalk."""
+from __future__ import annotations
+
+from qgis.core import QgsFeature, QgsField, QgsFields
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.errors import MethodError
+from .layers import _text
+
+MARKER = "suppressed_fields"
+COVERED = "covered_share"
+_TYPES = {"dominant_key": QVariant.String, "sources": QVariant.Int, "mixed": QVariant.Bool, MARKER: QVariant.String}
+
+
+def _crosswalk_fields() -> QgsFields:
+    fields = QgsFields()
+    for name, kind in (("old_key", QVariant.String), ("new_key", QVariant.String), ("share", QVariant.Double),
+                       ("basis", QVariant.String)):
+        fields.append(QgsField(name, kind))
+    return fields
+
+
+CROSSWALK_FIELDS = _crosswalk_fields()
+
+
+def output_fields(target, target_key: str, values: list, quality: list) -> tuple[QgsFields, list]:
+    """TARGET's fields (not its fid, not those a computed field replaces) and then the computed
+    ones; and the names of the replaced fields. The key stays TARGET's own."""
+    computed = values + quality + [COVERED, MARKER]
+    lowered = {c.lower() for c in computed}
+    if target_key.lower() in lowered:
+        raise MethodError("indicator_replaces_identity", indicator=target_key, column=target_key)
+    fields = QgsFields()
+    for f in target.fields():
+        if f.name().lower() != "fid" and f.name().lower() not in lowered:
+            fields.append(QgsField(f))
+    for name in computed:
+        fields.append(QgsField(name, _TYPES.get(name, QVariant.Double)))
+    return fields, [f.name() for f in target.fields() if f.name().lower() in lowered]
+
+
+def write_grid(sink, fields: QgsFields, target, target_key: str, values, markers, quality, covered) -> None:
+    """One feature per new area: TARGET's geometry and attributes, the (published) carried values,
+    the quality fields, covered_share and the publication rule's marker."""
+    position = {k: i for i, k in enumerate(values.index)}
+    names = list(values.columns)
+    own = fields.count() - len(names) - len(quality.columns) - 2  # TARGET's fields come first
+    kept = [target.fields().indexOf(fields.at(i).name()) for i in range(own)]
+    for feature in target.getFeatures():
+        key = _text(feature[target_key])
+        i = position[key]
+        attributes = feature.attributes()
+        row, judged = values.iloc[i], quality.loc[key]
+        out = [attributes[j] for j in kept]
+        out += [_plain(row[name]) for name in names]
+        out += [_plain(judged["dominant_share"]), judged["dominant_key"], int(judged["sources"]),
+                _plain(judged["exact_share"]), bool(judged["mixed"])]
+        out += [None if covered is None else covered.get(key), markers[i] or None]
+        new = QgsFeature(fields)
+        new.setGeometry(feature.geometry())
+        new.setAttributes(out)
+        sink.addFeature(new)
+
+
+def write_crosswalk(sink, crosswalk) -> None:
+    for row in crosswalk.table.itertuples(index=False):
+        feature = QgsFeature(CROSSWALK_FIELDS)
+        feature.setAttributes([row.old, row.new, float(row.share), row.basis])
+        sink.addFeature(feature)
+
+
+def _plain(value):
+    """A cell for QGIS: None for missing, a float otherwise."""
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return value
+    return None if number != number else number
