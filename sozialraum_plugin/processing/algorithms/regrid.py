@@ -227,7 +227,7 @@ class RegridAlgorithm(SozialraumAlgorithm):
     def _table(self, p, context, path):
         from ...core.areas.regrid import crosswalk_from_table
         from ...core.errors import SozialraumError
-        from ...core.tables import read_frame, read_table
+        from ...core.tables.read import read_frame, read_table
         from ...gis.layers import attributes_as_text
 
         columns = [self.parameterAsString(p, name, context).strip()
