@@ -230,8 +230,8 @@ def publish_carried(carried: Carried, derived: pd.DataFrame, counts, rates, thre
     """The publication rule over the carried counts and their rates, as over every output: the
     shown values (hidden cells None), the marker text per new area and the number of cells hidden.
     A count unknown through a missing old count is listed as hidden at the source."""
-    from ..series.indicators import Indicator
     from ..publish.rule import publication_rule
+    from ..series.indicators import Indicator
 
     frame = pd.concat([carried.counts, derived], axis=1)
     hidden = pd.DataFrame(False, index=frame.index, columns=list(counts))

@@ -184,8 +184,8 @@ class RegridAlgorithm(SozialraumAlgorithm):
         return result
 
     def _rates(self, p, context, counts):
-        from ...core.series.derived import parse_rates
         from ...core.errors import SozialraumError
+        from ...core.series.derived import parse_rates
 
         found = parse_rates(self.parameterAsString(p, "RATES", context),
                             self.parameterAsString(p, "UNIT", context).strip())
