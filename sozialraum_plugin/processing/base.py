@@ -209,8 +209,8 @@ class SozialraumAlgorithm(QgsProcessingAlgorithm):
                 path, folder = self.parameterAsString(parameters, param.name(), context), True
             elif kind == "fileDestination":
                 path, folder = self.parameterAsFileOutput(parameters, param.name(), context), False
-            else:
-                path, folder = self.parameterAsOutputLayer(parameters, param.name(), context), False
+            else:  # not parameterAsOutputLayer: it registers a memory output to load a second time
+                path, folder = _sink_text(parameters[param.name()], context), False
             path = (path or "").split("|", 1)[0]
             path = path[4:] if path.startswith("ogr:") else path
             if path and ":" not in path[2:] and "=" not in path:  # memory:, postgres://, dbname=…
@@ -296,3 +296,16 @@ class SozialraumAlgorithm(QgsProcessingAlgorithm):
 
     def compute(self, parameters, context, feedback):  # pragma: no cover - abstract
         raise NotImplementedError
+
+
+def _sink_text(value, context) -> str:
+    """The destination a sink parameter names (a path, TEMPORARY_OUTPUT, a URI), without side effects."""
+    from qgis.core import QgsProcessingOutputLayerDefinition, QgsProperty
+
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink
+    if isinstance(value, QgsProperty):
+        value = value.valueAsString(context.expressionContext(), "")
+        value = value[0] if isinstance(value, tuple) else value
+    text = str(value or "")
+    return "" if text == "TEMPORARY_OUTPUT" else text
