@@ -49,6 +49,25 @@ def action_specs():
     ]
 
 
+def tool_specs():
+    """(key, text, tooltip, algorithm id) of the monitoring tools behind the toolbar's last button:
+    steps a planner takes now and then (a new table's rates, a parent level, a redrawn grid), run
+    in Processing's own dialog."""
+    return [
+        ("indicators", translate("SozialraumPlugin", "Derive indicators"),
+         translate("SozialraumPlugin", "Rates from counts and changes between years, checked"),
+         "sozialraum:indicators"),
+        ("aggregate", translate("SozialraumPlugin", "Aggregate to parent areas"),
+         translate("SozialraumPlugin", "Sum counts to a parent level (Bezirksregion, Bezirk, Gemeinde) and "
+                                       "recompute rates from the sums"),
+         "sozialraum:aggregate"),
+        ("regrid", translate("SozialraumPlugin", "Carry onto new districts"),
+         translate("SozialraumPlugin", "Carry an old grid's counts onto new district boundaries, with a "
+                                       "crosswalk and a quality report"),
+         "sozialraum:regrid"),
+    ]
+
+
 class SozialraumPlugin(QObject):
     def __init__(self, iface):
         super().__init__()
@@ -82,6 +101,7 @@ class SozialraumPlugin(QObject):
             self.toolbar.addAction(action)
             self.iface.addPluginToMenu(MENU, action)
             self.actions[key] = action
+        self._add_tools()
         about = QAction(QIcon(icon_path("help.svg")), translate("SozialraumPlugin", "Help and about"),
                         self.iface.mainWindow())
         about.setObjectName("sozialraum_about")
@@ -90,6 +110,33 @@ class SozialraumPlugin(QObject):
         about.triggered.connect(self.show_about)
         self.iface.addPluginToMenu(MENU, about)
         self.actions["about"] = about
+
+    def _add_tools(self) -> None:
+        """The monitoring tools: a toolbar button with a menu, and the same entries in the menu."""
+        from qgis.PyQt.QtWidgets import QMenu, QToolButton
+
+        menu = QMenu(translate("SozialraumPlugin", "Monitoring tools"), self.iface.mainWindow())
+        menu.setObjectName("sozialraum_tools_menu")
+        for key, text, tip, alg_id in tool_specs():
+            action = menu.addAction(text)
+            action.setObjectName(f"sozialraum_{key}")
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+            action.triggered.connect(lambda _checked=False, a=alg_id: self.run_algorithm(a))
+        button = QToolButton(self.toolbar)
+        button.setObjectName("sozialraum_tools")
+        button.setIcon(QIcon(icon_path("tools.svg")))
+        button.setText(menu.title())
+        button.setToolTip(menu.title())
+        button.setMenu(menu)
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.tools_action = self.toolbar.addWidget(button)
+        self.tools_action.setObjectName("sozialraum_tools_action")  # what the toolbar lists
+        self.tools_action.setText(menu.title())
+        self.tools_action.setToolTip(menu.title())
+        self.tools_action.setIcon(button.icon())
+        self.tools_menu = menu
+        self.iface.addPluginToMenu(MENU, menu.menuAction())
 
     def unload(self):
         import sys
@@ -101,6 +148,10 @@ class SozialraumPlugin(QObject):
             self.iface.removePluginMenu(MENU, action)
             action.deleteLater()
         self.actions.clear()
+        if getattr(self, "tools_menu", None) is not None:
+            self.iface.removePluginMenu(MENU, self.tools_menu.menuAction())
+            self.tools_menu.deleteLater()  # its actions go with it; the button with the toolbar
+            self.tools_menu = None
         if self.toolbar is not None:
             self.toolbar.deleteLater()
             self.toolbar = None

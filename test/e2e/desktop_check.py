@@ -167,6 +167,59 @@ def designer_panel(shot: str = ""):
     return info
 
 
+def tool_from_menu(folder: str, shot: str = "") -> dict:
+    """A monitoring tool as a user starts it: the toolbar's tools menu, *Carry onto new districts*,
+    Processing's own dialog filled in and Run pressed (the dialog runs it as a background task):
+    Köln's Stadtteile with their area as the count, carried onto the Stadtbezirke."""
+    import sys
+    import time
+
+    from qgis.PyQt.QtWidgets import QApplication, QDialog, QMenu
+
+    menu = iface.mainWindow().findChild(QMenu, "sozialraum_tools_menu")
+    info = {"tools": [a.objectName() for a in menu.actions()]}
+    [action] = [a for a in menu.actions() if a.objectName() == "sozialraum_regrid"]
+    action.trigger()
+    QApplication.processEvents()
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+    info["dialogs"] = [type(d).__name__ for d in dialogs]
+    dialog = dialogs[0]
+    koeln = os.path.join(os.path.dirname(sys.modules[NAME].__file__), "resources", "sample", "koeln")
+    os.makedirs(folder, exist_ok=True)
+    output = os.path.join(folder, "bezirke.gpkg")
+    dialog.setParameters({"INPUT": os.path.join(koeln, "Stadtteil.shp"), "INPUT_KEY": "STT_NR",
+                          "TARGET": os.path.join(koeln, "Stadtbezirk.shp"), "TARGET_KEY": "STB_NR",
+                          "COUNT_FIELDS": ["SHAPE_AREA"], "OUTPUT": output})
+    from qgis.PyQt.QtCore import QEventLoop
+
+    loop = QEventLoop()
+    finished = {}
+
+    def on_finished(ok, results):
+        finished.update(ok=bool(ok), results=sorted(results or {}))
+        if shot:
+            dialog.grab().save(shot)
+        loop.quit()
+
+    dialog.algorithmFinished.connect(on_finished)
+    started = time.monotonic()
+    QTimer.singleShot(0, dialog.runAlgorithm)  # what its Run button calls
+    QTimer.singleShot(60_000, loop.quit)
+    loop.exec_()
+    info["seconds"] = time.monotonic() - started
+    info.update(finished)
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(output, "out", "ogr")
+    info["features"] = layer.featureCount()
+    info["carried"] = sum(f["SHAPE_AREA"] or 0 for f in layer.getFeatures())
+    source = QgsVectorLayer(os.path.join(koeln, "Stadtteil.shp"), "in", "ogr")
+    info["source"] = sum(f["SHAPE_AREA"] for f in source.getFeatures())
+    if dialog.isVisible():
+        dialog.close()
+    return info
+
+
 def run():
     result = {"active": NAME in active_plugins, "first": toolbar_state()}
     shot = os.environ.get("SOZIALRAUM_E2E_SHOT")
@@ -180,6 +233,8 @@ def run():
             ("report_task", lambda: report_as_task(os.path.join(base, "bericht"),
                                                    shot=dialog_shot.replace("join_dialog", "report_task"))),
             ("designer", lambda: designer_panel(dialog_shot.replace("join_dialog", "designer"))),
+            ("tool", lambda: tool_from_menu(os.path.join(base, "neue_bezirke"),
+                                            dialog_shot.replace("join_dialog", "regrid_dialog"))),
             ("report_cancel", lambda: report_as_task(os.path.join(base, "abgebrochen"), True)),
             ("report_toolbar", lambda: report_from_toolbar(
                 os.path.join(base, "aus_dem_dialog"), dialog_shot.replace("join_dialog", "report_running")))):

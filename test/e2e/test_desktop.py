@@ -52,7 +52,8 @@ def test_desktop_toolbar_unload_reload(plugin_zip, qgis_env, tmp_path, lang, fir
     first = result["first"]
     assert result["active"]
     assert first["toolbars"] == 1 and first["visible"]
-    assert len(first["actions"]) == 6
+    assert len(first["actions"]) == 7  # six steps and the monitoring tools' button
+    assert first["actions"][6]["name"] == "sozialraum_tools_action"
     assert first["actions"][0]["text"] == first_text
     assert all(a["icon"] and a["tooltip"] for a in first["actions"])
     assert first["provider"]
@@ -86,10 +87,16 @@ def test_desktop_toolbar_unload_reload(plugin_zip, qgis_env, tmp_path, lang, fir
     assert designer["layouts"] >= 1 and "QgsLayoutAttributeTableWidget" in designer["panels"], designer
     assert all(name.startswith("QgsLayout") for name in designer["items"]), designer
 
+    # a monitoring tool from the toolbar's menu: Processing's dialog, Run, a background task
+    tool = result["tool"]
+    assert tool.get("tools") == ["sozialraum_indicators", "sozialraum_aggregate", "sozialraum_regrid"], tool
+    assert tool.get("ok") is True and "OUTPUT" in tool["results"] and tool["features"] == 9, tool
+    assert abs(tool["carried"] - tool["source"]) < 1e-3 * tool["source"], tool  # the area is conserved
+
     gone = result["after_unload"]
     assert gone == {"toolbars": 0, "visible": False, "actions": [], "menu": [], "provider": False}
 
     again = result["after_reload"]
-    assert again["toolbars"] == 1 and len(again["actions"]) == 6 and again["provider"]
+    assert again["toolbars"] == 1 and len(again["actions"]) == 7 and again["provider"]
     assert again["menu"] == [menu]
     assert (ROOT / "build" / f"desktop_{lang}.png").stat().st_size > 10_000
