@@ -159,6 +159,11 @@ MESSAGES: dict[str, str] = {
     "appendix_no_xlsx_writer": QT_TRANSLATE_NOOP("Messages", "The workbook {file} cannot be written: neither openpyxl nor GDAL's XLSX driver is available. The CSV appendix has the same values."),
     # --- pages ---
     "profile_colour_invalid": QT_TRANSLATE_NOOP("Messages", "The house colour {colour!r} is not a colour; write it as #1f4e79 or a colour name."),
+    # --- model ---
+    "indicator_value_invalid": QT_TRANSLATE_NOOP("Messages", "The indicator {column}: {name} must be {expected}, not {value!r}."),
+    "indicators_json_syntax": QT_TRANSLATE_NOOP("Messages", "{parameter} cannot be read as JSON: line {row}, column {column}: {reason}."),
+    "indicators_not_list": QT_TRANSLATE_NOOP("Messages", "{parameter} must be a JSON list of indicators ([{{\"id\": \"S1\", \"label\": …}}, …]) or a report definition."),
+    "indicators_entry_invalid": QT_TRANSLATE_NOOP("Messages", "{entry} cannot be used: {reason}"),
 }
 
 

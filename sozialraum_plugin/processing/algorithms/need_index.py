@@ -16,7 +16,8 @@ from qgis.core import (
 
 from ..base import SozialraumAlgorithm, choice_parameter, language_parameter
 from .common import output_gpkg_path
-from .fieldspecs import directions, weights
+from .fieldspecs import weights
+from .indicator_param import indicators_parameter, resolve
 
 NUMERIC = QgsProcessingParameterField.DataType.Numeric
 
@@ -36,8 +37,10 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
             "(≤ +1), low (< +1.5), very low (≥ +1.5); dynamics positive (≤ −1), stable, "
             "negative (≥ +1); the 12 groups and areas needing attention. PRESET custom: weighted "
             "mean of scaled indicators (z-score, min-max or percentile rank), standardised again "
-            "and classed the same way. Higher values mean more need unless DIRECTIONS says "
-            "otherwise (e.g. 'K10=-1').\n\nValid areas only form the reference: population at "
+            "and classed the same way. Higher values mean more need unless the direction says "
+            "otherwise: INDICATORS (JSON as in a report definition, e.g. [{\"id\": \"K10\", \"direction\": -1}]; "
+            "direction 0 counts as +1 here) or the older DIRECTIONS (e.g. 'K10=-1'); where both name a field, "
+            "INDICATORS wins.\n\nValid areas only form the reference: population at "
             "least MIN_POPULATION (default 300), not excluded by EXCLUDE_EXPRESSION (e.g. \"KOM\" "
             "<> 'gültig'), and no missing value. The others stay in the output with valid = false "
             "and a note (e.g. 'below 300 res. (120)').\n\nLANGUAGE (de | en; empty: the QGIS locale): the "
@@ -69,6 +72,7 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
         self.addParameter(QgsProcessingParameterVectorDestination(
             "OUTPUT", self.tr("Districts with need index"), QgsProcessing.SourceType.TypeVectorPolygon))
         advanced = [
+            indicators_parameter(),
             QgsProcessingParameterString("DIRECTIONS", self.tr("Directions (e.g. S1=+1;K10=-1; default +1)"),
                                          optional=True),
             QgsProcessingParameterString("WEIGHTS", self.tr("Weights, custom method (e.g. S1=2;S3=1)"),
@@ -88,7 +92,6 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
 
     def compute(self, parameters, context, feedback):
         from ...core.index import custom_index, mss_index
-        from ...core.indicators import Indicator
         from ...gis import gpkg
         from ...gis.layers import check_expression, expression_mask
 
@@ -108,9 +111,9 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
             "method": self.choice(parameters, "SCALING", context),
         }
         fields = status + dynamic
-        dirs = directions(self.parameterAsString(parameters, "DIRECTIONS", context), fields)
         wts = weights(self.parameterAsString(parameters, "WEIGHTS", context), fields)
-        inds = {f: Indicator(id=f, direction=dirs[f]) for f in fields}
+        inds = {i.id: i for i in resolve(self, parameters, context, fields, feedback, default_direction=1,
+                                         strict=False)}
         dest = output_gpkg_path(self.parameterAsOutputLayer(parameters, "OUTPUT", context))
         name = os.path.splitext(os.path.basename(dest))[0]  # Windows paths too
         if expression:

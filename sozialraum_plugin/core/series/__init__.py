@@ -1,0 +1,1 @@
+"""Years as data: indicators, long series, changes, trends."""
