@@ -41,10 +41,12 @@ class NeedClustersAlgorithm(SozialraumAlgorithm):
             "Areas with a missing value, and areas whose "
             "'valid' field is false, get no cluster unless IMPUTE takes the city median.\n\nSUMMARY "
             "(optional CSV): size, centres in original units and in z, within-cluster sums of "
-            "squares; the log gives the between/total ratio.\n\nINDICATORS (JSON as in a report definition: "
-            "label and direction per field; direction 0 counts as +1 here) or the older DIRECTIONS and LABELS; "
-            "where both name a field, INDICATORS wins."
-        )
+            "squares; the log gives the between/total ratio."
+        ) + "\n\n" + self.tr(
+            "INDICATORS: the label (in the cluster labels) and direction of each field as JSON, a list of "
+            "indicators as a report definition's \"indicators\" holds them, e.g. [{\"id\": \"S3\", \"label\": "
+            "\"Transferbezug\"}, {\"id\": \"K10\", \"direction\": -1}]; direction 0 (no direction) counts as +1 "
+            "here. The older DIRECTIONS and LABELS still work; where both describe a field, INDICATORS wins.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterVectorLayer(

@@ -37,16 +37,17 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
             "(≤ +1), low (< +1.5), very low (≥ +1.5); dynamics positive (≤ −1), stable, "
             "negative (≥ +1); the 12 groups and areas needing attention. PRESET custom: weighted "
             "mean of scaled indicators (z-score, min-max or percentile rank), standardised again "
-            "and classed the same way. Higher values mean more need unless the direction says "
-            "otherwise: INDICATORS (JSON as in a report definition, e.g. [{\"id\": \"K10\", \"direction\": -1}]; "
-            "direction 0 counts as +1 here) or the older DIRECTIONS (e.g. 'K10=-1'); where both name a field, "
-            "INDICATORS wins.\n\nValid areas only form the reference: population at "
+            "and classed the same way. Higher values mean more need unless DIRECTIONS says "
+            "otherwise (e.g. 'K10=-1').\n\nValid areas only form the reference: population at "
             "least MIN_POPULATION (default 300), not excluded by EXCLUDE_EXPRESSION (e.g. \"KOM\" "
             "<> 'gültig'), and no missing value. The others stay in the output with valid = false "
             "and a note (e.g. 'below 300 res. (120)').\n\nLANGUAGE (de | en; empty: the QGIS locale): the "
             "language of the class labels and notes; in German they are the MSS's own (hoch, mittel, "
             "niedrig, sehr niedrig; positiv, stabil, negativ). Field names stay the same."
-        )
+        ) + "\n\n" + self.tr(
+            "INDICATORS: the direction of each field as JSON, a list of indicators as a report definition's "
+            "\"indicators\" holds them, e.g. [{\"id\": \"K10\", \"direction\": -1}]; direction 0 (no direction) "
+            "counts as +1 here. DIRECTIONS still works; where both describe a field, INDICATORS wins.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterVectorLayer(

@@ -83,15 +83,6 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             "total would give a hidden one back, cells listed in the input's suppressed_fields, and "
             "districts below MIN_POPULATION. The GeoPackage written for the atlas holds only what "
             "the pages show.\n\n"
-            "INDICATORS: what each field is, as JSON: a list of indicators as a report definition's "
-            "\"indicators\" holds them, e.g. [{\"id\": \"S1\", \"label\": \"Arbeitslosigkeit\", \"unit\": \"%\", "
-            "\"direction\": 1, \"decimals\": 2}, {\"id\": \"kinder\", \"kind\": \"count\", \"threshold\": 5}, "
-            "{\"id\": \"quote\", \"unit\": \"%\", \"numerator\": \"n\", \"denominator\": \"ew\"}, {\"id\": \"kita\", "
-            "\"direction\": 0, \"context\": true}] (keys: label, unit, decimals, direction +1/-1/0, kind value/count/"
-            "rate, numerator, denominator, scale, city_method auto/rate/weighted/median/mean, threshold, context, "
-            "source); entries for fields not in FIELDS are left out. A field INDICATORS describes takes "
-            "nothing from the older parameters below (LABELS, DIRECTIONS, RATES, COUNT_FIELDS, THRESHOLDS), "
-            "which still work for the fields it does not describe.\n"
             "LABELS: FIELD=Label|unit|decimals;… e.g. S1=Arbeitslosigkeit|%;S3=Transferbezug|%.\n"
             "DIRECTIONS: FIELD=+1 (higher = more need), FIELD=-1 (lower = more need), FIELD=0.\n"
             "RATES: FIELD=numerator/denominator (count fields) for pooled city rates; numerators "
@@ -110,7 +101,16 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             "@sr_page_title). Missing items are left out.\n"
             "LANGUAGE: the page's words and number format (de, en; empty: the QGIS locale). "
             "HOUSE_COLOUR, LOGO and FONT: the city's colour for the band and headings, an image in the "
-            "header, one font family for every text; set once, on the shipped page or a template.")
+            "header, one font family for every text; set once, on the shipped page or a template.") + "\n\n" + self.tr(
+            "INDICATORS: what each field is, as JSON: a list of indicators as a report definition's "
+            "\"indicators\" holds them, e.g. [{\"id\": \"S1\", \"label\": \"Arbeitslosigkeit\", \"unit\": \"%\", "
+            "\"direction\": 1, \"decimals\": 2}, {\"id\": \"kinder\", \"kind\": \"count\", \"threshold\": 5}, "
+            "{\"id\": \"quote\", \"unit\": \"%\", \"numerator\": \"n\", \"denominator\": \"ew\"}, {\"id\": \"kita\", "
+            "\"direction\": 0, \"context\": true}] (keys: label, unit, decimals, direction +1/-1/0, kind value/count/"
+            "rate, numerator, denominator, scale, city_method auto/rate/weighted/median/mean, threshold, context, "
+            "source). Entries for fields not in FIELDS are left out; a field without an entry is read from the "
+            "older LABELS, DIRECTIONS, RATES, COUNT_FIELDS and THRESHOLDS, which keep working. Where both "
+            "describe a field, INDICATORS wins: the older parameters' entries for it are ignored (the log says so).")
 
     def flags(self):
         # Layers and a layout are added to the project: that must happen on the main thread.

@@ -80,13 +80,13 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
             "per page). SAVE_STYLE stores the style in a GeoPackage input's layer_styles table; "
             "other sources are never written to.\n"
             "LANGUAGE (de | en; empty: the QGIS locale): the words and number marks of the map's texts, "
-            "legend and note.\n"
+            "legend and note."
+        ) + "\n" + self.tr(
             "INDICATORS: what the mapped fields are, as JSON (a list of indicators as a report definition's "
             "\"indicators\" holds them). The FIELD's entry gives the title, legend title and unit where TITLE, "
             "LEGEND_TITLE and UNIT are empty, inverts the ramp for direction -1, and declares counts (kind "
             "\"count\"), a rate's numerator and denominator and an own threshold (replacing SUPPRESS_BELOW) "
-            "for the publication rule; FIELD_IS_COUNT, INVERT and NUMERATOR_FIELD/DENOMINATOR_FIELD still add to it."
-        )
+            "for the publication rule; FIELD_IS_COUNT, INVERT and NUMERATOR_FIELD/DENOMINATOR_FIELD still add to it.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         polygon = [QgsProcessing.SourceType.TypeVectorPolygon]
