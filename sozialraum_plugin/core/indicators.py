@@ -157,7 +157,9 @@ class Indicator:
             if not isinstance(getattr(self, name), str):
                 raise bad(name, "a text")
         for name in ("numerator", "denominator", "base"):
-            if getattr(self, name) is not None and not (isinstance(getattr(self, name), str) and getattr(self, name)):
+            if getattr(self, name) == "":
+                setattr(self, name, None)  # an empty entry is none
+            if getattr(self, name) is not None and not isinstance(getattr(self, name), str):
                 raise bad(name, "a column name")
         if self.decimals is not None and (isinstance(self.decimals, bool) or not isinstance(self.decimals, int)
                                           or not 0 <= self.decimals <= 6):
