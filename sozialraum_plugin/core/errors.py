@@ -171,6 +171,11 @@ MESSAGES: dict[str, str] = {
     "regrid_weight_invalid": QT_TRANSLATE_NOOP("Messages", "The weight field {field} of {file} holds {value!r} (fid {fid}); weights are numbers of 0 or more."),
     "regrid_rate_not_counted": QT_TRANSLATE_NOOP("Messages", "The rate {rate} is computed from {field}, which is not one of COUNT_FIELDS ({fields}): rates on the new grid come from carried counts only."),
     "regrid_count_not_numeric": QT_TRANSLATE_NOOP("Messages", "The count field {field} of {file} holds {value!r} (key {key}); counts must be numbers."),
+    # --- model ---
+    "indicator_value_invalid": QT_TRANSLATE_NOOP("Messages", "The indicator {column}: {name} must be {expected}, not {value!r}."),
+    "indicators_json_syntax": QT_TRANSLATE_NOOP("Messages", "{parameter} cannot be read as JSON: line {row}, column {column}: {reason}."),
+    "indicators_not_list": QT_TRANSLATE_NOOP("Messages", "{parameter} must be a JSON list of indicators ([{{\"id\": \"S1\", \"label\": …}}, …]) or a report definition."),
+    "indicators_entry_invalid": QT_TRANSLATE_NOOP("Messages", "{entry} cannot be used: {reason}"),
 }
 
 

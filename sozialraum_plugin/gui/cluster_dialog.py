@@ -236,6 +236,8 @@ class ClusterDialog(SozialraumDialog):
 
     # -- running --------------------------------------------------------------------------
     def parameters(self) -> dict:
+        from ..core.series.indicator_params import indicators_json
+
         layer = self.layer_combo.currentLayer()
         fields = self.grid.fields_with("use")
         if layer is None or not fields:
@@ -249,8 +251,7 @@ class ClusterDialog(SozialraumDialog):
             "K": self.k_spin.value(),
             "METHOD": self.method_combo.currentIndex(),
             "SEED": self.seed_spin.value(),
-            "DIRECTIONS": self.grid.spec(fields, "direction"),
-            "LABELS": self.grid.spec(fields, "label"),
+            "INDICATORS": indicators_json(self._indicators()),  # label and direction of each, as the model holds them
             "ONLY_VALID": self.valid_check.isChecked(),
             "OUTPUT": self.output_widget.filePath().strip() or "TEMPORARY_OUTPUT",
             "SUMMARY": self.summary_path,

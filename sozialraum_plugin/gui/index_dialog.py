@@ -205,6 +205,9 @@ class IndexDialog(SozialraumDialog):
             if parsed.hasParserError():
                 raise InputError(translate("IndexDialog", "The expression {0} cannot be read: {1}").format(
                     expression, parsed.parserErrorString()))
+        from ..core.series.indicator_params import indicators_json
+        from ..core.series.indicators import Indicator
+
         custom = self.preset_combo.currentData() == PRESET_CUSTOM
         params = {
             "INPUT": layer.id(),
@@ -212,7 +215,7 @@ class IndexDialog(SozialraumDialog):
             "DYNAMIC_FIELDS": dynamic,
             "PRESET": self.preset_combo.currentData(),
             "MIN_POPULATION": self.min_population.value(),
-            "DIRECTIONS": self.grid.spec(status + dynamic, "direction"),
+            "INDICATORS": indicators_json([Indicator(f, direction=self.grid.direction(f)) for f in status + dynamic]),
             "SCALING": self.scaling_combo.currentIndex(),
             "STATUS_THRESHOLDS": self.status_limits.text().strip() or "-1.0;1.0;1.5",
             "DYNAMIC_THRESHOLDS": self.dynamic_limits.text().strip() or "-1.0;1.0",

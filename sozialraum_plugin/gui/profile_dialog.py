@@ -48,11 +48,6 @@ NAME_FIELDS = [".*name.*", ".*bez.*", "plr_name", "area_name"]
 KEY_FIELDS = [".*_id", "id", "key", "schl.*", "plr_id", "area_id"]
 
 
-def _clean(text: str) -> str:
-    """A label or unit as LABELS can carry it (';', '|' and '=' separate its entries)."""
-    return " ".join(text.replace(";", ",").replace("|", "/").replace("=", "-").split())
-
-
 class ProfileGrid(IndicatorGrid):
     """The indicator grid with a unit beside each label."""
 
@@ -276,20 +271,22 @@ class ProfileDialog(SozialraumDialog):
         if len(fields) > MAX_INDICATORS:
             raise InputError(translate("ProfileDialog", "A page holds at most {0} indicators; {1} are chosen.")
                              .format(MAX_INDICATORS, len(fields)))
+        from ..core.series.indicator_params import indicators_json
+        from ..core.series.indicators import Indicator
+
         counts = self.grid.fields_with("count")
-        labels = []
+        indicators = []  # what each row is, handed on as it is (a label may hold ';', '|' or '=')
         for name in fields:
             index = layer.fields().indexFromName(name)
-            label = _clean(self.grid.extra_value(name) or layer.attributeDisplayName(index) or name)
-            entry = f"{name}={label}|{_clean(self.grid.unit(name))}"
-            labels.append(entry + ("|0" if name in counts else ""))  # counts without decimals
+            label = " ".join((self.grid.extra_value(name) or layer.attributeDisplayName(index) or name).split())
+            indicators.append(Indicator(name, label=label, unit=" ".join(self.grid.unit(name).split()),
+                                        direction=self.grid.direction(name),
+                                        kind="count" if name in counts else "value"))  # a count: no decimals
         params = {"INPUT": layer.id(), "NAME_FIELD": self.name_combo.currentField(), "FIELDS": fields,
-                  "LABELS": ";".join(labels), "DIRECTIONS": self.grid.spec(fields, "direction"),
+                  "INDICATORS": indicators_json(indicators),
                   "TITLE": self.title_edit.text().strip() or translate("ProfileDialog", "District profile"),
                   "SOURCE_TEXT": self.source_edit.text().strip(), "SUPPRESS_BELOW": self.threshold_spin.value(),
                   "MIN_POPULATION": self.min_population.value()}
-        if counts:
-            params["COUNT_FIELDS"] = counts
         for name, combo in (("KEY_FIELD", self.key_combo), ("POPULATION_FIELD", self.population_combo),
                             ("CLASS_FIELD", self.class_combo), ("CLUSTER_FIELD", self.cluster_combo)):
             if combo.currentField():

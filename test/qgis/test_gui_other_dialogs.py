@@ -3,6 +3,8 @@ results in the project), and what all dialogs share: toolbar actions, keyboard, 
 join dialog is in test_gui_join_dialog.py; helpers in gui_support.py, fixtures in conftest.py."""
 from __future__ import annotations
 
+import json
+
 import pytest
 from gui_support import OUTLIER, add_layer, bar_text, group_layers, join_dialog, wait_for
 from qgis.core import Qgis
@@ -28,7 +30,9 @@ def test_index_dialog_mss_run(qgis_iface, qgis_new_project, provider, joined_gpk
     dialog.exclude_widget.setExpression(OUTLIER)
     dialog.output_widget.setFilePath(str(tmp_path / "index.gpkg"))
     params = dialog.parameters()
-    assert params["PRESET"] == 1 and params["DIRECTIONS"] == "S1=+1;S3=+1;S4=+1;D1=+1;D3=+1;D4=+1"
+    assert params["PRESET"] == 1 and "DIRECTIONS" not in params
+    assert [(i["id"], i["direction"]) for i in json.loads(params["INDICATORS"])] == [
+        ("S1", 1), ("S3", 1), ("S4", 1), ("D1", 1), ("D3", 1), ("D4", 1)]
     dialog.show()
     assert dialog.start_run()
     run = wait_for(dialog.run)
@@ -51,7 +55,8 @@ def test_index_dialog_custom_weights_and_missing_status(qgis_iface, qgis_new_pro
     dialog.grid.set_direction("S4", -1)
     params = dialog.parameters()
     assert params["PRESET"] == 0
-    assert "S1=2" in params["WEIGHTS"] and "S4=-1" in params["DIRECTIONS"]
+    assert "S1=2" in params["WEIGHTS"] and {"id": "S4", "direction": -1}.items() <= \
+        next(i for i in json.loads(params["INDICATORS"]) if i["id"] == "S4").items()
     for name in ("S1", "S3", "S4"):
         dialog.grid.set_role(name, "")
     assert not dialog.start_run()

@@ -2,6 +2,7 @@
 by the algorithm itself (pixels checked, the user's project untouched), the run as a task."""
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import time
@@ -70,9 +71,11 @@ def test_parameters_follow_the_grid(qgis_iface, qgis_new_project, provider, flen
     dialog = filled_dialog(qgis_iface, layer)
     params = dialog.sheet_parameters()
     assert params["FIELDS"] == ["Anzahl_2021", "Anteil_in_%_2021"]  # in the layer's order
-    assert params["LABELS"] == "Anzahl_2021=Leistungsberechtigte||0;Anteil_in_%_2021=SGB-II-Quote|%"
-    assert params["COUNT_FIELDS"] == ["Anzahl_2021"] and params["KEY_FIELD"] == "AREA_ID"
-    assert params["DIRECTIONS"] == "Anzahl_2021=+1;Anteil_in_%_2021=+1"
+    indicators = json.loads(params["INDICATORS"])  # the rows as indicators, no "S1=Label|%" strings
+    assert [(i["id"], i["label"], i["unit"], i["kind"], i["decimals"], i["direction"]) for i in indicators] == [
+        ("Anzahl_2021", "Leistungsberechtigte", "", "count", 0, 1),
+        ("Anteil_in_%_2021", "SGB-II-Quote", "%", "value", 1, 1)]
+    assert "LABELS" not in params and "COUNT_FIELDS" not in params and params["KEY_FIELD"] == "AREA_ID"
     dialog.show()
     assert not dialog.start_run()  # no output file: a sentence, no run
     assert "PDF" in bar_text(dialog)[0]

@@ -26,7 +26,8 @@ RICH = {
          "fields": ["Anzahl_2021", "Anteil_in_%_2021", "Anteil_in_%_2019", "Anzahl_2019"], "options": {}},
     ],
     "indicators": [
-        {"id": "Anteil_in_%_2021", "label": "SGB-II-Quote", "unit": "%", "source": "BA", "description": "Anteil"},
+        {"id": "Anteil_in_%_2021", "label": "SGB-II-Quote", "unit": "%", "source": "BA", "description": "Anteil",
+         "decimals": 2, "direction": 0, "context": True, "city_method": "median"},  # page settings kept too
         {"id": "Anzahl_2021", "label": "Leistungsberechtigte", "unit": "Personen", "kind": "count", "threshold": 5},
         {"id": "lb_je_ew", "label": "Leistungsberechtigte je Einwohner", "unit": "", "kind": "rate",
          "numerator": "Anzahl_2021", "denominator": "gesamt", "scale": 10000, "share": False},

@@ -12,20 +12,11 @@ def _definition(indicators):
 
 
 def _profiles_as_the_report_builds_them(definition, frame, fields):
-    """The profile indicators as sozialraum:profilesheets builds them from the report's LABELS and RATES."""
-    from sozialraum_plugin.core.profiles.profile import (
-        ProfileIndicator,
-        ProfileOptions,
-        compute_profiles,
-        parse_labels,
-        parse_rates,
-    )
-    from sozialraum_plugin.processing.algorithms.report_derived import profile_rates
+    """The profile indicators as sozialraum:profilesheets reads the report's INDICATORS."""
+    from sozialraum_plugin.core.profiles.profile import ProfileOptions, compute_profiles
+    from sozialraum_plugin.core.series.indicator_params import resolve_indicators
 
-    labels = parse_labels(definition.labels_text(fields))
-    rates = parse_rates(profile_rates(definition, fields))
-    indicators = [ProfileIndicator(f, labels[f]["label"], labels[f]["unit"], 0, 1, *rates.get(f, (None, None)))
-                  for f in fields]
+    indicators = resolve_indicators(fields, definition.indicators_json(fields)).indicators
     return compute_profiles(frame, indicators, ProfileOptions(name="name", suppress_below=0))
 
 
@@ -46,6 +37,8 @@ def test_profile_city_value_of_a_rate_is_on_the_scale_of_its_district_values():
         assert frame[field].min() <= profiles.city[field].value <= frame[field].max(), field
     assert profiles.city["p"].method == "rate"
     assert profiles.city["p"].value == pytest.approx(72 / 540 * 100)  # pooled where the scale is the unit's
+    # and on its own scale where it is not (INDICATORS carries the scale; LABELS could not)
+    assert profiles.city["q"].method == "rate" and profiles.city["q"].value == pytest.approx(72 / 540 * 100)
 
 
 class _Watched:

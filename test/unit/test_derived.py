@@ -1,4 +1,4 @@
-"""core.series.derived: rates and changes from counts, checked, with EB smoothing and Wilson intervals."""
+"""core.derived: rates and changes from counts, checked, with EB smoothing and Wilson intervals."""
 from __future__ import annotations
 
 import math
@@ -117,11 +117,11 @@ def test_change_of_counts_rejects_negative_counts_but_values_may_be_negative():
 
 
 def test_profile_city_value_of_a_per_thousand_rate_is_pooled_on_its_scale():
-    from sozialraum_plugin.core.profiles.profile import ProfileIndicator, ProfileOptions, compute_profiles
+    from sozialraum_plugin.core.profiles.profile import ProfileOptions, compute_profiles
 
     data = frame(name=list("ABCD"))
     data["q"] = derive(data, [Indicator("q", unit="je 1.000 EW", kind="rate", numerator="n", denominator="ew")])["q"]
-    ind = ProfileIndicator("q", unit="je 1.000 EW", numerator="n", denominator="ew")
+    ind = Indicator("q", unit="je 1.000 EW", direction=0, numerator="n", denominator="ew")
     profiles = compute_profiles(data, [ind], ProfileOptions(name="name", suppress_below=0))
     assert profiles.city["q"].method == "rate"
     assert profiles.city["q"].value == pytest.approx(37 / 1340 * 1000)
@@ -153,7 +153,7 @@ def test_a_text_count_with_a_thousands_dot_is_refused_not_read_as_a_decimal():
 def test_a_change_of_a_rate_from_changes_is_labelled_in_points_not_percent():
     # CHANGES=d=n/ew:2019-2021 took UNIT '%' as the change's unit: the log and the metadata said
     # "-2,3 %" for a change of -2.3 percentage points (read as a relative change).
-    from sozialraum_plugin.core.series.derived import parse_changes
+    from sozialraum_plugin.core.series.indicator_params import parse_changes
 
     (pp,) = parse_changes("d=n/ew:2019-2021", "%")
     (pm,) = parse_changes("d=n/ew:2019-2021", "‰")

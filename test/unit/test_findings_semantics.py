@@ -16,8 +16,9 @@ import pytest
 from sozialraum_plugin.core.formatting import format_number, format_value
 from sozialraum_plugin.core.language import PlainWords
 from sozialraum_plugin.core.profiles.findings import findings, need_directed
-from sozialraum_plugin.core.profiles.profile import ProfileIndicator, ProfileOptions, compute_profiles
+from sozialraum_plugin.core.profiles.profile import ProfileOptions, compute_profiles
 from sozialraum_plugin.core.publish.note import method_note, rule_line
+from sozialraum_plugin.core.series.indicators import Indicator
 from sozialraum_plugin.core.tables.read import read_table
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
@@ -53,17 +54,17 @@ def _flensburg() -> pd.DataFrame:
 
 
 FLENSBURG_INDICATORS = [
-    ProfileIndicator("Anteil_in_%_2021", "SGB-II-Quote", "%", 1),
-    ProfileIndicator("Anzahl_2021", "Regelleistungsberechtigte", "", 1, 0, count=True),
-    ProfileIndicator("unter_18", "Kinder und Jugendliche", "", 1, 0, count=True),
+    Indicator("Anteil_in_%_2021", "SGB-II-Quote", "%", 1),
+    Indicator("Anzahl_2021", "Regelleistungsberechtigte", "", 1, decimals=0, kind="count"),
+    Indicator("unter_18", "Kinder und Jugendliche", "", 1, decimals=0, kind="count"),
 ]
 
 
 def test_need_directed_only_rates_and_values_with_a_direction():
-    assert need_directed(ProfileIndicator("q", unit="%", direction=1))
-    assert need_directed(ProfileIndicator("status_index", direction=1))
-    assert not need_directed(ProfileIndicator("kinder", direction=1, count=True))
-    assert not need_directed(ProfileIndicator("kita", direction=0))
+    assert need_directed(Indicator("q", unit="%", direction=1))
+    assert need_directed(Indicator("status_index", direction=1))
+    assert not need_directed(Indicator("kinder", direction=1, kind="count"))
+    assert not need_directed(Indicator("kita", direction=0))
 
 
 def test_flensburg_counts_are_never_findings_but_compared_per_resident():
@@ -107,9 +108,9 @@ def test_berlin_context_count_never_a_finding():
     mss = read_table(base / "mss_2021_joined.csv", key_columns=["PLR_ID"]).frame
     people = read_table(base / "einwohnerbestand_2022-06_plr_semikolon.csv", key_columns=["PLR-ID"]).frame
     frame = mss.merge(people, left_on="PLR_ID", right_on="PLR-ID").reset_index(drop=True)
-    indicators = [ProfileIndicator("S1", "Arbeitslosigkeit", "%", 1), ProfileIndicator("S3", "Transferbezug", "%", 1),
-                  ProfileIndicator("KI_10", "Wohndauer über 5 Jahre", "%", -1),
-                  ProfileIndicator("unter6", "Kinder unter 6", "", 1, 0, count=True)]
+    indicators = [Indicator("S1", "Arbeitslosigkeit", "%", 1), Indicator("S3", "Transferbezug", "%", 1),
+                  Indicator("KI_10", "Wohndauer über 5 Jahre", "%", -1),
+                  Indicator("unter6", "Kinder unter 6", "", 1, decimals=0, kind="count")]
     profiles = compute_profiles(frame, indicators, ProfileOptions(name="PLR_NAME", key="PLR_ID", population="EW"))
     text = "\n".join(profiles.districts["findings_en"])
     assert "Kinder unter 6" not in text
@@ -141,7 +142,7 @@ def test_per_resident_ratio_never_from_a_hidden_population():
     frame = pd.DataFrame({"id": ["1", "2", "3", "4"], "name": list("ABCD"),
                           "ew": [1000, 2000, 1500, 800], "kinder": [100, 150, 300, 60]})
     hidden = pd.DataFrame({"ew": [False, True, False, False]})  # e.g. the report's suppressed_fields
-    profiles = compute_profiles(frame, [ProfileIndicator("kinder", "Kinder", count=True)],
+    profiles = compute_profiles(frame, [Indicator("kinder", "Kinder", direction=0, kind="count", decimals=1)],
                                 ProfileOptions(name="name", key="id", population="ew", min_population=300,
                                                hidden=hidden))
     assert profiles.cells["kinder"]["status"].tolist() == ["ok"] * 4  # the count itself is shown

@@ -82,7 +82,14 @@ def test_indicator_from_dict_keeps_unknown_keys():
 @pytest.mark.parametrize(
     "kwargs, code",
     [
-        ({"id": "x", "direction": 2}, "direction_invalid"),
+        ({"id": "x", "direction": 2}, "indicator_value_invalid"),
+        ({"id": "x", "direction": True}, "indicator_value_invalid"),
+        ({"id": "x", "decimals": -1}, "indicator_value_invalid"),
+        ({"id": "x", "decimals": 1.5}, "indicator_value_invalid"),
+        ({"id": "x", "city_method": "sum"}, "indicator_value_invalid"),
+        ({"id": "x", "threshold": -3}, "indicator_value_invalid"),
+        ({"id": "x", "context": "yes"}, "indicator_value_invalid"),
+        ({"id": "x", "label": 5}, "indicator_value_invalid"),
         ({"id": "x", "kind": "ratio"}, "kind_invalid"),
         ({"id": "x", "kind": "rate", "numerator": "a"}, "rate_needs_counts"),
         ({"id": "x", "scale": 0}, "scale_invalid"),

@@ -1,4 +1,4 @@
-"""Profile facts (core/profiles/profile.py) and German number formats (core/formatting.py), no QGIS."""
+"""Profile facts (core/profile.py) and German number formats (core/formatting.py), no QGIS."""
 from __future__ import annotations
 
 import math
@@ -19,14 +19,11 @@ from sozialraum_plugin.core.formatting import (
 )
 from sozialraum_plugin.core.profiles.profile import (
     ProfileError,
-    ProfileIndicator,
     ProfileOptions,
     compute_profiles,
-    parse_directions,
-    parse_labels,
-    parse_rates,
     year_columns,
 )
+from sozialraum_plugin.core.series.indicators import Indicator
 
 # --- formatting ----------------------------------------------------------------------------------
 
@@ -76,30 +73,6 @@ def test_german_format_reads_back(value, decimals):
     assert "nan" not in text and "e" not in text
 
 
-# --- parsing the parameters ----------------------------------------------------------------------
-
-def test_parse_labels_directions_rates():
-    assert parse_labels("S1=Arbeitslosigkeit|%;S3=Transferbezug|%|2\nX=Einwohner") == {
-        "S1": {"label": "Arbeitslosigkeit", "unit": "%"},
-        "S3": {"label": "Transferbezug", "unit": "%", "decimals": 2},
-        "X": {"label": "Einwohner", "unit": ""},
-    }
-    assert parse_directions("S1=+1; D3=-1;K=0;A=−") == {"S1": 1, "D3": -1, "K": 0, "A": -1}
-    assert parse_rates("anteil=ausl/ew") == {"anteil": ("ausl", "ew")}
-
-
-@pytest.mark.parametrize("call, text", [
-    (parse_labels, "S1 Arbeitslosigkeit"),
-    (parse_labels, "S1=A|%|x"),
-    (parse_directions, "S1=up"),
-    (parse_rates, "a=b"),
-])
-def test_bad_parameter_text_is_an_error(call, text):
-    with pytest.raises(ProfileError) as info:
-        call(text)
-    assert info.value.code.startswith("profile_")
-
-
 def test_year_columns():
     cols = ["X_2018", "X_2021", "X_2019", "Y", "XX_2020", "X"]
     assert year_columns(cols, "X") == [(2018, "X_2018"), (2019, "X_2019"), (2021, "X_2021")]
@@ -126,8 +99,8 @@ def _profiles(**extra):
     indicators = [
         # over the population: a separate denominator column would be hidden in 'Klein' alone, and the
         # pooled city value would give that one cell back (test_profile_city_gives_back.py)
-        ProfileIndicator("quote", "Quote", "%", direction=1, numerator="num", denominator="ew"),
-        ProfileIndicator("score", "Score", "", direction=-1),
+        Indicator("quote", "Quote", "%", direction=1, numerator="num", denominator="ew"),
+        Indicator("score", "Score", "", direction=-1),
     ]
     options = ProfileOptions(name="name", key="key", population="ew", class_field="klasse", **extra)
     return indicators, compute_profiles(_frame(), indicators, options)
@@ -151,21 +124,21 @@ def test_share_city_value_over_its_own_denominator_not_all_residents():
     """Children in SGB II / all children: weighting the shares by all residents is wrong."""
     frame = pd.DataFrame({"name": ["A", "B", "C"], "ew": [4000, 1000, 1000], "kinder": [100, 400, 100],
                           "kinder_sgb2": [50, 40, 10], "anteil": [50.0, 10.0, 10.0]})
-    share = ProfileIndicator("anteil", unit="%", numerator="kinder_sgb2", denominator="kinder")
+    share = Indicator("anteil", unit="%", direction=0, numerator="kinder_sgb2", denominator="kinder")
     options = ProfileOptions(name="name", population="ew")
     profiles = compute_profiles(frame, [share], options)
     assert profiles.city["anteil"].value == pytest.approx(100 / 600 * 100)  # not 36,7 % (by ew)
     assert profiles.city_text(share) == "16,7 %"
-    plain = compute_profiles(frame, [ProfileIndicator("anteil", unit="%")], options)
+    plain = compute_profiles(frame, [Indicator("anteil", unit="%", direction=0)], options)
     assert plain.city["anteil"].method == "median"  # no counts: no weighting by the wrong population
-    weighted = ProfileIndicator("anteil", unit="%", city_method="weighted")
+    weighted = Indicator("anteil", unit="%", direction=0, city_method="weighted")
     asked = compute_profiles(frame, [weighted], options)
     assert asked.city["anteil"].value == pytest.approx((50 * 4000 + 10 * 1000 + 10 * 1000) / 6000)
 
 
 def test_ranks_skip_hidden_values():
     frame = pd.DataFrame({"name": list("ABCDE"), "n": [1, 50, 40, 30, 20]})
-    count = ProfileIndicator("n", count=True, direction=1)
+    count = Indicator("n", kind="count", direction=1, decimals=1)
     profiles = compute_profiles(frame, [count], ProfileOptions(name="name"))
     ranks = profiles.rank_text(count).tolist()
     # 1 is hidden, and 20 with it (the city total would give the 1 back): 3 values shown
@@ -200,7 +173,7 @@ def test_suppressed_count_hides_rate_rank_and_deviation():
 
 def test_zero_count_is_shown_as_zero_not_suppressed():
     frame = _frame().assign(num=[0, 150, 20, 400, 50, 10], quote=[0.0, 5.0, 1.0, 10.0, 10.0, 25.0])
-    quote = ProfileIndicator("quote", unit="%", numerator="num", denominator="den")
+    quote = Indicator("quote", unit="%", direction=0, numerator="num", denominator="den")
     profiles = compute_profiles(frame, [quote], ProfileOptions(name="name"))
     assert profiles.value_text(profiles.indicators[0])[0] == "0,0 %"
 
@@ -245,7 +218,7 @@ def test_deviation_ratio_and_signed_values():
 def test_findings_read_like_a_sentence():
     values = [31.4, 10, 11, 12, 13, 14, 15, 16, 17, 18]
     frame = pd.DataFrame({"name": list("ABCDEFGHIJ"), "kinderarmut": values})
-    ind = ProfileIndicator("kinderarmut", "Kinderarmut", "%", direction=1)
+    ind = Indicator("kinderarmut", "Kinderarmut", "%", direction=1)
     profiles = compute_profiles(frame, [ind], ProfileOptions(name="name"))
     ratio = format_ratio(31.4 / profiles.city["kinderarmut"].value)
     assert profiles.districts.findings_de[0] == (
@@ -258,7 +231,7 @@ def test_findings_read_like_a_sentence():
 
 def test_no_data_district_and_neutral_direction():
     frame = pd.DataFrame({"name": list("ABCDEFG"), "x": [np.nan, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0]})
-    profiles = compute_profiles(frame, [ProfileIndicator("x", "X")], ProfileOptions(name="name"))
+    profiles = compute_profiles(frame, [Indicator("x", "X", direction=0)], ProfileOptions(name="name"))
     assert profiles.districts.findings_de[0] == "No data for this area."
     # a context indicator without a direction is never a finding (issue 14.6): shown and ranked only
     assert profiles.districts.findings_de[6].startswith("No need indicator")
@@ -267,7 +240,7 @@ def test_no_data_district_and_neutral_direction():
 
 def test_trend_from_year_columns():
     frame = pd.DataFrame({"name": ["A", "B", "C"], "x_2018": [1.0, 2.0, 3.0], "x_2021": [2.5, 2.0, np.nan]})
-    ind = ProfileIndicator("x_2021", "X", "%")
+    ind = Indicator("x_2021", "X", "%", direction=0)
     profiles = compute_profiles(frame, [ind], ProfileOptions(name="name"))
     assert profiles.trend_years == {"x_2021": (2018, 2021)}
     assert profiles.trend_text(ind).tolist() == ["+1,5 pp", "0,0 pp", "–"]
@@ -282,7 +255,7 @@ def test_badge_and_population_text():
 
 def test_missing_field_is_a_readable_error():
     with pytest.raises(ProfileError) as info:
-        compute_profiles(_frame(), [ProfileIndicator("nope")], ProfileOptions(name="name"))
+        compute_profiles(_frame(), [Indicator("nope", direction=0)], ProfileOptions(name="name"))
     assert info.value.code == "profile_field_missing" and info.value.params["field"] == "nope"
     with pytest.raises(ProfileError):
         compute_profiles(_frame(), [], ProfileOptions(name="name"))
@@ -291,7 +264,7 @@ def test_missing_field_is_a_readable_error():
 def test_trend_hidden_when_the_earlier_year_is_hidden():
     """57 now and +55 since 2019 would give back the hidden 2 of 2019."""
     frame = pd.DataFrame({"name": list("ABCD"), "x_2019": [2, 30, 40, 50], "x_2021": [57, 31, 41, 60]})
-    ind = ProfileIndicator("x_2021", "X", count=True, decimals=0)
+    ind = Indicator("x_2021", "X", direction=0, kind="count", decimals=0)
     profiles = compute_profiles(frame, [ind], ProfileOptions(name="name"))
     trend = profiles.trend_text(ind).tolist()
     assert trend[0] == "–" and trend[1] == "–"  # 30, its partner against the 2019 total, too

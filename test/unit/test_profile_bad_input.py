@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from sozialraum_plugin.core.profiles.profile import ProfileIndicator, ProfileOptions, compute_profiles
+from sozialraum_plugin.core.profiles.profile import ProfileOptions, compute_profiles
+from sozialraum_plugin.core.series.indicators import Indicator
 
 
 def test_constant_indicator_gives_no_findings():
     """Issue 13: a constant indicator gave 'Rang 1 von 17 (höchste 10 %)' on every page."""
     frame = pd.DataFrame({"name": list("ABCDEFGHIJ"), "x": [5.0] * 10,
                           "y": [31.4, 10, 11, 12, 13, 14, 15, 16, 17, 18]})
-    inds = [ProfileIndicator("x", "Konstant"), ProfileIndicator("y", "Kinderarmut", "%", direction=1)]
+    inds = [Indicator("x", "Konstant", direction=0), Indicator("y", "Kinderarmut", "%", direction=1)]
     profiles = compute_profiles(frame, inds, ProfileOptions(name="name"))
     from sozialraum_plugin.core.profiles.findings import constant_indicators
 
@@ -22,5 +23,5 @@ def test_constant_indicator_gives_no_findings():
 
 def test_district_without_a_name_shows_its_key():
     frame = pd.DataFrame({"name": ["Nord", None, "  "], "key": ["001", "002", "003"], "x": [1.0, 2.0, 3.0]})
-    profiles = compute_profiles(frame, [ProfileIndicator("x", "X")], ProfileOptions(name="name", key="key"))
+    profiles = compute_profiles(frame, [Indicator("x", "X", direction=0)], ProfileOptions(name="name", key="key"))
     assert profiles.districts["name"].tolist() == ["Nord", "002", "003"]

@@ -8,7 +8,8 @@ is enough. The pages use the same check; a median leaves every hidden cell out, 
 import pandas as pd
 
 from sozialraum_plugin.core.formatting import SUPPRESSED
-from sozialraum_plugin.core.profiles.profile import ProfileIndicator, ProfileOptions, compute_profiles
+from sozialraum_plugin.core.profiles.profile import ProfileOptions, compute_profiles
+from sozialraum_plugin.core.series.indicators import Indicator
 
 
 def _frame(small_kinder=20):
@@ -19,8 +20,8 @@ def _frame(small_kinder=20):
 
 
 OPTIONS = ProfileOptions(name="name", population="ew", min_population=300)
-QUOTE = ProfileIndicator("quote", "Quote", unit="%", numerator="sgb2", denominator="ew")
-KINDER = ProfileIndicator("kinder", "Kinder", count=True)
+QUOTE = Indicator("quote", "Quote", unit="%", direction=0, numerator="sgb2", denominator="ew")
+KINDER = Indicator("kinder", "Kinder", direction=0, kind="count", decimals=1)
 
 
 def test_a_pooled_rate_over_one_hidden_numerator_is_hidden():

@@ -4,7 +4,8 @@ minus the shown values gives a single hidden one back. The rule's complementary 
 the *sums* of count columns only."""
 import pandas as pd
 
-from sozialraum_plugin.core.profiles.profile import ProfileIndicator, ProfileOptions, compute_profiles
+from sozialraum_plugin.core.profiles.profile import ProfileOptions, compute_profiles
+from sozialraum_plugin.core.series.indicators import Indicator
 
 
 def _frame():
@@ -22,7 +23,7 @@ def _hidden(col, row):
 
 def test_a_median_city_value_never_falls_on_a_hidden_cell():
     options = ProfileOptions(name="name", population="ew", min_population=300, hidden=_hidden("sgb2", 2))
-    profiles = compute_profiles(_frame(), [ProfileIndicator("sgb2", "Veränderung")], options)
+    profiles = compute_profiles(_frame(), [Indicator("sgb2", "Veränderung", direction=0)], options)
     city = profiles.city["sgb2"]
     assert profiles.cells["sgb2"]["status"].iloc[2] == "suppressed"
     assert city.value != 3.0 and city.reference != 3.0  # 3 is C's hidden change
@@ -32,8 +33,8 @@ def test_a_median_city_value_never_falls_on_a_hidden_cell():
 def test_a_mean_city_value_does_not_give_back_the_one_hidden_cell():
     options = ProfileOptions(name="name", population="ew", min_population=300, hidden=_hidden("anteil", 4))
     for method in ("mean", "weighted"):
-        profiles = compute_profiles(_frame(), [ProfileIndicator("anteil", "Anteil", unit="%", city_method=method)],
-                                    options)
+        anteil = Indicator("anteil", "Anteil", unit="%", direction=0, city_method=method)
+        profiles = compute_profiles(_frame(), [anteil], options)
         city = profiles.city["anteil"]
         frame = _frame()
         shown = frame.index != 4

@@ -38,7 +38,7 @@ def test_round_trip_through_a_file_keeps_everything(tmp_path):
     assert again.to_dict() == example().to_dict()
     assert again.resolve("daten/mss.csv") == str(tmp_path / "daten" / "mss.csv")
     assert again.indicator("K10").direction == -1
-    assert again.labels_text() == "S1=Arbeitslosigkeit|%;K10=Wohndauer|%"
+    assert [i["label"] for i in json.loads(again.indicators_json(["K10", "S1"]))] == ["Wohndauer", "Arbeitslosigkeit"]
     text = path.read_text(encoding="utf-8")
     assert "Arbeitslosigkeit" in text and "\\u" not in text  # readable, umlauts as they are
     assert not list(tmp_path.glob(".definition.*"))

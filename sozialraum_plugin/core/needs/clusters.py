@@ -256,7 +256,7 @@ def _summary(prep: Prepared, labels: np.ndarray, numbers: np.ndarray,
 
 
 def _directions(prep: Prepared) -> np.ndarray:
-    return np.array([ind.direction for ind in prep.indicators], dtype=float)
+    return np.array([ind.need_direction for ind in prep.indicators], dtype=float)
 
 
 def cluster_areas(

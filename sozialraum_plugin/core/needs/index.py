@@ -267,7 +267,7 @@ def _nullable_codes(code: np.ndarray):
 
 def _oriented(frame: pd.DataFrame, indicator) -> pd.Series:
     """One column of ``indicators.oriented(frame, ...)``: float, times the direction."""
-    return _indicators.direction_corrected(_indicators.numeric_column(frame, indicator.id), indicator.direction)
+    return _indicators.direction_corrected(_indicators.numeric_column(frame, indicator.id), indicator.need_direction)
 
 
 def _row_sums(block: np.ndarray) -> np.ndarray:

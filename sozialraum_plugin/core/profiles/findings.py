@@ -16,7 +16,8 @@ import pandas as pd
 from ..errors import QT_TRANSLATE_NOOP
 from ..formatting import format_int, format_ratio
 from ..language import as_words
-from .profile import ProfileIndicator, Profiles, _finite
+from ..series.indicators import Indicator
+from .profile import Profiles, _finite
 
 C = "Findings"
 _PHRASES = {
@@ -32,13 +33,13 @@ _PHRASES = {
 }
 
 
-def need_directed(ind: ProfileIndicator) -> bool:
+def need_directed(ind: Indicator) -> bool:
     """May the indicator be called (un)favourable? Only with a direction, never a count or a
     context indicator."""
-    return bool(ind.direction) and not ind.count and not ind.context
+    return bool(ind.direction) and not ind.is_count and not ind.context
 
 
-def finding_line(profiles: Profiles, ind: ProfileIndicator, cell: dict, lang="de") -> str:
+def finding_line(profiles: Profiles, ind: Indicator, cell: dict, lang="de") -> str:
     """'Child poverty 31.4 % — 1.9× city value, rank 12 of 536' (``lang``: a code or words)."""
     words = as_words(lang)
     if _finite(cell["ratio"]):
@@ -50,7 +51,7 @@ def finding_line(profiles: Profiles, ind: ProfileIndicator, cell: dict, lang="de
     return f"{ind.label} {profiles.format(ind, cell['value'], words)} — {compare}, {rank}"
 
 
-def _notable(ind: ProfileIndicator, cell: dict, notable: float):
+def _notable(ind: Indicator, cell: dict, notable: float):
     """(how extreme, kind, share in %) if the district is in the top or bottom share, else None."""
     if not need_directed(ind) or cell["status"] != "ok" or not _finite(cell["rank"]):
         return None

@@ -35,7 +35,6 @@ import pandas as pd
 
 from ..errors import QT_TRANSLATE_NOOP, SozialraumError
 from ..formatting import (
-    MINUS,
     SUPPRESSED,
     format_difference,
     format_int,
@@ -46,9 +45,8 @@ from ..formatting import (
 from ..language import as_words, lang_of
 from ..publish.disclosure import minimum_population
 from ..publish.rule import Publication, publication_rule
-from ..series.indicators import Indicator, numeric_column, unit_scale
+from ..series.indicators import Indicator, numeric_column
 
-CITY_METHODS = ("auto", "rate", "weighted", "median", "mean")
 SHARE_UNITS = ("%", "‰")
 NOT_APPLICABLE = "–"
 _YEAR_SUFFIX = re.compile(r"^(.*)_((?:19|20)\d\d)$")
@@ -58,38 +56,16 @@ class ProfileError(SozialraumError):
     """Profile sheets cannot be made as asked."""
 
 
-@dataclass
-class ProfileIndicator:
-    """One row of the sheet. ``direction``: +1 higher = more need, −1 lower = more need, 0 none."""
-
-    field: str
-    label: str = ""
-    unit: str = ""
-    direction: int = 0
-    decimals: int = 1
-    numerator: str | None = None
-    denominator: str | None = None
-    scale: float | None = None  # for rates: 100 for %, 1000 for ‰, 1 otherwise
-    count: bool = False
-    city_method: str = "auto"
-    threshold: float | None = None  # its own threshold for its counts (default: the sheet's)
-    context: bool = False  # context, not need (Kita places per child): shown and ranked, never a finding
-
-    def __post_init__(self) -> None:
-        self.label = self.label or self.field
-        if self.scale is None:
-            self.scale = unit_scale(self.unit)  # the rule of core.series.indicators ('je 1.000 EW' → 1000)
-        if self.direction not in (-1, 0, 1):
-            raise ProfileError("profile_directions_invalid", entry=f"{self.field}={self.direction}")
-        if self.city_method not in CITY_METHODS:
-            raise ProfileError("profile_city_method_invalid", field=self.field, method=self.city_method)
-
-    def method(self, has_population: bool) -> str:
-        if self.city_method != "auto":
-            return self.city_method
-        if self.numerator and self.denominator:
-            return "rate"
-        return "median"  # a share without its counts: weighting by all residents would be wrong
+def city_method(ind: Indicator) -> str:
+    """How the city value of ``ind`` is formed: its ``city_method``, or with ``auto`` the pooled
+    rate where its counts are known and the median otherwise (a share without its counts:
+    weighting by all residents would be wrong)."""
+    if ind.city_method == "rate" and not ind.counts:
+        raise ProfileError("indicator_value_invalid", column=ind.field, name="city_method", value="rate",
+                           expected="a numerator and a denominator for 'rate' (or auto, weighted, median, mean)")
+    if ind.city_method != "auto":
+        return ind.city_method
+    return "rate" if ind.counts else "median"
 
 
 @dataclass
@@ -121,7 +97,7 @@ class CityValue:
 
 @dataclass
 class Profiles:
-    indicators: list[ProfileIndicator]
+    indicators: list[Indicator]
     city: dict[str, CityValue]
     cells: dict[str, pd.DataFrame]  # per field, index = the input's index
     districts: pd.DataFrame
@@ -129,12 +105,12 @@ class Profiles:
     signed: set = field(default_factory=set)  # indicators with negative values: print '+' too
     publication: Publication | None = None  # the rule's mask and settings, for the method note
 
-    def format(self, ind: ProfileIndicator, value, lang="de") -> str:
+    def format(self, ind: Indicator, value, lang="de") -> str:
         return format_value(value, ind.unit, ind.decimals, lang=lang, sign=ind.field in self.signed)
 
     _texts: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # see _column
 
-    def _column(self, kind: str, ind: ProfileIndicator, lang, make) -> pd.Series:
+    def _column(self, kind: str, ind: Indicator, lang, make) -> pd.Series:
         """A text column made once (the table, the GeoPackage fields and the page plan all ask);
         each caller gets its own copy."""
         words = as_words(lang)
@@ -143,16 +119,16 @@ class Profiles:
             self._texts[key] = make()
         return self._texts[key].copy()
 
-    def value_text(self, ind: ProfileIndicator, lang="de") -> pd.Series:
+    def value_text(self, ind: Indicator, lang="de") -> pd.Series:
         words = as_words(lang)
         return self._column("value", ind, words, lambda: _by_status(
             self.cells[ind.field], lambda r: self.format(ind, r["value"], words), words,
             missing=missing_text(words)))
 
-    def city_text(self, ind: ProfileIndicator, lang="de") -> str:
+    def city_text(self, ind: Indicator, lang="de") -> str:
         return SUPPRESSED if self.city[ind.field].hidden else self.format(ind, self.city[ind.field].value, lang)
 
-    def deviation_text(self, ind: ProfileIndicator, lang="de") -> pd.Series:
+    def deviation_text(self, ind: Indicator, lang="de") -> pd.Series:
         """'+3,2 Pp. (1,4×)'; a count: '1,2× per resident' (its share of the population against the
         city's), no difference to a median count, which says nothing about a district of another size."""
         words = as_words(lang)
@@ -160,23 +136,23 @@ class Profiles:
 
         def text(row) -> str:
             ratio = row["ratio"]
-            if self.city[ind.field].hidden and not ind.count:  # value − deviation would be the city value
+            if self.city[ind.field].hidden and not ind.is_count:  # value − deviation would be the city value
                 return SUPPRESSED
-            if ind.count:
+            if ind.is_count:
                 return per_resident.format(ratio=format_ratio(ratio, lang=words)) if _finite(ratio) \
                     else NOT_APPLICABLE
             diff = format_difference(row["deviation"], ind.unit, ind.decimals, lang=words)
             return f"{diff} ({format_ratio(ratio, lang=words)})" if _finite(ratio) else diff
         return self._column("deviation", ind, words, lambda: _by_status(self.cells[ind.field], text, words))
 
-    def rank_text(self, ind: ProfileIndicator, lang="de") -> pd.Series:
+    def rank_text(self, ind: Indicator, lang="de") -> pd.Series:
         words = as_words(lang)
         of = words.translate("Profile", "{rank} of {n}")
         return self._column("rank", ind, words, lambda: _by_status(
             self.cells[ind.field],
             lambda r: of.format(rank=format_int(r["rank"], lang=words), n=format_int(r["n"], lang=words)), words))
 
-    def trend_text(self, ind: ProfileIndicator, lang="de") -> pd.Series:
+    def trend_text(self, ind: Indicator, lang="de") -> pd.Series:
         if ind.field not in self.trend_years:
             return pd.Series(NOT_APPLICABLE, index=self.cells[ind.field].index, dtype=object)
         return self._column("trend", ind, lang, lambda: _by_status(self.cells[ind.field], lambda r: format_difference(
@@ -195,60 +171,9 @@ def _by_status(cells: pd.DataFrame, ok_text, lang, missing: str = NOT_APPLICABLE
     return pd.Series(out, index=cells.index, dtype=object)
 
 
-# --- parsing the user's indicator descriptions ---------------------------------------------------
-
-def _entries(text: str, code: str):
-    for raw in re.split(r"[;\n]", text or ""):
-        entry = raw.strip()
-        if not entry:
-            continue
-        name, sep, rest = entry.partition("=")
-        if not sep or not name.strip():
-            raise ProfileError(code, entry=entry)
-        yield name.strip(), rest.strip(), entry
-
-
-def parse_labels(text: str) -> dict[str, dict]:
-    """``S1=Arbeitslosigkeit|%|1;S3=Transferbezug|%`` → {field: {label, unit, decimals}}."""
-    found = {}
-    for name, rest, entry in _entries(text, "profile_labels_invalid"):
-        parts = [p.strip() for p in rest.split("|")]
-        spec = {"label": parts[0] or name, "unit": parts[1] if len(parts) > 1 else ""}
-        if len(parts) > 2 and parts[2]:
-            if not parts[2].isdigit():
-                raise ProfileError("profile_labels_invalid", entry=entry)
-            spec["decimals"] = int(parts[2])
-        found[name] = spec
-    return found
-
-
-# what users write in DIRECTIONS ('hoch'/'niedrig' too: input words, not output text)
-_DIRECTION_WORDS = {"+1": 1, "+": 1, "1": 1, "higher": 1, "hoch": 1, "-1": -1, "-": -1, MINUS: -1,
-                    "lower": -1, "niedrig": -1, "0": 0, "none": 0, "neutral": 0}
 POPULATION_TEXT = QT_TRANSLATE_NOOP("Profile", "{n} residents")
 CLASS_TITLE = QT_TRANSLATE_NOOP("Profile", "Class")
 CLUSTER_TITLE = QT_TRANSLATE_NOOP("Profile", "Cluster")
-
-
-def parse_directions(text: str) -> dict[str, int]:
-    """``S1=+1;D3=-1;KI_16=0``: +1 higher value = more need, −1 lower = more need, 0 none."""
-    found = {}
-    for name, rest, entry in _entries(text, "profile_directions_invalid"):
-        if rest.lower() not in _DIRECTION_WORDS:
-            raise ProfileError("profile_directions_invalid", entry=entry)
-        found[name] = _DIRECTION_WORDS[rest.lower()]
-    return found
-
-
-def parse_rates(text: str) -> dict[str, tuple[str, str]]:
-    """``anteil=auslaender/einwohner`` → the indicator is a rate of these two count fields."""
-    found = {}
-    for name, rest, entry in _entries(text, "profile_rates_invalid"):
-        num, sep, den = rest.partition("/")
-        if not sep or not num.strip() or not den.strip():
-            raise ProfileError("profile_rates_invalid", entry=entry)
-        found[name] = (num.strip(), den.strip())
-    return found
 
 
 def year_columns(columns: Sequence[str], name: str) -> list[tuple[int, str]]:
@@ -268,14 +193,14 @@ def _require(frame: pd.DataFrame, names) -> None:
             raise ProfileError("profile_field_missing", field=name, fields=", ".join(map(str, frame.columns)))
 
 
-def _city_value(ind: ProfileIndicator, method: str, frame, values, reference, population) -> float:
+def _city_value(ind: Indicator, method: str, frame, values, reference, population) -> float:
     """The city value over the rows in ``reference`` (all areas, or the valid ones)."""
     known = reference & values.notna()
     if method == "rate":
-        num, den = numeric_column(frame, ind.numerator), numeric_column(frame, ind.denominator)
+        num, den = (numeric_column(frame, c) for c in ind.counts)
         use = reference & num.notna() & (den > 0)
         total = den[use].sum()
-        return float(num[use].sum() / total * ind.scale) if total > 0 else float("nan")
+        return float(num[use].sum() / total * ind.rate_scale) if total > 0 else float("nan")
     if method == "weighted":
         use = known & (population > 0)
         total = population[use].sum()
@@ -288,11 +213,11 @@ def _city_value(ind: ProfileIndicator, method: str, frame, values, reference, po
 def _publication(frame: pd.DataFrame, indicators, options: ProfileOptions) -> Publication:
     """The report's publication rule over the sheet's indicators and their year columns."""
     model, year_counts = [], []
-    for ind in indicators:
-        kind = "count" if ind.count else "value"
-        model.append(Indicator(ind.field, kind=kind, numerator=ind.numerator, denominator=ind.denominator,
-                               extra={"threshold": ind.threshold} if ind.threshold else {}))
-        if ind.count:
+    for ind in indicators:  # as the page shows them: a rate is a value with its counts, a change no count
+        numerator, denominator = ind.counts or (None, None)
+        model.append(Indicator(ind.field, kind="count" if ind.is_count else "value", numerator=numerator,
+                               denominator=denominator, threshold=ind.threshold or None))
+        if ind.is_count:
             year_counts += [c for _, c in year_columns(list(frame.columns), ind.field) if c != ind.field]
     return publication_rule(frame, model, counts=year_counts, population=options.population,
                             min_population=options.min_population if options.population else None,
@@ -321,7 +246,7 @@ def _hide(cells: pd.DataFrame) -> None:
     cells.loc[cells.status != "ok", ["value", "rank", "decile", "deviation", "ratio", "trend"]] = np.nan
 
 
-def compute_profiles(frame: pd.DataFrame, indicators: Sequence[ProfileIndicator],
+def compute_profiles(frame: pd.DataFrame, indicators: Sequence[Indicator],
                      options: ProfileOptions) -> Profiles:
     """All facts of all sheets; ``frame`` holds one row per district."""
     indicators = list(indicators)
@@ -329,7 +254,7 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[ProfileIndicator]
         raise ProfileError("profile_no_indicators")
     _require(frame, [options.name, options.key, options.population, options.class_field,
                      options.cluster_field])
-    _require(frame, [n for i in indicators for n in (i.field, i.numerator, i.denominator)])
+    _require(frame, [n for i in indicators for n in (i.field, *(i.counts or ()))])
     words = as_words(options.language)
     if options.population:
         population = numeric_column(frame, options.population)
@@ -343,7 +268,7 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[ProfileIndicator]
     city, cells, trend_years, signed = {}, {}, {}, set()
     for ind in indicators:
         values = numeric_column(frame, ind.field)
-        method = ind.method(bool(options.population))
+        method = city_method(ind)
         known = reference & values.notna()
         # a median or mean over a hidden cell gives it back (the median is one; mean × n − the shown
         # ones), a small area's too (it has no complementary cell): leave hidden cells out, as the
@@ -358,7 +283,7 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[ProfileIndicator]
             signed.add(ind.field)
         cells[ind.field] = _cells(ind, frame, values, reference, publication.hidden(ind.field),
                                   city[ind.field], ratio_scale)
-        if ind.count:  # a count is compared per resident, or not at all (no population: no ratio)
+        if ind.is_count:  # a count is compared per resident, or not at all (no population: no ratio)
             ratio = _per_resident_ratio(values, population, city[ind.field], publication, ind.field)
             if options.population:  # a hidden population would come back as count / (ratio × city's)
                 ratio = ratio.where(~publication.hidden(options.population))
@@ -391,14 +316,15 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[ProfileIndicator]
     return profiles
 
 
-def _rate_gives_back(ind: ProfileIndicator, frame, publication: Publication) -> bool:
+def _rate_gives_back(ind: Indicator, frame, publication: Publication) -> bool:
     """The appendix's check (gives_back): a pooled rate over exactly one hidden numerator or
     denominator, times Σ denominators, minus the shown numerators is that one."""
     from ..publish.appendix import gives_back
 
-    num, den = numeric_column(frame, ind.numerator), numeric_column(frame, ind.denominator)
+    numerator, denominator = ind.counts
+    num, den = numeric_column(frame, numerator), numeric_column(frame, denominator)
     use = num.notna() & (den > 0)
-    return gives_back(publication, ind.numerator, use) or gives_back(publication, ind.denominator, use)
+    return gives_back(publication, numerator, use) or gives_back(publication, denominator, use)
 
 
 def _per_resident_ratio(values: pd.Series, population: pd.Series, city: CityValue, publication: Publication,

@@ -168,13 +168,9 @@ def city_values(frame, publication, definition, columns: Sequence[str]) -> dict:
     """
     import pandas as pd
 
-    from ..series.indicators import unit_scale
-
-    # as the profile pages pool them (report_derived.profile_rates): any indicator naming both counts
-    rates = {i.id: (i, i.scale if i.kind == "rate" else unit_scale(i.unit))
-             for i in getattr(definition, "indicators", [])
-             if i.numerator and i.denominator and not i.change_between
-             and i.numerator in frame.columns and i.denominator in frame.columns}
+    # as the profile pages pool them (Indicator.counts, .rate_scale): any indicator naming both counts
+    rates = {i.id: (i, i.rate_scale) for i in getattr(definition, "indicators", [])
+             if i.counts and all(c in frame.columns for c in i.counts)}
     counts = set(publication.counts) if publication is not None else set()
     out = {}
     for col in columns:
@@ -285,7 +281,7 @@ def definitions_sheet(plan: list, definition, publication, words, taken: set, ke
                 kind_text = kinds[kind] if col in numeric or ind is not None else w.translate("Appendix", "text")
                 years = ""
             direction = ""  # a count (children, residents) is no need indicator: no direction (issue 14.6)
-            if ind is not None and not (ind.kind == "count" and not ind.change_between):
+            if ind is not None and ind.direction and not ind.is_count:  # 0: a context indicator, no direction
                 more, less = w.translate("Appendix", "more need"), w.translate("Appendix", "less need")
                 direction = more if ind.direction > 0 else less
             source = ind.source if ind is not None and ind.source else ""

@@ -119,7 +119,7 @@ class _Plan:
             self.derived[target] += [s for s in sources if s not in self.derived[target]]
 
     def add(self, ind: Indicator) -> None:
-        limit = float(ind.extra.get("threshold", self.threshold))
+        limit = float(self.threshold if ind.threshold is None else ind.threshold)
         years = list(ind.change_between) if ind.change_between else [None]
         sources = []  # what a change is computed from: each year's value, else that year's counts
         for year in years:

@@ -164,16 +164,14 @@ class ReportDefinition:
                 return ind
         return Indicator(id=field_name)
 
-    def _known(self, fields) -> list:
-        return [i for i in self.indicators if fields is None or i.id in fields]
+    def indicators_json(self, fields=None) -> str:
+        """The declared indicators among ``fields`` (all if None) as the algorithms' INDICATORS
+        parameter takes them: a JSON list of :meth:`Indicator.to_dict`, in the order of ``fields``."""
+        from ..series.indicator_params import indicators_json
 
-    def labels_text(self, fields=None) -> str:
-        """``S1=Arbeitslosigkeit|%;…`` as the algorithms take it (only ``fields`` if given)."""
-        return ";".join(f"{i.id}={i.label}|{i.unit}" + ("|0" if i.kind == "count" else "")
-                        for i in self._known(fields))
-
-    def directions_text(self, fields=None) -> str:
-        return ";".join(f"{i.id}={'+1' if i.direction > 0 else '-1'}" for i in self._known(fields))
+        known = {i.id: i for i in self.indicators}
+        order = list(fields) if fields is not None else list(known)
+        return indicators_json([known[f] for f in dict.fromkeys(order) if f in known])
 
     def referenced_ids(self) -> list[tuple[str, str]]:
         """(section, id) of every field the definition uses after the joins."""
@@ -270,6 +268,7 @@ def _indicator_dict(ind: Indicator) -> dict:
     """The indicator without its empty entries, so the file stays readable. A scale that follows
     from the unit is left out too: pinned, it would outlive a unit changed in the file."""
     defaults = Indicator(id=ind.id).to_dict()
+    defaults["decimals"] = 0 if ind.kind == "count" else 1  # (None: the kind's default)
     if ind.kind == "rate":
         defaults["scale"] = unit_scale(ind.unit)
     return {k: v for k, v in ind.to_dict().items() if k in ("id", "label") or v != defaults.get(k)}

@@ -12,8 +12,14 @@ Rules kept throughout:
   points), not a relative change;
 * the scale of a rate follows its unit (:func:`unit_scale`): ``%`` → 100, ``‰`` → 1000,
   ``je 1.000 EW`` / ``per 1,000`` → 1000;
-* ``direction = +1`` means "higher value = more need", ``-1`` the reverse; every method that
-  combines indicators multiplies by the direction first, so that afterwards higher = more need.
+* ``direction = +1`` means "higher value = more need", ``-1`` the reverse, ``0`` no direction (a
+  context indicator such as children or Kita places: shown and ranked by value, never called
+  (un)favourable); every method that combines indicators multiplies by the direction first (0
+  counts as +1 there: :attr:`Indicator.need_direction`), so that afterwards higher = more need.
+
+The same object travels from the report definition through the algorithms (their ``INDICATORS``
+parameter, ``to_dict`` as JSON) to the pages: label, unit, decimals, direction, kind with its counts,
+the city value's method, an own threshold of the publication rule and the context flag.
 """
 from __future__ import annotations
 
@@ -28,6 +34,9 @@ import pandas as pd
 from ..errors import MethodError
 
 KINDS = ("rate", "count", "value")
+DIRECTIONS = (1, -1, 0)
+#: How a profile page's city value is formed: auto = pooled from the counts where known, else the median.
+CITY_METHODS = ("auto", "rate", "weighted", "median", "mean")
 #: Template for year-specific columns of an indicator with ``change_between``.
 YEAR_COLUMN = "{name}_{year}"
 #: A column name holding this placeholder names its year columns itself (``{year}_Anzahl``, or
@@ -80,6 +89,12 @@ class Indicator:
     or through a ``{year}`` placeholder in the name (``{year}_Anzahl``, ``{year}``). ``base``
     names the columns a change of a value or count compares (default: ``id``), so that the
     change can get a name of its own (``d_quote`` from ``quote_2019`` and ``quote_2021``).
+
+    What the pages need: ``decimals`` (None: 0 for a count, 1 otherwise), ``city_method``
+    (:data:`CITY_METHODS`), ``threshold`` (the publication rule's threshold for this indicator's
+    counts; None: the report's), ``context`` (shown and ranked, never a finding). A ``kind='value'``
+    with ``numerator`` and ``denominator`` is a published share whose counts are known: its city
+    value is pooled from them and the rule hides it with its numerator.
     """
 
     id: str
@@ -96,12 +111,19 @@ class Indicator:
     extra: dict[str, Any] = dc_field(default_factory=dict)
     base: str | None = None
     share: bool | None = None  # None: a rate in % or ‰ is a share; False for ratios such as places per child
+    decimals: int | None = None  # None: 0 for a count, 1 otherwise
+    city_method: str = "auto"
+    threshold: float | None = None  # the rule's threshold for its counts (None: the report's)
+    context: bool = False  # context, not need (Kita places per child): shown and ranked, never a finding
 
     def __post_init__(self) -> None:
         if not self.label:
             self.label = self.id
-        if self.direction not in (1, -1):
-            raise MethodError("direction_invalid", column=self.id, value=self.direction)
+        self._check_types()
+        if self.direction not in DIRECTIONS or isinstance(self.direction, bool):
+            raise MethodError("indicator_value_invalid", column=self.id, name="direction", value=self.direction,
+                              expected="+1 (higher = more need), -1 (lower = more need) or 0 (no direction)")
+        self.direction = int(self.direction)
         if self.kind not in KINDS:
             raise MethodError("kind_invalid", column=self.id, value=self.kind, kinds=", ".join(KINDS))
         if self.kind == "rate" and not (self.numerator and self.denominator):
@@ -121,6 +143,61 @@ class Indicator:
             self.change_between = (years[0], years[1])
         elif any(YEAR_PLACEHOLDER in name for name in self._names()):
             raise MethodError("year_placeholder_without_change", column=self.id)
+        if self.decimals is None:
+            self.decimals = 0 if self.kind == "count" else 1
+
+    def _check_types(self) -> None:
+        """Each page field of the right type, named when not: INDICATORS and definitions are
+        written by hand."""
+        def bad(name: str, expected: str):
+            return MethodError("indicator_value_invalid", column=self.id, name=name,
+                               value=getattr(self, name), expected=expected)
+
+        for name in ("label", "unit", "source", "description"):
+            if not isinstance(getattr(self, name), str):
+                raise bad(name, "a text")
+        for name in ("numerator", "denominator", "base"):
+            if getattr(self, name) == "":
+                setattr(self, name, None)  # an empty entry is none
+            if getattr(self, name) is not None and not isinstance(getattr(self, name), str):
+                raise bad(name, "a column name")
+        if self.decimals is not None and (isinstance(self.decimals, bool) or not isinstance(self.decimals, int)
+                                          or not 0 <= self.decimals <= 6):
+            raise bad("decimals", "a whole number from 0 to 6")
+        if self.city_method not in CITY_METHODS:
+            raise bad("city_method", ", ".join(CITY_METHODS))
+        if self.threshold is not None and (isinstance(self.threshold, bool) or not isinstance(
+                self.threshold, (int, float)) or not np.isfinite(self.threshold) or self.threshold < 0):
+            raise bad("threshold", "a number of 0 or more")
+        if not isinstance(self.context, bool):
+            raise bad("context", "true or false")
+        if not isinstance(self.extra, dict):
+            raise bad("extra", "an object")
+
+    @property
+    def need_direction(self) -> int:
+        """The direction for methods that combine indicators (index, clusters): 0 counts as +1."""
+        return self.direction or 1
+
+    @property
+    def is_count(self) -> bool:
+        """Shown as a count: compared per resident, hidden below the threshold. A change of counts
+        is a change (+2 is no small number), not a count."""
+        return self.kind == "count" and self.change_between is None
+
+    @property
+    def counts(self) -> tuple[str, str] | None:
+        """(numerator, denominator) a pooled city value divides: a rate's, or a published share's
+        whose counts are named; None for a change (its counts are year columns)."""
+        if self.numerator and self.denominator and self.change_between is None:
+            return self.numerator, self.denominator
+        return None
+
+    @property
+    def rate_scale(self) -> float:
+        """The factor of a rate pooled from :attr:`counts`: a rate's own scale, a published share's
+        the one of its unit."""
+        return float(self.scale) if self.kind == "rate" else unit_scale(self.unit)
 
     def _names(self) -> list[str]:
         """The column names (or name templates) the indicator reads."""
@@ -172,12 +249,17 @@ class Indicator:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Indicator:
-        """Inverse of :meth:`to_dict`; unknown keys are kept in ``extra`` (forward compatible)."""
+        """Inverse of :meth:`to_dict`; unknown keys are kept in ``extra`` (forward compatible), and
+        a known one found in ``extra`` (``threshold`` saved by an older version) is taken from there."""
         known = {f.name for f in fields(cls)}
         kwargs = {k: v for k, v in data.items() if k in known}
         unknown = {k: v for k, v in data.items() if k not in known}
         if unknown:
             kwargs["extra"] = {**dict(kwargs.get("extra") or {}), **unknown}
+        if isinstance(kwargs.get("extra"), dict):
+            lifted = {k: v for k, v in kwargs["extra"].items() if k in known and k != "extra"}
+            kwargs["extra"] = {k: v for k, v in kwargs["extra"].items() if k not in lifted}
+            kwargs.update({k: v for k, v in lifted.items() if k not in kwargs})
         if kwargs.get("change_between") is not None:
             kwargs["change_between"] = tuple(kwargs["change_between"])
         return cls(**kwargs)
@@ -279,6 +361,6 @@ def oriented(frame: pd.DataFrame, indicators: Iterable[IndicatorLike]) -> pd.Dat
     """The indicator columns of ``frame`` as float, each multiplied by its direction."""
     inds = as_indicators(indicators)
     return pd.DataFrame(
-        {ind.id: direction_corrected(numeric_column(frame, ind.id), ind.direction) for ind in inds},
+        {ind.id: direction_corrected(numeric_column(frame, ind.id), ind.need_direction) for ind in inds},
         index=frame.index,
     )

@@ -132,7 +132,7 @@ def thresholds_text(profiles: Profiles, suppress_below: float, words) -> str:
     own = profiles.publication.thresholds if profiles.publication is not None else {}
     items = []
     for ind in profiles.indicators:
-        used = [own[c] for c in (ind.field, ind.numerator, ind.denominator) if c in own]
+        used = [own[c] for c in (ind.field, *(ind.counts or ())) if c in own]
         if used and max(used) != suppress_below:
             items.append(words.translate("ProfilePage", "{label}: below {n}").format(
                 label=ind.label, n=_number(max(used), words.lang)))

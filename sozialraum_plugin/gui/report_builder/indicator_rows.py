@@ -22,7 +22,8 @@ def kind_choices(derived: bool) -> list:
 
 def direction_choices() -> list:
     return [(1, translate("ReportBuilder", "higher = more need")),
-            (-1, translate("ReportBuilder", "higher = less need"))]
+            (-1, translate("ReportBuilder", "higher = less need")),
+            (0, translate("ReportBuilder", "no direction (context)"))]  # shown and ranked, never a finding
 
 
 def year_stems(columns: list) -> list:

@@ -361,14 +361,15 @@ class IndicatorsPage(QWidget):
                   "direction": self.table.cellWidget(n, DIRECTION).currentData(),
                   "extra": dict(row.extra or {}), "source": row.source, "description": row.description}
         kind = self.kind_at(n)
+        # from_dict: the page settings the builder does not show (decimals, threshold, …) come out of extra
         if kind == "rate":
-            return Indicator(kind="rate", numerator=row.numerator, denominator=row.denominator, scale=row.scale,
-                             change_between=row.years, share=row.share, **common)
+            return Indicator.from_dict(dict(kind="rate", numerator=row.numerator, denominator=row.denominator,
+                                            scale=row.scale, change_between=row.years, share=row.share, **common))
         if kind == "change":
-            return Indicator(kind="count" if self._counts_change(row) else "value",
-                             base=None if row.base == row.id else (row.base or None), change_between=row.years,
-                             **common)
-        return Indicator(kind=kind, **common)
+            return Indicator.from_dict(dict(kind="count" if self._counts_change(row) else "value",
+                                            base=None if row.base == row.id else (row.base or None),
+                                            change_between=row.years, **common))
+        return Indicator.from_dict(dict(kind=kind, **common))
 
     def _counts_change(self, row: Row) -> bool:
         if row.count_change is not None:
@@ -425,13 +426,21 @@ class IndicatorsPage(QWidget):
                                 denominator=ind.denominator or "",
                                 scale=ind.scale if ind.kind == "rate" and ind.scale != _unit_scale(ind) else None,
                                 base=ind.base or ind.id if ind.kind != "rate" else "",
-                                years=ind.change_between, extra=ind.extra, source=ind.source,
+                                years=ind.change_between, extra=_kept(ind), source=ind.source,
                                 description=ind.description, share=ind.share,
                                 count_change=ind.kind == "count" if ind.kind != "rate" else None))
                 continue
             row = plain.pop(ind.id, None) or Row(ind.id)  # a column no table has: shown, and flagged
-            row.extra, row.source, row.description = ind.extra, ind.source, ind.description
+            row.extra, row.source, row.description = _kept(ind), ind.source, ind.description
             rows.append(row)
         self.rows = rows + list(plain.values())
         self._rebuild(state, set(state))
 
+
+def _kept(ind: Indicator) -> dict:
+    """What the builder keeps without showing it: a hand-written definition's own entries and the
+    page settings that differ from their defaults (decimals, city value method, threshold, context)."""
+    plain = Indicator(id=ind.id, kind="count" if ind.kind == "count" else "value")
+    page = {name: getattr(ind, name) for name in ("decimals", "city_method", "threshold", "context")
+            if getattr(ind, name) != getattr(plain, name)}
+    return {**ind.extra, **page}

@@ -88,7 +88,8 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
 
     def _indicators(self, parameters, context) -> list:
         from ...core.errors import MethodError
-        from ...core.series.derived import derived_only, parse_changes, parse_json, parse_rates
+        from ...core.series.derived import derived_only
+        from ...core.series.indicator_params import parse_changes, parse_indicators, parse_rates
 
         unit = self.parameterAsString(parameters, "UNIT", context).strip()
         text = self.parameterAsString(parameters, "INDICATORS", context).strip()
@@ -99,7 +100,7 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
                     raise MethodError("file_not_found", file=text)
                 with open(text, encoding="utf-8-sig") as handle:
                     text = handle.read()
-            found += derived_only(parse_json(text))
+            found += derived_only(parse_indicators(text))
         shares = self.parameterAsBoolean(parameters, "SHARES", context)
         found += parse_rates(self.parameterAsString(parameters, "RATES", context), unit, shares)
         found += parse_changes(self.parameterAsString(parameters, "CHANGES", context), unit, shares)

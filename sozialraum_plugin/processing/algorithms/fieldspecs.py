@@ -1,18 +1,8 @@
-"""Parsing the small 'field=value' option strings of the algorithms (directions, weights)."""
+"""Parsing the small 'field=value' option strings of the algorithms that are no indicator property
+(weights); directions and labels are read with the indicators (core/series/indicator_params.py)."""
 from __future__ import annotations
 
 from ...core.errors import SozialraumError
-
-# core.profiles.profile (and with it pandas) is imported where it is used: this module is imported when
-# QGIS loads the plugin, which must stay free of heavy imports (issue 8, P4).
-
-
-def directions(text: str, fields: list[str]) -> dict[str, int]:
-    """``S1=+1;K10=-1`` (unnamed fields: +1, higher = more need)."""
-    from ...core.profiles.profile import parse_directions
-
-    given = parse_directions(text or "")
-    return {f: given.get(f, 1) or 1 for f in fields}
 
 
 def weights(text: str, fields: list[str]) -> dict[str, float] | None:
@@ -33,9 +23,3 @@ def weights(text: str, fields: list[str]) -> dict[str, float] | None:
             raise SozialraumError("field_list_invalid", entry=entry)
     return {f: found.get(f, 1.0) for f in fields}
 
-
-def labels(text: str) -> dict[str, str]:
-    """``S3=Transferbezug|%;S4=Kinderarmut`` → {field: label} (units are ignored here)."""
-    from ...core.profiles.profile import parse_labels
-
-    return {name: spec["label"] for name, spec in parse_labels(text or "").items()}

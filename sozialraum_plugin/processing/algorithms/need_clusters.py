@@ -18,7 +18,7 @@ from qgis.core import (
 
 from ..base import SozialraumAlgorithm, choice_parameter, language_parameter
 from .common import output_gpkg_path, write_table
-from .fieldspecs import directions, labels
+from .indicator_param import indicators_parameter, resolve
 
 NUMERIC = QgsProcessingParameterField.DataType.Numeric
 
@@ -42,7 +42,11 @@ class NeedClustersAlgorithm(SozialraumAlgorithm):
             "'valid' field is false, get no cluster unless IMPUTE takes the city median.\n\nSUMMARY "
             "(optional CSV): size, centres in original units and in z, within-cluster sums of "
             "squares; the log gives the between/total ratio."
-        )
+        ) + "\n\n" + self.tr(
+            "INDICATORS: the label (in the cluster labels) and direction of each field as JSON, a list of "
+            "indicators as a report definition's \"indicators\" holds them, e.g. [{\"id\": \"S3\", \"label\": "
+            "\"Transferbezug\"}, {\"id\": \"K10\", \"direction\": -1}]; direction 0 (no direction) counts as +1 "
+            "here. The older DIRECTIONS and LABELS still work; where both describe a field, INDICATORS wins.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterVectorLayer(
@@ -61,6 +65,7 @@ class NeedClustersAlgorithm(SozialraumAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             "SUMMARY", self.tr("Cluster summary"), self.tr("CSV (*.csv)"), optional=True, createByDefault=False))
         advanced = [
+            indicators_parameter(),
             QgsProcessingParameterString("DIRECTIONS", self.tr("Directions (e.g. S1=+1;K10=-1; default +1)"),
                                          optional=True),
             QgsProcessingParameterString("LABELS", self.tr("Indicator names for the cluster labels "
@@ -82,7 +87,6 @@ class NeedClustersAlgorithm(SozialraumAlgorithm):
 
     def compute(self, parameters, context, feedback):
         from ...core.needs.clusters import cluster_areas, pick_k, suggest_k
-        from ...core.series.indicators import Indicator
         from ...gis import gpkg
 
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
@@ -94,9 +98,7 @@ class NeedClustersAlgorithm(SozialraumAlgorithm):
         need = self.parameterAsString(parameters, "NEED_FIELD", context) or None
         impute = "median" if self.parameterAsBool(parameters, "IMPUTE", context) else None
         use_valid = self.parameterAsBool(parameters, "ONLY_VALID", context) and "valid" in layer.fields().names()
-        dirs = directions(self.parameterAsString(parameters, "DIRECTIONS", context), fields)
-        names = labels(self.parameterAsString(parameters, "LABELS", context))
-        indicators = [Indicator(id=f, direction=dirs[f], label=names.get(f, f)) for f in fields]
+        indicators = resolve(self, parameters, context, fields, feedback, default_direction=1, strict=False)
         dest = output_gpkg_path(self.parameterAsOutputLayer(parameters, "OUTPUT", context))
         name = os.path.splitext(os.path.basename(dest))[0]  # Windows paths too
         holder = {}

@@ -16,7 +16,8 @@ from qgis.core import (
 
 from ..base import SozialraumAlgorithm, choice_parameter, language_parameter
 from .common import output_gpkg_path
-from .fieldspecs import directions, weights
+from .fieldspecs import weights
+from .indicator_param import indicators_parameter, resolve
 
 NUMERIC = QgsProcessingParameterField.DataType.Numeric
 
@@ -43,7 +44,10 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
             "and a note (e.g. 'below 300 res. (120)').\n\nLANGUAGE (de | en; empty: the QGIS locale): the "
             "language of the class labels and notes; in German they are the MSS's own (hoch, mittel, "
             "niedrig, sehr niedrig; positiv, stabil, negativ). Field names stay the same."
-        )
+        ) + "\n\n" + self.tr(
+            "INDICATORS: the direction of each field as JSON, a list of indicators as a report definition's "
+            "\"indicators\" holds them, e.g. [{\"id\": \"K10\", \"direction\": -1}]; direction 0 (no direction) "
+            "counts as +1 here. DIRECTIONS still works; where both describe a field, INDICATORS wins.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterVectorLayer(
@@ -69,6 +73,7 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
         self.addParameter(QgsProcessingParameterVectorDestination(
             "OUTPUT", self.tr("Districts with need index"), QgsProcessing.SourceType.TypeVectorPolygon))
         advanced = [
+            indicators_parameter(),
             QgsProcessingParameterString("DIRECTIONS", self.tr("Directions (e.g. S1=+1;K10=-1; default +1)"),
                                          optional=True),
             QgsProcessingParameterString("WEIGHTS", self.tr("Weights, custom method (e.g. S1=2;S3=1)"),
@@ -88,7 +93,6 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
 
     def compute(self, parameters, context, feedback):
         from ...core.needs.index import custom_index, mss_index
-        from ...core.series.indicators import Indicator
         from ...gis import gpkg
         from ...gis.layers import check_expression, expression_mask
 
@@ -108,9 +112,9 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
             "method": self.choice(parameters, "SCALING", context),
         }
         fields = status + dynamic
-        dirs = directions(self.parameterAsString(parameters, "DIRECTIONS", context), fields)
         wts = weights(self.parameterAsString(parameters, "WEIGHTS", context), fields)
-        inds = {f: Indicator(id=f, direction=dirs[f]) for f in fields}
+        inds = {i.id: i for i in resolve(self, parameters, context, fields, feedback, default_direction=1,
+                                         strict=False)}
         dest = output_gpkg_path(self.parameterAsOutputLayer(parameters, "OUTPUT", context))
         name = os.path.splitext(os.path.basename(dest))[0]  # Windows paths too
         if expression:

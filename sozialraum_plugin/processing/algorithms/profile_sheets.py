@@ -26,8 +26,9 @@ from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor
 
 from ..base import SozialraumAlgorithm, check_title, language_parameter
+from .indicator_param import indicators_parameter, resolve
 
-# core.profiles.profile pulls in pandas: imported where it is used, so loading the plugin stays fast.
+# core.profile pulls in pandas: imported where it is used, so loading the plugin stays fast.
 
 MAX_INDICATORS = 12
 
@@ -44,24 +45,6 @@ def read_frame(layer, names: list[str]):
         values = (feature[n] for n in names)
         rows.append([None if isinstance(v, QVariant) and v.isNull() else v for v in values])
     return pd.DataFrame(rows, columns=names, dtype=object), fids
-
-
-def parse_thresholds(text: str) -> dict:
-    """``kinder=5;sgb2=10`` → {field: 5.0, …}: an indicator's own threshold."""
-    from ...core.profiles.profile import ProfileError
-
-    found = {}
-    for entry in (e.strip() for e in (text or "").replace("\n", ";").split(";")):
-        name, sep, value = entry.partition("=")
-        try:
-            number = float(value.strip().replace(",", "."))
-        except ValueError:
-            number = -1.0
-        if entry and (not sep or not name.strip() or number < 0):
-            raise ProfileError("profile_thresholds_invalid", entry=entry)
-        if entry:
-            found[name.strip()] = number
-    return found
 
 
 def _numeric_fields():
@@ -118,7 +101,16 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             "@sr_page_title). Missing items are left out.\n"
             "LANGUAGE: the page's words and number format (de, en; empty: the QGIS locale). "
             "HOUSE_COLOUR, LOGO and FONT: the city's colour for the band and headings, an image in the "
-            "header, one font family for every text; set once, on the shipped page or a template.")
+            "header, one font family for every text; set once, on the shipped page or a template.") + "\n\n" + self.tr(
+            "INDICATORS: what each field is, as JSON: a list of indicators as a report definition's "
+            "\"indicators\" holds them, e.g. [{\"id\": \"S1\", \"label\": \"Arbeitslosigkeit\", \"unit\": \"%\", "
+            "\"direction\": 1, \"decimals\": 2}, {\"id\": \"kinder\", \"kind\": \"count\", \"threshold\": 5}, "
+            "{\"id\": \"quote\", \"unit\": \"%\", \"numerator\": \"n\", \"denominator\": \"ew\"}, {\"id\": \"kita\", "
+            "\"direction\": 0, \"context\": true}] (keys: label, unit, decimals, direction +1/-1/0, kind value/count/"
+            "rate, numerator, denominator, scale, city_method auto/rate/weighted/median/mean, threshold, context, "
+            "source). Entries for fields not in FIELDS are left out; a field without an entry is read from the "
+            "older LABELS, DIRECTIONS, RATES, COUNT_FIELDS and THRESHOLDS, which keep working. Where both "
+            "describe a field, INDICATORS wins: the older parameters' entries for it are ignored (the log says so).")
 
     def flags(self):
         # Layers and a layout are added to the project: that must happen on the main thread.
@@ -142,6 +134,7 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
                                         None, "INPUT", optional=True),
             QgsProcessingParameterExpression("FILTER_EXPRESSION", self.tr("Only districts where"), None,
                                              "INPUT", optional=True),
+            indicators_parameter(),
             QgsProcessingParameterString("LABELS", self.tr("Indicator labels and units"), optional=True),
             QgsProcessingParameterString("DIRECTIONS", self.tr("Directions of need"), optional=True),
             QgsProcessingParameterString("RATES", self.tr("Rates from counts"), optional=True),
@@ -178,35 +171,17 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
         self.addOutput(QgsProcessingOutputFolder("FOLDER", self.tr("Folder with GeoPackage and charts")))
 
     # ------------------------------------------------------------------------------------------
-    def _indicators(self, parameters, context, layer) -> list:
-        from ...core.profiles.profile import ProfileError, ProfileIndicator, parse_directions, parse_labels, parse_rates
+    def _indicators(self, parameters, context, layer, feedback=None) -> list:
+        from ...core.profiles.profile import ProfileError
 
         fields = self.parameterAsFields(parameters, "FIELDS", context)
         if not fields:
             raise ProfileError("profile_no_indicators")
         if len(fields) > MAX_INDICATORS:
             raise ProfileError("profile_too_many_indicators", n=len(fields), maximum=MAX_INDICATORS)
-        labels = parse_labels(self.parameterAsString(parameters, "LABELS", context))
-        directions = parse_directions(self.parameterAsString(parameters, "DIRECTIONS", context))
-        rates = parse_rates(self.parameterAsString(parameters, "RATES", context))
-        counts = set(self.parameterAsFields(parameters, "COUNT_FIELDS", context))
-        thresholds = parse_thresholds(self.parameterAsString(parameters, "THRESHOLDS", context))
-        for parameter, names in (("LABELS", labels), ("DIRECTIONS", directions), ("RATES", rates),
-                                 ("THRESHOLDS", thresholds)):
-            unknown = [n for n in names if n not in fields]
-            if unknown:
-                raise ProfileError("profile_unknown_indicator", parameter=parameter, field=unknown[0],
-                                   fields=", ".join(fields))
-        indicators = []
-        for name in fields:
-            spec = labels.get(name, {})
-            alias = layer.attributeDisplayName(layer.fields().indexFromName(name)) or name
-            numerator, denominator = rates.get(name, (None, None))
-            indicators.append(ProfileIndicator(
-                name, spec.get("label", alias), spec.get("unit", ""), directions.get(name, 0),
-                spec.get("decimals", 1), numerator, denominator, count=name in counts,
-                threshold=thresholds.get(name)))
-        return indicators
+        return resolve(self, parameters, context, fields, feedback,
+                       counts=self.parameterAsFields(parameters, "COUNT_FIELDS", context),
+                       alias=lambda name: layer.attributeDisplayName(layer.fields().indexFromName(name)) or name)
 
     def compute(self, parameters, context, feedback):
         from ...core.profiles.profile import ProfileError, ProfileOptions, compute_profiles, year_columns
@@ -219,7 +194,7 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
         if Path(output).suffix.lower() != ".pdf":
             raise ProfileError("profile_output_not_pdf", file=output)
         check_title(self.parameterAsString(parameters, "TITLE", context).strip(), "sheet")
-        indicators = self._indicators(parameters, context, layer)
+        indicators = self._indicators(parameters, context, layer, feedback)
         text = lambda name: self.parameterAsString(parameters, name, context)  # noqa: E731
         field = lambda name: (self.parameterAsFields(parameters, name, context) or [None])[0]  # noqa: E731
         options = ProfileOptions(
@@ -236,7 +211,7 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
                 titles[attr] = alias
         names = [options.name, options.key, options.population, options.class_field, options.cluster_field]
         for ind in indicators:
-            names += [ind.field, ind.numerator, ind.denominator]
+            names += [ind.field, *(ind.counts or ())]
             names += [column for _, column in year_columns(layer.fields().names(), ind.field)]
         markers = [n for n in layer.fields().names() if n.startswith("suppressed_fields")]
         frame, fids = read_frame(layer, list(dict.fromkeys(n for n in names + markers if n)))
@@ -275,3 +250,4 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
         feedback.pushInfo(self.tr("{pages} pages written to {file}").format(pages=result.pages, file=output))
         return {"OUTPUT": output, "PAGES": result.pages, "LAYOUT": result.layout_name,
                 "FOLDER": result.folder, "SEPARATE_FILES": separate or None}
+

@@ -185,7 +185,7 @@ class RegridAlgorithm(SozialraumAlgorithm):
 
     def _rates(self, p, context, counts):
         from ...core.errors import SozialraumError
-        from ...core.series.derived import parse_rates
+        from ...core.series.indicator_params import parse_rates
 
         found = parse_rates(self.parameterAsString(p, "RATES", context),
                             self.parameterAsString(p, "UNIT", context).strip())

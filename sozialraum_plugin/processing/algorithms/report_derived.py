@@ -90,18 +90,3 @@ def derive_step(run, steps) -> None:
               "KEY_FIELD": run.d.key, "OUTPUT": run._temp("indicators")}
     run.current = run._run("sozialraum:indicators", params, steps)["OUTPUT"]
 
-
-def profile_rates(definition, fields) -> str:
-    """``id=numerator/denominator;…`` for the rates on the profile pages: their city value is
-    pooled over their own denominator (Σ numerator / Σ denominator).
-
-    The profile sheets multiply that pooled rate by the scale of the unit (LABELS carries no
-    scale), so a rate whose own scale differs from its unit's (``"scale": 100`` with the unit
-    ``Anteil``) is left out: pooled, its city value would be off by that factor. Columns the
-    tables bring with a numerator and denominator named are pooled too.
-    """
-    from ...core.series.indicators import unit_scale
-
-    return ";".join(f"{i.id}={i.numerator}/{i.denominator}" for i in definition.indicators
-                    if i.id in fields and i.numerator and i.denominator and i.change_between is None
-                    and (i.kind != "rate" or unit_scale(i.unit) == i.scale))

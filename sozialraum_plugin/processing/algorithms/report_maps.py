@@ -17,15 +17,15 @@ def print_maps(run, uri: str, steps) -> str:
     # Without a source_text the maps name the files the data come from (tables, then boundaries).
     source = derived_source([d.resolve(t.path) for t in d.tables] + [d.resolve(d.boundaries)])
     for n, spec in enumerate(d.maps, start=1):
-        ind = d.indicator(spec.field)
         known = any(i.id == spec.field for i in d.indicators)
+        # a declared indicator goes as it is (INDICATORS: label as title and legend title, unit,
+        # direction, count, counts and own threshold); the map's own title and unit come first
         params = {"INPUT": uri, "FIELD": spec.field, "METHOD": spec.method, "CLASSES": spec.classes,
-                  "TITLE": spec.title or ind.label, "SUBTITLE": spec.subtitle, "UNIT": spec.unit or ind.unit,
-                  "LEGEND_TITLE": ind.label if known else (spec.title or spec.field),
-                  "SOURCE_TEXT": d.source_text or source, "INVERT": ind.direction < 0,
-                  # the threshold the report's rule used for it: the map's note prints it
-                  "SUPPRESS_BELOW": math.ceil(float(ind.extra.get("threshold", d.publication.threshold))),
-                  "FIELD_IS_COUNT": known and ind.kind == "count" and not ind.change_between,
+                  "TITLE": spec.title, "SUBTITLE": spec.subtitle, "UNIT": spec.unit,
+                  "INDICATORS": d.indicators_json([spec.field]),
+                  "LEGEND_TITLE": "" if known else (spec.title or spec.field),
+                  "SOURCE_TEXT": d.source_text or source,
+                  "SUPPRESS_BELOW": math.ceil(float(d.publication.threshold)),
                   "OUTPUT": os.path.join(run.work, f"karte_{n}.pdf"), "LANGUAGE": run.lang, **house_style(d)}
         result = run._run("sozialraum:thematicmap", params, steps)
         names.append(result["LAYOUT"])

@@ -8,7 +8,7 @@ from qgis.core import QgsApplication, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ...core.fileio import SQLITE_SIDE_FILES
-from .report_derived import check_inputs, derive_step, derived, profile_rates
+from .report_derived import check_inputs, derive_step, derived
 
 translate = QCoreApplication.translate
 LAYER = "sozialraum"
@@ -126,7 +126,7 @@ class ReportRun:
             c = d.clusters
             self.current = self._run("sozialraum:needclusters", {
                 "INPUT": self.current, "FIELDS": c.fields, "K": c.k, "METHOD": c.method,
-                "SEED": c.seed, "DIRECTIONS": d.directions_text(c.fields), "LABELS": d.labels_text(c.fields),
+                "SEED": c.seed, "INDICATORS": d.indicators_json(c.fields),
                 "NEED_FIELD": "status_index" if d.index else None, "OUTPUT": self._temp("clusters"),
                 "SUMMARY": os.path.join(self.work, "Clusteruebersicht.csv"), "LANGUAGE": self.lang}, steps)["OUTPUT"]
         self._check_ids(before_joins=False)
@@ -287,7 +287,7 @@ class ReportRun:
         return {"INPUT": self.current, "STATUS_FIELDS": i.status, "DYNAMIC_FIELDS": i.dynamic,
                 "PRESET": i.preset, "POPULATION_FIELD": i.population or None,
                 "MIN_POPULATION": i.min_population, "EXCLUDE_EXPRESSION": i.exclude,
-                "DIRECTIONS": d.directions_text(i.status + i.dynamic), "WEIGHTS": weights,
+                "INDICATORS": d.indicators_json(i.status + i.dynamic), "WEIGHTS": weights,
                 "OUTPUT": self._temp("index"), "LANGUAGE": self.lang}
 
     def _publish_layer(self) -> str:
@@ -374,20 +374,12 @@ class ReportRun:
         # suppressed_fields and the profile algorithm's own run of the same rule
         params = {"INPUT": self.outputs.get("INTERNAL", uri), "NAME_FIELD": d.name_field or d.key,
                   "KEY_FIELD": d.key, "FIELDS": p.fields,
-                  "LABELS": d.labels_text(p.fields), "DIRECTIONS": d.directions_text(p.fields), "TITLE": p.title,
+                  "INDICATORS": d.indicators_json(p.fields), "TITLE": p.title,
                   "SOURCE_TEXT": d.source_text, "OUTPUT": os.path.join(self.folder, "Sozialraumprofile.pdf"),
                   "SUPPRESS_BELOW": d.publication.threshold, "LANGUAGE": self.lang}
-        # a change of counts is a change, not a count: +2 is no small number. It is hidden where either
-        # year's count is hidden, and the report's rule has listed that in suppressed_fields already
-        counts = [i.id for i in d.indicators if i.kind == "count" and not i.change_between and i.id in p.fields]
-        if counts:
-            params["COUNT_FIELDS"] = counts
-        own = [f"{i.id}={i.extra['threshold']}" for i in d.indicators if "threshold" in i.extra and i.id in p.fields]
-        if own:  # the page legend prints the threshold each indicator was hidden below
-            params["THRESHOLDS"] = ";".join(own)
-        rates = profile_rates(d, p.fields)  # a share's city value: Σ numerator / Σ its own denominator
-        if rates:
-            params["RATES"] = rates
+        # INDICATORS carries what the pages need of each declared field: label, unit, decimals,
+        # direction, kind (a change of counts is no count), counts for the pooled city value, an own
+        # threshold for the legend; the rest of the fields are described by the layer (alias)
         if p.separate_files:
             params["SEPARATE_FILES"] = os.path.join(self.folder, "Profile_einzeln")
         # the city's look: its own page template, house colour, logo and font (LANGUAGE: the run's)

@@ -5,6 +5,7 @@ It runs in the main thread (layouts and the project are not thread-safe).
 """
 from __future__ import annotations
 
+import math
 import time
 
 from qgis.core import (
@@ -34,6 +35,7 @@ from ...gis.publish_layer import markers, published_copy
 from ...gis.styles import RAMPS, combined_renderer, is_gpkg_layer, save_style_to_gpkg
 from ...toolbelt.settings import PluginSettings
 from ..base import SozialraumAlgorithm, check_title, choice_parameter, language_parameter
+from .indicator_param import indicators_parameter
 
 PAGE_SIZES = ("A4", "A3")
 ORIENTATIONS = ("auto", "portrait", "landscape")
@@ -79,7 +81,12 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
             "other sources are never written to.\n"
             "LANGUAGE (de | en; empty: the QGIS locale): the words and number marks of the map's texts, "
             "legend and note."
-        )
+        ) + "\n" + self.tr(
+            "INDICATORS: what the mapped fields are, as JSON (a list of indicators as a report definition's "
+            "\"indicators\" holds them). The FIELD's entry gives the title, legend title and unit where TITLE, "
+            "LEGEND_TITLE and UNIT are empty, inverts the ramp for direction -1, and declares counts (kind "
+            "\"count\"), a rate's numerator and denominator and an own threshold (replacing SUPPRESS_BELOW) "
+            "for the publication rule; FIELD_IS_COUNT, INVERT and NUMERATOR_FIELD/DENOMINATOR_FIELD still add to it.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         polygon = [QgsProcessing.SourceType.TypeVectorPolygon]
@@ -140,6 +147,7 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
         self._add(QgsProcessingParameterBoolean("SAVE_STYLE", self.tr("Save the style in the GeoPackage"), True),
                   True)
         self._add(language_parameter(), True)
+        self._add(indicators_parameter(), True)
         self._add(QgsProcessingParameterFileDestination("OUTPUT", self.tr("Map"),
                                                         "PDF (*.pdf);;PNG (*.png);;SVG (*.svg)"))
         self.addOutput(QgsProcessingOutputString("LAYOUT", self.tr("Layout name")))
@@ -184,31 +192,43 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
                          house_font=self.parameterAsString(p, "FONT", context).strip(), words=words)
         labels = self.parameterAsBoolean(p, "LABELS", context)
         mask = self.parameterAsVectorLayer(p, "MASK_LAYER", context)
+        ind = self._described(p, context).get(field)  # the map's own TITLE, UNIT, … come first
+        text = lambda name, own="": self.parameterAsString(p, name, context).strip() or own  # noqa: E731
         return MapRequest(
             layer=layer, fields=fields, method=method,
             classes=self.parameterAsInt(p, "CLASSES", context),
-            title=self.parameterAsString(p, "TITLE", context).strip(),
+            title=text("TITLE", ind.label if ind else ""),
             subtitle=self.parameterAsString(p, "SUBTITLE", context).strip(),
-            legend_title=self.parameterAsString(p, "LEGEND_TITLE", context).strip(),
+            legend_title=text("LEGEND_TITLE", ind.label if ind else ""),
             ramp=self.choice(p, "RAMP", context),
-            invert=self.parameterAsBoolean(p, "INVERT", context),
+            invert=self.parameterAsBoolean(p, "INVERT", context) or bool(ind and ind.direction < 0),
             valid_field=self.parameterAsString(p, "INVALID_FIELD", context) or None,
-            unit=self.parameterAsString(p, "UNIT", context).strip(),
+            unit=text("UNIT", ind.unit if ind else ""),
             interval=interval, multiples=multiples,
             label_field=(self.parameterAsString(p, "LABEL_FIELD", context) or default_label_field(layer))
             if labels else "",
             mask_layer=mask, template=self.parameterAsFile(p, "TEMPLATE", context), page=page, words=words,
         )
 
+    def _described(self, parameters, context) -> dict:
+        """INDICATORS by id (read once per run)."""
+        if getattr(self, "_indicators", None) is None:
+            from ...core.series.indicator_params import parse_indicators
+
+            self._indicators = {i.id: i for i in parse_indicators(
+                self.parameterAsString(parameters, "INDICATORS", context))}
+        return self._indicators
+
     def compute(self, parameters, context, feedback):
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
         if layer is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, "INPUT"))
-        check_title(self.parameterAsString(parameters, "TITLE", context).strip(), "map")
+        self._indicators = None
         self._notes = []
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
         output_format(output)  # a wrong suffix fails before any work
         request = self._request(parameters, context, layer)
+        check_title(request.title, "map")
         for note in self._notes:
             feedback.pushInfo(note)
         if request.page.house_font:
@@ -257,17 +277,25 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
         from ...core.publish.map_rule import map_publication, threshold_of
 
         p = parameters
+        described = self._described(p, context)
         counts = list(self.parameterAsFields(p, "COUNT_FIELDS", context))
+        counts += [f for f in request.fields if f in described and described[f].is_count and f not in counts]
         if self.parameterAsBoolean(p, "FIELD_IS_COUNT", context):
             counts.insert(0, request.fields[0])
+        own = described.get(request.fields[0])
         numerator = self.parameterAsString(p, "NUMERATOR_FIELD", context) or None
         denominator = self.parameterAsString(p, "DENOMINATOR_FIELD", context) or None
+        if not (numerator or denominator) and own is not None and own.counts:
+            numerator, denominator = own.counts
         if denominator and not numerator:
             numerator, denominator = denominator, None  # a small denominator gives a rate away too
-        rates = {request.fields[0]: (numerator, denominator)} if numerator else {}
+        rates = {f: described[f].counts for f in request.fields[1:] if f in described and described[f].counts}
+        rates.update({request.fields[0]: (numerator, denominator)} if numerator else {})
         threshold = self.parameterAsInt(p, "SUPPRESS_BELOW", context)
+        if own is not None and own.threshold is not None:  # its own, as the report's rule used it
+            threshold = math.ceil(own.threshold)
         mapped = request.fields + ([request.label_field] if request.label_field else [])
-        names = mapped + counts + [n for n in (numerator, denominator) if n]
+        names = mapped + counts + [n for pair in rates.values() for n in pair if n]
 
         def decide(frame, hidden):
             self._warn_undeclared(frame, request, counts, rates, threshold, feedback)
