@@ -159,6 +159,9 @@ MESSAGES: dict[str, str] = {
     "appendix_no_xlsx_writer": QT_TRANSLATE_NOOP("Messages", "The workbook {file} cannot be written: neither openpyxl nor GDAL's XLSX driver is available. The CSV appendix has the same values."),
     # --- pages ---
     "profile_colour_invalid": QT_TRANSLATE_NOOP("Messages", "The house colour {colour!r} is not a colour; write it as #1f4e79 or a colour name."),
+    # --- timemaps ---
+    "map_small_multiples_many": QT_TRANSLATE_NOOP("Messages", "A page of small multiples shows at most {max} maps; {n} were asked for. Map fewer years, or one page per year (layout 'pages')."),
+    "map_small_multiples_room": QT_TRANSLATE_NOOP("Messages", "The {n} maps of the small multiples do not fit on the page; choose a larger page size."),
 }
 
 
