@@ -68,8 +68,8 @@ def symmetric_ranges(values: list[float], classes: int) -> list[tuple[float, flo
 
 
 def signed(value: float, decimals: int, lang) -> str:
-    """'+1,5', '−3,0', '0' (no sign on 0)."""
-    return format_number(value, decimals, lang=lang, sign=True)
+    """'+1,5', '−3,0', '0' (no sign and no decimals on 0: the line between the sides)."""
+    return format_number(value, decimals if value else 0, lang=lang, sign=True)
 
 
 def diverging_label(lo: float, hi: float, decimals: int, unit: str, words) -> str:

@@ -123,6 +123,14 @@ def build_small_multiples(project, name: str, page: MapPage, panels: list[Panel]
     return layout
 
 
+def without_year(name: str) -> str:
+    """A field's shown name without its year and the mark joining it ('S3_2019' → 'S3')."""
+    import re
+
+    stripped = re.sub(r"[_ \-]?(?<!\d)(1[89]|2[01])\d\d(?!\d)[_ \-]?", "", name, count=1).strip()
+    return stripped or name
+
+
 def caption_of(field: str, shown: str) -> str:
     """A panel's caption: the field's year, else its shown name."""
     from ..pooled import field_year
@@ -164,8 +172,9 @@ def multiples_layout(project, name: str, request, pages: list, sets: list, style
     """The small-multiples layout of compose(): the per-field pages become the panels of one page."""
     first = pages[0]
     notes = [styles[0].note] + [request.rule_notes.get(s.field, "") for s in styles]
-    page = MapPage(request.title or sets[0][0], first.layers, first.legend_layers, first.crs, first.extent,
-                   subtitle=request.subtitle, legend_title=request.legend_title or sets[0][0],
+    common = without_year(sets[0][0])  # 'Anteil_in_%_2018' → 'Anteil_in_%': the legend is every year's
+    page = MapPage(request.title or common, first.layers, first.legend_layers, first.crs, first.extent,
+                   subtitle=request.subtitle, legend_title=request.legend_title or common,
                    note=" ".join(dict.fromkeys(n for n in notes if n)))
     panels = [Panel(caption_of(style.field, shown), p.layers) for p, style, (shown, _t, _o) in zip(pages, styles, sets)]
     return build_small_multiples(project, name, page, panels, request.page)
