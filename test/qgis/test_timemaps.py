@@ -272,3 +272,78 @@ def test_rule_hides_small_counts_on_every_year_and_out_of_the_pool(provider, yea
     assert all(bounds(layer.renderer()) == bounds(layers[0].renderer()) for layer in layers)
     text = pdftext(out)
     assert "nicht ausgewiesen" in text and "unter 500" in text  # the legend and the note name it
+
+
+# --- the report: a definition with years and a change ------------------------------------------------
+
+def years_definition(sample_dir, folder) -> str:
+    """Flensburg's definition with tab_18's shares of 2018–2021, their change as an indicator, a
+    small-multiples map of the years (pooled) and a change map classed without a method."""
+    import json
+
+    sample = sample_dir / "flensburg"
+    data = json.loads((sample / "sozialatlas_flensburg_2022.json").read_text(encoding="utf-8"))
+    data["boundaries"] = str(sample / data["boundaries"])
+    for table in data["tables"]:
+        table["path"] = str(sample / table["path"])
+        if "tab_18" in table["path"]:
+            table["fields"] = COUNTS + SHARES
+    data["indicators"].append({"id": "D_SGB2", "label": "Veränderung der SGB-II-Quote", "unit": "%-Pkt.",
+                               "change_between": [2018, 2021], "base": "Anteil_in_%"})
+    data["maps"] = [
+        {"of": "Anteil_in_%", "years": list(YEARS), "breaks": "pooled", "classes": 4, "unit": "%",
+         "title": "SGB-II-Quote 2018 bis 2021"},
+        {"field": "D_SGB2", "title": "Veränderung der SGB-II-Quote 2018–2021", "classes": 4},
+    ]
+    data["clusters"], data["profiles"] = None, None
+    path = folder / "zeitreihe.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture(scope="module")
+def report(provider, sample_dir, tmp_path_factory):
+    import processing
+
+    folder = tmp_path_factory.mktemp("years_report")
+    definition = years_definition(sample_dir, folder)
+    result = processing.run("sozialraum:report", {"DEFINITION": definition, "OUTPUT_FOLDER": str(folder / "Bericht")})
+    return folder / "Bericht", result
+
+
+def test_report_maps_years_on_one_page_and_the_change_diverging(report):
+    out, result = report
+    maps = out / "Karten.pdf"
+    assert pdf_pages(maps) == 2  # the small multiples (one page) and the change map
+    first = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(maps), "-"], capture_output=True,
+                           text=True, check=True).stdout
+    assert "SGB-II-Quote 2018 bis 2021" in first
+    assert all(str(y) in first for y in YEARS) and "dieselben Klassen für 2018–2021" in first
+    second = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", str(maps), "-"], capture_output=True,
+                            text=True, check=True).stdout
+    assert "Veränderung der SGB-II-Quote 2018–2021" in second
+    assert "Klassen symmetrisch um 0" in second and "bis +" in second and "%-Pkt." in second
+    project = QgsProject.instance()
+    manager = project.layoutManager()
+    multiples = manager.layoutByName("Sozialraum \u2013 SGB-II-Quote 2018 bis 2021")
+    assert len([i for i in multiples.items() if isinstance(i, QgsLayoutItemMap)]) == 4
+    change = manager.layoutByName("Sozialraum \u2013 Veränderung der SGB-II-Quote 2018–2021")
+    layers = thematic_layers(change.name())
+    ranges = bounds(layers[0].renderer())
+    assert [(-hi, -lo) for lo, hi in reversed(ranges)] == pytest.approx(ranges)
+
+
+def test_report_project_opens_the_small_multiples_without_the_plugin(report, tmp_path):
+    from test_report_project import open_plain
+
+    out, _result = report
+    found = open_plain(out / "Sozialbericht.qgz", tmp_path / "plain")
+    assert found["plugins"] == []
+    layout = found["layouts"]["Sozialraum \u2013 SGB-II-Quote 2018 bis 2021"]
+    assert layout["ok"]
+    kinds = [kind for kind, _id in layout["items"]]
+    assert kinds.count("QgsLayoutItemMap") == 4 and kinds.count("QgsLayoutItemLegend") == 1
+    assert all(layer["valid"] for layer in found["layers"].values())
+    text = pdftext(layout["pdf"])
+    assert all(str(y) in text for y in YEARS) and "SGB-II-Quote 2018 bis 2021" in text
+    assert pdf_pages(layout["pdf"]) == 1

@@ -17,11 +17,13 @@ def print_maps(run, uri: str, steps) -> str:
     # Without a source_text the maps name the files the data come from (tables, then boundaries).
     source = derived_source([d.resolve(t.path) for t in d.tables] + [d.resolve(d.boundaries)])
     for n, spec in enumerate(d.maps, start=1):
-        ind = d.indicator(spec.field)
-        known = any(i.id == spec.field for i in d.indicators)
-        params = {"INPUT": uri, "FIELD": spec.field, "METHOD": spec.method, "CLASSES": spec.classes,
+        ind = d.indicator(spec.indicator_id())
+        known = any(i.id == spec.indicator_id() for i in d.indicators)
+        fields = spec.mapped_fields()
+        params = {"INPUT": uri, "FIELD": fields[0], "SERIES_FIELDS": fields[1:], "POOLED": spec.pooled,
+                  "SMALL_MULTIPLES": spec.small_multiples, "METHOD": map_method(spec, ind), "CLASSES": spec.classes,
                   "TITLE": spec.title or ind.label, "SUBTITLE": spec.subtitle, "UNIT": spec.unit or ind.unit,
-                  "LEGEND_TITLE": ind.label if known else (spec.title or spec.field),
+                  "LEGEND_TITLE": ind.label if known else (spec.title or spec.indicator_id()),
                   "SOURCE_TEXT": d.source_text or source, "INVERT": ind.direction < 0,
                   # the threshold the report's rule used for it: the map's note prints it
                   "SUPPRESS_BELOW": math.ceil(float(ind.extra.get("threshold", d.publication.threshold))),
@@ -36,6 +38,16 @@ def print_maps(run, uri: str, steps) -> str:
     path = os.path.join(run.folder, "Karten.pdf")
     export_layouts_pdf([layout for layout in layouts if layout is not None], path, feedback=steps)
     return path
+
+
+def map_method(spec, ind) -> str:
+    """The entry's method; without one, classes symmetric around 0 for a change (an indicator with
+    change_between, or a unit in points such as '%-Pkt.'), else natural breaks."""
+    from ...gis.diverging import is_change
+
+    if spec.method:
+        return spec.method
+    return "diverging" if is_change(ind, spec.unit or ind.unit) else "jenks"
 
 
 def house_style(d) -> dict:
