@@ -108,6 +108,32 @@ def registry_bounds(method: str, values: list[float], classes: int) -> list[floa
     return sorted({ranges[0].lowerBound(), *[r.upperBound() for r in ranges]})
 
 
+# --- the classes of a change ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("unit, points", [("%-Pkt.", True), ("Pp.", True), ("Prozentpunkte", True), ("pp", True),
+                                          ("‰-Pkt.", True), ("%", False), ("", False), ("EW", False)])
+def test_units_in_points_mark_a_change(unit, points):
+    from sozialraum_plugin.core.indicators import Indicator
+    from sozialraum_plugin.gis.diverging import is_change, is_points_unit
+
+    assert is_points_unit(unit) is points
+    assert is_change(Indicator("D3", unit=unit)) is points
+    assert is_change(Indicator("D3", base="S3", change_between=(2019, 2021)))
+
+
+@pytest.mark.parametrize("values, classes, expected", [
+    ([-3.9, 1.4], 6, [-4.5, -3.0, -1.5, 0.0, 1.5, 3.0, 4.5]),
+    ([-0.2, 0.7], 4, [-0.8, -0.4, 0.0, 0.4, 0.8]),
+    ([-12.0, 3.0], 5, [-12.5, -7.5, -2.5, 2.5, 7.5, 12.5]),
+    ([0.0, 0.0], 2, [-1.0, 0.0, 1.0]),
+])
+def test_symmetric_classes_have_round_widths(values, classes, expected):
+    from sozialraum_plugin.gis.diverging import symmetric_ranges
+
+    ranges = symmetric_ranges(values, classes)
+    assert [ranges[0][0]] + [hi for _, hi in ranges] == pytest.approx(expected)
+
+
 # --- change maps -------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("classes", [4, 5, 6])
