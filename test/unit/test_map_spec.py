@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 
 from sozialraum_plugin.core.errors import SozialraumError
-from sozialraum_plugin.core.map_spec import MapSpec
 from sozialraum_plugin.core.report_definition import ReportDefinition
 
 BASE = {"title": "T", "boundaries": "b.shp", "key": "id"}
