@@ -373,3 +373,23 @@ def test_report_project_opens_the_small_multiples_without_the_plugin(report, tmp
     text = pdftext(layout["pdf"])
     assert all(str(y) in text for y in YEARS) and "SGB-II-Quote 2018 bis 2021" in text
     assert pdf_pages(layout["pdf"]) == 1
+
+
+def test_report_builder_keeps_a_map_of_years_and_the_automatic_method(qgis_app):
+    """The builder shows one field per map row: a hand-written map of several years keeps them, and a
+    map without a method stays automatic (a change then stays diverging), through open and save."""
+    from sozialraum_plugin.core.map_spec import MapSpec
+    from sozialraum_plugin.gui.report_builder.maps_page import FIELD, MapsPage
+
+    page = MapsPage()
+    page.set_choices([("D3", "Dynamik"), ("S1", "Arbeitslosigkeit")])
+    years = MapSpec(of="S3", years=[2019, 2020, 2021], breaks="pooled", title="Transfer", classes=4)
+    page.load([years, MapSpec(field="D3", title="Dynamik"), MapSpec(field="S1", method="quantile")])
+    specs = page.specs()
+    assert specs[0] == years
+    assert specs[1].method == "" and specs[2].method == "quantile"
+    assert not page.problems()
+    combo = page.table.cellWidget(0, FIELD)  # another field chosen: the row maps that field
+    combo.setCurrentIndex(combo.findData("S1"))
+    changed = page.specs()[0]
+    assert changed.field == "S1" and not changed.of and not changed.years
