@@ -269,6 +269,22 @@ def test_small_multiples_png_is_coloured(multiples, tmp_path):
     assert coloured > 300
 
 
+def test_small_multiples_portrait_puts_the_legend_under_the_grid(provider, years_gpkg, tmp_path):
+    out = tmp_path / "hoch.pdf"
+    result = run_map(provider, years_gpkg, out, FIELD=SHARES[1], SERIES_FIELDS=SHARES[2:], METHOD="quantile",
+                     CLASSES=3, SMALL_MULTIPLES=True, ORIENTATION="portrait", PAGE_SIZE="A3", UNIT="%",
+                     TITLE="SGB-II-Quote hochkant")
+    layout = QgsProject.instance().layoutManager().layoutByName(result["LAYOUT"])
+    maps = [i for i in layout.items() if isinstance(i, QgsLayoutItemMap)]
+    legend = next(i for i in layout.items() if isinstance(i, QgsLayoutItemLegend))
+    assert len(maps) == 3 and pdf_pages(out) == 1
+    assert legend.pos().y() > max(m.pos().y() + m.rect().height() for m in maps)  # in the band below
+    size = layout.pageCollection().page(0).pageSize()
+    assert (round(size.width()), round(size.height())) == (297, 420)
+    text = " ".join(pdftext(out).split())
+    assert "2019" in text and "2021" in text and "dieselben Klassen für 2019–2021" in text
+
+
 # --- the publication rule on every year --------------------------------------------------------------
 
 def test_rule_hides_small_counts_on_every_year_and_out_of_the_pool(provider, years_gpkg, table, tmp_path):
@@ -298,98 +314,3 @@ def test_rule_hides_small_counts_on_every_year_and_out_of_the_pool(provider, yea
     assert all(bounds(layer.renderer()) == bounds(layers[0].renderer()) for layer in layers)
     text = pdftext(out)
     assert "nicht ausgewiesen" in text and "unter 500" in text  # the legend and the note name it
-
-
-# --- the report: a definition with years and a change ------------------------------------------------
-
-def years_definition(sample_dir, folder) -> str:
-    """Flensburg's definition with tab_18's shares of 2018–2021, their change as an indicator, a
-    small-multiples map of the years (pooled) and a change map classed without a method."""
-    import json
-
-    sample = sample_dir / "flensburg"
-    data = json.loads((sample / "sozialatlas_flensburg_2022.json").read_text(encoding="utf-8"))
-    data["boundaries"] = str(sample / data["boundaries"])
-    for table in data["tables"]:
-        table["path"] = str(sample / table["path"])
-        if "tab_18" in table["path"]:
-            table["fields"] = COUNTS + SHARES
-    data["indicators"].append({"id": "D_SGB2", "label": "Veränderung der SGB-II-Quote", "unit": "%-Pkt.",
-                               "change_between": [2018, 2021], "base": "Anteil_in_%"})
-    data["maps"] = [
-        {"of": "Anteil_in_%", "years": list(YEARS), "breaks": "pooled", "classes": 4, "unit": "%",
-         "title": "SGB-II-Quote 2018 bis 2021"},
-        {"field": "D_SGB2", "title": "Veränderung der SGB-II-Quote 2018–2021", "classes": 4},
-    ]
-    data["clusters"], data["profiles"] = None, None
-    path = folder / "zeitreihe.json"
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    return str(path)
-
-
-@pytest.fixture(scope="module")
-def report(provider, sample_dir, tmp_path_factory):
-    import processing
-
-    folder = tmp_path_factory.mktemp("years_report")
-    definition = years_definition(sample_dir, folder)
-    result = processing.run("sozialraum:report", {"DEFINITION": definition, "OUTPUT_FOLDER": str(folder / "Bericht")})
-    return folder / "Bericht", result
-
-
-def test_report_maps_years_on_one_page_and_the_change_diverging(report):
-    out, result = report
-    maps = out / "Karten.pdf"
-    assert pdf_pages(maps) == 2  # the small multiples (one page) and the change map
-    first = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(maps), "-"], capture_output=True,
-                           text=True, check=True).stdout
-    assert "SGB-II-Quote 2018 bis 2021" in first
-    assert all(str(y) in first for y in YEARS) and "dieselben Klassen für 2018–2021" in first
-    second = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", str(maps), "-"], capture_output=True,
-                            text=True, check=True).stdout
-    assert "Veränderung der SGB-II-Quote 2018–2021" in second
-    assert "Klassen symmetrisch um 0" in second and "bis +" in second and "%-Pkt." in second
-    project = QgsProject.instance()
-    manager = project.layoutManager()
-    multiples = manager.layoutByName("Sozialraum \u2013 SGB-II-Quote 2018 bis 2021")
-    assert len([i for i in multiples.items() if isinstance(i, QgsLayoutItemMap)]) == 4
-    change = manager.layoutByName("Sozialraum \u2013 Veränderung der SGB-II-Quote 2018–2021")
-    layers = thematic_layers(change.name())
-    ranges = bounds(layers[0].renderer())
-    assert [(-hi, -lo) for lo, hi in reversed(ranges)] == pytest.approx(ranges)
-
-
-def test_report_project_opens_the_small_multiples_without_the_plugin(report, tmp_path):
-    from test_report_project import open_plain
-
-    out, _result = report
-    found = open_plain(out / "Sozialbericht.qgz", tmp_path / "plain")
-    assert found["plugins"] == []
-    layout = found["layouts"]["Sozialraum \u2013 SGB-II-Quote 2018 bis 2021"]
-    assert layout["ok"]
-    kinds = [kind for kind, _id in layout["items"]]
-    assert kinds.count("QgsLayoutItemMap") == 4 and kinds.count("QgsLayoutItemLegend") == 1
-    assert all(layer["valid"] for layer in found["layers"].values())
-    text = pdftext(layout["pdf"])
-    assert all(str(y) in text for y in YEARS) and "SGB-II-Quote 2018 bis 2021" in text
-    assert pdf_pages(layout["pdf"]) == 1
-
-
-def test_report_builder_keeps_a_map_of_years_and_the_automatic_method(qgis_app):
-    """The builder shows one field per map row: a hand-written map of several years keeps them, and a
-    map without a method stays automatic (a change then stays diverging), through open and save."""
-    from sozialraum_plugin.core.map_spec import MapSpec
-    from sozialraum_plugin.gui.report_builder.maps_page import FIELD, MapsPage
-
-    page = MapsPage()
-    page.set_choices([("D3", "Dynamik"), ("S1", "Arbeitslosigkeit")])
-    years = MapSpec(of="S3", years=[2019, 2020, 2021], breaks="pooled", title="Transfer", classes=4)
-    page.load([years, MapSpec(field="D3", title="Dynamik"), MapSpec(field="S1", method="quantile")])
-    specs = page.specs()
-    assert specs[0] == years
-    assert specs[1].method == "" and specs[2].method == "quantile"
-    assert not page.problems()
-    combo = page.table.cellWidget(0, FIELD)  # another field chosen: the row maps that field
-    combo.setCurrentIndex(combo.findData("S1"))
-    changed = page.specs()[0]
-    assert changed.field == "S1" and not changed.of and not changed.years
