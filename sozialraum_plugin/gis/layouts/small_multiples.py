@@ -172,7 +172,11 @@ def multiples_layout(project, name: str, request, pages: list, sets: list, style
     """The small-multiples layout of compose(): the per-field pages become the panels of one page."""
     first = pages[0]
     notes = [styles[0].note] + [request.rule_notes.get(s.field, "") for s in styles]
+    from ..pooled import field_year
+
     common = without_year(sets[0][0])  # 'Anteil_in_%_2018' → 'Anteil_in_%': the legend is every year's
+    if any(field_year(style.field) is None for style in styles):  # not years of one quantity: S1, S3, S4
+        common = request.title or common
     page = MapPage(request.title or common, first.layers, first.legend_layers, first.crs, first.extent,
                    subtitle=request.subtitle, legend_title=request.legend_title or common,
                    note=" ".join(dict.fromkeys(n for n in notes if n)))
