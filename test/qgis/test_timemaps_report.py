@@ -103,3 +103,22 @@ def test_report_builder_keeps_a_map_of_years_and_the_automatic_method(qgis_app):
     combo.setCurrentIndex(combo.findData("S1"))
     changed = page.specs()[0]
     assert changed.field == "S1" and not changed.of and not changed.years
+
+
+@pytest.mark.parametrize("entry, indicator, method, unit", [
+    ({"field": "D3"}, {"id": "D3", "unit": "%", "base": "S3", "change_between": [2019, 2021]}, "diverging", "Pp."),
+    ({"field": "D3"}, {"id": "D3", "unit": "%-Pkt."}, "diverging", "%-Pkt."),
+    ({"field": "D3", "method": "quantile"}, {"id": "D3", "unit": "%-Pkt."}, "quantile", "%-Pkt."),
+    ({"field": "S3"}, {"id": "S3", "unit": "%"}, "jenks", "%"),
+    ({"of": "S3", "years": [2019, 2021], "unit": "Prozent"}, {"id": "S3", "unit": "%"}, "jenks", "Prozent"),
+])
+def test_a_change_is_classed_around_zero_and_in_points_without_being_told(qgis_app, entry, indicator, method, unit):
+    from sozialraum_plugin.core.report_definition import ReportDefinition
+    from sozialraum_plugin.processing.algorithms.report_maps import map_method, map_unit
+
+    d = ReportDefinition.from_dict({"title": "T", "boundaries": "b.shp", "key": "id", "indicators": [indicator],
+                                    "maps": [entry]})
+    spec = d.maps[0]
+    ind = d.indicator(spec.indicator_id())
+    assert map_method(spec, ind) == method
+    assert map_unit(spec, ind, "de") == unit

@@ -22,7 +22,7 @@ def print_maps(run, uri: str, steps) -> str:
         fields = spec.mapped_fields()
         params = {"INPUT": uri, "FIELD": fields[0], "SERIES_FIELDS": fields[1:], "POOLED": spec.pooled,
                   "SMALL_MULTIPLES": spec.small_multiples, "METHOD": map_method(spec, ind), "CLASSES": spec.classes,
-                  "TITLE": spec.title or ind.label, "SUBTITLE": spec.subtitle, "UNIT": spec.unit or ind.unit,
+                  "TITLE": spec.title or ind.label, "SUBTITLE": spec.subtitle, "UNIT": map_unit(spec, ind, run.lang),
                   "LEGEND_TITLE": ind.label if known else (spec.title or spec.indicator_id()),
                   "SOURCE_TEXT": d.source_text or source, "INVERT": ind.direction < 0,
                   # the threshold the report's rule used for it: the map's note prints it
@@ -48,6 +48,17 @@ def map_method(spec, ind) -> str:
     if spec.method:
         return spec.method
     return "diverging" if is_change(ind, spec.unit or ind.unit) else "jenks"
+
+
+def map_unit(spec, ind, lang) -> str:
+    """The entry's unit, else the indicator's; a change of a % (‰) value is in points (core/formatting)."""
+    from ...core.formatting import POINT_UNITS, difference_unit
+
+    if spec.unit:
+        return spec.unit
+    if ind.change_between and ind.unit in POINT_UNITS:
+        return difference_unit(ind.unit, lang)
+    return ind.unit
 
 
 def house_style(d) -> dict:
