@@ -176,6 +176,9 @@ MESSAGES: dict[str, str] = {
     "indicators_json_syntax": QT_TRANSLATE_NOOP("Messages", "{parameter} cannot be read as JSON: line {row}, column {column}: {reason}."),
     "indicators_not_list": QT_TRANSLATE_NOOP("Messages", "{parameter} must be a JSON list of indicators ([{{\"id\": \"S1\", \"label\": …}}, …]) or a report definition."),
     "indicators_entry_invalid": QT_TRANSLATE_NOOP("Messages", "{entry} cannot be used: {reason}"),
+    # --- timemaps ---
+    "map_small_multiples_many": QT_TRANSLATE_NOOP("Messages", "A page of small multiples shows at most {max} maps; {n} were asked for. Map fewer years, or one page per year (layout 'pages')."),
+    "map_small_multiples_room": QT_TRANSLATE_NOOP("Messages", "The {n} maps of the small multiples do not fit on the page; choose a larger page size."),
 }
 
 

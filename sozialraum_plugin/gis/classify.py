@@ -21,7 +21,7 @@ in German, ``12.5 – 18.0 %`` in English), whole numbers without decimals; text
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from qgis.core import (
     QgsClassificationEqualInterval,
@@ -33,6 +33,7 @@ from qgis.core import (
 from ..core.errors import SozialraumError
 from ..core.formatting import format_number
 from ..core.needs.mss_classes import STATUS_THRESHOLDS, class_words
+from .diverging import diverging_label, symmetric_ranges
 
 MINUS = "\u2212"  # typographic minus: '−1,0 – 1,0' reads unambiguously
 DASH = " \u2013 "  # spaced en dash between the bounds of a class
@@ -42,9 +43,10 @@ QGIS_METHODS = {
     "equal": QgsClassificationEqualInterval,
     "pretty": QgsClassificationPrettyBreaks,
 }
-OWN_METHODS = ("stddev", "fixed", "mss", "sdmultiples")
-GRADUATED_METHODS = ("jenks", "quantile", "equal", "stddev", "pretty", "fixed", "mss", "sdmultiples")
-ALL_METHODS = GRADUATED_METHODS + ("categorized",)
+OWN_METHODS = ("stddev", "fixed", "mss", "sdmultiples", "diverging")
+GRADUATED_METHODS = ("jenks", "quantile", "equal", "stddev", "pretty", "fixed", "mss", "sdmultiples", "diverging")
+# the choice's numbers stay as they were: a new method goes to the end
+ALL_METHODS = GRADUATED_METHODS[:-1] + ("categorized", "diverging")
 MAX_FIXED_CLASSES = 30
 
 
@@ -74,6 +76,7 @@ def method_names(words=None) -> dict[str, str]:
         "mss": words.translate("MapText", "MSS thresholds of the status index"),
         "sdmultiples": words.translate("MapText", "mean ± multiples of the standard deviation"),
         "categorized": words.translate("MapText", "categories"),
+        "diverging": words.translate("MapText", "classes symmetric around 0"),
     }
 
 
@@ -264,18 +267,22 @@ def _note(method: str, n_classes: int, per_value: bool, stats: dict, unit: str, 
 
 def classify(values: list[float], method: str, classes: int = 5, *, unit: str = "",
              interval: float | None = None, multiples: list[float] | None = None,
-             column: str = "", words=None) -> Classification:
+             column: str = "", words=None, pooled: Classification | None = None) -> Classification:
     """Classify the mapped values (NULL and excluded areas already left out); labels and the
-    note in the language of ``words`` (German without)."""
+    note in the language of ``words`` (German without). ``pooled``: a classification made over
+    several fields' values together (gis/pooled.py): its classes, labels and note are kept, only
+    the counts are this field's."""
     words = default_words(words)
     if method not in GRADUATED_METHODS:
         raise MapError("map_method_unknown", method=method, methods=", ".join(ALL_METHODS))
     if not values:
         raise MapError("all_missing", column=column)
     values = [float(v) for v in values]
+    if pooled is not None:
+        return replace(pooled, counts=count_in_ranges(values, pooled.ranges), stats=dict(pooled.stats))
     distinct = sorted(set(values))
     stats: dict = {}
-    per_value = method not in ("mss", "fixed") and len(distinct) <= max(classes, 1)
+    per_value = method not in ("mss", "fixed", "diverging") and len(distinct) <= max(classes, 1)
     if per_value:  # Jenks & co. return unsorted or repeated classes here: one class per value
         ranges = [(v, v) for v in distinct]
     elif method in QGIS_METHODS:
@@ -287,15 +294,23 @@ def classify(values: list[float], method: str, classes: int = 5, *, unit: str = 
         stats = {"interval": interval}
     elif method == "mss":
         ranges = mss_ranges(values)
+    elif method == "diverging":
+        ranges = symmetric_ranges(values, classes)
+        stats = {"mean": 0.0}  # the centre of the ramp: no change
     else:
         ranges, stats = sd_ranges(values, multiples if multiples is not None else [-1.0, 0.0, 1.0])
     breaks = [b for r in ranges for b in r]
-    decimals = 1 if method == "mss" else choose_decimals(values, breaks)
+    if method == "diverging":  # round widths: exactly as many decimals as the bounds have
+        decimals = next((d for d in range(5) if all(abs(round(b, d) - b) < 1e-9 for b in breaks)), 4)
+    else:
+        decimals = 1 if method == "mss" else choose_decimals(values, breaks)
     if method == "fixed":
         stats["decimals"] = decimals
     stats.setdefault("mean", sum(values) / len(values))  # the centre of a diverging ramp
     if method == "mss":
         labels = _mss_labels(decimals, words)
+    elif method == "diverging":
+        labels = [diverging_label(lo, hi, decimals, unit, words) for lo, hi in ranges]
     else:
         labels = [_range_label(lo, hi, decimals, unit, words) for lo, hi in ranges]
     counts = count_in_ranges(values, ranges)

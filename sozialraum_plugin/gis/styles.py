@@ -29,7 +29,6 @@ from qgis.core import (
     QgsPalLayerSettings,
     QgsRendererCategory,
     QgsRendererRange,
-    QgsRuleBasedRenderer,
     QgsSingleSymbolRenderer,
     QgsTextBufferSettings,
     QgsTextFormat,
@@ -48,6 +47,12 @@ from .classify import (
     classify,
     count_label,
     default_words,
+)
+from .style_storage import (  # noqa: F401  (kept importable from here)
+    combined_renderer,
+    is_gpkg_layer,
+    range_rules,
+    save_style_to_gpkg,
 )
 
 translate = QCoreApplication.translate
@@ -113,9 +118,10 @@ def ramp_colours(name: str, n: int, invert: bool = False) -> list[str]:
 
 
 def centred_colours(name: str, ranges: list[tuple[float, float]], centre: float,
-                    invert: bool = False) -> list[str]:
+                    invert: bool = False, sampler=None) -> list[str]:
     """Diverging colours centred on ``centre`` (the mean): the class holding it is neutral, and
-    classes get darker step by step away from it on either side, however many lie on each."""
+    classes get darker step by step away from it on either side, however many lie on each.
+    ``sampler(name, n, invert)`` gives the scale (default: :func:`ramp_colours`)."""
     holding = next((i for i, (lo, hi) in enumerate(ranges) if lo < centre < hi), None)
     if holding is not None:
         steps = [i - holding for i in range(len(ranges))]
@@ -123,7 +129,7 @@ def centred_colours(name: str, ranges: list[tuple[float, float]], centre: float,
         below = sum(1 for _, hi in ranges if hi <= centre)
         steps = [i - below if i < below else i - below + 1 for i in range(len(ranges))]
     reach = max(1, max(abs(step) for step in steps))
-    scale = ramp_colours(name, 2 * reach + 1, invert)
+    scale = (sampler or ramp_colours)(name, 2 * reach + 1, invert)
     return [scale[reach + step] for step in steps]
 
 
@@ -132,7 +138,7 @@ def is_diverging(name: str) -> bool:
 
 
 def default_ramp(method: str) -> str:
-    return "RdBu" if method in ("stddev", "sdmultiples") else "OrRd"
+    return "RdBu" if method in ("stddev", "sdmultiples", "diverging") else "OrRd"
 
 
 def gradient(colours: list[str]) -> QgsGradientColorRamp:
@@ -299,73 +305,6 @@ def apply_labels(layer: QgsVectorLayer, field: str, size_pt: float = 6.0, font_f
     layer.setLabelsEnabled(True)
 
 
-# --- styles stored with the data -----------------------------------------------------------------
-
-def is_gpkg_layer(layer: QgsVectorLayer) -> bool:
-    source = layer.source().split("|", 1)[0]
-    return layer.providerType() == "ogr" and source.lower().endswith(".gpkg")
-
-
-def range_rules(renderer: QgsGraduatedSymbolRenderer) -> QgsRuleBasedRenderer:
-    """Rules with the graduated renderer's first-match semantics and exact bounds (QGIS's own
-    conversion prints 6 decimals, which can drop the minimum and moves the MSS +1,5 edge)."""
-    root = QgsRuleBasedRenderer.Rule(None)
-    expr, previous = f"({renderer.classAttribute()})", None
-    for item in renderer.ranges():
-        lo, hi = item.lowerValue(), item.upperValue()
-        if lo == hi:
-            condition = f"{expr} = {lo!r}"
-        else:
-            above = ">" if previous is not None and previous >= lo else ">="
-            condition = f"{expr} {above} {lo!r} AND {expr} <= {hi!r}"
-        root.appendChild(QgsRuleBasedRenderer.Rule(item.symbol().clone(), 0, 0, condition, item.label()))
-        previous = hi
-    return QgsRuleBasedRenderer(root)
-
-
-def combined_renderer(renderer, nodata: QgsCategorizedSymbolRenderer | None, layer: QgsVectorLayer):
-    """The classes plus the hatched rules in one rule-based renderer: what is saved with the data,
-    so the layer opens complete (no blank holes) wherever it is loaded."""
-    if nodata is None:
-        return renderer.clone()
-    if isinstance(renderer, QgsGraduatedSymbolRenderer):
-        combined = range_rules(renderer)
-    else:
-        combined = QgsRuleBasedRenderer.convertFromRenderer(renderer, layer)
-    if combined is None:
-        return renderer.clone()
-    root = combined.rootRule()
-    for category in nodata.categories():
-        expression = f"({nodata.classAttribute()}) = '{category.value()}'"
-        root.appendChild(QgsRuleBasedRenderer.Rule(category.symbol().clone(), 0, 0, expression,
-                                                   category.label()))
-    return combined
-
-
-def save_style_to_gpkg(layer: QgsVectorLayer, name: str, renderer, default: bool = True, words=None) -> str:
-    """Store the style in the GeoPackage's ``layer_styles``; '' on success, else the reason.
-
-    Only GeoPackages are written to: shapefiles, CSVs and databases are never touched.
-    """
-    if not is_gpkg_layer(layer):
-        return translate("Styles", "not a GeoPackage layer")
-    options = QgsVectorLayer.LayerOptions()
-    options.loadDefaultStyle = False
-    target = QgsVectorLayer(layer.source(), layer.name(), "ogr", options)
-    target.setRenderer(renderer.clone())  # the layer takes ownership: never hand it the caller's
-    if layer.labelsEnabled() and layer.labeling() is not None:
-        target.setLabeling(layer.labeling().clone())
-    target.setLabelsEnabled(layer.labelsEnabled())
-    # QGIS 3.22 asks "overwrite?" in a modal QMessageBox when the name exists (a hang without a
-    # display): remove the old style of that name first, then save.
-    _count, ids, names, _descriptions, _error = target.listStylesInDatabase()
-    for style_id, style_name in zip(ids, names):
-        if style_name == name:
-            target.deleteStyleFromDatabase(style_id)
-    description = default_words(words).translate("MapText", "Sozialraum map")
-    return target.saveStyleToDatabase(name, description, default, "") or ""
-
-
 # --- one call: a layer's field → renderers ------------------------------------------------------
 
 @dataclass
@@ -419,9 +358,11 @@ def _numbers(values: list, field: str) -> list[float]:
 def thematic_style(layer: QgsVectorLayer, field: str, method: str, classes: int = 5, *,
                    ramp: str = "auto", invert: bool = False, valid_field: str | None = None,
                    unit: str = "", interval: float | None = None,
-                   multiples: list[float] | None = None, hidden: str = "false", words=None) -> ThematicStyle:
+                   multiples: list[float] | None = None, hidden: str = "false", words=None,
+                   pooled: Classification | None = None) -> ThematicStyle:
     """Classify ``field`` of ``layer`` and build its renderers (the layer is not changed).
-    ``hidden``: an expression, true where the publication rule hid the cell ('nicht ausgewiesen')."""
+    ``hidden``: an expression, true where the publication rule hid the cell ('nicht ausgewiesen').
+    ``pooled``: the classes made over several fields together (gis/pooled.py), used as they are."""
     if layer.fields().indexFromName(field) < 0:
         raise MapError("column_not_found", column=field, file=layer.name(),
                        columns=", ".join(layer.fields().names()))
@@ -438,8 +379,12 @@ def thematic_style(layer: QgsVectorLayer, field: str, method: str, classes: int 
         result = cats
     else:
         result = classify(_numbers(raw, field), method, classes, unit=unit, interval=interval,
-                          multiples=multiples, column=field, words=words)
-        if is_diverging(ramp):
+                          multiples=multiples, column=field, words=words, pooled=pooled)
+        if method == "diverging":  # a change: centred on 0, QGIS's own diverging ramp
+            from .diverging import DEFAULT_RAMP, diverging_colours
+
+            colours = diverging_colours(result.ranges, ramp if is_diverging(ramp) else DEFAULT_RAMP, invert)
+        elif is_diverging(ramp):
             colours = centred_colours(ramp, result.ranges, result.stats["mean"], invert)
         else:
             colours = ramp_colours(ramp, len(result.ranges), invert)

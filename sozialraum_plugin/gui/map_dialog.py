@@ -39,7 +39,8 @@ def method_choices() -> list:
             ("stddev", translate("MapDialog", "Standard deviation")),
             ("pretty", translate("MapDialog", "Pretty breaks")),
             ("mss", translate("MapDialog", "MSS thresholds (status index)")),
-            ("categorized", translate("MapDialog", "Categories (classes, clusters)"))]
+            ("categorized", translate("MapDialog", "Categories (classes, clusters)")),
+            ("diverging", translate("MapDialog", "Change: classes symmetric around 0"))]
 
 
 class MapDialog(SozialraumDialog):

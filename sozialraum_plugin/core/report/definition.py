@@ -15,6 +15,7 @@ from typing import Any, Optional
 from ..errors import SozialraumError
 from ..fileio import write_text
 from ..series.indicators import Indicator, unit_scale
+from .map_spec import MapSpec
 
 VERSION = 1
 
@@ -48,16 +49,6 @@ class ClusterSpec:
     k: int = 0  # 0 = suggest
     method: str = "kmeans"  # kmeans | ward
     seed: int = 1
-
-
-@dataclass
-class MapSpec:
-    field: str
-    method: str = "jenks"
-    classes: int = 5
-    title: str = ""
-    subtitle: str = ""
-    unit: str = ""
 
 
 @dataclass
@@ -175,7 +166,7 @@ class ReportDefinition:
 
     def referenced_ids(self) -> list[tuple[str, str]]:
         """(section, id) of every field the definition uses after the joins."""
-        refs = [(f"maps[{n}].field", m.field) for n, m in enumerate(self.maps)]
+        refs = [(f"maps[{n}].field", f) for n, m in enumerate(self.maps) for f in m.mapped_fields()]
         if self.profiles:
             refs += [("profiles.fields", f) for f in self.profiles.fields]
         if self.index:
@@ -217,7 +208,7 @@ class ReportDefinition:
             "indicators": [_indicator_dict(i) for i in self.indicators],
             "index": asdict(self.index) if self.index else None,
             "clusters": asdict(self.clusters) if self.clusters else None,
-            "maps": [asdict(m) for m in self.maps],
+            "maps": [m.to_dict() for m in self.maps],
             "profiles": asdict(self.profiles) if self.profiles else None,
             "publication": asdict(self.publication),
             "language": self.language,
@@ -246,7 +237,7 @@ class ReportDefinition:
             indicators=_indicators(data.get("indicators") or [], file),
             index=_build(IndexSpec, data["index"], file, "index") if data.get("index") else None,
             clusters=_build(ClusterSpec, data["clusters"], file, "clusters") if data.get("clusters") else None,
-            maps=[_build(MapSpec, m, file, f"maps[{n}]") for n, m in enumerate(data.get("maps") or [])],
+            maps=[_map(m, file, n) for n, m in enumerate(data.get("maps") or [])],
             profiles=_build(ProfileSpec, data["profiles"], file, "profiles") if data.get("profiles") else None,
             publication=_build(PublicationSpec, data["publication"], file, "publication")
             if data.get("publication") else PublicationSpec(),
@@ -305,6 +296,12 @@ def _indicator(data: Any, file: str, n: int) -> Indicator:
     except SozialraumError as error:
         raise DefinitionError("definition_invalid", file=file, section=f"indicators[{n}]",
                               reason=error.english()) from None
+
+
+def _map(data: Any, file: str, n: int) -> MapSpec:
+    spec = _build(MapSpec, data, file, f"maps[{n}]")
+    spec.check(file, f"maps[{n}]")
+    return spec
 
 
 def _build(kind, data: Any, file: str, section: str):

@@ -57,6 +57,8 @@ class MapRequest:
     markers: list = field(default_factory=list)  # columns listing hidden cells ('not shown')
     rule_notes: dict = field(default_factory=dict)  # field → the publication rule in words, for the note
     words: object = None  # the output language (OutputWords); German when None
+    pooled: bool = False  # several fields: one classification over all their values (gis/pooled.py)
+    small_multiples: bool = False  # several fields on one page, one map each (pooled breaks)
 
 
 @dataclass
@@ -166,11 +168,25 @@ def compose(request: MapRequest, project=None) -> ComposedMap:
     project = project or QgsProject.instance()
     layer = request.layer
     words = default_words(request.words)
+    pooled = None
+    multiples = request.small_multiples and len(request.fields) > 1
+    if (request.pooled or multiples) and len(request.fields) > 1 and request.method != "categorized":
+        from ..pooled import pooled_classification
+
+        pooled = pooled_classification(
+            layer, request.fields, request.method, request.classes, valid_field=request.valid_field,
+            hidden_of=lambda f: marker_expression(f, request.markers), unit=request.unit,
+            interval=request.interval, multiples=request.multiples, words=words)
     styles = [thematic_style(layer, f, request.method, request.classes, ramp=request.ramp,
                              invert=request.invert, valid_field=request.valid_field, unit=request.unit,
                              interval=request.interval, multiples=request.multiples,
-                             hidden=marker_expression(f, request.markers), words=words)
+                             hidden=marker_expression(f, request.markers), words=words, pooled=pooled)
               for f in request.fields]
+    shown_renderers = [(style.renderer, style.nodata) for style in styles]
+    if multiples:  # one legend for all maps: labels without a year's counts, every no-data kind
+        from .small_multiples import shared_legend_renderers
+
+        shown_renderers = shared_legend_renderers(layer, styles, request, words)
     crs = map_crs(layer.crs(), layer.extent())
     extent = map_extent([layer], crs, project)
     mask = None
@@ -179,16 +195,16 @@ def compose(request: MapRequest, project=None) -> ComposedMap:
         mask.setRenderer(mask_renderer())
     series = len(request.fields) > 1
     sets = []  # (shown name, thematic, overlay or None) per page
-    for field_name, style in zip(request.fields, styles):
+    for field_name, (renderer, nodata) in zip(request.fields, shown_renderers):
         shown = display_name(layer, field_name, request.unit, words)
         thematic = copy_layer(layer, shown)
-        thematic.setRenderer(style.renderer.clone())  # layers own their renderer
+        thematic.setRenderer(renderer.clone())  # layers own their renderer
         if request.label_field:
             apply_labels(thematic, request.label_field, 6.0 * request.page.k, request.page.font)
         overlay = None
-        if style.nodata is not None:
+        if nodata is not None:
             overlay = copy_layer(layer, words.translate("MapText", "not assessed / no data"))
-            overlay.setRenderer(style.nodata.clone())
+            overlay.setRenderer(nodata.clone())
         sets.append((shown, thematic, overlay))
     name = layout_name(request.title, words)
     group = replace_group(project, name)  # from here on, request.layer may be gone
@@ -210,7 +226,12 @@ def compose(request: MapRequest, project=None) -> ComposedMap:
                              legend_title=legend_title, note=note))
         added += layers
         thematics.append(thematic)
-    layout = page_layout(project, name, pages, request.page, request.template)
+    if multiples:
+        from .small_multiples import multiples_layout
+
+        layout = multiples_layout(project, name, request, pages, sets, styles, words)
+    else:
+        layout = page_layout(project, name, pages, request.page, request.template)
     replace_layout(project, layout)
     return ComposedMap(layout, styles, added, thematics, words)
 

@@ -20,6 +20,7 @@ from ...core.report.definition import MapSpec
 
 translate = QCoreApplication.translate
 FIELD, METHOD, CLASSES, TITLE = range(4)
+YEAR_KEYS = ("of", "years", "fields", "breaks", "layout")  # a map of several years (core/map_spec.py)
 
 
 def method_choices() -> list:
@@ -29,7 +30,9 @@ def method_choices() -> list:
             ("stddev", translate("ReportBuilder", "Standard deviation")),
             ("pretty", translate("ReportBuilder", "Pretty breaks")),
             ("mss", translate("ReportBuilder", "MSS classes")),
-            ("categorized", translate("ReportBuilder", "Categories (classes, clusters)"))]
+            ("categorized", translate("ReportBuilder", "Categories (classes, clusters)")),
+            ("diverging", translate("ReportBuilder", "Change: classes symmetric around 0")),
+            ("", translate("ReportBuilder", "Automatic (symmetric around 0 for a change)"))]
 
 
 def made_field_choices(index: bool, clusters: bool) -> list:
@@ -101,7 +104,8 @@ class MapsPage(QWidget):
         n = self.table.rowCount()
         self.table.insertRow(n)
         field = QComboBox()
-        self._fill_fields(field, spec.field if spec else (self.choices[0][0] if self.choices else ""))
+        shown = spec.mapped_fields()[0] if spec is not None and spec.mapped_fields() else ""
+        self._fill_fields(field, shown if spec else (self.choices[0][0] if self.choices else ""))
         field.currentIndexChanged.connect(lambda *_a: self.changed.emit())
         method = QComboBox()
         for key, text in method_choices():
@@ -118,8 +122,9 @@ class MapsPage(QWidget):
         self.table.setCellWidget(n, METHOD, method)
         self.table.setCellWidget(n, CLASSES, classes)
         title = QTableWidgetItem(spec.title if spec else "")
-        # subtitle and unit are not shown: kept as a hand-written definition gave them
-        title.setData(Qt.ItemDataRole.UserRole, [spec.subtitle, spec.unit] if spec else ["", ""])
+        # subtitle, unit and several years are not shown: kept as a hand-written definition gave them
+        years = {k: v for k, v in spec.to_dict().items() if k in YEAR_KEYS} if spec and not spec.field else {}
+        title.setData(Qt.ItemDataRole.UserRole, [spec.subtitle, spec.unit, years, shown] if spec else ["", ""])
         self.table.setItem(n, TITLE, title)
         self.table.setCurrentCell(n, TITLE)
         self.changed.emit()
@@ -140,8 +145,13 @@ class MapsPage(QWidget):
         out = []
         for n in range(self.table.rowCount()):
             title = self.table.item(n, TITLE)
-            subtitle, unit = (title.data(Qt.ItemDataRole.UserRole) if title else None) or ("", "")
-            out.append(MapSpec(field=self.table.cellWidget(n, FIELD).currentData() or "",
+            kept = list((title.data(Qt.ItemDataRole.UserRole) if title else None) or ("", ""))
+            subtitle, unit = kept[:2]
+            years, shown = (kept[2], kept[3]) if len(kept) > 3 else ({}, "")
+            field = self.table.cellWidget(n, FIELD).currentData() or ""
+            if years and field != shown:  # another field chosen: the row maps that one now
+                years = {}
+            out.append(MapSpec(field="" if years else field, **years,
                                method=self.table.cellWidget(n, METHOD).currentData(),
                                classes=self.table.cellWidget(n, CLASSES).value(),
                                title=title.text().strip() if title else "", subtitle=subtitle, unit=unit))
@@ -151,6 +161,8 @@ class MapsPage(QWidget):
         known = {name for name, _t in self.choices}
         out = []
         for n, spec in enumerate(self.specs(), start=1):
+            if not spec.field:
+                continue  # an indicator's years (written by hand): the report's check names a missing one
             if spec.field not in known:
                 out.append(translate("ReportBuilder", "Map {0}: the field {1} is not among the chosen indicators.")
                            .format(n, spec.field or "—"))

@@ -17,15 +17,22 @@ def print_maps(run, uri: str, steps) -> str:
     # Without a source_text the maps name the files the data come from (tables, then boundaries).
     source = derived_source([d.resolve(t.path) for t in d.tables] + [d.resolve(d.boundaries)])
     for n, spec in enumerate(d.maps, start=1):
-        known = any(i.id == spec.field for i in d.indicators)
-        # a declared indicator goes as it is (INDICATORS: label as title and legend title, unit,
-        # direction, count, counts and own threshold); the map's own title and unit come first
-        params = {"INPUT": uri, "FIELD": spec.field, "METHOD": spec.method, "CLASSES": spec.classes,
-                  "TITLE": spec.title, "SUBTITLE": spec.subtitle, "UNIT": spec.unit,
-                  "INDICATORS": d.indicators_json([spec.field]),
-                  "LEGEND_TITLE": "" if known else (spec.title or spec.field),
-                  "SOURCE_TEXT": d.source_text or source,
-                  "SUPPRESS_BELOW": math.ceil(float(d.publication.threshold)),
+        ind = d.indicator(spec.indicator_id())
+        known = any(i.id == spec.indicator_id() for i in d.indicators)
+        fields = spec.mapped_fields()
+        # a declared indicator goes as it is (INDICATORS: counts, rates, own threshold); its label,
+        # unit, direction and kind are also given as parameters, as the years of one (S3_2019, …)
+        # are fields other than its id
+        threshold = ind.threshold if ind.threshold is not None else d.publication.threshold
+        params = {"INPUT": uri, "FIELD": fields[0], "SERIES_FIELDS": fields[1:], "POOLED": spec.pooled,
+                  "SMALL_MULTIPLES": spec.small_multiples, "METHOD": map_method(spec, ind), "CLASSES": spec.classes,
+                  "TITLE": spec.title or ind.label, "SUBTITLE": spec.subtitle, "UNIT": map_unit(spec, ind, run.lang),
+                  "INDICATORS": d.indicators_json([spec.indicator_id()]),
+                  "LEGEND_TITLE": ind.label if known else (spec.title or spec.indicator_id()),
+                  "SOURCE_TEXT": d.source_text or source, "INVERT": ind.direction < 0,
+                  # the threshold the report's rule used for it: the map's note prints it
+                  "SUPPRESS_BELOW": math.ceil(float(threshold)),
+                  "FIELD_IS_COUNT": known and ind.kind == "count" and not ind.change_between,
                   "OUTPUT": os.path.join(run.work, f"karte_{n}.pdf"), "LANGUAGE": run.lang, **house_style(d)}
         result = run._run("sozialraum:thematicmap", params, steps)
         names.append(result["LAYOUT"])
@@ -36,6 +43,27 @@ def print_maps(run, uri: str, steps) -> str:
     path = os.path.join(run.folder, "Karten.pdf")
     export_layouts_pdf([layout for layout in layouts if layout is not None], path, feedback=steps)
     return path
+
+
+def map_method(spec, ind) -> str:
+    """The entry's method; without one, classes symmetric around 0 for a change (an indicator with
+    change_between, or a unit in points such as '%-Pkt.'), else natural breaks."""
+    from ...gis.diverging import is_change
+
+    if spec.method:
+        return spec.method
+    return "diverging" if is_change(ind, spec.unit or ind.unit) else "jenks"
+
+
+def map_unit(spec, ind, lang) -> str:
+    """The entry's unit, else the indicator's; a change of a % (‰) value is in points (core/formatting)."""
+    from ...core.formatting import POINT_UNITS, difference_unit
+
+    if spec.unit:
+        return spec.unit
+    if ind.change_between and ind.unit in POINT_UNITS:
+        return difference_unit(ind.unit, lang)
+    return ind.unit
 
 
 def house_style(d) -> dict:

@@ -256,7 +256,7 @@ class ReportRun:
 
         root = project.layerTreeRoot()
         for spec in self.d.maps:
-            group = root.findGroup(layout_name((spec.title or self.d.indicator(spec.field).label).strip()))
+            group = root.findGroup(layout_name((spec.title or self.d.indicator(spec.indicator_id()).label).strip()))
             if group is None:
                 continue
             ids = [node.layerId() for node in group.findLayers()

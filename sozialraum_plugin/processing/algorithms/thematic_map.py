@@ -61,8 +61,16 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
             "METHOD: jenks, quantile, equal, stddev (mean ± 1 SD steps), pretty, fixed (INTERVAL), "
             "mss (status index thresholds −1.0 / +1.0 / +1.5), sdmultiples (mean + k·SD with the "
             "SD_MULTIPLES k), categorized (MSS classes, dynamics, the 12 groups and clusters get "
-            "fixed colours in need order). With no more distinct values than classes every value "
-            "gets its own class.\n"
+            "fixed colours in need order), diverging (a change, e.g. in percentage points: CLASSES "
+            "classes of one round width symmetric around 0, a diverging ramp of QGIS's style with the "
+            "warm side for more need, signed labels). With no more distinct values than classes every "
+            "value gets its own class.\n"
+            "Several years: FIELD and SERIES_FIELDS name the fields (e.g. S3_2019, S3_2020, S3_2021). "
+            "POOLED classifies all their shown values together and applies the same breaks to every "
+            "field (as mapclassify's Pooled). SMALL_MULTIPLES puts them on one page, one map per field "
+            "captioned with its year, with pooled breaks and one legend (built in code: TEMPLATE is not "
+            "used for it). With either, FIELD_IS_COUNT covers every field, and NUMERATOR_FIELD / "
+            "DENOMINATOR_FIELD are taken for each year with the field's year in their name.\n"
             "Areas where INVALID_FIELD (default 'valid') is false are hatched grey ('not assessed'), "
             "areas without a value too ('no data'). MASK_LAYER covers uninhabited land.\n"
             "Small numbers follow the report's publication rule: counts (FIELD_IS_COUNT, COUNT_FIELDS) "
@@ -125,6 +133,10 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
                                               True))
         self._add(QgsProcessingParameterField("SERIES_FIELDS", self.tr("Series: more fields, one page each"), None,
                                               "INPUT", anyf, True, True))
+        self._add(QgsProcessingParameterBoolean("POOLED", self.tr("Same class breaks for all fields (pooled)"),
+                                                False))
+        self._add(QgsProcessingParameterBoolean("SMALL_MULTIPLES", self.tr("All fields on one page (small multiples)"),
+                                                False))
         text("SOURCE_TEXT", self.tr("Source line"), settings.source_text)
         text("LICENCE_TEXT", self.tr("Licence line"))
         text("LEGEND_TITLE", self.tr("Legend title (default: field alias)"), advanced=True)
@@ -208,6 +220,8 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
             label_field=(self.parameterAsString(p, "LABEL_FIELD", context) or default_label_field(layer))
             if labels else "",
             mask_layer=mask, template=self.parameterAsFile(p, "TEMPLATE", context), page=page, words=words,
+            pooled=self.parameterAsBoolean(p, "POOLED", context),
+            small_multiples=self.parameterAsBoolean(p, "SMALL_MULTIPLES", context),
         )
 
     def _described(self, parameters, context) -> dict:
@@ -279,9 +293,10 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
         p = parameters
         described = self._described(p, context)
         counts = list(self.parameterAsFields(p, "COUNT_FIELDS", context))
+        years = request.pooled or request.small_multiples  # the fields are years of one quantity
         counts += [f for f in request.fields if f in described and described[f].is_count and f not in counts]
         if self.parameterAsBoolean(p, "FIELD_IS_COUNT", context):
-            counts.insert(0, request.fields[0])
+            counts[:0] = [f for f in (request.fields if years else request.fields[:1]) if f not in counts]
         own = described.get(request.fields[0])
         numerator = self.parameterAsString(p, "NUMERATOR_FIELD", context) or None
         denominator = self.parameterAsString(p, "DENOMINATOR_FIELD", context) or None
@@ -291,6 +306,15 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
             numerator, denominator = denominator, None  # a small denominator gives a rate away too
         rates = {f: described[f].counts for f in request.fields[1:] if f in described and described[f].counts}
         rates.update({request.fields[0]: (numerator, denominator)} if numerator else {})
+        if numerator and years:  # every year's rate is hidden with its own year's counts
+            from ...gis.pooled import year_twin
+
+            names = set(layer.fields().names())
+            for name in request.fields[1:]:
+                twin = year_twin(numerator, request.fields[0], name)
+                if name not in rates and twin in names:
+                    other = year_twin(denominator, request.fields[0], name) if denominator else None
+                    rates[name] = (twin, other if other in names else None)
         threshold = self.parameterAsInt(p, "SUPPRESS_BELOW", context)
         if own is not None and own.threshold is not None:  # its own, as the report's rule used it
             threshold = math.ceil(own.threshold)
@@ -306,7 +330,8 @@ class ThematicMapAlgorithm(SozialraumAlgorithm):
         request.markers = markers(masked if masked is not None else layer)
         for name in request.fields:
             if publication.hidden(name).any():  # nothing hidden: the map is as it was
-                used = max([threshold_of(publication, c) for c in [name, numerator] if c] or [threshold])
+                sources = [name, rates.get(name, (None,))[0]]
+                used = max([threshold_of(publication, c) for c in sources if c] or [threshold])
                 words = request.words
                 request.rule_notes[name] = words.translate(
                     "MapText", "Not shown (hatched): counts from 1 to below {threshold}, values computed from them "
