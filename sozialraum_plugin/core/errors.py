@@ -159,6 +159,14 @@ MESSAGES: dict[str, str] = {
     "appendix_no_xlsx_writer": QT_TRANSLATE_NOOP("Messages", "The workbook {file} cannot be written: neither openpyxl nor GDAL's XLSX driver is available. The CSV appendix has the same values."),
     # --- pages ---
     "profile_colour_invalid": QT_TRANSLATE_NOOP("Messages", "The house colour {colour!r} is not a colour; write it as #1f4e79 or a colour name."),
+    # --- series ---
+    "of_invalid": QT_TRANSLATE_NOOP("Messages", "The indicator {column} names the column it reads with \"of\", but {value!r} is no column name."),
+    "of_with_rate": QT_TRANSLATE_NOOP("Messages", "The indicator {column} is a rate: it reads its numerator and denominator, not a column named by \"of\"."),
+    "of_and_base": QT_TRANSLATE_NOOP("Messages", "The indicator {column} names two columns to read: of {of} and base {base}; keep one."),
+    "series_year_missing": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} needs the year {year}, but the tables hold the years {years}."),
+    "series_column_missing": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} reads the column {column}, which no table has, in no year ({years}) and not without a year. Columns: {columns}."),
+    "series_report_year_missing": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} has values for {found} but none for the report year {year} (its column {column} is in no table of that year)."),
+    "series_output_clash": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} would write the column {column}, which is already a column of the tables; give the indicator another id."),
 }
 
 

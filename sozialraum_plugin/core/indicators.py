@@ -96,10 +96,19 @@ class Indicator:
     extra: dict[str, Any] = dc_field(default_factory=dict)
     base: str | None = None
     share: bool | None = None  # None: a rate in % or ‰ is a share; False for ratios such as places per child
+    of: str | None = None  # the column read (its base name where tables come per year); ``base`` spelt anew
 
     def __post_init__(self) -> None:
         if not self.label:
             self.label = self.id
+        if self.of is not None:  # "of" is how a definition names the column; "base" is kept for old files
+            if not isinstance(self.of, str) or not self.of.strip():
+                raise MethodError("of_invalid", column=self.id, value=self.of)
+            if self.kind == "rate":
+                raise MethodError("of_with_rate", column=self.id)
+            if self.base and self.base != self.of:
+                raise MethodError("of_and_base", column=self.id, of=self.of, base=self.base)
+            self.base = self.of
         if self.direction not in (1, -1):
             raise MethodError("direction_invalid", column=self.id, value=self.direction)
         if self.kind not in KINDS:
@@ -166,6 +175,8 @@ class Indicator:
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict (tuples become lists)."""
         data = asdict(self)
+        if self.of is not None:  # written once, as "of"
+            data["base"] = None
         if self.change_between is not None:
             data["change_between"] = list(self.change_between)
         return data

@@ -8,7 +8,8 @@ from qgis.core import QgsApplication, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ...core.fileio import SQLITE_SIDE_FILES
-from .report_derived import check_inputs, derive_step, derived, profile_rates
+from .report_derived import check_inputs, derive_step, derive_steps, profile_rates, year_options
+from .report_series import year_names
 
 translate = QCoreApplication.translate
 LAYER = "sozialraum"
@@ -61,7 +62,7 @@ class ReportRun:
         the profiles: one step each, so that the progress bar never runs back."""
         d = self.d
         maps = len(d.maps) + 1 if d.maps else 0
-        return len(d.tables) + bool(derived(d)) + bool(d.index) + bool(d.clusters) + 1 + maps + bool(d.profiles) \
+        return len(d.tables) + derive_steps(d) + bool(d.index) + bool(d.clusters) + 1 + maps + bool(d.profiles) \
             + 1  # the QGIS project
 
     def _next_step(self, steps) -> None:
@@ -114,7 +115,7 @@ class ReportRun:
             params = {"INPUT": self.current, "INPUT_KEY": d.key, "TABLE": d.resolve(table.path),
                       "TABLE_KEY": table.key, "FIELDS": ",".join(table.fields), "OUTPUT": self._temp(f"join{n}"),
                       "REPORT": os.path.join(self.folder, f"Verbindungsbericht_{n}.html"), **table.options,
-                      "LANGUAGE": self.lang}
+                      **year_options(table), "LANGUAGE": self.lang}
             result = self._run("sozialraum:jointable", params, steps)
             self.current = result["OUTPUT"]
             matched = result["MATCHED"] if matched is None else min(matched, result["MATCHED"])
@@ -277,7 +278,7 @@ class ReportRun:
         if before_joins:
             if not layer.isValid() or any(not table.fields for table in d.tables):
                 return  # the join says what is wrong / a table's columns are known only after it
-            columns |= {f for table in d.tables for f in table.fields} | d.made_fields()
+            columns |= {f for table in d.tables for f in table.fields} | d.made_fields() | year_names(d)
         del layer
         d.check_ids(columns, os.path.basename(self.definition_file), complete=not before_joins)
 
@@ -307,9 +308,11 @@ class ReportRun:
         joined = QgsVectorLayer(getattr(self, "joined", self.current), "joined", "ogr")
         tables = [n for n in joined.fields().names() if n not in own and n not in old]
 
+        from .report_series import rule_definition, write_series_tables
+
         def decide(frame):
             self.frame = frame  # the rows the rule decided on (cluster numbers for the summary)
-            return report_publication(frame, self.d, tables, cells_from_markers(frame, old))
+            return report_publication(frame, rule_definition(self), tables, cells_from_markers(frame, old))
 
         internal, publication = write_district_layer(
             source, os.path.join(self.folder, f"{INTERNAL}.gpkg"), INTERNAL, decide, masked=False)
@@ -319,6 +322,7 @@ class ReportRun:
         write_text(os.path.join(self.folder, "Methodenhinweis.txt"),
                    method_note(publication, self.words, internal=True))
         self.publication = publication
+        write_series_tables(self, internal.path, published.path)  # the table "series", beside the layer
         self.outputs.update({"OUTPUT": published.uri, "INTERNAL": internal.uri})
         return published.uri
 
@@ -385,7 +389,10 @@ class ReportRun:
         own = [f"{i.id}={i.extra['threshold']}" for i in d.indicators if "threshold" in i.extra and i.id in p.fields]
         if own:  # the page legend prints the threshold each indicator was hidden below
             params["THRESHOLDS"] = ";".join(own)
-        rates = profile_rates(d, p.fields)  # a share's city value: Σ numerator / Σ its own denominator
+        from .report_series import rule_definition
+
+        # a share's city value: Σ numerator / Σ its own denominator (a yearly rate: the report year's)
+        rates = profile_rates(rule_definition(self), p.fields)
         if rates:
             params["RATES"] = rates
         if p.separate_files:
