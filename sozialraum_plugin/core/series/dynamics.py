@@ -12,11 +12,10 @@ year (core/report_definition.py resolves it when the definition is read).
 """
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from ..indicators import Indicator
-from .series import SeriesPlan, build_series
+from .series import Numbers, SeriesPlan, build_series, value_columns, year_values
 
 
 def level_of(ind: Indicator) -> Indicator:
@@ -34,17 +33,14 @@ def change_series(frame: pd.DataFrame, key: str, ind: Indicator) -> pd.DataFrame
 
 
 def changes(frame: pd.DataFrame, key: str, indicators) -> pd.DataFrame:
-    """One column per change indicator, on ``frame``'s rows: value(end) − value(start) from the
-    series (NaN where either year has no value)."""
+    """One column per change indicator, on ``frame``'s rows: value(end) − value(start), the values
+    as the series holds them (:func:`.series.year_values`: a rate's from each year's counts); NaN
+    where either year has no value. ``key`` names the districts' column (kept for symmetry with
+    :func:`change_series`)."""
     out = {}
-    n = len(frame)
-    for ind in indicators:
-        if not ind.change_between:
-            continue
-        series = change_series(frame, key, ind)
-        start, end = ind.change_between
-        values = series["value"].to_numpy(dtype=float)
-        years = series["year"].to_numpy()
-        before, after = values[:n][years[:n] == start], values[n:][years[n:] == end]
-        out[ind.id] = after - before if len(before) == len(after) == n else np.full(n, np.nan)
+    wanted = [(ind, level_of(ind), list(ind.change_between)) for ind in indicators if ind.change_between]
+    numbers = Numbers(frame, [c for _i, level, years in wanted for c in value_columns(level, years)])
+    for ind, level, years in wanted:
+        values = year_values(numbers, level, years)[0]
+        out[ind.id] = values[:, 1] - values[:, 0]
     return pd.DataFrame(out, index=frame.index)

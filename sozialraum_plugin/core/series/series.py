@@ -161,8 +161,45 @@ def plan_years(indicators, columns, years, report_year: int | None = None) -> Se
     return plan
 
 
-def _float(frame: pd.DataFrame, column: str) -> np.ndarray:
-    return numeric_column(frame, column).to_numpy(dtype=float)
+def _matrix(frame: pd.DataFrame, columns: list) -> np.ndarray:
+    """Columns as one float block (districts × columns), each as strict as ``numeric_column``."""
+    missing = [c for c in columns if c not in frame.columns]
+    numeric = not missing and all(pd.api.types.is_numeric_dtype(frame[c]) for c in columns)
+    if numeric:  # one conversion for all years (10 years × 20 indicators: 200 calls fewer)
+        return frame[columns].to_numpy(dtype=float, na_value=np.nan)
+    return np.column_stack([numeric_column(frame, c).to_numpy(dtype=float) for c in columns])
+
+
+class Numbers:
+    """The columns a series reads, converted to float once, as one block (a frame of yearly
+    columns holds hundreds of them; one conversion instead of one per column and year)."""
+
+    def __init__(self, frame: pd.DataFrame, columns):
+        self.columns = {c: j for j, c in enumerate(dict.fromkeys(columns))}
+        self.block = _matrix(frame, list(self.columns)) if self.columns else np.empty((len(frame), 0))
+
+    def take(self, columns) -> np.ndarray:
+        return self.block[:, [self.columns[c] for c in columns]]
+
+
+def value_columns(ind: Indicator, years) -> list[str]:
+    """The columns ``year_values`` reads."""
+    return [ind.year_column(n, y) for n in read_names(ind) for y in years]
+
+
+def year_values(frame, ind: Indicator, years) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(value, numerator, denominator), each districts × years: a rate's value from its counts
+    (× its scale, NaN where the denominator is not above 0, as core.indicators.rate), a value or
+    count as read (numerator and denominator NaN). ``frame``: a DataFrame or :class:`Numbers`."""
+    numbers = frame if isinstance(frame, Numbers) else Numbers(frame, value_columns(ind, years))
+    if ind.kind == "rate":
+        num = numbers.take([ind.year_column(ind.numerator, y) for y in years])
+        den = numbers.take([ind.year_column(ind.denominator, y) for y in years])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            value = num / np.where(den > 0, den, np.nan) * float(ind.scale)
+        return value, num, den
+    value = numbers.take([ind.year_column(ind.base or ind.id, y) for y in years])
+    return value, np.full(value.shape, np.nan), np.full(value.shape, np.nan)
 
 
 def build_series(frame: pd.DataFrame, key: str, plan: SeriesPlan) -> pd.DataFrame:
@@ -173,29 +210,24 @@ def build_series(frame: pd.DataFrame, key: str, plan: SeriesPlan) -> pd.DataFram
 
     keys = key_text(frame[key]).to_numpy(dtype=object)
     n = len(frame)
-    parts = []
+    blocks, names, years_col = [], [], []
+    numbers = Numbers(frame, [c for ind in plan.yearly() for c in value_columns(ind, plan.years[ind.id])])
     for ind in plan.yearly():
         years = plan.years[ind.id]
-        if ind.kind == "rate":
-            num = np.column_stack([_float(frame, ind.year_column(ind.numerator, y)) for y in years])
-            den = np.column_stack([_float(frame, ind.year_column(ind.denominator, y)) for y in years])
-            with np.errstate(divide="ignore", invalid="ignore"):
-                value = num / np.where(den > 0, den, np.nan) * float(ind.scale)  # as core.indicators.rate
-        else:
-            value = np.column_stack([_float(frame, ind.year_column(ind.base or ind.id, y)) for y in years])
-            num = den = np.full(value.shape, np.nan)
-        parts.append(pd.DataFrame({
-            "key": np.tile(keys, len(years)), "indicator": ind.id,
-            "year": np.repeat(np.asarray(years, dtype=np.int64), n),
-            "value": value.T.ravel(), "numerator": num.T.ravel(), "denominator": den.T.ravel()}))
-    if not parts:
-        series = pd.DataFrame({c: pd.Series(dtype=t) for c, t in (
-            ("key", object), ("indicator", object), ("year", np.int64), ("value", float),
-            ("numerator", float), ("denominator", float))})
-    else:
-        series = pd.concat(parts, ignore_index=True)
-    series["shown"] = True
-    return series[SERIES_COLUMNS]
+        blocks.append([a.T.ravel() for a in year_values(numbers, ind, years)])
+        names.append(np.full(n * len(years), ind.id, dtype=object))
+        years_col.append(np.repeat(np.asarray(years, dtype=np.int64), n))
+    if not blocks:
+        return pd.DataFrame({"key": pd.Series(dtype=object), "indicator": pd.Series(dtype=object),
+                             "year": pd.Series(dtype=np.int64), "value": pd.Series(dtype=float),
+                             "numerator": pd.Series(dtype=float), "denominator": pd.Series(dtype=float),
+                             "shown": pd.Series(dtype=bool)})
+    total = sum(len(y) for y in years_col)
+    return pd.DataFrame({
+        "key": np.resize(keys, total) if n else np.empty(0, dtype=object),
+        "indicator": np.concatenate(names), "year": np.concatenate(years_col),
+        "value": np.concatenate([b[0] for b in blocks]), "numerator": np.concatenate([b[1] for b in blocks]),
+        "denominator": np.concatenate([b[2] for b in blocks]), "shown": np.ones(total, dtype=bool)})
 
 
 def wide_columns(series: pd.DataFrame, plan: SeriesPlan, frame: pd.DataFrame, key: str) -> pd.DataFrame:
