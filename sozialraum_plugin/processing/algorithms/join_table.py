@@ -62,14 +62,15 @@ class JoinTableAlgorithm(SozialraumAlgorithm):
             "modified.\n\nSeparator, decimal and thousands marks, encoding and header row are "
             "detected; keys stay text (leading zeros kept); -9999, NA, empty cells are missing, "
             "–, ., *, x are suppressed (kept apart, never zero). Long tables (district, indicator, "
-            "value, year) are turned wide when the long-table columns are given; a table with one row per "
-            "district and year (LONG_YEAR without LONG_INDICATOR) is turned wide as <column>_<year>, "
-            "and so are the columns of a yearly table given its TABLE_YEAR (FIELDS names the columns "
-            "without the year).\n\n"
+            "value, year) are turned wide when the long-table columns are given.\n\n"
             "When keys are written differently (1 / 001, STGT01 / 1, '01 Altstadt' / Altstadt) a "
             "key transform is chosen automatically if it matches more districts.\n\nOutputs: "
             "MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS and an optional REPORT "
             "(.html or .json). Rows whose key occurs more than once are not joined but listed."
+        ) + "\n\n" + self.tr(
+            "Years: a table with one row per district and year (LONG_YEAR without LONG_INDICATOR) is turned "
+            "wide as <column>_<year> (two rows of one district and year are refused), and so are the columns "
+            "of a yearly table given its TABLE_YEAR (FIELDS then names the columns without the year)."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
