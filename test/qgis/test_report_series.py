@@ -184,3 +184,27 @@ def test_a_year_missing_from_a_long_table_is_named_before_anything_is_written(pr
                                                      "the years 2019, 2020, 2021"):
         _run(definition, out)
     assert not (out / "sozialraum.gpkg").exists()
+
+
+def test_the_mss_dynamic_index_takes_the_changes_from_the_series(provider, sample_dir, tmp_path):
+    """MSS preset: the dynamics D (here DQ from counts, D3 of the published shares) enter the dynamic
+    index as precomputed columns did: z-scores (population SD) over the valid areas, summed, standardised."""
+    import numpy as np
+
+    index = {"preset": "mss", "status": ["Q", "K"], "dynamic": ["DQ", "D3"], "population": "EW",
+             "min_population": 300, "exclude": "", "weights": {}}
+    out = tmp_path / "mss"
+    _run(_definition(sample_dir, tmp_path, index=index), out)
+    rows = _rows(_layer(str(out / "sozialraum_intern.gpkg"), "sozialraum_intern"),
+                 ["AREA_ID", "DQ", "D3", "dynamic_index", "dynamic_class"])
+    dq, d3 = (np.array([r[f] for r in rows], dtype=float) for f in ("DQ", "D3"))
+
+    def z(values):
+        return (values - values.mean()) / values.std(ddof=0)
+
+    expected = z(z(dq) + z(d3))
+    assert np.allclose([r["dynamic_index"] for r in rows], expected, atol=1e-9)
+    classes = np.where(expected <= -1.0, "positiv", np.where(expected < 1.0, "stabil", "negativ"))
+    assert [r["dynamic_class"] for r in rows] == classes.tolist()
+    nordstadt = next(r for r in rows if r["AREA_ID"] == "STGT03")
+    assert nordstadt["DQ"] == pytest.approx(2170 / (2164 + 8419) * 100 - 2352 / (2068 + 8173) * 100)

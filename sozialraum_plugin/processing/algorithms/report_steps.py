@@ -276,8 +276,8 @@ class ReportRun:
         layer = QgsVectorLayer(self.current, "b", "ogr")
         columns = set(layer.fields().names())
         if before_joins:
-            if not layer.isValid() or any(not table.fields for table in d.tables):
-                return  # the join says what is wrong / a table's columns are known only after it
+            if not layer.isValid() or any(not table.fields or table.year_column for table in d.tables):
+                return  # the join says what is wrong / a table's columns (or years) are known only after it
             columns |= {f for table in d.tables for f in table.fields} | d.made_fields() | year_names(d)
         del layer
         d.check_ids(columns, os.path.basename(self.definition_file), complete=not before_joins)
