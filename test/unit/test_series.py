@@ -106,6 +106,8 @@ def test_plan_names_what_is_missing():
                    columns + ["e_2019"], [2019, 2021])
     with pytest.raises(SozialraumError, match="would write the column n_2019"):
         plan_years([Indicator("n", kind="rate", numerator="d", denominator="d")], columns, [2019, 2021])
+    with pytest.raises(SozialraumError, match="The indicator Q reads the column EW_2021, which no table has"):
+        plan_years([Indicator("Q", kind="rate", numerator="n", denominator="EW")], columns + ["EW"], [2019, 2021])
     plain = plan_years([Indicator("S4", of="STATUS3_2019")], columns, [])
     assert plain.copies == ["S4"] and not plain.has_years
 

@@ -151,7 +151,12 @@ def plan_years(indicators, columns, years, report_year: int | None = None) -> Se
         elif ind.kind == "rate" and not years:
             continue  # a rate of plain columns: sozialraum:indicators names what is missing
         else:
-            missing = next(n for n in names if n not in columns)
+            yearly = [n for n in names if any(ind.year_column(n, y) in columns for y in years)]
+            if yearly:  # e.g. a numerator per year over a denominator without years: name the year's column
+                absent = next(n for n in names if n not in yearly)
+                missing = ind.year_column(absent, report_year)
+            else:
+                missing = next(n for n in names if n not in columns)
             raise MethodError("series_column_missing", indicator=ind.id, column=missing, years=shown_years,
                               columns=", ".join(sorted(columns)))
     for column, (ind, _year) in plan.outputs().items():
