@@ -80,11 +80,15 @@ def test_jointable_joins_a_yearly_table_and_a_table_with_a_year_column(provider,
 
 
 def test_report_writes_the_series_table_and_the_year_columns(report):
-    from qgis.core import QgsWkbTypes
-
     published = str(report / "sozialraum.gpkg")
     table = _layer(published, "series")
-    assert table.wkbType() == QgsWkbTypes.Type.NoGeometry
+    assert not table.isSpatial()
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(published)) as db:
+        kinds = dict(db.execute("SELECT table_name, data_type FROM gpkg_contents"))
+    assert kinds["series"] == "attributes" and kinds["sozialraum"] == "features"
     assert [f.name() for f in table.fields() if f.name() != "fid"] == [
         "key", "indicator", "year", "value", "numerator", "denominator", "shown"]
     rows = _rows(table, ["key", "indicator", "year", "value", "numerator", "denominator", "shown"])
