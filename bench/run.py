@@ -1,4 +1,4 @@
-"""`make bench`: the five comparisons of issue 8, written to build/bench.json and printed.
+"""`make bench`: the five comparisons of issue 8 and P7 of issue 15, written to build/bench.json and printed.
 
 P3 (issue 14) gives two figures: the whole algorithm against QGIS exporting the very layout it
 saved (the goal) and against a bare atlas of the same pages (informational).
@@ -44,6 +44,10 @@ ENTRIES = {
                    "added_s < 0.1", lambda r: r["added_s"] < 0.1),
     "P5_memory": ("p5_memory.py", ["1000000", "--repeats", "3"], ["100000", "--repeats", "1"],
                   "ratio <= 3", lambda r: r["ratio"] <= 3),
+    # issue 15: 10 years × 542 areas × 20 indicators read as yearly tables, series and dynamics, against
+    # pandas by hand; the whole (reading included) is the goal, the series and dynamics alone beside it
+    "P7_series": ("p7_series.py", ["--repeats", "7"], ["--repeats", "1"],
+                  "ratio <= 1.0 (series_ratio informational)", lambda r: r["ratio"] <= 1.0),
 }
 
 
@@ -96,6 +100,9 @@ def describe(name: str, r: dict) -> tuple[str, str, str, str, str]:
             f"{r['same_s']:.3f} s same layout; {r['peer_s']:.3f} s bare atlas", \
             f"{r['same_ratio']:.3f} (cpu {r.get('same_cpu_ratio', float('nan')):.2f}); bare {r['ratio']:.3f} (info)", \
             verdict
+    if name == "P7_series":
+        return f"{r['years']} years × n={r['n']} × {r['indicators']}", f"{r['ours_s']:.3f} s", f"{r['peer_s']:.3f} s", \
+            f"{r['ratio']:.3f}; series+dynamics alone {r['series_ratio']:.3f}", verdict
     size = f"n={r['n']:,}"
     extra = f", inertia {r['inertia_ratio']:.6f}" if name == "P2_clusters" else ""
     return size, f"{r['ours_s']:.3f} s", f"{r['peer_s']:.3f} s", f"{r['ratio']:.3f}{extra}", verdict

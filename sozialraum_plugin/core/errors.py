@@ -179,6 +179,14 @@ MESSAGES: dict[str, str] = {
     # --- timemaps ---
     "map_small_multiples_many": QT_TRANSLATE_NOOP("Messages", "A page of small multiples shows at most {max} maps; {n} were asked for. Map fewer years, or one page per year (layout 'pages')."),
     "map_small_multiples_room": QT_TRANSLATE_NOOP("Messages", "The {n} maps of the small multiples do not fit on the page; choose a larger page size."),
+    # --- series ---
+    "of_invalid": QT_TRANSLATE_NOOP("Messages", "The indicator {column} names the column it reads with \"of\", but {value!r} is no column name."),
+    "of_with_rate": QT_TRANSLATE_NOOP("Messages", "The indicator {column} is a rate: it reads its numerator and denominator, not a column named by \"of\"."),
+    "of_and_base": QT_TRANSLATE_NOOP("Messages", "The indicator {column} names two columns to read: of {of} and base {base}; keep one."),
+    "series_year_missing": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} needs the year {year}, but the tables hold the years {years}."),
+    "series_column_missing": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} reads the column {column}, which no table has, in no year ({years}) and not without a year. Columns: {columns}."),
+    "series_report_year_missing": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} has values for {found} but none for the report year {year} (its column {column} is in no table of that year)."),
+    "series_output_clash": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} would write the column {column}, which is already a column of the tables; give the indicator another id."),
 }
 
 

@@ -32,7 +32,7 @@ def whole_numbers(series: pd.Series) -> bool:
 
 def _named(ind: Indicator) -> list:
     """The columns an indicator names: its own, its counts, and their year columns."""
-    names = [n for n in (ind.id, ind.numerator, ind.denominator) if n]
+    names = [n for n in (ind.id, ind.numerator, ind.denominator, ind.base) if n]
     years = ind.change_between or ()
     return names + [YEAR_COLUMN.format(name=n, year=y) for n in names for y in years]
 

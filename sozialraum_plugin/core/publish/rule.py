@@ -138,6 +138,8 @@ class _Plan:
                 else:
                     self.value(column)
                 sources.append(column)
+                if year is None and column != ind.id and self.value(ind.id):  # a copy under its own id ("of")
+                    self.derive(ind.id, [column])
         if ind.change_between:
             self.value(ind.id)
             self.derive(ind.id, sources)

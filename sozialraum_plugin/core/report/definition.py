@@ -14,6 +14,7 @@ from typing import Any, Optional
 
 from ..errors import SozialraumError
 from ..fileio import write_text
+from ..series.definition_years import check_years, periods, table_dict, table_entry, whole
 from ..series.indicators import Indicator, unit_scale
 from .map_spec import MapSpec
 
@@ -30,6 +31,8 @@ class TableSpec:
     key: str
     fields: list = field(default_factory=list)  # empty = all columns
     options: dict = field(default_factory=dict)  # jointable's advanced parameters, e.g. {"SEPARATOR": 1}
+    year: Optional[int] = None  # a yearly table: its columns are joined as <column>_<year>
+    year_column: str = ""  # a table with one row per district and year: pivoted to <column>_<year>
 
 
 @dataclass
@@ -95,6 +98,8 @@ class ReportDefinition:
     source_text: str = ""
     language: str = ""  # de | en for every output; empty = the QGIS locale
     style: StyleSpec = field(default_factory=StyleSpec)
+    period: Optional[int] = None  # years a change spans by default ("change_between": "period")
+    report_year: Optional[int] = None  # default: the latest year of the yearly tables
     version: int = VERSION
     base_dir: str = ""  # folder relative paths are read from (not saved)
 
@@ -148,6 +153,18 @@ class ReportDefinition:
         except ValueError:  # another drive (Windows)
             inside = False
         return os.path.relpath(target, base).replace(os.sep, "/") if inside else name
+
+    # -- years (core/series) ------------------------------------------------------------------
+    def has_years(self) -> bool:
+        """Tables per year or with a year column: the indicators are read per year (a series)."""
+        return any(t.year is not None or t.year_column for t in self.tables)
+
+    def table_years(self) -> list:
+        """The years of the yearly tables (a table with a year column: known after reading it)."""
+        return sorted({t.year for t in self.tables if t.year is not None})
+
+    def year_tables_only(self) -> bool:
+        return self.has_years() and not any(t.year_column for t in self.tables)
 
     def indicator(self, field_name: str) -> Indicator:
         for ind in self.indicators:
@@ -204,7 +221,7 @@ class ReportDefinition:
         data = {
             "version": self.version, "title": self.title, "source_text": self.source_text,
             "boundaries": self.boundaries, "key": self.key, "name_field": self.name_field,
-            "tables": [asdict(t) for t in self.tables],
+            "tables": [table_dict(t) for t in self.tables],
             "indicators": [_indicator_dict(i) for i in self.indicators],
             "index": asdict(self.index) if self.index else None,
             "clusters": asdict(self.clusters) if self.clusters else None,
@@ -214,6 +231,8 @@ class ReportDefinition:
             "language": self.language,
             "style": asdict(self.style),
         }
+        data.update({name: getattr(self, name) for name in ("period", "report_year")
+                     if getattr(self, name) is not None})  # only where set: older files stay as they were
         return data
 
     def to_json(self) -> str:
@@ -230,11 +249,18 @@ class ReportDefinition:
         for name in ("title", "boundaries", "key"):
             if not str(data.get(name) or "").strip():
                 raise DefinitionError("definition_invalid", file=file, section=name, reason="missing")
-        return cls(
+        tables = [table_entry(t, file, n) for n, t in enumerate(data.get("tables") or [])]
+        period = whole(data.get("period"), file, "period", 1, 50)
+        report_year = whole(data.get("report_year"), file, "report_year", 1000, 3000)
+        years = sorted({t.year for t in tables if t.year is not None})
+        if report_year is None and years:
+            report_year = years[-1]
+        items = periods(data.get("indicators") or [], period, report_year, file)
+        definition = cls(
             title=str(data["title"]), boundaries=str(data["boundaries"]), key=str(data["key"]),
             name_field=str(data.get("name_field") or ""), source_text=str(data.get("source_text") or ""),
-            tables=[_build(TableSpec, t, file, f"tables[{n}]") for n, t in enumerate(data.get("tables") or [])],
-            indicators=_indicators(data.get("indicators") or [], file),
+            tables=tables,
+            indicators=_indicators(items, file),
             index=_build(IndexSpec, data["index"], file, "index") if data.get("index") else None,
             clusters=_build(ClusterSpec, data["clusters"], file, "clusters") if data.get("clusters") else None,
             maps=[_map(m, file, n) for n, m in enumerate(data.get("maps") or [])],
@@ -244,7 +270,10 @@ class ReportDefinition:
             language=_language(data.get("language"), file),
             style=_build(StyleSpec, data["style"], file, "style") if data.get("style") else StyleSpec(),
             version=int(data.get("version") or VERSION), base_dir=base_dir,
+            period=period, report_year=whole(data.get("report_year"), file, "report_year", 1000, 3000),
         )
+        check_years(definition, file)
+        return definition
 
 
 def _language(value: Any, file: str) -> str:

@@ -115,11 +115,20 @@ class Indicator:
     city_method: str = "auto"
     threshold: float | None = None  # the rule's threshold for its counts (None: the report's)
     context: bool = False  # context, not need (Kita places per child): shown and ranked, never a finding
+    of: str | None = None  # the column read (its base name where tables come per year); ``base`` spelt anew
 
     def __post_init__(self) -> None:
         if not self.label:
             self.label = self.id
         self._check_types()
+        if self.of is not None:  # "of" is how a definition names the column; "base" is kept for old files
+            if not isinstance(self.of, str) or not self.of.strip():
+                raise MethodError("of_invalid", column=self.id, value=self.of)
+            if self.kind == "rate":
+                raise MethodError("of_with_rate", column=self.id)
+            if self.base and self.base != self.of:
+                raise MethodError("of_and_base", column=self.id, of=self.of, base=self.base)
+            self.base = self.of
         if self.direction not in DIRECTIONS or isinstance(self.direction, bool):
             raise MethodError("indicator_value_invalid", column=self.id, name="direction", value=self.direction,
                               expected="+1 (higher = more need), -1 (lower = more need) or 0 (no direction)")
@@ -243,6 +252,8 @@ class Indicator:
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict (tuples become lists)."""
         data = asdict(self)
+        if self.of is not None:  # written once, as "of"
+            data["base"] = None
         if self.change_between is not None:
             data["change_between"] = list(self.change_between)
         return data

@@ -174,3 +174,70 @@ def _dtype_name(series: pd.Series) -> str:
     if pd.api.types.is_integer_dtype(series.dtype):
         return "integer"
     return "real" if pd.api.types.is_float_dtype(series.dtype) else "text"
+
+
+# --- years (issue 15): a yearly table, and a table with a year column -------------------------------
+
+def with_year(result: ReadResult, key: str, year: Any) -> ReadResult:
+    """A yearly table's columns named for their year (``Anzahl`` of the 2021 table →
+    ``Anzahl_2021``), the key kept: two years' tables then join side by side, and a change
+    between years finds its columns as ``core.indicators.YEAR_COLUMN`` names them."""
+    from dataclasses import replace
+
+    suffix = f"_{key_text(pd.Series([year], dtype=object)).iloc[0]}"
+    names = {c: (c if c == key else f"{c}{suffix}") for c in result.frame.columns}
+    frame = result.frame.rename(columns=names)
+    suppressed = result.suppressed.rename(columns=names)
+    columns = [replace(c, name=names.get(c.name, c.name)) for c in result.report.columns]
+    return ReadResult(frame, replace(result.report, columns=columns), suppressed)
+
+
+_YEARS_INDICATOR = "\x00indicator"  # a helper column no table has
+
+
+def pivot_years(frame: Union[pd.DataFrame, ReadResult], key: str, year: str, columns: Sequence[str] | None = None,
+                name: str | None = None) -> ReadResult:
+    """A table with one row per district and year (``Jahr``) to one row per district: each other
+    column becomes ``<column>_<year>`` (the names :func:`with_year` gives a yearly table), through
+    :func:`pivot_long`, so a district with two rows of one year is refused by name (key, year,
+    column), never "first one wins"."""
+    report, suppressed = None, None
+    if isinstance(frame, ReadResult):
+        report, suppressed, name, frame = frame.report, frame.suppressed, name or frame.report.file, frame.frame
+    name = name or "table"
+    for col in (key, year):
+        if col not in frame.columns:
+            raise TableError("column_not_found", file=name, column=col, columns=", ".join(map(str, frame.columns)))
+    wanted = [c for c in (columns if columns is not None else frame.columns) if c not in (key, year)]
+    parts = []
+    for col in wanted:
+        sub = frame[[key, year, col]].assign(**{_YEARS_INDICATOR: col})
+        supp = suppressed[[col]] if suppressed is not None and col in suppressed.columns else pd.DataFrame(
+            index=sub.index)
+        parts.append(pivot_long(ReadResult(sub, report or ReadReport(file=name, format="frame"), supp), key,
+                                _YEARS_INDICATOR, col, year=year, name=name))
+    if not parts:
+        raise TableError("column_not_found", file=name, column="(a column beside the key and the year)",
+                         columns=", ".join(map(str, frame.columns)))
+    first = parts[0]
+    keys = first.frame[key]
+    frames, supps, reports, warnings = [first.frame], [first.suppressed], list(first.report.columns), []
+    for part in parts[1:]:  # the same rows in the same order: pivot_long keeps the first appearance
+        own = part.frame.drop(columns=[key])
+        if not part.frame[key].equals(keys):
+            own = part.frame.set_index(key).reindex(keys).reset_index(drop=True)
+        frames.append(own)
+        supps.append(part.suppressed.reindex(range(len(keys))).fillna(False).astype(bool))
+        reports += part.report.columns[1:]
+    for part in parts:
+        warnings += [w for w in part.report.warnings if w not in warnings]
+    out = pd.concat(frames, axis=1)
+    supp = pd.concat(supps, axis=1) if supps else pd.DataFrame(index=out.index)
+    return ReadResult(out, ReadReport(file=name, format="pivot", n_rows=len(out), columns=reports,
+                                      warnings=warnings), supp)
+
+
+def table_years(frame: pd.DataFrame, year: str) -> list[int]:
+    """The years a table with a year column holds (whole numbers only), ascending."""
+    values = pd.to_numeric(key_text(frame[year]), errors="coerce").dropna()
+    return sorted({int(v) for v in values if float(v).is_integer()})

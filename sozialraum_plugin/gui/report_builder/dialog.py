@@ -168,8 +168,10 @@ class ReportBuilderDialog(SozialraumDialog):
         for editor in self.tables.editors:  # each column from the first table that has it
             columns = editor.columns()
             kept = getattr(editor, "kept_fields", [])  # named by a loaded definition beyond its indicators
-            fields = [c for c in dict.fromkeys(kept + wanted) if c in columns and c not in taken and c != editor.key()]
-            taken |= set(fields)
+            year = tuple(getattr(editor, "year_entries", {}).values())  # yearly tables: the same columns each year
+            fields = [c for c in dict.fromkeys(kept + wanted)
+                      if c in columns and (c, year) not in taken and c != editor.key()]
+            taken |= {(c, year) for c in fields}
             tables.append(editor.spec(fields))
         definition = ReportDefinition(
             title=self.general.title_edit.text().strip(), boundaries=self.general.source(), key=self.general.key(),
@@ -183,6 +185,7 @@ class ReportBuilderDialog(SozialraumDialog):
         if shown != round(publication.threshold):  # changed here (a loaded 2.5 stays while untouched)
             publication = replace(publication, threshold=shown)
         definition.publication = publication
+        definition.period, definition.report_year = getattr(self, "_years", (None, None))  # kept as loaded
         return definition
 
     def problems(self) -> list:
@@ -238,6 +241,7 @@ class ReportBuilderDialog(SozialraumDialog):
         try:
             self.definition_path = path
             self._publication = definition.publication
+            self._years = (definition.period, definition.report_year)
             self.general.threshold_spin.setValue(round(definition.publication.threshold))
             self.general.title_edit.setText(definition.title)
             self.general.source_edit.setText(definition.source_text)

@@ -277,10 +277,13 @@ class TableEditor(QWidget):
 
     # -- the definition -------------------------------------------------------------------
     def spec(self, fields: list) -> TableSpec:
-        return TableSpec(path=self.path(), key=self.key(), fields=list(fields), options=self.read_parameters())
+        # a loaded table's year entries are kept as they were (the builder has no field for them yet)
+        return TableSpec(path=self.path(), key=self.key(), fields=list(fields), options=self.read_parameters(),
+                         **getattr(self, "year_entries", {}))
 
     def load(self, spec: TableSpec, path: str) -> None:
         """Show a table of a definition (``path``: its resolved file)."""
+        self.year_entries = {"year": spec.year, "year_column": spec.year_column}
         self._reading = True
         try:
             self.file_widget.setFilePath(path)

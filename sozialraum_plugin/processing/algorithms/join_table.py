@@ -36,6 +36,19 @@ def _split(text: str, seps: str = ",;") -> list[str]:
     return [part.strip() for part in text.split(seps[0]) if part.strip()]
 
 
+def year_fields(fields, columns: list, table_year, by_year: bool):
+    """FIELDS names a yearly table's columns without their year: the joined names."""
+    if not fields:
+        return fields
+    if table_year is not None and not by_year:
+        return [f"{f}_{table_year}" for f in fields]
+    if by_year:
+        import re
+
+        return [c for c in columns if any(re.fullmatch(re.escape(f) + r"_\d+", str(c)) for f in fields)]
+    return fields
+
+
 class JoinTableAlgorithm(SozialraumAlgorithm):
     NAME = "jointable"
 
@@ -54,6 +67,10 @@ class JoinTableAlgorithm(SozialraumAlgorithm):
             "key transform is chosen automatically if it matches more districts.\n\nOutputs: "
             "MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS and an optional REPORT "
             "(.html or .json). Rows whose key occurs more than once are not joined but listed."
+        ) + "\n\n" + self.tr(
+            "Years: a table with one row per district and year (LONG_YEAR without LONG_INDICATOR) is turned "
+            "wide as <column>_<year> (two rows of one district and year are refused), and so are the columns "
+            "of a yearly table given its TABLE_YEAR (FIELDS then names the columns without the year)."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -94,6 +111,8 @@ class JoinTableAlgorithm(SozialraumAlgorithm):
             QgsProcessingParameterString("LONG_VALUE", self.tr("Long table: value column"), optional=True),
             QgsProcessingParameterString("LONG_YEAR", self.tr("Long table: year column"), optional=True),
             QgsProcessingParameterString("YEAR", self.tr("Long table: only this year"), optional=True),
+            QgsProcessingParameterString("TABLE_YEAR", self.tr("Year of the table (its columns are joined as "
+                                                               "<column>_<year>)"), optional=True),
             language_parameter(),
         ]
         for param in advanced:
@@ -144,8 +163,12 @@ class JoinTableAlgorithm(SozialraumAlgorithm):
         options = self.read_options(parameters, context)
         long_ind = self.parameterAsString(parameters, "LONG_INDICATOR", context).strip()
         long_val = self.parameterAsString(parameters, "LONG_VALUE", context).strip()
+        year_col = self.parameterAsString(parameters, "LONG_YEAR", context).strip() or None
+        by_year = year_col if not long_ind else None  # one row per district and year
         wide_cols = None if long_ind else (_split(self.parameterAsString(parameters, "FIELDS", context)) or None)
-        keys = [table_key] + ([long_ind] if long_ind else [])
+        if wide_cols is not None and by_year:
+            wide_cols = [by_year, *[c for c in wide_cols if c != by_year]]
+        keys = [table_key] + ([long_ind] if long_ind else []) + ([by_year] if by_year else [])
         if source and os.path.isfile(source):
             result = read_table(source, key_columns=keys, columns=None if wide_cols is None else
                                 [table_key, *wide_cols], **options)
@@ -170,14 +193,33 @@ class JoinTableAlgorithm(SozialraumAlgorithm):
         if long_ind:
             if not long_val:
                 raise TableError("option_invalid", option="LONG_VALUE", value="")
-            year_col = self.parameterAsString(parameters, "LONG_YEAR", context).strip() or None
             year = self.parameterAsString(parameters, "YEAR", context).strip() or None
             result = pivot_long(result, table_key, long_ind, long_val, year=year_col, select_year=year)
             feedback.pushInfo(self.tr("Long table turned wide: {rows} districts, {cols} columns.").format(
                 rows=result.report.n_rows, cols=len(result.report.columns)))
             for code, params in result.report.warnings:
                 feedback.pushWarning(format_code(code, params))
+        elif by_year:
+            from ...core.tables.pivot import pivot_years
+
+            result = pivot_years(result, table_key, by_year)
+            feedback.pushInfo(self.tr("Table with a year column turned wide: {rows} districts, {cols} columns.").format(
+                rows=result.report.n_rows, cols=len(result.report.columns)))
+        table_year = self.table_year(parameters, context)
+        if table_year is not None:
+            from ...core.tables.pivot import with_year
+
+            result = with_year(result, table_key, table_year)
         return result
+
+    def table_year(self, parameters, context):
+        """TABLE_YEAR as a whole number (None when not given)."""
+        text = self.parameterAsString(parameters, "TABLE_YEAR", context).strip()
+        if not text:
+            return None
+        if not text.isdigit():
+            raise TableError("option_invalid", option="TABLE_YEAR", value=text)
+        return int(text)
 
     def compute(self, parameters, context, feedback):
         from ...gis.join_layer import join_to_gpkg
@@ -193,7 +235,10 @@ class JoinTableAlgorithm(SozialraumAlgorithm):
         result = self.read(parameters, context, feedback, table_key)
         if feedback.isCanceled():
             return {}
-        fields = _split(self.parameterAsString(parameters, "FIELDS", context)) or None
+        fields = year_fields(_split(self.parameterAsString(parameters, "FIELDS", context)) or None,
+                             list(result.frame.columns), self.table_year(parameters, context),
+                             bool(self.parameterAsString(parameters, "LONG_YEAR", context).strip())
+                             and not self.parameterAsString(parameters, "LONG_INDICATOR", context).strip())
         transform = self.choice(parameters, "KEY_TRANSFORM", context)
         name = os.path.splitext(os.path.basename(dest))[0]
         joined = join_to_gpkg(layer, key_field, result, table_key, dest, name, transform=transform,

@@ -55,6 +55,15 @@ class ReportAlgorithm(SozialraumAlgorithm):
             "LANGUAGE (de | en): the language of every output (maps, legends, class labels, appendix, "
             "method note, join reports, profile pages) and its number format (1.234,5 / 1,234.5); "
             "empty: the definition's \"language\", else the QGIS locale. File names stay German."
+        ) + "\n\n" + self.tr(
+            "Years: tables given per year (\"year\": 2021 on a table entry) or with a year column "
+            "(\"year_column\": \"Jahr\") make a series: every indicator whose columns are there in several "
+            "years (\"of\": \"STATUS3\" names the column, a rate its numerator and denominator) gets a column "
+            "<id>_<year> per year and <id> for the report year (\"report_year\", default the latest), and both "
+            "GeoPackages a table \"series\" (key, indicator, year, value, numerator, denominator, shown; in "
+            "sozialraum.gpkg the values of hidden cells are empty). A change (\"change_between\": [2019, 2021], "
+            "or \"period\" with the definition's \"period\": 2) is computed from the two years' values, for "
+            "rates from their counts, in points."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802

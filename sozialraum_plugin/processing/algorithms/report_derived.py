@@ -25,14 +25,26 @@ def derived(definition) -> list:
 
 def _table_columns(run, n: int, table, context) -> list[str]:
     """The columns table ``n`` adds: its field list, or all columns as the jointable reads them."""
-    if table.fields:
-        return list(table.fields)
+    if table.fields and not table.year_column:
+        return [f if table.year is None else f"{f}_{table.year}" for f in table.fields]
     alg = QgsApplication.processingRegistry().createAlgorithmById("sozialraum:jointable")
     if alg is None:
         return []
-    params = {"TABLE": run.d.resolve(table.path), "TABLE_KEY": table.key, **table.options}
+    params = {"TABLE": run.d.resolve(table.path), "TABLE_KEY": table.key, **table.options, **year_options(table)}
+    if table.fields:
+        params["FIELDS"] = ",".join(table.fields)
     result = alg.read(params, context, QgsProcessingFeedback(), table.key)  # nothing is written
     return [str(c) for c in result.frame.columns if str(c) != table.key]
+
+
+def year_options(table) -> dict:
+    """The jointable's parameters for a yearly table or a table with a year column."""
+    options = {}
+    if table.year is not None:
+        options["TABLE_YEAR"] = str(table.year)
+    if table.year_column:
+        options["LONG_YEAR"] = table.year_column
+    return options
 
 
 def _lookup_context(run):
@@ -57,9 +69,11 @@ def check_inputs(run) -> None:
     """Every input column of a derived indicator exists after the joins, or a message names it."""
     from ...core.report.definition import DefinitionError
     from ...core.series.derived import missing_inputs
+    from .report_series import plan_for, series_wanted
 
     wanted = derived(run.d)
-    if not wanted:
+    series = series_wanted(run.d)
+    if not wanted and not series:
         return
     context = _lookup_context(run)
     layer = QgsProcessingUtils.mapLayerFromString(run.current, context)
@@ -68,10 +82,18 @@ def check_inputs(run) -> None:
     available = set(layer.fields().names())
     lacking = missing_inputs(wanted, available)
     for n, table in enumerate(run.d.tables, start=1):
-        if not lacking:
+        if not lacking and not series:
             break
         columns = _table_columns(run, n, table, context)
         available |= set(columns) | {CLASH_PREFIX + c for c in columns}
+        if table.year_column:  # its years are known now
+            from ...core.series.series import years_from_columns
+
+            run.long_years = getattr(run, "long_years", set()) | set(years_from_columns(columns))
+        lacking = missing_inputs(wanted, available)
+    if series:  # a year missing, a column in no table, … named before anything is written
+        plan = plan_for(run, available)
+        wanted = [i for i in wanted if not plan.handles(i)] + plan.changes()
         lacking = missing_inputs(wanted, available)
     if lacking:
         indicator, column = lacking[0]
@@ -80,8 +102,26 @@ def check_inputs(run) -> None:
 
 
 def derive_step(run, steps) -> None:
-    """One run of sozialraum:indicators over the joined layer."""
-    wanted = derived(run.d)
+    """One run of sozialraum:indicators over the joined layer (rates and changes of plain columns),
+    then the series step (report_series.py) for the indicators with years."""
+    from qgis.core import QgsVectorLayer
+
+    from .report_series import plan_for, series_step, series_wanted
+
+    plan = None
+    if series_wanted(run.d):
+        if run.d.tables and any(t.year_column for t in run.d.tables) and not hasattr(run, "long_years"):
+            check_inputs(run)  # (not run yet: reads the years of the tables with a year column)
+        plan = run.series_plan = plan_for(run, QgsVectorLayer(run.current, "joined", "ogr").fields().names())
+    wanted = [i for i in derived(run.d) if plan is None or not plan.handles(i)]
+    if plan is not None:
+        _derive(run, steps, wanted)
+        series_step(run, steps, plan)
+        return
+    _derive(run, steps, wanted)
+
+
+def _derive(run, steps, wanted) -> None:
     if not wanted:
         return
     steps.pushInfo(translate("Report", "Computing {0} indicator(s) from counts: {1}").format(
@@ -89,4 +129,15 @@ def derive_step(run, steps) -> None:
     params = {"INPUT": run.current, "INDICATORS": json.dumps([i.to_dict() for i in wanted], ensure_ascii=False),
               "KEY_FIELD": run.d.key, "OUTPUT": run._temp("indicators")}
     run.current = run._run("sozialraum:indicators", params, steps)["OUTPUT"]
+
+
+def derive_steps(definition) -> int:
+    """Steps of the derive and series stage, for the progress bar (counted before the joins)."""
+    from .report_series import series_wanted
+
+    if series_wanted(definition):
+        plain = [i for i in derived(definition) if not i.change_between and not definition.has_years()]
+        return 1 + bool(plain)
+    return int(bool(derived(definition)))
+
 

@@ -27,7 +27,7 @@ def print_maps(run, uri: str, steps) -> str:
         params = {"INPUT": uri, "FIELD": fields[0], "SERIES_FIELDS": fields[1:], "POOLED": spec.pooled,
                   "SMALL_MULTIPLES": spec.small_multiples, "METHOD": map_method(spec, ind), "CLASSES": spec.classes,
                   "TITLE": spec.title or ind.label, "SUBTITLE": spec.subtitle, "UNIT": map_unit(spec, ind, run.lang),
-                  "INDICATORS": d.indicators_json([spec.indicator_id()]),
+                  "INDICATORS": run.indicators_json([spec.indicator_id()]),
                   "LEGEND_TITLE": ind.label if known else (spec.title or spec.indicator_id()),
                   "SOURCE_TEXT": d.source_text or source, "INVERT": ind.direction < 0,
                   # the threshold the report's rule used for it: the map's note prints it

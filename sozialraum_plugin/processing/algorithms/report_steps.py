@@ -8,7 +8,8 @@ from qgis.core import QgsApplication, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ...core.fileio import SQLITE_SIDE_FILES
-from .report_derived import check_inputs, derive_step, derived
+from .report_derived import check_inputs, derive_step, derive_steps, year_options
+from .report_series import year_names
 
 translate = QCoreApplication.translate
 LAYER = "sozialraum"
@@ -61,8 +62,15 @@ class ReportRun:
         the profiles: one step each, so that the progress bar never runs back."""
         d = self.d
         maps = len(d.maps) + 1 if d.maps else 0
-        return len(d.tables) + bool(derived(d)) + bool(d.index) + bool(d.clusters) + 1 + maps + bool(d.profiles) \
+        return len(d.tables) + derive_steps(d) + bool(d.index) + bool(d.clusters) + 1 + maps + bool(d.profiles) \
             + 1  # the QGIS project
+
+    def indicators_json(self, fields) -> str:
+        """INDICATORS for a step: the definition's indicators as the district layer holds them (a
+        yearly one as its report year's, with that year's counts: report_series.rule_definition)."""
+        from .report_series import rule_definition
+
+        return rule_definition(self).indicators_json(fields)
 
     def _next_step(self, steps) -> None:
         """A step done without a child algorithm (the GeoPackage, the maps' PDF)."""
@@ -114,7 +122,7 @@ class ReportRun:
             params = {"INPUT": self.current, "INPUT_KEY": d.key, "TABLE": d.resolve(table.path),
                       "TABLE_KEY": table.key, "FIELDS": ",".join(table.fields), "OUTPUT": self._temp(f"join{n}"),
                       "REPORT": os.path.join(self.folder, f"Verbindungsbericht_{n}.html"), **table.options,
-                      "LANGUAGE": self.lang}
+                      **year_options(table), "LANGUAGE": self.lang}
             result = self._run("sozialraum:jointable", params, steps)
             self.current = result["OUTPUT"]
             matched = result["MATCHED"] if matched is None else min(matched, result["MATCHED"])
@@ -126,7 +134,7 @@ class ReportRun:
             c = d.clusters
             self.current = self._run("sozialraum:needclusters", {
                 "INPUT": self.current, "FIELDS": c.fields, "K": c.k, "METHOD": c.method,
-                "SEED": c.seed, "INDICATORS": d.indicators_json(c.fields),
+                "SEED": c.seed, "INDICATORS": self.indicators_json(c.fields),
                 "NEED_FIELD": "status_index" if d.index else None, "OUTPUT": self._temp("clusters"),
                 "SUMMARY": os.path.join(self.work, "Clusteruebersicht.csv"), "LANGUAGE": self.lang}, steps)["OUTPUT"]
         self._check_ids(before_joins=False)
@@ -275,19 +283,19 @@ class ReportRun:
         layer = QgsVectorLayer(self.current, "b", "ogr")
         columns = set(layer.fields().names())
         if before_joins:
-            if not layer.isValid() or any(not table.fields for table in d.tables):
-                return  # the join says what is wrong / a table's columns are known only after it
-            columns |= {f for table in d.tables for f in table.fields} | d.made_fields()
+            if not layer.isValid() or any(not table.fields or table.year_column for table in d.tables):
+                return  # the join says what is wrong / a table's columns (or years) are known only after it
+            columns |= {f for table in d.tables for f in table.fields} | d.made_fields() | year_names(d)
         del layer
         d.check_ids(columns, os.path.basename(self.definition_file), complete=not before_joins)
 
     def _index_params(self) -> dict:
-        i, d = self.d.index, self.d
+        i = self.d.index
         weights = ";".join(f"{k}={v}" for k, v in (i.weights or {}).items())
         return {"INPUT": self.current, "STATUS_FIELDS": i.status, "DYNAMIC_FIELDS": i.dynamic,
                 "PRESET": i.preset, "POPULATION_FIELD": i.population or None,
                 "MIN_POPULATION": i.min_population, "EXCLUDE_EXPRESSION": i.exclude,
-                "INDICATORS": d.indicators_json(i.status + i.dynamic), "WEIGHTS": weights,
+                "INDICATORS": self.indicators_json(i.status + i.dynamic), "WEIGHTS": weights,
                 "OUTPUT": self._temp("index"), "LANGUAGE": self.lang}
 
     def _publish_layer(self) -> str:
@@ -307,9 +315,11 @@ class ReportRun:
         joined = QgsVectorLayer(getattr(self, "joined", self.current), "joined", "ogr")
         tables = [n for n in joined.fields().names() if n not in own and n not in old]
 
+        from .report_series import rule_definition, write_series_tables
+
         def decide(frame):
             self.frame = frame  # the rows the rule decided on (cluster numbers for the summary)
-            return report_publication(frame, self.d, tables, cells_from_markers(frame, old))
+            return report_publication(frame, rule_definition(self), tables, cells_from_markers(frame, old))
 
         internal, publication = write_district_layer(
             source, os.path.join(self.folder, f"{INTERNAL}.gpkg"), INTERNAL, decide, masked=False)
@@ -319,6 +329,7 @@ class ReportRun:
         write_text(os.path.join(self.folder, "Methodenhinweis.txt"),
                    method_note(publication, self.words, internal=True))
         self.publication = publication
+        write_series_tables(self, internal.path, published.path)  # the table "series", beside the layer
         self.outputs.update({"OUTPUT": published.uri, "INTERNAL": internal.uri})
         return published.uri
 
@@ -374,7 +385,7 @@ class ReportRun:
         # suppressed_fields and the profile algorithm's own run of the same rule
         params = {"INPUT": self.outputs.get("INTERNAL", uri), "NAME_FIELD": d.name_field or d.key,
                   "KEY_FIELD": d.key, "FIELDS": p.fields,
-                  "INDICATORS": d.indicators_json(p.fields), "TITLE": p.title,
+                  "INDICATORS": self.indicators_json(p.fields), "TITLE": p.title,
                   "SOURCE_TEXT": d.source_text, "OUTPUT": os.path.join(self.folder, "Sozialraumprofile.pdf"),
                   "SUPPRESS_BELOW": d.publication.threshold, "LANGUAGE": self.lang}
         # INDICATORS carries what the pages need of each declared field: label, unit, decimals,

@@ -1,0 +1,21 @@
+"""The report builder keeps a definition's years (it has no fields for them yet): opened and
+written again, the tables' "year" and the definition's "period" come back as they were."""
+from __future__ import annotations
+
+import pytest
+from test_gui_report_builder import builder, flensburg, settle  # noqa: F401 (fixtures)
+
+from sozialraum_plugin.core.report.definition import load
+
+pytestmark = pytest.mark.usefixtures("fresh_memory")
+
+
+def test_years_of_a_monitoring_definition_survive_the_builder(builder, flensburg):  # noqa: F811
+    path = flensburg / "sozialmonitoring_flensburg.json"
+    assert builder.open_file(str(path))
+    mine, theirs = builder.definition().to_dict(), load(str(path)).with_absolute_paths().to_dict()
+    assert [t.get("year") for t in mine["tables"]] == [2019, 2020, 2021]
+    assert mine["tables"] == theirs["tables"]
+    assert mine["period"] == 2 and "report_year" not in mine
+    changes = {i["id"]: i.get("change_between") for i in mine["indicators"]}
+    assert changes["D3"] == [2019, 2021] and changes["DQ"] == [2019, 2021]
