@@ -1,0 +1,1 @@
+"""Years as data: the long series, changes between years, trend tests."""
