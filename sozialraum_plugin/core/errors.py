@@ -159,6 +159,10 @@ MESSAGES: dict[str, str] = {
     "appendix_no_xlsx_writer": QT_TRANSLATE_NOOP("Messages", "The workbook {file} cannot be written: neither openpyxl nor GDAL's XLSX driver is available. The CSV appendix has the same values."),
     # --- pages ---
     "profile_colour_invalid": QT_TRANSLATE_NOOP("Messages", "The house colour {colour!r} is not a colour; write it as #1f4e79 or a colour name."),
+    # --- trendpage ---
+    "profile_series_invalid": QT_TRANSLATE_NOOP("Messages", "The series table {table} lacks the column {column}; a series has the columns key, indicator, year, value, numerator, denominator and shown."),
+    "profile_series_needs_key": QT_TRANSLATE_NOOP("Messages", "A series table (SERIES) is matched to the districts by their key: choose the key field (KEY_FIELD)."),
+    "profile_series_year_invalid": QT_TRANSLATE_NOOP("Messages", "The series table {table} has the year {value!r} in row {row}; years are whole numbers such as 2021."),
 }
 
 
