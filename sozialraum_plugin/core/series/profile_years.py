@@ -54,6 +54,7 @@ class YearFacts:
     trend: pd.DataFrame  # per district: trend_test's columns; mark 'hidden' where a year is hidden
     change: pd.Series  # last − first year, NaN where either is missing or any year is hidden
     tested: bool  # counts were there: marks come from the χ² test
+    alpha: float = DEFAULT_ALPHA  # the test's level
 
 
 def _base(name: str) -> str:
@@ -179,7 +180,7 @@ def year_facts(series: pd.DataFrame, frame: pd.DataFrame, indicators, options, k
         change = (shown_values[years[-1]] - shown_values[years[0]]).where(~withheld)
         facts[ind.field] = YearFacts(ind.field, years, shown_values, hidden,
                                      pd.Series(city_values).where(~pd.Series(city_hidden)),
-                                     pd.Series(city_hidden), trend, change, counts)
+                                     pd.Series(city_hidden), trend, change, counts, alpha)
     return facts
 
 
