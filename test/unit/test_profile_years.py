@@ -111,3 +111,15 @@ def test_values_without_counts_are_not_tested():
     assert not facts.tested and set(facts.trend["reason"]) == {"no counts"}
     assert facts.city.tolist() == [20.0, 21.0, 22.0]  # the median, as the page's city value
     assert profiles.trend_text(ind).tolist() == ["+2,0", "+2,0", "\u22122,0"]  # the change, no arrow
+
+
+def test_a_rate_without_counts_for_every_year_has_one_method_along_its_line():
+    """Köln's case: the share of foreigners 2009–2012 as values, counts for 2012 only. The line is
+    the median in every year (no jump where the method would change), and says so."""
+    frame = pd.DataFrame({"name": list("ABC"), "q_2011": [10.0, 20, 40], "q_2012": [12.0, 22, 41],
+                          "n": [12, 44, 410], "ew": [100, 200, 1000]})
+    ind = ProfileIndicator("q_2012", "Q", "%", numerator="n", denominator="ew")
+    profiles = compute_profiles(frame, [ind], ProfileOptions(name="name"))
+    facts = profiles.years["q_2012"]
+    assert profiles.city["q_2012"].method == "rate" and facts.city_method == "median"
+    assert facts.city.tolist() == [20.0, 22.0] and profiles.city["q_2012"].value == pytest.approx(466 / 1300 * 100)

@@ -16,8 +16,9 @@ population and the cells the series marks ``shown = False`` as hidden at the sou
 * the report year's cell follows the page: hidden on the page, hidden in the chart;
 * the city value of a year is computed as the page computes its city value
   (``core.profile.city_figure``: Σnumerator/Σdenominator over all areas for a rate from counts,
-  the median of the shown values otherwise; a year without counts falls back to the median), and
-  hidden where it would give exactly one hidden count back; the report year's is the page's own;
+  the median of the shown values otherwise; a rate without counts in every year is drawn as the
+  median in every year, one method along the line), and hidden where it would give exactly one
+  hidden count back; the report year's is the page's own where the method is the same;
 * the **trend** (the χ² test for trend, ``core.series.trend``, and the change first → last year)
   of a district with any hidden year in the window is not shown (mark ``hidden``, printed "·"):
   the test uses every year's counts, so its p-value could narrow a hidden count down, and a test
@@ -55,6 +56,7 @@ class YearFacts:
     change: pd.Series  # last − first year, NaN where either is missing or any year is hidden
     tested: bool  # counts were there: marks come from the χ² test
     alpha: float = DEFAULT_ALPHA  # the test's level
+    city_method: str = ""  # how the city line is computed (median where a rate lacks a year's counts)
 
 
 def _base(name: str) -> str:
@@ -160,12 +162,12 @@ def year_facts(series: pd.DataFrame, frame: pd.DataFrame, indicators, options, k
         hidden |= values.notna() & pd.DataFrame({y: page == "hidden" for y in years})  # a small area: every year
         city_values, city_hidden = {}, {}
         method = ind.method(bool(options.population))
+        has = counts and all(bool((num[y].notna() & (den[y] > 0)).any()) for y in years)
+        how = "median" if method == "rate" and not has else method  # one method along the whole line
         for year in years:
-            if year == mine:  # the page's own city value, hidden or not
+            if year == mine and how == method:  # the page's own city value, hidden or not
                 city_values[year], city_hidden[year] = city[ind.field].value, city[ind.field].hidden
                 continue
-            has = counts and bool((num[year].notna() & (den[year] > 0)).any())
-            how = "median" if method == "rate" and not has else method
             one = dataclasses.replace(ind, field=f"v_{year}", numerator=f"n_{year}" if has else None,
                                       denominator=f"d_{year}" if has else None, city_method="auto")
             population_values = table["_population"] if population else pd.Series(np.nan, index=frame.index)
@@ -180,7 +182,7 @@ def year_facts(series: pd.DataFrame, frame: pd.DataFrame, indicators, options, k
         change = (shown_values[years[-1]] - shown_values[years[0]]).where(~withheld)
         facts[ind.field] = YearFacts(ind.field, years, shown_values, hidden,
                                      pd.Series(city_values).where(~pd.Series(city_hidden)),
-                                     pd.Series(city_hidden), trend, change, counts, alpha)
+                                     pd.Series(city_hidden), trend, change, counts, alpha, how)
     return facts
 
 

@@ -180,6 +180,11 @@ def _years_text(profiles: Profiles, words) -> str:
             "{flat} no clear change (p < {alpha})").format(
             up="\u2197", down="\u2198", flat="\u2192",
             alpha=format_number(max(f.alpha for f in profiles.years.values()), 2, lang=words.lang))
+    lines = [ind.label for ind in profiles.indicators if ind.field in profiles.years
+             and profiles.years[ind.field].city_method != profiles.city[ind.field].method]
+    if lines:  # a rate without counts in every year: its city line is the median
+        text += ". " + words.translate("ProfilePage", "City over the years as the median of the areas (no counts "
+                                                      "for every year): {labels}").format(labels=", ".join(lines))
     return text + "."
 
 
