@@ -123,3 +123,14 @@ def test_a_rate_without_counts_for_every_year_has_one_method_along_its_line():
     facts = profiles.years["q_2012"]
     assert profiles.city["q_2012"].method == "rate" and facts.city_method == "median"
     assert facts.city.tolist() == [20.0, 22.0] and profiles.city["q_2012"].value == pytest.approx(466 / 1300 * 100)
+
+
+def test_a_count_read_by_two_indicators_is_hidden_in_both():
+    """n_2018 is the rate's numerator (own threshold 80) and the count indicator's 2018 value:
+    Tarup's 74 hidden for the rate must not come back as 150 − change of the count."""
+    frame = flensburg()
+    count = ProfileIndicator("n_2021", "SGB II", "", count=True, decimals=0)
+    profiles = compute_profiles(frame, [sgb2(threshold=80), count], ProfileOptions(name="name", key="key"))
+    for name in ("sgb2_2021", "n_2021"):
+        assert profiles.years[name].hidden.loc[12, 2018], name
+    assert profiles.trend_text(count)[12] == "\u00b7"

@@ -76,13 +76,14 @@ def series_from_columns(frame: pd.DataFrame, indicators, keys: pd.Series, hidden
     from ..profile import year_columns
 
     columns = [str(c) for c in frame.columns]
-    parts = []
+    parts, read = [], {}
     for ind in indicators:
         years = year_columns(columns, ind.field)
         num = dict(year_columns(columns, ind.numerator)) if ind.numerator else {}
         den = dict(year_columns(columns, ind.denominator)) if ind.denominator else {}
         for year, column in years:
             counts = year in num and year in den
+            read.setdefault(ind.field, set()).update([column] + ([num[year], den[year]] if counts else []))
             shown = pd.Series(True, index=frame.index)
             for name in [column] + ([num[year], den[year]] if counts else []):
                 if hidden is not None and name in hidden.columns:
@@ -95,7 +96,9 @@ def series_from_columns(frame: pd.DataFrame, indicators, keys: pd.Series, hidden
                 "shown": shown.to_numpy()}))
     if not parts:
         return pd.DataFrame({c: [] for c in SERIES_COLUMNS})
-    return pd.concat(parts, ignore_index=True)
+    out = pd.concat(parts, ignore_index=True)
+    out.attrs["columns"] = read  # field → the columns read: indicators sharing one share its threshold
+    return out
 
 
 def _wide(series: pd.DataFrame, ind, keys: pd.Series):
@@ -126,8 +129,15 @@ def year_facts(series: pd.DataFrame, frame: pd.DataFrame, indicators, options, k
     from ..profile import city_figure
 
     alpha = getattr(options, "trend_alpha", DEFAULT_ALPHA)
+    read = series.attrs.get("columns", {})
     facts = {}
     for ind in indicators:
+        # a count column read by two indicators (a rate's numerator, and itself as a count) is
+        # hidden under the stricter threshold in both, as the report year's rule does
+        mine = read.get(ind.field, set())
+        limits = [other.threshold or options.suppress_below for other in indicators
+                  if other is ind or mine & read.get(other.field, set())]
+        limit = max(limits) if limits else None
         wide = _wide(series, ind, keys)
         if wide is None or wide[0].shape[1] < 2:
             continue
@@ -135,7 +145,7 @@ def year_facts(series: pd.DataFrame, frame: pd.DataFrame, indicators, options, k
         years = [int(y) for y in values.columns]
         counts = bool((num.notna() & den.notna()).to_numpy().any())
         table, model = pd.DataFrame(index=frame.index), []
-        extra = {"threshold": ind.threshold} if ind.threshold else {}
+        extra = {"threshold": limit} if limit and limit != options.suppress_below else {}
         for year in years:
             v, n, d = f"v_{year}", f"n_{year}", f"d_{year}"
             table[v] = values[year]
