@@ -374,7 +374,9 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[ProfileIndicator]
             cells[ind.field]["ratio"] = ratio
         city[ind.field].n = int(cells[ind.field]["n"].iloc[0]) if len(frame) else 0
         _hide(cells[ind.field])
-    years = _year_facts(frame, indicators, options, cells, city)
+    from .series.profile_years import profile_years  # (the years build on the facts here)
+
+    years = profile_years(frame, indicators, options, cells, city, _text_column)
     for name, facts in years.items():  # the change and trend mark of every year's shown values
         ok = cells[name]["status"] == "ok"
         cells[name]["trend"] = facts.change.where(ok)
@@ -400,21 +402,6 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[ProfileIndicator]
                                                           options.notable_share, options.max_findings)
     profiles.districts["findings"] = profiles.districts[f"findings_{lang_of(words)}"]
     return profiles
-
-
-def _year_facts(frame, indicators, options: ProfileOptions, cells, city) -> dict:
-    """Every year of the indicators with years (core.series.profile_years): from ``options.series``
-    or from the ``<field>_<YYYY>`` columns, one path after that."""
-    from .series.profile_years import read_series, series_from_columns, year_facts
-
-    keys = _text_column(frame, options.key) if options.key else pd.Series(frame.index.astype(str), index=frame.index)
-    if options.series is not None:
-        if not options.key:
-            raise ProfileError("profile_series_needs_key")
-        series = read_series(options.series)
-    else:
-        series = series_from_columns(frame, indicators, keys, options.hidden)
-    return year_facts(series, frame, indicators, options, keys, cells, city) if len(series) else {}
 
 
 def city_figure(ind: ProfileIndicator, method: str, frame, publication: Publication, population) -> tuple:

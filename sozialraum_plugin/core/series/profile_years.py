@@ -219,3 +219,18 @@ def read_series(table: pd.DataFrame, name: str = "SERIES") -> pd.DataFrame:
     out["key"] = out["key"].map(lambda k: str(int(k)) if isinstance(k, float) and k.is_integer() else str(k))
     out["shown"] = out["shown"].map(lambda s: not (s is False or str(s).strip().lower() in ("0", "false", "f", "no")))
     return out[list(SERIES_COLUMNS)]
+
+
+def profile_years(frame: pd.DataFrame, indicators, options, cells: dict, city: dict, text_column) -> dict:
+    """Every year of the indicators with years: from ``options.series`` (the long table) or from
+    the ``<field>_<YYYY>`` columns, one path after that (core.profile.compute_profiles calls it)."""
+    from ..profile import ProfileError
+
+    keys = text_column(frame, options.key) if options.key else pd.Series(frame.index.astype(str), index=frame.index)
+    if options.series is not None:
+        if not options.key:
+            raise ProfileError("profile_series_needs_key")
+        series = read_series(options.series)
+    else:
+        series = series_from_columns(frame, indicators, keys, options.hidden)
+    return year_facts(series, frame, indicators, options, keys, cells, city) if len(series) else {}

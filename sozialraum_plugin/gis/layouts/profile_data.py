@@ -147,6 +147,8 @@ def city_method_text(method: str, words) -> str:
 
 
 def legend_text(profiles: Profiles, suppress_below: float, min_population: float, words) -> str:
+    from .profile_trend import years_text  # the time block's words
+
     lang, methods = words.lang, {}
     for ind in profiles.indicators:
         methods.setdefault(profiles.city[ind.field].method, []).append(ind.label)
@@ -164,28 +166,7 @@ def legend_text(profiles: Profiles, suppress_below: float, min_population: float
         "City value (all areas): {city}.{valid} Rank among the values shown. {dot} = not shown (count "
         "below {below}, computed from one or hidden to protect one, or fewer than {minimum} residents)."
     ).format(city=city, valid=valid, dot="\u00b7", below=thresholds_text(profiles, suppress_below, words),
-             minimum=_number(min_population, lang)) + _years_text(profiles, words)
-
-
-def _years_text(profiles: Profiles, words) -> str:
-    """The time block and the trend marks, where the page has years."""
-    if not getattr(profiles, "years", None):
-        return ""
-    text = " " + words.translate(
-        "ProfilePage", "Over the years: orange = district, dashed grey = city; a gap = not shown. Trend: change "
-        "from the first to the last year")
-    if any(facts.tested for facts in profiles.years.values()):
-        text += words.translate(
-            "ProfilePage", "; for rates from counts the χ² test for trend: {up} rising, {down} falling, "
-            "{flat} no clear change (p < {alpha})").format(
-            up="\u2197", down="\u2198", flat="\u2192",
-            alpha=format_number(max(f.alpha for f in profiles.years.values()), 2, lang=words.lang))
-    lines = [ind.label for ind in profiles.indicators if ind.field in profiles.years
-             and profiles.years[ind.field].city_method != profiles.city[ind.field].method]
-    if lines:  # a rate without counts in every year: its city line is the median
-        text += ". " + words.translate("ProfilePage", "City over the years as the median of the areas (no counts "
-                                                      "for every year): {labels}").format(labels=", ".join(lines))
-    return text + "."
+             minimum=_number(min_population, lang)) + years_text(profiles, words)
 
 
 def footer_text(request: SheetRequest) -> str:

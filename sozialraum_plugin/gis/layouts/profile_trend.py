@@ -27,7 +27,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QRectF, Qt
 
-from ...core.formatting import SUPPRESSED, format_value, missing_text
+from ...core.formatting import SUPPRESSED, format_number, format_value, missing_text
 from ...core.series.profile_years import HIDDEN
 from .fonts import default_font
 
@@ -52,6 +52,27 @@ def mark_words(words) -> dict:
 
 def _text(value, decimals: int, lang: str) -> str:
     return format_value(value, "", decimals, lang=lang) if value is not None and math.isfinite(value) else ""
+
+
+def years_text(profiles, words) -> str:
+    """The time block and the trend marks, where the page has years."""
+    if not getattr(profiles, "years", None):
+        return ""
+    text = " " + words.translate(
+        "ProfilePage", "Over the years: orange = district, dashed grey = city; a gap = not shown. Trend: change "
+        "from the first to the last year")
+    if any(facts.tested for facts in profiles.years.values()):
+        text += words.translate(
+            "ProfilePage", "; for rates from counts the χ² test for trend: {up} rising, {down} falling, "
+            "{flat} no clear change (p < {alpha})").format(
+            up="\u2197", down="\u2198", flat="\u2192",
+            alpha=format_number(max(f.alpha for f in profiles.years.values()), 2, lang=words.lang))
+    lines = [ind.label for ind in profiles.indicators if ind.field in profiles.years
+             and profiles.years[ind.field].city_method != profiles.city[ind.field].method]
+    if lines:  # a rate without counts in every year: its city line is the median
+        text += ". " + words.translate("ProfilePage", "City over the years as the median of the areas (no counts "
+                                                      "for every year): {labels}").format(labels=", ".join(lines))
+    return text + "."
 
 
 def trend_data(request, keys: list) -> dict | None:
