@@ -170,12 +170,26 @@ def test_hidden_year_is_a_gap_and_nowhere_printed(hidden_year):
             assert not cells & {"1,7", "74", "74.0", "8,4", "512", "512.0", "1,7 %", "8,4 %"}, name
 
 
-def test_page_exports_from_its_project_without_the_plugin(hidden_year, tmp_path):
-    project = QgsProject.instance()
-    qgz = hidden_year["folder"] / "trend.qgz"
-    assert project.write(str(qgz))
+def test_page_exports_from_its_project_without_the_plugin(provider, tmp_path):
+    """The page with its time block in a project of its own (only this layout), saved as a .qgz,
+    opened and exported by a plain QGIS without the plugin."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    out = tmp_path / "Bericht"
+    out.mkdir()
+    layer = write_joined(FLENSBURG / "Stadtteile.shp", flensburg_table(), "AREA_ID", out / "flensburg.gpkg")
+    project = QgsProject()
+    context = QgsProcessingContext()
+    context.setProject(project)
+    params = _params(layer, out / "trend.pdf", FILTER_EXPRESSION="\"AREA_ID\" = 'STGT03'")
+    processing.run("sozialraum:profilesheets", params, context=context, feedback=QgsProcessingFeedback())
+    assert [layout.name() for layout in project.layoutManager().layouts()] and project.write(str(out / "trend.qgz"))
+    project.clear()
+    del layer
     pdf = tmp_path / "plain.pdf"
-    seen = plain_qgis(qgz, pdf, "\"pr_key\" = 'STGT03'", tmp_path)
+    seen = plain_qgis(out / "trend.qgz", pdf, "\"pr_key\" = 'STGT03'", tmp_path)
     assert seen["read"] and seen["result"] == 0 and seen["plugin"] == [] and seen["pages"] == 1
+    assert all(name.startswith("QgsLayout") for name in seen["items"]), seen["items"]
     text = page_text(pdf, 1)
     assert "03 Nordstadt" in text and "2018" in text and "24,1" in text and "\u2198" in text
