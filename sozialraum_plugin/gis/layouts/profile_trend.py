@@ -34,6 +34,7 @@ from .fonts import default_font
 IDS = ("sr_trend_head", "sr_trend_chart", "sr_trend_table")
 YEARS_NAME = "profile_years"
 TREND_PT, TREND_MARGIN, CHART_H, HEAD_H = 6.5, 0.5, 19.0, 4.5
+MIN_LOCATOR = 25.0  # mm: a smaller locator map is left off the page
 MAX_YEARS = 10  # the right column holds ten years' values at TREND_PT; earlier years are left off
 CHART_EXPRESSION = "file_path(layer_property(@atlas_layerid, 'path')) || '/' || \"pr_trend_chart\""
 
@@ -269,7 +270,12 @@ def finish(layout, project, request, districts, years_layer, data: dict | None, 
         top = arrange(layout, RIGHT_X, TOP + heights["maps_h"], RIGHT_W, header, row)
         locator = layout.itemById("sr_locator")
         if locator is not None:
-            height = max(20.0, top - 3 - locator.pos().y())
-            locator.attemptResize(QgsLayoutSize(RIGHT_W, height, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+            height = top - 3 - locator.pos().y()
+            if height < MIN_LOCATOR:  # a full page (many rows and findings): the detail map shows the
+                for item in (layout.itemById("sr_locator"), layout.itemById("sr_locator_city")):
+                    if item is not None:  # surroundings; no locator squeezed over the time block
+                        layout.removeLayoutItem(item)
+            else:
+                locator.attemptResize(QgsLayoutSize(RIGHT_W, height, QgsUnitTypes.LayoutUnit.LayoutMillimeters))
         width = place_chart(layout, data)
     charts.write_svgs(request.folder / "trend", keys, svgs(data, width))
