@@ -187,6 +187,10 @@ MESSAGES: dict[str, str] = {
     "series_column_missing": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} reads the column {column}, which no table has, in no year ({years}) and not without a year. Columns: {columns}."),
     "series_report_year_missing": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} has values for {found} but none for the report year {year} (its column {column} is in no table of that year)."),
     "series_output_clash": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} would write the column {column}, which is already a column of the tables; give the indicator another id."),
+    # --- trendpage ---
+    "profile_series_invalid": QT_TRANSLATE_NOOP("Messages", "The series table {table} lacks the column {column}; a series has the columns key, indicator, year, value, numerator, denominator and shown."),
+    "profile_series_needs_key": QT_TRANSLATE_NOOP("Messages", "A series table (SERIES) is matched to the districts by their key: choose the key field (KEY_FIELD)."),
+    "profile_series_year_invalid": QT_TRANSLATE_NOOP("Messages", "The series table {table} has the year {value!r} in row {row}; years are whole numbers such as 2021."),
 }
 
 

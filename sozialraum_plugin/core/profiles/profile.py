@@ -49,6 +49,7 @@ from ..series.indicators import Indicator, numeric_column
 
 SHARE_UNITS = ("%", "‰")
 NOT_APPLICABLE = "–"
+TREND_ARROWS = {"rising": "↗", "falling": "↘", "none": "→"}  # the χ² test's marks
 _YEAR_SUFFIX = re.compile(r"^(.*)_((?:19|20)\d\d)$")
 
 
@@ -83,6 +84,8 @@ class ProfileOptions:
     max_findings: int = 4
     hidden: pd.DataFrame | None = None  # cells hidden upstream (the office's ·, a report's rule)
     language: object = "de"  # 'de' | 'en' or a words object: notes, population and badge texts
+    series: pd.DataFrame | None = None  # the long series (core.series.profile_years); None: year columns
+    trend_alpha: float = 0.05  # the trend test's level: p below it marks rising / falling
 
 
 @dataclass
@@ -104,6 +107,7 @@ class Profiles:
     trend_years: dict[str, tuple[int, int]] = field(default_factory=dict)
     signed: set = field(default_factory=set)  # indicators with negative values: print '+' too
     publication: Publication | None = None  # the rule's mask and settings, for the method note
+    years: dict = field(default_factory=dict)  # field → core.series.profile_years.YearFacts
 
     def format(self, ind: Indicator, value, lang="de") -> str:
         return format_value(value, ind.unit, ind.decimals, lang=lang, sign=ind.field in self.signed)
@@ -155,8 +159,13 @@ class Profiles:
     def trend_text(self, ind: Indicator, lang="de") -> pd.Series:
         if ind.field not in self.trend_years:
             return pd.Series(NOT_APPLICABLE, index=self.cells[ind.field].index, dtype=object)
-        return self._column("trend", ind, lang, lambda: _by_status(self.cells[ind.field], lambda r: format_difference(
-            r["trend"], ind.unit, ind.decimals, lang=lang) if _finite(r["trend"]) else NOT_APPLICABLE, lang))
+        def text(r) -> str:  # '−3,9 Pp. ↘': the change and the test's mark; '·' where a year is hidden
+            if r.get("trend_mark") == "hidden":
+                return SUPPRESSED
+            diff = format_difference(r["trend"], ind.unit, ind.decimals, lang=lang) if _finite(r["trend"]) \
+                else NOT_APPLICABLE
+            return f"{diff} {TREND_ARROWS[r['trend_mark']]}" if r.get("trend_mark") in TREND_ARROWS else diff
+        return self._column("trend", ind, lang, lambda: _by_status(self.cells[ind.field], text, lang))
 
 
 def _finite(value) -> bool:
@@ -289,13 +298,17 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[Indicator],
                 ratio = ratio.where(~publication.hidden(options.population))
             cells[ind.field]["ratio"] = ratio
         city[ind.field].n = int(cells[ind.field]["n"].iloc[0]) if len(frame) else 0
-        years = year_columns(list(frame.columns), ind.field)
-        if years:
-            first, last = numeric_column(frame, years[0][1]), numeric_column(frame, years[-1][1])
-            gone = publication.hidden(years[0][1]) | publication.hidden(years[-1][1])
-            cells[ind.field]["trend"] = (last - first).where(~gone)
-            trend_years[ind.field] = (years[0][0], years[-1][0])
         _hide(cells[ind.field])
+    from ..series.profile_years import profile_years  # (the years build on the facts here)
+
+    years = profile_years(frame, indicators, options, cells, city, _text_column)
+    for name, facts in years.items():  # the change and trend mark of every year's shown values
+        ok = cells[name]["status"] == "ok"
+        cells[name]["trend"] = facts.change.where(ok)
+        mark = facts.trend["mark"]
+        tested = facts.trend["reason"].eq("") | mark.eq("hidden")  # no arrow where nothing was tested
+        cells[name]["trend_mark"] = mark.where(tested & (ok | mark.eq("hidden")), "")
+        trend_years[name] = (facts.years[0], facts.years[-1])
     if options.population:  # the page prints the population ("3,866 residents", "below 300 res. (2)")
         gone = publication.hidden(options.population)
         if gone.any():
@@ -305,7 +318,7 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[Indicator],
     if options.population:
         districts.loc[publication.hidden(options.population), "population_text"] = \
             words.translate("Profile", POPULATION_TEXT).format(n=SUPPRESSED)
-    profiles = Profiles(indicators, city, cells, districts, trend_years, signed, publication)
+    profiles = Profiles(indicators, city, cells, districts, trend_years, signed, publication, years)
     from .findings import findings  # (the wording module builds on the facts here)
 
     for lang in ("de", "en"):  # both, for templates that want the other language
@@ -314,6 +327,18 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[Indicator],
                                                           options.notable_share, options.max_findings)
     profiles.districts["findings"] = profiles.districts[f"findings_{lang_of(words)}"]
     return profiles
+
+
+def city_figure(ind: Indicator, method: str, frame, publication: Publication, population) -> tuple:
+    """(value, hidden) of the city over all areas of ``frame``, as the page computes its city value:
+    a rate pooled over hidden counts too, hidden where that gives exactly one back; a median or mean
+    of the shown values only. Used for every year of the series (core.series.profile_years)."""
+    values = numeric_column(frame, ind.field)
+    open_values = values if method == "rate" else values.where(~publication.hidden(ind.field))
+    value = _city_value(ind, method, frame, open_values, pd.Series(True, index=frame.index), population)
+    if method == "rate" and _rate_gives_back(ind, frame, publication):
+        return float("nan"), True
+    return value, False
 
 
 def _rate_gives_back(ind: Indicator, frame, publication: Publication) -> bool:

@@ -125,6 +125,45 @@ def spine_svg(rows: Sequence[SpineRow], width: float, row_height: float, labels:
     return _svg(width, top + len(rows) * row_height + legend, body)
 
 
+def trend_svg(district: Sequence[float | None], city: Sequence[float | None], low: float, high: float,
+              width: float, height: float) -> str:
+    """A small line chart without text: the district (orange, dots) against the city (dark grey,
+    dashed) over the years, one x slot per year (the slots are the columns of the years table
+    under it, which prints years and values). A year not shown is a gap: no dot, and the line
+    breaks there. ``low`` / ``high``: the indicator's range over all districts and the city, so
+    every page draws to the same scale."""
+    n = len(district)
+    slot = width / max(n, 1)
+    span = (high - low) if _finite(low, high) and high > low else 1.0
+    top, bottom = 1.5, height - 1.5
+
+    def y(value: float) -> float:
+        return bottom - (value - low) / span * (bottom - top)
+
+    body = [f'<line x1="0" x2="{_num(width)}" y1="{_num(height - 0.2)}" y2="{_num(height - 0.2)}" '
+            f'stroke="#9aa5b1" stroke-width="0.25"/>']
+    body += [f'<line x1="{_num((i + 0.5) * slot)}" x2="{_num((i + 0.5) * slot)}" y1="0" y2="{_num(height)}" '
+             f'stroke="#e3e7ec" stroke-width="0.2"/>' for i in range(n)]
+    for values, colour, dash, kind in ((city, CITY, ' stroke-dasharray="1.2,0.8"', "city"),
+                                       (district, WORSE, "", "district")):
+        points = [((i + 0.5) * slot, y(v)) if v is not None and math.isfinite(v) else None
+                  for i, v in enumerate(values)]
+        run: list = []
+        for point in points + [None]:  # a gap ends a run of the line
+            if point is not None:
+                run.append(point)
+                continue
+            if len(run) > 1:
+                path = " ".join(f"{_num(a)},{_num(b)}" for a, b in run)
+                body.append(f'<polyline points="{path}" fill="none" stroke="{colour}" '
+                            f'stroke-width="{0.45 if kind == "city" else 0.6}"{dash}/>')
+            run = []
+        radius = 0.55 if kind == "city" else 0.85
+        body += [f'<circle class="{kind}" cx="{_num(a)}" cy="{_num(b)}" r="{radius}" fill="{colour}" '
+                 f'stroke="#ffffff" stroke-width="0.2"/>' for a, b in (p for p in points if p is not None)]
+    return _svg(width, height, body)
+
+
 def render_city(layer, extent, width: float, height: float, path: str, dpi: int = 250, crs=None) -> None:
     """All districts in pale grey as a PNG of ``width`` × ``height`` mm."""
     from qgis.core import (

@@ -45,7 +45,7 @@ from qgis.PyQt.QtXml import QDomDocument
 from ...core.fileio import replace_file
 from ...toolbelt.paths import resources_dir
 from ..text_render import text_as_text
-from . import charts, map_crs, map_extent
+from . import charts, map_crs, map_extent, profile_trend
 from .fonts import default_font
 from .map_page import replace_layout
 from .profile_data import (
@@ -378,19 +378,24 @@ def make_sheets(request: SheetRequest, project, separate_folder: str = "", feedb
     # standalone labelled charts for reports and web pages
     charts.write_svgs(folder / "charts", keys, (charts.spine_svg(r, 170, 8, labels=True, words=words) for r in rows))
     files = charts.unique_names([f"Profil_{k}_{n}" for k, n in zip(keys, d["name"])])
+    trend = profile_trend.trend_data(request, keys)  # the time block's data, None without years
     extra = {"pr_chart": [f"spine/{k}.svg" for k in keys], "chart_path": [f"charts/{k}.svg" for k in keys],
+             **(trend["columns"] if trend else {}),
              "pr_file": files}
     columns, kinds = district_columns(request, extra, request.class_title, request.cluster_title)
     fit = fitter(family, widths["label"] - 0.5)
     row_data = row_columns(request, fit)
-    layer = write_profile_layer(request, columns, kinds, row_data)
+    layer = write_profile_layer(request, columns, kinds, row_data,
+                                {profile_trend.YEARS_NAME: trend["table"]} if trend else None)
     layer.setRenderer(detail_renderer())
     neighbour_labels(layer, family)
     city = city_layer(layer, request.name + " \u2013 " + words.translate("ProfilePage", "city"))
     frame = table_layer(layer, FRAME_NAME, request.name + " \u2013 " + words.translate("ProfilePage", "locator"))
     frame.setRenderer(locator_renderer())
     rows_table = rows_layer(layer, request.name + " \u2013 " + words.translate("ProfilePage", "table"))
-    for item in (layer, city, frame, rows_table):
+    years_table = table_layer(layer, profile_trend.YEARS_NAME, request.name + " \u2013 "
+                              + words.translate("ProfilePage", "years")) if trend else None
+    for item in (layer, city, frame, rows_table, years_table)[:5 if trend else 4]:
         project.addMapLayer(_owned(item, request.name), False)  # the layout needs them; not in the layer tree
     add_relation(project, layer, rows_table, request.name)
     legend = legend_text(profiles, request.suppress_below, request.min_population, words)
@@ -411,6 +416,9 @@ def make_sheets(request: SheetRequest, project, separate_folder: str = "", feedb
                                max((lines_needed(family, t, RIGHT_W - 8, 9, True) for t in badges), default=0),
                                legend)
         arrange(layout, heights, header)
+    profile_trend.finish(layout, project, request, layer, years_table, trend, family,
+                         None if own_template else heights, keys)
+    if not own_template:
         zoom_locator(layout, city, fit=True)
     charts.write_svgs(folder / "spine", keys, (charts.spine_svg(r, charts_width(layout), row) for r in rows))
     replace_layout(project, layout)

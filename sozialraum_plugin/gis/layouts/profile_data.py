@@ -147,6 +147,8 @@ def city_method_text(method: str, words) -> str:
 
 
 def legend_text(profiles: Profiles, suppress_below: float, min_population: float, words) -> str:
+    from .profile_trend import years_text  # the time block's words
+
     lang, methods = words.lang, {}
     for ind in profiles.indicators:
         methods.setdefault(profiles.city[ind.field].method, []).append(ind.label)
@@ -164,7 +166,7 @@ def legend_text(profiles: Profiles, suppress_below: float, min_population: float
         "City value (all areas): {city}.{valid} Rank among the values shown. {dot} = not shown (count "
         "below {below}, computed from one or hidden to protect one, or fewer than {minimum} residents)."
     ).format(city=city, valid=valid, dot="\u00b7", below=thresholds_text(profiles, suppress_below, words),
-             minimum=_number(min_population, lang))
+             minimum=_number(min_population, lang)) + years_text(profiles, words)
 
 
 def footer_text(request: SheetRequest) -> str:
@@ -257,9 +259,11 @@ def _qfield(name: str, kind: str) -> QgsField:
     return QgsField(name, types[kind])
 
 
-def write_profile_layer(request: SheetRequest, columns: dict, kinds: dict, rows: tuple | None = None) -> QgsVectorLayer:
+def write_profile_layer(request: SheetRequest, columns: dict, kinds: dict, rows: tuple | None = None,
+                        tables: dict | None = None) -> QgsVectorLayer:
     """Source geometry and attributes plus ``columns`` as a new GeoPackage, written under a
-    temporary name and moved into place; ``rows`` (columns, kinds) as its table ``profile_rows``."""
+    temporary name and moved into place; ``rows`` (columns, kinds) as its table ``profile_rows``,
+    ``tables`` ({name: (columns, kinds)}) as further tables (``profile_years``)."""
     layer, folder = request.layer, request.folder
     # only what the page shows: of the source, just the fields the page or the atlas names
     keep = [f for f in layer.fields() if f.name() in request.keep_fields and f.name() not in columns
@@ -292,6 +296,8 @@ def write_profile_layer(request: SheetRequest, columns: dict, kinds: dict, rows:
         del writer  # closes the file
         if rows is not None:
             _write_rows(temp, *rows)
+            for name, (more, more_kinds) in (tables or {}).items():
+                _write_rows(temp, more, more_kinds, name)
             _write_city(temp, request, columns["pr_id"], columns["pr_title"])
             _write_frame(temp, request)
         replace_file(temp, dest)
@@ -305,14 +311,14 @@ def write_profile_layer(request: SheetRequest, columns: dict, kinds: dict, rows:
     return written
 
 
-def _write_rows(path: str, columns: dict, kinds: dict) -> None:
+def _write_rows(path: str, columns: dict, kinds: dict, table: str = ROWS_NAME) -> None:
     """The long table (no geometry) as a second table of the GeoPackage, indexed on pr_id: the
     page's table item asks it for one district's rows on every page."""
     fields = QgsFields()
     for name in columns:
         fields.append(_qfield(name, kinds[name]))
     options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName, options.layerName, options.fileEncoding = "GPKG", ROWS_NAME, "UTF-8"
+    options.driverName, options.layerName, options.fileEncoding = "GPKG", table, "UTF-8"
     options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
     writer = QgsVectorFileWriter.create(path, fields, QgsWkbTypes.Type.NoGeometry, QgsCoordinateReferenceSystem(),
                                         QgsCoordinateTransformContext(), options)
@@ -328,7 +334,7 @@ def _write_rows(path: str, columns: dict, kinds: dict) -> None:
     from contextlib import closing
 
     with closing(sqlite3.connect(path)) as db, db:
-        db.execute(f"CREATE INDEX IF NOT EXISTS idx_{ROWS_NAME}_pr_id ON {ROWS_NAME}(pr_id)")
+        db.execute(f"CREATE INDEX IF NOT EXISTS idx_{table}_pr_id ON {table}(pr_id)")
 
 
 def _write_city(path: str, request: SheetRequest, ids: list, titles: list) -> None:

@@ -215,18 +215,21 @@ def template_layout(project) -> QgsPrintLayout:
     _label(layout, "sr_findings", '[% "findings" %]', (MARGIN, 213, width, 30), 9, INK, background=PALE)
     layout.itemById("sr_findings").setMarginY(1)
     _label(layout, "sr_footer", FOOTER, (MARGIN, 285, width, 8), 7.5, GREY)
+    from .profile_trend import add_items  # the time block (removed by a run without years)
+
+    add_items(layout, RIGHT_X, TOP + 52, RIGHT_W)
     return layout
 
 
-def set_table_fonts(table, family: str) -> None:
-    """Header bold, content plain, both at TABLE_PT (QGIS ≥ 3.16 styles tables with text formats)."""
+def set_table_fonts(table, family: str, size: float = TABLE_PT) -> None:
+    """Header bold, content plain, both at ``size`` pt (QGIS ≥ 3.16 styles tables with text formats)."""
     for setter, bold in (("Header", True), ("Content", False)):
-        font = _font(family, TABLE_PT, bold)
+        font = _font(family, size, bold)
         if hasattr(table, f"set{setter}TextFormat"):
             old = getattr(table, f"{setter[0].lower()}{setter[1:]}TextFormat")()
             fmt = QgsTextFormat(old)
             fmt.setFont(font)
-            fmt.setSize(TABLE_PT)
+            fmt.setSize(size)
             fmt.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
             fmt.setColor(QColor(INK))
             getattr(table, f"set{setter}TextFormat")(fmt)
@@ -338,10 +341,10 @@ def relation_id(name: str) -> str:
     return f"sr_profile_rows_{zlib.crc32(name.encode('utf-8')):08x}"
 
 
-def add_relation(project, layer, rows, name: str) -> QgsRelation:
+def add_relation(project, layer, rows, name: str, ident: str = "") -> QgsRelation:
     """District → its rows, in the project (saved with it: the table needs no plugin to find them)."""
     relation = QgsRelation(QgsRelationContext(project))  # else it looks the layers up in QgsProject.instance()
-    relation.setId(relation_id(name))
+    relation.setId(ident or relation_id(name))
     relation.setName(name)
     relation.setReferencedLayer(layer.id())
     relation.setReferencingLayer(rows.id())

@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterExpression,
+    QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
@@ -110,7 +111,18 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             "rate, numerator, denominator, scale, city_method auto/rate/weighted/median/mean, threshold, context, "
             "source). Entries for fields not in FIELDS are left out; a field without an entry is read from the "
             "older LABELS, DIRECTIONS, RATES, COUNT_FIELDS and THRESHOLDS, which keep working. Where both "
-            "describe a field, INDICATORS wins: the older parameters' entries for it are ignored (the log says so).")
+            "describe a field, INDICATORS wins: the older parameters' entries for it are ignored (the log says "
+            "so).") + "\n\n" + self.tr(
+            "SERIES: the years of the indicators as a long table (e.g. report.gpkg|layername=series) with "
+            "the columns key (the district's KEY_FIELD value), indicator (an indicator field, or its name "
+            "without the _YYYY suffix), year, value, numerator, denominator and shown (false = hidden by the "
+            "publication rule). Without it the fields <indicator>_<YYYY> of the input are the years, a "
+            "rate's counts per year from the year fields of its numerator and denominator. The page then "
+            "shows the change from the first to the last year with the χ² test for trend in proportions "
+            "(where counts are given: ↗ rising, ↘ falling, → no clear change, p < 0.05) and a line chart "
+            "of the first indicator with years against the city. The publication rule applies to every "
+            "year: a hidden year is a gap in the line and '·' in the table, a city value that would give "
+            "one back is hidden, and a district with a hidden year shows no trend.")
 
     def flags(self):
         # Layers and a layout are added to the project: that must happen on the main thread.
@@ -163,6 +175,8 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             QgsProcessingParameterFile("LOGO", self.tr("Logo (image for the header)"), optional=True,
                                        fileFilter=self.tr("Images (*.svg *.png *.jpg *.jpeg)")),
             QgsProcessingParameterString("FONT", self.tr("Font family of the page"), optional=True),
+            QgsProcessingParameterFeatureSource("SERIES", self.tr("Series over the years (long table)"),
+                                                [QgsProcessing.SourceType.TypeVector], optional=True),
         ]
         for parameter in optional:
             self.addParameter(parameter)
@@ -182,6 +196,19 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
         return resolve(self, parameters, context, fields, feedback,
                        counts=self.parameterAsFields(parameters, "COUNT_FIELDS", context),
                        alias=lambda name: layer.attributeDisplayName(layer.fields().indexFromName(name)) or name)
+
+    def _series(self, parameters, context):
+        """The SERIES table as a DataFrame (None when not given)."""
+        import pandas as pd
+
+        source = self.parameterAsSource(parameters, "SERIES", context)
+        if source is None:
+            return None
+        names = source.fields().names()
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+        rows = [[None if isinstance(v, QVariant) and v.isNull() else v for v in f.attributes()]
+                for f in source.getFeatures(request)]
+        return pd.DataFrame(rows, columns=names, dtype=object)
 
     def compute(self, parameters, context, feedback):
         from ...core.profiles.profile import ProfileError, ProfileOptions, compute_profiles, year_columns
@@ -212,10 +239,12 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
         names = [options.name, options.key, options.population, options.class_field, options.cluster_field]
         for ind in indicators:
             names += [ind.field, *(ind.counts or ())]
-            names += [column for _, column in year_columns(layer.fields().names(), ind.field)]
+            for name in (ind.field, *(ind.counts or ())):  # the years, a rate's counts per year
+                names += [column for _, column in year_columns(layer.fields().names(), name)] if name else []
         markers = [n for n in layer.fields().names() if n.startswith("suppressed_fields")]
         frame, fids = read_frame(layer, list(dict.fromkeys(n for n in names + markers if n)))
         options.hidden = cells_from_markers(frame, markers)
+        options.series = self._series(parameters, context)
         feedback.pushInfo(self.tr("{n} districts, {k} indicators").format(n=len(frame), k=len(indicators)))
         profiles = compute_profiles(frame, indicators, options)
         from ...core.profiles.findings import constant_indicators
