@@ -1,0 +1,1 @@
+"""Areas: one level of districts onto another (a parent level of a hierarchy, a new grid)."""
