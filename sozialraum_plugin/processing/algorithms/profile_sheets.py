@@ -108,6 +108,10 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             "counts (the page legend names it).\n"
             "MIN_POPULATION: districts with fewer residents (POPULATION_FIELD) keep their page but "
             "show no values, only the note 'unter 300 EW'.\n"
+            "PARENT_FIELD: each district's parent key (Bezirksregion, Bezirk); the table gets a column "
+            "with the parent's value beside the city's, computed as the city value over the parent's "
+            "districts (pooled rates from counts) and hidden (·) by the same rule. PARENT_TITLE: its "
+            "heading (default 'Parent area').\n"
             "SEPARATE_FILES: a folder; when set, one file per district is written there as well, "
             "named Profil_<key>_<name>.pdf. OUTPUT always receives all pages in one PDF.\n"
             "TEMPLATE: a .qpt replacing the page shipped in resources/templates/profile_A4_portrait.qpt, "
@@ -158,6 +162,9 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
                                         optional=True),
             QgsProcessingParameterField("CLUSTER_FIELD", self.tr("Cluster field (badge)"), None, "INPUT",
                                         optional=True),
+            QgsProcessingParameterField("PARENT_FIELD", self.tr("Parent key field (a parent value beside the "
+                                                                "city's)"), None, "INPUT", optional=True),
+            QgsProcessingParameterString("PARENT_TITLE", self.tr("Heading of the parent column"), optional=True),
             QgsProcessingParameterString("TITLE", self.tr("Sheet title (empty: 'District profile' in the "
                                                           "page's language)"), optional=True),
             QgsProcessingParameterString("SOURCE_TEXT", self.tr("Source line"), optional=True),
@@ -226,7 +233,8 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             name=field("NAME_FIELD"), key=field("KEY_FIELD"), population=field("POPULATION_FIELD"),
             min_population=self.parameterAsDouble(parameters, "MIN_POPULATION", context),
             suppress_below=self.parameterAsDouble(parameters, "SUPPRESS_BELOW", context),
-            class_field=field("CLASS_FIELD"), cluster_field=field("CLUSTER_FIELD"))
+            class_field=field("CLASS_FIELD"), cluster_field=field("CLUSTER_FIELD"), parent=field("PARENT_FIELD"),
+            parent_title=text("PARENT_TITLE").strip())
         words = self.words(parameters, context)
         titles = {}
         for attr, name in (("class_title", options.class_field), ("cluster_title", options.cluster_field)):
@@ -234,7 +242,8 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             if alias:  # the badge says "Status-Index: mittel" where the field has that alias
                 setattr(options, attr, alias)
                 titles[attr] = alias
-        names = [options.name, options.key, options.population, options.class_field, options.cluster_field]
+        names = [options.name, options.key, options.population, options.class_field, options.cluster_field,
+                 options.parent]
         for ind in indicators:
             names += [ind.field, ind.numerator, ind.denominator]
             names += [column for _, column in year_columns(layer.fields().names(), ind.field)]
