@@ -169,7 +169,7 @@ MESSAGES: dict[str, str] = {
     "aggregate_nothing": QT_TRANSLATE_NOOP("Messages", "Nothing to aggregate: name count fields (COUNT_FIELDS) or rates (RATES)."),
     "aggregate_no_parent": QT_TRANSLATE_NOOP("Messages", "None of the {n} districts has a parent: check the parent field or the lookup table."),
     "aggregate_parent_source": QT_TRANSLATE_NOOP("Messages", "Give either a parent field (PARENT_FIELD) or a lookup table (LOOKUP with LOOKUP_KEY and LOOKUP_PARENT)."),
-    "level_invalid_definition": QT_TRANSLATE_NOOP("Messages", "The report definition's \"level\" needs either \"parent_field\" or \"lookup\" with \"key\" and \"parent\"; found: {found}."),
+    "level_invalid_definition": QT_TRANSLATE_NOOP("Messages", "The report definition {file}: \"level\" needs either \"parent_field\" or \"lookup\" with \"key\" and \"parent\"; found: {found}."),
 }
 
 

@@ -7,6 +7,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
@@ -85,6 +86,10 @@ class AggregateAlgorithm(SozialraumAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             "MIN_POPULATION", self.tr("Minimum population"), QgsProcessingParameterNumber.Type.Integer, 300,
             minValue=0))
+        raw = QgsProcessingParameterBoolean("RAW", self.tr("Raw sums, without the publication rule (internal)"),
+                                            defaultValue=False)
+        raw.setFlags(raw.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(raw)
         self.addParameter(language_parameter())
         self.addParameter(QgsProcessingParameterVectorDestination(
             "OUTPUT", self.tr("Parents (GeoPackage)"), QgsProcessing.SourceType.TypeVectorPolygon))
@@ -120,7 +125,6 @@ class AggregateAlgorithm(SozialraumAlgorithm):
         from ...core.publish.hierarchy import parent_rule
         from ...core.publish.rule import cells_from_markers
         from ...gis.layers import attributes_as_text
-        from ...gis.parent_layer import dissolved, write_parents
         from ...gis.publish_layer import markers
 
         words = self.words(parameters, context)
@@ -165,6 +169,8 @@ class AggregateAlgorithm(SozialraumAlgorithm):
                            parent_column=parent_key, name_column=name,
                            missing_as_zero=self.parameterAsBoolean(parameters, "MISSING_AS_ZERO", context))
         parents = result.parents
+        if self.parameterAsBoolean(parameters, "RAW", context):  # a report's step: its own rule decides
+            return self._write(parameters, context, feedback, words, layer, frame, result, parent_key, name, None)
         threshold = self.parameterAsInt(parameters, "SUPPRESS_BELOW", context)
         min_population = self.parameterAsDouble(parameters, "MIN_POPULATION", context) if population else None
         hidden = cells_from_markers(frame, markers(layer))
@@ -178,16 +184,23 @@ class AggregateAlgorithm(SozialraumAlgorithm):
                                       min_population=min_population)
         publication = parent_rule(parent_pub, parents, parents[parent_key], child_pub, child_numbers,
                                   result.parent_of)
-        published = publication.apply(parents)
+        return self._write(parameters, context, feedback, words, layer, frame, result, parent_key, name, publication)
+
+    def _write(self, parameters, context, feedback, words, layer, frame, result, parent_key, name, publication):
+        from ...gis.parent_layer import dissolved, write_parents
+
+        parents = result.parents
         geometries = dissolved(layer, dict(zip(frame.index, result.parent_of)))
         dest = output_gpkg_path(self.parameterAsOutputLayer(parameters, "OUTPUT", context))
-        written = write_parents(layer, geometries, published, parent_key, dest,
-                                os.path.splitext(os.path.basename(dest))[0],
-                                text_columns=[name] if name else [],
-                                hidden_fields=[t or None for t in publication.hidden_fields()])
+        written = write_parents(
+            layer, geometries, publication.apply(parents) if publication else parents, parent_key, dest,
+            os.path.splitext(os.path.basename(dest))[0], text_columns=[name] if name else [],
+            hidden_fields=[t or None for t in publication.hidden_fields()] if publication else None)
         self._log(feedback, words, result, publication)
+        hidden = publication.mask[[c for c in result.counts if c in publication.mask]].to_numpy().sum() \
+            if publication else 0
         return {"OUTPUT": written.uri, "PARENTS": len(parents), "UNMATCHED": len(result.unmatched),
-                "HIDDEN": int(publication.mask[[c for c in result.counts if c in publication.mask]].to_numpy().sum())}
+                "HIDDEN": int(hidden)}
 
     def _log(self, feedback, words, result, publication):
         w = words
@@ -201,6 +214,8 @@ class AggregateAlgorithm(SozialraumAlgorithm):
             feedback.pushWarning(w.translate("AggregateAlgorithm", "{0}: a district count is missing in {1} parents "
                                                                    "({2})").format(column, len(parents),
                                                                                    ", ".join(parents[:10])))
+        if publication is None:
+            return
         hidden = publication.counts_by_reason()
         feedback.pushInfo(w.translate("AggregateAlgorithm", "Hidden by the publication rule: {0} small, "
                                                             "{1} complementary, {2} derived.").format(

@@ -62,7 +62,7 @@ class ReportRun:
         d = self.d
         maps = len(d.maps) + 1 if d.maps else 0
         return len(d.tables) + bool(derived(d)) + bool(d.index) + bool(d.clusters) + 1 + maps + bool(d.profiles) \
-            + 1  # the QGIS project
+            + 1 + bool(getattr(d, "level", None))  # the QGIS project; the parent level's sums
 
     def _next_step(self, steps) -> None:
         """A step done without a child algorithm (the GeoPackage, the maps' PDF)."""
@@ -119,6 +119,11 @@ class ReportRun:
             self.current = result["OUTPUT"]
             matched = result["MATCHED"] if matched is None else min(matched, result["MATCHED"])
         self.joined = self.current  # the tables' columns: the rule's candidates for undeclared counts
+        if getattr(d, "level", None):  # the report runs on the parents from here (report_level)
+            from .report_level import level_step
+
+            level_step(self, steps)
+            d = self.d
         derive_step(self, steps)
         if d.index:
             self.current = self._run("sozialraum:needindex", self._index_params(), steps)["OUTPUT"]
@@ -303,6 +308,7 @@ class ReportRun:
         source = QgsVectorLayer(self.current, LAYER, "ogr")
         boundary = QgsVectorLayer(self.boundaries, "boundaries", "ogr")
         own = set(boundary.fields().names()) if boundary.isValid() else set()
+        own |= getattr(self, "level_own", set())  # a parent level's key, name and n_children: no counts
         old = markers(source)
         joined = QgsVectorLayer(getattr(self, "joined", self.current), "joined", "ogr")
         tables = [n for n in joined.fields().names() if n not in own and n not in old]
@@ -388,6 +394,8 @@ class ReportRun:
         rates = profile_rates(d, p.fields)  # a share's city value: Σ numerator / Σ its own denominator
         if rates:
             params["RATES"] = rates
+        if getattr(p, "parent_field", ""):  # the parent's value beside the city's
+            params.update(PARENT_FIELD=p.parent_field, PARENT_TITLE=p.parent_title)
         if p.separate_files:
             params["SEPARATE_FILES"] = os.path.join(self.folder, "Profile_einzeln")
         # the city's look: its own page template, house colour, logo and font (LANGUAGE: the run's)
