@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from dp_support import leaks as _recoverable
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -116,30 +117,6 @@ def test_clear_messages(plr, params, words):
     with pytest.raises(QgsProcessingException) as error:
         run(plr, "bad", **params)
     assert words in str(error.value)
-
-
-def _recoverable(child, child_hidden, parent_of, parent, parent_hidden):
-    """The officer: hidden cells the shown figures determine (rank test over all relations)."""
-    unknown = [("c", k) for k in child.index if child_hidden[k] and not np.isnan(child[k])]
-    unknown += [("p", k) for k in parent.index if parent_hidden[k] and not np.isnan(parent[k])]
-    if not unknown:
-        return []
-    col = {u: i for i, u in enumerate(unknown)}
-    rows = []
-    for key in parent.index:
-        if np.isnan(parent[key]):
-            continue
-        row = np.zeros(len(unknown))
-        for k in parent_of.index[parent_of == key]:
-            if ("c", k) in col:
-                row[col[("c", k)]] = -1
-        if ("p", key) in col:
-            row[col[("p", key)]] = 1
-        rows.append(row)
-    rows += [np.array([float(u[0] == "c") for u in unknown]), np.array([float(u[0] == "p") for u in unknown])]
-    matrix = np.vstack(rows)
-    rank = np.linalg.matrix_rank(matrix)
-    return [u for u, i in col.items() if np.linalg.matrix_rank(np.vstack([matrix, np.eye(len(unknown))[i]])) == rank]
 
 
 def test_dp_scan_of_the_written_parents(plr):

@@ -8,6 +8,9 @@ column, derived rates) and then hides further *parent* cells until, for every co
 secret cell is determined by the published figures. The children's publication is taken as it
 is: they are published by their own report, which this rule cannot change.
 
+A cell the districts' publication gives away on its own (a parent whose districts are all shown)
+is left aside: no parent cell can protect it, and hiding such a parent protects nothing.
+
 "Determined" is exact linear algebra, not only "one hidden part per total": the unknowns are
 the hidden child and parent cells, the relations are "parent = Σ its children" for every parent
 with a value, "Σ children = city" and "Σ parents = city"; a cell is determined when its unit
@@ -96,20 +99,30 @@ def parent_rule(parents: Publication, parent_values: pd.DataFrame, parent_keys: 
             if column in children.reasons.columns else np.full(len(c_values), "", dtype=object)
         c_secret = c_mask & np.isin(c_reason, SECRET)
         p_values = pd.to_numeric(parent_values[column], errors="coerce").astype(float).to_numpy()
+        present = ~np.isnan(p_values)
+        # what the districts' publication gives away on its own (a parent whose districts are all
+        # shown is their sum): no parent cell can protect that, so it is neither a leak nor a partner
+        matrix, u_child, u_parent = _relations(child_parent, ~c_mask, ~np.isnan(c_values), keys,
+                                               np.zeros(len(keys), dtype=bool), present)
+        fixed = determined(matrix)
+        base_child = {int(i) for j, i in enumerate(u_child) if fixed[j]}
+        base_parent = np.zeros(len(keys), dtype=bool)
+        base_parent[[int(i) for j, i in enumerate(u_parent) if fixed[len(u_child) + j]]] = True
         for _ in range(max_rounds):
             p_mask = mask[column].to_numpy(dtype=bool)
-            p_secret = p_mask & np.isin(reasons[column].to_numpy(), SECRET)
+            p_secret = p_mask & np.isin(reasons[column].to_numpy(), SECRET) & ~base_parent
             matrix, u_child, u_parent = _relations(child_parent, ~c_mask, ~np.isnan(c_values), keys,
-                                                   ~p_mask, ~np.isnan(p_values))
+                                                   ~p_mask, present)
             fixed = determined(matrix)
-            leaks = [("child", int(i)) for j, i in enumerate(u_child) if fixed[j] and c_secret[i]]
+            leaks = [("child", int(i)) for j, i in enumerate(u_child)
+                     if fixed[j] and c_secret[i] and int(i) not in base_child]
             leaks += [("parent", int(i)) for j, i in enumerate(u_parent)
                       if fixed[len(u_child) + j] and p_secret[i]]
             if not leaks:
                 break
-            row = _cell_to_hide(leaks[0], child_parent, keys, p_values, p_mask, c_mask, c_values)
+            row = _cell_to_hide(leaks[0], child_parent, keys, p_values, p_mask | base_parent, c_mask, c_values)
             if row is None:
-                break  # every parent is hidden already: nothing more to do on this level
+                break  # every parent that could protect is hidden already
             mask.iloc[row, mask.columns.get_loc(column)] = True
             reasons.iloc[row, reasons.columns.get_loc(column)] = "complementary"
     for _ in range(len(parents.derived) + 1):  # a rate from a now hidden count is hidden too
@@ -125,7 +138,7 @@ def _cell_to_hide(leak, child_parent, keys, p_values, p_mask, c_mask, c_values):
     back through the city total) the smallest shown parent that has a hidden child itself (so it
     cannot be summed up from its children), else the smallest shown parent."""
     kind, i = leak
-    if kind == "child":
+    if kind == "child":  # (``p_mask`` counts the parents the districts give away as hidden: no partners)
         own = np.flatnonzero(keys == child_parent[i])
         if len(own) and not p_mask[own[0]] and not np.isnan(p_values[own[0]]):
             return int(own[0])
@@ -133,7 +146,7 @@ def _cell_to_hide(leak, child_parent, keys, p_values, p_mask, c_mask, c_values):
     if not shown.any():
         return None
     with_hidden = np.array([bool((c_mask & ~np.isnan(c_values) & (child_parent == k)).any()) for k in keys])
-    for candidates in (shown & with_hidden & (p_values > 0), shown & (p_values > 0), shown):
+    for candidates in (shown & with_hidden & (p_values > 0), shown & with_hidden):
         if candidates.any():
             order = np.where(candidates, p_values, np.inf)
             return int(np.argmin(order))

@@ -52,9 +52,45 @@ def level_step(run, steps) -> None:
         params["PARENT_NAME"] = level.name
     steps.pushInfo(translate("Report", "Summing the districts to the parent level {0}: {1}").format(
         parent, ", ".join(counts)))
+    run.children, run.district_definition, run.level_parent = run.current, d, parent
     result = run._run("sozialraum:aggregate", params, steps)
     run.current = run.joined = result["OUTPUT"]
     parents = deepcopy(d)
     parents.key, parents.name_field = parent, level.name or parent
     run.d = parents
     run.level_own = {parent, level.name or parent, "n_children"}
+
+
+def level_publication(run, frame, publication):
+    """The parents' rule (``publication``, over ``frame``) made safe beside the districts' own
+    publication: a parent is hidden too where it, with the shown district figures and the city
+    totals, would give a hidden district count back (core/publish/hierarchy). The districts'
+    publication is the one their own report (the same definition without "level") would make."""
+    import pandas as pd
+
+    from ...core.areas.aggregate import parents_from_field, parents_from_lookup
+    from ...core.publish.hierarchy import parent_rule
+    from ...core.publish.report_rule import report_publication
+    from ...core.publish.rule import cells_from_markers
+    from ...core.tables import read_table
+    from ...gis import gpkg
+    from ...gis.publish_layer import markers
+
+    children, level, parent = run.children, run.d.level, run.level_parent
+    path, _, name = children.partition("|layername=")
+    layer = QgsVectorLayer(children, "districts", "ogr")
+    own = QgsVectorLayer(run.boundaries, "boundaries", "ogr")
+    names = [n for n in layer.fields().names() if n.lower() != "fid"]
+    old = markers(layer)
+    tables = [n for n in names if n not in set(own.fields().names()) and n not in old]
+    del layer, own
+    child = gpkg.read_fields(path, name or "joined", names)
+    child_publication = report_publication(child, run.district_definition, tables, cells_from_markers(child, old))
+    if level.lookup:
+        lookup = read_table(run.d.resolve(level.lookup), key_columns=[level.key, level.parent]).frame
+        parent_of = parents_from_lookup(child[run.district_definition.key], lookup, level.key, level.parent,
+                                        file=level.lookup)[0]
+    else:
+        parent_of = parents_from_field(child, level.parent_field)
+    numbers = child.apply(lambda column: pd.to_numeric(column, errors="coerce"))
+    return parent_rule(publication, frame, frame[parent], child_publication, numbers, parent_of)

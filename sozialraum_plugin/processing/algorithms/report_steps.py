@@ -315,7 +315,12 @@ class ReportRun:
 
         def decide(frame):
             self.frame = frame  # the rows the rule decided on (cluster numbers for the summary)
-            return report_publication(frame, self.d, tables, cells_from_markers(frame, old))
+            publication = report_publication(frame, self.d, tables, cells_from_markers(frame, old))
+            if getattr(self, "level_parent", None):  # beside the districts' own publication
+                from .report_level import level_publication
+
+                publication = level_publication(self, frame, publication)
+            return publication
 
         internal, publication = write_district_layer(
             source, os.path.join(self.folder, f"{INTERNAL}.gpkg"), INTERNAL, decide, masked=False)
