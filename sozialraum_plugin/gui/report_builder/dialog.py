@@ -183,6 +183,12 @@ class ReportBuilderDialog(SozialraumDialog):
         if shown != round(publication.threshold):  # changed here (a loaded 2.5 stays while untouched)
             publication = replace(publication, threshold=shown)
         definition.publication = publication
+        kept = getattr(self, "_kept", None)
+        if kept is not None:
+            definition.level = kept.with_absolute_paths().level  # (a path that works from where it is saved)
+            if definition.profiles and kept.profiles:
+                definition.profiles.parent_field = kept.profiles.parent_field
+                definition.profiles.parent_title = kept.profiles.parent_title
         return definition
 
     def problems(self) -> list:
@@ -238,6 +244,7 @@ class ReportBuilderDialog(SozialraumDialog):
         try:
             self.definition_path = path
             self._publication = definition.publication
+            self._kept = definition  # what no page shows (the level, the profiles' parent column) stays
             self.general.threshold_spin.setValue(round(definition.publication.threshold))
             self.general.title_edit.setText(definition.title)
             self.general.source_edit.setText(definition.source_text)
