@@ -191,6 +191,17 @@ MESSAGES: dict[str, str] = {
     "profile_series_invalid": QT_TRANSLATE_NOOP("Messages", "The series table {table} lacks the column {column}; a series has the columns key, indicator, year, value, numerator, denominator and shown."),
     "profile_series_needs_key": QT_TRANSLATE_NOOP("Messages", "A series table (SERIES) is matched to the districts by their key: choose the key field (KEY_FIELD)."),
     "profile_series_year_invalid": QT_TRANSLATE_NOOP("Messages", "The series table {table} has the year {value!r} in row {row}; years are whole numbers such as 2021."),
+    # --- aggregate ---
+    "aggregate_lookup_column": QT_TRANSLATE_NOOP("Messages", "The lookup table {file} has no column {column}. Columns: {columns}."),
+    "aggregate_lookup_conflict": QT_TRANSLATE_NOOP("Messages", "The lookup table {file} gives the district {key} more than one parent ({parents}); each district needs exactly one."),
+    "aggregate_lookup_no_match": QT_TRANSLATE_NOOP("Messages", "No key of the lookup table {file} (column {column}, e.g. {keys}) matches a district key (e.g. {children})."),
+    "aggregate_count_not_numeric": QT_TRANSLATE_NOOP("Messages", "The count field {column} holds no number for district {row}: {value!r}."),
+    "aggregate_rate_invalid": QT_TRANSLATE_NOOP("Messages", "{indicator} is no rate of two counts (name=numerator/denominator); only such rates can be computed again for parents."),
+    "aggregate_rate_name_taken": QT_TRANSLATE_NOOP("Messages", "The rate {indicator} has the name of a count field or of the parent key; give it another name."),
+    "aggregate_nothing": QT_TRANSLATE_NOOP("Messages", "Nothing to aggregate: name count fields (COUNT_FIELDS) or rates (RATES)."),
+    "aggregate_no_parent": QT_TRANSLATE_NOOP("Messages", "None of the {n} districts has a parent: check the parent field or the lookup table."),
+    "aggregate_parent_source": QT_TRANSLATE_NOOP("Messages", "Give either a parent field (PARENT_FIELD) or a lookup table (LOOKUP with LOOKUP_KEY and LOOKUP_PARENT)."),
+    "level_invalid_definition": QT_TRANSLATE_NOOP("Messages", "The report definition {file}: \"level\" needs either \"parent_field\" or \"lookup\" with \"key\" and \"parent\"; found: {found}."),
 }
 
 

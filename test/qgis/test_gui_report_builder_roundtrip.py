@@ -232,3 +232,16 @@ def test_next_year_with_a_renamed_key_column(builder, flensburg, tmp_path):  # n
     assert builder.definition().tables[1].key == "ST_NR"
     assert "does not exist" not in builder.bar.currentItem().text()
     assert builder.validate() == []
+
+
+def test_a_parent_level_and_the_profiles_parent_column_survive(builder, rich):  # noqa: F811
+    """No page shows "level" or profiles.parent_field (sozialraum:aggregate, issue 15): kept as loaded."""
+    data = json.loads(rich.read_text(encoding="utf-8"))
+    data["level"] = {"parent_field": "AREA_ID", "name": "AREA_NAME", "counts": ["gesamt"]}
+    data["profiles"].update(parent_field="AREA_ID", parent_title="Stadtteil")
+    rich.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert builder.open_file(str(rich))
+    mine = builder.definition()
+    assert mine.level is not None and mine.level.counts == ["gesamt"] and mine.level.name == "AREA_NAME"
+    assert (mine.profiles.parent_field, mine.profiles.parent_title) == ("AREA_ID", "Stadtteil")
+    assert mine.to_dict() == load(str(rich)).with_absolute_paths().to_dict()

@@ -171,3 +171,23 @@ def test_relative_paths_written_on_windows_are_read_elsewhere(tmp_path):
     d.base_dir = str(tmp_path)
     assert d.resolve("daten\\mss.csv") == str(tmp_path / "daten" / "mss.csv")
     assert d.resolve("Logo\\wappen.svg") == str(tmp_path / "Logo" / "wappen.svg")  # missing: still the sense
+
+
+def test_level_and_profile_parent_round_trip(tmp_path):
+    from sozialraum_plugin.core.report.definition import DefinitionError, ReportDefinition
+
+    data = {"title": "T", "boundaries": "plr.shp", "key": "PLR_ID",
+            "level": {"lookup": "lor_2021_hierarchie.csv", "key": "Planungsraum (Nummer)",
+                      "parent": "Bezirksregion (Nummer)", "name": "Bezirksregion (Name)"},
+            "profiles": {"fields": ["aq"], "parent_field": "BEZ", "parent_title": "Bezirk"}}
+    definition = ReportDefinition.from_dict(data, base_dir=str(tmp_path))
+    assert definition.level.parent == "Bezirksregion (Nummer)" and definition.profiles.parent_title == "Bezirk"
+    again = ReportDefinition.from_dict(definition.to_dict(), base_dir=str(tmp_path))
+    assert again.level == definition.level and again.profiles == definition.profiles
+    assert definition.with_absolute_paths().level.lookup == str(tmp_path / "lor_2021_hierarchie.csv")
+    assert "level" not in ReportDefinition.from_dict({"title": "T", "boundaries": "b", "key": "k"}).to_dict()
+    for bad in ({"lookup": "l.csv", "key": "PLR"}, {"parent_field": "BEZ", "lookup": "l.csv"},
+                {"parent_field": "BEZ", "bezirk": 1}):
+        with pytest.raises(DefinitionError) as error:
+            ReportDefinition.from_dict({**data, "level": bad})
+        assert "level" in str(error.value)

@@ -86,6 +86,8 @@ class ProfileOptions:
     language: object = "de"  # 'de' | 'en' or a words object: notes, population and badge texts
     series: pd.DataFrame | None = None  # the long series (core.series.profile_years); None: year columns
     trend_alpha: float = 0.05  # the trend test's level: p below it marks rising / falling
+    parent: str | None = None  # field with each district's parent key: a parent value beside the city's
+    parent_title: str = ""  # the parent column's heading ('' = "Parent area" in the output language)
 
 
 @dataclass
@@ -108,6 +110,8 @@ class Profiles:
     signed: set = field(default_factory=set)  # indicators with negative values: print '+' too
     publication: Publication | None = None  # the rule's mask and settings, for the method note
     years: dict = field(default_factory=dict)  # field → core.series.profile_years.YearFacts
+    parents: dict = field(default_factory=dict)  # field → per district its parent's value, hidden (areas.compare)
+    parent_title: str = ""
 
     def format(self, ind: Indicator, value, lang="de") -> str:
         return format_value(value, ind.unit, ind.decimals, lang=lang, sign=ind.field in self.signed)
@@ -131,6 +135,13 @@ class Profiles:
 
     def city_text(self, ind: Indicator, lang="de") -> str:
         return SUPPRESSED if self.city[ind.field].hidden else self.format(ind, self.city[ind.field].value, lang)
+
+    def parent_text(self, ind: Indicator, lang="de") -> pd.Series:
+        """The parent's value per district: "·" where it would give a hidden count back."""
+        found = self.parents[ind.field]
+        return self._column("parent", ind, lang, lambda: pd.Series(
+            [SUPPRESSED if h else self.format(ind, v, lang) if _finite(v) else NOT_APPLICABLE
+             for v, h in zip(found["value"], found["hidden"])], index=found.index, dtype=object))
 
     def deviation_text(self, ind: Indicator, lang="de") -> pd.Series:
         """'+3,2 Pp. (1,4×)'; a count: '1,2× per resident' (its share of the population against the
@@ -262,7 +273,7 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[Indicator],
     if not indicators:
         raise ProfileError("profile_no_indicators")
     _require(frame, [options.name, options.key, options.population, options.class_field,
-                     options.cluster_field])
+                     options.cluster_field, options.parent])
     _require(frame, [n for i in indicators for n in (i.field, *(i.counts or ()))])
     words = as_words(options.language)
     if options.population:
@@ -274,7 +285,7 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[Indicator],
         reference, note = pd.Series(True, index=frame.index), pd.Series("", index=frame.index)
     publication = _publication(frame, indicators, options)
     everywhere = pd.Series(True, index=frame.index)
-    city, cells, trend_years, signed = {}, {}, {}, set()
+    city, cells, trend_years, signed, parents = {}, {}, {}, set(), {}
     for ind in indicators:
         values = numeric_column(frame, ind.field)
         method = city_method(ind)
@@ -287,6 +298,12 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[Indicator],
                                     0, _city_value(ind, method, frame, open_values, reference, population))
         if method == "rate" and _rate_gives_back(ind, frame, publication):
             city[ind.field].value, city[ind.field].hidden = float("nan"), True
+        if options.parent:  # the same figure over the parent's districts
+            from ..areas.compare import parent_values
+
+            parents[ind.field] = parent_values(frame, options.parent, method, open_values, numerator=ind.numerator,
+                                               denominator=ind.denominator, scale=ind.rate_scale, population=population,
+                                               publication=publication)
         ratio_scale = bool(known.any() and (values[known] >= 0).all() and city[ind.field].value > 0)
         if known.any() and (values[known] < 0).any():
             signed.add(ind.field)
@@ -318,7 +335,8 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[Indicator],
     if options.population:
         districts.loc[publication.hidden(options.population), "population_text"] = \
             words.translate("Profile", POPULATION_TEXT).format(n=SUPPRESSED)
-    profiles = Profiles(indicators, city, cells, districts, trend_years, signed, publication, years)
+    profiles = Profiles(indicators, city, cells, districts, trend_years, signed, publication, years, parents,
+                        options.parent_title)
     from .findings import findings  # (the wording module builds on the facts here)
 
     for lang in ("de", "en"):  # both, for templates that want the other language

@@ -59,6 +59,26 @@ class ProfileSpec:
     fields: list = field(default_factory=list)
     title: str = "Sozialraumprofil"
     separate_files: bool = False
+    parent_field: str = ""  # each district's parent key: the pages print the parent's value beside the city's
+    parent_title: str = ""  # that column's heading (e.g. "Bezirk")
+
+
+@dataclass
+class LevelSpec:
+    """The level the report runs on: the joined districts summed to their parents (sozialraum:aggregate).
+
+    ``parent_field`` (a field of the districts) or ``lookup`` (a table, relative = beside the
+    definition) with its ``key`` (district key) and ``parent`` (parent key) columns; ``name``: the
+    parent's name (a lookup column, else a field). Summed: count indicators, the numerators and
+    denominators of rates, the population and ``counts``; rates are computed again from the sums."""
+
+    parent_field: str = ""
+    lookup: str = ""
+    key: str = ""
+    parent: str = ""
+    name: str = ""
+    counts: list = field(default_factory=list)
+    missing_as_zero: bool = False
 
 
 @dataclass
@@ -100,6 +120,7 @@ class ReportDefinition:
     style: StyleSpec = field(default_factory=StyleSpec)
     period: Optional[int] = None  # years a change spans by default ("change_between": "period")
     report_year: Optional[int] = None  # default: the latest year of the yearly tables
+    level: Optional[LevelSpec] = None  # run on the parent level (None: on the districts as joined)
     version: int = VERSION
     base_dir: str = ""  # folder relative paths are read from (not saved)
 
@@ -124,6 +145,8 @@ class ReportDefinition:
             setattr(copy.style, name, self.resolve(getattr(self.style, name)))
         for table in copy.tables:
             table.path = self.resolve(table.path)
+        if copy.level:
+            copy.level.lookup = self.resolve(copy.level.lookup)
         return copy
 
     def for_passing_on(self, folder: str) -> ReportDefinition:
@@ -139,6 +162,8 @@ class ReportDefinition:
             setattr(copy.style, name, self._passed_on(getattr(self.style, name), folder))
         for table in copy.tables:
             table.path = self._passed_on(table.path, folder)
+        if copy.level:
+            copy.level.lookup = self._passed_on(copy.level.lookup, folder)
         return copy
 
     def _passed_on(self, path: str, folder: str) -> str:
@@ -233,6 +258,8 @@ class ReportDefinition:
         }
         data.update({name: getattr(self, name) for name in ("period", "report_year")
                      if getattr(self, name) is not None})  # only where set: older files stay as they were
+        if self.level:  # only when set: definitions without it stay as they were
+            data["level"] = asdict(self.level)
         return data
 
     def to_json(self) -> str:
@@ -269,11 +296,21 @@ class ReportDefinition:
             if data.get("publication") else PublicationSpec(),
             language=_language(data.get("language"), file),
             style=_build(StyleSpec, data["style"], file, "style") if data.get("style") else StyleSpec(),
+            level=_level(data.get("level"), file),
             version=int(data.get("version") or VERSION), base_dir=base_dir,
             period=period, report_year=whole(data.get("report_year"), file, "report_year", 1000, 3000),
         )
         check_years(definition, file)
         return definition
+
+
+def _level(data: Any, file: str) -> Optional[LevelSpec]:
+    if not data:
+        return None
+    level = _build(LevelSpec, data, file, "level")
+    if bool(level.parent_field) == bool(level.lookup) or (level.lookup and not (level.key and level.parent)):
+        raise DefinitionError("level_invalid_definition", file=file, found=json.dumps(data, ensure_ascii=False))
+    return level
 
 
 def _language(value: Any, file: str) -> str:

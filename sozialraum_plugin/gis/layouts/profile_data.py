@@ -98,6 +98,8 @@ def table_headers(profiles: Profiles, words) -> dict:
     headers = {"label": words.translate("ProfilePage", "Indicator"),
                "value": words.translate("ProfilePage", "District"),
                "city": words.translate("ProfilePage", "City"),
+               **({"parent": profiles.parent_title or words.translate("ProfilePage", "Parent area")}
+                  if profiles.parents else {}),
                "deviation": words.translate("ProfilePage", "Deviation"),
                "rank": words.translate("ProfilePage", "Rank")}
     if profiles.trend_years:
@@ -116,6 +118,8 @@ def sheet_columns(profiles: Profiles, fit=lambda text: text, lang: str = "de", w
     cols = [("label", headers["label"], [fit(i.label) for i in inds]),
             ("value", headers["value"], [profiles.value_text(i, lang) for i in inds]),
             ("city", headers["city"], [profiles.city_text(i, lang) for i in inds]),
+            *([("parent", headers["parent"], [profiles.parent_text(i, lang) for i in inds])]
+              if profiles.parents else []),
             ("deviation", headers["deviation"], [profiles.deviation_text(i, lang) for i in inds]),
             ("rank", headers["rank"], [profiles.rank_text(i, lang) for i in inds])]
     if profiles.trend_years:
@@ -223,6 +227,8 @@ def district_columns(request: SheetRequest, extra: dict, class_title: str = "", 
                         f"pr_{f}_dev": profiles.deviation_text(ind, lang).tolist(),
                         f"pr_{f}_rank": profiles.rank_text(ind, lang).tolist()})
         kinds.update({f"pr_{f}_{s}": "text" for s in ("value", "city", "dev", "rank")})
+        if profiles.parents:  # the parent's value beside the city's (areas.compare)
+            columns[f"pr_{f}_parent"], kinds[f"pr_{f}_parent"] = profiles.parent_text(ind, lang).tolist(), "text"
         for suffix, source, kind in (("num", "value", "real"), ("ratio", "ratio", "real"),
                                      ("rank_n", "rank", "int"), ("decile", "decile", "int")):
             cast = int if kind == "int" else float

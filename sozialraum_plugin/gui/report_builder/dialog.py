@@ -186,6 +186,12 @@ class ReportBuilderDialog(SozialraumDialog):
             publication = replace(publication, threshold=shown)
         definition.publication = publication
         definition.period, definition.report_year = getattr(self, "_years", (None, None))  # kept as loaded
+        kept = getattr(self, "_kept", None)
+        if kept is not None:
+            definition.level = kept.with_absolute_paths().level  # (a path that works from where it is saved)
+            if definition.profiles and kept.profiles:
+                definition.profiles.parent_field = kept.profiles.parent_field
+                definition.profiles.parent_title = kept.profiles.parent_title
         return definition
 
     def problems(self) -> list:
@@ -242,6 +248,7 @@ class ReportBuilderDialog(SozialraumDialog):
             self.definition_path = path
             self._publication = definition.publication
             self._years = (definition.period, definition.report_year)
+            self._kept = definition  # what no page shows (the level, the profiles' parent column) stays
             self.general.threshold_spin.setValue(round(definition.publication.threshold))
             self.general.title_edit.setText(definition.title)
             self.general.source_edit.setText(definition.source_text)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 def all_algorithms():
     """Fresh instances of every algorithm (the provider owns them)."""
+    from .aggregate import AggregateAlgorithm
     from .derive_indicators import DeriveIndicatorsAlgorithm
     from .join_table import JoinTableAlgorithm
     from .need_clusters import NeedClustersAlgorithm
@@ -22,4 +23,5 @@ def all_algorithms():
         ProfileSheetsAlgorithm(),
         ReportAlgorithm(),
         RegridAlgorithm(),
+        AggregateAlgorithm(),
     ]

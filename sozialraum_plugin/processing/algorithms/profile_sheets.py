@@ -163,6 +163,9 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
                                         optional=True),
             QgsProcessingParameterField("CLUSTER_FIELD", self.tr("Cluster field (badge)"), None, "INPUT",
                                         optional=True),
+            QgsProcessingParameterField("PARENT_FIELD", self.tr("Parent key field (a parent value beside the "
+                                                                "city's)"), None, "INPUT", optional=True),
+            QgsProcessingParameterString("PARENT_TITLE", self.tr("Heading of the parent column"), optional=True),
             QgsProcessingParameterString("TITLE", self.tr("Sheet title (empty: 'District profile' in the "
                                                           "page's language)"), optional=True),
             QgsProcessingParameterString("SOURCE_TEXT", self.tr("Source line"), optional=True),
@@ -228,7 +231,8 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             name=field("NAME_FIELD"), key=field("KEY_FIELD"), population=field("POPULATION_FIELD"),
             min_population=self.parameterAsDouble(parameters, "MIN_POPULATION", context),
             suppress_below=self.parameterAsDouble(parameters, "SUPPRESS_BELOW", context),
-            class_field=field("CLASS_FIELD"), cluster_field=field("CLUSTER_FIELD"))
+            class_field=field("CLASS_FIELD"), cluster_field=field("CLUSTER_FIELD"), parent=field("PARENT_FIELD"),
+            parent_title=text("PARENT_TITLE").strip())
         words = self.words(parameters, context)
         titles = {}
         for attr, name in (("class_title", options.class_field), ("cluster_title", options.cluster_field)):
@@ -236,7 +240,8 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             if alias:  # the badge says "Status-Index: mittel" where the field has that alias
                 setattr(options, attr, alias)
                 titles[attr] = alias
-        names = [options.name, options.key, options.population, options.class_field, options.cluster_field]
+        names = [options.name, options.key, options.population, options.class_field, options.cluster_field,
+                 options.parent]
         for ind in indicators:
             names += [ind.field, *(ind.counts or ())]
             for name in (ind.field, *(ind.counts or ())):  # the years, a rate's counts per year

@@ -63,7 +63,7 @@ class ReportRun:
         d = self.d
         maps = len(d.maps) + 1 if d.maps else 0
         return len(d.tables) + derive_steps(d) + bool(d.index) + bool(d.clusters) + 1 + maps + bool(d.profiles) \
-            + 1  # the QGIS project
+            + 1 + bool(getattr(d, "level", None))  # the QGIS project; the parent level's sums
 
     def indicators_json(self, fields) -> str:
         """INDICATORS for a step: the definition's indicators as the district layer holds them (a
@@ -127,6 +127,11 @@ class ReportRun:
             self.current = result["OUTPUT"]
             matched = result["MATCHED"] if matched is None else min(matched, result["MATCHED"])
         self.joined = self.current  # the tables' columns: the rule's candidates for undeclared counts
+        if getattr(d, "level", None):  # the report runs on the parents from here (report_level)
+            from .report_level import level_step
+
+            level_step(self, steps)
+            d = self.d
         derive_step(self, steps)
         if d.index:
             self.current = self._run("sozialraum:needindex", self._index_params(), steps)["OUTPUT"]
@@ -311,6 +316,7 @@ class ReportRun:
         source = QgsVectorLayer(self.current, LAYER, "ogr")
         boundary = QgsVectorLayer(self.boundaries, "boundaries", "ogr")
         own = set(boundary.fields().names()) if boundary.isValid() else set()
+        own |= getattr(self, "level_own", set())  # a parent level's key, name and n_children: no counts
         old = markers(source)
         joined = QgsVectorLayer(getattr(self, "joined", self.current), "joined", "ogr")
         tables = [n for n in joined.fields().names() if n not in own and n not in old]
@@ -319,7 +325,12 @@ class ReportRun:
 
         def decide(frame):
             self.frame = frame  # the rows the rule decided on (cluster numbers for the summary)
-            return report_publication(frame, rule_definition(self), tables, cells_from_markers(frame, old))
+            publication = report_publication(frame, rule_definition(self), tables, cells_from_markers(frame, old))
+            if getattr(self, "level_parent", None):  # beside the districts' own publication
+                from .report_level import level_publication
+
+                publication = level_publication(self, frame, publication)
+            return publication
 
         internal, publication = write_district_layer(
             source, os.path.join(self.folder, f"{INTERNAL}.gpkg"), INTERNAL, decide, masked=False)
@@ -391,6 +402,8 @@ class ReportRun:
         # INDICATORS carries what the pages need of each declared field: label, unit, decimals,
         # direction, kind (a change of counts is no count), counts for the pooled city value, an own
         # threshold for the legend; the rest of the fields are described by the layer (alias)
+        if getattr(p, "parent_field", ""):  # the parent's value beside the city's
+            params.update(PARENT_FIELD=p.parent_field, PARENT_TITLE=p.parent_title)
         if p.separate_files:
             params["SEPARATE_FILES"] = os.path.join(self.folder, "Profile_einzeln")
         # the city's look: its own page template, house colour, logo and font (LANGUAGE: the run's)

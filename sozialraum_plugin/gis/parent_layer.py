@@ -1,0 +1,86 @@
+"""Parents as a layer: the children's polygons dissolved per parent key, with the parents' figures.
+
+The union is GEOS's (``QgsGeometry.unaryUnion`` of each parent's children); a union GEOS calls
+invalid (slivers between children that do not quite touch) is repaired with ``makeValid``. The
+layer is written through the one GeoPackage writer (``gpkg.copy_layer``).
+"""
+from __future__ import annotations
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsGeometry,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from . import gpkg
+from .publish_layer import MARKER
+
+
+def dissolved(layer: QgsVectorLayer, parent_of: dict) -> dict:
+    """``{parent key: QgsGeometry}``: the union of the children's geometries; ``parent_of`` maps
+    feature id → parent key (children without one are left out)."""
+    parts: dict = {}
+    request = QgsFeatureRequest().setNoAttributes()
+    for feature in layer.getFeatures(request):
+        parent = parent_of.get(feature.id())
+        if parent is None or not feature.hasGeometry():
+            continue
+        parts.setdefault(parent, []).append(feature.geometry())
+    out = {}
+    for parent, geometries in parts.items():
+        union = QgsGeometry.unaryUnion(geometries)
+        if not union.isGeosValid():
+            union = union.makeValid()
+        union.convertToMultiType()
+        out[parent] = union
+    return out
+
+
+def _kind(values) -> QVariant.Type:
+    numbers = [v for v in values if v is not None]
+    if numbers and all(float(v).is_integer() for v in numbers):
+        return QVariant.LongLong
+    return QVariant.Double
+
+
+def write_parents(layer: QgsVectorLayer, geometries: dict, frame, key: str, dest: str, layer_name: str,
+                  text_columns=(), hidden_fields=None) -> gpkg.WrittenLayer:
+    """Write ``frame`` (one row per parent, ``key`` its key column; None = hidden or missing) with
+    the parents' geometries; ``hidden_fields``: per row the marker text (None where nothing is hidden)."""
+    authid = layer.crs().authid()
+    memory = QgsVectorLayer(f"MultiPolygon?crs={authid}" if authid else "MultiPolygon", layer_name, "memory")
+    memory.setCrs(layer.crs())
+    fields = []
+    for column in frame.columns:
+        values = frame[column].tolist()
+        kind = QVariant.String if column == key or column in text_columns else _kind(values)
+        fields.append(QgsField(str(column), kind))
+    fields.append(QgsField(MARKER, QVariant.String))
+    provider = memory.dataProvider()
+    provider.addAttributes(fields)
+    memory.updateFields()
+    features = []
+    markers = list(hidden_fields) if hidden_fields is not None else [None] * len(frame)
+    for (_, row), marker in zip(frame.iterrows(), markers):
+        feature = QgsFeature(memory.fields())
+        geometry = geometries.get(row[key])
+        if geometry is not None:
+            feature.setGeometry(geometry)
+        values = []
+        for column, field in zip(frame.columns, fields):
+            value = row[column]
+            if value is None or (isinstance(value, float) and value != value):
+                values.append(None)
+            elif field.type() == QVariant.String:
+                values.append(str(value))
+            elif field.type() == QVariant.LongLong:
+                values.append(int(value))
+            else:
+                values.append(float(value))
+        feature.setAttributes(values + [marker or None])
+        features.append(feature)
+    provider.addFeatures(features)
+    return gpkg.copy_layer(memory, dest, layer_name)
