@@ -171,6 +171,8 @@ MESSAGES: dict[str, str] = {
     "regrid_weight_invalid": QT_TRANSLATE_NOOP("Messages", "The weight field {field} of {file} holds {value!r} (fid {fid}); weights are numbers of 0 or more."),
     "regrid_rate_not_counted": QT_TRANSLATE_NOOP("Messages", "The rate {rate} is computed from {field}, which is not one of COUNT_FIELDS ({fields}): rates on the new grid come from carried counts only."),
     "regrid_count_not_numeric": QT_TRANSLATE_NOOP("Messages", "The count field {field} of {file} holds {value!r} (key {key}); counts must be numbers."),
+    # --- revregrid ---
+    "regrid_field_clash": QT_TRANSLATE_NOOP("Messages", "The output field {field} would be written twice (also as {other}): name carried counts and rates differently from each other and from the quality fields ({reserved})."),
 }
 
 

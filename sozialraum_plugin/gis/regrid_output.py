@@ -27,6 +27,7 @@ def output_fields(target, target_key: str, values: list, quality: list) -> tuple
     """TARGET's fields (not its fid, not those a computed field replaces) and then the computed
     ones; and the names of the replaced fields. The key stays TARGET's own."""
     computed = values + quality + [COVERED, MARKER]
+    check_names(values, quality)
     lowered = {c.lower() for c in computed}
     if target_key.lower() in lowered:
         raise MethodError("indicator_replaces_identity", indicator=target_key, column=target_key)
@@ -37,6 +38,18 @@ def output_fields(target, target_key: str, values: list, quality: list) -> tuple
     for name in computed:
         fields.append(QgsField(name, _TYPES.get(name, QVariant.Double)))
     return fields, [f.name() for f in target.fields() if f.name().lower() in lowered]
+
+
+def check_names(values: list, quality: list) -> None:
+    """A carried count or rate named like another output field (GeoPackage names ignore case)
+    would be written twice and shift every later attribute: refused, naming it."""
+    reserved = list(quality) + [COVERED, MARKER]
+    seen = {}
+    for name in [*values, *reserved]:
+        if name.lower() in seen:
+            raise MethodError("regrid_field_clash", field=name, other=seen[name.lower()],
+                              reserved=", ".join(reserved))
+        seen[name.lower()] = name
 
 
 def write_grid(sink, fields: QgsFields, target, target_key: str, values, markers, quality, covered) -> None:

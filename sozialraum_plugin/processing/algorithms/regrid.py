@@ -113,7 +113,7 @@ class RegridAlgorithm(SozialraumAlgorithm):
     # -----------------------------------------------------------------------------------------
     def compute(self, parameters, context, feedback):
         from ...core.areas.regrid import carry, crosswalk_from_pieces, publish_carried
-        from ...core.areas.regrid_quality import quality
+        from ...core.areas.regrid_quality import QUALITY_FIELDS, quality
         from ...core.errors import SozialraumError
         from ...gis import regrid_output as output
         from ...gis import regrid_overlay as overlay
@@ -125,6 +125,7 @@ class RegridAlgorithm(SozialraumAlgorithm):
         target_key = self.parameterAsString(p, "TARGET_KEY", context)
         counts = list(self.parameterAsFields(p, "COUNT_FIELDS", context))
         rates = self._rates(p, context, counts)
+        output.check_names(counts + [r.id for r in rates], QUALITY_FIELDS)  # before the long part
         table_path = self.parameterAsFile(p, "CROSSWALK_TABLE", context)
         weights = self.parameterAsVectorLayer(p, "WEIGHT_LAYER", context)
         weight_field = self.parameterAsString(p, "WEIGHT_FIELD", context)

@@ -1,0 +1,73 @@
+"""sozialraum:regrid on small grids drawn by hand (squares in EPSG:25832, written by GDAL): the
+geometry, key and field-name cases a municipal GIS officer meets, each with its figure known."""
+from __future__ import annotations
+
+import pytest
+from osgeo import ogr, osr
+from qgis.core import QgsProcessingException, QgsVectorLayer
+
+
+def gpkg(path, rows, fields, epsg=25832, geom=ogr.wkbPolygon) -> str:
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    layer = ds.CreateLayer(path.stem, srs, geom)
+    for name, kind in fields:
+        layer.CreateField(ogr.FieldDefn(name, kind))
+    for wkt, values in rows:
+        feature = ogr.Feature(layer.GetLayerDefn())
+        if wkt:
+            feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        for name, value in values.items():
+            if value is not None:
+                feature.SetField(name, value)
+        layer.CreateFeature(feature)
+    ds = None
+    return str(path)
+
+
+def square(x0, y0, x1, y1) -> str:
+    return f"POLYGON(({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0}))"
+
+
+def read(path, key) -> dict:
+    layer = QgsVectorLayer(path, "out", "ogr")
+    out = {str(f[key]): {n: _value(f[n]) for n in layer.fields().names()} for f in layer.getFeatures()}
+    del layer
+    return out
+
+
+def _value(value):
+    return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value
+
+
+@pytest.fixture
+def grids(tmp_path):
+    """Old: 0101 (0–100 m, 100 residents, 10 foreigners, a field 'sources'), 0102 (100–200 m, 40, 4).
+    New: N1 (0–150 m), N2 (150–200 m)."""
+    old = gpkg(tmp_path / "old.gpkg", [(square(0, 0, 100, 100), {"k": "0101", "EW": 100, "AUSL": 10, "sources": 5}),
+                                        (square(100, 0, 200, 100), {"k": "0102", "EW": 40, "AUSL": 4, "sources": 7})],
+               [("k", ogr.OFTString), ("EW", ogr.OFTReal), ("AUSL", ogr.OFTReal), ("sources", ogr.OFTReal)])
+    new = gpkg(tmp_path / "new.gpkg", [(square(0, 0, 150, 100), {"nk": "N1"}),
+                                        (square(150, 0, 200, 100), {"nk": "N2"})], [("nk", ogr.OFTString)])
+    return tmp_path, old, new
+
+
+def run(folder, old, new, **params):
+    import processing
+
+    defaults = {"INPUT": old, "INPUT_KEY": "k", "TARGET": new, "TARGET_KEY": "nk", "COUNT_FIELDS": ["EW", "AUSL"],
+                "SUPPRESS_BELOW": 0, "OUTPUT": str(folder / "out.gpkg"), "CROSSWALK": str(folder / "cw.gpkg"),
+                "REPORT": str(folder / "report.txt")}
+    return processing.run("sozialraum:regrid", {**defaults, **params})
+
+
+@pytest.mark.parametrize("params, name", [({"COUNT_FIELDS": ["EW", "sources"]}, "sources"),
+                                          ({"RATES": "Mixed=AUSL/EW"}, "Mixed")])
+def test_a_count_or_rate_named_like_a_quality_field_is_refused(provider, grids, params, name):
+    folder, old, new = grids
+    with pytest.raises(QgsProcessingException) as error:
+        run(folder, old, new, **params)
+    assert name in str(error.value) and "Traceback" not in str(error.value)
+    assert not (folder / "out.gpkg").exists()
