@@ -38,6 +38,24 @@ class Grid:
     ids: dict  # spatial index id → key
     repaired: list = field(default_factory=list)  # keys whose geometry was repaired
     attributes: dict = field(default_factory=dict)  # field → {key: value}
+    overlaps: dict = field(default_factory=dict)  # key → keys of the same grid whose interior it shares
+
+
+def find_overlaps(grid: Grid) -> list:
+    """Pairs of areas of ``grid`` whose interiors meet (a new grid drawn by hand, a layer holding two
+    versions): ``split`` then counts their common part once. Neighbours that only touch do not."""
+    pairs = []
+    for key in grid.keys:
+        geometry = grid.geometries[key]
+        if geometry.isNull() or geometry.isEmpty():
+            continue
+        engine = _engine(geometry)
+        for other_key, other in _candidates(grid, geometry, engine):
+            if other_key != key and engine.relatePattern(other.constGet(), "2********"):
+                grid.overlaps.setdefault(key, set()).add(other_key)
+                if (other_key, key) not in pairs:
+                    pairs.append((key, other_key))
+    return pairs
 
 
 class Measure:
@@ -109,22 +127,30 @@ def _engine(geometry: QgsGeometry):
 
 
 def split(geometry: QgsGeometry, grid: Grid, measure: Measure) -> tuple[list, float]:
-    """``[(key, area of geometry ∩ area)]`` over the areas of ``grid`` it meets, and its own area."""
+    """``[(key, area of geometry ∩ area)]`` over the areas of ``grid`` it meets, and its own area.
+    Where areas of ``grid`` overlap, the pieces are scaled to the area their union covers: the
+    common part is counted once and the part outside every area stays outside."""
     whole = measure.area(geometry)
     if whole <= 0:
         return [], whole
     engine = _engine(geometry)
-    found = []
+    found, pieces = [], []
     for key, other in _candidates(grid, geometry, engine):
         piece = geometry.intersection(other)
         area = measure.area(piece)
         if area > 0:
             found.append((key, area))
+            pieces.append(piece)
+    if len(found) > 1 and any(key in grid.overlaps for key, _ in found):
+        total, union = sum(a for _, a in found), measure.area(QgsGeometry.unaryUnion(pieces))
+        if 0 < union < total:
+            found = [(key, area * union / total) for key, area in found]
     return found, whole
 
 
 def area_pieces(old: Grid, new: Grid, measure: Measure) -> list:
     """``(old key, new key or None, area)``: every old × new piece, and the part outside every new area."""
+    find_overlaps(new)
     rows = []
     for key in old.keys:
         geometry = old.geometries[key]
@@ -210,12 +236,15 @@ def _polygon(geometry: QgsGeometry, weight: float, old: Grid, new: Grid, measure
         rows.append((key, None, density * max(area - sum(p for _, p in found), 0.0)))
 
 
-def covered(new: Grid, pieces: list, measure: Measure) -> dict:
+def covered(new: Grid, pieces: list, measure: Measure, old: Grid) -> dict:
     """Per new key, the part of its area that old areas cover (1 where the old grid covers it all)."""
     inside = {}
     for _old, target, area in pieces:
         if target is not None:
             inside[target] = inside.get(target, 0.0) + area
+    for key in new.overlaps:  # its pieces were scaled down for the overlap: measured again
+        whole = new.geometries[key]
+        inside[key] = sum(measure.area(whole.intersection(o)) for _k, o in _candidates(old, whole, _engine(whole)))
     out = {}
     for key in new.keys:
         whole = measure.area(new.geometries[key])

@@ -71,3 +71,21 @@ def test_a_count_or_rate_named_like_a_quality_field_is_refused(provider, grids, 
         run(folder, old, new, **params)
     assert name in str(error.value) and "Traceback" not in str(error.value)
     assert not (folder / "out.gpkg").exists()
+
+
+@pytest.mark.parametrize("n2, carried", [((30, 90), 90.0), ((20, 60), 60.0)])
+def test_overlapping_new_areas_carry_the_covered_part_once_and_the_rest_is_outside(provider, tmp_path, n2, carried):
+    """Old 0–100 m with 100 residents; N1 0–60 m, N2 overlapping it: the old grid's part that no new
+    area covers is outside (10 resp. 40), the covered part is carried once, not twice."""
+    old = gpkg(tmp_path / "old.gpkg", [(square(0, 0, 100, 100), {"k": "A", "EW": 100})],
+               [("k", ogr.OFTString), ("EW", ogr.OFTReal)])
+    new = gpkg(tmp_path / "new.gpkg", [(square(0, 0, 60, 100), {"nk": "N1"}), (square(*n2[:1], 0, n2[1], 100),
+                                                                              {"nk": "N2"})], [("nk", ogr.OFTString)])
+    result = run(tmp_path, old, new, COUNT_FIELDS=["EW"])
+    out = read(result["OUTPUT"], "nk")
+    assert out["N1"]["EW"] + out["N2"]["EW"] == pytest.approx(carried)
+    assert out["N1"]["EW"] == pytest.approx(carried * 60 / (60 + n2[1] - n2[0]))  # by the part each covers
+    assert out["N1"]["covered_share"] == pytest.approx(1.0)
+    report = (tmp_path / "report.txt").read_text()
+    assert "A (" + f"{100 - carried:.1f}".replace(".", ",") + " %)" in report  # outside part named
+    assert "N1" in report and "N2" in report and "overlap" in report

@@ -33,6 +33,7 @@ class RegridFacts:
     crs: str = ""
     repaired: dict = field(default_factory=dict)  # layer → keys whose geometry was repaired
     suppressed: int = 0  # cells the publication rule hid in OUTPUT
+    overlaps: list = field(default_factory=list)  # new keys whose area overlaps another new area
     suppress_below: float = 3
 
 
@@ -75,6 +76,10 @@ def report_sections(facts: RegridFacts, crosswalk, carried, quality: pd.DataFram
                                  "drawn twice) were given to the old area's other pieces; the largest was {largest}.")
                      .format(n=n(crosswalk.slivers), limit=_pct(facts.min_share, lang, 2),
                              largest=_pct(crosswalk.sliver_max, lang, 3)))
+    if facts.overlaps:
+        lines.append(w.translate("RegridReport", "{n} new areas overlap each other: {keys}. Their common part is "
+                                 "carried once, shared between them by the part of the old area each covers.")
+                     .format(n=n(len(facts.overlaps)), keys=_keys(facts.overlaps)))
     for layer, keys in facts.repaired.items():
         if keys:
             lines.append(w.translate("RegridReport", "Invalid geometries of {layer} were repaired: {keys}").format(

@@ -148,7 +148,8 @@ class RegridAlgorithm(SozialraumAlgorithm):
             if not any(n is not None for _o, n, _a in pieces):
                 raise SozialraumError("regrid_no_overlap", file=overlay.layer_source(old_layer),
                                       target=overlay.layer_source(target))
-            covered = overlay.covered(new, pieces, measure)
+            covered = overlay.covered(new, pieces, measure, old)
+            facts.overlaps = sorted(new.overlaps)
             frame = self._pieces(pieces, weights, weight_field, old, new, crs, context, measure, facts, feedback)
             areas = {k: measure.area(g) for k, g in new.geometries.items()}
             crosswalk = crosswalk_from_pieces(frame, weighted=weights is not None, min_share=facts.min_share,
