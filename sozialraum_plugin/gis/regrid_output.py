@@ -5,7 +5,7 @@ from qgis.core import QgsFeature, QgsField, QgsFields
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import MethodError
-from .layers import _text
+from .regrid_overlay import grid_key
 
 MARKER = "suppressed_fields"
 COVERED = "covered_share"
@@ -60,7 +60,7 @@ def write_grid(sink, fields: QgsFields, target, target_key: str, values, markers
     own = fields.count() - len(names) - len(quality.columns) - 2  # TARGET's fields come first
     kept = [target.fields().indexOf(fields.at(i).name()) for i in range(own)]
     for feature in target.getFeatures():
-        key = _text(feature[target_key])
+        key = grid_key(feature[target_key])
         i = position[key]
         attributes = feature.attributes()
         row, judged = values.iloc[i], quality.loc[key]

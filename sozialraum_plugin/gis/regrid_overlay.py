@@ -21,7 +21,12 @@ from qgis.core import (
 )
 
 from ..core.errors import SozialraumError
-from .layers import _text
+from ..core.tables.keys import normalize_key
+
+
+def grid_key(value):
+    """A key as the project compares keys (core/tables/keys.py): text, trimmed, 7.0 → '7'."""
+    return normalize_key(None if hasattr(value, "isNull") and value.isNull() else value)
 
 
 def layer_source(layer) -> str:
@@ -88,8 +93,8 @@ def read_grid(layer, key_field: str, crs, context, fields=()) -> Grid:
     request = QgsFeatureRequest().setSubsetOfAttributes([key_field, *fields], layer.fields())
     grid = Grid([], {}, QgsSpatialIndex(), {}, attributes={f: {} for f in fields})
     for feature in layer.getFeatures(request):
-        key = _text(feature[key_field])
-        if key is None or not key.strip():
+        key = grid_key(feature[key_field])
+        if key is None:
             raise SozialraumError("regrid_key_empty", file=layer_source(layer), fid=feature.id(), field=key_field)
         if key in grid.geometries:
             raise SozialraumError("regrid_key_twice", key=key, field=key_field, file=layer_source(layer))
