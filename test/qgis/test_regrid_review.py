@@ -89,3 +89,29 @@ def test_overlapping_new_areas_carry_the_covered_part_once_and_the_rest_is_outsi
     report = (tmp_path / "report.txt").read_text()
     assert "A (" + f"{100 - carried:.1f}".replace(".", ",") + " %)" in report  # outside part named
     assert "N1" in report and "N2" in report and "overlap" in report
+
+
+def crosswalk_csv(folder, lines) -> str:
+    path = folder / "umsteigeschluessel.csv"
+    path.write_text("old_key;new_key;share\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize("kind, keys", [(ogr.OFTString, ["101 ", " 102"]), (ogr.OFTInteger, [101, 102])])
+def test_a_crosswalk_table_meets_keys_written_with_spaces_or_without_leading_zeros(provider, tmp_path, kind, keys):
+    """The office's table writes 0101, 0102; the old grid '101 ' (a padded text field) or 101 (an
+    integer field): the same areas, carried as such (N1 = 100 + ½·50, N2 = ½·50)."""
+    old = gpkg(tmp_path / "old.gpkg", [(square(0, 0, 100, 100), {"k": keys[0], "EW": 100}),
+                                        (square(100, 0, 200, 100), {"k": keys[1], "EW": 50})],
+               [("k", kind), ("EW", ogr.OFTReal)])
+    new = gpkg(tmp_path / "new.gpkg", [(square(0, 0, 150, 100), {"nk": "N1"}),
+                                        (square(150, 0, 200, 100), {"nk": "N2"})], [("nk", ogr.OFTString)])
+    lines = ["0101;N1;1", "0102;N1;0,5", "0102;N2;0,5"] if kind == ogr.OFTInteger else \
+        ["101;N1;1", "102;N1;0,5", "102;N2;0,5"]
+    result = run(tmp_path, old, new, COUNT_FIELDS=["EW"], CROSSWALK_TABLE=crosswalk_csv(tmp_path, lines))
+    out = read(result["OUTPUT"], "nk")
+    assert (out["N1"]["EW"], out["N2"]["EW"]) == (pytest.approx(125.0), pytest.approx(25.0))
+    report = (tmp_path / "report.txt").read_text()
+    assert "without a row in the crosswalk" not in report
+    if kind == ogr.OFTInteger:
+        assert "Old keys of the crosswalk matched to the old grid" in report and "zeros" in report

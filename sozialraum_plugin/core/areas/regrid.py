@@ -167,6 +167,31 @@ def crosswalk_from_table(frame: pd.DataFrame, old: str, new: str, share: str, *,
     return Crosswalk(table=table[COLUMNS], source=source)
 
 
+KEY_TRANSFORMS = ("strip_zeros", "pad_zeros", "prefix")  # codes written differently; never names
+
+
+def match_table_keys(crosswalk: Crosswalk, old_keys, new_keys) -> list:
+    """A table's keys written differently from the grids' (0101 for an integer field's 101): where one
+    of the project's key transforms (core/tables/keys.py) meets more keys of a grid than the keys as
+    written, the table's keys are rewritten to the grid's. ``[("old" | "new", KeyTransform)]`` used."""
+    from ..tables.keys import suggest_transform
+
+    used = []
+    for column, keys in (("old", list(old_keys)), ("new", list(new_keys))):
+        written = [k for k in crosswalk.table[column] if k is not None]
+        exact = len(set(keys) & set(written))
+        found = [t for t in suggest_transform(keys, written) if t.kind in KEY_TRANSFORMS]
+        if not found or found[0].matched <= exact:
+            continue
+        best = found[0]
+        lookup = dict(zip(best.apply(pd.Series(keys, dtype=object)), keys))
+        canonical = best.apply(crosswalk.table[column].reset_index(drop=True))
+        crosswalk.table[column] = [None if k is None else lookup.get(c, k)
+                                   for k, c in zip(crosswalk.table[column], canonical)]
+        used.append((column, best))
+    return used
+
+
 # --- carrying counts ----------------------------------------------------------------------------------
 
 @dataclass

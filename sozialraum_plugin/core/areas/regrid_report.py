@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..errors import MESSAGES
 from ..formatting import format_number
 from ..language import as_words
 from .regrid import BASIS_WORDS
@@ -33,6 +34,7 @@ class RegridFacts:
     crs: str = ""
     repaired: dict = field(default_factory=dict)  # layer → keys whose geometry was repaired
     suppressed: int = 0  # cells the publication rule hid in OUTPUT
+    key_matches: list = field(default_factory=list)  # ("old" | "new", KeyTransform) for a table's keys
     overlaps: list = field(default_factory=list)  # new keys whose area overlaps another new area
     suppress_below: float = 3
 
@@ -62,6 +64,13 @@ def report_sections(facts: RegridFacts, crosswalk, carried, quality: pd.DataFram
                                  "area.").format(weights=facts.weights))
     else:
         lines.append(w.translate("RegridReport", "Shares: by area (each old area's counts spread evenly over it)."))
+    for column, transform in facts.key_matches:
+        code, params = transform.message()
+        how = w.translate("Messages", MESSAGES[code]).format(**params)
+        lines.append((w.translate("RegridReport", "Old keys of the crosswalk matched to the old grid: {how}")
+                      if column == "old" else
+                      w.translate("RegridReport", "New keys of the crosswalk matched to the new grid: {how}"))
+                     .format(how=how))
     if facts.basis != "table":
         how = w.translate("RegridReport", "ellipsoidal (geographic CRS)") if facts.ellipsoidal else \
             w.translate("RegridReport", "planar")

@@ -112,7 +112,7 @@ class RegridAlgorithm(SozialraumAlgorithm):
 
     # -----------------------------------------------------------------------------------------
     def compute(self, parameters, context, feedback):
-        from ...core.areas.regrid import carry, crosswalk_from_pieces, publish_carried
+        from ...core.areas.regrid import carry, crosswalk_from_pieces, match_table_keys, publish_carried
         from ...core.areas.regrid_quality import QUALITY_FIELDS, quality
         from ...core.errors import SozialraumError
         from ...gis import regrid_output as output
@@ -142,6 +142,7 @@ class RegridAlgorithm(SozialraumAlgorithm):
             if weights is not None:
                 feedback.pushWarning(self.tr("A crosswalk table is used as it is: WEIGHT_LAYER is not used."))
             crosswalk = self._table(p, context, table_path)
+            facts.key_matches = match_table_keys(crosswalk, old.keys, new.keys)
             facts.basis, facts.table = "table", table_path
         else:
             pieces = overlay.area_pieces(old, new, measure)
