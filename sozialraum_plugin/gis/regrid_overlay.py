@@ -19,6 +19,7 @@ from qgis.core import (
     QgsSpatialIndex,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import SozialraumError
 from ..core.tables.keys import normalize_key
@@ -182,14 +183,16 @@ def weight_pieces(layer, weight_field: str, old: Grid, new: Grid, crs, context, 
     request = QgsFeatureRequest().setSubsetOfAttributes([weight_field], layer.fields())
     points = layer.geometryType() == QgsWkbTypes.GeometryType.PointGeometry
     result = Weights([])
+    read = _text_weights(layer, weight_field, request)
     for feature in layer.getFeatures(request):
         result.features += 1
-        value = feature[weight_field]
-        if value is None or (hasattr(value, "isNull") and value.isNull()):
+        value = _plain(feature[weight_field])
+        weight = read.get(feature.id(), float("nan")) if isinstance(value, str) else value
+        if value is None or (isinstance(value, str) and not value.strip()):
             result.empty += 1
             continue
         try:
-            weight = float(value)
+            weight = float(weight)
         except (TypeError, ValueError):
             weight = float("nan")
         if not weight >= 0:  # also NaN
@@ -209,6 +212,18 @@ def weight_pieces(layer, weight_field: str, old: Grid, new: Grid, crs, context, 
             _polygon(geometry, weight, old, new, measure, result.rows)
         result.outside_old += len(result.rows) == before
     return result
+
+
+def _text_weights(layer, weight_field: str, request) -> dict:
+    """fid → weight for a text weight field, its number marks decided over the whole column."""
+    from ..core.areas.regrid import field_numbers
+
+    if layer.fields().field(weight_field).type() != QVariant.String:
+        return {}
+    cells = [(f.id(), _plain(f[weight_field])) for f in layer.getFeatures(QgsFeatureRequest(request).setFlags(
+        QgsFeatureRequest.Flag.NoGeometry))]
+    numbers, _bad = field_numbers([c if isinstance(c, str) else None for _fid, c in cells])
+    return {fid: numbers[i] for i, (fid, _c) in enumerate(cells)}  # a bad cell is NaN: refused below
 
 
 def _first(grid: Grid, point: QgsGeometry):
@@ -258,21 +273,23 @@ def covered(new: Grid, pieces: list, measure: Measure, old: Grid) -> dict:
 
 
 def counts_frame(old: Grid, counts, source: str):
-    """The old areas' counts as floats (NaN for NULL; text that is no number is refused)."""
+    """The old areas' counts as floats (NaN for NULL; text read as offices write numbers, text that
+    is no number refused)."""
     import pandas as pd
+
+    from ..core.areas.regrid import field_numbers
 
     frame = pd.DataFrame(index=pd.Index(old.keys, dtype=object))
     for name in counts:
-        column = []
-        for key in old.keys:
-            value = old.attributes[name].get(key)
-            if value is None or (hasattr(value, "isNull") and value.isNull()):
-                column.append(float("nan"))
-                continue
-            try:
-                column.append(float(value))
-            except (TypeError, ValueError):
-                raise SozialraumError("regrid_count_not_numeric", field=name, file=source, value=value,
-                                      key=key) from None
-        frame[name] = column
+        values = [_plain(old.attributes[name].get(key)) for key in old.keys]
+        numbers, bad = field_numbers(values)
+        if bad is not None:
+            raise SozialraumError("regrid_count_not_numeric", field=name, file=source, value=values[bad],
+                                  key=old.keys[bad])
+        frame[name] = numbers
     return frame
+
+
+def _plain(value):
+    """NULL (a QVariant or None) as None, anything else as it is."""
+    return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value

@@ -115,3 +115,22 @@ def test_a_crosswalk_table_meets_keys_written_with_spaces_or_without_leading_zer
     assert "without a row in the crosswalk" not in report
     if kind == ogr.OFTInteger:
         assert "Old keys of the crosswalk matched to the old grid" in report and "zeros" in report
+
+
+def test_counts_and_weights_in_text_fields_are_read_as_offices_write_them(provider, tmp_path):
+    """'1.000' in a text field is a thousand (German thousands dot), '2,5' two and a half: the
+    project's number reader decides the marks over the column, not float() cell by cell."""
+    old = gpkg(tmp_path / "old.gpkg", [(square(0, 0, 100, 100), {"k": "A", "EW": "1.000"}),
+                                        (square(100, 0, 200, 100), {"k": "B", "EW": "40"})],
+               [("k", ogr.OFTString), ("EW", ogr.OFTString)])
+    new = gpkg(tmp_path / "new.gpkg", [(square(0, 0, 50, 100), {"nk": "N1"}), (square(50, 0, 150, 100), {"nk": "N2"}),
+                                        (square(150, 0, 200, 100), {"nk": "N3"})], [("nk", ogr.OFTString)])
+    out = read(run(tmp_path, old, new, COUNT_FIELDS=["EW"])["OUTPUT"], "nk")
+    assert [out[k]["EW"] for k in ("N1", "N2", "N3")] == [pytest.approx(500.0), pytest.approx(520.0),
+                                                           pytest.approx(20.0)]
+    points = gpkg(tmp_path / "addresses.gpkg", [("POINT(25 50)", {"w": "1.500"}), ("POINT(75 50)", {"w": "500"}),
+                                                 ("POINT(125 50)", {"w": "2,5"}), ("POINT(175 50)", {"w": "7,5"})],
+                  [("w", ogr.OFTString)], geom=ogr.wkbPoint)
+    out = read(run(tmp_path, old, new, COUNT_FIELDS=["EW"], WEIGHT_LAYER=points, WEIGHT_FIELD="w")["OUTPUT"], "nk")
+    assert [out[k]["EW"] for k in ("N1", "N2", "N3")] == [pytest.approx(750.0), pytest.approx(260.0),
+                                                           pytest.approx(30.0)]

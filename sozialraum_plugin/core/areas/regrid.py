@@ -120,6 +120,33 @@ def _drop_slivers(work: pd.DataFrame, min_share: float, new_areas) -> tuple[pd.D
     return work[~small].reset_index(drop=True), int(counted.sum()), float(of_old[small].max())
 
 
+def field_numbers(values) -> tuple[np.ndarray, int | None]:
+    """A layer field's values as floats (NaN for NULL or empty text): numbers as they are, text as
+    offices write it ('1.000' a thousand, '2,5'), the marks decided over the column's text cells by
+    the project's number reader (core/tables/numformat.py), not by float() cell by cell. Also the
+    position of the first value that is no number (None if all are)."""
+    from ..tables.numformat import detect_format, parse_numbers
+
+    out = np.full(len(values), np.nan)
+    texts = []
+    for i, value in enumerate(values):
+        if isinstance(value, str):
+            if value.strip():
+                texts.append(i)
+        elif value is not None:
+            try:
+                out[i] = float(value)
+            except (TypeError, ValueError):
+                return out, i
+    if texts:
+        cells = np.array([values[i].strip() for i in texts], dtype=object)
+        numbers, ok, _percent = parse_numbers(cells, detect_format(cells)[0])
+        out[texts] = np.where(ok, numbers, np.nan)
+        if not ok.all():
+            return out, texts[int(np.flatnonzero(~ok)[0])]
+    return out, None
+
+
 # --- a crosswalk given as a table -------------------------------------------------------------------
 
 def _listed(keys, limit: int = 8) -> str:
