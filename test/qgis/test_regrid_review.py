@@ -134,3 +134,15 @@ def test_counts_and_weights_in_text_fields_are_read_as_offices_write_them(provid
     out = read(run(tmp_path, old, new, COUNT_FIELDS=["EW"], WEIGHT_LAYER=points, WEIGHT_FIELD="w")["OUTPUT"], "nk")
     assert [out[k]["EW"] for k in ("N1", "N2", "N3")] == [pytest.approx(750.0), pytest.approx(260.0),
                                                            pytest.approx(30.0)]
+
+
+def test_old_keys_of_a_crosswalk_table_that_the_old_grid_lacks_are_named_and_do_not_blank_the_quality(
+        provider, grids):
+    """The office's table also lists 0199, an area the old grid no longer has: the counts of 0101 and
+    0102 are carried, N1's dominant share is measured on them, and the report names 0199."""
+    folder, old, new = grids
+    table = crosswalk_csv(folder, ["0101;N1;1", "0102;N1;0,5", "0102;N2;0,5", "0199;N1;1"])
+    out = read(run(folder, old, new, CROSSWALK_TABLE=table)["OUTPUT"], "nk")
+    assert out["N1"]["EW"] == pytest.approx(120.0)
+    assert out["N1"]["dominant_share"] == pytest.approx(100 / 120) and out["N1"]["dominant_key"] == "0101"
+    assert "0199" in (folder / "report.txt").read_text()

@@ -231,6 +231,7 @@ class Carried:
     unknown_new: dict = field(default_factory=dict)  # count → new keys unknown through an old NULL
     new_not_in_target: list = field(default_factory=list)  # new keys of a table crosswalk not in TARGET
     no_source: list = field(default_factory=list)  # new keys no old area reaches
+    old_not_in_grid: list = field(default_factory=list)  # old keys of the crosswalk the old grid lacks
 
 
 #: old = Σ known old counts = carried + outside + not_in_crosswalk + blanked + rest (rest ≠ 0 only for a
@@ -275,7 +276,8 @@ def carry(counts: pd.DataFrame, crosswalk: Crosswalk, new_keys) -> Carried:
     reached = set(rows["new"])
     return Carried(counts=carried, totals=pd.DataFrame.from_dict(totals, orient="index")[TOTALS],
                    not_in_crosswalk=not_in, unknown_new={k: v for k, v in unknown.items() if v},
-                   new_not_in_target=new_not_in_target, no_source=[k for k in new_keys if k not in reached])
+                   new_not_in_target=new_not_in_target, no_source=[k for k in new_keys if k not in reached],
+                   old_not_in_grid=list(pd.unique(table.loc[~table["old"].isin(counts.index), "old"])))
 
 
 def publish_carried(carried: Carried, derived: pd.DataFrame, counts, rates, threshold: float):

@@ -116,6 +116,9 @@ def report_sections(facts: RegridFacts, crosswalk, carried, quality: pd.DataFram
     if carried.not_in_crosswalk:
         where.append(w.translate("RegridReport", "Old areas without a row in the crosswalk (not carried): {keys}")
                      .format(keys=_keys(carried.not_in_crosswalk)))
+    if carried.old_not_in_grid:
+        where.append(w.translate("RegridReport", "Old keys of the crosswalk that are not in the old grid (nothing to "
+                                 "carry): {keys}").format(keys=_keys(carried.old_not_in_grid)))
     if carried.new_not_in_target:
         where.append(w.translate("RegridReport", "New keys of the crosswalk that are not in the new grid (counted "
                                  "as outside): {keys}").format(keys=_keys(carried.new_not_in_target)))
