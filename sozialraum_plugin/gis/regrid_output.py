@@ -24,16 +24,16 @@ CROSSWALK_FIELDS = _crosswalk_fields()
 
 
 def output_fields(target, target_key: str, values: list, quality: list) -> tuple[QgsFields, list]:
-    """TARGET's fields (not its fid, not those a computed field replaces) and then the computed
-    ones; and the names of the replaced fields. The key stays TARGET's own."""
+    """TARGET's fields (not its fid unless it is the key, not those a computed field replaces) and
+    then the computed ones; and the names of the replaced fields. The key stays TARGET's own."""
     computed = values + quality + [COVERED, MARKER]
     check_names(values, quality)
     lowered = {c.lower() for c in computed}
     if target_key.lower() in lowered:
         raise MethodError("indicator_replaces_identity", indicator=target_key, column=target_key)
     fields = QgsFields()
-    for f in target.fields():
-        if f.name().lower() != "fid" and f.name().lower() not in lowered:
+    for f in target.fields():  # its fid only where it is the key: the areas' name, not a row number
+        if (f.name().lower() != "fid" or f.name() == target_key) and f.name().lower() not in lowered:
             fields.append(QgsField(f))
     for name in computed:
         fields.append(QgsField(name, _TYPES.get(name, QVariant.Double)))

@@ -7,7 +7,7 @@ from osgeo import ogr, osr
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
 
-def gpkg(path, rows, fields, epsg=25832, geom=ogr.wkbPolygon) -> str:
+def gpkg(path, rows, fields, epsg=25832, geom=ogr.wkbPolygon, fids=None) -> str:
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
     srs = osr.SpatialReference()
     srs.ImportFromEPSG(epsg)
@@ -15,8 +15,10 @@ def gpkg(path, rows, fields, epsg=25832, geom=ogr.wkbPolygon) -> str:
     layer = ds.CreateLayer(path.stem, srs, geom)
     for name, kind in fields:
         layer.CreateField(ogr.FieldDefn(name, kind))
-    for wkt, values in rows:
+    for number, (wkt, values) in enumerate(rows):
         feature = ogr.Feature(layer.GetLayerDefn())
+        if fids:
+            feature.SetFID(fids[number])
         if wkt:
             feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
         for name, value in values.items():
@@ -146,3 +148,16 @@ def test_old_keys_of_a_crosswalk_table_that_the_old_grid_lacks_are_named_and_do_
     assert out["N1"]["EW"] == pytest.approx(120.0)
     assert out["N1"]["dominant_share"] == pytest.approx(100 / 120) and out["N1"]["dominant_key"] == "0101"
     assert "0199" in (folder / "report.txt").read_text()
+
+
+def test_a_target_keyed_by_its_fid_keeps_the_key_in_the_output(provider, grids):
+    """A GeoPackage grid whose only key is its fid (TARGET_KEY=fid, here 10 and 20): OUTPUT names
+    its areas by it, not by fids of its own."""
+    folder, old, _new = grids
+    new = gpkg(folder / "new_fid.gpkg", [(square(0, 0, 150, 100), {"nk": "N1"}),
+                                          (square(150, 0, 200, 100), {"nk": "N2"})], [("nk", ogr.OFTString)],
+               fids=[10, 20])
+    out = read(run(folder, old, new, TARGET_KEY="fid")["OUTPUT"], "fid")
+    assert set(out) == {"10", "20"}
+    assert (out["10"]["EW"], out["20"]["EW"]) == (pytest.approx(120.0), pytest.approx(20.0))
+    assert (out["10"]["nk"], out["20"]["nk"]) == ("N1", "N2")
