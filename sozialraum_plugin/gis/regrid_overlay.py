@@ -43,6 +43,7 @@ class Grid:
     index: QgsSpatialIndex
     ids: dict  # spatial index id → key
     repaired: list = field(default_factory=list)  # keys whose geometry was repaired
+    no_geometry: list = field(default_factory=list)  # keys of features without (or with an empty) geometry
     attributes: dict = field(default_factory=dict)  # field → {key: value}
     overlaps: dict = field(default_factory=dict)  # key → keys of the same grid whose interior it shares
 
@@ -100,7 +101,10 @@ def read_grid(layer, key_field: str, crs, context, fields=()) -> Grid:
         if key in grid.geometries:
             raise SozialraumError("regrid_key_twice", key=key, field=key_field, file=layer_source(layer))
         geometry = QgsGeometry(feature.geometry())
-        if not geometry.isNull():
+        if geometry.isNull() or geometry.isEmpty():  # nowhere to put its counts: named, not 'repaired'
+            geometry = QgsGeometry()
+            grid.no_geometry.append(key)
+        else:
             if transform is not None:
                 geometry.transform(transform)
             if not geometry.isGeosValid():

@@ -161,3 +161,17 @@ def test_a_target_keyed_by_its_fid_keeps_the_key_in_the_output(provider, grids):
     assert set(out) == {"10", "20"}
     assert (out["10"]["EW"], out["20"]["EW"]) == (pytest.approx(120.0), pytest.approx(20.0))
     assert (out["10"]["nk"], out["20"]["nk"]) == ("N1", "N2")
+
+
+def test_old_areas_without_geometry_are_named_as_such(provider, tmp_path):
+    """An old area with an empty or no geometry cannot be placed: its count is not carried, and the
+    report says it has no geometry, not that it was 'repaired' or lies 'outside'."""
+    old = gpkg(tmp_path / "old.gpkg", [(square(0, 0, 100, 100), {"k": "101", "EW": 100}),
+                                        ("POLYGON EMPTY", {"k": "102", "EW": 50}), (None, {"k": "103", "EW": 7})],
+               [("k", ogr.OFTString), ("EW", ogr.OFTReal)])
+    new = gpkg(tmp_path / "new.gpkg", [(square(0, 0, 100, 100), {"nk": "N1"})], [("nk", ogr.OFTString)])
+    out = read(run(tmp_path, old, new, COUNT_FIELDS=["EW"])["OUTPUT"], "nk")
+    assert out["N1"]["EW"] == pytest.approx(100.0)
+    report = (tmp_path / "report.txt").read_text()
+    assert "without a geometry" in report and "102, 103" in report
+    assert "repaired" not in report and "102 (100,0 %)" not in report

@@ -35,6 +35,7 @@ class RegridFacts:
     repaired: dict = field(default_factory=dict)  # layer → keys whose geometry was repaired
     suppressed: int = 0  # cells the publication rule hid in OUTPUT
     key_matches: list = field(default_factory=list)  # ("old" | "new", KeyTransform) for a table's keys
+    no_geometry: list = field(default_factory=list)  # old keys without a geometry (geometric runs)
     overlaps: list = field(default_factory=list)  # new keys whose area overlaps another new area
     suppress_below: float = 3
 
@@ -108,7 +109,10 @@ def report_sections(facts: RegridFacts, crosswalk, carried, quality: pd.DataFram
         rows.append([str(name), n(t["old"], 1), n(t["carried"], 1), n(t["outside"], 1), n(t["not_in_crosswalk"], 1),
                      n(t["blanked"], 1), _pct(share, lang, 3)])
     where = []
-    outside = crosswalk.outside()
+    outside = crosswalk.outside().drop(facts.no_geometry, errors="ignore")
+    if facts.no_geometry:
+        where.append(w.translate("RegridReport", "Old areas without a geometry (not carried, counted as outside "
+                                 "every new area): {keys}").format(keys=_keys(facts.no_geometry)))
     if len(outside):
         where.append(w.translate("RegridReport", "Old areas with a part outside every new area (not carried): {keys}")
                      .format(keys=_keys(f"{k} ({_pct(v, lang)})"

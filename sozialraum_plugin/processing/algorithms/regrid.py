@@ -150,7 +150,7 @@ class RegridAlgorithm(SozialraumAlgorithm):
                 raise SozialraumError("regrid_no_overlap", file=overlay.layer_source(old_layer),
                                       target=overlay.layer_source(target))
             covered = overlay.covered(new, pieces, measure, old)
-            facts.overlaps = sorted(new.overlaps)
+            facts.overlaps, facts.no_geometry = sorted(new.overlaps), old.no_geometry
             frame = self._pieces(pieces, weights, weight_field, old, new, crs, context, measure, facts, feedback)
             areas = {k: measure.area(g) for k, g in new.geometries.items()}
             crosswalk = crosswalk_from_pieces(frame, weighted=weights is not None, min_share=facts.min_share,
