@@ -154,3 +154,14 @@ def test_field_numbers_read_text_as_offices_write_numbers_and_name_the_first_bad
     assert bad is None
     numbers, bad = field_numbers(["1,5", "x", "2,5"])
     assert bad == 1 and numbers[0] == 1.5 and numbers[2] == 2.5  # the good cells keep their values
+
+
+def test_table_keys_with_leading_zeros_meet_the_grids_keys_and_the_outside_row_stays():
+    from sozialraum_plugin.core.areas.regrid import match_table_keys
+
+    table = pd.DataFrame({"alt": ["0101", "0101", "0102"], "neu": ["01", "", "02"], "anteil": ["0,6", "0,4", "1"]})
+    cw = crosswalk_from_table(table, "alt", "neu", "anteil")
+    used = match_table_keys(cw, ["101", "102"], ["1", "2"])
+    assert [column for column, _transform in used] == ["old", "new"]
+    assert shares(cw) == {("101", "1"): 0.6, ("101", None): 0.4, ("102", "2"): 1.0}
+    assert match_table_keys(cw, ["101", "102"], ["1", "2"]) == []  # written alike now: nothing to do
