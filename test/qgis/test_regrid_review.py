@@ -175,3 +175,15 @@ def test_old_areas_without_geometry_are_named_as_such(provider, tmp_path):
     report = (tmp_path / "report.txt").read_text()
     assert "without a geometry" in report and "102, 103" in report
     assert "repaired" not in report and "102 (100,0 %)" not in report
+
+
+def test_hidden_carried_counts_stay_hidden_and_the_report_warns_about_the_crosswalk(provider, grids):
+    """N3 (a 5 m strip of 0102) gets 2 residents: hidden, and N2 with it (else 140 − 120 gives it
+    back). The crosswalk times the old counts would give both back: the report says so."""
+    folder, old, _new = grids
+    new = gpkg(folder / "new3.gpkg", [(square(0, 0, 150, 100), {"nk": "N1"}), (square(150, 0, 195, 100), {"nk": "N2"}),
+                                       (square(195, 0, 200, 100), {"nk": "N3"})], [("nk", ogr.OFTString)])
+    out = read(run(folder, old, new, SUPPRESS_BELOW=3, COUNT_FIELDS=["EW"])["OUTPUT"], "nk")
+    assert out["N1"]["EW"] == pytest.approx(120.0) and out["N2"]["EW"] is None and out["N3"]["EW"] is None
+    report = (folder / "report.txt").read_text()
+    assert "not for publication" in report

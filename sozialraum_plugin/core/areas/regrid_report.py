@@ -36,6 +36,7 @@ class RegridFacts:
     suppressed: int = 0  # cells the publication rule hid in OUTPUT
     key_matches: list = field(default_factory=list)  # ("old" | "new", KeyTransform) for a table's keys
     no_geometry: list = field(default_factory=list)  # old keys without a geometry (geometric runs)
+    crosswalk_written: bool = False  # CROSSWALK is an output of this run
     overlaps: list = field(default_factory=list)  # new keys whose area overlaps another new area
     suppress_below: float = 3
 
@@ -138,6 +139,10 @@ def report_sections(facts: RegridFacts, crosswalk, carried, quality: pd.DataFram
                                  "{n} cell(s) of the new grid are not shown (counts below {threshold}, values "
                                  "derived from them and cells that protect them), listed in suppressed_fields.")
                      .format(n=n(facts.suppressed), threshold=n(facts.suppress_below)))
+        if facts.crosswalk_written:
+            where.append(w.translate("RegridReport", "The crosswalk's shares times the old grid's counts give every "
+                                     "carried count back, the hidden ones too: the crosswalk is a working file, not "
+                                     "for publication."))
     sections.append((w.translate("RegridReport", "Where the counts went"), where, (header, rows)))
 
     mixed = quality[quality["mixed"]].sort_values("dominant_share")

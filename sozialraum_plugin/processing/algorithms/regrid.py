@@ -178,6 +178,11 @@ class RegridAlgorithm(SozialraumAlgorithm):
             output.write_crosswalk(sink, crosswalk)
             del sink
             result["CROSSWALK"] = dest
+            facts.crosswalk_written = True
+            if facts.suppressed:
+                feedback.pushWarning(self.tr("The crosswalk's shares times the old grid's counts give every carried "
+                                             "count back, the hidden ones too: the crosswalk is a working file, not "
+                                             "for publication."))
         self._log(carried, judged, facts, feedback)
         report = self.parameterAsFileOutput(p, "REPORT", context)
         if report:
