@@ -158,11 +158,16 @@ def split(geometry: QgsGeometry, grid: Grid, measure: Measure) -> tuple[list, fl
     return found, whole
 
 
-def area_pieces(old: Grid, new: Grid, measure: Measure) -> list:
-    """``(old key, new key or None, area)``: every old × new piece, and the part outside every new area."""
+def area_pieces(old: Grid, new: Grid, measure: Measure, feedback=None) -> list:
+    """``(old key, new key or None, area)``: every old × new piece, and the part outside every new area.
+    Stops early where ``feedback`` is cancelled (the caller then writes nothing)."""
     find_overlaps(new)
     rows = []
-    for key in old.keys:
+    for number, key in enumerate(old.keys):
+        if feedback is not None:
+            if feedback.isCanceled():
+                break
+            feedback.setProgress(50 * number / max(len(old.keys), 1))
         geometry = old.geometries[key]
         if geometry.isNull():
             rows.append((key, None, 0.0))
@@ -181,7 +186,8 @@ class Weights:
     outside_old: int = 0  # features outside every old area (no old area to weight)
 
 
-def weight_pieces(layer, weight_field: str, old: Grid, new: Grid, crs, context, measure: Measure) -> Weights:
+def weight_pieces(layer, weight_field: str, old: Grid, new: Grid, crs, context, measure: Measure,
+                  feedback=None) -> Weights:
     """Points weigh where they lie; polygons are split by area between the old × new pieces."""
     transform = _transform(layer, crs, context)
     request = QgsFeatureRequest().setSubsetOfAttributes([weight_field], layer.fields())
@@ -189,6 +195,8 @@ def weight_pieces(layer, weight_field: str, old: Grid, new: Grid, crs, context, 
     result = Weights([])
     read = _text_weights(layer, weight_field, request)
     for feature in layer.getFeatures(request):
+        if feedback is not None and feedback.isCanceled():
+            break
         result.features += 1
         value = _plain(feature[weight_field])
         weight = read.get(feature.id(), float("nan")) if isinstance(value, str) else value

@@ -61,7 +61,7 @@ def run(folder, old, new, **params):
 
     defaults = {"INPUT": old, "INPUT_KEY": "k", "TARGET": new, "TARGET_KEY": "nk", "COUNT_FIELDS": ["EW", "AUSL"],
                 "SUPPRESS_BELOW": 0, "OUTPUT": str(folder / "out.gpkg"), "CROSSWALK": str(folder / "cw.gpkg"),
-                "REPORT": str(folder / "report.txt")}
+                "REPORT": str(folder / "report.txt"), "LANGUAGE": "en"}
     return processing.run("sozialraum:regrid", {**defaults, **params})
 
 
@@ -89,7 +89,7 @@ def test_overlapping_new_areas_carry_the_covered_part_once_and_the_rest_is_outsi
     assert out["N1"]["EW"] == pytest.approx(carried * 60 / (60 + n2[1] - n2[0]))  # by the part each covers
     assert out["N1"]["covered_share"] == pytest.approx(1.0)
     report = (tmp_path / "report.txt").read_text()
-    assert "A (" + f"{100 - carried:.1f}".replace(".", ",") + " %)" in report  # outside part named
+    assert f"A ({100 - carried:.1f} %)" in report  # outside part named
     assert "N1" in report and "N2" in report and "overlap" in report
 
 
@@ -174,7 +174,7 @@ def test_old_areas_without_geometry_are_named_as_such(provider, tmp_path):
     assert out["N1"]["EW"] == pytest.approx(100.0)
     report = (tmp_path / "report.txt").read_text()
     assert "without a geometry" in report and "102, 103" in report
-    assert "repaired" not in report and "102 (100,0 %)" not in report
+    assert "repaired" not in report and "102 (100.0 %)" not in report
 
 
 def test_hidden_carried_counts_stay_hidden_and_the_report_warns_about_the_crosswalk(provider, grids):
@@ -187,3 +187,17 @@ def test_hidden_carried_counts_stay_hidden_and_the_report_warns_about_the_crossw
     assert out["N1"]["EW"] == pytest.approx(120.0) and out["N2"]["EW"] is None and out["N3"]["EW"] is None
     report = (folder / "report.txt").read_text()
     assert "not for publication" in report
+
+
+def test_a_cancelled_run_stops_before_writing(provider, grids):
+    """Cancel pressed (the task's feedback cancelled): the overlay stops and OUTPUT is not written."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    folder, old, new = grids
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    params = {"INPUT": old, "INPUT_KEY": "k", "TARGET": new, "TARGET_KEY": "nk", "COUNT_FIELDS": ["EW"],
+              "OUTPUT": str(folder / "cancelled.gpkg")}
+    result = processing.run("sozialraum:regrid", params, context=QgsProcessingContext(), feedback=feedback)
+    assert "OUTPUT" not in result and not (folder / "cancelled.gpkg").exists()

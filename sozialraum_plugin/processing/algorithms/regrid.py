@@ -145,7 +145,9 @@ class RegridAlgorithm(SozialraumAlgorithm):
             facts.key_matches = match_table_keys(crosswalk, old.keys, new.keys)
             facts.basis, facts.table = "table", table_path
         else:
-            pieces = overlay.area_pieces(old, new, measure)
+            pieces = overlay.area_pieces(old, new, measure, feedback)
+            if feedback.isCanceled():
+                return {}
             if not any(n is not None for _o, n, _a in pieces):
                 raise SozialraumError("regrid_no_overlap", file=overlay.layer_source(old_layer),
                                       target=overlay.layer_source(target))
@@ -156,6 +158,8 @@ class RegridAlgorithm(SozialraumAlgorithm):
             crosswalk = crosswalk_from_pieces(frame, weighted=weights is not None, min_share=facts.min_share,
                                               new_areas=areas)
             facts.basis = crosswalk.basis
+        if feedback.isCanceled():  # a half-read weight layer would give wrong shares: nothing is written
+            return {}
         feedback.setProgress(60)
         values = overlay.counts_frame(old, counts, overlay.layer_source(old_layer))
         carried = carry(values, crosswalk, new.keys)
@@ -224,7 +228,7 @@ class RegridAlgorithm(SozialraumAlgorithm):
         if weights is None:
             frame["weight"] = 0.0
             return frame
-        found = overlay.weight_pieces(weights, weight_field, old, new, crs, context, measure)
+        found = overlay.weight_pieces(weights, weight_field, old, new, crs, context, measure, feedback)
         facts.weights = f"{weights.name()} ({weight_field})"
         feedback.pushInfo(self.tr("Weight layer: {n} features, {empty} without a weight, {outside} outside every "
                                   "old area.").format(n=found.features, empty=found.empty, outside=found.outside_old))
