@@ -5,7 +5,7 @@ from qgis.core import QgsFeature, QgsField, QgsFields
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import MethodError
-from .layers import _text
+from .regrid_overlay import grid_key
 
 MARKER = "suppressed_fields"
 COVERED = "covered_share"
@@ -24,19 +24,32 @@ CROSSWALK_FIELDS = _crosswalk_fields()
 
 
 def output_fields(target, target_key: str, values: list, quality: list) -> tuple[QgsFields, list]:
-    """TARGET's fields (not its fid, not those a computed field replaces) and then the computed
-    ones; and the names of the replaced fields. The key stays TARGET's own."""
+    """TARGET's fields (not its fid unless it is the key, not those a computed field replaces) and
+    then the computed ones; and the names of the replaced fields. The key stays TARGET's own."""
     computed = values + quality + [COVERED, MARKER]
+    check_names(values, quality)
     lowered = {c.lower() for c in computed}
     if target_key.lower() in lowered:
         raise MethodError("indicator_replaces_identity", indicator=target_key, column=target_key)
     fields = QgsFields()
-    for f in target.fields():
-        if f.name().lower() != "fid" and f.name().lower() not in lowered:
+    for f in target.fields():  # its fid only where it is the key: the areas' name, not a row number
+        if (f.name().lower() != "fid" or f.name() == target_key) and f.name().lower() not in lowered:
             fields.append(QgsField(f))
     for name in computed:
         fields.append(QgsField(name, _TYPES.get(name, QVariant.Double)))
     return fields, [f.name() for f in target.fields() if f.name().lower() in lowered]
+
+
+def check_names(values: list, quality: list) -> None:
+    """A carried count or rate named like another output field (GeoPackage names ignore case)
+    would be written twice and shift every later attribute: refused, naming it."""
+    reserved = list(quality) + [COVERED, MARKER]
+    seen = {}
+    for name in [*values, *reserved]:
+        if name.lower() in seen:
+            raise MethodError("regrid_field_clash", field=name, other=seen[name.lower()],
+                              reserved=", ".join(reserved))
+        seen[name.lower()] = name
 
 
 def write_grid(sink, fields: QgsFields, target, target_key: str, values, markers, quality, covered) -> None:
@@ -47,7 +60,7 @@ def write_grid(sink, fields: QgsFields, target, target_key: str, values, markers
     own = fields.count() - len(names) - len(quality.columns) - 2  # TARGET's fields come first
     kept = [target.fields().indexOf(fields.at(i).name()) for i in range(own)]
     for feature in target.getFeatures():
-        key = _text(feature[target_key])
+        key = grid_key(feature[target_key])
         i = position[key]
         attributes = feature.attributes()
         row, judged = values.iloc[i], quality.loc[key]

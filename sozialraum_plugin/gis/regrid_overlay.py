@@ -19,9 +19,15 @@ from qgis.core import (
     QgsSpatialIndex,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import SozialraumError
-from .layers import _text
+from ..core.tables.keys import normalize_key
+
+
+def grid_key(value):
+    """A key as the project compares keys (core/tables/keys.py): text, trimmed, 7.0 → '7'."""
+    return normalize_key(None if hasattr(value, "isNull") and value.isNull() else value)
 
 
 def layer_source(layer) -> str:
@@ -37,7 +43,26 @@ class Grid:
     index: QgsSpatialIndex
     ids: dict  # spatial index id → key
     repaired: list = field(default_factory=list)  # keys whose geometry was repaired
+    no_geometry: list = field(default_factory=list)  # keys of features without (or with an empty) geometry
     attributes: dict = field(default_factory=dict)  # field → {key: value}
+    overlaps: dict = field(default_factory=dict)  # key → keys of the same grid whose interior it shares
+
+
+def find_overlaps(grid: Grid) -> list:
+    """Pairs of areas of ``grid`` whose interiors meet (a new grid drawn by hand, a layer holding two
+    versions): ``split`` then counts their common part once. Neighbours that only touch do not."""
+    pairs = []
+    for key in grid.keys:
+        geometry = grid.geometries[key]
+        if geometry.isNull() or geometry.isEmpty():
+            continue
+        engine = _engine(geometry)
+        for other_key, other in _candidates(grid, geometry, engine):
+            if other_key != key and engine.relatePattern(other.constGet(), "2********"):
+                grid.overlaps.setdefault(key, set()).add(other_key)
+                if (other_key, key) not in pairs:
+                    pairs.append((key, other_key))
+    return pairs
 
 
 class Measure:
@@ -70,13 +95,16 @@ def read_grid(layer, key_field: str, crs, context, fields=()) -> Grid:
     request = QgsFeatureRequest().setSubsetOfAttributes([key_field, *fields], layer.fields())
     grid = Grid([], {}, QgsSpatialIndex(), {}, attributes={f: {} for f in fields})
     for feature in layer.getFeatures(request):
-        key = _text(feature[key_field])
-        if key is None or not key.strip():
+        key = grid_key(feature[key_field])
+        if key is None:
             raise SozialraumError("regrid_key_empty", file=layer_source(layer), fid=feature.id(), field=key_field)
         if key in grid.geometries:
             raise SozialraumError("regrid_key_twice", key=key, field=key_field, file=layer_source(layer))
         geometry = QgsGeometry(feature.geometry())
-        if not geometry.isNull():
+        if geometry.isNull() or geometry.isEmpty():  # nowhere to put its counts: named, not 'repaired'
+            geometry = QgsGeometry()
+            grid.no_geometry.append(key)
+        else:
             if transform is not None:
                 geometry.transform(transform)
             if not geometry.isGeosValid():
@@ -109,24 +137,37 @@ def _engine(geometry: QgsGeometry):
 
 
 def split(geometry: QgsGeometry, grid: Grid, measure: Measure) -> tuple[list, float]:
-    """``[(key, area of geometry ∩ area)]`` over the areas of ``grid`` it meets, and its own area."""
+    """``[(key, area of geometry ∩ area)]`` over the areas of ``grid`` it meets, and its own area.
+    Where areas of ``grid`` overlap, the pieces are scaled to the area their union covers: the
+    common part is counted once and the part outside every area stays outside."""
     whole = measure.area(geometry)
     if whole <= 0:
         return [], whole
     engine = _engine(geometry)
-    found = []
+    found, pieces = [], []
     for key, other in _candidates(grid, geometry, engine):
         piece = geometry.intersection(other)
         area = measure.area(piece)
         if area > 0:
             found.append((key, area))
+            pieces.append(piece)
+    if len(found) > 1 and any(key in grid.overlaps for key, _ in found):
+        total, union = sum(a for _, a in found), measure.area(QgsGeometry.unaryUnion(pieces))
+        if 0 < union < total:
+            found = [(key, area * union / total) for key, area in found]
     return found, whole
 
 
-def area_pieces(old: Grid, new: Grid, measure: Measure) -> list:
-    """``(old key, new key or None, area)``: every old × new piece, and the part outside every new area."""
+def area_pieces(old: Grid, new: Grid, measure: Measure, feedback=None) -> list:
+    """``(old key, new key or None, area)``: every old × new piece, and the part outside every new area.
+    Stops early where ``feedback`` is cancelled (the caller then writes nothing)."""
+    find_overlaps(new)
     rows = []
-    for key in old.keys:
+    for number, key in enumerate(old.keys):
+        if feedback is not None:
+            if feedback.isCanceled():
+                break
+            feedback.setProgress(50 * number / max(len(old.keys), 1))
         geometry = old.geometries[key]
         if geometry.isNull():
             rows.append((key, None, 0.0))
@@ -145,20 +186,25 @@ class Weights:
     outside_old: int = 0  # features outside every old area (no old area to weight)
 
 
-def weight_pieces(layer, weight_field: str, old: Grid, new: Grid, crs, context, measure: Measure) -> Weights:
+def weight_pieces(layer, weight_field: str, old: Grid, new: Grid, crs, context, measure: Measure,
+                  feedback=None) -> Weights:
     """Points weigh where they lie; polygons are split by area between the old × new pieces."""
     transform = _transform(layer, crs, context)
     request = QgsFeatureRequest().setSubsetOfAttributes([weight_field], layer.fields())
     points = layer.geometryType() == QgsWkbTypes.GeometryType.PointGeometry
     result = Weights([])
+    read = _text_weights(layer, weight_field, request)
     for feature in layer.getFeatures(request):
+        if feedback is not None and feedback.isCanceled():
+            break
         result.features += 1
-        value = feature[weight_field]
-        if value is None or (hasattr(value, "isNull") and value.isNull()):
+        value = _plain(feature[weight_field])
+        weight = read.get(feature.id(), float("nan")) if isinstance(value, str) else value
+        if value is None or (isinstance(value, str) and not value.strip()):
             result.empty += 1
             continue
         try:
-            weight = float(value)
+            weight = float(weight)
         except (TypeError, ValueError):
             weight = float("nan")
         if not weight >= 0:  # also NaN
@@ -178,6 +224,18 @@ def weight_pieces(layer, weight_field: str, old: Grid, new: Grid, crs, context, 
             _polygon(geometry, weight, old, new, measure, result.rows)
         result.outside_old += len(result.rows) == before
     return result
+
+
+def _text_weights(layer, weight_field: str, request) -> dict:
+    """fid → weight for a text weight field, its number marks decided over the whole column."""
+    from ..core.areas.regrid import field_numbers
+
+    if layer.fields().field(weight_field).type() != QVariant.String:
+        return {}
+    cells = [(f.id(), _plain(f[weight_field])) for f in layer.getFeatures(QgsFeatureRequest(request).setFlags(
+        QgsFeatureRequest.Flag.NoGeometry))]
+    numbers, _bad = field_numbers([c if isinstance(c, str) else None for _fid, c in cells])
+    return {fid: numbers[i] for i, (fid, _c) in enumerate(cells)}  # a bad cell is NaN: refused below
 
 
 def _first(grid: Grid, point: QgsGeometry):
@@ -210,12 +268,15 @@ def _polygon(geometry: QgsGeometry, weight: float, old: Grid, new: Grid, measure
         rows.append((key, None, density * max(area - sum(p for _, p in found), 0.0)))
 
 
-def covered(new: Grid, pieces: list, measure: Measure) -> dict:
+def covered(new: Grid, pieces: list, measure: Measure, old: Grid) -> dict:
     """Per new key, the part of its area that old areas cover (1 where the old grid covers it all)."""
     inside = {}
     for _old, target, area in pieces:
         if target is not None:
             inside[target] = inside.get(target, 0.0) + area
+    for key in new.overlaps:  # its pieces were scaled down for the overlap: measured again
+        whole = new.geometries[key]
+        inside[key] = sum(measure.area(whole.intersection(o)) for _k, o in _candidates(old, whole, _engine(whole)))
     out = {}
     for key in new.keys:
         whole = measure.area(new.geometries[key])
@@ -224,21 +285,23 @@ def covered(new: Grid, pieces: list, measure: Measure) -> dict:
 
 
 def counts_frame(old: Grid, counts, source: str):
-    """The old areas' counts as floats (NaN for NULL; text that is no number is refused)."""
+    """The old areas' counts as floats (NaN for NULL; text read as offices write numbers, text that
+    is no number refused)."""
     import pandas as pd
+
+    from ..core.areas.regrid import field_numbers
 
     frame = pd.DataFrame(index=pd.Index(old.keys, dtype=object))
     for name in counts:
-        column = []
-        for key in old.keys:
-            value = old.attributes[name].get(key)
-            if value is None or (hasattr(value, "isNull") and value.isNull()):
-                column.append(float("nan"))
-                continue
-            try:
-                column.append(float(value))
-            except (TypeError, ValueError):
-                raise SozialraumError("regrid_count_not_numeric", field=name, file=source, value=value,
-                                      key=key) from None
-        frame[name] = column
+        values = [_plain(old.attributes[name].get(key)) for key in old.keys]
+        numbers, bad = field_numbers(values)
+        if bad is not None:
+            raise SozialraumError("regrid_count_not_numeric", field=name, file=source, value=values[bad],
+                                  key=old.keys[bad])
+        frame[name] = numbers
     return frame
+
+
+def _plain(value):
+    """NULL (a QVariant or None) as None, anything else as it is."""
+    return None if value is None or (hasattr(value, "isNull") and value.isNull()) else value

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 from regrid_support import KOELN, residents, shapes, write_layer
+from shapely.ops import unary_union
 
 TOTAL_2012 = 1_044_555  # Köln's residents 2012 in bevoelkerung.csv (raum_id 000)
 
@@ -187,13 +188,17 @@ def test_dasymetric_polygons_give_the_stadtteile_back(koeln):
             inside = s_shape.intersection(b_shape)
             if inside.area <= 0:
                 continue
-            density, cut = ew[s] / s_shape.area, 0.0
+            density, cut, found = ew[s] / s_shape.area, [], {}
             for t, t_shape in stt.items():
                 if inside.intersects(t_shape):
-                    area = inside.intersection(t_shape).area
-                    pieces[t], cut = pieces.get(t, 0.0) + density * area, cut + area
-            # the part outside every Stadtteil counts; where Stadtteile overlap, the pieces' sum does
-            whole += density * max(inside.area, cut)
+                    cut.append(inside.intersection(t_shape))
+                    found[t] = cut[-1].area
+            # where Stadtteile overlap, their common part counts once: pieces scaled to their union
+            total, union = sum(found.values()), unary_union(cut).area if cut else 0.0
+            scale = union / total if 0 < union < total else 1.0
+            for t, area in found.items():
+                pieces[t] = pieces.get(t, 0.0) + density * area * scale
+            whole += density * inside.area  # the part outside every Stadtteil counts
         for t, weight in pieces.items():
             expected[t] += koeln["bez_values"].loc[b, "EW"] * weight / whole
     deviation = max(abs(exact[k]["EW"] - v) for k, v in expected.items())

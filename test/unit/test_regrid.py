@@ -144,3 +144,24 @@ def test_report_names_the_mixed_areas_and_the_totals():
     assert "45.5 %" in text  # new area 2's dominant share (25 of 55)
     assert "150.0" in text and "130.0" in text and "20.0" in text and "86.667 %" in text
     assert "b (50.0 %)" in text  # the old area with a part outside, and how much
+
+
+def test_field_numbers_read_text_as_offices_write_numbers_and_name_the_first_bad_value():
+    from sozialraum_plugin.core.areas.regrid import field_numbers
+
+    numbers, bad = field_numbers(["1.000", "2.500", None, "", 7])
+    assert list(numbers[:2]) == [1000.0, 2500.0] and np.isnan(numbers[2:4]).all() and numbers[4] == 7.0
+    assert bad is None
+    numbers, bad = field_numbers(["1,5", "x", "2,5"])
+    assert bad == 1 and numbers[0] == 1.5 and numbers[2] == 2.5  # the good cells keep their values
+
+
+def test_table_keys_with_leading_zeros_meet_the_grids_keys_and_the_outside_row_stays():
+    from sozialraum_plugin.core.areas.regrid import match_table_keys
+
+    table = pd.DataFrame({"alt": ["0101", "0101", "0102"], "neu": ["01", "", "02"], "anteil": ["0,6", "0,4", "1"]})
+    cw = crosswalk_from_table(table, "alt", "neu", "anteil")
+    used = match_table_keys(cw, ["101", "102"], ["1", "2"])
+    assert [column for column, _transform in used] == ["old", "new"]
+    assert shares(cw) == {("101", "1"): 0.6, ("101", None): 0.4, ("102", "2"): 1.0}
+    assert match_table_keys(cw, ["101", "102"], ["1", "2"]) == []  # written alike now: nothing to do

@@ -120,6 +120,33 @@ def _drop_slivers(work: pd.DataFrame, min_share: float, new_areas) -> tuple[pd.D
     return work[~small].reset_index(drop=True), int(counted.sum()), float(of_old[small].max())
 
 
+def field_numbers(values) -> tuple[np.ndarray, int | None]:
+    """A layer field's values as floats (NaN for NULL or empty text): numbers as they are, text as
+    offices write it ('1.000' a thousand, '2,5'), the marks decided over the column's text cells by
+    the project's number reader (core/tables/numformat.py), not by float() cell by cell. Also the
+    position of the first value that is no number (None if all are)."""
+    from ..tables.numformat import detect_format, parse_numbers
+
+    out = np.full(len(values), np.nan)
+    texts = []
+    for i, value in enumerate(values):
+        if isinstance(value, str):
+            if value.strip():
+                texts.append(i)
+        elif value is not None:
+            try:
+                out[i] = float(value)
+            except (TypeError, ValueError):
+                return out, i
+    if texts:
+        cells = np.array([values[i].strip() for i in texts], dtype=object)
+        numbers, ok, _percent = parse_numbers(cells, detect_format(cells)[0])
+        out[texts] = np.where(ok, numbers, np.nan)
+        if not ok.all():
+            return out, texts[int(np.flatnonzero(~ok)[0])]
+    return out, None
+
+
 # --- a crosswalk given as a table -------------------------------------------------------------------
 
 def _listed(keys, limit: int = 8) -> str:
@@ -167,6 +194,31 @@ def crosswalk_from_table(frame: pd.DataFrame, old: str, new: str, share: str, *,
     return Crosswalk(table=table[COLUMNS], source=source)
 
 
+KEY_TRANSFORMS = ("strip_zeros", "pad_zeros", "prefix")  # codes written differently; never names
+
+
+def match_table_keys(crosswalk: Crosswalk, old_keys, new_keys) -> list:
+    """A table's keys written differently from the grids' (0101 for an integer field's 101): where one
+    of the project's key transforms (core/tables/keys.py) meets more keys of a grid than the keys as
+    written, the table's keys are rewritten to the grid's. ``[("old" | "new", KeyTransform)]`` used."""
+    from ..tables.keys import suggest_transform
+
+    used = []
+    for column, keys in (("old", list(old_keys)), ("new", list(new_keys))):
+        written = [k for k in crosswalk.table[column] if k is not None]
+        exact = len(set(keys) & set(written))
+        found = [t for t in suggest_transform(keys, written) if t.kind in KEY_TRANSFORMS]
+        if not found or found[0].matched <= exact:
+            continue
+        best = found[0]
+        lookup = dict(zip(best.apply(pd.Series(keys, dtype=object)), keys))
+        canonical = best.apply(crosswalk.table[column].reset_index(drop=True))
+        crosswalk.table[column] = [None if k is None else lookup.get(c, k)
+                                   for k, c in zip(crosswalk.table[column], canonical)]
+        used.append((column, best))
+    return used
+
+
 # --- carrying counts ----------------------------------------------------------------------------------
 
 @dataclass
@@ -179,6 +231,7 @@ class Carried:
     unknown_new: dict = field(default_factory=dict)  # count → new keys unknown through an old NULL
     new_not_in_target: list = field(default_factory=list)  # new keys of a table crosswalk not in TARGET
     no_source: list = field(default_factory=list)  # new keys no old area reaches
+    old_not_in_grid: list = field(default_factory=list)  # old keys of the crosswalk the old grid lacks
 
 
 #: old = Σ known old counts = carried + outside + not_in_crosswalk + blanked + rest (rest ≠ 0 only for a
@@ -223,7 +276,8 @@ def carry(counts: pd.DataFrame, crosswalk: Crosswalk, new_keys) -> Carried:
     reached = set(rows["new"])
     return Carried(counts=carried, totals=pd.DataFrame.from_dict(totals, orient="index")[TOTALS],
                    not_in_crosswalk=not_in, unknown_new={k: v for k, v in unknown.items() if v},
-                   new_not_in_target=new_not_in_target, no_source=[k for k in new_keys if k not in reached])
+                   new_not_in_target=new_not_in_target, no_source=[k for k in new_keys if k not in reached],
+                   old_not_in_grid=list(pd.unique(table.loc[~table["old"].isin(counts.index), "old"])))
 
 
 def publish_carried(carried: Carried, derived: pd.DataFrame, counts, rates, threshold: float):

@@ -24,7 +24,8 @@ def quality(crosswalk: Crosswalk, basis: pd.Series, new_keys, threshold: float =
     basis = basis.copy()
     basis.index = _text_keys(basis.index).to_numpy()
     table = crosswalk.table
-    rows = table[table["new"].isin(set(new_keys)) & (table["share"] > 0)]
+    # rows of old keys the old grid lacks (a table's extra keys) carry nothing: not part of the mixture
+    rows = table[table["new"].isin(set(new_keys)) & (table["share"] > 0) & table["old"].isin(set(basis.index))]
     amount = rows["share"].to_numpy() * pd.to_numeric(basis.reindex(rows["old"]), errors="coerce").to_numpy()
     parts = pd.DataFrame({"new": rows["new"].to_numpy(), "old": rows["old"].to_numpy(), "amount": amount,
                           "whole": rows["share"].to_numpy() >= WHOLE})

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ..errors import MESSAGES
 from ..formatting import format_number
 from ..language import as_words
 from .regrid import BASIS_WORDS
@@ -33,6 +34,10 @@ class RegridFacts:
     crs: str = ""
     repaired: dict = field(default_factory=dict)  # layer → keys whose geometry was repaired
     suppressed: int = 0  # cells the publication rule hid in OUTPUT
+    key_matches: list = field(default_factory=list)  # ("old" | "new", KeyTransform) for a table's keys
+    no_geometry: list = field(default_factory=list)  # old keys without a geometry (geometric runs)
+    crosswalk_written: bool = False  # CROSSWALK is an output of this run
+    overlaps: list = field(default_factory=list)  # new keys whose area overlaps another new area
     suppress_below: float = 3
 
 
@@ -61,6 +66,13 @@ def report_sections(facts: RegridFacts, crosswalk, carried, quality: pd.DataFram
                                  "area.").format(weights=facts.weights))
     else:
         lines.append(w.translate("RegridReport", "Shares: by area (each old area's counts spread evenly over it)."))
+    for column, transform in facts.key_matches:
+        code, params = transform.message()
+        how = w.translate("Messages", MESSAGES[code]).format(**params)
+        lines.append((w.translate("RegridReport", "Old keys of the crosswalk matched to the old grid: {how}")
+                      if column == "old" else
+                      w.translate("RegridReport", "New keys of the crosswalk matched to the new grid: {how}"))
+                     .format(how=how))
     if facts.basis != "table":
         how = w.translate("RegridReport", "ellipsoidal (geographic CRS)") if facts.ellipsoidal else \
             w.translate("RegridReport", "planar")
@@ -75,6 +87,10 @@ def report_sections(facts: RegridFacts, crosswalk, carried, quality: pd.DataFram
                                  "drawn twice) were given to the old area's other pieces; the largest was {largest}.")
                      .format(n=n(crosswalk.slivers), limit=_pct(facts.min_share, lang, 2),
                              largest=_pct(crosswalk.sliver_max, lang, 3)))
+    if facts.overlaps:
+        lines.append(w.translate("RegridReport", "{n} new areas overlap each other: {keys}. Their common part is "
+                                 "carried once, shared between them by the part of the old area each covers.")
+                     .format(n=n(len(facts.overlaps)), keys=_keys(facts.overlaps)))
     for layer, keys in facts.repaired.items():
         if keys:
             lines.append(w.translate("RegridReport", "Invalid geometries of {layer} were repaired: {keys}").format(
@@ -94,7 +110,10 @@ def report_sections(facts: RegridFacts, crosswalk, carried, quality: pd.DataFram
         rows.append([str(name), n(t["old"], 1), n(t["carried"], 1), n(t["outside"], 1), n(t["not_in_crosswalk"], 1),
                      n(t["blanked"], 1), _pct(share, lang, 3)])
     where = []
-    outside = crosswalk.outside()
+    outside = crosswalk.outside().drop(facts.no_geometry, errors="ignore")
+    if facts.no_geometry:
+        where.append(w.translate("RegridReport", "Old areas without a geometry (not carried, counted as outside "
+                                 "every new area): {keys}").format(keys=_keys(facts.no_geometry)))
     if len(outside):
         where.append(w.translate("RegridReport", "Old areas with a part outside every new area (not carried): {keys}")
                      .format(keys=_keys(f"{k} ({_pct(v, lang)})"
@@ -102,6 +121,9 @@ def report_sections(facts: RegridFacts, crosswalk, carried, quality: pd.DataFram
     if carried.not_in_crosswalk:
         where.append(w.translate("RegridReport", "Old areas without a row in the crosswalk (not carried): {keys}")
                      .format(keys=_keys(carried.not_in_crosswalk)))
+    if carried.old_not_in_grid:
+        where.append(w.translate("RegridReport", "Old keys of the crosswalk that are not in the old grid (nothing to "
+                                 "carry): {keys}").format(keys=_keys(carried.old_not_in_grid)))
     if carried.new_not_in_target:
         where.append(w.translate("RegridReport", "New keys of the crosswalk that are not in the new grid (counted "
                                  "as outside): {keys}").format(keys=_keys(carried.new_not_in_target)))
@@ -117,6 +139,10 @@ def report_sections(facts: RegridFacts, crosswalk, carried, quality: pd.DataFram
                                  "{n} cell(s) of the new grid are not shown (counts below {threshold}, values "
                                  "derived from them and cells that protect them), listed in suppressed_fields.")
                      .format(n=n(facts.suppressed), threshold=n(facts.suppress_below)))
+        if facts.crosswalk_written:
+            where.append(w.translate("RegridReport", "The crosswalk's shares times the old grid's counts give every "
+                                     "carried count back, the hidden ones too: the crosswalk is a working file, not "
+                                     "for publication."))
     sections.append((w.translate("RegridReport", "Where the counts went"), where, (header, rows)))
 
     mixed = quality[quality["mixed"]].sort_values("dominant_share")

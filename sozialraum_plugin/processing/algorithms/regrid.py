@@ -112,8 +112,8 @@ class RegridAlgorithm(SozialraumAlgorithm):
 
     # -----------------------------------------------------------------------------------------
     def compute(self, parameters, context, feedback):
-        from ...core.areas.regrid import carry, crosswalk_from_pieces, publish_carried
-        from ...core.areas.regrid_quality import quality
+        from ...core.areas.regrid import carry, crosswalk_from_pieces, match_table_keys, publish_carried
+        from ...core.areas.regrid_quality import QUALITY_FIELDS, quality
         from ...core.errors import SozialraumError
         from ...gis import regrid_output as output
         from ...gis import regrid_overlay as overlay
@@ -125,6 +125,7 @@ class RegridAlgorithm(SozialraumAlgorithm):
         target_key = self.parameterAsString(p, "TARGET_KEY", context)
         counts = list(self.parameterAsFields(p, "COUNT_FIELDS", context))
         rates = self._rates(p, context, counts)
+        output.check_names(counts + [r.id for r in rates], QUALITY_FIELDS)  # before the long part
         table_path = self.parameterAsFile(p, "CROSSWALK_TABLE", context)
         weights = self.parameterAsVectorLayer(p, "WEIGHT_LAYER", context)
         weight_field = self.parameterAsString(p, "WEIGHT_FIELD", context)
@@ -141,18 +142,24 @@ class RegridAlgorithm(SozialraumAlgorithm):
             if weights is not None:
                 feedback.pushWarning(self.tr("A crosswalk table is used as it is: WEIGHT_LAYER is not used."))
             crosswalk = self._table(p, context, table_path)
+            facts.key_matches = match_table_keys(crosswalk, old.keys, new.keys)
             facts.basis, facts.table = "table", table_path
         else:
-            pieces = overlay.area_pieces(old, new, measure)
+            pieces = overlay.area_pieces(old, new, measure, feedback)
+            if feedback.isCanceled():
+                return {}
             if not any(n is not None for _o, n, _a in pieces):
                 raise SozialraumError("regrid_no_overlap", file=overlay.layer_source(old_layer),
                                       target=overlay.layer_source(target))
-            covered = overlay.covered(new, pieces, measure)
+            covered = overlay.covered(new, pieces, measure, old)
+            facts.overlaps, facts.no_geometry = sorted(new.overlaps), old.no_geometry
             frame = self._pieces(pieces, weights, weight_field, old, new, crs, context, measure, facts, feedback)
             areas = {k: measure.area(g) for k, g in new.geometries.items()}
             crosswalk = crosswalk_from_pieces(frame, weighted=weights is not None, min_share=facts.min_share,
                                               new_areas=areas)
             facts.basis = crosswalk.basis
+        if feedback.isCanceled():  # a half-read weight layer would give wrong shares: nothing is written
+            return {}
         feedback.setProgress(60)
         values = overlay.counts_frame(old, counts, overlay.layer_source(old_layer))
         carried = carry(values, crosswalk, new.keys)
@@ -175,6 +182,11 @@ class RegridAlgorithm(SozialraumAlgorithm):
             output.write_crosswalk(sink, crosswalk)
             del sink
             result["CROSSWALK"] = dest
+            facts.crosswalk_written = True
+            if facts.suppressed:
+                feedback.pushWarning(self.tr("The crosswalk's shares times the old grid's counts give every carried "
+                                             "count back, the hidden ones too: the crosswalk is a working file, not "
+                                             "for publication."))
         self._log(carried, judged, facts, feedback)
         report = self.parameterAsFileOutput(p, "REPORT", context)
         if report:
@@ -216,7 +228,7 @@ class RegridAlgorithm(SozialraumAlgorithm):
         if weights is None:
             frame["weight"] = 0.0
             return frame
-        found = overlay.weight_pieces(weights, weight_field, old, new, crs, context, measure)
+        found = overlay.weight_pieces(weights, weight_field, old, new, crs, context, measure, feedback)
         facts.weights = f"{weights.name()} ({weight_field})"
         feedback.pushInfo(self.tr("Weight layer: {n} features, {empty} without a weight, {outside} outside every "
                                   "old area.").format(n=found.features, empty=found.empty, outside=found.outside_old))
