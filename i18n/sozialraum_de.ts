@@ -15,6 +15,160 @@
     </message>
 </context>
 <context>
+    <name>AggregateAlgorithm</name>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="28"/>
+        <source>Aggregate districts to a parent level</source>
+        <translation>Gebiete zu einer übergeordneten Ebene zusammenfassen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="31"/>
+        <source>Sums the counts of the districts of INPUT per parent (Planungsraum → Bezirksregion → Bezirk) and writes one dissolved polygon per parent: the parent key, n_children (the number of districts it was built from), the summed counts and the rates.
+
+The parent comes from PARENT_FIELD (a field of INPUT), or from a LOOKUP table (CSV, TXT, XLSX, ODS or a table layer) with the district key in LOOKUP_KEY and the parent key in LOOKUP_PARENT; KEY_FIELD is then the district key of INPUT. Keys are compared as text (01100101 keeps its zero); a lookup written with other key forms (1100101) is matched as the join does. PARENT_NAME: a name carried along (a column of LOOKUP, or without LOOKUP a field of INPUT). Districts without a parent are listed by key.
+
+COUNT_FIELDS are summed. RATES: name=numerator/denominator;… computed from the summed counts (Σ numerator / Σ denominator × scale, never an average of the districts' rates); the scale follows UNIT (% → 100, ‰ → 1000, 'je 1.000' → 1000), an entry may give its own after a bar: kq=unter6/Gesamt|‰.
+
+A parent with a missing count of one of its districts has no value for it, not a smaller sum; tick MISSING_AS_ZERO only for a table that writes zero as empty or '–'.
+
+The output is for publication: counts below SUPPRESS_BELOW (default 3) are NULL, as are parents that would give a hidden district count back (a parent minus its shown districts), parents that would come back from the city total, and rates from hidden counts; suppressed_fields lists them. The districts are assumed published by the same rule (with POPULATION_FIELD and MIN_POPULATION where given); cells the office already suppressed (suppressed_fields of a joined layer) count as hidden. Give INPUT with raw values: a district NULLed by a publication makes its parent's sum missing.</source>
+        <translation>Summiert die Zählwerte der Gebiete von INPUT je übergeordnetem Gebiet (Planungsraum → Bezirksregion → Bezirk) und schreibt je übergeordnetes Gebiet ein zusammengefasstes Polygon: den Schlüssel des übergeordneten Gebiets, n_children (die Zahl der Gebiete, aus denen es gebildet wurde), die summierten Zählwerte und die Quoten.
+
+Das übergeordnete Gebiet kommt aus PARENT_FIELD (einem Feld von INPUT) oder aus einer Zuordnungstabelle LOOKUP (CSV, TXT, XLSX, ODS oder eine Tabellenebene) mit dem Gebietsschlüssel in LOOKUP_KEY und dem Schlüssel des übergeordneten Gebiets in LOOKUP_PARENT; KEY_FIELD ist dann der Gebietsschlüssel von INPUT. Schlüssel werden als Text verglichen (01100101 behält seine Null); eine Zuordnung mit anders geschriebenen Schlüsseln (1100101) wird wie beim Verbinden zugeordnet. PARENT_NAME: ein mitgeführter Name (eine Spalte von LOOKUP, ohne LOOKUP ein Feld von INPUT). Gebiete ohne übergeordnetes Gebiet werden mit Schlüssel aufgeführt.
+
+COUNT_FIELDS werden summiert. RATES: name=Zähler/Nenner;… aus den summierten Zählwerten berechnet (Σ Zähler / Σ Nenner × Faktor, nie ein Mittel der Quoten der Gebiete); der Faktor folgt UNIT (% → 100, ‰ → 1000, 'je 1.000' → 1000), ein Eintrag kann nach einem senkrechten Strich eine eigene Einheit nennen: kq=unter6/Gesamt|‰.
+
+Fehlt bei einem seiner Gebiete ein Zählwert, hat das übergeordnete Gebiet dafür keinen Wert, keine kleinere Summe; MISSING_AS_ZERO nur für eine Tabelle ankreuzen, die null als leer oder '–' schreibt.
+
+Die Ausgabe ist zur Veröffentlichung bestimmt: Zählwerte unter SUPPRESS_BELOW (Standard 3) sind NULL, ebenso übergeordnete Gebiete, die einen verborgenen Wert eines Gebiets zurückgäben (übergeordnetes Gebiet minus seine gezeigten Gebiete), übergeordnete Gebiete, die aus der Stadtsumme zurückzurechnen wären, und Quoten aus verborgenen Zählwerten; suppressed_fields führt sie auf. Die Gebiete gelten als nach derselben Regel veröffentlicht (mit POPULATION_FIELD und MIN_POPULATION, wo angegeben); Zellen, die das Amt schon unterdrückt hat (suppressed_fields einer verbundenen Ebene), gelten als verborgen. INPUT mit Rohwerten angeben: ein durch eine Veröffentlichung geleertes Gebiet macht die Summe seines übergeordneten Gebiets fehlend.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="57"/>
+        <source>Districts with counts</source>
+        <translation>Gebiete mit Zählwerten</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="59"/>
+        <source>District key</source>
+        <translation>Gebietsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="61"/>
+        <source>Parent key field</source>
+        <translation>Feld mit dem Schlüssel des übergeordneten Gebiets</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="63"/>
+        <source>Lookup table (district key → parent key)</source>
+        <translation>Zuordnungstabelle (Gebietsschlüssel → übergeordneter Schlüssel)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="63"/>
+        <source>Tables (*.csv *.txt *.tsv *.xlsx *.ods);;All files (*.*)</source>
+        <translation>Tabellen (*.csv *.txt *.tsv *.xlsx *.ods);;Alle Dateien (*.*)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="66"/>
+        <source>Lookup: district key column</source>
+        <translation>Zuordnung: Spalte des Gebietsschlüssels</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="68"/>
+        <source>Lookup: parent key column</source>
+        <translation>Zuordnung: Spalte des übergeordneten Schlüssels</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="70"/>
+        <source>Parent name (column of LOOKUP, else field of INPUT)</source>
+        <translation>Name des übergeordneten Gebiets (Spalte von LOOKUP, sonst Feld von INPUT)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="72"/>
+        <source>Counts to sum</source>
+        <translation>Zu summierende Zählwerte</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="74"/>
+        <source>Rates (name=numerator/denominator;…)</source>
+        <translation>Quoten (name=Zähler/Nenner;…)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="76"/>
+        <source>Unit of the rates</source>
+        <translation>Einheit der Quoten</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="78"/>
+        <source>A missing count is zero</source>
+        <translation>Ein fehlender Zählwert ist null</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="80"/>
+        <source>Suppress counts below</source>
+        <translation>Zählwerte unterdrücken unter</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="83"/>
+        <source>Population field (for the districts&apos; population rule)</source>
+        <translation>Einwohnerfeld (für die Einwohnerregel der Gebiete)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="86"/>
+        <source>Minimum population</source>
+        <translation>Mindesteinwohnerzahl</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="89"/>
+        <source>Raw sums, without the publication rule (internal)</source>
+        <translation>Rohsummen, ohne Veröffentlichungsregel (intern)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="94"/>
+        <source>Parents (GeoPackage)</source>
+        <translation>Übergeordnete Gebiete (GeoPackage)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="96"/>
+        <source>Parents written</source>
+        <translation>Geschriebene übergeordnete Gebiete</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="96"/>
+        <source>Districts without a parent</source>
+        <translation>Gebiete ohne übergeordnetes Gebiet</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="96"/>
+        <source>Parent cells hidden</source>
+        <translation>Verborgene Zellen der übergeordneten Gebiete</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="162"/>
+        <source>Keys compared: {0}</source>
+        <translation>Schlüssel verglichen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="207"/>
+        <source>{0} parents from {1} districts.</source>
+        <translation>{0} übergeordnete Gebiete aus {1} Gebieten.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="211"/>
+        <source>{0} districts have no parent and are in no sum: {1}</source>
+        <translation>{0} Gebiete haben kein übergeordnetes Gebiet und sind in keiner Summe: {1}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="214"/>
+        <source>{0}: a district count is missing in {1} parents ({2})</source>
+        <translation>{0}: in {1} übergeordneten Gebieten fehlt ein Zählwert eines Gebiets ({2})</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="220"/>
+        <source>Hidden by the publication rule: {0} small, {1} complementary, {2} derived.</source>
+        <translation>Von der Veröffentlichungsregel verborgen: {0} klein, {1} komplementär, {2} abgeleitet.</translation>
+    </message>
+</context>
+<context>
     <name>Appendix</name>
     <message>
         <location filename="../sozialraum_plugin/gis/appendix.py" line="76"/>
@@ -27,157 +181,157 @@
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="226"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="222"/>
         <source>sum of all districts</source>
         <translation>Summe aller Gebiete</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="227"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="223"/>
         <source>sum of numerators / sum of denominators</source>
         <translation>Summe der Zähler / Summe der Nenner</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="228"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="224"/>
         <source>median of the districts shown</source>
         <translation>Median der ausgewiesenen Gebiete</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="256"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="252"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="230"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="226"/>
         <source>Indicator</source>
         <translation>Indikator</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="245"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="241"/>
         <source>City</source>
         <translation>Stadt</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="232"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="228"/>
         <source>Computed as</source>
         <translation>Berechnet als</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="233"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="229"/>
         <source>Districts shown</source>
         <translation>Gebiete ausgewiesen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="234"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="230"/>
         <source>Districts hidden (·)</source>
         <translation>Gebiete gesperrt (·)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="254"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="250"/>
         <source>rate from counts</source>
         <translation>Quote aus Anzahlen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="254"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="250"/>
         <source>count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="255"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="251"/>
         <source>value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="257"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="253"/>
         <source>Header</source>
         <translation>Spaltenkopf</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="258"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="254"/>
         <source>Label</source>
         <translation>Bezeichnung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="259"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="255"/>
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="260"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="256"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="261"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="257"/>
         <source>Numerator</source>
         <translation>Zähler</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="262"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="258"/>
         <source>Denominator</source>
         <translation>Nenner</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="263"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="259"/>
         <source>Change between</source>
         <translation>Veränderung zwischen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="264"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="260"/>
         <source>Higher value means</source>
         <translation>Höherer Wert bedeutet</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="265"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="261"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="266"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="262"/>
         <source>Hidden below</source>
         <translation>Gesperrt unter</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="282"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="278"/>
         <source>change between two years</source>
         <translation>Veränderung zwischen zwei Jahren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="285"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="281"/>
         <source>text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="289"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="285"/>
         <source>more need</source>
         <translation>mehr Bedarf</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="289"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="285"/>
         <source>less need</source>
         <translation>weniger Bedarf</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="293"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="289"/>
         <source>table {0}</source>
         <translation>Tabelle {0}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="300"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="296"/>
         <source>· = hidden by the publication rule (small numbers); an empty cell = no data.</source>
         <translation>· = gesperrt nach der Geheimhaltungsregel (kleine Fallzahlen); eine leere Zelle = keine Daten.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="306"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="302"/>
         <source>This file was written without openpyxl: hidden cells are empty here; the column “Hidden (·)” of each sheet names them, and Tabellenanhang.csv shows them as ·.</source>
         <translation>Diese Datei wurde ohne openpyxl geschrieben: gesperrte Zellen sind hier leer; die Spalte „Gesperrt (·)“ jedes Blattes nennt sie, und Tabellenanhang.csv zeigt sie als ·.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="312"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="308"/>
         <source>Definitions</source>
         <translation>Definitionen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="330"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="326"/>
         <source>Districts</source>
         <translation>Gebiete</translation>
     </message>
@@ -187,7 +341,7 @@
         <translation>Gesperrt (·)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="302"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="298"/>
         <source>A city figure over exactly one hidden district is hidden too (·): the city figure minus the districts shown would give that district back.</source>
         <translation>Ein Stadtwert über genau ein gesperrtes Gebiet ist ebenfalls gesperrt (·): Stadtwert minus die ausgewiesenen Gebiete ergäbe dieses Gebiet.</translation>
     </message>
@@ -195,177 +349,177 @@
 <context>
     <name>ClusterDialog</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="278"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="267"/>
         <source>Need clusters</source>
         <translation>Bedarfscluster</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="78"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="70"/>
         <source>&amp;Layer:</source>
         <translation>&amp;Layer:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="80"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="72"/>
         <source>use</source>
         <translation>verwenden</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="81"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="73"/>
         <source>&amp;Indicators:</source>
         <translation>&amp;Indikatoren:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="86"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="78"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="89"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="81"/>
         <source>k-means</source>
         <translation>k-means</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="89"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="81"/>
         <source>Ward (hierarchical)</source>
         <translation>Ward (hierarchisch)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="95"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="87"/>
         <source>The same seed gives the same clusters next time.</source>
         <translation>Derselbe Startwert ergibt beim nächsten Mal dieselben Cluster.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="102"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="94"/>
         <source>&amp;Method:</source>
         <translation>&amp;Methode:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="103"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="95"/>
         <source>S&amp;eed:</source>
         <translation>S&amp;tartwert:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="104"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="96"/>
         <source>Num&amp;ber clusters by:</source>
         <translation>Cluster &amp;nummerieren nach:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="109"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="101"/>
         <source>[temporary GeoPackage]</source>
         <translation>[temporäres GeoPackage]</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="109"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="101"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="111"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="103"/>
         <source>[no summary file]</source>
         <translation>[keine Übersichtsdatei]</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="111"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="103"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="113"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="105"/>
         <source>O&amp;utput layer:</source>
         <translation>A&amp;usgabelayer:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="114"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="106"/>
         <source>Summar&amp;y table:</source>
         <translation>Ü&amp;bersichtstabelle:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="125"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="117"/>
         <source>Number of clusters</source>
         <translation>Anzahl der Cluster</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="128"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="120"/>
         <source>&amp;Suggest k</source>
         <translation>k &amp;vorschlagen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="129"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="121"/>
         <source>Compare 2 to 8 clusters by silhouette and Calinski-Harabasz (higher is better)</source>
         <translation>2 bis 8 Cluster nach Silhouette und Calinski-Harabasz vergleichen (höher ist besser)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="134"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="126"/>
         <source>automatic</source>
         <translation>automatisch</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="137"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="129"/>
         <source>&amp;Number of clusters:</source>
         <translation>Anza&amp;hl der Cluster:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="144"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="136"/>
         <source>k</source>
         <translation>k</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="144"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="136"/>
         <source>Silhouette</source>
         <translation>Silhouette</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="144"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="136"/>
         <source>Calinski-Harabasz</source>
         <translation>Calinski-Harabasz</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="144"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="136"/>
         <source>Explained</source>
         <translation>Erklärt</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="150"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="142"/>
         <source>Press “Suggest k” to compare numbers of clusters.</source>
         <translation>Mit „k vorschlagen“ lassen sich verschiedene Clusteranzahlen vergleichen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="157"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="149"/>
         <source>Clusters of the last run</source>
         <translation>Cluster des letzten Laufs</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="160"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="152"/>
         <source>Run the clustering to see its clusters here.</source>
         <translation>Nach der Clusterbildung werden die Cluster hier angezeigt.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="184"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="176"/>
         <source>The inputs changed: suggest again.</source>
         <translation>Die Eingaben haben sich geändert; bitte erneut vorschlagen lassen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="254"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="244"/>
         <source>Choose a layer and at least one indicator.</source>
         <translation>Bitte einen Layer und mindestens einen Indikator wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="222"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="214"/>
         <source>Suggested: k = {0} (highest silhouette, in bold). Another number may serve the report better: click a row or set the number.</source>
         <translation>Vorschlag: k = {0} (höchste Silhouette, fett). Eine andere Anzahl kann für den Bericht besser geeignet sein: Zeile anklicken oder Anzahl festlegen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="287"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="276"/>
         <source>{0} clusters; cluster 1 has the highest need. Centres in the units of the indicators.</source>
         <translation>{0} Cluster; Cluster 1 hat den höchsten Bedarf. Zentren in den Einheiten der Indikatoren.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="98"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="90"/>
         <source>Leave out areas with “valid” = false</source>
         <translation>Gebiete mit „valid“ = falsch auslassen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="99"/>
+        <location filename="../sozialraum_plugin/gui/cluster_dialog.py" line="91"/>
         <source>Areas the need index left out of the reference (too few residents, excluded) get no cluster.</source>
         <translation>Gebiete, die der Bedarfsindex aus der Bezugsgesamtheit genommen hat (zu wenige Einwohner oder per Ausdruck ausgeschlossen), erhalten kein Cluster.</translation>
     </message>
@@ -411,17 +565,17 @@
 <context>
     <name>Clusters</name>
     <message>
-        <location filename="../sozialraum_plugin/core/clusters.py" line="38"/>
+        <location filename="../sozialraum_plugin/core/needs/clusters.py" line="38"/>
         <source>{label} high</source>
         <translation>{label} hoch</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/clusters.py" line="39"/>
+        <location filename="../sozialraum_plugin/core/needs/clusters.py" line="39"/>
         <source>{label} low</source>
         <translation>{label} niedrig</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/clusters.py" line="40"/>
+        <location filename="../sozialraum_plugin/core/needs/clusters.py" line="40"/>
         <source>average</source>
         <translation>durchschnittlich</translation>
     </message>
@@ -515,12 +669,12 @@ Ein Nenner von 0 oder ein fehlender Nenner ergibt keinen Wert (nie unendlich). F
         <translation>Geschriebene Felder (kommagetrennt)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="139"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="140"/>
         <source>These fields of the input are replaced by the computed ones: {0}</source>
         <translation>Diese Felder der Eingabe werden durch die berechneten ersetzt: {0}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="178"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="179"/>
         <source>{0}: a value for {1} of {2} districts ({3})</source>
         <translation>{0}: ein Wert für {1} von {2} Gebieten ({3})</translation>
     </message>
@@ -528,22 +682,22 @@ Ein Nenner von 0 oder ein fehlender Nenner ergibt keinen Wert (nie unendlich). F
 <context>
     <name>Dialog</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/base_dialog.py" line="59"/>
+        <location filename="../sozialraum_plugin/gui/base_dialog.py" line="62"/>
         <source>C&amp;ancel run</source>
         <translation>Lauf abbre&amp;chen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/base_dialog.py" line="67"/>
+        <location filename="../sozialraum_plugin/gui/base_dialog.py" line="70"/>
         <source>&amp;Run</source>
         <translation>&amp;Ausführen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/base_dialog.py" line="71"/>
+        <location filename="../sozialraum_plugin/gui/base_dialog.py" line="74"/>
         <source>Cl&amp;ose</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/base_dialog.py" line="73"/>
+        <location filename="../sozialraum_plugin/gui/base_dialog.py" line="76"/>
         <source>Help</source>
         <translation>Hilfe</translation>
     </message>
@@ -589,42 +743,42 @@ Ein Nenner von 0 oder ein fehlender Nenner ergibt keinen Wert (nie unendlich). F
 <context>
     <name>Findings</name>
     <message>
-        <location filename="../sozialraum_plugin/core/profile_findings.py" line="23"/>
+        <location filename="../sozialraum_plugin/core/profiles/findings.py" line="24"/>
         <source>{ratio} city value</source>
         <translation>{ratio} Stadtwert</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/profile_findings.py" line="24"/>
+        <location filename="../sozialraum_plugin/core/profiles/findings.py" line="25"/>
         <source>city value {value}</source>
         <translation>Stadtwert {value}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/profile_findings.py" line="25"/>
+        <location filename="../sozialraum_plugin/core/profiles/findings.py" line="26"/>
         <source>rank {r} of {n}</source>
         <translation>Rang {r} von {n}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/profile_findings.py" line="26"/>
+        <location filename="../sozialraum_plugin/core/profiles/findings.py" line="27"/>
         <source>least favourable {p} %</source>
         <translation>ungünstigste {p} %</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/profile_findings.py" line="27"/>
+        <location filename="../sozialraum_plugin/core/profiles/findings.py" line="28"/>
         <source>most favourable {p} %</source>
         <translation>günstigste {p} %</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/profile_findings.py" line="28"/>
+        <location filename="../sozialraum_plugin/core/profiles/findings.py" line="29"/>
         <source>No need indicator is among the {p} % most or least favourable values of the city.</source>
         <translation>Kein Bedarfsindikator gehört zu den {p} % günstigsten oder ungünstigsten Werten der Stadt.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/profile_findings.py" line="30"/>
+        <location filename="../sozialraum_plugin/core/profiles/findings.py" line="31"/>
         <source>No data for this area.</source>
         <translation>Keine Daten für dieses Gebiet.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/profile_findings.py" line="31"/>
+        <location filename="../sozialraum_plugin/core/profiles/findings.py" line="32"/>
         <source>No values shown: {note}.</source>
         <translation>Keine Werte ausgewiesen: {note}.</translation>
     </message>
@@ -762,22 +916,22 @@ Ein Nenner von 0 oder ein fehlender Nenner ergibt keinen Wert (nie unendlich). F
         <translation>MSS: Jeder Indikator wird über die gültigen Gebiete z-standardisiert, summiert und erneut standardisiert; Gewichte werden nicht angewendet.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="202"/>
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="198"/>
         <source>Choose a layer with the indicators.</source>
         <translation>Bitte einen Layer mit den Indikatoren wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="205"/>
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="201"/>
         <source>Choose at least one status indicator.</source>
         <translation>Bitte mindestens einen Status-Indikator wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="210"/>
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="206"/>
         <source>The expression {0} cannot be read: {1}</source>
         <translation>Der Ausdruck {0} kann nicht gelesen werden: {1}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="237"/>
+        <location filename="../sozialraum_plugin/gui/index_dialog.py" line="236"/>
         <source>Need index</source>
         <translation>Bedarfsindex</translation>
     </message>
@@ -846,6 +1000,24 @@ Ein Nenner von 0 oder ein fehlender Nenner ergibt keinen Wert (nie unendlich). F
     </message>
 </context>
 <context>
+    <name>IndicatorsParameter</name>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/indicator_param.py" line="19"/>
+        <source>Indicators (JSON, as in a report definition)</source>
+        <translation>Indikatoren (JSON, wie in einer Berichtsdefinition)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/indicator_param.py" line="35"/>
+        <source>INDICATORS describes {0}: the older parameters&apos; entries for them (LABELS, DIRECTIONS, RATES, COUNT_FIELDS, THRESHOLDS) are ignored.</source>
+        <translation>INDICATORS beschreibt {0}: die Einträge der älteren Parameter dafür (LABELS, DIRECTIONS, RATES, COUNT_FIELDS, THRESHOLDS) werden ignoriert.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/indicator_param.py" line="39"/>
+        <source>INDICATORS entries that are none of the fields, left out: {0}</source>
+        <translation>INDICATORS-Einträge, die keines der Felder sind, bleiben unberücksichtigt: {0}</translation>
+    </message>
+</context>
+<context>
     <name>JoinCheck</name>
     <message>
         <location filename="../sozialraum_plugin/gui/join_check.py" line="56"/>
@@ -876,177 +1048,177 @@ Ein Nenner von 0 oder ein fehlender Nenner ergibt keinen Wert (nie unendlich). F
 <context>
     <name>JoinDialog</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="43"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="42"/>
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="43"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="42"/>
         <source>As written</source>
         <translation>Wie geschrieben</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="44"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="43"/>
         <source>Ignore leading zeros</source>
         <translation>Führende Nullen ignorieren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="45"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="44"/>
         <source>Pad numbers with zeros</source>
         <translation>Zahlen mit Nullen auffüllen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="46"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="45"/>
         <source>Ignore a letter prefix (STGT01 = 1)</source>
         <translation>Buchstabenpräfix ignorieren (STGT01 = 1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="47"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="46"/>
         <source>Number in front of a name (01 Altstadt = 1)</source>
         <translation>Nummer vor einem Namen (01 Altstadt = 1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="48"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="47"/>
         <source>Compare as names</source>
         <translation>Als Namen vergleichen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="57"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="56"/>
         <source>Join data</source>
         <translation>Daten verbinden</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="82"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="74"/>
         <source>District boundaries</source>
         <translation>Gebietsgrenzen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="86"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="78"/>
         <source>&amp;Layer:</source>
         <translation>&amp;Layer:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="87"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="79"/>
         <source>District &amp;key:</source>
         <translation>&amp;Gebietsschlüssel:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="90"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="82"/>
         <source>Indicator table</source>
         <translation>Indikatorentabelle</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="92"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="84"/>
         <source>&amp;File:</source>
         <translation>&amp;Datei:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="95"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="87"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.ods);;All files (*)</source>
         <translation>Tabellen (*.csv *.txt *.tsv *.xlsx *.ods);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="97"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="89"/>
         <source>Table la&amp;yer:</source>
         <translation>Tabellenla&amp;yer:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="110"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="102"/>
         <source>Key &amp;column:</source>
         <translation>Schlüssels&amp;palte:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="111"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="103"/>
         <source>Key &amp;matching:</source>
         <translation>Schlüssela&amp;bgleich:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="117"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="109"/>
         <source>Result</source>
         <translation>Ergebnis</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="119"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="111"/>
         <source>[temporary GeoPackage]</source>
         <translation>[temporäres GeoPackage]</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="119"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="111"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="121"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="113"/>
         <source>[no report file]</source>
         <translation>[keine Berichtsdatei]</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="121"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="113"/>
         <source>HTML (*.html);;JSON (*.json)</source>
         <translation>HTML (*.html);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="123"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="115"/>
         <source>O&amp;utput layer:</source>
         <translation>A&amp;usgabelayer:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="124"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="116"/>
         <source>Join re&amp;port:</source>
         <translation>Verbindungsbe&amp;richt:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="137"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="129"/>
         <source>Join check</source>
         <translation>Verbindungsprüfung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="140"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="132"/>
         <source>Check &amp;join</source>
         <translation>&amp;Verbindung prüfen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="141"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="133"/>
         <source>Join in memory and show what matches, before anything is written</source>
         <translation>Im Speicher verbinden und Übereinstimmungen anzeigen, bevor etwas geschrieben wird</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="162"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="154"/>
         <source>How the table is read</source>
         <translation>Einlesen der Tabelle</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="165"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="157"/>
         <source>Pre&amp;view (first 20 rows as read):</source>
         <translation>Vorsc&amp;hau (erste 20 Zeilen wie gelesen):</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="359"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="350"/>
         <source>Choose a table file or a table layer.</source>
         <translation>Bitte eine Tabellendatei oder einen Tabellenlayer wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="318"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="309"/>
         <source>{rows} rows and {cols} columns read from {file}.</source>
         <translation>{rows} Zeilen und {cols} Spalten aus {file} gelesen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="329"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="320"/>
         <source>Not checked yet: press “Check join” to see what matches before anything is written.</source>
         <translation>Noch nicht geprüft: „Verbindung prüfen“ zeigt, was übereinstimmt, bevor etwas geschrieben wird.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="337"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="328"/>
         <source>Choose the districts, their key, a table and its key column first.</source>
         <translation>Bitte zuerst die Gebiete, ihren Schlüssel, eine Tabelle und deren Schlüsselspalte wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="357"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="348"/>
         <source>Choose the district layer and its key field.</source>
         <translation>Bitte den Gebietslayer und sein Schlüsselfeld wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="361"/>
+        <location filename="../sozialraum_plugin/gui/join_dialog.py" line="352"/>
         <source>The table could not be read; see the message above.</source>
         <translation>Die Tabelle konnte nicht gelesen werden; siehe Meldung oben.</translation>
     </message>
@@ -1054,12 +1226,12 @@ Ein Nenner von 0 oder ein fehlender Nenner ergibt keinen Wert (nie unendlich). F
 <context>
     <name>JoinTableAlgorithm</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="43"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="56"/>
         <source>Join indicator table to districts</source>
         <translation>Indikatorentabelle mit Gebieten verbinden</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="46"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="59"/>
         <source>Joins an indicator table (CSV/TXT, XLSX, ODS, or a table layer of the project) to a district layer by key and writes a new GeoPackage layer; the sources are never modified.
 
 Separator, decimal and thousands marks, encoding and header row are detected; keys stay text (leading zeros kept); -9999, NA, empty cells are missing, –, ., *, x are suppressed (kept apart, never zero). Long tables (district, indicator, value, year) are turned wide when the long-table columns are given.
@@ -1076,209 +1248,224 @@ Sind Schlüssel unterschiedlich geschrieben (1 / 001, STGT01 / 1, '01 Altstadt' 
 Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optional REPORT (.html oder .json). Zeilen, deren Schlüssel mehrfach vorkommt, werden nicht verbunden, sondern aufgelistet.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="60"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="77"/>
         <source>District boundaries</source>
         <translation>Gebietsgrenzen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="62"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="79"/>
         <source>District key field</source>
         <translation>Schlüsselfeld der Gebiete</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="64"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="81"/>
         <source>Indicator table (CSV, TXT, XLSX, ODS) or table layer</source>
         <translation>Indikatorentabelle (CSV, TXT, XLSX, ODS) oder Tabellenlayer</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="64"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="81"/>
         <source>Tables (*.csv *.txt *.tsv *.xlsx *.ods);;All files (*.*)</source>
         <translation>Tabellen (*.csv *.txt *.tsv *.xlsx *.ods);;Alle Dateien (*.*)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="67"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="84"/>
         <source>Key column of the table</source>
         <translation>Schlüsselspalte der Tabelle</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="68"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="85"/>
         <source>Joined layer (GeoPackage)</source>
         <translation>Verbundener Layer (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="70"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="87"/>
         <source>Join report</source>
         <translation>Verbindungsbericht</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="70"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="87"/>
         <source>HTML (*.html);;JSON (*.json)</source>
         <translation>HTML (*.html);;JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="74"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="91"/>
         <source>Columns to take (comma-separated; empty = all)</source>
         <translation>Zu übernehmende Spalten (kommagetrennt; leer = alle)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="76"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="93"/>
         <source>Key comparison</source>
         <translation>Schlüsselvergleich</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="76"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="93"/>
         <source>Automatic</source>
         <translation>Automatisch</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="76"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="93"/>
         <source>As written</source>
         <translation>Wie geschrieben</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="76"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="93"/>
         <source>Ignore leading zeros</source>
         <translation>Führende Nullen ignorieren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="76"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="93"/>
         <source>Pad numbers with zeros</source>
         <translation>Zahlen mit Nullen auffüllen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="76"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="93"/>
         <source>Ignore a letter prefix (STGT01 = 1)</source>
         <translation>Buchstabenpräfix ignorieren (STGT01 = 1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="76"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="93"/>
         <source>Number in front of a name (01 Altstadt = 1)</source>
         <translation>Nummer vor einem Namen (01 Altstadt = 1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="76"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="93"/>
         <source>Compare as names</source>
         <translation>Als Namen vergleichen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="80"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="97"/>
         <source>Encoding (empty = detect)</source>
         <translation>Zeichenkodierung (leer = erkennen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="81"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="98"/>
         <source>Separator</source>
         <translation>Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="83"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="100"/>
         <source>Detect</source>
         <translation>Erkennen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="81"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="98"/>
         <source>Tab</source>
         <translation>Tabulator</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="83"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="100"/>
         <source>Decimal mark</source>
         <translation>Dezimalzeichen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="83"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="100"/>
         <source>Comma (1,5)</source>
         <translation>Komma (1,5)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="83"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="100"/>
         <source>Point (1.5)</source>
         <translation>Punkt (1.5)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="87"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="104"/>
         <source>Sheet (XLSX/ODS; empty = first)</source>
         <translation>Tabellenblatt (XLSX/ODS; leer = erstes)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="88"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="105"/>
         <source>Header row (1 = first line; 0 = none; empty = detect)</source>
         <translation>Kopfzeile (1 = erste Zeile; 0 = keine; leer = erkennen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="90"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="107"/>
         <source>Markers for missing values (&apos;|&apos;-separated; empty = default)</source>
         <translation>Kennzeichen für fehlende Werte (durch '|' getrennt; leer = Standard)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="93"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="110"/>
         <source>Long table: indicator column</source>
         <translation>Langformat: Indikatorspalte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="94"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="111"/>
         <source>Long table: value column</source>
         <translation>Langformat: Wertspalte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="95"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="112"/>
         <source>Long table: year column</source>
         <translation>Langformat: Jahresspalte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="96"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="113"/>
         <source>Long table: only this year</source>
         <translation>Langformat: nur dieses Jahr</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="102"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="121"/>
         <source>Districts matched</source>
         <translation>Zugeordnete Gebiete</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="102"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="121"/>
         <source>Districts without a row</source>
         <translation>Gebiete ohne Zeile</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="102"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="121"/>
         <source>Table rows without a district</source>
         <translation>Tabellenzeilen ohne Gebiet</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="102"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="121"/>
         <source>Duplicate table keys</source>
         <translation>Doppelte Tabellenschlüssel</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="119"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="138"/>
         <source>Incorrect parameter value for {0}</source>
         <translation>Ungültiger Parameterwert für {0}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="162"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="185"/>
         <source>Read {file}: {rows} rows, {cols} columns; encoding {enc}, separator {sep}, decimal mark {dec}, thousands mark {thou}, header row {head}.</source>
         <translation>{file} gelesen: {rows} Zeilen, {cols} Spalten; Zeichenkodierung {enc}, Trennzeichen {sep}, Dezimalzeichen {dec}, Tausendertrennzeichen {thou}, Kopfzeile {head}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="176"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="198"/>
         <source>Long table turned wide: {rows} districts, {cols} columns.</source>
         <translation>Tabelle vom Lang- ins Breitformat umgewandelt: {rows} Gebiete, {cols} Spalten.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="191"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="233"/>
         <source>The layer {0} has no coordinate reference system; it is kept without one (not assumed to be EPSG:4326).</source>
         <translation>Der Layer {0} hat kein Koordinatenbezugssystem; er wird ohne übernommen (es wird nicht EPSG:4326 angenommen).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="204"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="249"/>
         <source>{0} invalid geometries were kept as they are (districts: {1}).</source>
         <translation>{0} ungültige Geometrien wurden unverändert übernommen (Gebiete: {1}).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="85"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="102"/>
         <source>Thousands mark (empty = detect; &apos;none&apos; = none)</source>
         <translation>Tausendertrennzeichen (leer = erkennen; 'none' = keines)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="70"/>
+        <source>Years: a table with one row per district and year (LONG_YEAR without LONG_INDICATOR) is turned wide as &lt;column&gt;_&lt;year&gt; (two rows of one district and year are refused), and so are the columns of a yearly table given its TABLE_YEAR (FIELDS then names the columns without the year).</source>
+        <translation>Jahre: Eine Tabelle mit einer Zeile je Gebiet und Jahr (LONG_YEAR ohne LONG_INDICATOR) wird als &lt;Spalte&gt;_&lt;Jahr&gt; in die Breite gebracht (zwei Zeilen desselben Gebiets und Jahres werden abgelehnt), ebenso die Spalten einer Jahrestabelle mit TABLE_YEAR (FIELDS nennt dann die Spalten ohne das Jahr).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="114"/>
+        <source>Year of the table (its columns are joined as &lt;column&gt;_&lt;year&gt;)</source>
+        <translation>Jahr der Tabelle (ihre Spalten werden als &lt;Spalte&gt;_&lt;Jahr&gt; verbunden)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="206"/>
+        <source>Table with a year column turned wide: {rows} districts, {cols} columns.</source>
+        <translation>Tabelle mit Jahresspalte in die Breite gebracht: {rows} Gebiete, {cols} Spalten.</translation>
     </message>
 </context>
 <context>
@@ -1297,129 +1484,134 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
 <context>
     <name>MapDialog</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="39"/>
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="36"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Natürliche Unterbrechungen (Jenks)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="40"/>
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="37"/>
         <source>Quantiles (equal counts)</source>
         <translation>Quantile (gleich viele Gebiete je Klasse)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="41"/>
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="38"/>
         <source>Equal intervals</source>
         <translation>Gleiche Intervalle</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="42"/>
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="39"/>
         <source>Standard deviation</source>
         <translation>Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="43"/>
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="40"/>
         <source>Pretty breaks</source>
         <translation>Runde Klassengrenzen (Pretty Breaks)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="44"/>
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="41"/>
         <source>MSS thresholds (status index)</source>
         <translation>MSS-Schwellenwerte (Statusindex)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="45"/>
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="42"/>
         <source>Categories (classes, clusters)</source>
         <translation>Kategorien (Klassen, Cluster)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="55"/>
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="53"/>
         <source>Thematic map</source>
         <translation>Themenkarte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="84"/>
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="76"/>
         <source>[PDF, PNG or SVG file]</source>
         <translation>[PDF-, PNG- oder SVG-Datei]</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="84"/>
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="76"/>
         <source>PDF (*.pdf);;PNG (*.png);;SVG (*.svg)</source>
         <translation>PDF (*.pdf);;PNG (*.png);;SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="86"/>
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="78"/>
         <source>&amp;Layer:</source>
         <translation>&amp;Layer:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="87"/>
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="79"/>
         <source>&amp;Field:</source>
         <translation>&amp;Feld:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="88"/>
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="80"/>
         <source>&amp;Method:</source>
         <translation>&amp;Methode:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="89"/>
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="81"/>
         <source>&amp;Classes:</source>
         <translation>&amp;Klassen:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="90"/>
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="82"/>
         <source>&amp;Title:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="91"/>
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="83"/>
         <source>&amp;Subtitle:</source>
         <translation>&amp;Untertitel:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="92"/>
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="84"/>
         <source>U&amp;nit:</source>
         <translation>Ein&amp;heit:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="93"/>
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="85"/>
         <source>Source l&amp;ine:</source>
         <translation>&amp;Quellenangabe:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="94"/>
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="86"/>
         <source>O&amp;utput file:</source>
         <translation>Ausgabe&amp;datei:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="95"/>
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="87"/>
         <source>More options (logo, layout template, mask of uninhabited areas, a series of fields): Processing Toolbox › Sozialraum › Thematic map.</source>
         <translation>Weitere Optionen (Logo, Layoutvorlage, Maske unbewohnter Flächen, eine Reihe von Feldern): Processing-Werkzeugkiste › Sozialraum › Themenkarte.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="108"/>
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="100"/>
         <source>Pre&amp;view first page</source>
         <translation>&amp;Vorschau der ersten Seite</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="110"/>
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="102"/>
         <source>Press “Preview first page” to see the map as it will be printed.</source>
         <translation>„Vorschau der ersten Seite“ zeigt die Karte so, wie sie gedruckt wird.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="147"/>
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="138"/>
         <source>Choose a layer and the field to map.</source>
         <translation>Bitte einen Layer und das darzustellende Feld wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="157"/>
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="148"/>
         <source>Choose the file for the map (PDF, PNG or SVG).</source>
         <translation>Bitte die Datei für die Karte wählen (PDF, PNG oder SVG).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="181"/>
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="172"/>
         <source>The preview could not be drawn.</source>
         <translation>Die Vorschau ließ sich nicht zeichnen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/map_dialog.py" line="43"/>
+        <source>Change: classes symmetric around 0</source>
+        <translation>Veränderung: Klassen symmetrisch um 0</translation>
     </message>
 </context>
 <context>
@@ -1430,67 +1622,67 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Cluster {n}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="68"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="70"/>
         <source>natural breaks (Jenks)</source>
         <translation>natürliche Unterbrechungen (Jenks)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="69"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="71"/>
         <source>quantiles (equal number of areas per class)</source>
         <translation>Quantile (gleich viele Gebiete je Klasse)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="70"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="72"/>
         <source>equal intervals</source>
         <translation>gleiche Intervalle</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="71"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="73"/>
         <source>standard deviation</source>
         <translation>Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="72"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="74"/>
         <source>round class bounds (pretty breaks)</source>
         <translation>runde Klassengrenzen (Pretty Breaks)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="73"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="75"/>
         <source>fixed interval width</source>
         <translation>feste Intervallbreite</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="74"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="76"/>
         <source>MSS thresholds of the status index</source>
         <translation>MSS-Schwellenwerte des Statusindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="75"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="77"/>
         <source>mean ± multiples of the standard deviation</source>
         <translation>Mittelwert ± Vielfache der Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="76"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="78"/>
         <source>categories</source>
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="245"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="248"/>
         <source>{low} to &lt; {high}</source>
         <translation>{low} bis &lt; {high}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="253"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="256"/>
         <source>Classification: one class per value ({n} distinct values)</source>
         <translation>Klassifikation: je Wert eine Klasse ({n} verschiedene Werte)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="257"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="260"/>
         <source> (mean {mean}, SD {sd})</source>
         <translation> (Mittelwert {mean}, SD {sd})</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="261"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="264"/>
         <source>Classification: {method}{extra}, {n} classes</source>
         <translation>Klassifikation: {method}{extra}, {n} Klassen</translation>
     </message>
@@ -1510,42 +1702,42 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Darstellung: {n} Kategorien</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="72"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="74"/>
         <source>Map</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="79"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="81"/>
         <source>Status index</source>
         <translation>Statusindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="80"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="82"/>
         <source>Social status</source>
         <translation>Sozialer Status</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="81"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="83"/>
         <source>Dynamics index</source>
         <translation>Dynamikindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="82"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="84"/>
         <source>Dynamics</source>
         <translation>Dynamik</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="83"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="85"/>
         <source>Status and dynamics</source>
         <translation>Status und Dynamik</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="85"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="87"/>
         <source>Need clusters</source>
         <translation>Bedarfscluster</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="190"/>
+        <location filename="../sozialraum_plugin/gis/layouts/__init__.py" line="206"/>
         <source>not assessed / no data</source>
         <translation>keine Bewertung / keine Daten</translation>
     </message>
@@ -1555,39 +1747,54 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Stand: {date}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="245"/>
+        <location filename="../sozialraum_plugin/gis/styles.py" line="251"/>
         <source>not assessed (under 300 residents / excluded)</source>
         <translation>keine Bewertung (unter 300 EW / ausgeschlossen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="246"/>
+        <location filename="../sozialraum_plugin/gis/styles.py" line="252"/>
         <source>not shown</source>
         <translation>nicht ausgewiesen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="247"/>
+        <location filename="../sozialraum_plugin/gis/styles.py" line="253"/>
         <source>no data</source>
         <translation>keine Daten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="273"/>
+        <location filename="../sozialraum_plugin/gis/styles.py" line="279"/>
         <source>uninhabited land</source>
         <translation>unbewohnte Fläche</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="365"/>
+        <location filename="../sozialraum_plugin/gis/style_storage.py" line="76"/>
         <source>Sozialraum map</source>
         <translation>Sozialraum-Karte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="179"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="199"/>
         <source>Source: {source}</source>
         <translation>Quelle: {source}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="283"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="336"/>
         <source>Not shown (hatched): counts from 1 to below {threshold}, values computed from them and values that protect them.</source>
         <translation>Nicht ausgewiesen (schraffiert): Fallzahlen von 1 bis unter {threshold}, daraus berechnete Werte und Werte zu ihrem Schutz.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="79"/>
+        <source>classes symmetric around 0</source>
+        <translation>Klassen symmetrisch um 0</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/diverging.py" line="77"/>
+        <source>{low} to {high}</source>
+        <translation>{low} bis {high}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/pooled.py" line="63"/>
+        <source>{note}; the same classes for {span} (pooled over all values)</source>
+        <translation>{note}; dieselben Klassen für {span} (über alle Werte gepoolt)</translation>
     </message>
 </context>
 <context>
@@ -2232,6 +2439,196 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <source>The house colour {colour!r} is not a colour; write it as #1f4e79 or a colour name.</source>
         <translation>Die Hausfarbe {colour!r} ist keine Farbe; bitte als #1f4e79 oder als Farbname angeben.</translation>
     </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="163"/>
+        <source>Row {row} of the crosswalk {file} has no old key in {column}.</source>
+        <translation>Zeile {row} des Umsteigeschlüssels {file} hat keinen alten Schlüssel in {column}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="164"/>
+        <source>Row {row} of the crosswalk {file} (old key {key}) has the share {value!r} in {column}; a share is a number from 0 to 1.</source>
+        <translation>Zeile {row} des Umsteigeschlüssels {file} (alter Schlüssel {key}) hat den Anteil {value!r} in {column}; ein Anteil ist eine Zahl von 0 bis 1.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="165"/>
+        <source>The crosswalk {file} has the pair old key {old} / new key {new} more than once.</source>
+        <translation>Der Umsteigeschlüssel {file} enthält das Paar alter Schlüssel {old} / neuer Schlüssel {new} mehr als einmal.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="166"/>
+        <source>In the crosswalk {file} the shares of {n} old key(s) do not sum to 1 (tolerance {tolerance}): {keys}. Each old area must be given out completely; write its part outside every new area as a row with an empty new key.</source>
+        <translation>Im Umsteigeschlüssel {file} summieren sich die Anteile von {n} alten Schlüssel(n) nicht zu 1 (Toleranz {tolerance}): {keys}. Jedes alte Gebiet muss vollständig verteilt werden; schreiben Sie seinen Teil außerhalb aller neuen Gebiete als Zeile mit leerem neuen Schlüssel.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="167"/>
+        <source>In the crosswalk {file} the shares of the old keys sum to 100, not 1 ({keys}): they look like percentages. Divide them by 100.</source>
+        <translation>Im Umsteigeschlüssel {file} summieren sich die Anteile der alten Schlüssel zu 100, nicht zu 1 ({keys}): Sie sehen wie Prozente aus. Teilen Sie sie durch 100.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="168"/>
+        <source>A feature of {file} (fid {fid}) has no key in {field}; every area needs one.</source>
+        <translation>Ein Objekt von {file} (fid {fid}) hat keinen Schlüssel in {field}; jedes Gebiet braucht einen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="169"/>
+        <source>The key {key} occurs more than once in {field} of {file}; each area must have a key of its own.</source>
+        <translation>Der Schlüssel {key} kommt in {field} von {file} mehr als einmal vor; jedes Gebiet braucht einen eigenen Schlüssel.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="170"/>
+        <source>Not one area of {file} overlaps an area of {target}: are both in the right coordinate reference system?</source>
+        <translation>Kein Gebiet von {file} überlappt ein Gebiet von {target}: Sind beide im richtigen Koordinatenbezugssystem?</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="171"/>
+        <source>The weight field {field} of {file} holds {value!r} (fid {fid}); weights are numbers of 0 or more.</source>
+        <translation>Das Gewichtsfeld {field} von {file} enthält {value!r} (fid {fid}); Gewichte sind Zahlen ab 0.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="172"/>
+        <source>The rate {rate} is computed from {field}, which is not one of COUNT_FIELDS ({fields}): rates on the new grid come from carried counts only.</source>
+        <translation>Die Quote {rate} wird aus {field} berechnet, das nicht zu COUNT_FIELDS gehört ({fields}): Quoten der neuen Gliederung entstehen nur aus übertragenen Zahlen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="173"/>
+        <source>The count field {field} of {file} holds {value!r} (key {key}); counts must be numbers.</source>
+        <translation>Das Zählfeld {field} von {file} enthält {value!r} (Schlüssel {key}); Anzahlen müssen Zahlenwerte sein.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="175"/>
+        <source>The indicator {column}: {name} must be {expected}, not {value!r}.</source>
+        <translation>Indikator {column}: {name} muss {expected} sein, nicht {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="176"/>
+        <source>{parameter} cannot be read as JSON: line {row}, column {column}: {reason}.</source>
+        <translation>{parameter} kann nicht als JSON gelesen werden: Zeile {row}, Spalte {column}: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="177"/>
+        <source>{parameter} must be a JSON list of indicators ([{{&quot;id&quot;: &quot;S1&quot;, &quot;label&quot;: …}}, …]) or a report definition.</source>
+        <translation>{parameter} muss eine JSON-Liste von Indikatoren sein ([{{&quot;id&quot;: &quot;S1&quot;, &quot;label&quot;: …}}, …]) oder eine Berichtsdefinition.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="178"/>
+        <source>{entry} cannot be used: {reason}</source>
+        <translation>{entry} kann nicht verwendet werden: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="180"/>
+        <source>A page of small multiples shows at most {max} maps; {n} were asked for. Map fewer years, or one page per year (layout &apos;pages&apos;).</source>
+        <translation>Eine Kartenreihe zeigt auf einer Seite höchstens {max} Karten; verlangt wurden {n}. Kartieren Sie weniger Jahre oder eine Seite je Jahr (layout 'pages').</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="181"/>
+        <source>The {n} maps of the small multiples do not fit on the page; choose a larger page size.</source>
+        <translation>Die {n} Karten der Kartenreihe passen nicht auf die Seite; wählen Sie ein größeres Seitenformat.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="183"/>
+        <source>The indicator {column} names the column it reads with &quot;of&quot;, but {value!r} is no column name.</source>
+        <translation>Der Indikator {column} nennt mit &quot;of&quot; die Spalte, die er liest, aber {value!r} ist kein Spaltenname.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="184"/>
+        <source>The indicator {column} is a rate: it reads its numerator and denominator, not a column named by &quot;of&quot;.</source>
+        <translation>Der Indikator {column} ist eine Quote: Er liest Zähler und Nenner, keine mit &quot;of&quot; genannte Spalte.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="185"/>
+        <source>The indicator {column} names two columns to read: of {of} and base {base}; keep one.</source>
+        <translation>Der Indikator {column} nennt zwei Spalten zum Lesen: of {of} und base {base}; bitte nur eine angeben.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="186"/>
+        <source>The indicator {indicator} needs the year {year}, but the tables hold the years {years}.</source>
+        <translation>Der Indikator {indicator} braucht das Jahr {year}, die Tabellen enthalten aber die Jahre {years}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="187"/>
+        <source>The indicator {indicator} reads the column {column}, which no table has, in no year ({years}) and not without a year. Columns: {columns}.</source>
+        <translation>Der Indikator {indicator} liest die Spalte {column}, die keine Tabelle hat, in keinem Jahr ({years}) und nicht ohne Jahr. Spalten: {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="188"/>
+        <source>The indicator {indicator} has values for {found} but none for the report year {year} (its column {column} is in no table of that year).</source>
+        <translation>Der Indikator {indicator} hat Werte für {found}, aber keinen für das Berichtsjahr {year} (seine Spalte {column} steht in keiner Tabelle dieses Jahres).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="189"/>
+        <source>The indicator {indicator} would write the column {column}, which is already a column of the tables; give the indicator another id.</source>
+        <translation>Der Indikator {indicator} würde die Spalte {column} schreiben, die schon eine Spalte der Tabellen ist; bitte dem Indikator eine andere id geben.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="191"/>
+        <source>The series table {table} lacks the column {column}; a series has the columns key, indicator, year, value, numerator, denominator and shown.</source>
+        <translation>Der Zeitreihentabelle {table} fehlt die Spalte {column}; eine Zeitreihe hat die Spalten key, indicator, year, value, numerator, denominator und shown.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="192"/>
+        <source>A series table (SERIES) is matched to the districts by their key: choose the key field (KEY_FIELD).</source>
+        <translation>Eine Zeitreihentabelle (SERIES) wird über den Schlüssel den Gebieten zugeordnet: wählen Sie das Schlüsselfeld (KEY_FIELD).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="193"/>
+        <source>The series table {table} has the year {value!r} in row {row}; years are whole numbers such as 2021.</source>
+        <translation>Die Zeitreihentabelle {table} hat in Zeile {row} das Jahr {value!r}; Jahre sind ganze Zahlen wie 2021.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="195"/>
+        <source>The lookup table {file} has no column {column}. Columns: {columns}.</source>
+        <translation>Die Zuordnungstabelle {file} hat keine Spalte {column}. Spalten: {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="196"/>
+        <source>The lookup table {file} gives the district {key} more than one parent ({parents}); each district needs exactly one.</source>
+        <translation>Die Zuordnungstabelle {file} gibt dem Gebiet {key} mehr als ein übergeordnetes Gebiet ({parents}); jedes Gebiet braucht genau eines.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="197"/>
+        <source>No key of the lookup table {file} (column {column}, e.g. {keys}) matches a district key (e.g. {children}).</source>
+        <translation>Kein Schlüssel der Zuordnungstabelle {file} (Spalte {column}, z. B. {keys}) passt zu einem Gebietsschlüssel (z. B. {children}).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="198"/>
+        <source>The count field {column} holds no number for district {row}: {value!r}.</source>
+        <translation>Das Zählfeld {column} enthält für das Gebiet {row} keine Zahl: {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="199"/>
+        <source>{indicator} is no rate of two counts (name=numerator/denominator); only such rates can be computed again for parents.</source>
+        <translation>{indicator} ist keine Quote aus zwei Zählwerten (name=Zähler/Nenner); nur solche Quoten lassen sich für übergeordnete Gebiete neu berechnen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="200"/>
+        <source>The rate {indicator} has the name of a count field or of the parent key; give it another name.</source>
+        <translation>Die Quote {indicator} hat den Namen eines Zählfelds oder des übergeordneten Schlüssels; geben Sie ihr einen anderen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="201"/>
+        <source>Nothing to aggregate: name count fields (COUNT_FIELDS) or rates (RATES).</source>
+        <translation>Nichts zusammenzufassen: Zählfelder (COUNT_FIELDS) oder Quoten (RATES) angeben.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="202"/>
+        <source>None of the {n} districts has a parent: check the parent field or the lookup table.</source>
+        <translation>Keines der {n} Gebiete hat ein übergeordnetes Gebiet: Feld des übergeordneten Schlüssels oder Zuordnungstabelle prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="203"/>
+        <source>Give either a parent field (PARENT_FIELD) or a lookup table (LOOKUP with LOOKUP_KEY and LOOKUP_PARENT).</source>
+        <translation>Entweder ein Feld des übergeordneten Schlüssels (PARENT_FIELD) oder eine Zuordnungstabelle (LOOKUP mit LOOKUP_KEY und LOOKUP_PARENT) angeben.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="204"/>
+        <source>The report definition {file}: &quot;level&quot; needs either &quot;parent_field&quot; or &quot;lookup&quot; with &quot;key&quot; and &quot;parent&quot;; found: {found}.</source>
+        <translation>Die Berichtsdefinition {file}: &quot;level&quot; braucht entweder &quot;parent_field&quot; oder &quot;lookup&quot; mit &quot;key&quot; und &quot;parent&quot;; gefunden: {found}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="206"/>
+        <source>The output field {field} would be written twice (also as {other}): name carried counts and rates differently from each other and from the quality fields ({reserved}).</source>
+        <translation>Das Ausgabefeld {field} würde zweimal geschrieben (auch als {other}): Übertragene Zählwerte und Quoten brauchen Namen, die sich voneinander und von den Qualitätsfeldern ({reserved}) unterscheiden.</translation>
+    </message>
 </context>
 <context>
     <name>MethodNote</name>
@@ -2334,97 +2731,97 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Bedarfscluster (k-means, Ward)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="48"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="52"/>
         <source>Districts with indicators</source>
         <translation>Gebiete mit Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="50"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="54"/>
         <source>Indicators</source>
         <translation>Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="52"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="56"/>
         <source>Number of clusters (0 = suggest)</source>
         <translation>Anzahl der Cluster (0 = vorschlagen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="55"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="59"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="55"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="59"/>
         <source>k-means</source>
         <translation>k-means</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="55"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="59"/>
         <source>Ward (hierarchical)</source>
         <translation>Ward (hierarchisch)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="57"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="61"/>
         <source>Random seed</source>
         <translation>Startwert (Zufallszahlen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="59"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="63"/>
         <source>Districts with clusters</source>
         <translation>Gebiete mit Clustern</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="61"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="65"/>
         <source>Cluster summary</source>
         <translation>Cluster-Übersicht</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="61"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="65"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="64"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="69"/>
         <source>Directions (e.g. S1=+1;K10=-1; default +1)</source>
         <translation>Richtungen (z. B. S1=+1;K10=-1; Standard +1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="66"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="71"/>
         <source>Indicator names for the cluster labels (e.g. S3=Transferbezug;S4=Kinderarmut)</source>
         <translation>Indikatornamen für die Cluster-Bezeichnungen (z. B. S3=Transferbezug;S4=Kinderarmut)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="68"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="73"/>
         <source>Number clusters by the mean of</source>
         <translation>Cluster nummerieren nach dem Mittelwert von</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="70"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="75"/>
         <source>Leave out areas whose field &apos;valid&apos; is false</source>
         <translation>Gebiete auslassen, deren Feld 'valid' falsch ist</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="72"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="77"/>
         <source>Fill missing values with the city median</source>
         <translation>Fehlende Werte mit dem Median der Gesamtstadt auffüllen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="74"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="79"/>
         <source>k-means restarts</source>
         <translation>Neustarts von k-means</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="81"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="86"/>
         <source>Number of clusters</source>
         <translation>Anzahl der Cluster</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="129"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="131"/>
         <source>Suggested number of clusters (higher is better):</source>
         <translation>Vorgeschlagene Anzahl der Cluster (höher ist besser):</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="136"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="138"/>
         <source>{k} clusters; between/total sum of squares {ratio:.1%}.</source>
         <translation>{k} Cluster; Quadratsumme zwischen/gesamt {ratio:.1%}.</translation>
     </message>
@@ -2441,111 +2838,116 @@ Die Cluster werden nach Bedarf nummeriert: Cluster 1 hat den höchsten Mittelwer
 
 SUMMARY (optionale CSV-Datei): Größe, Zentren in den ursprünglichen Einheiten und in z, Quadratsummen innerhalb der Cluster; das Protokoll nennt das Verhältnis zwischen/gesamt.</translation>
     </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="45"/>
+        <source>INDICATORS: the label (in the cluster labels) and direction of each field as JSON, a list of indicators as a report definition&apos;s &quot;indicators&quot; holds them, e.g. [{&quot;id&quot;: &quot;S3&quot;, &quot;label&quot;: &quot;Transferbezug&quot;}, {&quot;id&quot;: &quot;K10&quot;, &quot;direction&quot;: -1}]; direction 0 (no direction) counts as +1 here. The older DIRECTIONS and LABELS still work; where both describe a field, INDICATORS wins.</source>
+        <translation>INDICATORS: die Bezeichnung (in den Cluster-Beschriftungen) und die Richtung jedes Feldes als JSON, eine Liste von Indikatoren, wie sie die &quot;indicators&quot; einer Berichtsdefinition enthalten, z. B. [{&quot;id&quot;: &quot;S3&quot;, &quot;label&quot;: &quot;Transferbezug&quot;}, {&quot;id&quot;: &quot;K10&quot;, &quot;direction&quot;: -1}]; Richtung 0 (keine Richtung) zählt hier als +1. Die älteren Parameter DIRECTIONS und LABELS funktionieren weiter; beschreiben beide ein Feld, gilt INDICATORS.</translation>
+    </message>
 </context>
 <context>
     <name>NeedIndexAlgorithm</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="28"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="29"/>
         <source>Need index (incl. MSS method)</source>
         <translation>Bedarfsindex (inkl. MSS-Methode)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="49"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="53"/>
         <source>Districts with indicators</source>
         <translation>Gebiete mit Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="51"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="55"/>
         <source>Status indicators</source>
         <translation>Status-Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="54"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="58"/>
         <source>Dynamics indicators (changes)</source>
         <translation>Dynamik-Indikatoren (Veränderungen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="57"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="61"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="57"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="61"/>
         <source>Custom composite index</source>
         <translation>Benutzerdefinierter Gesamtindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="57"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="61"/>
         <source>Berlin MSS (Monitoring Soziale Stadtentwicklung)</source>
         <translation>Berliner MSS (Monitoring Soziale Stadtentwicklung)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="60"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="64"/>
         <source>Population field</source>
         <translation>Feld Einwohnerzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="63"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="67"/>
         <source>Minimum population of a valid area</source>
         <translation>Mindesteinwohnerzahl eines gültigen Gebiets</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="66"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="70"/>
         <source>Leave out of the reference where (expression)</source>
         <translation>Aus der Bezugsgesamtheit ausschließen, wenn (Ausdruck)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="69"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="73"/>
         <source>Districts with need index</source>
         <translation>Gebiete mit Bedarfsindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="72"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="77"/>
         <source>Directions (e.g. S1=+1;K10=-1; default +1)</source>
         <translation>Richtungen (z. B. S1=+1;K10=-1; Standard +1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="74"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="79"/>
         <source>Weights, custom method (e.g. S1=2;S3=1)</source>
         <translation>Gewichte, benutzerdefinierte Methode (z. B. S1=2;S3=1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="76"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="81"/>
         <source>Scaling, custom method</source>
         <translation>Skalierung, benutzerdefinierte Methode</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="76"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="81"/>
         <source>z-score</source>
         <translation>z-Wert</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="76"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="81"/>
         <source>min-max</source>
         <translation>Min-Max</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="76"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="81"/>
         <source>percentile rank</source>
         <translation>Perzentilrang</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="79"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="84"/>
         <source>Status class limits</source>
         <translation>Klassengrenzen Status</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="81"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="86"/>
         <source>Dynamics class limits</source>
         <translation>Klassengrenzen Dynamik</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="147"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="151"/>
         <source>{0} areas classed, {1} left out of the reference (see the field note).</source>
         <translation>{0} Gebiete klassifiziert, {1} aus der Bezugsgesamtheit ausgeschlossen (siehe Feld note).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="31"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="32"/>
         <source>Builds a status index from STATUS_FIELDS (and a dynamics index from DYNAMIC_FIELDS) and classes every area.
 
 PRESET mss: the Berlin Monitoring Soziale Stadtentwicklung method: each indicator z-standardised over the valid areas, the z-scores summed and the sum standardised again; status classes high (≤ −1), medium (≤ +1), low (&lt; +1.5), very low (≥ +1.5); dynamics positive (≤ −1), stable, negative (≥ +1); the 12 groups and areas needing attention. PRESET custom: weighted mean of scaled indicators (z-score, min-max or percentile rank), standardised again and classed the same way. Higher values mean more need unless DIRECTIONS says otherwise (e.g. 'K10=-1').
@@ -2561,16 +2963,21 @@ Nur gültige Gebiete bilden die Bezugsgesamtheit: Einwohnerzahl mindestens MIN_P
 
 LANGUAGE (de | en; leer: die Sprache von QGIS): die Sprache der Klassennamen und Anmerkungen; auf Deutsch sind es die des MSS (hoch, mittel, niedrig, sehr niedrig; positiv, stabil, negativ). Die Feldnamen bleiben gleich.</translation>
     </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="47"/>
+        <source>INDICATORS: the direction of each field as JSON, a list of indicators as a report definition&apos;s &quot;indicators&quot; holds them, e.g. [{&quot;id&quot;: &quot;K10&quot;, &quot;direction&quot;: -1}]; direction 0 (no direction) counts as +1 here. DIRECTIONS still works; where both describe a field, INDICATORS wins.</source>
+        <translation>INDICATORS: die Richtung jedes Feldes als JSON, eine Liste von Indikatoren, wie sie die &quot;indicators&quot; einer Berichtsdefinition enthalten, z. B. [{&quot;id&quot;: &quot;K10&quot;, &quot;direction&quot;: -1}]; Richtung 0 (keine Richtung) zählt hier als +1. DIRECTIONS funktioniert weiter; beschreiben beide ein Feld, gilt INDICATORS.</translation>
+    </message>
 </context>
 <context>
     <name>Notes</name>
     <message>
-        <location filename="../sozialraum_plugin/core/index.py" line="68"/>
+        <location filename="../sozialraum_plugin/core/needs/index.py" line="68"/>
         <source>excluded</source>
         <translation>ausgeschlossen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/index.py" line="69"/>
+        <location filename="../sozialraum_plugin/core/needs/index.py" line="69"/>
         <source>missing values ({columns})</source>
         <translation>fehlende Werte ({columns})</translation>
     </message>
@@ -2606,27 +3013,27 @@ LANGUAGE (de | en; leer: die Sprache von QGIS): die Sprache der Klassennamen und
 <context>
     <name>Profile</name>
     <message>
-        <location filename="../sozialraum_plugin/core/profile.py" line="159"/>
+        <location filename="../sozialraum_plugin/core/profiles/profile.py" line="150"/>
         <source>{ratio} per resident</source>
         <translation>{ratio} je Einwohner</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/profile.py" line="174"/>
+        <location filename="../sozialraum_plugin/core/profiles/profile.py" line="165"/>
         <source>{rank} of {n}</source>
         <translation>{rank} von {n}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/profile.py" line="228"/>
+        <location filename="../sozialraum_plugin/core/profiles/profile.py" line="194"/>
         <source>{n} residents</source>
         <translation>{n} Einwohner</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/profile.py" line="229"/>
+        <location filename="../sozialraum_plugin/core/profiles/profile.py" line="195"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/profile.py" line="230"/>
+        <location filename="../sozialraum_plugin/core/profiles/profile.py" line="196"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
@@ -2634,187 +3041,187 @@ LANGUAGE (de | en; leer: die Sprache von QGIS): die Sprache der Klassennamen und
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="63"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="55"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="63"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="55"/>
         <source>Count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="70"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="62"/>
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="79"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="71"/>
         <source>Text of the row on the page (empty: the field&apos;s alias or name)</source>
         <translation>Text der Zeile auf der Seite (leer: Alias oder Name des Feldes)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="82"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="74"/>
         <source>{0}: unit</source>
         <translation>{0}: Einheit</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="119"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="111"/>
         <source>District profiles</source>
         <translation>Sozialraumprofile</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="301"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="287"/>
         <source>District profile</source>
         <translation>Sozialraumprofil</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="140"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="126"/>
         <source>&amp;Layer:</source>
         <translation>&amp;Layer:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="141"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="127"/>
         <source>&amp;Name field:</source>
         <translation>&amp;Namensfeld:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="142"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="128"/>
         <source>&amp;Key field (number):</source>
         <translation>&amp;Schlüsselfeld (Nummer):</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="143"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="129"/>
         <source>&amp;Title:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="146"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="132"/>
         <source>Indicators (at most 12)</source>
         <translation>Indikatoren (höchstens 12)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="149"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="135"/>
         <source>&amp;Indicators of the layer:</source>
         <translation>&amp;Indikatoren des Layers:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="159"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="145"/>
         <source>Small numbers and badges</source>
         <translation>Kleine Fallzahlen und Kennzeichnung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="173"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="159"/>
         <source>Hide &amp;counts below:</source>
         <translation>Anzahlen sperren &amp;unter:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="174"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="160"/>
         <source>&amp;Population field:</source>
         <translation>&amp;Einwohnerfeld:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="175"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="161"/>
         <source>&amp;Minimum population:</source>
         <translation>&amp;Mindesteinwohnerzahl:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="176"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="162"/>
         <source>Class fi&amp;eld (badge):</source>
         <translation>Klassen&amp;feld (Kasten oben rechts):</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="177"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="163"/>
         <source>Cluster field (&amp;badge):</source>
         <translation>Clusterfel&amp;d (Kasten oben rechts):</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="183"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="169"/>
         <source>As QGIS (the user interface&apos;s language)</source>
         <translation>Wie QGIS (Sprache der Oberfläche)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="186"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="172"/>
         <source>[PDF file]</source>
         <translation>[PDF-Datei]</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="186"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="172"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="189"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="175"/>
         <source>Also one PDF per &amp;district in:</source>
         <translation>Zusätzlich eine PDF je Gebiet im &amp;Ordner:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="196"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="182"/>
         <source>&amp;Source line:</source>
         <translation>&amp;Quellenangabe:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="197"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="183"/>
         <source>Lan&amp;guage of the pages:</source>
         <translation>Sp&amp;rache der Seiten:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="198"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="184"/>
         <source>O&amp;utput file:</source>
         <translation>Aus&amp;gabedatei:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="200"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="186"/>
         <source>More options (rates from counts, own thresholds, a layout template, sorting, a filter): Processing Toolbox › Sozialraum › District profile sheets.</source>
         <translation>Weitere Optionen (Quoten aus Anzahlen, eigene Schwellen, eine Layoutvorlage, Sortierung, ein Filter): Processing-Werkzeugkiste › Sozialraum › Sozialraumprofile.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="215"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="201"/>
         <source>Pre&amp;view first page</source>
         <translation>&amp;Vorschau der ersten Seite</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="221"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="207"/>
         <source>Press “Preview first page” to see the first district's page as it will be printed.</source>
         <translation>„Vorschau der ersten Seite“ zeigt die Seite des ersten Gebiets so, wie sie gedruckt wird.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="246"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="232"/>
         <source>&lt;b&gt;On the page ({0} of at most {1}):&lt;/b&gt; {2}</source>
         <translation>&lt;b&gt;Auf der Seite ({0} von höchstens {1}):&lt;/b&gt; {2}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="285"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="267"/>
         <source>Choose a layer and the field with the district names.</source>
         <translation>Bitte einen Layer und das Feld mit den Gebietsnamen wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="288"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="270"/>
         <source>Choose at least one indicator for the page.</source>
         <translation>Bitte mindestens einen Indikator für die Seite wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="290"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="272"/>
         <source>A page holds at most {0} indicators; {1} are chosen.</source>
         <translation>Eine Seite fasst höchstens {0} Indikatoren; gewählt sind {1}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="320"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="304"/>
         <source>Choose the PDF file for the profiles.</source>
         <translation>Bitte die PDF-Datei für die Profile wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="327"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="311"/>
         <source>Choose the folder for the one-file-per-district PDFs.</source>
         <translation>Bitte den Ordner für die einzelnen PDFs je Gebiet wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="340"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="324"/>
         <source>Drawing the page…</source>
         <translation>Die Seite wird gezeichnet …</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="364"/>
+        <location filename="../sozialraum_plugin/gui/profile_dialog.py" line="348"/>
         <source>First page: {0}</source>
         <translation>Erste Seite: {0}</translation>
     </message>
@@ -2832,32 +3239,32 @@ LANGUAGE (de | en; leer: die Sprache von QGIS): die Sprache der Klassennamen und
         <translation>Mitte: Stadtwert; dunkelgrau: mittlere Hälfte der Gebiete; hellgrau: alle Gebiete; rechts: mehr Bedarf (höherer Wert)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="389"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="392"/>
         <source>city</source>
         <translation>Stadtgebiet</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="390"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="393"/>
         <source>locator</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="392"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="395"/>
         <source>table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="397"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="402"/>
         <source>At a glance</source>
         <translation>Auf einen Blick</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="399"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="404"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="404"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="409"/>
         <source>Position</source>
         <translation>Einordnung</translation>
     </message>
@@ -2867,99 +3274,139 @@ LANGUAGE (de | en; leer: die Sprache von QGIS): die Sprache der Klassennamen und
         <translation>Indikator</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="99"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_trend.py" line="97"/>
         <source>District</source>
         <translation>Gebiet</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="100"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_trend.py" line="97"/>
         <source>City</source>
         <translation>Stadt</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="101"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="103"/>
         <source>Deviation</source>
         <translation>Abweichung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="102"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="104"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="105"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="107"/>
         <source>Trend {years}</source>
         <translation>Trend {years}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="137"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="141"/>
         <source>{label}: below {n}</source>
         <translation>{label}: unter {n}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="143"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="147"/>
         <source>sum of numerators over sum of denominators</source>
         <translation>Summe der Zähler durch Summe der Nenner</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="144"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="148"/>
         <source>population-weighted</source>
         <translation>bevölkerungsgewichtet</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="145"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="149"/>
         <source>median of the areas</source>
         <translation>Median der Gebiete</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="146"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="150"/>
         <source>mean of the areas</source>
         <translation>Mittel der Gebiete</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="159"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="165"/>
         <source>Valid areas alone: {values}.</source>
         <translation>Gültige Gebiete allein: {values}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="161"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="167"/>
         <source>Position: line = city value, dark grey = middle half, light grey = all areas; right = more need or higher value. Dot orange / blue: among the 20 % of areas with the most / least need. City value (all areas): {city}.{valid} Rank among the values shown. {dot} = not shown (count below {below}, computed from one or hidden to protect one, or fewer than {minimum} residents).</source>
         <translation>Einordnung: Strich = Stadtwert, dunkelgrau = mittlere Hälfte, hellgrau = alle Gebiete; rechts = mehr Bedarf bzw. höherer Wert. Punkt orange / blau: unter den 20 % der Gebiete mit dem höchsten / geringsten Bedarf. Stadtwert (alle Gebiete): {city}.{valid} Rang unter den ausgewiesenen Werten. {dot} = nicht ausgewiesen (Fallzahl unter {below}, daraus berechnet oder zu ihrem Schutz, oder unter {minimum} Einwohnern).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="172"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="178"/>
         <source>Source: {source}</source>
         <translation>Quelle: {source}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="172"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="178"/>
         <source>As of: {date}</source>
         <translation>Stand: {date}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="179"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="185"/>
         <source>District profile</source>
         <translation>Sozialraumprofil</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="185"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="191"/>
         <source>No. {key}</source>
         <translation>Nr. {key}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="186"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="192"/>
         <source>{n} residents</source>
         <translation>{n} Einwohner</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="199"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="205"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="199"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="205"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="396"/>
+        <source>years</source>
+        <translation>Jahre</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="101"/>
+        <source>Parent area</source>
+        <translation>Übergeordnet</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_trend.py" line="49"/>
+        <source>rising</source>
+        <translation>steigend</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_trend.py" line="50"/>
+        <source>falling</source>
+        <translation>fallend</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_trend.py" line="51"/>
+        <source>no clear change</source>
+        <translation>keine klare Veränderung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_trend.py" line="62"/>
+        <source>Over the years: orange = district, dashed grey = city; a gap = not shown. Trend: change from the first to the last year</source>
+        <translation>Verlauf: orange = Gebiet, grau gestrichelt = Stadt; eine Lücke = nicht ausgewiesen. Trend: Veränderung vom ersten zum letzten Jahr</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_trend.py" line="66"/>
+        <source>; for rates from counts the χ² test for trend: {up} rising, {down} falling, {flat} no clear change (p &lt; {alpha})</source>
+        <translation>; bei Quoten aus Fallzahlen der χ²-Test auf Trend: {up} steigend, {down} fallend, {flat} keine klare Veränderung (p &lt; {alpha})</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_trend.py" line="74"/>
+        <source>City over the years as the median of the areas (no counts for every year): {labels}</source>
+        <translation>Stadtwert im Verlauf als Median der Gebiete (nicht für jedes Jahr Fallzahlen): {labels}</translation>
     </message>
 </context>
 <context>
@@ -2973,147 +3420,147 @@ LANGUAGE (de | en; leer: die Sprache von QGIS): die Sprache der Klassennamen und
 <context>
     <name>ProfileSheetsAlgorithm</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="78"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="62"/>
         <source>District profile sheets</source>
         <translation>Sozialraumprofile</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="132"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="136"/>
         <source>Districts</source>
         <translation>Gebiete</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="133"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="137"/>
         <source>Name field</source>
         <translation>Namensfeld</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="134"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="138"/>
         <source>Indicator fields</source>
         <translation>Indikatorfelder</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="136"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="140"/>
         <source>Profile sheets (PDF)</source>
         <translation>Sozialraumprofile (PDF)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="136"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="140"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="139"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="143"/>
         <source>Key field (district number)</source>
         <translation>Schlüsselfeld (Gebietsnummer)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="141"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="145"/>
         <source>Sort pages by (default: key, else name)</source>
         <translation>Seiten sortieren nach (Standard: Schlüssel, sonst Name)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="143"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="147"/>
         <source>Only districts where</source>
         <translation>Nur Gebiete, für die gilt</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="145"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="150"/>
         <source>Indicator labels and units</source>
         <translation>Indikatorbezeichnungen und Einheiten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="146"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="151"/>
         <source>Directions of need</source>
         <translation>Bedarfsrichtungen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="147"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="152"/>
         <source>Rates from counts</source>
         <translation>Quoten aus Anzahlen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="148"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="153"/>
         <source>Indicators that are counts</source>
         <translation>Indikatoren, die Anzahlen sind</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="150"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="155"/>
         <source>Population field</source>
         <translation>Feld Einwohnerzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="152"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="157"/>
         <source>Minimum population</source>
         <translation>Mindesteinwohnerzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="154"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="159"/>
         <source>Suppress counts below</source>
         <translation>Anzahlen sperren unter</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="157"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="162"/>
         <source>Class field (badge)</source>
         <translation>Klassenfeld (Kennzeichen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="159"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="164"/>
         <source>Cluster field (badge)</source>
         <translation>Clusterfeld (Kennzeichen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="163"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="171"/>
         <source>Source line</source>
         <translation>Quellenangabe</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="164"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="172"/>
         <source>Layout template (.qpt)</source>
         <translation>Layoutvorlage (.qpt)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="166"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="174"/>
         <source>One PDF per district in</source>
         <translation>Eine PDF-Datei je Gebiet in</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="176"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="186"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="177"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="187"/>
         <source>Layout name</source>
         <translation>Layoutname</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="178"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="188"/>
         <source>Folder with GeoPackage and charts</source>
         <translation>Ordner mit GeoPackage und Diagrammen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="244"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="253"/>
         <source>{n} districts, {k} indicators</source>
         <translation>{n} Gebiete, {k} Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="275"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="284"/>
         <source>{pages} pages written to {file}</source>
         <translation>{pages} Seiten nach {file} geschrieben</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="251"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="260"/>
         <source>{label} ({field}) has the same value in every district: no findings for it.</source>
         <translation>{label} ({field}) hat in allen Gebieten denselben Wert: keine Befunde dazu.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="156"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="161"/>
         <source>Own thresholds of indicators</source>
         <translation>Eigene Schwellen der Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="81"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="65"/>
         <source>One printable A4 page per district: name and key, a detail map and a locator map, a table of the indicators (district value, city value, deviation, rank) with a spine chart, the class/cluster badge and plain-language findings. The data are first written to a GeoPackage in the folder '&lt;output&gt;_files' next to the PDF (together with one labelled SVG chart per district for reports); the layout stays in the project's layout manager and is replaced when the algorithm runs again. The page is made of QGIS's own layout items only (labels, an attribute table, a picture, two maps), so every piece can be restyled, moved or deleted in the layout designer, and a project holding the layout opens and exports in a QGIS without this plugin. The table shows the GeoPackage's table 'profile_rows' (one row per district and indicator, as published) through a project relation; the chart is one SVG per district in 'spine/', found relative to the GeoPackage.
 
 City value: the figure of all districts of the city: the pooled rate Σnumerator/Σdenominator for indicators listed in RATES, the median of the districts otherwise; the legend names the valid districts' figure where it differs. Ranks count the valid districts whose value is shown (rank 1 = highest value, or highest need where DIRECTIONS gives one).
@@ -3140,29 +3587,54 @@ TEMPLATE: eine .qpt anstelle der mitgelieferten Seite resources/templates/profil
 LANGUAGE: Wörter und Zahlenformat der Seiten (de, en; leer: die QGIS-Sprache). HOUSE_COLOUR, LOGO und FONT: die Farbe der Stadt für Band und Überschriften, ein Bild im Kopf, eine Schriftart für alle Texte; einmal gesetzt, auf der mitgelieferten Seite oder einer Vorlage.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="161"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="169"/>
         <source>Sheet title (empty: &apos;District profile&apos; in the page&apos;s language)</source>
         <translation>Titel der Seiten (leer: „Sozialraumprofil“ in der Sprache der Seiten)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="169"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="177"/>
         <source>House colour (e.g. #1f4e79)</source>
         <translation>Hausfarbe (z. B. #1f4e79)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="170"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="178"/>
         <source>Logo (image for the header)</source>
         <translation>Logo (Bild für den Kopf)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="170"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="178"/>
         <source>Images (*.svg *.png *.jpg *.jpeg)</source>
         <translation>Bilder (*.svg *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="172"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="180"/>
         <source>Font family of the page</source>
         <translation>Schriftart der Seiten</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="105"/>
+        <source>INDICATORS: what each field is, as JSON: a list of indicators as a report definition&apos;s &quot;indicators&quot; holds them, e.g. [{&quot;id&quot;: &quot;S1&quot;, &quot;label&quot;: &quot;Arbeitslosigkeit&quot;, &quot;unit&quot;: &quot;%&quot;, &quot;direction&quot;: 1, &quot;decimals&quot;: 2}, {&quot;id&quot;: &quot;kinder&quot;, &quot;kind&quot;: &quot;count&quot;, &quot;threshold&quot;: 5}, {&quot;id&quot;: &quot;quote&quot;, &quot;unit&quot;: &quot;%&quot;, &quot;numerator&quot;: &quot;n&quot;, &quot;denominator&quot;: &quot;ew&quot;}, {&quot;id&quot;: &quot;kita&quot;, &quot;direction&quot;: 0, &quot;context&quot;: true}] (keys: label, unit, decimals, direction +1/-1/0, kind value/count/rate, numerator, denominator, scale, city_method auto/rate/weighted/median/mean, threshold, context, source). Entries for fields not in FIELDS are left out; a field without an entry is read from the older LABELS, DIRECTIONS, RATES, COUNT_FIELDS and THRESHOLDS, which keep working. Where both describe a field, INDICATORS wins: the older parameters&apos; entries for it are ignored (the log says so).</source>
+        <translation>INDICATORS: was jedes Feld ist, als JSON: eine Liste von Indikatoren, wie sie die &quot;indicators&quot; einer Berichtsdefinition enthalten, z. B. [{&quot;id&quot;: &quot;S1&quot;, &quot;label&quot;: &quot;Arbeitslosigkeit&quot;, &quot;unit&quot;: &quot;%&quot;, &quot;direction&quot;: 1, &quot;decimals&quot;: 2}, {&quot;id&quot;: &quot;kinder&quot;, &quot;kind&quot;: &quot;count&quot;, &quot;threshold&quot;: 5}, {&quot;id&quot;: &quot;quote&quot;, &quot;unit&quot;: &quot;%&quot;, &quot;numerator&quot;: &quot;n&quot;, &quot;denominator&quot;: &quot;ew&quot;}, {&quot;id&quot;: &quot;kita&quot;, &quot;direction&quot;: 0, &quot;context&quot;: true}] (Schlüssel: label, unit, decimals, direction +1/-1/0, kind value/count/rate, numerator, denominator, scale, city_method auto/rate/weighted/median/mean, threshold, context, source). Einträge für Felder, die nicht in FIELDS stehen, bleiben unberücksichtigt; ein Feld ohne Eintrag wird aus den älteren Parametern LABELS, DIRECTIONS, RATES, COUNT_FIELDS und THRESHOLDS gelesen, die weiter funktionieren. Beschreiben beide ein Feld, gilt INDICATORS: die Einträge der älteren Parameter für dieses Feld werden ignoriert (das Protokoll nennt sie).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="115"/>
+        <source>SERIES: the years of the indicators as a long table (e.g. report.gpkg|layername=series) with the columns key (the district's KEY_FIELD value), indicator (an indicator field, or its name without the _YYYY suffix), year, value, numerator, denominator and shown (false = hidden by the publication rule). Without it the fields &lt;indicator&gt;_&lt;YYYY&gt; of the input are the years, a rate's counts per year from the year fields of its numerator and denominator. The page then shows the change from the first to the last year with the χ² test for trend in proportions (where counts are given: ↗ rising, ↘ falling, → no clear change, p &lt; 0.05) and a line chart of the first indicator with years against the city. The publication rule applies to every year: a hidden year is a gap in the line and '·' in the table, a city value that would give one back is hidden, and a district with a hidden year shows no trend.</source>
+        <translation>SERIES: die Jahre der Indikatoren als lange Tabelle (z. B. report.gpkg|layername=series) mit den Spalten key (der Wert des Schlüsselfelds KEY_FIELD), indicator (ein Indikatorfeld oder sein Name ohne die Endung _JJJJ), year, value, numerator, denominator und shown (false = von der Veröffentlichungsregel verborgen). Ohne sie sind die Felder &lt;Indikator&gt;_&lt;JJJJ&gt; der Eingabe die Jahre, die Fallzahlen einer Quote je Jahr aus den Jahresfeldern ihres Zählers und Nenners. Die Seite zeigt dann die Veränderung vom ersten zum letzten Jahr mit dem χ²-Test auf Trend in Anteilen (wo Fallzahlen vorliegen: ↗ steigend, ↘ fallend, → keine klare Veränderung, p &lt; 0,05) und ein Liniendiagramm des ersten Indikators mit Jahren gegen die Stadt. Die Veröffentlichungsregel gilt für jedes Jahr: ein verborgenes Jahr ist eine Lücke in der Linie und '·' in der Tabelle, ein Stadtwert, der eines zurückgäbe, wird verborgen, und ein Gebiet mit einem verborgenen Jahr zeigt keinen Trend.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="166"/>
+        <source>Parent key field (a parent value beside the city&apos;s)</source>
+        <translation>Feld mit dem Schlüssel des übergeordneten Gebiets (dessen Wert neben dem der Stadt)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="168"/>
+        <source>Heading of the parent column</source>
+        <translation>Überschrift der Spalte des übergeordneten Gebiets</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="181"/>
+        <source>Series over the years (long table)</source>
+        <translation>Zeitreihe über die Jahre (lange Tabelle)</translation>
     </message>
 </context>
 <context>
@@ -3224,29 +3696,429 @@ LANGUAGE: Wörter und Zahlenformat der Seiten (de, en; leer: die QGIS-Sprache). 
     </message>
 </context>
 <context>
+    <name>Regrid</name>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid.py" line="35"/>
+        <source>area</source>
+        <translation>Fläche</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid.py" line="36"/>
+        <source>weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid.py" line="37"/>
+        <source>table</source>
+        <translation>Tabelle</translation>
+    </message>
+</context>
+<context>
+    <name>RegridAlgorithm</name>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="31"/>
+        <source>Carry counts onto a new grid</source>
+        <translation>Zahlen auf eine neue Gebietsgliederung übertragen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="34"/>
+        <source>Carries the counts of an old grid (INPUT, key INPUT_KEY) onto a new one (TARGET, key TARGET_KEY), e.g. when the statistics office redraws its districts.
+
+Each old area is cut by the new areas; each piece gets a share of the old area: by area, or with WEIGHT_LAYER + WEIGHT_FIELD by the residents (or any amount) of that layer in the piece: points (addresses) count where they lie, polygons (buildings, a finer grid) are split by area. An old area the weight layer gives nothing is shared by area, and the report says so. Pieces below MIN_SHARE of their old area and of their new area are slivers of a boundary drawn twice: their share goes to the old area's other pieces. A CROSSWALK_TABLE (an office's 'Umsteigeschlüssel': old key, new key, share; CSV, XLSX, ODS or a GeoPackage table such as CROSSWALK) is used as it is instead, after checking that the shares of each old key sum to 1 (SHARE_TOLERANCE).
+
+New count = Σ share × old count: counts are conserved; the part of an old area outside every new area is not carried and is listed in CROSSWALK (empty new key) and in the REPORT. An old count that is missing makes the new areas it reaches unknown. RATES (name=numerator/denominator;…) are computed again from the carried counts, never averaged.
+
+Everything is intersected in TARGET's CRS; areas are planar in a projected CRS and ellipsoidal in a geographic one. Invalid polygons are repaired first.
+
+OUTPUT: the new grid with the carried counts (estimates, not rounded), the rates, dominant_share (the part of the new area's first count that comes from its largest old area), dominant_key, sources (old areas reaching it), exact_share (the part from old areas lying wholly in it), mixed (dominant_share below THRESHOLD) and covered_share (how much of it the old grid covers). Carried counts follow the publication rule: counts from 1 to below SUPPRESS_BELOW, rates from them and cells that would give them back are empty and listed in suppressed_fields. CROSSWALK: old_key, new_key, share, basis (area, weight or table). REPORT (.html or .txt): where the counts went and the new areas with a low dominant share, in LANGUAGE.</source>
+        <translation>Überträgt die Zahlen einer alten Gebietsgliederung (INPUT, Schlüssel INPUT_KEY) auf eine neue (TARGET, Schlüssel TARGET_KEY), z. B. wenn das Statistikamt seine Gebiete neu zuschneidet.
+
+Jedes alte Gebiet wird von den neuen Gebieten zerschnitten; jedes Teilstück erhält einen Anteil des alten Gebiets: nach Fläche oder mit WEIGHT_LAYER + WEIGHT_FIELD nach den Einwohnern (oder einer anderen Menge) dieses Layers im Teilstück: Punkte (Adressen) zählen dort, wo sie liegen, Flächen (Gebäude, ein feineres Raster) werden nach Fläche aufgeteilt. Ein altes Gebiet, dem der Gewichtungslayer nichts gibt, wird nach Fläche aufgeteilt, und der Bericht sagt das. Teilstücke unter MIN_SHARE ihres alten und ihres neuen Gebiets sind Splitter einer doppelt gezeichneten Grenze: Ihr Anteil geht an die übrigen Teilstücke des alten Gebiets. Eine CROSSWALK_TABLE (ein Umsteigeschlüssel des Amts: alter Schlüssel, neuer Schlüssel, Anteil; CSV, XLSX, ODS oder eine GeoPackage-Tabelle wie CROSSWALK) wird stattdessen unverändert verwendet, nachdem geprüft ist, dass sich die Anteile jedes alten Schlüssels zu 1 summieren (SHARE_TOLERANCE).
+
+Neue Zahl = Σ Anteil × alte Zahl: Die Summen bleiben erhalten; der Teil eines alten Gebiets außerhalb aller neuen Gebiete wird nicht übertragen und steht in CROSSWALK (leerer neuer Schlüssel) und im REPORT. Fehlt eine alte Zahl, sind die neuen Gebiete, die sie erreicht, unbekannt. RATES (name=Zähler/Nenner;…) werden aus den übertragenen Zahlen neu berechnet, nie gemittelt.
+
+Verschnitten wird im KBS von TARGET; Flächen werden in einem projizierten KBS eben und in einem geographischen ellipsoidisch gemessen. Ungültige Polygone werden zuerst repariert.
+
+OUTPUT: die neue Gliederung mit den übertragenen Zahlen (Schätzwerte, nicht gerundet), den Quoten, dominant_share (der Teil der ersten Zahl des neuen Gebiets, der aus seinem größten alten Gebiet stammt), dominant_key, sources (alte Gebiete, die es erreichen), exact_share (der Teil aus alten Gebieten, die ganz in ihm liegen), mixed (dominant_share unter THRESHOLD) und covered_share (wie viel davon die alte Gliederung abdeckt). Übertragene Zahlen folgen der Veröffentlichungsregel: Zahlen von 1 bis unter SUPPRESS_BELOW, daraus berechnete Quoten und Zellen, die sie zurückgeben würden, sind leer und in suppressed_fields aufgeführt. CROSSWALK: old_key, new_key, share, basis (area, weight oder table). REPORT (.html oder .txt): wohin die Zahlen gegangen sind und die neuen Gebiete mit geringem dominantem Anteil, in LANGUAGE.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="64"/>
+        <source>Old grid with counts</source>
+        <translation>Alte Gliederung mit Zahlen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="65"/>
+        <source>Key of the old areas</source>
+        <translation>Schlüssel der alten Gebiete</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="67"/>
+        <source>New grid</source>
+        <translation>Neue Gliederung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="68"/>
+        <source>Key of the new areas</source>
+        <translation>Schlüssel der neuen Gebiete</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="70"/>
+        <source>Counts to carry</source>
+        <translation>Zu übertragende Zahlen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="72"/>
+        <source>Rates from the carried counts (name=numerator/denominator;…)</source>
+        <translation>Quoten aus den übertragenen Zahlen (name=Zähler/Nenner;…)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="74"/>
+        <source>Weight layer (points or polygons, e.g. addresses with residents)</source>
+        <translation>Gewichtungslayer (Punkte oder Flächen, z. B. Adressen mit Einwohnern)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="77"/>
+        <source>Weight field</source>
+        <translation>Gewichtsfeld</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="79"/>
+        <source>Crosswalk table to use as it is (old key, new key, share)</source>
+        <translation>Umsteigeschlüssel, unverändert verwendet (alter Schlüssel, neuer Schlüssel, Anteil)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="79"/>
+        <source>Tables (*.csv *.txt *.tsv *.xlsx *.ods *.gpkg);;All files (*.*)</source>
+        <translation>Tabellen (*.csv *.txt *.tsv *.xlsx *.ods *.gpkg);;Alle Dateien (*.*)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="83"/>
+        <source>Quality: share one old area should give (mixed below)</source>
+        <translation>Qualität: Anteil, den ein altes Gebiet geben sollte (darunter gemischt)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="85"/>
+        <source>Suppress carried counts below</source>
+        <translation>Übertragene Zahlen unterdrücken unter</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="89"/>
+        <source>Unit of the rates</source>
+        <translation>Einheit der Quoten</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="90"/>
+        <source>Slivers: pieces below this share of their old and new area</source>
+        <translation>Splitter: Teilstücke unter diesem Anteil ihres alten und neuen Gebiets</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="93"/>
+        <source>Crosswalk table: old key column</source>
+        <translation>Umsteigeschlüssel: Spalte des alten Schlüssels</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="94"/>
+        <source>Crosswalk table: new key column</source>
+        <translation>Umsteigeschlüssel: Spalte des neuen Schlüssels</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="95"/>
+        <source>Crosswalk table: share column</source>
+        <translation>Umsteigeschlüssel: Spalte des Anteils</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="96"/>
+        <source>Crosswalk table: tolerance of the share sums</source>
+        <translation>Umsteigeschlüssel: Toleranz der Anteilssummen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="103"/>
+        <source>New grid with carried counts</source>
+        <translation>Neue Gliederung mit übertragenen Zahlen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="105"/>
+        <source>Crosswalk (old key, new key, share)</source>
+        <translation>Umsteigeschlüssel (alter Schlüssel, neuer Schlüssel, Anteil)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="108"/>
+        <source>Quality report</source>
+        <translation>Qualitätsbericht</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="108"/>
+        <source>HTML (*.html);;Text (*.txt)</source>
+        <translation>HTML (*.html);;Text (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="111"/>
+        <source>New areas below the quality threshold</source>
+        <translation>Neue Gebiete unter der Qualitätsschwelle</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="143"/>
+        <source>A crosswalk table is used as it is: WEIGHT_LAYER is not used.</source>
+        <translation>Ein Umsteigeschlüssel wird unverändert verwendet: WEIGHT_LAYER wird nicht genutzt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="171"/>
+        <source>These fields of TARGET are replaced by the carried ones: {0}</source>
+        <translation>Diese Felder von TARGET werden durch die übertragenen ersetzt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="187"/>
+        <source>The crosswalk&apos;s shares times the old grid&apos;s counts give every carried count back, the hidden ones too: the crosswalk is a working file, not for publication.</source>
+        <translation>Die Anteile des Umsteigeschlüssels mal die Zählwerte der alten Gliederung ergeben jeden übertragenen Zählwert, auch die verborgenen: Der Umsteigeschlüssel ist eine Arbeitsdatei, nicht zur Veröffentlichung bestimmt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="233"/>
+        <source>Weight layer: {n} features, {empty} without a weight, {outside} outside every old area.</source>
+        <translation>Gewichtungslayer: {n} Objekte, {empty} ohne Gewicht, {outside} außerhalb aller alten Gebiete.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="278"/>
+        <source>{field}: {old} in the old grid, {carried} carried, {outside} outside every new area, {lost} not carried (no crosswalk row or an old value missing).</source>
+        <translation>{field}: {old} in der alten Gliederung, {carried} übertragen, {outside} außerhalb aller neuen Gebiete, {lost} nicht übertragen (keine Zeile im Umsteigeschlüssel oder ein alter Wert fehlt).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="282"/>
+        <source>{n} of {m} new areas take less than {threshold} % from one old area.</source>
+        <translation>{n} von {m} neuen Gebieten erhalten weniger als {threshold} % aus einem alten Gebiet.</translation>
+    </message>
+</context>
+<context>
+    <name>RegridReport</name>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="59"/>
+        <source>Old grid: {old} ({n} areas). New grid: {new} ({m} areas).</source>
+        <translation>Alte Gliederung: {old} ({n} Gebiete). Neue Gliederung: {new} ({m} Gebiete).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="62"/>
+        <source>Crosswalk: the table {file}, used as it is.</source>
+        <translation>Umsteigeschlüssel: die Tabelle {file}, unverändert verwendet.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="65"/>
+        <source>Shares: by the weights of {weights} in each piece of old and new area.</source>
+        <translation>Anteile: nach den Gewichten von {weights} in jedem Teilstück aus altem und neuem Gebiet.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="68"/>
+        <source>Shares: by area (each old area&apos;s counts spread evenly over it).</source>
+        <translation>Anteile: nach Fläche (die Zahlen jedes alten Gebiets gleichmäßig darüber verteilt).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="72"/>
+        <source>Old keys of the crosswalk matched to the old grid: {how}</source>
+        <translation>Alte Schlüssel des Umsteigeschlüssels der alten Gliederung zugeordnet: {how}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="72"/>
+        <source>New keys of the crosswalk matched to the new grid: {how}</source>
+        <translation>Neue Schlüssel des Umsteigeschlüssels der neuen Gliederung zugeordnet: {how}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="77"/>
+        <source>ellipsoidal (geographic CRS)</source>
+        <translation>ellipsoidisch (geographisches KBS)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="78"/>
+        <source>planar</source>
+        <translation>eben</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="79"/>
+        <source>Areas measured in {crs}, {how}.</source>
+        <translation>Flächen gemessen in {crs}, {how}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="82"/>
+        <source>The weight layer gives no weight to {n} old area(s); they are shared out by area: {keys}</source>
+        <translation>Der Gewichtungslayer gibt {n} alten Gebiet(en) kein Gewicht; sie werden nach Fläche aufgeteilt: {keys}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="86"/>
+        <source>{n} sliver(s) below {limit} of their old area (the same boundary drawn twice) were given to the old area&apos;s other pieces; the largest was {largest}.</source>
+        <translation>{n} Splitter unter {limit} ihres alten Gebiets (dieselbe Grenze doppelt gezeichnet) wurden den übrigen Teilstücken des alten Gebiets zugeschlagen; der größte hatte {largest}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="91"/>
+        <source>{n} new areas overlap each other: {keys}. Their common part is carried once, shared between them by the part of the old area each covers.</source>
+        <translation>{n} neue Gebiete überschneiden sich: {keys}. Ihr gemeinsamer Teil wird einmal übertragen und zwischen ihnen nach dem Teil des alten Gebiets aufgeteilt, den jedes abdeckt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="96"/>
+        <source>Invalid geometries of {layer} were repaired: {keys}</source>
+        <translation>Ungültige Geometrien von {layer} wurden repariert: {keys}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="98"/>
+        <source>Basis of the shares written in the crosswalk: {basis}.</source>
+        <translation>Grundlage der Anteile im Umsteigeschlüssel: {basis}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="100"/>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="102"/>
+        <source>Count</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="102"/>
+        <source>Old grid</source>
+        <translation>Alte Gliederung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="103"/>
+        <source>Carried</source>
+        <translation>Übertragen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="103"/>
+        <source>Outside every new area</source>
+        <translation>Außerhalb aller neuen Gebiete</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="104"/>
+        <source>Old areas not in the crosswalk</source>
+        <translation>Alte Gebiete nicht im Umsteigeschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="105"/>
+        <source>Not carried (an old count is missing)</source>
+        <translation>Nicht übertragen (eine alte Zahl fehlt)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="106"/>
+        <source>Carried of old</source>
+        <translation>Übertragen vom Alten</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="115"/>
+        <source>Old areas without a geometry (not carried, counted as outside every new area): {keys}</source>
+        <translation>Alte Gebiete ohne Geometrie (nicht übertragen, als außerhalb aller neuen Gebiete gezählt): {keys}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="118"/>
+        <source>Old areas with a part outside every new area (not carried): {keys}</source>
+        <translation>Alte Gebiete mit einem Teil außerhalb aller neuen Gebiete (nicht übertragen): {keys}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="122"/>
+        <source>Old areas without a row in the crosswalk (not carried): {keys}</source>
+        <translation>Alte Gebiete ohne Zeile im Umsteigeschlüssel (nicht übertragen): {keys}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="125"/>
+        <source>Old keys of the crosswalk that are not in the old grid (nothing to carry): {keys}</source>
+        <translation>Alte Schlüssel des Umsteigeschlüssels, die in der alten Gliederung fehlen (nichts zu übertragen): {keys}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="128"/>
+        <source>New keys of the crosswalk that are not in the new grid (counted as outside): {keys}</source>
+        <translation>Neue Schlüssel des Umsteigeschlüssels, die es in der neuen Gliederung nicht gibt (als außerhalb gezählt): {keys}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="131"/>
+        <source>{count}: unknown in {n} new area(s), because an old area that reaches them has no value: {keys}</source>
+        <translation>{count}: unbekannt in {n} neuen Gebiet(en), weil ein altes Gebiet, das sie erreicht, keinen Wert hat: {keys}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="135"/>
+        <source>New areas no old area reaches (no values): {keys}</source>
+        <translation>Neue Gebiete, die kein altes Gebiet erreicht (keine Werte): {keys}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="138"/>
+        <source>Carried counts are estimates and follow the publication rule: {n} cell(s) of the new grid are not shown (counts below {threshold}, values derived from them and cells that protect them), listed in suppressed_fields.</source>
+        <translation>Übertragene Zahlen sind Schätzwerte und folgen der Veröffentlichungsregel: {n} Zelle(n) der neuen Gliederung werden nicht gezeigt (Zahlen unter {threshold}, daraus abgeleitete Werte und Zellen, die sie schützen), aufgeführt in suppressed_fields.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="143"/>
+        <source>The crosswalk&apos;s shares times the old grid&apos;s counts give every carried count back, the hidden ones too: the crosswalk is a working file, not for publication.</source>
+        <translation>Die Anteile des Umsteigeschlüssels mal die Zählwerte der alten Gliederung ergeben jeden übertragenen Zählwert, auch die verborgenen: Der Umsteigeschlüssel ist eine Arbeitsdatei, nicht zur Veröffentlichung bestimmt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="146"/>
+        <source>Where the counts went</source>
+        <translation>Wohin die Zahlen gingen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="150"/>
+        <source>Dominant share: the part of a new area&apos;s {basis} that comes from its largest old area. {n} of {m} new areas take less than {threshold} from one old area; their values are mixtures of several old areas.</source>
+        <translation>Dominanter Anteil: der Teil von {basis} eines neuen Gebiets, der aus seinem größten alten Gebiet stammt. {n} von {m} neuen Gebieten erhalten weniger als {threshold} aus einem alten Gebiet; ihre Werte sind Mischungen mehrerer alter Gebiete.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="156"/>
+        <source>Median dominant share {median}; new areas taken wholly from old areas that lie inside them (exact, no estimate): {exact}.</source>
+        <translation>Median des dominanten Anteils {median}; neue Gebiete, die ganz aus alten Gebieten in ihrem Inneren bestehen (exakt, keine Schätzung): {exact}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="160"/>
+        <source>New area</source>
+        <translation>Neues Gebiet</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="160"/>
+        <source>Dominant share</source>
+        <translation>Dominanter Anteil</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="161"/>
+        <source>Largest old area</source>
+        <translation>Größtes altes Gebiet</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="161"/>
+        <source>Old areas</source>
+        <translation>Alte Gebiete</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="162"/>
+        <source>Exact part</source>
+        <translation>Exakter Teil</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/areas/regrid_report.py" line="165"/>
+        <source>Quality: new areas with a low dominant share</source>
+        <translation>Qualität: neue Gebiete mit geringem dominantem Anteil</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/regrid.py" line="291"/>
+        <source>Regridding report</source>
+        <translation>Bericht zur Umrechnung auf die neue Gliederung</translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="113"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="121"/>
         <source>Joining table {0} of {1}: {2}</source>
         <translation>Tabelle {0} von {1} wird verbunden: {2}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="359"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="381"/>
         <source>Thematic maps are not available in this version.</source>
         <translation>Themenkarten sind in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="370"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="392"/>
         <source>Profile sheets are not available in this version.</source>
         <translation>Sozialraumprofile sind in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_derived.py" line="87"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_derived.py" line="127"/>
         <source>Computing {0} indicator(s) from counts: {1}</source>
         <translation>{0} Indikator(en) werden aus Anzahlen berechnet: {1}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="219"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="264"/>
         <source>Join report</source>
         <translation>Verbindungsbericht</translation>
     </message>
@@ -3350,6 +4222,16 @@ LANGUAGE: Wörter und Zahlenformat der Seiten (de, en; leer: die QGIS-Sprache). 
         <source>Duplicate table keys (not joined)</source>
         <translation>Doppelte Tabellenschlüssel (nicht verbunden)</translation>
     </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_level.py" line="53"/>
+        <source>Summing the districts to the parent level {0}: {1}</source>
+        <translation>Gebiete werden zur übergeordneten Ebene {0} summiert: {1}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_series.py" line="69"/>
+        <source>Series of {0} indicator(s) over the years {1}: {2}</source>
+        <translation>Zeitreihe von {0} Indikator(en) über die Jahre {1}: {2}</translation>
+    </message>
 </context>
 <context>
     <name>ReportAlgorithm</name>
@@ -3359,42 +4241,42 @@ LANGUAGE: Wörter und Zahlenformat der Seiten (de, en; leer: die QGIS-Sprache). 
         <translation>Vollständiger Bericht aus einer Berichtsdefinition</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="61"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="70"/>
         <source>Report definition</source>
         <translation>Berichtsdefinition</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="61"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="70"/>
         <source>Report definition (*.json)</source>
         <translation>Berichtsdefinition (*.json)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="63"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="72"/>
         <source>District boundaries (instead of the definition&apos;s)</source>
         <translation>Gebietsgrenzen (anstelle derer aus der Definition)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="66"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="75"/>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="68"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="77"/>
         <source>Districts matched by every table</source>
         <translation>Gebiete, die in jeder Tabelle zugeordnet wurden</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="123"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="132"/>
         <source>The report was cancelled; no half-written file was left in {0}.</source>
         <translation>Der Bericht wurde abgebrochen; in {0} ist keine halb geschriebene Datei zurückgeblieben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="119"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="128"/>
         <source>The report was cancelled while printing: the data files in {0} (GeoPackages, appendix, method note) are this run&apos;s, the maps and profiles were not finished; no half-written file was left.</source>
         <translation>Der Bericht wurde beim Drucken abgebrochen: die Datendateien in {0} (GeoPackages, Tabellenanhang, Methodenhinweis) stammen aus diesem Lauf, Karten und Profile wurden nicht fertiggestellt; keine halb geschriebene Datei ist zurückgeblieben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="69"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="78"/>
         <source>QGIS project with the report&apos;s layers and layouts</source>
         <translation>QGIS-Projekt mit den Layern und Layouts des Berichts</translation>
     </message>
@@ -3432,6 +4314,11 @@ Geheimhaltungsregel: Anzahlen von 1 bis unter dem Schwellenwert (Standard 3) wer
 Relative Pfade in der Definition werden vom Ordner der Definition aus gelesen. INPUT ersetzt, falls angegeben, die in der Definition genannten Gebietsgrenzen.
 
 LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, Tabellenanhang, Methodenhinweis, Verbindungsberichte, Profilseiten) und ihr Zahlenformat (1.234,5 / 1,234.5); leer: &quot;language&quot; der Definition, sonst die Sprache von QGIS. Die Dateinamen bleiben deutsch.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="58"/>
+        <source>Years: tables given per year (&quot;year&quot;: 2021 on a table entry) or with a year column (&quot;year_column&quot;: &quot;Jahr&quot;) make a series: every indicator whose columns are there in several years (&quot;of&quot;: &quot;STATUS3&quot; names the column, a rate its numerator and denominator) gets a column &lt;id&gt;_&lt;year&gt; per year and &lt;id&gt; for the report year (&quot;report_year&quot;, default the latest), and both GeoPackages a table &quot;series&quot; (key, indicator, year, value, numerator, denominator, shown; in sozialraum.gpkg the values of hidden cells are empty). A change (&quot;change_between&quot;: [2019, 2021], or &quot;period&quot; with the definition&apos;s &quot;period&quot;: 2) is computed from the two years&apos; values, for rates from their counts, in points.</source>
+        <translation>Jahre: Tabellen je Jahr (&quot;year&quot;: 2021 im Tabelleneintrag) oder mit Jahresspalte (&quot;year_column&quot;: &quot;Jahr&quot;) ergeben eine Zeitreihe: Jeder Indikator, dessen Spalten in mehreren Jahren vorliegen (&quot;of&quot;: &quot;STATUS3&quot; nennt die Spalte, eine Quote ihren Zähler und Nenner), erhält je Jahr eine Spalte &lt;id&gt;_&lt;Jahr&gt; und &lt;id&gt; für das Berichtsjahr (&quot;report_year&quot;, sonst das jüngste), und beide GeoPackages eine Tabelle &quot;series&quot; (key, indicator, year, value, numerator, denominator, shown; in sozialraum.gpkg sind die Werte gesperrter Zellen leer). Eine Veränderung (&quot;change_between&quot;: [2019, 2021] oder &quot;period&quot; mit &quot;period&quot;: 2 in der Definition) wird aus den Werten der beiden Jahre berechnet, bei Quoten aus deren Anzahlen, in Punkten.</translation>
     </message>
 </context>
 <context>
@@ -3582,62 +4469,62 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Bericht &amp;erstellen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="195"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="204"/>
         <source>Table {0} ({1}): none of its columns is used; choose an indicator of it or remove the table.</source>
         <translation>Tabelle {0} ({1}): Keine ihrer Spalten wird verwendet; einen Indikator daraus wählen oder die Tabelle entfernen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="201"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="210"/>
         <source>(builder)</source>
         <translation>(Berichtsassistent)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="227"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="236"/>
         <source> (and {0} more)</source>
         <translation> (und {0} weitere)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="231"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="240"/>
         <source>Ready to run.</source>
         <translation>Bereit zur Ausführung.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="274"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="285"/>
         <source>This project holds no report definition yet.</source>
         <translation>Dieses Projekt enthält noch keine Berichtsdefinition.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="278"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="289"/>
         <source>Report definition read from the project.</source>
         <translation>Berichtsdefinition aus dem Projekt gelesen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="283"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="294"/>
         <source>Open a report definition</source>
         <translation>Berichtsdefinition öffnen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="306"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="317"/>
         <source>Report definition (*.json)</source>
         <translation>Berichtsdefinition (*.json)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="295"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="306"/>
         <source>Report definition read from {0}.</source>
         <translation>Berichtsdefinition aus {0} gelesen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="306"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="317"/>
         <source>Save the report definition</source>
         <translation>Berichtsdefinition speichern</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="321"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="332"/>
         <source>Saved to {0} and into the project.</source>
         <translation>In {0} und im Projekt gespeichert.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="350"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="361"/>
         <source>Next year&apos;s tables are in place: {0}.</source>
         <translation>Die Tabellen des neuen Jahres sind eingesetzt: {0}.</translation>
     </message>
@@ -3752,257 +4639,257 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Einen Ausgabeordner wählen (Seite „Bericht“).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="39"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicator_rows.py" line="18"/>
         <source>Rate (numerator / denominator)</source>
         <translation>Quote (Zähler / Nenner)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="40"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicator_rows.py" line="19"/>
         <source>Change between two years</source>
         <translation>Veränderung zwischen zwei Jahren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="41"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicator_rows.py" line="20"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="41"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicator_rows.py" line="20"/>
         <source>Count</source>
         <translation>Anzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="45"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicator_rows.py" line="24"/>
         <source>higher = more need</source>
         <translation>höher = mehr Bedarf</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="46"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicator_rows.py" line="25"/>
         <source>higher = less need</source>
         <translation>höher = weniger Bedarf</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="101"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="45"/>
         <source>Use</source>
         <translation>Verwenden</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="101"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="45"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="101"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="45"/>
         <source>Label</source>
         <translation>Bezeichnung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="101"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="45"/>
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="101"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="45"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="101"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="45"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="115"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="59"/>
         <source>Add &amp;rate from counts</source>
         <translation>&amp;Quote aus Anzahlen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="116"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="60"/>
         <source>Add c&amp;hange between years</source>
         <translation>&amp;Veränderung zwischen Jahren hinzufügen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="117"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="61"/>
         <source>Remove derived indicator</source>
         <translation>Abgeleiteten Indikator entfernen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="121"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="65"/>
         <source>Show only the indicators in use</source>
         <translation>Nur verwendete Indikatoren zeigen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="135"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="79"/>
         <source>Derived indicator</source>
         <translation>Abgeleiteter Indikator</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="145"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="89"/>
         <source>from the unit (% → 100, ‰ → 1000)</source>
         <translation>aus der Einheit (% → 100, ‰ → 1000)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="151"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="95"/>
         <source>change from</source>
         <translation>Veränderung von</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="163"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="107"/>
         <source>Field name:</source>
         <translation>Feldname:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="164"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="108"/>
         <source>Numerator (count):</source>
         <translation>Zähler (Anzahl):</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="165"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="109"/>
         <source>Denominator (count):</source>
         <translation>Nenner (Anzahl):</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="166"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="110"/>
         <source>Scale:</source>
         <translation>Faktor:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="167"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="111"/>
         <source>Column by year:</source>
         <translation>Spalte je Jahr:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="168"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="112"/>
         <source>Years:</source>
         <translation>Jahre:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="218"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="162"/>
         <source>No table has the column {0}.</source>
         <translation>Keine Tabelle enthält die Spalte {0}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="311"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="255"/>
         <source>Derived indicator (select a row marked ƒ)</source>
         <translation>Abgeleiteter Indikator (eine mit ƒ markierte Zeile wählen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="381"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="325"/>
         <source>Derived indicator {0}</source>
         <translation>Abgeleiteter Indikator {0}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="458"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="403"/>
         <source>Indicator {0}: {1}</source>
         <translation>Indikator {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="461"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="406"/>
         <source>Indicator {0}: no table has this column.</source>
         <translation>Indikator {0}: Keine Tabelle enthält diese Spalte.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="464"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="409"/>
         <source>Indicator {0}: no table has the column {1}.</source>
         <translation>Indikator {0}: Keine Tabelle enthält die Spalte {1}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="467"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="412"/>
         <source>Choose at least one indicator (page “Indicators”).</source>
         <translation>Mindestens einen Indikator wählen (Seite „Indikatoren“).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="26"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="27"/>
         <source>Natural breaks (Jenks)</source>
         <translation>Natürliche Unterbrechungen (Jenks)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="27"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="28"/>
         <source>Quantiles</source>
         <translation>Quantile</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="28"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="29"/>
         <source>Equal intervals</source>
         <translation>Gleiche Intervalle</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="29"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="30"/>
         <source>Standard deviation</source>
         <translation>Standardabweichung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="30"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="31"/>
         <source>Pretty breaks</source>
         <translation>Runde Klassengrenzen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="31"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="32"/>
         <source>MSS classes</source>
         <translation>MSS-Klassen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="32"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="33"/>
         <source>Categories (classes, clusters)</source>
         <translation>Kategorien (Klassen, Cluster)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="39"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="42"/>
         <source>Need index (status)</source>
         <translation>Bedarfsindex (Status)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="40"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="43"/>
         <source>Need class (status)</source>
         <translation>Bedarfsklasse (Status)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="41"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="44"/>
         <source>Need index (dynamics)</source>
         <translation>Bedarfsindex (Dynamik)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="45"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="48"/>
         <source>Need cluster</source>
         <translation>Bedarfscluster</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="56"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="59"/>
         <source>One printed map per row, in this order.</source>
         <translation>Eine gedruckte Karte je Zeile, in dieser Reihenfolge.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="58"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="61"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="58"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="61"/>
         <source>Classification</source>
         <translation>Klassifizierung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="58"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="61"/>
         <source>Classes</source>
         <translation>Klassen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="58"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="61"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="72"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="75"/>
         <source>&amp;Add map</source>
         <translation>Karte &amp;hinzufügen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="73"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="76"/>
         <source>Remo&amp;ve map</source>
         <translation>Karte &amp;entfernen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="155"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="167"/>
         <source>Map {0}: the field {1} is not among the chosen indicators.</source>
         <translation>Karte {0}: Das Feld {1} gehört nicht zu den gewählten Indikatoren.</translation>
     </message>
@@ -4302,7 +5189,7 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Tabelle {0} ({1}): ihre Schlüsselspalte wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="217"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="226"/>
         <source>Need index: the expression reads the field {0}, which neither the tables nor the boundaries have.</source>
         <translation>Bedarfsindex: der Ausdruck liest das Feld {0}, das weder die Tabellen noch die Gebietsgrenzen haben.</translation>
     </message>
@@ -4317,27 +5204,27 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Anzahlen &amp;ausblenden unter:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="147"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="91"/>
         <source>× 1000 (‰, per 1,000)</source>
         <translation>× 1000 (‰, je 1.000)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="147"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="91"/>
         <source>× 100,000</source>
         <translation>× 100.000</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="160"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="104"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="42"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="45"/>
         <source>Need class (dynamics)</source>
         <translation>Bedarfsklasse (Dynamik)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="43"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="46"/>
         <source>Need group (status and dynamics)</source>
         <translation>Bedarfsgruppe (Status und Dynamik)</translation>
     </message>
@@ -4345,6 +5232,21 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <location filename="../sozialraum_plugin/gui/report_builder/next_year.py" line="159"/>
         <source>Key column {0} → {1} (found by the districts it matches).</source>
         <translation>Schlüsselspalte {0} → {1} (an den passenden Gebieten erkannt).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicator_rows.py" line="26"/>
+        <source>no direction (context)</source>
+        <translation>keine Richtung (Kontext)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="34"/>
+        <source>Change: classes symmetric around 0</source>
+        <translation>Veränderung: Klassen symmetrisch um 0</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="35"/>
+        <source>Automatic (symmetric around 0 for a change)</source>
+        <translation>Automatisch (symmetrisch um 0 bei einer Veränderung)</translation>
     </message>
 </context>
 <context>
@@ -4471,17 +5373,17 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Ein druckfertiges Profilblatt je Sozialraum</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="74"/>
+        <location filename="../sozialraum_plugin/plugin.py" line="93"/>
         <source>Sozialraum</source>
         <translation>Sozialraum</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="85"/>
+        <location filename="../sozialraum_plugin/plugin.py" line="105"/>
         <source>Help and about</source>
         <translation>Hilfe und Info</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="88"/>
+        <location filename="../sozialraum_plugin/plugin.py" line="108"/>
         <source>What Sozialraum does, its version and where to report problems</source>
         <translation>Was Sozialraum kann, seine Version und wo man Probleme meldet</translation>
     </message>
@@ -4494,6 +5396,41 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <location filename="../sozialraum_plugin/plugin.py" line="45"/>
         <source>Build the whole report by clicking (tables, indicators, need index, maps, profiles), save it, run it, and run it again next year</source>
         <translation>Den ganzen Bericht per Klick zusammenstellen (Tabellen, Indikatoren, Bedarfsindex, Karten, Profile), speichern, ausführen und im nächsten Jahr erneut ausführen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/plugin.py" line="57"/>
+        <source>Derive indicators</source>
+        <translation>Indikatoren ableiten</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/plugin.py" line="57"/>
+        <source>Rates from counts and changes between years, checked</source>
+        <translation>Quoten aus Fallzahlen und Veränderungen zwischen Jahren, geprüft</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/plugin.py" line="60"/>
+        <source>Aggregate to parent areas</source>
+        <translation>Auf übergeordnete Gebiete zusammenfassen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/plugin.py" line="60"/>
+        <source>Sum counts to a parent level (Bezirksregion, Bezirk, Gemeinde) and recompute rates from the sums</source>
+        <translation>Fallzahlen auf eine übergeordnete Ebene (Bezirksregion, Bezirk, Gemeinde) summieren und Quoten aus den Summen neu berechnen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/plugin.py" line="64"/>
+        <source>Carry onto new districts</source>
+        <translation>Auf neue Gebiete übertragen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/plugin.py" line="64"/>
+        <source>Carry an old grid&apos;s counts onto new district boundaries, with a crosswalk and a quality report</source>
+        <translation>Die Zahlen einer alten Gebietsgliederung auf neue Gebietsgrenzen übertragen, mit Umsteigeschlüssel und Qualitätsbericht</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/plugin.py" line="118"/>
+        <source>Monitoring tools</source>
+        <translation>Monitoring-Werkzeuge</translation>
     </message>
 </context>
 <context>
@@ -4512,7 +5449,7 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
 <context>
     <name>Styles</name>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="351"/>
+        <location filename="../sozialraum_plugin/gis/style_storage.py" line="62"/>
         <source>not a GeoPackage layer</source>
         <translation>kein GeoPackage-Layer</translation>
     </message>
@@ -4661,225 +5598,231 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
 <context>
     <name>ThematicMapAlgorithm</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="47"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="49"/>
         <source>Thematic map</source>
         <translation>Themenkarte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="97"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="112"/>
         <source>District layer</source>
         <translation>Gebietslayer</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="98"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="113"/>
         <source>Field to map</source>
         <translation>Darzustellendes Feld</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="99"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="114"/>
         <source>Classification method</source>
         <translation>Klassifizierungsmethode</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="100"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="115"/>
         <source>Number of classes</source>
         <translation>Anzahl der Klassen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="101"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="116"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="102"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="117"/>
         <source>Subtitle</source>
         <translation>Untertitel</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="123"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="142"/>
         <source>Legend title (default: field alias)</source>
         <translation>Legendentitel (Standard: Feldalias)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="103"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="118"/>
         <source>Unit shown after the values (e.g. %)</source>
         <translation>Einheit hinter den Werten (z. B. %)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="104"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="119"/>
         <source>Page size</source>
         <translation>Seitengröße</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="105"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="120"/>
         <source>Orientation</source>
         <translation>Ausrichtung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="106"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="121"/>
         <source>Colour ramp (ColorBrewer)</source>
         <translation>Farbverlauf (ColorBrewer)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="124"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="143"/>
         <source>Invert the ramp (higher value = less need)</source>
         <translation>Farbverlauf umkehren (höherer Wert = weniger Bedarf)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="116"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="131"/>
         <source>Label the districts</source>
         <translation>Gebiete beschriften</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="117"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="132"/>
         <source>Label field</source>
         <translation>Beschriftungsfeld</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="126"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="145"/>
         <source>Validity field (false = not assessed)</source>
         <translation>Gültigkeitsfeld (falsch = nicht bewertet)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="128"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="147"/>
         <source>Uninhabited areas (mask)</source>
         <translation>Unbewohnte Flächen (Maske)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="119"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="134"/>
         <source>Series: more fields, one page each</source>
         <translation>Serie: weitere Felder, je eine Seite</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="130"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="149"/>
         <source>Class width for &apos;fixed&apos;</source>
         <translation>Klassenbreite für 'fixed'</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="132"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="151"/>
         <source>SD multiples for &apos;sdmultiples&apos;</source>
         <translation>SD-Vielfache für 'sdmultiples'</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="121"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="140"/>
         <source>Source line</source>
         <translation>Quellenangabe</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="122"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="141"/>
         <source>Licence line</source>
         <translation>Lizenzangabe</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="133"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="152"/>
         <source>Logo (SVG or PNG)</source>
         <translation>Logo (SVG oder PNG)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="134"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="153"/>
         <source>Layout template (.qpt)</source>
         <translation>Layoutvorlage (.qpt)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="138"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="157"/>
         <source>Resolution (dpi)</source>
         <translation>Auflösung (dpi)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="140"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="159"/>
         <source>Save the style in the GeoPackage</source>
         <translation>Stil im GeoPackage speichern</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="143"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="163"/>
         <source>Map</source>
         <translation>Karte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="145"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="165"/>
         <source>Layout name</source>
         <translation>Layoutname</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="146"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="166"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="239"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="273"/>
         <source>{field}: {excluded} area(s) not assessed, {missing} without a value (hatched grey)</source>
         <translation>{field}: {excluded} Gebiet(e) nicht bewertet, {missing} ohne Wert (grau schraffiert)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="247"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="281"/>
         <source>Layout &apos;{name}&apos;, {pages} page(s), written in {seconds:.1f} s: {files}</source>
         <translation>Layout '{name}', {pages} Seite(n), geschrieben in {seconds:.1f} s: {files}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="317"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="370"/>
         <source>The style of {field} was not saved: {error}</source>
         <translation>Der Stil von {field} wurde nicht gespeichert: {error}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="175"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="195"/>
         <source>No SOURCE_TEXT given: the source line names the data file ({0}).</source>
         <translation>Kein SOURCE_TEXT angegeben: Die Quellenangabe nennt die Datendatei ({0}).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="107"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="122"/>
         <source>The field is a count</source>
         <translation>Das Feld ist eine Anzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="108"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="123"/>
         <source>Fields that are counts</source>
         <translation>Felder, die Anzahlen sind</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="110"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="125"/>
         <source>Suppress counts below</source>
         <translation>Anzahlen sperren unter</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="112"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="127"/>
         <source>Numerator of the mapped rate (count)</source>
         <translation>Zähler der dargestellten Quote (Anzahl)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="114"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="129"/>
         <source>Denominator of the mapped rate (count)</source>
         <translation>Nenner der dargestellten Quote (Anzahl)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="289"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="342"/>
         <source>{n} cell(s) not shown (publication rule: counts below {threshold}, values derived from them, suppressed_fields).</source>
         <translation>{n} Zelle(n) nicht ausgewiesen (Geheimhaltungsregel: Anzahlen unter {threshold}, daraus berechnete Werte, suppressed_fields).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="306"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="359"/>
         <source>{field} holds only whole numbers, {n} of them from 1 to below {threshold}, and is not declared a count: if it is one, set FIELD_IS_COUNT or COUNT_FIELDS, or its small counts are shown.</source>
         <translation>{field} enthält nur ganze Zahlen, {n} davon von 1 bis unter {threshold}, und ist nicht als Anzahl angegeben: Ist es eine Anzahl, setzen Sie FIELD_IS_COUNT oder COUNT_FIELDS, sonst werden ihre kleinen Fallzahlen gezeigt.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="136"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="155"/>
         <source>House colour (accents)</source>
         <translation>Hausfarbe (Akzente)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="137"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="156"/>
         <source>House font (family name)</source>
         <translation>Hausschrift (Familienname)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="218"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="252"/>
         <source>The font {font} is not installed here: the map uses a substitute.</source>
         <translation>Die Schrift {font} ist hier nicht installiert: die Karte verwendet einen Ersatz.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="53"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="267"/>
+        <source>The layout template {file} has no item with the id {ids}: the map is printed without it (see the shipped templates in resources/templates for the item ids).</source>
+        <translation>Die Layoutvorlage {file} hat kein Element mit der Element-ID {ids}: Die Karte wird ohne dieses Element gedruckt (die Element-IDs zeigen die mitgelieferten Vorlagen in resources/templates).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="55"/>
         <source>Classifies a field of a district layer and lays out a printable map: title, legend with class counts, scale bar, north arrow, source, licence, date and a note on the method. The layout stays in the project's Layout Manager as 'Sozialraum – &lt;title&gt;' (running again replaces it) with its styled layers in a group of the same name; the input layer is not changed.
 
-METHOD: jenks, quantile, equal, stddev (mean ± 1 SD steps), pretty, fixed (INTERVAL), mss (status index thresholds −1.0 / +1.0 / +1.5), sdmultiples (mean + k·SD with the SD_MULTIPLES k), categorized (MSS classes, dynamics, the 12 groups and clusters get fixed colours in need order). With no more distinct values than classes every value gets its own class.
+METHOD: jenks, quantile, equal, stddev (mean ± 1 SD steps), pretty, fixed (INTERVAL), mss (status index thresholds −1.0 / +1.0 / +1.5), sdmultiples (mean + k·SD with the SD_MULTIPLES k), categorized (MSS classes, dynamics, the 12 groups and clusters get fixed colours in need order), diverging (a change, e.g. in percentage points: CLASSES classes of one round width symmetric around 0, a diverging ramp of QGIS's style with the warm side for more need, signed labels). With no more distinct values than classes every value gets its own class.
+Several years: FIELD and SERIES_FIELDS name the fields (e.g. S3_2019, S3_2020, S3_2021). POOLED classifies all their shown values together and applies the same breaks to every field (as mapclassify's Pooled). SMALL_MULTIPLES puts them on one page, one map per field captioned with its year, with pooled breaks and one legend (built in code: TEMPLATE is not used for it). With either, FIELD_IS_COUNT covers every field, and NUMERATOR_FIELD / DENOMINATOR_FIELD are taken for each year with the field's year in their name.
 Areas where INVALID_FIELD (default 'valid') is false are hatched grey ('not assessed'), areas without a value too ('no data'). MASK_LAYER covers uninhabited land.
 Small numbers follow the report's publication rule: counts (FIELD_IS_COUNT, COUNT_FIELDS) from 1 to below SUPPRESS_BELOW (default 3), a rate whose NUMERATOR_FIELD (or DENOMINATOR_FIELD) is such a count, a second cell where a city total would give a hidden one back, and cells listed in the input's suppressed_fields are drawn hatched as 'not shown': no label, no class bound and no class count shows them. The note under the map names the threshold used.
 The page is made from a layout template: resources/templates/map_&lt;A4|A3&gt;_&lt;orientation&gt;.qpt by default, or TEMPLATE, a city's own .qpt (its page size wins over PAGE_SIZE and ORIENTATION). Items are found by their id: title, subtitle, logo, accent, map, legend, method_note, scale_bar, north_arrow, source, date (see the shipped templates). LOGO fills the 'logo' picture, COLOUR the 'accent' shapes, FONT replaces the font family of every text.
@@ -4887,7 +5830,8 @@ OUTPUT: .pdf (vector; SERIES_FIELDS gives one page per field), .png or .svg (one
 LANGUAGE (de | en; empty: the QGIS locale): the words and number marks of the map's texts, legend and note.</source>
         <translation>Klassifiziert ein Feld eines Gebietslayers und erstellt eine druckfertige Karte: Titel, Legende mit Anzahl je Klasse, Maßstabsleiste, Nordpfeil, Quelle, Lizenz, Datum und ein Hinweis zur Methode. Das Layout bleibt als 'Sozialraum – &lt;title&gt;' in der Layoutverwaltung des Projekts (ein erneuter Lauf ersetzt es), seine symbolisierten Layer in einer gleichnamigen Gruppe; der Eingabelayer wird nicht verändert.
 
-METHOD: jenks, quantile, equal, stddev (Stufen von Mittelwert ± 1 SD), pretty, fixed (INTERVAL), mss (Schwellenwerte des Status-Index −1.0 / +1.0 / +1.5), sdmultiples (Mittelwert + k·SD mit den k aus SD_MULTIPLES), categorized (MSS-Klassen, Dynamik, die 12 Gruppen und Cluster erhalten feste Farben in der Reihenfolge des Bedarfs). Gibt es nicht mehr verschiedene Werte als Klassen, erhält jeder Wert eine eigene Klasse.
+METHOD: jenks, quantile, equal, stddev (Stufen von Mittelwert ± 1 SD), pretty, fixed (INTERVAL), mss (Schwellenwerte des Status-Index −1.0 / +1.0 / +1.5), sdmultiples (Mittelwert + k·SD mit den k aus SD_MULTIPLES), categorized (MSS-Klassen, Dynamik, die 12 Gruppen und Cluster erhalten feste Farben in der Reihenfolge des Bedarfs), diverging (eine Veränderung, z. B. in Prozentpunkten: CLASSES Klassen gleicher runder Breite, symmetrisch um 0, eine divergierende Farbskala aus dem QGIS-Stil mit der warmen Seite für mehr Bedarf, Beschriftung mit Vorzeichen). Gibt es nicht mehr verschiedene Werte als Klassen, erhält jeder Wert eine eigene Klasse.
+Mehrere Jahre: FIELD und SERIES_FIELDS nennen die Felder (z. B. S3_2019, S3_2020, S3_2021). POOLED klassifiziert alle ihre ausgewiesenen Werte gemeinsam und wendet dieselben Klassengrenzen auf jedes Feld an (wie mapclassifys Pooled). SMALL_MULTIPLES setzt sie auf eine Seite, eine Karte je Feld mit dem Jahr als Überschrift, mit gepoolten Klassen und einer Legende (im Code gebaut: TEMPLATE gilt dafür nicht). Mit einer der beiden Optionen gilt FIELD_IS_COUNT für jedes Feld, und NUMERATOR_FIELD / DENOMINATOR_FIELD werden für jedes Jahr mit dem Jahr des Felds im Namen genommen.
 Gebiete, in denen INVALID_FIELD (Standard 'valid') falsch ist, werden grau schraffiert ('keine Bewertung'), ebenso Gebiete ohne Wert ('keine Daten'). MASK_LAYER überdeckt unbewohnte Flächen.
 Kleine Fallzahlen folgen der Geheimhaltungsregel des Berichts: Anzahlen (FIELD_IS_COUNT, COUNT_FIELDS) von 1 bis unter SUPPRESS_BELOW (Standard 3), eine Quote, deren NUMERATOR_FIELD (oder DENOMINATOR_FIELD) eine solche Anzahl ist, eine zweite Zelle, wo sich ein gesperrter Wert sonst aus einer Summe der Gesamtstadt zurückrechnen ließe, und Zellen, die in suppressed_fields der Eingabe aufgeführt sind, werden schraffiert als 'nicht ausgewiesen' gezeichnet: keine Beschriftung, keine Klassengrenze und keine Klassenanzahl zeigt sie. Der Hinweis unter der Karte nennt die verwendete Schwelle.
 Die Seite entsteht aus einer Layoutvorlage: standardmäßig resources/templates/map_&lt;A4|A3&gt;_&lt;orientation&gt;.qpt, oder TEMPLATE, eine eigene .qpt der Stadt (deren Seitengröße hat Vorrang vor PAGE_SIZE und ORIENTATION). Elemente werden über ihre Kennung gefunden: title, subtitle, logo, accent, map, legend, method_note, scale_bar, north_arrow, source, date (siehe die mitgelieferten Vorlagen). LOGO füllt das Bild 'logo', COLOUR die Formen 'accent', FONT ersetzt die Schriftfamilie aller Texte.
@@ -4895,9 +5839,19 @@ OUTPUT: .pdf (Vektor; SERIES_FIELDS ergibt eine Seite je Feld), .png oder .svg (
 LANGUAGE (de | en; leer: die Sprache von QGIS): Wörter und Zahlenformat der Kartentexte, Legende und des Hinweises.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="233"/>
-        <source>The layout template {file} has no item with the id {ids}: the map is printed without it (see the shipped templates in resources/templates for the item ids).</source>
-        <translation>Die Layoutvorlage {file} hat kein Element mit der Element-ID {ids}: Die Karte wird ohne dieses Element gedruckt (die Element-IDs zeigen die mitgelieferten Vorlagen in resources/templates).</translation>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="92"/>
+        <source>INDICATORS: what the mapped fields are, as JSON (a list of indicators as a report definition&apos;s &quot;indicators&quot; holds them). The FIELD&apos;s entry gives the title, legend title and unit where TITLE, LEGEND_TITLE and UNIT are empty, inverts the ramp for direction -1, and declares counts (kind &quot;count&quot;), a rate&apos;s numerator and denominator and an own threshold (replacing SUPPRESS_BELOW) for the publication rule; FIELD_IS_COUNT, INVERT and NUMERATOR_FIELD/DENOMINATOR_FIELD still add to it.</source>
+        <translation>INDICATORS: was die kartierten Felder sind, als JSON (eine Liste von Indikatoren, wie sie die &quot;indicators&quot; einer Berichtsdefinition enthalten). Der Eintrag von FIELD liefert Titel, Legendentitel und Einheit, wo TITLE, LEGEND_TITLE und UNIT leer sind, kehrt die Farbskala bei Richtung -1 um und erklärt Zählwerte (kind &quot;count&quot;), Zähler und Nenner einer Quote sowie einen eigenen Schwellenwert (statt SUPPRESS_BELOW) für die Veröffentlichungsregel; FIELD_IS_COUNT, INVERT und NUMERATOR_FIELD/DENOMINATOR_FIELD wirken weiterhin zusätzlich.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="136"/>
+        <source>Same class breaks for all fields (pooled)</source>
+        <translation>Dieselben Klassengrenzen für alle Felder (gepoolt)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/thematic_map.py" line="138"/>
+        <source>All fields on one page (small multiples)</source>
+        <translation>Alle Felder auf einer Seite (Kartenreihe, eine Karte je Feld)</translation>
     </message>
 </context>
 </TS>
