@@ -402,6 +402,9 @@ class ReportRun:
         # INDICATORS carries what the pages need of each declared field: label, unit, decimals,
         # direction, kind (a change of counts is no count), counts for the pooled city value, an own
         # threshold for the legend; the rest of the fields are described by the layer (alias)
+        if getattr(self, "series", None) is not None:  # the years: line chart, change and χ² trend marks
+            internal = self.outputs.get("INTERNAL", uri).split("|", 1)[0]  # raw counts with 'shown'
+            params["SERIES"] = f"{internal}|layername=series"
         if getattr(p, "parent_field", ""):  # the parent's value beside the city's
             params.update(PARENT_FIELD=p.parent_field, PARENT_TITLE=p.parent_title)
         if p.separate_files:
