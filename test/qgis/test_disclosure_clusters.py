@@ -11,7 +11,7 @@ import csv
 import json
 
 import pytest
-from test_disclosure_scan import DEFINITION, IDS, _write_tables, tables
+from disclosure_support import DEFINITION, IDS, _write_tables, tables
 
 FIELDS = ["sgb2_2021", "kinder_sgb2_2021", "kinderarmut"]
 

@@ -10,7 +10,7 @@ import re
 import sqlite3
 
 import pytest
-from test_disclosure_scan import FLENSBURG, IDS, NAMES, pdf_pages, token_in
+from disclosure_support import FLENSBURG, IDS, NAMES, pdf_pages, token_in
 
 EW = [3866, 4850, 12525, 8015, 6644, 7472, 4205, 6702, 8371, 6794, 15301, 7536, 2]
 SGB2 = [475, 1116, 2170, 733, 57, 598, 460, 30, 880, 700, 1250, 47, 0]
