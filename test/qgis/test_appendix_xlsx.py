@@ -166,7 +166,7 @@ def test_report_without_openpyxl_writes_the_workbook_through_gdal(provider, tmp_
 
     import openpyxl
     import processing
-    from test_disclosure_scan import DEFINITION, IDS, _write_tables
+    from disclosure_support import DEFINITION, IDS, _write_tables
 
     real = builtins.__import__
 
