@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
+_KEEP: list = []
 
 
 def run_as_dialog(alg_id: str, params: dict, sinks: dict) -> tuple:
@@ -20,8 +21,8 @@ def run_as_dialog(alg_id: str, params: dict, sinks: dict) -> tuple:
         QgsProcessingContext,
         QgsProcessingFeedback,
         QgsProcessingOutputLayerDefinition,
-        QgsProcessingUtils,
         QgsProject,
+        QgsVectorLayer,
     )
 
     project = QgsProject.instance()
@@ -34,11 +35,13 @@ def run_as_dialog(alg_id: str, params: dict, sinks: dict) -> tuple:
     done = {}
 
     def executed(ok, results):
+        # what Processing's dialog will load: each entry a temporary layer in the context's store
+        # or a file that opens, one per output
         done["ok"], done["results"] = ok, results
+        store = context.temporaryLayerStore()
         done["loaded"] = {
-            layer_id: QgsProcessingUtils.mapLayerFromString(layer_id, context, typeHint=details.layerTypeHint)
-            for layer_id, details in context.layersToLoadOnCompletion().items()}
-        done["loaded"] = {k: v is not None and v.isValid() for k, v in done["loaded"].items()}
+            layer_id: store.mapLayer(layer_id) is not None or QgsVectorLayer(layer_id, "check", "ogr").isValid()
+            for layer_id in context.layersToLoadOnCompletion()}
 
     task.executed.connect(executed)
     QgsApplication.taskManager().addTask(task)
@@ -46,6 +49,11 @@ def run_as_dialog(alg_id: str, params: dict, sinks: dict) -> tuple:
     while "ok" not in done and time.monotonic() - started < 120:
         QgsApplication.processEvents()
         time.sleep(0.02)
+    # the task holds the context by reference: it must be gone before the context is
+    while QgsApplication.taskManager().count() and time.monotonic() - started < 120:
+        QgsApplication.processEvents()
+        time.sleep(0.02)
+    _KEEP.append((context, feedback, algorithm))  # and nothing of it freed under a later test
     return done
 
 
