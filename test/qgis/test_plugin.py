@@ -67,7 +67,12 @@ def test_init_gui_builds_toolbar_and_provider(qgis_app, qgis_iface):
         toolbar = plugin.toolbar
         assert toolbar.objectName() == "SozialraumToolbar"
         toolbar_actions = toolbar.actions()
-        assert [a.objectName() for a in toolbar_actions] == [f"sozialraum_{k}" for k in EXPECTED_KEYS[:-1]]
+        assert [a.objectName() for a in toolbar_actions] == \
+            [f"sozialraum_{k}" for k in EXPECTED_KEYS[:-1]] + ["sozialraum_tools_action"]
+        tools = plugin.tools_menu.actions()  # the monitoring tools, each opening its algorithm
+        assert [a.objectName() for a in tools] == ["sozialraum_indicators", "sozialraum_aggregate", "sozialraum_regrid"]
+        assert all(a.toolTip() and a.text() for a in tools)
+        assert all(_registry().algorithmById(f"sozialraum:{a.objectName()[11:]}") for a in tools)
         for action in plugin.actions.values():
             assert not action.icon().isNull(), action.objectName()
             assert action.toolTip() and action.toolTip() != action.text()
@@ -85,18 +90,19 @@ def test_unload_leaves_nothing_and_reload_works(qgis_app, qgis_iface):
     plugin.initGui()
     toolbar = plugin.toolbar
     actions = list(plugin.actions.values())
+    tools = plugin.tools_menu
     plugin.unload()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # run deleteLater()
     assert _registry().providerById("sozialraum") is None
     assert plugin.translator is None and plugin.toolbar is None and not plugin.actions
-    assert sip.isdeleted(toolbar)
+    assert sip.isdeleted(toolbar) and sip.isdeleted(tools)
     assert all(sip.isdeleted(a) for a in actions)
 
     again = sozialraum_plugin.classFactory(qgis_iface)
     again.initGui()
     try:
         assert _registry().providerById("sozialraum") is not None
-        assert len(again.toolbar.actions()) == 6
+        assert len(again.toolbar.actions()) == 7  # six steps and the monitoring tools
     finally:
         again.unload()
 
