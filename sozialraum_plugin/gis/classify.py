@@ -33,7 +33,7 @@ from qgis.core import (
 from ..core.errors import SozialraumError
 from ..core.formatting import format_number
 from ..core.needs.mss_classes import STATUS_THRESHOLDS, class_words
-from .diverging import diverging_label, symmetric_ranges
+from .diverging import diverging_label, symmetric_ranges, with_zero_class
 
 MINUS = "\u2212"  # typographic minus: '−1,0 – 1,0' reads unambiguously
 DASH = " \u2013 "  # spaced en dash between the bounds of a class
@@ -311,6 +311,7 @@ def classify(values: list[float], method: str, classes: int = 5, *, unit: str = 
         labels = _mss_labels(decimals, words)
     elif method == "diverging":
         labels = [diverging_label(lo, hi, decimals, unit, words) for lo, hi in ranges]
+        ranges, labels = with_zero_class(ranges, labels, values, unit, words)
     else:
         labels = [_range_label(lo, hi, decimals, unit, words) for lo, hi in ranges]
     counts = count_in_ranges(values, ranges)

@@ -1,0 +1,71 @@
+"""Review of the maps over time (issue 15, part 3): change maps where no district changed, pooled
+years where one year shows nothing, the shared legend's title. Each test failed before its fix."""
+from __future__ import annotations
+
+import pytest
+from qgis.core import QgsFeatureRequest, QgsField, QgsLayoutItemLegend, QgsProject, QgsVectorFileWriter, QgsVectorLayer
+from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtGui import QColor
+from test_timemaps import SHARES, pdftext, run_map, tab_18, thematic_layers
+
+
+@pytest.fixture(scope="module")
+def table(sample_dir):
+    return tab_18(sample_dir)
+
+
+def write_fields(sample_dir, folder, columns: dict) -> str:
+    """Flensburg's Stadtteile with ``columns`` (name → function of the Stadtteil number)."""
+    layer = QgsVectorLayer(str(sample_dir / "flensburg" / "Stadtteile.shp"), "st", "ogr").materialize(
+        QgsFeatureRequest())
+    layer.dataProvider().addAttributes([QgsField(name, QVariant.Double) for name in columns])
+    layer.updateFields()
+    changes = {f.id(): {layer.fields().indexFromName(name): value(int(f["AREA_ID"][-2:]))
+                        for name, value in columns.items()} for f in layer.getFeatures()}
+    layer.dataProvider().changeAttributeValues(changes)
+    path = str(folder / "stadtteile.gpkg")
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName, options.layerName = "GPKG", "stadtteile"
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, layer.transformContext(), options)
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
+    return path
+
+
+def _colour(renderer, value) -> QColor:
+    return QColor(renderer.rangeForValue(value).symbol().color().name())
+
+
+def _neutral(colour: QColor) -> bool:
+    return max(colour.red(), colour.green(), colour.blue()) - min(colour.red(), colour.green(), colour.blue()) < 12
+
+
+@pytest.mark.parametrize("invert", [False, True])
+def test_no_change_is_drawn_neutral_not_as_a_fall(provider, sample_dir, table, tmp_path, invert):
+    """An even number of classes has 0 as an edge: a district whose share did not change (Weiche in
+    the published shares 2019 → 2021: 8,1 → 8,1) was coloured as the lightest *fall* (blue, or
+    red for direction −1: 'more need'). No change is neutral, in a class of its own."""
+    change = {k: round(float(table.loc[k, SHARES[3]] - table.loc[k, SHARES[1]]), 1) for k in table.index}
+    change[6] = 0.0
+    path = write_fields(sample_dir, tmp_path, {"D": lambda k: change[k]})
+    result = run_map(provider, path, tmp_path / "wandel.pdf", FIELD="D", METHOD="diverging", CLASSES=4,
+                     UNIT="%-Pkt.", INVERT=invert, TITLE=f"Veränderung null {invert}")
+    renderer = thematic_layers(result["LAYOUT"])[0].renderer()
+    assert _neutral(_colour(renderer, 0.0)), renderer.rangeForValue(0.0).label()
+    falling, rising = _colour(renderer, -0.4), _colour(renderer, 0.4)
+    assert not _neutral(falling) and not _neutral(rising)
+    warm, cool = (falling, rising) if invert else (rising, falling)
+    assert warm.red() > warm.blue() and cool.blue() > cool.red()
+    labels = [r.label() for r in renderer.ranges()]
+    zero = renderer.rangeForValue(0.0).label()
+    assert zero.startswith("keine Veränderung (0 %-Pkt.)") and zero.endswith("(n\u00a0=\u00a01)"), labels
+    assert sum(int(label.rsplit("=", 1)[1].strip(" )\u00a0")) for label in labels) == len(table)
+    assert "keine Veränderung (0 %-Pkt.) (n = 1)" in pdftext(tmp_path / "wandel.pdf")
+
+
+def test_all_zero_changes_are_all_neutral(provider, sample_dir, tmp_path):
+    path = write_fields(sample_dir, tmp_path, {"D": lambda k: 0.0})
+    result = run_map(provider, path, tmp_path / "null.pdf", FIELD="D", METHOD="diverging", CLASSES=6,
+                     UNIT="%-Pkt.", TITLE="Keine Veränderung")
+    renderer = thematic_layers(result["LAYOUT"])[0].renderer()
+    assert _neutral(_colour(renderer, 0.0))
+    assert "keine Veränderung (0 %-Pkt.) (n = 13)" in pdftext(tmp_path / "null.pdf")
