@@ -275,11 +275,11 @@ def classify(values: list[float], method: str, classes: int = 5, *, unit: str = 
     words = default_words(words)
     if method not in GRADUATED_METHODS:
         raise MapError("map_method_unknown", method=method, methods=", ".join(ALL_METHODS))
+    values = [float(v) for v in values]
+    if pooled is not None:  # a year may show nothing: its counts are 0, the pool has the classes
+        return replace(pooled, counts=count_in_ranges(values, pooled.ranges), stats=dict(pooled.stats))
     if not values:
         raise MapError("all_missing", column=column)
-    values = [float(v) for v in values]
-    if pooled is not None:
-        return replace(pooled, counts=count_in_ranges(values, pooled.ranges), stats=dict(pooled.stats))
     distinct = sorted(set(values))
     stats: dict = {}
     per_value = method not in ("mss", "fixed", "diverging") and len(distinct) <= max(classes, 1)

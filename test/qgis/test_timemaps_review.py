@@ -69,3 +69,26 @@ def test_all_zero_changes_are_all_neutral(provider, sample_dir, tmp_path):
     renderer = thematic_layers(result["LAYOUT"])[0].renderer()
     assert _neutral(_colour(renderer, 0.0))
     assert "keine Veränderung (0 %-Pkt.) (n = 13)" in pdftext(tmp_path / "null.pdf")
+
+
+def test_a_year_without_any_shown_value_is_hatched_not_an_error(provider, sample_dir, table, tmp_path):
+    """Pooled years where one year shows nothing (not delivered, or every cell hidden): the page
+    failed with 'S_2020 has no value in any area'. That year's map is all 'keine Daten', the
+    classes come from the other years, the legend says so."""
+    path = write_fields(sample_dir, tmp_path, {
+        "S_2019": lambda k: float(table.loc[k, SHARES[1]]), "S_2020": lambda k: None,
+        "S_2021": lambda k: float(table.loc[k, SHARES[3]])})
+    out = tmp_path / "jahre.pdf"
+    result = run_map(provider, path, out, FIELD="S_2019", SERIES_FIELDS=["S_2020", "S_2021"], METHOD="equal",
+                     CLASSES=4, SMALL_MULTIPLES=True, UNIT="%", TITLE="Ein Jahr fehlt")
+    layers = thematic_layers(result["LAYOUT"])
+    assert len(layers) == 3 and len({tuple((r.lowerValue(), r.upperValue()) for r in layer.renderer().ranges())
+                                     for layer in layers}) == 1
+    shown = [float(table.loc[k, s]) for s in (SHARES[1], SHARES[3]) for k in table.index]
+    ranges = layers[0].renderer().ranges()
+    assert ranges[0].lowerValue() == pytest.approx(min(shown)) and ranges[-1].upperValue() == pytest.approx(max(shown))
+    text = pdftext(out)
+    assert "2020" in text and "keine Daten" in text
+    pooled = run_map(provider, path, tmp_path / "seiten.pdf", FIELD="S_2019", SERIES_FIELDS=["S_2020", "S_2021"],
+                     METHOD="equal", CLASSES=4, POOLED=True, UNIT="%", TITLE="Ein Jahr fehlt, Seiten")
+    assert pooled["PAGES"] == 3 and "keine Daten (n = 13)" in pdftext(tmp_path / "seiten.pdf")
