@@ -92,3 +92,24 @@ def test_a_year_without_any_shown_value_is_hatched_not_an_error(provider, sample
     pooled = run_map(provider, path, tmp_path / "seiten.pdf", FIELD="S_2019", SERIES_FIELDS=["S_2020", "S_2021"],
                      METHOD="equal", CLASSES=4, POOLED=True, UNIT="%", TITLE="Ein Jahr fehlt, Seiten")
     assert pooled["PAGES"] == 3 and "keine Daten (n = 13)" in pdftext(tmp_path / "seiten.pdf")
+
+
+@pytest.mark.parametrize("shown, common", [("S3_2019 (%)", "S3 (%)"), ("Anteil_in_%_2018", "Anteil_in_%"),
+                                           ("2021_Anteil (%)", "Anteil (%)"), ("Quote 2019 (%)", "Quote (%)"),
+                                           ("S3_2019", "S3")])
+def test_shared_legend_title_keeps_the_space_before_the_unit(shown, common):
+    """The small multiples' legend title is the field's shown name without its year: 'S3_2019 (%)'
+    came out 'S3(%)' (the year was cut with the marks on both sides)."""
+    from sozialraum_plugin.gis.layouts.small_multiples import without_year
+
+    assert without_year(shown) == common
+
+
+def test_small_multiples_legend_title_in_the_pdf(provider, sample_dir, table, tmp_path):
+    path = write_fields(sample_dir, tmp_path, {f"S_{y}": (lambda s: lambda k: float(table.loc[k, s]))(s)
+                                               for y, s in zip((2019, 2020, 2021), SHARES[1:])})
+    result = run_map(provider, path, tmp_path / "titel.pdf", FIELD="S_2019", SERIES_FIELDS=["S_2020", "S_2021"],
+                     METHOD="jenks", CLASSES=4, SMALL_MULTIPLES=True, UNIT="%", TITLE="Titel der Legende")
+    layout = QgsProject.instance().layoutManager().layoutByName(result["LAYOUT"])
+    legend = next(i for i in layout.items() if isinstance(i, QgsLayoutItemLegend))
+    assert legend.title() == "S (%)"

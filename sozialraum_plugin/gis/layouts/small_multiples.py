@@ -127,7 +127,9 @@ def without_year(name: str) -> str:
     """A field's shown name without its year and the mark joining it ('S3_2019' → 'S3')."""
     import re
 
-    stripped = re.sub(r"[_ \-]?(?<!\d)(1[89]|2[01])\d\d(?!\d)[_ \-]?", "", name, count=1).strip()
+    year = r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)"
+    # the mark before the year goes with it ('S3_2019 (%)' → 'S3 (%)'), else the one after ('2021_Anteil')
+    stripped = re.sub(rf"[_ \-]{year}|{year}[_ \-]?", "", name, count=1).strip()
     return stripped or name
 
 
