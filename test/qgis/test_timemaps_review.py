@@ -106,8 +106,10 @@ def test_shared_legend_title_keeps_the_space_before_the_unit(shown, common):
 
 
 def test_small_multiples_legend_title_in_the_pdf(provider, sample_dir, table, tmp_path):
-    path = write_fields(sample_dir, tmp_path, {f"S_{y}": (lambda s: lambda k: float(table.loc[k, s]))(s)
-                                               for y, s in zip((2019, 2020, 2021), SHARES[1:])})
+    def share(column):
+        return lambda k: float(table.loc[k, column])
+
+    path = write_fields(sample_dir, tmp_path, {f"S_{y}": share(s) for y, s in zip((2019, 2020, 2021), SHARES[1:])})
     result = run_map(provider, path, tmp_path / "titel.pdf", FIELD="S_2019", SERIES_FIELDS=["S_2020", "S_2021"],
                      METHOD="jenks", CLASSES=4, SMALL_MULTIPLES=True, UNIT="%", TITLE="Titel der Legende")
     layout = QgsProject.instance().layoutManager().layoutByName(result["LAYOUT"])

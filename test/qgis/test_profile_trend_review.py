@@ -1,0 +1,57 @@
+"""Review of the profile pages with time (issue 15, part 4) on Flensburg's pages: what a planner
+or the data-protection officer would meet. Each test failed before its fix."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from profile_support import clean_project, page_text, run_sheets, write_joined
+from qgis.core import QgsProject
+from test_profile_trend import FLENSBURG, NORDSTADT, _params, flensburg_table
+
+RESIDENTS = [2012 + i for i in range(10)]
+
+
+def with_residents(table):
+    """Ten years of residents per Stadtteil (five-digit numbers: Nordstadt about 38.800), made from
+    tab_1's 2021 figure; a count with years, as a monitoring of population keeps it."""
+    for year in RESIDENTS:
+        table[f"ew_{year}"] = (table["ew"] * 3.1 * (1 + 0.013 * (year - 2021))).round()
+    return table
+
+
+@pytest.fixture(scope="module")
+def residents_first(provider, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("trend_review")
+    layer = write_joined(FLENSBURG / "Stadtteile.shp", with_residents(flensburg_table()), "AREA_ID",
+                         folder / "flensburg.gpkg")
+    result = run_sheets(_params(layer, folder / "ew.pdf", FIELDS=["ew_2021", "sgb2_2021", "n_2021"],
+                                COUNT_FIELDS=["n_2021", "ew_2021"], POPULATION_FIELD="ew_2021",
+                                LABELS="sgb2_2021=SGB-II-Quote (unter 65)|%;n_2021=Regelleistungsberechtigte||0;"
+                                       "ew_2021=Einwohner insgesamt||0"))
+    data = {"result": result, "pdf": Path(result["OUTPUT"])}
+    yield data
+    clean_project(data)
+
+
+def test_ten_years_of_large_numbers_stay_on_the_page(residents_first):
+    """Ten years of five-digit values do not fit the 76 mm column at 6,5 pt: the year table and the
+    chart ran over the page's edge, and the last years (the report year 2021 among them) were cut
+    off. The block keeps the latest years that fit."""
+    from sozialraum_plugin.gis.layouts.profile_page import MARGIN, PAGE_W
+
+    layout = QgsProject.instance().layoutManager().layoutByName(residents_first["result"]["LAYOUT"])
+    frame, chart = layout.itemById("sr_trend_table"), layout.itemById("sr_trend_chart")
+    table = frame.multiFrame()
+    columns = table.columns() if not hasattr(table, "displayColumns") else table.displayColumns()
+    used = sum(c.width() + 2 * table.cellMargin() for c in columns)
+    assert used <= frame.rect().width() + 0.5
+    assert frame.pos().x() + frame.rect().width() <= PAGE_W - MARGIN + 0.5
+    assert chart.pos().x() + chart.rect().width() <= frame.pos().x() + frame.rect().width() + 0.5
+    shown = [int(c.heading()) for c in columns if c.heading().isdigit()]
+    assert shown == RESIDENTS[-len(shown):] and 2021 in shown and len(shown) >= 4
+    text = page_text(residents_first["pdf"], NORDSTADT)
+    head = next(line for line in text.splitlines() if "Einwohner insgesamt," in line)
+    assert f"{shown[0]}\u20132021" in head  # the block's title names the years it shows
+    years_line = next(line for line in text.splitlines() if "2020" in line and "2021" in line and "Trend" not in line)
+    assert years_line.split()[-1] == "2021"
