@@ -55,3 +55,24 @@ def test_ten_years_of_large_numbers_stay_on_the_page(residents_first):
     assert f"{shown[0]}\u20132021" in head  # the block's title names the years it shows
     years_line = next(line for line in text.splitlines() if "2020" in line and "2021" in line and "Trend" not in line)
     assert years_line.split()[-1] == "2021"
+
+
+def test_trend_header_does_not_claim_one_window_for_rows_of_different_years(residents_first):
+    """Residents have 2012–2021, the SGB-II rate 2018–2021: the table's one header said 'Trend
+    2012–2021' over both rows, so the rate's −3,9 Pp. read as a change over nine years. Each row's
+    window is named where they differ."""
+    text = page_text(residents_first["pdf"], NORDSTADT)
+    assert "Trend 2012\u20132021" not in text and "Trend 2018\u20132021" not in text
+    flat = " ".join(text.split())
+    assert "Einwohner insgesamt 2012\u20132021" in flat and "SGB-II-Quote (unter 65) 2018\u20132021" in flat
+    assert "Trend" in text
+
+
+def test_one_window_keeps_its_header(provider, tmp_path):
+    """All rows over the same years: the header names them, as before."""
+    layer = write_joined(FLENSBURG / "Stadtteile.shp", flensburg_table(), "AREA_ID", tmp_path / "f.gpkg")
+    data = {"result": run_sheets(_params(layer, tmp_path / "eins.pdf"))}
+    try:
+        assert "Trend 2018\u20132021" in page_text(Path(data["result"]["OUTPUT"]), NORDSTADT)
+    finally:
+        clean_project(data)

@@ -18,10 +18,12 @@ def table_headers(profiles: Profiles, words) -> dict:
                   if profiles.parents else {}),
                "deviation": words.translate("ProfilePage", "Deviation"),
                "rank": words.translate("ProfilePage", "Rank")}
-    if profiles.trend_years:
-        years = profiles.trend_years.values()
-        headers["trend"] = words.translate("ProfilePage", "Trend {years}").format(
-            years=f"{min(y[0] for y in years)}\u2013{max(y[1] for y in years)}")
+    windows = set(profiles.trend_years.values())
+    if len(windows) == 1:  # one window for every row: the heading names it
+        (first, last), = windows
+        headers["trend"] = words.translate("ProfilePage", "Trend {years}").format(years=f"{first}\u2013{last}")
+    elif windows:  # rows over different years: the legend names each row's (profile_trend.years_text)
+        headers["trend"] = words.translate("ProfilePage", "Trend")
     return headers
 
 

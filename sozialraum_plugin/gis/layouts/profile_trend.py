@@ -62,6 +62,10 @@ def years_text(profiles, words) -> str:
     text = " " + words.translate(
         "ProfilePage", "Over the years: orange = district, dashed grey = city; a gap = not shown. Trend: change "
         "from the first to the last year")
+    windows = {ind.label: profiles.trend_years[ind.field] for ind in profiles.indicators
+               if ind.field in profiles.trend_years}
+    if len(set(windows.values())) > 1:  # the table's heading cannot name one window for all rows
+        text += " (" + ", ".join(f"{label} {a}\u2013{b}" for label, (a, b) in windows.items()) + ")"
     if any(facts.tested for facts in profiles.years.values()):
         text += words.translate(
             "ProfilePage", "; for rates from counts the χ² test for trend: {up} rising, {down} falling, "
