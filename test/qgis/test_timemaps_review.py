@@ -35,6 +35,16 @@ def _colour(renderer, value) -> QColor:
     return QColor(renderer.rangeForValue(value).symbol().color().name())
 
 
+def saved_and_read(renderer):
+    """The renderer as a project (.qgz) or a GeoPackage's saved style gives it back: its XML."""
+    from qgis.core import QgsGraduatedSymbolRenderer, QgsReadWriteContext
+    from qgis.PyQt.QtXml import QDomDocument
+
+    doc = QDomDocument()
+    element = renderer.save(doc, QgsReadWriteContext())
+    return QgsGraduatedSymbolRenderer.create(element, QgsReadWriteContext())
+
+
 def _neutral(colour: QColor) -> bool:
     return max(colour.red(), colour.green(), colour.blue()) - min(colour.red(), colour.green(), colour.blue()) < 12
 
@@ -60,6 +70,12 @@ def test_no_change_is_drawn_neutral_not_as_a_fall(provider, sample_dir, table, t
     assert zero.startswith("keine Veränderung (0 %-Pkt.)") and zero.endswith("(n\u00a0=\u00a01)"), labels
     assert sum(int(label.rsplit("=", 1)[1].strip(" )\u00a0")) for label in labels) == len(table)
     assert "keine Veränderung (0 %-Pkt.) (n = 1)" in pdftext(tmp_path / "wandel.pdf")
+    # the same in the report's project and a saved style (bounds written with 15 decimals), and for a
+    # difference of two equal rates that is 0 but for the floats' last bit
+    for drawn in (renderer, saved_and_read(renderer)):
+        for nothing in (0.0, -0.0, 0.3 - 0.1 - 0.2, -(0.3 - 0.1 - 0.2)):
+            assert _neutral(_colour(drawn, nothing)), (nothing, drawn.rangeForValue(nothing).label())
+        assert not _neutral(_colour(drawn, -0.05)) and not _neutral(_colour(drawn, 0.05))
 
 
 def test_all_zero_changes_are_all_neutral(provider, sample_dir, tmp_path):
