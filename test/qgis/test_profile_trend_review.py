@@ -76,3 +76,49 @@ def test_one_window_keeps_its_header(provider, tmp_path):
         assert "Trend 2018\u20132021" in page_text(Path(data["result"]["OUTPUT"]), NORDSTADT)
     finally:
         clean_project(data)
+
+
+class Recorded:
+    """Processing feedback that keeps the warnings (what the log panel shows in orange)."""
+
+    def __new__(cls):
+        from qgis.core import QgsProcessingFeedback
+
+        class _Feedback(QgsProcessingFeedback):
+            def __init__(self):
+                super().__init__()
+                self.warnings = []
+
+            def pushWarning(self, text):  # noqa: N802
+                self.warnings.append(text)
+                super().pushWarning(text)
+
+        return _Feedback()
+
+
+def test_series_that_matches_no_district_is_said(provider, tmp_path):
+    """A SERIES table keyed by the statistics office's number (1 … 13) while KEY_FIELD holds
+    'STGT01' … 'STGT13': the pages came out without any year and without a word."""
+    import sqlite3
+    from contextlib import closing
+
+    import pandas as pd
+    import processing
+
+    table = flensburg_table()
+    layer = write_joined(FLENSBURG / "Stadtteile.shp", table[["AREA_ID", "sgb2_2021", "n_2021", "u65_2021", "ew"]],
+                         "AREA_ID", tmp_path / "f.gpkg")
+    series = pd.concat([pd.DataFrame({"key": range(1, 14), "indicator": "sgb2", "year": y, "value": table[f"sgb2_{y}"],
+                                      "numerator": table[f"n_{y}"], "denominator": table[f"u65_{y}"], "shown": 1})
+                        for y in (2018, 2019, 2020, 2021)])
+    with closing(sqlite3.connect(tmp_path / "series.sqlite")) as db:
+        series.to_sql("series", db, index=False)
+    feedback = Recorded()
+    params = _params(layer, tmp_path / "s.pdf", SERIES=f"{tmp_path / 'series.sqlite'}|layername=series")
+    result = processing.run("sozialraum:profilesheets", params, feedback=feedback)
+    try:
+        said = [w for w in feedback.warnings if "SERIES" in w]
+        assert said, feedback.warnings
+        assert "AREA_ID" in said[0] and "'STGT0" in said[0] and "'1'" in said[0]
+    finally:
+        clean_project({"result": result})
