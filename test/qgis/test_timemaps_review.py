@@ -131,3 +131,34 @@ def test_small_multiples_legend_title_in_the_pdf(provider, sample_dir, table, tm
     layout = QgsProject.instance().layoutManager().layoutByName(result["LAYOUT"])
     legend = next(i for i in layout.items() if isinstance(i, QgsLayoutItemLegend))
     assert legend.title() == "S (%)"
+
+
+def test_categorized_small_multiples_share_every_years_categories(provider, sample_dir, tmp_path):
+    """MSS classes of two years on one page: 2019 has 'hoch' and 'mittel' only, 2021 also 'niedrig'
+    and 'sehr niedrig'. The one legend was 2019's (with 2019's counts), so two colours of the 2021
+    map were explained nowhere. All years' categories, one colour each, no single year's counts."""
+    from qgis.core import QgsCategorizedSymbolRenderer
+
+    classes = ["hoch", "mittel", "niedrig", "sehr niedrig"]
+    path = write_fields(sample_dir, tmp_path, {})
+    layer = QgsVectorLayer(path, "st", "ogr")
+    layer.dataProvider().addAttributes([QgsField("K_2019", QVariant.String), QgsField("K_2021", QVariant.String)])
+    layer.updateFields()
+    one, two = layer.fields().indexFromName("K_2019"), layer.fields().indexFromName("K_2021")
+    layer.dataProvider().changeAttributeValues({f.id(): {one: classes[f.id() % 2], two: classes[f.id() % 4]}
+                                                for f in layer.getFeatures()})
+    del layer
+    out = tmp_path / "klassen.pdf"
+    result = run_map(provider, path, out, FIELD="K_2019", SERIES_FIELDS=["K_2021"], METHOD="categorized",
+                     SMALL_MULTIPLES=True, TITLE="Statusklassen 2019 und 2021", LEGEND_TITLE="Status")
+    group = QgsProject.instance().layerTreeRoot().findGroup(result["LAYOUT"])
+    renderers = [n.layer().renderer() for n in group.findLayers()
+                 if isinstance(n.layer().renderer(), QgsCategorizedSymbolRenderer)
+                 and n.layer().renderer().classAttribute().strip('"') in ("K_2019", "K_2021")]
+    assert len(renderers) == 2
+    colours = [{c.value(): c.symbol().color().name() for c in r.categories()} for r in renderers]
+    assert set(colours[0]) == set(colours[1]) == set(classes) and colours[0] == colours[1]
+    text = " ".join(pdftext(out).split())
+    for name in classes:
+        assert f"{name} (n" not in text and name in text
+    assert "4 Kategorien" in text
