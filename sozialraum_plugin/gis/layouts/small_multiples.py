@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from qgis.core import QgsLayoutItemPage, QgsLayoutSize, QgsPrintLayout
 from qgis.PyQt.QtCore import QRectF
 
+from ...core.report.map_spec import MAX_SMALL_MULTIPLES
 from ..classify import MapError
 from .map_page import MM, PT_TO_MM, MapPage, PageBuilder, PageStyle, fit_rect, padded
 
-MAX_PANELS = 12
+MAX_PANELS = MAX_SMALL_MULTIPLES  # the report definition checks it on reading
 CAPTION_PT = 10.0
 
 
