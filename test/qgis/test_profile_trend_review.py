@@ -122,3 +122,17 @@ def test_series_that_matches_no_district_is_said(provider, tmp_path):
         assert "AREA_ID" in said[0] and "'STGT0" in said[0] and "'1'" in said[0]
     finally:
         clean_project({"result": result})
+
+
+def test_two_years_no_test_and_no_arrows_promised(provider, tmp_path):
+    """Counts for only two years (2020, 2021): no district can be tested (at least three years), no
+    arrow is printed, but the legend explained the χ² test's arrows as if the marks were there."""
+    table = flensburg_table().drop(columns=[f"{c}_{y}" for c in ("sgb2", "n", "u65") for y in (2018, 2019)])
+    layer = write_joined(FLENSBURG / "Stadtteile.shp", table, "AREA_ID", tmp_path / "f.gpkg")
+    data = {"result": run_sheets(_params(layer, tmp_path / "zwei.pdf"))}
+    try:
+        text = " ".join(page_text(Path(data["result"]["OUTPUT"]), NORDSTADT).split())
+        assert "Trend 2020\u20132021" in text and "\u22121,5 Pp." in text  # the change is there
+        assert "\u2198" not in text and "\u2192" not in text and "\u03c7" not in text
+    finally:
+        clean_project(data)

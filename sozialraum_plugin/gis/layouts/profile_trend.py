@@ -66,7 +66,8 @@ def years_text(profiles, words) -> str:
                if ind.field in profiles.trend_years}
     if len(set(windows.values())) > 1:  # the table's heading cannot name one window for all rows
         text += " (" + ", ".join(f"{label} {a}\u2013{b}" for label, (a, b) in windows.items()) + ")"
-    if any(facts.tested for facts in profiles.years.values()):
+    # the arrows only where a district was tested (counts in at least three years), not merely counts given
+    if any(facts.tested and facts.trend["reason"].eq("").any() for facts in profiles.years.values()):
         text += words.translate(
             "ProfilePage", "; for rates from counts the χ² test for trend: {up} rising, {down} falling, "
             "{flat} no clear change (p < {alpha})").format(
