@@ -33,7 +33,7 @@ from qgis.core import (
 from ..core.errors import SozialraumError
 from ..core.formatting import format_number
 from ..core.needs.mss_classes import STATUS_THRESHOLDS, class_words
-from .diverging import diverging_label, symmetric_ranges
+from .diverging import diverging_label, symmetric_ranges, with_zero_class
 
 MINUS = "\u2212"  # typographic minus: '−1,0 – 1,0' reads unambiguously
 DASH = " \u2013 "  # spaced en dash between the bounds of a class
@@ -275,11 +275,11 @@ def classify(values: list[float], method: str, classes: int = 5, *, unit: str = 
     words = default_words(words)
     if method not in GRADUATED_METHODS:
         raise MapError("map_method_unknown", method=method, methods=", ".join(ALL_METHODS))
+    values = [float(v) for v in values]
+    if pooled is not None:  # a year may show nothing: its counts are 0, the pool has the classes
+        return replace(pooled, counts=count_in_ranges(values, pooled.ranges), stats=dict(pooled.stats))
     if not values:
         raise MapError("all_missing", column=column)
-    values = [float(v) for v in values]
-    if pooled is not None:
-        return replace(pooled, counts=count_in_ranges(values, pooled.ranges), stats=dict(pooled.stats))
     distinct = sorted(set(values))
     stats: dict = {}
     per_value = method not in ("mss", "fixed", "diverging") and len(distinct) <= max(classes, 1)
@@ -311,6 +311,7 @@ def classify(values: list[float], method: str, classes: int = 5, *, unit: str = 
         labels = _mss_labels(decimals, words)
     elif method == "diverging":
         labels = [diverging_label(lo, hi, decimals, unit, words) for lo, hi in ranges]
+        ranges, labels = with_zero_class(ranges, labels, values, unit, words)
     else:
         labels = [_range_label(lo, hi, decimals, unit, words) for lo, hi in ranges]
     counts = count_in_ranges(values, ranges)

@@ -67,6 +67,26 @@ def symmetric_ranges(values: list[float], classes: int) -> list[tuple[float, flo
     return list(zip(edges[:-1], edges[1:]))
 
 
+#: how far from 0 a change counts as none: float noise of equal rates (0,3 − 0,1 − 0,2 = −2,8·10⁻¹⁷),
+#: and a bound that survives QGIS writing range bounds with 15 decimals (.qgz, saved styles)
+NO_CHANGE = 1e-9
+
+
+def with_zero_class(ranges: list, labels: list, values: list[float], unit: str, words) -> tuple[list, list]:
+    """With 0 a class edge (an even number of classes) and districts that did not change at all,
+    those go into a neutral class of their own, "keine Veränderung (0 %-Pkt.)": by the renderer's
+    first-match rule they fell into "−1,5 bis 0", a fall (for direction −1: more need). The class
+    below 0 then ends at −NO_CHANGE, the neutral one (−NO_CHANGE … +NO_CHANGE) comes before the
+    one above 0; the labels keep "bis 0" and "0 bis"."""
+    at = next((i for i, (lo, hi) in enumerate(ranges) if hi == 0.0 and lo < 0.0), None)
+    if at is None or not any(abs(v) <= NO_CHANGE for v in values):
+        return ranges, labels
+    zero = words.translate("MapText", "no change ({zero})").format(
+        zero=f"0 {unit}" if unit else "0")
+    ranges = ranges[:at] + [(ranges[at][0], -NO_CHANGE), (-NO_CHANGE, NO_CHANGE)] + ranges[at + 1:]
+    return ranges, labels[:at + 1] + [zero] + labels[at + 1:]
+
+
 def signed(value: float, decimals: int, lang) -> str:
     """'+1,5', '−3,0', '0' (no sign and no decimals on 0: the line between the sides)."""
     return format_number(value, decimals if value else 0, lang=lang, sign=True)
@@ -111,4 +131,9 @@ def diverging_colours(ranges: list[tuple[float, float]], name: str = DEFAULT_RAM
     lightest of their side; equally strong at equal distance from 0 on either side."""
     from .styles import centred_colours
 
-    return centred_colours(name, ranges, 0.0, invert, sampler=ramp_scale)
+    zero = [i for i, (lo, hi) in enumerate(ranges) if (lo, hi) == (-NO_CHANGE, NO_CHANGE) and len(ranges) > 1]
+    if not zero:
+        return centred_colours(name, ranges, 0.0, invert, sampler=ramp_scale)
+    rest = [r for i, r in enumerate(ranges) if i not in zero]
+    colours = centred_colours(name, rest, 0.0, invert, sampler=ramp_scale)
+    return colours[:zero[0]] + ramp_scale(name, 1) + colours[zero[0]:]  # no change: the ramp's neutral middle

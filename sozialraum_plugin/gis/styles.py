@@ -369,7 +369,7 @@ def thematic_style(layer: QgsVectorLayer, field: str, method: str, classes: int 
     if valid_field and layer.fields().indexFromName(valid_field) < 0:
         valid_field = None
     raw, n_excluded, n_missing, n_hidden = read_values(layer, field, valid_field, hidden)
-    if not raw:
+    if not raw and (pooled is None or method == "categorized"):  # pooled: the other years give the classes
         raise MapError("all_missing", column=field)
     ramp = default_ramp(method) if ramp in ("", "auto", None) else ramp
     expression = value_expression(field, valid_field)

@@ -167,6 +167,8 @@ def test_project_opens_without_the_plugin_with_valid_relative_layers(moved):
             assert layer["features"] == 1, name
         elif name.endswith("\u2013 Tabelle"):  # the profile table: one row per district and indicator
             assert layer["features"] and layer["features"] % 13 == 0, name
+        elif name.endswith("\u2013 Jahre"):  # the time block's table: the district's row and the city's
+            assert layer["features"] == 2 * 13, name
         else:
             assert layer["features"] == 13, name
 
@@ -241,10 +243,12 @@ def test_profile_atlas_page_table_reads_without_the_plugin(moved):
     assert "Stadtteilprofil" in text and "SGB" in text and "Stadt" in text
     # the table's rows: its layer (profile_rows) and the relation travel in the .qgz; without them the
     # page printed the headers over an empty table
-    assert len(atlas["tables"]) == 1
-    table = atlas["tables"][0]
-    assert table["layer"] and table["relation_valid"], table
-    assert table["rows"] > 0, table
+    # and the time block's years (profile_years, its own relation): Flensburg's shares of 2019 and 2021
+    assert len(atlas["tables"]) == 2
+    for table in atlas["tables"]:
+        assert table["layer"] and table["relation_valid"], table
+        assert table["rows"] > 0, table
+    assert "2019\u20132021" in text  # the block's heading: the indicator over its years
 
 
 def test_user_project_keeps_the_report_layouts_in_the_house_style(report):

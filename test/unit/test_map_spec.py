@@ -63,3 +63,15 @@ def test_a_wrong_entry_names_the_map_and_what_is_wrong(entry, words):
     with pytest.raises(SozialraumError, match=r"maps\[1\]") as error:
         definition({"field": "ok"}, entry)
     assert words in str(error.value.english() if hasattr(error.value, "english") else error.value)
+
+
+def test_more_years_than_a_page_of_small_multiples_holds_fail_on_reading():
+    """13 years on one page of small multiples (at most 12 fit): the definition was accepted and the
+    report stopped at the map step, after every table, index and layer had been made."""
+    years = list(range(2009, 2022))
+    with pytest.raises(SozialraumError, match=r"maps\[1\]") as info:
+        definition({"field": "S1"}, {"of": "S3", "years": years})
+    text = info.value.english() if hasattr(info.value, "english") else str(info.value)
+    assert "12" in text and "13" in text and "pages" in text
+    assert definition({"of": "S3", "years": years, "layout": "pages"}).maps[0].mapped_fields()[-1] == "S3_2021"
+    assert len(definition({"of": "S3", "years": years[1:]}).maps[0].mapped_fields()) == 12

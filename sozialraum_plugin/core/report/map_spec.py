@@ -12,6 +12,7 @@ from ..series.indicators import YEAR_COLUMN, YEAR_PLACEHOLDER
 
 MAP_BREAKS = ("pooled", "each")  # several fields: one classification over all, or one per field
 MAP_LAYOUTS = ("small_multiples", "pages")  # several fields: one page of small maps, or a page each
+MAX_SMALL_MULTIPLES = 12  # maps on one page (gis/layouts/small_multiples.py lays them out)
 
 
 @dataclass
@@ -85,5 +86,8 @@ class MapSpec:
             raise bad(f"breaks {self.breaks!r} is not one of {', '.join(MAP_BREAKS)}")
         if self.layout not in ("",) + MAP_LAYOUTS:
             raise bad(f"layout {self.layout!r} is not one of {', '.join(MAP_LAYOUTS)}")
+        if self.small_multiples and len(self.mapped_fields()) > MAX_SMALL_MULTIPLES:  # found now, not after the tables
+            raise bad(f"{len(self.mapped_fields())} maps do not fit one page of small multiples (at most "
+                      f"{MAX_SMALL_MULTIPLES}): map fewer years, or give layout \"pages\" (one page each)")
         if isinstance(self.classes, bool) or not isinstance(self.classes, int) or not 1 <= self.classes <= 12:
             raise bad(f"classes {self.classes!r} is not a whole number from 1 to 12")

@@ -62,7 +62,12 @@ def years_text(profiles, words) -> str:
     text = " " + words.translate(
         "ProfilePage", "Over the years: orange = district, dashed grey = city; a gap = not shown. Trend: change "
         "from the first to the last year")
-    if any(facts.tested for facts in profiles.years.values()):
+    windows = {ind.label: profiles.trend_years[ind.field] for ind in profiles.indicators
+               if ind.field in profiles.trend_years}
+    if len(set(windows.values())) > 1:  # the table's heading cannot name one window for all rows
+        text += " (" + ", ".join(f"{label} {a}\u2013{b}" for label, (a, b) in windows.items()) + ")"
+    # the arrows only where a district was tested (counts in at least three years), not merely counts given
+    if any(facts.tested and facts.trend["reason"].eq("").any() for facts in profiles.years.values()):
         text += words.translate(
             "ProfilePage", "; for rates from counts the χ² test for trend: {up} rising, {down} falling, "
             "{flat} no clear change (p < {alpha})").format(
@@ -84,9 +89,11 @@ def trend_data(request, keys: list) -> dict | None:
     if ind is None:
         return None
     facts = profiles.years[ind.field]
-    years = facts.years[-MAX_YEARS:]
-    values, hidden = facts.values[years], facts.hidden[years]
     status = profiles.cells[ind.field]["status"]
+    district, city = words.translate("ProfilePage", "District"), words.translate("ProfilePage", "City")
+    years = fitting_years(facts, ind, status, (district, city), getattr(request, "font", "") or default_font(),
+                          lang, missing_text(words))
+    values = facts.values[years]
     first, last = years[0], years[-1]
     title = f"{ind.label}, {first}\u2013{last}" + (f" ({ind.unit})" if ind.unit else "")
     columns = {"pr_trend_title": [title] * len(keys), "pr_trend_chart": [f"trend/{k}.svg" for k in keys]}
@@ -94,16 +101,9 @@ def trend_data(request, keys: list) -> dict | None:
     for f in profiles.years:  # every indicator's mark in words, for a city's template
         columns[f"pr_{f}_mark"] = [marks.get(m, "") if s == "ok" or m == HIDDEN else "" for m, s in
                                    zip(profiles.cells[f]["trend_mark"], profiles.cells[f]["status"])]
-    district, city = words.translate("ProfilePage", "District"), words.translate("ProfilePage", "City")
-    none = missing_text(words)
-    city_texts = [SUPPRESSED if facts.city_hidden[y] else _text(facts.city[y], ind.decimals, lang) or none
-                  for y in years]
+    district_texts, city_texts = year_texts(facts, ind, status, years, lang, missing_text(words))
     table = {"pr_id": [], "pos": [], "label": [], **{f"y{y}": [] for y in years}}
-    for pos, idx in enumerate(values.index):
-        row = [SUPPRESSED if hidden.at[idx, y] else _text(values.at[idx, y], ind.decimals, lang) or none
-               for y in years]
-        if status[idx] == "hidden":  # a small area: no values at all, as everywhere on its page
-            row = [SUPPRESSED] * len(years)
+    for pos, row in enumerate(district_texts):
         for n, (label, texts) in enumerate(((district, row), (city, city_texts))):
             table["pr_id"].append(pos + 1)
             table["pos"].append(n + 1)
@@ -119,6 +119,35 @@ def trend_data(request, keys: list) -> dict | None:
     return {"field": ind.field, "years": years, "columns": columns, "table": (table, kinds),
             "range": (low - pad, high + pad), "district": values, "city": facts.city[years],
             "labels": (district, city), "title": title}
+
+
+def year_texts(facts, ind, status, years, lang: str, none: str) -> tuple[list, list]:
+    """The texts of the year table: per district (the profiles' order) and of the city, one per year."""
+    city = [SUPPRESSED if facts.city_hidden[y] else _text(facts.city[y], ind.decimals, lang) or none for y in years]
+    rows = []
+    for idx in facts.values.index:
+        row = [SUPPRESSED if facts.hidden.at[idx, y] else _text(facts.values.at[idx, y], ind.decimals, lang) or none
+               for y in years]
+        rows.append([SUPPRESSED] * len(years) if status[idx] == "hidden" else row)  # a small area: none at all
+    return rows, city
+
+
+def fitting_years(facts, ind, status, labels, family: str, lang: str, none: str, total: float | None = None) -> list:
+    """The latest years (at most MAX_YEARS) whose values fit the right column side by side at TREND_PT:
+    ten years of five-digit numbers do not, and the table ran over the page's edge, the last years
+    (the report year's among them) cut off."""
+    from .profile_page import RIGHT_W, text_width_mm
+
+    years = facts.years[-MAX_YEARS:]
+    rows, city = year_texts(facts, ind, status, years, lang, none)
+    needed = [max(text_width_mm(family, TREND_PT, t) for t in {str(y), *column})
+              for y, column in zip(years, zip(city, *rows))]
+    label = max(text_width_mm(family, TREND_PT, t, True) for t in labels) + 1
+    room = (total or RIGHT_W) - label - 2 * TREND_MARGIN
+    n = len(years)
+    while n > 2 and room / n - 2 * TREND_MARGIN < max(needed[-n:]):
+        n -= 1
+    return years[-n:]
 
 
 def svgs(data: dict, width: float):
@@ -206,12 +235,13 @@ def bind(layout, project, districts, years_layer, request, data: dict, family: s
     table = trend_table(layout)
     if table is None:
         return
+    frame = layout.itemById("sr_trend_table")
+    total = frame.rect().width()  # as designed: a bound table widens its frame to its columns' sum
     add_relation(project, districts, years_layer, request.name, relation_id(request.name))
     table.setVectorLayer(years_layer)
     table.setSource(table.ContentSource.RelationChildren)
     table.setRelationId(relation_id(request.name))
-    frame = layout.itemById("sr_trend_table")
-    label_w, year_w = widths(family, data, frame.rect().width())
+    label_w, year_w = widths(family, data, total)
     columns = []
     for name, heading, width in [("label", "", label_w)] + [(f"y{y}", str(y), year_w) for y in data["years"]]:
         column = QgsLayoutTableColumn(heading)

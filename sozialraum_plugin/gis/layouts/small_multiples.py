@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from qgis.core import QgsLayoutItemPage, QgsLayoutSize, QgsPrintLayout
 from qgis.PyQt.QtCore import QRectF
 
+from ...core.report.map_spec import MAX_SMALL_MULTIPLES
 from ..classify import MapError
 from .map_page import MM, PT_TO_MM, MapPage, PageBuilder, PageStyle, fit_rect, padded
 
-MAX_PANELS = 12
+MAX_PANELS = MAX_SMALL_MULTIPLES  # the report definition checks it on reading
 CAPTION_PT = 10.0
 
 
@@ -127,7 +128,9 @@ def without_year(name: str) -> str:
     """A field's shown name without its year and the mark joining it ('S3_2019' → 'S3')."""
     import re
 
-    stripped = re.sub(r"[_ \-]?(?<!\d)(1[89]|2[01])\d\d(?!\d)[_ \-]?", "", name, count=1).strip()
+    year = r"(?<!\d)(?:1[89]|2[01])\d\d(?!\d)"
+    # the mark before the year goes with it ('S3_2019 (%)' → 'S3 (%)'), else the one after ('2021_Anteil')
+    stripped = re.sub(rf"[_ \-]{year}|{year}[_ \-]?", "", name, count=1).strip()
     return stripped or name
 
 
@@ -143,7 +146,7 @@ def caption_of(field: str, shown: str) -> str:
 def shared_legend_renderers(layer, styles: list, request, words) -> list:
     """(renderer, no-data renderer) per field for maps sharing one legend: class labels without one
     year's counts, and every no-data kind any year has (so the one legend names them all)."""
-    from qgis.core import QgsGraduatedSymbolRenderer
+    from qgis.core import QgsCategorizedSymbolRenderer, QgsGraduatedSymbolRenderer
 
     from ..publish_layer import marker_expression
     from ..styles import nodata_labels, nodata_renderer
@@ -151,6 +154,8 @@ def shared_legend_renderers(layer, styles: list, request, words) -> list:
     valid = request.valid_field
     if valid and layer.fields().indexFromName(valid) < 0:
         valid = None
+    if request.method == "categorized":
+        pool_categories(layer, styles, request, valid, words)
     totals = (sum(s.n_excluded for s in styles), sum(s.n_missing for s in styles), sum(s.n_hidden for s in styles))
     labels = nodata_labels(words)
     shown = []
@@ -159,6 +164,9 @@ def shared_legend_renderers(layer, styles: list, request, words) -> list:
         if isinstance(renderer, QgsGraduatedSymbolRenderer):
             for index, label in enumerate(style.classes.labels):
                 renderer.updateRangeLabel(index, label)
+        elif isinstance(renderer, QgsCategorizedSymbolRenderer):
+            for index, label in enumerate(style.classes.labels):
+                renderer.updateCategoryLabel(index, label)
         nodata = nodata_renderer(style.field, valid, *totals, hidden=marker_expression(style.field, request.markers),
                                  words=words)
         if nodata is not None:
@@ -166,6 +174,26 @@ def shared_legend_renderers(layer, styles: list, request, words) -> list:
                 nodata.updateCategoryLabel(index, labels[category.value()])
         shown.append((renderer, nodata))
     return shown
+
+
+def pool_categories(layer, styles: list, request, valid, words) -> None:
+    """Categorized years on one page: the categories of all years together (in their order, one colour
+    each) for every field, each counting its own areas. With each year's own, the one legend was the
+    first year's, and a class only a later year has was drawn in a colour explained nowhere."""
+    from dataclasses import replace
+
+    from ..categories import categorize
+    from ..publish_layer import marker_expression
+    from ..styles import categorized_renderer, category_colours, default_ramp, read_values, value_expression
+
+    raw = {s.field: read_values(layer, s.field, valid, marker_expression(s.field, request.markers))[0] for s in styles}
+    union = categorize([v for values in raw.values() for v in values], styles[0].field, words)
+    ramp = default_ramp("categorized") if request.ramp in ("", "auto", None) else request.ramp
+    colours = category_colours(union, ramp, request.invert)
+    for style in styles:
+        counts = [sum(1 for v in raw[style.field] if v == value) for value in union.values]
+        style.classes = replace(union, counts=counts)
+        style.renderer = categorized_renderer(value_expression(style.field, valid), style.classes, colours)
 
 
 def multiples_layout(project, name: str, request, pages: list, sets: list, styles: list, words) -> QgsPrintLayout:

@@ -213,6 +213,18 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
                 for f in source.getFeatures(request)]
         return pd.DataFrame(rows, columns=names, dtype=object)
 
+    def _series_unused(self, options, frame, indicators, feedback) -> None:
+        from ...core.series.profile_years import read_series
+
+        series = read_series(options.series)
+        sample = lambda values: ", ".join(f"'{v}'" for v in list(dict.fromkeys(map(str, values)))[:3])  # noqa: E731
+        feedback.pushWarning(self.tr(
+            "SERIES gives none of the sheet's indicators two years or more for a district: its keys ({series_keys}, "
+            "…) and indicators ({series_indicators}) must match KEY_FIELD {key} ({keys}, …) and the fields {fields} "
+            "(or these without their _YYYY).").format(
+            series_keys=sample(series["key"]), series_indicators=sample(series["indicator"]), key=options.key,
+            keys=sample(frame[options.key]), fields=", ".join(ind.field for ind in indicators)))
+
     def compute(self, parameters, context, feedback):
         from ...core.profiles.profile import ProfileError, ProfileOptions, compute_profiles, year_columns
         from ...core.publish.rule import cells_from_markers
@@ -252,6 +264,8 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
         options.series = self._series(parameters, context)
         feedback.pushInfo(self.tr("{n} districts, {k} indicators").format(n=len(frame), k=len(indicators)))
         profiles = compute_profiles(frame, indicators, options)
+        if options.series is not None and not profiles.years:  # nothing matched: no chart, no trend, say why
+            self._series_unused(options, frame, indicators, feedback)
         from ...core.profiles.findings import constant_indicators
 
         constant = constant_indicators(profiles)
