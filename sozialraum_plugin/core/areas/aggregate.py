@@ -30,6 +30,7 @@ from ..series.indicators import Indicator, rate
 from ..tables.keys import KeyTransform, key_text, suggest_transform
 
 CHILDREN = "n_children"  # output column: how many children a parent was built from
+MARKER = "suppressed_fields"  # the written layer's list of hidden cells (gis/publish_layer.MARKER)
 
 
 @dataclass
@@ -137,6 +138,10 @@ def aggregate(children: pd.DataFrame, parent_of: pd.Series, counts: Sequence[str
     columns = summed_columns(counts, rates)
     if not columns:
         raise MethodError("aggregate_nothing")
+    taken = [c for c in (parent_column, name_column, CHILDREN, MARKER) if c]
+    for column in columns:  # a sum under one of these names would overwrite it (or be written twice)
+        if column in taken:
+            raise MethodError("aggregate_count_name_taken", column=column, taken=", ".join(taken))
     rows = list(keys if keys is not None else children.index)
     values = _counts(children, columns, rows)
     parent_of = key_text(pd.Series(parent_of, index=children.index))
