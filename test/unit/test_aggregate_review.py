@@ -21,3 +21,44 @@ def test_a_count_with_the_name_of_an_output_column_is_refused(count, clash):
     with pytest.raises(MethodError) as error:
         aggregate(children, children["p"], [count], keys=children["k"], parent_column="p", name_column="name")
     assert error.value.code == "aggregate_count_name_taken" and clash in str(error.value)
+
+
+def _german(text: str) -> float:
+    return float(text.replace("%", "").replace(".", "").replace(",", ".").strip())
+
+
+def test_a_parent_figure_never_gives_a_hidden_count_back_through_the_city_value():
+    """A district's page prints the city value and its parent's pooled rate. The parent with one
+    hidden count (B) was hidden, but A with two was shown: city Σ − A's Σ − the shown counts of B
+    and C is B's hidden one. The attacker below reads only what is printed or published."""
+    from sozialraum_plugin.core.profiles.profile import ProfileOptions, compute_profiles
+    from sozialraum_plugin.core.series.indicators import Indicator
+
+    frame = pd.DataFrame({"k": ["a1", "a2", "a3", "b1", "b2", "c1", "c2"],
+                          "p": ["A", "A", "A", "B", "B", "C", "C"],
+                          "num": [1.0, 2, 10, 2, 20, 30, 40], "den": [100.0] * 7})
+    frame["q"] = frame["num"] / frame["den"] * 100
+    ind = Indicator("q", "Quote", "%", direction=0, numerator="num", denominator="den")
+    profiles = compute_profiles(frame, [ind], ProfileOptions(name="k", key="k", parent="p"))
+    hidden = profiles.publication.hidden("num")
+    assert hidden.tolist() == [True, True, False, True, False, False, False]  # a1, a2, b1: below 3
+    assert profiles.city_text(ind, "de") != "·"  # three hidden numerators: the city value is shown
+    # the attacker: Σ numerators of the city and of every parent printed, minus the shown ones
+    den = frame["den"]  # all shown (published in the districts' appendix)
+    known = {"city": _german(profiles.city_text(ind, "de")) * den.sum() / 100}
+    parent_text = profiles.parent_text(ind, "de")
+    for key in "ABC":
+        text = parent_text[frame["p"] == key].iloc[0]
+        if text != "·":
+            known[key] = _german(text) * den[frame["p"] == key].sum() / 100
+    assert parent_text[frame["p"] == "C"].iloc[0] != "·"  # a parent without hidden counts stays
+    shown = frame["num"].where(~hidden)
+    for key in "ABC":
+        others = [p for p in "ABC" if p != key]
+        if key in known or not all(p in known for p in others):
+            continue
+        inside = frame["p"] == key
+        unknown = hidden & inside
+        if int(unknown.sum()) == 1:  # the city minus the other parents minus this parent's shown ones
+            found = round(known["city"] - sum(known[p] for p in others) - shown[inside].sum())
+            assert found != frame.loc[unknown, "num"].iloc[0], f"{frame.loc[unknown, 'k'].iloc[0]} = {found}"
