@@ -62,3 +62,20 @@ def test_a_parent_figure_never_gives_a_hidden_count_back_through_the_city_value(
         if int(unknown.sum()) == 1:  # the city minus the other parents minus this parent's shown ones
             found = round(known["city"] - sum(known[p] for p in others) - shown[inside].sum())
             assert found != frame.loc[unknown, "num"].iloc[0], f"{frame.loc[unknown, 'k'].iloc[0]} = {found}"
+
+
+def test_counts_in_text_are_read_as_offices_write_them():
+    """A text field as a CSV layer gives it: '1.234' is a thousand and more (pd.to_numeric read 1.234),
+    '–' is the office's empty cell, which MISSING_AS_ZERO is for (it was refused as no number)."""
+    children = pd.DataFrame({"k": ["a", "b", "c", "d"], "p": ["P", "P", "Q", "Q"],
+                             "n": ["1.234", "2.000", "–", "7"]})
+    zero = aggregate(children, children["p"], ["n"], keys=children["k"], missing_as_zero=True).parents
+    assert zero["n"].tolist() == [3234.0, 7.0]
+    strict = aggregate(children, children["p"], ["n"], keys=children["k"])
+    assert strict.parents["n"].iloc[0] == 3234.0 and pd.isna(strict.parents["n"].iloc[1])
+    assert strict.incomplete == {"n": ["Q"]}
+    children.loc[1, "n"] = "2 Personen"
+    with pytest.raises(MethodError) as error:
+        aggregate(children, children["p"], ["n"], keys=children["k"])
+    assert error.value.code == "aggregate_count_not_numeric" and "2 Personen" in str(error.value)
+    assert "b" in str(error.value)

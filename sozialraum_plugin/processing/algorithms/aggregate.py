@@ -118,7 +118,9 @@ class AggregateAlgorithm(SozialraumAlgorithm):
             layer.name()
 
     def compute(self, parameters, context, feedback):
-        from ...core.areas.aggregate import aggregate, parents_from_field, parents_from_lookup
+        import pandas as pd
+
+        from ...core.areas.aggregate import aggregate, count_values, parents_from_field, parents_from_lookup
         from ...core.errors import MethodError
         from ...core.publish import publication_rule
         from ...core.publish.hierarchy import parent_rule
@@ -147,6 +149,9 @@ class AggregateAlgorithm(SozialraumAlgorithm):
             if column not in names_in:
                 raise MethodError("field_not_found", column=column, columns=", ".join(names_in))
         frame = attributes_as_text(layer, wanted)
+        for column in wanted:  # a number field as its numbers: its text '2.125' is no German 2125
+            if column not in (key, parent_field) and layer.fields().field(column).isNumeric():
+                frame[column] = pd.to_numeric(frame[column]).astype(float)
         fids = [f.id() for f in layer.getFeatures(_no_geometry())]
         frame.index = fids
         child_keys = frame[key] if key else frame.index.to_series().map(lambda f: f"fid {f}")
@@ -174,9 +179,8 @@ class AggregateAlgorithm(SozialraumAlgorithm):
         threshold = self.parameterAsInt(parameters, "SUPPRESS_BELOW", context)
         min_population = self.parameterAsDouble(parameters, "MIN_POPULATION", context) if population else None
         hidden = cells_from_markers(frame, markers(layer))
-        child_numbers = frame[result.counts].apply(_number)
-        if population and population not in child_numbers:
-            child_numbers[population] = _number(frame[population])
+        child_numbers = count_values(frame, list(dict.fromkeys(result.counts + ([population] if population else []))),
+                                     child_keys.tolist())
         child_pub = publication_rule(child_numbers, rates, counts=result.counts, population=population,
                                      min_population=min_population, threshold=threshold, hidden=hidden)
         parent_pub = publication_rule(parents, rates, counts=result.counts, threshold=threshold,
@@ -227,8 +231,3 @@ def _no_geometry():
 
     return QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setNoAttributes()
 
-
-def _number(column):
-    import pandas as pd
-
-    return pd.to_numeric(column, errors="coerce").astype(float)
