@@ -3,7 +3,16 @@ invalid district polygons in the dissolve."""
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+from qgis.core import QgsFeature, QgsGeometry, QgsProcessingFeedback, QgsVectorLayer
+
+
+class Feedback(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.warnings = []
+
+    def pushWarning(self, text):  # noqa: N802
+        self.warnings.append(text)
 
 
 def _layer(fields, rows):
@@ -23,12 +32,12 @@ def _square(x):
     return f"POLYGON(({x} 0,{x + 1} 0,{x + 1} 1,{x} 1,{x} 0))"
 
 
-def _run(layer, tmp_path, **params):
+def _run(layer, tmp_path, feedback=None, **params):
     import processing
 
     result = processing.run("sozialraum:aggregate", {"INPUT": layer, "KEY_FIELD": "k", "PARENT_FIELD": "p",
                                                      "SUPPRESS_BELOW": 0, "LANGUAGE": "en",
-                                                     "OUTPUT": str(tmp_path / "parents.gpkg"), **params})
+                                                     "OUTPUT": str(tmp_path / "parents.gpkg"), **params}, feedback=feedback)
     out = QgsVectorLayer(result["OUTPUT"], "parents", "ogr")
     assert out.isValid()
     return {f["p"]: f for f in out.getFeatures()}
@@ -41,3 +50,18 @@ def test_text_counts_as_offices_write_them_and_real_fields_as_numbers(provider, 
     parents = _run(layer, tmp_path, COUNT_FIELDS=["n", "area"], MISSING_AS_ZERO=True)
     assert parents["P"]["n"] == 3234 and parents["Q"]["n"] == 7  # not 3.234; '–' as zero, not refused
     assert parents["P"]["area"] == pytest.approx(6.5)  # a real field's 2.125 stays 2.125
+
+
+def test_an_invalid_district_polygon_is_repaired_not_dropped(provider, tmp_path):
+    """A self-intersecting district (a 'bow tie', as digitised boundaries have them) made GEOS's
+    union of its parent fail: the parent was written as MultiPolygon EMPTY, without a word."""
+    bow_tie = "POLYGON((0 0,2 2,2 0,0 2,0 0))"  # two triangles of area 1 each
+    two_parts = "MULTIPOLYGON(((5 0,6 0,6 1,5 1,5 0)),((8 0,9 0,9 1,8 1,8 0)))"
+    layer = _layer([("k", "string"), ("p", "string"), ("n", "integer")],
+                   [(bow_tie, ["a", "P", 10]), (_square(2), ["b", "P", 20]), (two_parts, ["c", "Q", 5])])
+    feedback = Feedback()
+    parents = _run(layer, tmp_path, feedback, COUNT_FIELDS=["n"])
+    assert "1 districts had an invalid polygon, repaired before the union: a" in feedback.warnings
+    p, q = parents["P"].geometry(), parents["Q"].geometry()
+    assert not p.isEmpty() and p.isGeosValid() and p.area() == pytest.approx(3.0)
+    assert q.isGeosValid() and q.area() == pytest.approx(2.0) and q.constGet().numGeometries() == 2

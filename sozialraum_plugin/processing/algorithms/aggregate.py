@@ -194,7 +194,15 @@ class AggregateAlgorithm(SozialraumAlgorithm):
         from ...gis.parent_layer import dissolved, write_parents
 
         parents = result.parents
-        geometries = dissolved(layer, dict(zip(frame.index, result.parent_of)))
+        repaired = []
+        geometries = dissolved(layer, dict(zip(frame.index, result.parent_of)), repaired)
+        if repaired:
+            key = self.parameterAsString(parameters, "KEY_FIELD", context)
+            keys = frame[key].to_dict() if key in frame.columns else {}
+            listed = ", ".join(str(keys.get(f) or f"fid {f}") for f in repaired[:20]) + (" …" if len(repaired) > 20 else "")
+            feedback.pushWarning(words.translate(
+                "AggregateAlgorithm", "{0} districts had an invalid polygon, repaired before the union: {1}").format(
+                len(repaired), listed))
         dest = output_gpkg_path(self.parameterAsOutputLayer(parameters, "OUTPUT", context))
         written = write_parents(
             layer, geometries, publication.apply(parents) if publication else parents, parent_key, dest,
