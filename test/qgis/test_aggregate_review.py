@@ -35,9 +35,9 @@ def _square(x):
 def _run(layer, tmp_path, feedback=None, **params):
     import processing
 
-    result = processing.run("sozialraum:aggregate", {"INPUT": layer, "KEY_FIELD": "k", "PARENT_FIELD": "p",
-                                                     "SUPPRESS_BELOW": 0, "LANGUAGE": "en",
-                                                     "OUTPUT": str(tmp_path / "parents.gpkg"), **params}, feedback=feedback)
+    params = {"INPUT": layer, "KEY_FIELD": "k", "PARENT_FIELD": "p", "SUPPRESS_BELOW": 0, "LANGUAGE": "en",
+              "OUTPUT": str(tmp_path / "parents.gpkg"), **params}
+    result = processing.run("sozialraum:aggregate", params, feedback=feedback)
     out = QgsVectorLayer(result["OUTPUT"], "parents", "ogr")
     assert out.isValid()
     return {f["p"]: f for f in out.getFeatures()}

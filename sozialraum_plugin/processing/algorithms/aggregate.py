@@ -199,7 +199,8 @@ class AggregateAlgorithm(SozialraumAlgorithm):
         if repaired:
             key = self.parameterAsString(parameters, "KEY_FIELD", context)
             keys = frame[key].to_dict() if key in frame.columns else {}
-            listed = ", ".join(str(keys.get(f) or f"fid {f}") for f in repaired[:20]) + (" …" if len(repaired) > 20 else "")
+            listed = ", ".join(str(keys.get(f) or f"fid {f}") for f in repaired[:20])
+            listed += " …" if len(repaired) > 20 else ""
             feedback.pushWarning(words.translate(
                 "AggregateAlgorithm", "{0} districts had an invalid polygon, repaired before the union: {1}").format(
                 len(repaired), listed))
