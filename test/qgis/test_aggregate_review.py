@@ -65,3 +65,31 @@ def test_an_invalid_district_polygon_is_repaired_not_dropped(provider, tmp_path)
     p, q = parents["P"].geometry(), parents["Q"].geometry()
     assert not p.isEmpty() and p.isGeosValid() and p.area() == pytest.approx(3.0)
     assert q.isGeosValid() and q.area() == pytest.approx(2.0) and q.constGet().numGeometries() == 2
+
+
+def test_a_report_on_a_parent_level_names_the_shares_it_cannot_sum(provider, tmp_path):
+    """Berlin's MSS indicators are shares without their counts: no sum or mean of them is the
+    parent's share. The run stopped inside the index step, naming a temporary file
+    ('The field S1 (STATUS_FIELDS) does not exist in /tmp/…/level.gpkg')."""
+    import json
+    import shutil
+    from pathlib import Path
+
+    import processing
+    from qgis.core import QgsProcessingException
+
+    berlin = Path(__file__).resolve().parents[2] / "resources" / "sample" / "berlin"
+    folder = tmp_path / "berlin"
+    shutil.copytree(berlin, folder)
+    definition = json.loads((berlin / "sozialbericht_berlin_2021.json").read_text(encoding="utf-8"))
+    definition["level"] = {"lookup": "lor_2021_hierarchie.csv", "key": "Planungsraum (Nummer)",
+                           "parent": "Bezirksregion (Nummer)", "missing_as_zero": True}
+    path = folder / "bezirksregionen.json"
+    path.write_text(json.dumps(definition, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(QgsProcessingException) as error:
+        processing.run("sozialraum:report", {"DEFINITION": str(path), "OUTPUT_FOLDER": str(tmp_path / "out"),
+                                             "LANGUAGE": "en"})
+    text = str(error.value)
+    assert "Bezirksregion (Nummer)" in text and "S1, S3, S4, D1" in text and "KI_10" in text, text
+    assert "unter6" not in text and "/tmp" not in text, text
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())  # refused before writing

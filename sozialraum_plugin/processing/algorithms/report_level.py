@@ -33,6 +33,20 @@ def summed_counts(definition, columns) -> list:
     return [c for c in dict.fromkeys(wanted) if c in columns]
 
 
+def check_level(definition) -> None:
+    """Refuse, before anything is joined or written, indicators that cannot be taken to the
+    parent level: a value (a share without its counts) is neither summed nor recomputed, and no
+    mean of the districts' shares is the parent's share. The level's own ``counts`` are summed."""
+    from ...core.errors import MethodError
+
+    level = definition.level
+    summed = set(level.counts)
+    values = [ind.id for ind in definition.indicators
+              if ind.kind == "value" and not all(column in summed for _, _, column in ind.inputs())]
+    if values:
+        raise MethodError("level_values", parent=level.parent or level.parent_field, ids=", ".join(values))
+
+
 def level_step(run, steps) -> None:
     """One run of sozialraum:aggregate; ``run.d`` becomes a copy keyed by the parents."""
     d, level = run.d, run.d.level
