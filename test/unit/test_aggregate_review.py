@@ -79,3 +79,32 @@ def test_counts_in_text_are_read_as_offices_write_them():
         aggregate(children, children["p"], ["n"], keys=children["k"])
     assert error.value.code == "aggregate_count_not_numeric" and "2 Personen" in str(error.value)
     assert "b" in str(error.value)
+
+
+def test_a_parent_figure_never_gives_a_hidden_count_back_through_the_valid_areas_value():
+    """The page also prints the city value over the valid areas ('Valid areas alone: …'). B holds a
+    secret count and two small areas (hidden as unreliable), so it was shown; the valid areas' Σ
+    minus A's Σ minus the shown counts is B's secret one."""
+    from sozialraum_plugin.core.profiles.profile import ProfileOptions, compute_profiles
+    from sozialraum_plugin.core.series.indicators import Indicator
+
+    frame = pd.DataFrame({"k": ["a1", "a2", "a3", "b1", "b2", "b3", "b4", "c1", "c2"],
+                          "p": ["A", "A", "A", "B", "B", "B", "B", "C", "C"],
+                          "num": [1.0, 2, 10, 2, 20, 25, 30, 30, 40], "den": [100.0] * 9,
+                          "ew": [1000.0, 1000, 1000, 1000, 100, 100, 1000, 1000, 1000]})
+    frame["q"] = frame["num"] / frame["den"] * 100
+    ind = Indicator("q", "Quote", "%", direction=0, numerator="num", denominator="den")
+    profiles = compute_profiles(frame, [ind], ProfileOptions(name="k", key="k", parent="p", population="ew"))
+    hidden = profiles.publication.hidden("num")
+    valid = frame["ew"] >= 300
+    assert hidden[valid].tolist() == [True, True, False, True, False, False, False]  # a1, a2, b1 secret
+    reference = profiles.city["q"].reference  # printed in the legend where it differs from the city value
+    known_valid = round(reference, 1) * frame.loc[valid, "den"].sum() / 100
+    parent_text = profiles.parent_text(ind, "de")
+    a_text = parent_text[frame["p"] == "A"].iloc[0]
+    if a_text != "·":  # the attacker: valid Σ − A's Σ − the shown valid counts outside A = b1
+        a_sum = _german(a_text) * frame.loc[frame["p"] == "A", "den"].sum() / 100
+        outside = valid & (frame["p"] != "A") & ~hidden
+        found = round(known_valid - a_sum - frame.loc[outside, "num"].sum())
+        assert found != 2, "b1 = 2 from the valid areas' value and A's"
+    assert parent_text[frame["p"] == "C"].iloc[0] != "·"

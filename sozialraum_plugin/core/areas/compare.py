@@ -21,10 +21,12 @@ from ..tables.keys import key_text
 
 def parent_values(frame: pd.DataFrame, parent: str, method: str, values: pd.Series, *,
                   numerator: str | None = None, denominator: str | None = None, scale: float = 1.0,
-                  population: pd.Series | None = None, publication=None) -> pd.DataFrame:
+                  population: pd.Series | None = None, publication=None,
+                  valid: pd.Series | None = None) -> pd.DataFrame:
     """Per district (``frame``'s index): ``value`` of its parent (NaN without a parent) and
     ``hidden`` (the value would give a hidden cell back). ``values``: the districts' values with
-    hidden cells already left out where the method is not ``rate`` (as for the city value)."""
+    hidden cells already left out where the method is not ``rate`` (as for the city value).
+    ``valid``: the areas of the city value over the valid areas, where the page prints one."""
     parents = key_text(frame[parent])
     value = pd.Series(np.nan, index=frame.index)
     hidden = pd.Series(False, index=frame.index)
@@ -51,15 +53,16 @@ def parent_values(frame: pd.DataFrame, parent: str, method: str, values: pd.Seri
         value[members] = np.nan if secret else float(figure)
         hidden[members] = bool(secret)
     if method == "rate" and publication is not None:
-        together = _hidden_with_the_city(parents, num, den, numerator, denominator, publication)
+        together = _hidden_with_the_city(parents, num, den, numerator, denominator, publication, valid)
         value[together], hidden[together] = np.nan, True
     return pd.DataFrame({"value": value, "hidden": hidden})
 
 
-def _hidden_with_the_city(parents, num, den, numerator, denominator, publication) -> pd.Series:
-    """Districts whose parent's pooled rate must be hidden because, with the city value and the
-    other parents' rates, it would determine a hidden numerator or denominator (a parent with two
-    hidden counts beside one with one: city − the first − the shown ones is the one)."""
+def _hidden_with_the_city(parents, num, den, numerator, denominator, publication, valid=None) -> pd.Series:
+    """Districts whose parent's pooled rate must be hidden because, with the city value (and the
+    one over the valid areas) and the other parents' rates, it would determine a hidden numerator
+    or denominator (a parent with two hidden counts beside one with one: city − the first − the
+    shown ones is the one)."""
     from ..publish.hierarchy import parent_rule
     from ..publish.rule import Publication
 
@@ -72,6 +75,6 @@ def _hidden_with_the_city(parents, num, den, numerator, denominator, publication
     none = pd.DataFrame(False, index=sums.index, columns=columns)
     shown = Publication(mask=none, reasons=none.replace({False: ""}).astype(object), counts=columns)
     found = parent_rule(shown, sums, pd.Series(sums.index, index=sums.index), publication, children,
-                        parents, columns=columns)
+                        parents, columns=columns, totals=[valid & use] if valid is not None else ())
     secret = found.mask.any(axis=1)
     return parents.map(secret.to_dict()).fillna(False).astype(bool)

@@ -48,9 +48,10 @@ def determined(relations: np.ndarray, tol: float = 1e-9) -> np.ndarray:
 
 
 def _relations(child_pos: np.ndarray, child_known: np.ndarray, child_present: np.ndarray,
-               parent_known: np.ndarray, parent_present: np.ndarray):
+               parent_known: np.ndarray, parent_present: np.ndarray, totals=()):
     """The relations over the unknown cells of one column: (matrix, unknown kinds, unknown rows).
-    ``child_pos``: per child the position of its parent (-1: none)."""
+    ``child_pos``: per child the position of its parent (-1: none); ``totals``: further published
+    sums over the children (boolean masks)."""
     unknown_children = np.flatnonzero(child_present & ~child_known)
     unknown_parents = np.flatnonzero(parent_present & ~parent_known)
     n_c = len(unknown_children)
@@ -64,13 +65,14 @@ def _relations(child_pos: np.ndarray, child_known: np.ndarray, child_present: np
     city_c[:n_c] = 1.0  # Σ over the children with a value = the city's figure
     city_p = np.zeros(n)
     city_p[n_c:] = 1.0
-    matrix = np.vstack([rows] + [r[None, :] for r in (city_c, city_p) if r.any()])
+    further = [np.concatenate([np.asarray(t, dtype=float)[unknown_children], np.zeros(n - n_c)]) for t in totals]
+    matrix = np.vstack([rows] + [r[None, :] for r in (city_c, city_p, *further) if r.any()])
     return matrix, unknown_children, unknown_parents
 
 
 def parent_rule(parents: Publication, parent_values: pd.DataFrame, parent_keys: pd.Series,
                 children: Publication, child_values: pd.DataFrame, parent_of: pd.Series,
-                columns: Sequence[str] | None = None, max_rounds: int = 1000) -> Publication:
+                columns: Sequence[str] | None = None, max_rounds: int = 1000, totals=()) -> Publication:
     """``parents`` (the rule on the parent level) with further parent cells hidden until no
     secret child or parent cell of ``columns`` (default: the parents' count columns) is
     determined by the shown cells of both levels.
@@ -78,11 +80,14 @@ def parent_rule(parents: Publication, parent_values: pd.DataFrame, parent_keys: 
     ``parent_values`` / ``parent_keys``: the parents' counts and keys (same index as
     ``parents.mask``); ``child_values`` / ``parent_of``: the children's counts and their parent
     keys (same index as ``children.mask``; a child without a parent is in no parent's sum).
+    ``totals``: further published sums over some children (boolean Series on their index), e.g.
+    the city value over the valid areas.
     """
     mask, reasons = parents.mask.copy(), parents.reasons.copy()
     keys = parent_keys.astype(object).to_numpy()
     child_parent = parent_of.reindex(child_values.index).astype(object).to_numpy()
     child_pos = pd.Index(keys).get_indexer(child_parent)  # (keys are unique: one row per parent)
+    totals = [pd.Series(t).reindex(child_values.index, fill_value=False).to_numpy(dtype=bool) for t in totals]
     for column in columns if columns is not None else parents.counts:
         if column not in mask.columns or column not in child_values.columns:
             continue
@@ -96,7 +101,7 @@ def parent_rule(parents: Publication, parent_values: pd.DataFrame, parent_keys: 
         # what the districts' publication gives away on its own (a parent whose districts are all
         # shown is their sum): no parent cell can protect that, so it is neither a leak nor a partner
         matrix, u_child, u_parent = _relations(child_pos, ~c_mask, ~np.isnan(c_values),
-                                               np.zeros(len(keys), dtype=bool), present)
+                                               np.zeros(len(keys), dtype=bool), present, totals)
         fixed = determined(matrix)
         base_child = {int(i) for j, i in enumerate(u_child) if fixed[j]}
         base_parent = np.zeros(len(keys), dtype=bool)
@@ -104,7 +109,8 @@ def parent_rule(parents: Publication, parent_values: pd.DataFrame, parent_keys: 
         for _ in range(max_rounds):
             p_mask = mask[column].to_numpy(dtype=bool)
             p_secret = p_mask & np.isin(reasons[column].to_numpy(), SECRET) & ~base_parent
-            matrix, u_child, u_parent = _relations(child_pos, ~c_mask, ~np.isnan(c_values), ~p_mask, present)
+            matrix, u_child, u_parent = _relations(child_pos, ~c_mask, ~np.isnan(c_values), ~p_mask, present,
+                                                   totals)
             fixed = determined(matrix)
             leaks = [("child", int(i)) for j, i in enumerate(u_child)
                      if fixed[j] and c_secret[i] and int(i) not in base_child]
