@@ -93,3 +93,22 @@ def test_a_report_on_a_parent_level_names_the_shares_it_cannot_sum(provider, tmp
     assert "Bezirksregion (Nummer)" in text and "S1, S3, S4, D1" in text and "KI_10" in text, text
     assert "unter6" not in text and "/tmp" not in text, text
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())  # refused before writing
+
+
+def test_parents_do_not_give_a_count_back_through_the_valid_areas_total(provider, tmp_path):
+    """With POPULATION_FIELD the districts' rule treats Σ over the valid areas (≥ MIN_POPULATION) as
+    published (the pages print the city value over them). B holds a secret count (b1 = 2) and two
+    small areas; A holds two secret counts. Valid Σ − A − the shown valid counts outside A was b1."""
+    rows = [("a1", "A", 1, 1000), ("a2", "A", 2, 1000), ("a3", "A", 10, 1000), ("b1", "B", 2, 1000),
+            ("b2", "B", 20, 100), ("b3", "B", 25, 100), ("b4", "B", 30, 1000), ("c1", "C", 30, 1000),
+            ("c2", "C", 40, 1000)]
+    layer = _layer([("k", "string"), ("p", "string"), ("n", "integer"), ("ew", "integer")],
+                   [(_square(i), list(row)) for i, row in enumerate(rows)])
+    parents = _run(layer, tmp_path, COUNT_FIELDS=["n"], SUPPRESS_BELOW=3, POPULATION_FIELD="ew", MIN_POPULATION=300)
+    shown = {key: (None if f["n"] is None or (hasattr(f["n"], "isNull") and f["n"].isNull()) else f["n"])
+             for key, f in parents.items()}
+    valid_total = sum(n for _, _, n, ew in rows if ew >= 300)  # what the districts' publication gives
+    if shown["A"] is not None:  # the attacker
+        outside = sum(n for k, p, n, ew in rows if ew >= 300 and p != "A" and k not in ("b1",))
+        assert valid_total - shown["A"] - outside != 2, "b1 recovered"
+    assert shown["C"] == 70

@@ -186,8 +186,9 @@ class AggregateAlgorithm(SozialraumAlgorithm):
         parent_pub = publication_rule(parents, rates, counts=result.counts, threshold=threshold,
                                       population=population if population in result.counts else None,
                                       min_population=min_population)
+        valid = [child_numbers[population] >= min_population] if population else []  # Σ of the valid ones too
         publication = parent_rule(parent_pub, parents, parents[parent_key], child_pub, child_numbers,
-                                  result.parent_of)
+                                  result.parent_of, totals=valid)
         return self._write(parameters, context, feedback, words, layer, frame, result, parent_key, name, publication)
 
     def _write(self, parameters, context, feedback, words, layer, frame, result, parent_key, name, publication):

@@ -84,7 +84,7 @@ def level_publication(run, frame, publication):
 
     from ...core.areas.aggregate import parents_from_field, parents_from_lookup
     from ...core.publish.hierarchy import parent_rule
-    from ...core.publish.report_rule import report_publication
+    from ...core.publish.report_rule import population_setting, report_publication
     from ...core.publish.rule import cells_from_markers
     from ...core.tables.read import read_table
     from ...gis import gpkg
@@ -107,4 +107,6 @@ def level_publication(run, frame, publication):
     else:
         parent_of = parents_from_field(child, level.parent_field)
     numbers = child.apply(lambda column: pd.to_numeric(column, errors="coerce"))
-    return parent_rule(publication, frame, frame[parent], child_publication, numbers, parent_of)
+    population, minimum = population_setting(run.district_definition)  # the valid areas' Σ is published too
+    valid = [numbers[population] >= minimum] if population in numbers else []
+    return parent_rule(publication, frame, frame[parent], child_publication, numbers, parent_of, totals=valid)
