@@ -201,6 +201,8 @@ MESSAGES: dict[str, str] = {
     "aggregate_nothing": QT_TRANSLATE_NOOP("Messages", "Nothing to aggregate: name count fields (COUNT_FIELDS) or rates (RATES)."),
     "aggregate_no_parent": QT_TRANSLATE_NOOP("Messages", "None of the {n} districts has a parent: check the parent field or the lookup table."),
     "aggregate_parent_source": QT_TRANSLATE_NOOP("Messages", "Give either a parent field (PARENT_FIELD) or a lookup table (LOOKUP with LOOKUP_KEY and LOOKUP_PARENT)."),
+    "aggregate_count_name_taken": QT_TRANSLATE_NOOP("Messages", "The count {column} has the name of a column the parents get anyway ({taken}); its sum would overwrite it. Rename the field before aggregating."),
+    "level_values": QT_TRANSLATE_NOOP("Messages", "The report runs on the parent level {parent}, but these indicators are values without their counts: {ids}. A share cannot be summed to a parent, and a mean of the districts' shares is not the parent's share. Give them as rates of two counts (numerator and denominator) or as counts, or leave them out of a report on this level."),
     "level_invalid_definition": QT_TRANSLATE_NOOP("Messages", "The report definition {file}: \"level\" needs either \"parent_field\" or \"lookup\" with \"key\" and \"parent\"; found: {found}."),
     # --- revregrid ---
     "regrid_field_clash": QT_TRANSLATE_NOOP("Messages", "The output field {field} would be written twice (also as {other}): name carried counts and rates differently from each other and from the quality fields ({reserved})."),

@@ -1,8 +1,10 @@
 """Parents as a layer: the children's polygons dissolved per parent key, with the parents' figures.
 
-The union is GEOS's (``QgsGeometry.unaryUnion`` of each parent's children); a union GEOS calls
-invalid (slivers between children that do not quite touch) is repaired with ``makeValid``. The
-layer is written through the one GeoPackage writer (``gpkg.copy_layer``).
+The union is GEOS's (``QgsGeometry.unaryUnion`` of each parent's children). A child GEOS calls
+invalid (a self-intersecting ring) is repaired with ``makeValid`` first: GEOS's union of it fails
+and the parent came out empty. A union GEOS calls invalid (slivers between children that do not
+quite touch) is repaired too, and only its polygons are kept (a repair may leave lines). The layer
+is written through the one GeoPackage writer (``gpkg.copy_layer``).
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from qgis.core import (
     QgsField,
     QgsGeometry,
     QgsVectorLayer,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
@@ -19,24 +22,39 @@ from . import gpkg
 from .publish_layer import MARKER
 
 
-def dissolved(layer: QgsVectorLayer, parent_of: dict) -> dict:
+def dissolved(layer: QgsVectorLayer, parent_of: dict, repaired: list | None = None) -> dict:
     """``{parent key: QgsGeometry}``: the union of the children's geometries; ``parent_of`` maps
-    feature id → parent key (children without one are left out)."""
+    feature id → parent key (children without one are left out). ``repaired`` gets the feature
+    ids of children whose invalid geometry was repaired."""
     parts: dict = {}
     request = QgsFeatureRequest().setNoAttributes()
     for feature in layer.getFeatures(request):
         parent = parent_of.get(feature.id())
         if parent is None or not feature.hasGeometry():
             continue
-        parts.setdefault(parent, []).append(feature.geometry())
+        geometry = feature.geometry()
+        if not geometry.isGeosValid():
+            geometry = _polygons(geometry.makeValid())
+            if repaired is not None:
+                repaired.append(feature.id())
+        parts.setdefault(parent, []).append(geometry)
     out = {}
     for parent, geometries in parts.items():
         union = QgsGeometry.unaryUnion(geometries)
         if not union.isGeosValid():
-            union = union.makeValid()
+            union = _polygons(union.makeValid())
         union.convertToMultiType()
         out[parent] = union
     return out
+
+
+def _polygons(geometry: QgsGeometry) -> QgsGeometry:
+    """The polygons of a repaired geometry (makeValid may return a collection with lines)."""
+    if QgsWkbTypes.geometryType(geometry.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry:
+        return geometry
+    polygons = [part for part in geometry.asGeometryCollection()
+                if QgsWkbTypes.geometryType(part.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry]
+    return QgsGeometry.collectGeometry(polygons) if polygons else QgsGeometry()
 
 
 def _kind(values) -> QVariant.Type:

@@ -41,6 +41,11 @@ def run_as_dialog(alg_id: str, params: dict, sinks: dict, work: Path) -> dict:
      {"INPUT": str(SAMPLE / "flensburg" / "Stadtteile.shp"), "INPUT_KEY": "AREA_ID",
       "TABLE": str(SAMPLE / "flensburg" / "tab_18_regelleistungsberechtigte_sgb2.csv"), "TABLE_KEY": "Stadtteil_ID"},
      {"OUTPUT": "TEMPORARY_OUTPUT"}),
+    ("sozialraum:aggregate",
+     {"INPUT": str(SAMPLE / "berlin" / "lor_planungsraeume_2021.shp"), "KEY_FIELD": "PLR_ID",
+      "LOOKUP": str(SAMPLE / "berlin" / "lor_2021_hierarchie.csv"), "LOOKUP_KEY": "Planungsraum (Nummer)",
+      "LOOKUP_PARENT": "Bezirksregion (Nummer)", "PARENT_NAME": "Bezirksregion (Name)", "COUNT_FIELDS": ["GROESSE_M2"]},
+     {"OUTPUT": "TEMPORARY_OUTPUT"}),
 ])
 def test_the_dialog_loads_exactly_the_layers_made(alg_id, params, sinks, tmp_path):
     sinks = {k: v if v == "TEMPORARY_OUTPUT" else str(tmp_path / v) for k, v in sinks.items()}
@@ -48,3 +53,5 @@ def test_the_dialog_loads_exactly_the_layers_made(alg_id, params, sinks, tmp_pat
     assert done.get("ok") is True, done
     assert len(done["loaded"]) == len(sinks), done["loaded"]
     assert all(done["loaded"].values()), done["loaded"]
+    if alg_id == "sozialraum:aggregate":  # run in the background task: all 143 Bezirksregionen written
+        assert done["results"]["PARENTS"] == 143 and done["results"]["UNMATCHED"] == 0

@@ -30,6 +30,7 @@ from ..series.indicators import Indicator, rate
 from ..tables.keys import KeyTransform, key_text, suggest_transform
 
 CHILDREN = "n_children"  # output column: how many children a parent was built from
+MARKER = "suppressed_fields"  # the written layer's list of hidden cells (gis/publish_layer.MARKER)
 
 
 @dataclass
@@ -93,22 +94,41 @@ def parents_from_lookup(child_keys: pd.Series, lookup: pd.DataFrame, key: str, p
     return parents, names, transform
 
 
-def _counts(children: pd.DataFrame, columns: Sequence[str], rows: Sequence) -> pd.DataFrame:
-    """The count columns as float; a text that is no number is refused with its district."""
+def count_values(children: pd.DataFrame, columns: Sequence[str], rows: Sequence) -> pd.DataFrame:
+    """The count columns as float; a text that is no number is refused with its district.
+
+    Text is read as offices write it, by the project's number reader (marks decided over the
+    column: '1.234' is a thousand and more, not 1.234); the markers of an empty or withheld cell
+    ('–', '·', 'k.A.' …) are missing, which ``missing_as_zero`` then takes as 0."""
+    from ..tables.column_types import DEFAULT_MISSING, DEFAULT_SUPPRESSED
+    from ..tables.numformat import detect_format, parse_numbers
+
     out = {}
     for column in columns:
         if column not in children.columns:
             raise MethodError("field_not_found", column=column, columns=", ".join(map(str, children.columns)))
         raw = children[column]
         if pd.api.types.is_bool_dtype(raw) or not pd.api.types.is_numeric_dtype(raw):
-            text = raw.astype(object).where(raw.notna(), None)
-            text = text.where(~text.map(lambda v: isinstance(v, str) and not v.strip()), None)
-            values = pd.to_numeric(text, errors="coerce")
-            bad = np.flatnonzero((values.isna() & text.notna()).to_numpy())
-            if bad.size:
-                i = int(bad[0])
-                raise MethodError("aggregate_count_not_numeric", column=column, row=rows[i], value=raw.iloc[i])
-            raw = values
+            values = np.full(len(raw), np.nan)
+            text = [(i, v.strip() if isinstance(v, str) else None if pd.isna(v) else v)
+                    for i, v in enumerate(raw.astype(object))]
+            for i, v in text:  # numbers as they are
+                if v is not None and not isinstance(v, str):
+                    try:
+                        values[i] = float(v)
+                    except (TypeError, ValueError):
+                        raise MethodError("aggregate_count_not_numeric", column=column, row=rows[i],
+                                          value=raw.iloc[i]) from None
+            cells = [(i, v) for i, v in text if isinstance(v, str) and v
+                     and v not in DEFAULT_MISSING and v not in DEFAULT_SUPPRESSED]
+            if cells:
+                found = np.array([v for _, v in cells], dtype=object)
+                numbers, ok, _ = parse_numbers(found, detect_format(found)[0])
+                if not ok.all():
+                    i = cells[int(np.flatnonzero(~ok)[0])][0]
+                    raise MethodError("aggregate_count_not_numeric", column=column, row=rows[i], value=raw.iloc[i])
+                values[[i for i, _ in cells]] = numbers
+            raw = pd.Series(values, index=raw.index)
         out[column] = raw.astype(float)
     return pd.DataFrame(out, index=children.index)
 
@@ -137,8 +157,12 @@ def aggregate(children: pd.DataFrame, parent_of: pd.Series, counts: Sequence[str
     columns = summed_columns(counts, rates)
     if not columns:
         raise MethodError("aggregate_nothing")
+    taken = [c for c in (parent_column, name_column, CHILDREN, MARKER) if c]
+    for column in columns:  # a sum under one of these names would overwrite it (or be written twice)
+        if column in taken:
+            raise MethodError("aggregate_count_name_taken", column=column, taken=", ".join(taken))
     rows = list(keys if keys is not None else children.index)
-    values = _counts(children, columns, rows)
+    values = count_values(children, columns, rows)
     parent_of = key_text(pd.Series(parent_of, index=children.index))
     has_parent = parent_of.notna()
     unmatched = [str(k) for k, p in zip(rows, has_parent) if not p]

@@ -303,7 +303,7 @@ def compute_profiles(frame: pd.DataFrame, indicators: Sequence[Indicator],
 
             parents[ind.field] = parent_values(frame, options.parent, method, open_values, numerator=ind.numerator,
                                                denominator=ind.denominator, scale=ind.rate_scale, population=population,
-                                               publication=publication)
+                                               publication=publication, valid=reference if options.population else None)
         ratio_scale = bool(known.any() and (values[known] >= 0).all() and city[ind.field].value > 0)
         if known.any() and (values[known] < 0).any():
             signed.add(ind.field)

@@ -32,53 +32,47 @@ SECRET = ("small", "source", "complementary")  # hidden as secret; "population" 
 
 
 def determined(relations: np.ndarray, tol: float = 1e-9) -> np.ndarray:
-    """Which unknowns (columns of ``relations``) the relations fix: a zero row of the null space."""
+    """Which unknowns (columns of ``relations``) the relations fix: a unit vector in the row space
+    (its projection onto the row space keeps length 1; that is, a zero row of the null space).
+    The reduced SVD is enough (the row space's basis), much cheaper than the full one for many
+    unknowns."""
     n = relations.shape[1]
     if n == 0:
         return np.zeros(0, dtype=bool)
     if relations.shape[0] == 0:
         return np.zeros(n, dtype=bool)
-    _, s, vt = np.linalg.svd(relations, full_matrices=True)
+    _, s, vt = np.linalg.svd(relations, full_matrices=False)
     rank = int((s > tol * max(1.0, s.max() if s.size else 0.0)).sum())
-    null = vt[rank:].T  # n × (n − rank)
-    if null.shape[1] == 0:
-        return np.ones(n, dtype=bool)
-    return np.abs(null).max(axis=1) < 1e-7
+    inside = (vt[:rank] ** 2).sum(axis=0)  # squared length of each unit vector's projection
+    return inside > 1.0 - 1e-9
 
 
-def _relations(parent_of: np.ndarray, child_known: np.ndarray, child_present: np.ndarray,
-               parent_keys: np.ndarray, parent_known: np.ndarray, parent_present: np.ndarray):
-    """The relations over the unknown cells of one column: (matrix, unknown kinds, unknown rows)."""
+def _relations(child_pos: np.ndarray, child_known: np.ndarray, child_present: np.ndarray,
+               parent_known: np.ndarray, parent_present: np.ndarray, totals=()):
+    """The relations over the unknown cells of one column: (matrix, unknown kinds, unknown rows).
+    ``child_pos``: per child the position of its parent (-1: none); ``totals``: further published
+    sums over the children (boolean masks)."""
     unknown_children = np.flatnonzero(child_present & ~child_known)
     unknown_parents = np.flatnonzero(parent_present & ~parent_known)
     n_c = len(unknown_children)
-    col_child = {int(i): j for j, i in enumerate(unknown_children)}
-    col_parent = {int(i): n_c + j for j, i in enumerate(unknown_parents)}
-    rows = []
     n = n_c + len(unknown_parents)
-    for p, key in enumerate(parent_keys):
-        if not parent_present[p]:
-            continue  # no published value: no relation
-        row = np.zeros(n)
-        for i in np.flatnonzero(parent_of == key):
-            if int(i) in col_child:
-                row[col_child[int(i)]] = -1.0
-        if p in col_parent:
-            row[col_parent[p]] = 1.0
-        if row.any():
-            rows.append(row)
+    rows = np.zeros((len(parent_present), n))  # one per parent: its value − Σ its unknown children
+    pos = child_pos[unknown_children]
+    rows[pos[pos >= 0], np.flatnonzero(pos >= 0)] = -1.0
+    rows[unknown_parents, n_c + np.arange(len(unknown_parents))] = 1.0
+    rows = rows[parent_present & rows.any(axis=1)]  # no published value: no relation
     city_c = np.zeros(n)
     city_c[:n_c] = 1.0  # Σ over the children with a value = the city's figure
     city_p = np.zeros(n)
     city_p[n_c:] = 1.0
-    rows += [r for r in (city_c, city_p) if r.any()]
-    matrix = np.vstack(rows) if rows else np.zeros((0, n))
+    further = [np.concatenate([np.asarray(t, dtype=float)[unknown_children], np.zeros(n - n_c)]) for t in totals]
+    matrix = np.vstack([rows] + [r[None, :] for r in (city_c, city_p, *further) if r.any()])
     return matrix, unknown_children, unknown_parents
 
 
 def parent_rule(parents: Publication, parent_values: pd.DataFrame, parent_keys: pd.Series,
                 children: Publication, child_values: pd.DataFrame, parent_of: pd.Series,
-                columns: Sequence[str] | None = None, max_rounds: int = 1000) -> Publication:
+                columns: Sequence[str] | None = None, max_rounds: int = 1000, totals=()) -> Publication:
     """``parents`` (the rule on the parent level) with further parent cells hidden until no
     secret child or parent cell of ``columns`` (default: the parents' count columns) is
     determined by the shown cells of both levels.
@@ -86,10 +80,14 @@ def parent_rule(parents: Publication, parent_values: pd.DataFrame, parent_keys: 
     ``parent_values`` / ``parent_keys``: the parents' counts and keys (same index as
     ``parents.mask``); ``child_values`` / ``parent_of``: the children's counts and their parent
     keys (same index as ``children.mask``; a child without a parent is in no parent's sum).
+    ``totals``: further published sums over some children (boolean Series on their index), e.g.
+    the city value over the valid areas.
     """
     mask, reasons = parents.mask.copy(), parents.reasons.copy()
     keys = parent_keys.astype(object).to_numpy()
     child_parent = parent_of.reindex(child_values.index).astype(object).to_numpy()
+    child_pos = pd.Index(keys).get_indexer(child_parent)  # (keys are unique: one row per parent)
+    totals = [pd.Series(t).reindex(child_values.index, fill_value=False).to_numpy(dtype=bool) for t in totals]
     for column in columns if columns is not None else parents.counts:
         if column not in mask.columns or column not in child_values.columns:
             continue
@@ -102,8 +100,8 @@ def parent_rule(parents: Publication, parent_values: pd.DataFrame, parent_keys: 
         present = ~np.isnan(p_values)
         # what the districts' publication gives away on its own (a parent whose districts are all
         # shown is their sum): no parent cell can protect that, so it is neither a leak nor a partner
-        matrix, u_child, u_parent = _relations(child_parent, ~c_mask, ~np.isnan(c_values), keys,
-                                               np.zeros(len(keys), dtype=bool), present)
+        matrix, u_child, u_parent = _relations(child_pos, ~c_mask, ~np.isnan(c_values),
+                                               np.zeros(len(keys), dtype=bool), present, totals)
         fixed = determined(matrix)
         base_child = {int(i) for j, i in enumerate(u_child) if fixed[j]}
         base_parent = np.zeros(len(keys), dtype=bool)
@@ -111,8 +109,8 @@ def parent_rule(parents: Publication, parent_values: pd.DataFrame, parent_keys: 
         for _ in range(max_rounds):
             p_mask = mask[column].to_numpy(dtype=bool)
             p_secret = p_mask & np.isin(reasons[column].to_numpy(), SECRET) & ~base_parent
-            matrix, u_child, u_parent = _relations(child_parent, ~c_mask, ~np.isnan(c_values), keys,
-                                                   ~p_mask, present)
+            matrix, u_child, u_parent = _relations(child_pos, ~c_mask, ~np.isnan(c_values), ~p_mask, present,
+                                                   totals)
             fixed = determined(matrix)
             leaks = [("child", int(i)) for j, i in enumerate(u_child)
                      if fixed[j] and c_secret[i] and int(i) not in base_child]
@@ -120,11 +118,17 @@ def parent_rule(parents: Publication, parent_values: pd.DataFrame, parent_keys: 
                       if fixed[len(u_child) + j] and p_secret[i]]
             if not leaks:
                 break
-            row = _cell_to_hide(leaks[0], child_parent, keys, p_values, p_mask | base_parent, c_mask, c_values)
-            if row is None:
-                break  # every parent that could protect is hidden already
-            mask.iloc[row, mask.columns.get_loc(column)] = True
-            reasons.iloc[row, reasons.columns.get_loc(column)] = "complementary"
+            # every leaking district's own shown parent at once (one of them alone would not stop
+            # the others; one round each cost an SVD per hidden parent: seconds on 542 PLR)
+            rows = {child_pos[i] for kind, i in leaks if kind == "child" and child_pos[i] >= 0}
+            rows = sorted(int(r) for r in rows if not (p_mask | base_parent)[r] and present[r])
+            if not rows:
+                row = _cell_to_hide(leaks[0], child_pos, p_values, p_mask | base_parent, c_mask, c_values)
+                if row is None:
+                    break  # every parent that could protect is hidden already
+                rows = [row]
+            mask.iloc[rows, mask.columns.get_loc(column)] = True
+            reasons.iloc[rows, reasons.columns.get_loc(column)] = "complementary"
     for _ in range(len(parents.derived) + 1):  # a rate from a now hidden count is hidden too
         for target, sources in parents.derived.items():
             from_hidden = mask[[s for s in sources if s in mask]].any(axis=1) & ~mask[target]
@@ -133,19 +137,20 @@ def parent_rule(parents: Publication, parent_values: pd.DataFrame, parent_keys: 
     return replace(parents, mask=mask.astype(bool), reasons=reasons)
 
 
-def _cell_to_hide(leak, child_parent, keys, p_values, p_mask, c_mask, c_values):
+def _cell_to_hide(leak, child_pos, p_values, p_mask, c_mask, c_values):
     """The parent to hide for a leak: a hidden child's own shown parent; else (a parent comes
     back through the city total) the smallest shown parent that has a hidden child itself (so it
     cannot be summed up from its children), else the smallest shown parent."""
     kind, i = leak
     if kind == "child":  # (``p_mask`` counts the parents the districts give away as hidden: no partners)
-        own = np.flatnonzero(keys == child_parent[i])
-        if len(own) and not p_mask[own[0]] and not np.isnan(p_values[own[0]]):
-            return int(own[0])
+        own = child_pos[i]
+        if own >= 0 and not p_mask[own] and not np.isnan(p_values[own]):
+            return int(own)
     shown = ~p_mask & ~np.isnan(p_values)
     if not shown.any():
         return None
-    with_hidden = np.array([bool((c_mask & ~np.isnan(c_values) & (child_parent == k)).any()) for k in keys])
+    with_hidden = np.zeros(len(p_values), dtype=bool)
+    with_hidden[child_pos[c_mask & ~np.isnan(c_values) & (child_pos >= 0)]] = True
     for candidates in (shown & with_hidden & (p_values > 0), shown & with_hidden):
         if candidates.any():
             order = np.where(candidates, p_values, np.inf)

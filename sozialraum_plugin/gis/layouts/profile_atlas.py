@@ -64,12 +64,13 @@ from .profile_data import (
     table_layer,
     write_profile_layer,
 )
+from .profile_fit import table_size
 from .profile_page import (
     CELL_MARGIN,
     RIGHT_W,
+    TABLE_PT,
     add_relation,
     arrange,
-    column_widths,
     fitter,
     lines_needed,
     measure_rows,
@@ -80,6 +81,7 @@ from .profile_page import (
     set_font,
     set_house_colour,
     set_logo,
+    set_table_fonts,
     set_variables,
     table_of,
 )
@@ -373,7 +375,7 @@ def make_sheets(request: SheetRequest, project, separate_folder: str = "", feedb
     # the table's columns: headers in the page's language, numbers as wide as their longest text
     headers = table_headers(profiles, words)
     plain = row_columns(request)[0]
-    widths = column_widths(family, headers, plain)
+    size, widths = table_size(family, headers, plain, [i.label for i in profiles.indicators])
     rows = charts.spine_rows(profiles, lang=request.lang)
     # standalone labelled charts for reports and web pages
     charts.write_svgs(folder / "charts", keys, (charts.spine_svg(r, 170, 8, labels=True, words=words) for r in rows))
@@ -383,7 +385,7 @@ def make_sheets(request: SheetRequest, project, separate_folder: str = "", feedb
              **(trend["columns"] if trend else {}),
              "pr_file": files}
     columns, kinds = district_columns(request, extra, request.class_title, request.cluster_title)
-    fit = fitter(family, widths["label"] - 0.5)
+    fit = fitter(family, widths["label"] - 0.5, size)
     row_data = row_columns(request, fit)
     layer = write_profile_layer(request, columns, kinds, row_data,
                                 {profile_trend.YEARS_NAME: trend["table"]} if trend else None)
@@ -406,6 +408,8 @@ def make_sheets(request: SheetRequest, project, separate_folder: str = "", feedb
     n = len(profiles.indicators)
     if table is not None:
         if not own_template:
+            if size != TABLE_PT:  # smaller text where the names would be cut (profile_fit)
+                set_table_fonts(table, family, size)
             set_columns(table, dict(headers, chart=words.translate("ProfilePage", "Position")), widths)
         header, row = measure_rows(table)
     else:

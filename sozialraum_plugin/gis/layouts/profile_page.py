@@ -105,15 +105,15 @@ def line_mm(size: float) -> float:
     return size * MM_PER_PT * 1.25
 
 
-def fitter(family: str, width: float):
+def fitter(family: str, width: float, size: float = TABLE_PT):
     """Shorten a name to ``width`` mm with an ellipsis (every table row stays one line high, so the
     chart's rows line up with the table's). Cut after a whole word where one is left: a cut word
     reads as another ("Child poverty (SGB II, und…": German 'and' on an English page)."""
     def fit(text: str) -> str:
-        if text_width_mm(family, TABLE_PT, text) <= width:
+        if text_width_mm(family, size, text) <= width:
             return text
         full = text
-        while text and text_width_mm(family, TABLE_PT, text + "\u2026") > width:
+        while text and text_width_mm(family, size, text + "\u2026") > width:
             text = text[:-1]
         if full[len(text):len(text) + 1] not in (" ", "") and " " in text.strip():
             text = text[:text.rstrip().rindex(" ")]
@@ -246,15 +246,15 @@ def table_of(layout):
     return table if isinstance(table, QgsLayoutItemAttributeTable) else None
 
 
-def column_widths(family: str, headers: dict, columns: dict, chart: bool = True) -> dict:
-    """Each number column as wide as its longest text; the names get the rest."""
+def column_widths(family: str, headers: dict, columns: dict, chart: bool = True, size: float = TABLE_PT) -> dict:
+    """Each number column as wide as its longest text at ``size`` pt; the names get the rest."""
     widths = {}
     for name, header in headers.items():
         if name in ("label", "chart"):
             continue
         texts = {header} | set(columns[name])
-        widths[name] = max(text_width_mm(family, TABLE_PT, t) for t in sorted(texts, key=len)[-12:])
-        widths[name] = max(widths[name], text_width_mm(family, TABLE_PT, header, True)) + 1.5
+        widths[name] = max(text_width_mm(family, size, t) for t in sorted(texts, key=len)[-12:])
+        widths[name] = max(widths[name], text_width_mm(family, size, header, True)) + 1.5
     widths["chart"] = CHART_W - 2 * CELL_MARGIN if chart else 0
     used = sum(widths.values()) + 2 * CELL_MARGIN * (len(widths) + 1)
     widths["label"] = PAGE_W - 2 * MARGIN - used

@@ -118,7 +118,9 @@ class AggregateAlgorithm(SozialraumAlgorithm):
             layer.name()
 
     def compute(self, parameters, context, feedback):
-        from ...core.areas.aggregate import aggregate, parents_from_field, parents_from_lookup
+        import pandas as pd
+
+        from ...core.areas.aggregate import aggregate, count_values, parents_from_field, parents_from_lookup
         from ...core.errors import MethodError
         from ...core.publish import publication_rule
         from ...core.publish.hierarchy import parent_rule
@@ -147,6 +149,9 @@ class AggregateAlgorithm(SozialraumAlgorithm):
             if column not in names_in:
                 raise MethodError("field_not_found", column=column, columns=", ".join(names_in))
         frame = attributes_as_text(layer, wanted)
+        for column in wanted:  # a number field as its numbers: its text '2.125' is no German 2125
+            if column not in (key, parent_field) and layer.fields().field(column).isNumeric():
+                frame[column] = pd.to_numeric(frame[column]).astype(float)
         fids = [f.id() for f in layer.getFeatures(_no_geometry())]
         frame.index = fids
         child_keys = frame[key] if key else frame.index.to_series().map(lambda f: f"fid {f}")
@@ -174,23 +179,32 @@ class AggregateAlgorithm(SozialraumAlgorithm):
         threshold = self.parameterAsInt(parameters, "SUPPRESS_BELOW", context)
         min_population = self.parameterAsDouble(parameters, "MIN_POPULATION", context) if population else None
         hidden = cells_from_markers(frame, markers(layer))
-        child_numbers = frame[result.counts].apply(_number)
-        if population and population not in child_numbers:
-            child_numbers[population] = _number(frame[population])
+        child_numbers = count_values(frame, list(dict.fromkeys(result.counts + ([population] if population else []))),
+                                     child_keys.tolist())
         child_pub = publication_rule(child_numbers, rates, counts=result.counts, population=population,
                                      min_population=min_population, threshold=threshold, hidden=hidden)
         parent_pub = publication_rule(parents, rates, counts=result.counts, threshold=threshold,
                                       population=population if population in result.counts else None,
                                       min_population=min_population)
+        valid = [child_numbers[population] >= min_population] if population else []  # Σ of the valid ones too
         publication = parent_rule(parent_pub, parents, parents[parent_key], child_pub, child_numbers,
-                                  result.parent_of)
+                                  result.parent_of, totals=valid)
         return self._write(parameters, context, feedback, words, layer, frame, result, parent_key, name, publication)
 
     def _write(self, parameters, context, feedback, words, layer, frame, result, parent_key, name, publication):
         from ...gis.parent_layer import dissolved, write_parents
 
         parents = result.parents
-        geometries = dissolved(layer, dict(zip(frame.index, result.parent_of)))
+        repaired = []
+        geometries = dissolved(layer, dict(zip(frame.index, result.parent_of)), repaired)
+        if repaired:
+            key = self.parameterAsString(parameters, "KEY_FIELD", context)
+            keys = frame[key].to_dict() if key in frame.columns else {}
+            listed = ", ".join(str(keys.get(f) or f"fid {f}") for f in repaired[:20])
+            listed += " …" if len(repaired) > 20 else ""
+            feedback.pushWarning(words.translate(
+                "AggregateAlgorithm", "{0} districts had an invalid polygon, repaired before the union: {1}").format(
+                len(repaired), listed))
         dest = output_gpkg_path(self.parameterAsOutputLayer(parameters, "OUTPUT", context))
         written = write_parents(
             layer, geometries, publication.apply(parents) if publication else parents, parent_key, dest,
@@ -227,8 +241,3 @@ def _no_geometry():
 
     return QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setNoAttributes()
 
-
-def _number(column):
-    import pandas as pd
-
-    return pd.to_numeric(column, errors="coerce").astype(float)

@@ -66,11 +66,15 @@ def _lookup_context(run):
 
 
 def check_inputs(run) -> None:
-    """Every input column of a derived indicator exists after the joins, or a message names it."""
+    """Every input column of a derived indicator exists after the joins, or a message names it;
+    on a parent level, every indicator can be taken there."""
     from ...core.report.definition import DefinitionError
     from ...core.series.derived import missing_inputs
+    from .report_level import check_level
     from .report_series import plan_for, series_wanted
 
+    if getattr(run.d, "level", None):
+        check_level(run.d)
     wanted = derived(run.d)
     series = series_wanted(run.d)
     if not wanted and not series:

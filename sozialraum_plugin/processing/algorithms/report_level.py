@@ -33,6 +33,20 @@ def summed_counts(definition, columns) -> list:
     return [c for c in dict.fromkeys(wanted) if c in columns]
 
 
+def check_level(definition) -> None:
+    """Refuse, before anything is joined or written, indicators that cannot be taken to the
+    parent level: a value (a share without its counts) is neither summed nor recomputed, and no
+    mean of the districts' shares is the parent's share. The level's own ``counts`` are summed."""
+    from ...core.errors import MethodError
+
+    level = definition.level
+    summed = set(level.counts)
+    values = [ind.id for ind in definition.indicators
+              if ind.kind == "value" and not all(column in summed for _, _, column in ind.inputs())]
+    if values:
+        raise MethodError("level_values", parent=level.parent or level.parent_field, ids=", ".join(values))
+
+
 def level_step(run, steps) -> None:
     """One run of sozialraum:aggregate; ``run.d`` becomes a copy keyed by the parents."""
     d, level = run.d, run.d.level
@@ -70,7 +84,7 @@ def level_publication(run, frame, publication):
 
     from ...core.areas.aggregate import parents_from_field, parents_from_lookup
     from ...core.publish.hierarchy import parent_rule
-    from ...core.publish.report_rule import report_publication
+    from ...core.publish.report_rule import population_setting, report_publication
     from ...core.publish.rule import cells_from_markers
     from ...core.tables.read import read_table
     from ...gis import gpkg
@@ -93,4 +107,6 @@ def level_publication(run, frame, publication):
     else:
         parent_of = parents_from_field(child, level.parent_field)
     numbers = child.apply(lambda column: pd.to_numeric(column, errors="coerce"))
-    return parent_rule(publication, frame, frame[parent], child_publication, numbers, parent_of)
+    population, minimum = population_setting(run.district_definition)  # the valid areas' Σ is published too
+    valid = [numbers[population] >= minimum] if population in numbers else []
+    return parent_rule(publication, frame, frame[parent], child_publication, numbers, parent_of, totals=valid)

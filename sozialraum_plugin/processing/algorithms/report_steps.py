@@ -114,7 +114,7 @@ class ReportRun:
         d = self.d
         if steps.isCanceled():  # before the first step: nothing is read or written
             raise ReportCanceled()
-        check_inputs(self)  # before anything is written
+        check_inputs(self)  # before anything is written (and a parent level's indicators)
         matched = None
         self._check_ids(before_joins=True)
         for n, table in enumerate(d.tables, start=1):
