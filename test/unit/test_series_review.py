@@ -1,0 +1,40 @@
+"""Review of years as data (issue 15, parts 1–2): what a planner hits when the definition is
+written back, a year is missing or a message has to name the problem."""
+from __future__ import annotations
+
+import json
+
+from sozialraum_plugin.core.report.definition import ReportDefinition, load
+
+MONITORING = "flensburg/sozialmonitoring_flensburg.json"
+
+
+def _with_table(data: dict, year: int) -> dict:
+    tables = data["tables"] + [{**data["tables"][-1], "path": f"jahre/sgb2_{year}.csv", "year": year}]
+    return {**data, "tables": tables}
+
+
+def test_a_period_change_is_written_back_as_period_and_moves_with_next_years_table(sample_dir):
+    """Saved (builder, Berichtsdefinition.json), "change_between": "period" stayed [2019, 2021]: with
+    next year's table added, D3 went on measuring 2019–2021 instead of the two years up to 2022."""
+    path = sample_dir / MONITORING
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    d = load(str(path))
+    written = {i["id"]: i for i in d.to_dict()["indicators"]}
+    assert written["D3"]["change_between"] == "period"
+    assert written["DQ"]["change_between"] == [2019, 2021]  # fixed years stay fixed
+    assert "extra" not in written["D3"]
+    again = ReportDefinition.from_dict(_with_table(json.loads(d.to_json()), 2022), d.base_dir)
+    assert again.indicator("D3").change_between == (2020, 2022)
+    assert again.indicator("DQ").change_between == (2019, 2021)
+    assert {i["id"]: i.get("change_between") for i in raw["indicators"]} == {
+        i["id"]: i.get("change_between") for i in d.to_dict()["indicators"]}
+
+
+def test_fixed_years_equal_to_the_period_stay_fixed(sample_dir):
+    data = json.loads((sample_dir / MONITORING).read_text(encoding="utf-8"))
+    for item in data["indicators"]:
+        if item["id"] == "D3":
+            item["change_between"] = [2019, 2021]
+    d = ReportDefinition.from_dict(data, str(sample_dir / "flensburg"))
+    assert {i["id"]: i for i in d.to_dict()["indicators"]}["D3"]["change_between"] == [2019, 2021]
