@@ -38,3 +38,19 @@ def test_fixed_years_equal_to_the_period_stay_fixed(sample_dir):
             item["change_between"] = [2019, 2021]
     d = ReportDefinition.from_dict(data, str(sample_dir / "flensburg"))
     assert {i["id"]: i for i in d.to_dict()["indicators"]}["D3"]["change_between"] == [2019, 2021]
+
+
+def test_a_year_a_map_of_years_lacks_is_named_in_its_years_entry(sample_dir):
+    """K without its 2020 column: the message named "maps[3].field", an entry that map has not."""
+    import pytest
+
+    from sozialraum_plugin.core.report.definition import DefinitionError
+
+    data = json.loads((sample_dir / MONITORING).read_text(encoding="utf-8"))
+    data["maps"].append({"of": "K", "years": [2019, 2020, 2021], "title": "Kinderarmut"})
+    d = ReportDefinition.from_dict(data, str(sample_dir / "flensburg"))
+    columns = {"K_2019", "K_2021", "Q_2019", "Q_2020", "Q_2021", "Q", "DQ"}
+    with pytest.raises(DefinitionError) as error:
+        d.check_ids(columns, "monitoring.json")
+    assert error.value.params["section"] == "maps[3].years" and error.value.params["id"] == "K_2020"
+    assert ("maps[0].field", "Q") in d.referenced_ids()

@@ -208,7 +208,9 @@ class ReportDefinition:
 
     def referenced_ids(self) -> list[tuple[str, str]]:
         """(section, id) of every field the definition uses after the joins."""
-        refs = [(f"maps[{n}].field", f) for n, m in enumerate(self.maps) for f in m.mapped_fields()]
+        # a map of several years names its section so: "maps[1].field" named an entry the map has not
+        refs = [(f"maps[{n}].{'field' if m.field else 'years' if m.of else 'fields'}", f)
+                for n, m in enumerate(self.maps) for f in m.mapped_fields()]
         if self.profiles:
             refs += [("profiles.fields", f) for f in self.profiles.fields]
         if self.index:
