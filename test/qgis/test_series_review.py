@@ -1,0 +1,64 @@
+"""Review of years as data in the report (issue 15, parts 1–2): what a planner hits with real
+yearly tables — a year one indicator lacks, a column named in no table, no direction in the index."""
+from __future__ import annotations
+
+import json
+import shutil
+
+from qgis.core import QgsProcessingFeedback
+
+DEFINITION = "sozialmonitoring_flensburg.json"
+
+
+class Log(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def pushInfo(self, info):  # noqa: N802
+        self.lines.append(info)
+
+    def pushWarning(self, warning):  # noqa: N802
+        self.lines.append("WARN " + warning)
+
+
+def _definition(sample_dir, tmp_path, change) -> str:
+    """A copy of the sample (tables included, to be changed), without maps and pages."""
+    folder = tmp_path / "flensburg"
+    shutil.copytree(sample_dir / "flensburg", folder)
+    data = json.loads((folder / DEFINITION).read_text(encoding="utf-8"))
+    data.pop("maps"), data.pop("profiles")
+    change(data, folder)
+    path = folder / "definition.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def _run(definition, out, log=None, **extra):
+    import processing
+
+    return processing.run("sozialraum:report", {"DEFINITION": definition, "OUTPUT_FOLDER": str(out), **extra},
+                          feedback=log or Log())
+
+
+def test_a_year_one_indicator_lacks_is_said_naming_table_column_and_years(provider, sample_dir, tmp_path):
+    """The 2020 table calls NEF_Anteil 'NEF_Quote' (the definition takes all its columns): K went on with
+    2019 and 2021 only, and nothing said so."""
+    def rename(data, folder):
+        path = folder / "jahre" / "sgb2_2020.csv"
+        path.write_text(path.read_text(encoding="utf-8").replace(";NEF_Anteil;", ";NEF_Quote;"), encoding="utf-8")
+        data["tables"][1].pop("fields")
+
+    log = Log()
+    _run(_definition(sample_dir, tmp_path, rename), tmp_path / "out", log)
+    warnings = [line for line in log.lines if line.startswith("WARN ") and "K has no values for 2020" in line]
+    assert warnings == ["WARN The indicator K has no values for 2020: no table of that year (sgb2_2020.csv) "
+                        "has its column NEF_Anteil. Its years: 2019, 2021."]
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(tmp_path / "out" / "sozialraum.gpkg")) as db:
+        years = [r[0] for r in db.execute("SELECT DISTINCT year FROM series WHERE indicator = 'K' ORDER BY year")]
+    assert years == [2019, 2021]
+    assert not [line for line in log.lines if line.startswith("WARN ") and "has no values for" in line
+                and "indicator K " not in line]
