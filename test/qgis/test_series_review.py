@@ -62,3 +62,22 @@ def test_a_year_one_indicator_lacks_is_said_naming_table_column_and_years(provid
     assert years == [2019, 2021]
     assert not [line for line in log.lines if line.startswith("WARN ") and "has no values for" in line
                 and "indicator K " not in line]
+
+
+def test_of_naming_a_column_in_no_table_lists_only_columns_that_exist(provider, sample_dir, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    def misspell(data, folder):
+        next(i for i in data["indicators"] if i["id"] == "K")["of"] = "NEF_Quote"
+
+    out = tmp_path / "out"
+    try:
+        _run(_definition(sample_dir, tmp_path, misspell), out)
+        raise AssertionError("not refused")
+    except QgsProcessingException as error:
+        text = str(error)
+    assert text.startswith("The indicator K reads the column NEF_Quote, which no table has, in no year "
+                           "(2019, 2020, 2021)")
+    listed = text.split("Columns: ")[1].rstrip(".").split(", ")
+    assert "NEF_Anteil_2020" in listed and not [c for c in listed if c.startswith("tbl_")], listed
+    assert not (out / "sozialraum.gpkg").exists()

@@ -85,7 +85,9 @@ def check_inputs(run) -> None:
         if not lacking and not series:
             break
         columns = _table_columns(run, n, table, context)
-        available |= set(columns) | {CLASH_PREFIX + c for c in columns}
+        # the jointable prefixes only a column the districts already have: tbl_ of every column
+        # listed 18 columns no table has in the message ("Columns: …, tbl_NEF_2019, …")
+        available |= set(columns) | {CLASH_PREFIX + c for c in columns if c in available}
         if table.year_column:  # its years are known now
             from ...core.series.series import years_from_columns
 
