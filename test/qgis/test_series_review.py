@@ -81,3 +81,26 @@ def test_of_naming_a_column_in_no_table_lists_only_columns_that_exist(provider, 
     listed = text.split("Columns: ")[1].rstrip(".").split(", ")
     assert "NEF_Anteil_2020" in listed and not [c for c in listed if c.startswith("tbl_")], listed
     assert not (out / "sozialraum.gpkg").exists()
+
+
+def test_no_direction_in_the_index_is_said_and_not_flipped(provider, sample_dir, tmp_path):
+    """K marked "no direction" (0) in the index's status list: it enters as +1, and the log says so
+    (before, nothing told the planner how the index read it)."""
+    import sqlite3
+    from contextlib import closing
+
+    import numpy as np
+
+    def no_direction(data, folder):
+        next(i for i in data["indicators"] if i["id"] == "K")["direction"] = 0
+
+    log = Log()
+    out = tmp_path / "out"
+    _run(_definition(sample_dir, tmp_path, no_direction), out, log)
+    warned = [line for line in log.lines if line.startswith("WARN No direction (0) given for K:")]
+    assert warned and "taken as +1 (higher value = more need)" in warned[0]
+    with closing(sqlite3.connect(out / "sozialraum_intern.gpkg")) as db:
+        rows = list(db.execute("SELECT K, z_K, valid FROM sozialraum_intern"))
+    k = np.array([r[0] for r in rows if r[2]], dtype=float)
+    z = np.array([r[1] for r in rows if r[2]], dtype=float)
+    assert np.corrcoef(k, z)[0, 1] > 0.99  # +1: higher K, higher need (not turned round)
