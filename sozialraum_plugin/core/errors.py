@@ -204,6 +204,8 @@ MESSAGES: dict[str, str] = {
     "level_invalid_definition": QT_TRANSLATE_NOOP("Messages", "The report definition {file}: \"level\" needs either \"parent_field\" or \"lookup\" with \"key\" and \"parent\"; found: {found}."),
     # --- revregrid ---
     "regrid_field_clash": QT_TRANSLATE_NOOP("Messages", "The output field {field} would be written twice (also as {other}): name carried counts and rates differently from each other and from the quality fields ({reserved})."),
+    # --- rev-series ---
+    "year_table_row_twice": QT_TRANSLATE_NOOP("Messages", "The table {file} has {count} rows for district {key} in the year {year} (column {column}); a table with a year column has one row per district and year."),
 }
 
 

@@ -54,3 +54,23 @@ def test_a_year_a_map_of_years_lacks_is_named_in_its_years_entry(sample_dir):
         d.check_ids(columns, "monitoring.json")
     assert error.value.params["section"] == "maps[3].years" and error.value.params["id"] == "K_2020"
     assert ("maps[0].field", "Q") in d.referenced_ids()
+
+
+def test_a_district_twice_in_one_year_of_a_long_table_is_named_as_such():
+    """The duplicated row was reported as "several values for district 3, year 2019, indicator
+    Stadtteil": Stadtteil is the district's name column, no indicator."""
+    import pandas as pd
+    import pytest
+
+    from sozialraum_plugin.core.errors import TableError
+    from sozialraum_plugin.core.tables.pivot import pivot_years
+
+    frame = pd.DataFrame({"Stadtteil_ID": ["1", "2", "3", "3", "1"], "Jahr": ["2019", "2019", "2019", "2019", "2020"],
+                          "Stadtteil": ["Altstadt", "Neustadt", "Nordstadt", "Nordstadt", "Altstadt"],
+                          "SGB2": [532, 1094, 2352, 2352, 491]})
+    with pytest.raises(TableError) as error:
+        pivot_years(frame, "Stadtteil_ID", "Jahr", name="sgb2_lang.csv")
+    assert error.value.code == "year_table_row_twice"
+    assert error.value.params == {"file": "sgb2_lang.csv", "count": 2, "key": "3", "year": "2019", "column": "Jahr"}
+    wide = pivot_years(frame.drop(index=3), "Stadtteil_ID", "Jahr", name="sgb2_lang.csv").frame
+    assert wide.set_index("Stadtteil_ID").loc["1", "SGB2_2020"] == 491
