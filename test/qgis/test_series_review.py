@@ -104,3 +104,28 @@ def test_no_direction_in_the_index_is_said_and_not_flipped(provider, sample_dir,
     k = np.array([r[0] for r in rows if r[2]], dtype=float)
     z = np.array([r[1] for r in rows if r[2]], dtype=float)
     assert np.corrcoef(k, z)[0, 1] > 0.99  # +1: higher K, higher need (not turned round)
+
+
+def test_a_report_year_before_the_last_year_keeps_each_years_city_value(provider, sample_dir, tmp_path):
+    """"report_year": 2020 with tables up to 2021: the years table printed the report year's city
+    value (14,3) under 2021, whose city value is 14,2 (the page's year was taken to be the last)."""
+    import sqlite3
+    from contextlib import closing
+
+    from disclosure_support import de, pdf_pages
+
+    def report_2020(data, folder):
+        data.update(report_year=2020, period=1, profiles={"fields": ["Q", "K"], "title": "Stadtteilprofil",
+                                                          "separate_files": False})
+
+    out = tmp_path / "out"
+    _run(_definition(sample_dir, tmp_path, report_2020), out)
+    with closing(sqlite3.connect(out / "sozialraum_intern.gpkg")) as db:
+        rows = list(db.execute("SELECT year, SUM(numerator), SUM(denominator) FROM series WHERE indicator = 'Q' "
+                               "GROUP BY year ORDER BY year"))
+        q, q2020 = db.execute("SELECT Q, Q_2020 FROM sozialraum_intern WHERE AREA_ID = 'STGT01'").fetchone()
+    assert q == q2020  # the page's value is the report year's
+    city = [de(n / d * 100, 1) for _y, n, d in rows]
+    assert city[1:] == ["14,3", "14,2"]
+    page = next(p for p in pdf_pages(out / "Sozialraumprofile.pdf") if p.strip().startswith("01 Altstadt"))
+    assert " ".join(page.split()).count("Stadt " + " ".join(city)) == 1, page
