@@ -129,3 +129,21 @@ def test_a_report_year_before_the_last_year_keeps_each_years_city_value(provider
     assert city[1:] == ["14,3", "14,2"]
     page = next(p for p in pdf_pages(out / "Sozialraumprofile.pdf") if p.strip().startswith("01 Altstadt"))
     assert " ".join(page.split()).count("Stadt " + " ".join(city)) == 1, page
+
+
+def test_two_tables_of_one_year_giving_the_same_column_are_refused(provider, sample_dir, tmp_path):
+    """The 2020 file entered as "year": 2021 (a copied entry): its values were printed as 2021's."""
+    from qgis.core import QgsProcessingException
+
+    def copied(data, folder):
+        data["tables"][1]["year"] = 2021
+
+    out = tmp_path / "out"
+    try:
+        _run(_definition(sample_dir, tmp_path, copied), out)
+        raise AssertionError("not refused")
+    except QgsProcessingException as error:
+        text = str(error)
+    assert text.startswith("The tables sgb2_2020.csv and sgb2_2021.csv both give Regelleistungsberechtigte for the "
+                           "year 2021: is one of them another year's table?"), text
+    assert not (out / "sozialraum.gpkg").exists()
