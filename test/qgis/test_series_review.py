@@ -147,3 +147,26 @@ def test_two_tables_of_one_year_giving_the_same_column_are_refused(provider, sam
     assert text.startswith("The tables sgb2_2020.csv and sgb2_2021.csv both give Regelleistungsberechtigte for the "
                            "year 2021: is one of them another year's table?"), text
     assert not (out / "sozialraum.gpkg").exists()
+
+
+def test_a_year_a_district_lacks_gives_no_city_value_for_that_year(provider, sample_dir, tmp_path):
+    """A long table without Tarup's row of 2020: the city's 2020 rate was pooled over the 12 others
+    (15,1 % instead of 14,3 %), so the city line rose and fell on every page for no reason."""
+    from disclosure_support import pdf_pages
+
+    def long_without_tarup_2020(data, folder):
+        path = folder / "jahre" / "sgb2_2019_bis_2021_lang.csv"
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("13;2020;")]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        data.update(report_year=2021, profiles={"fields": ["Q", "K"], "title": "Stadtteilprofil",
+                                                "separate_files": False},
+                    tables=[{"path": "jahre/sgb2_2019_bis_2021_lang.csv", "key": "Stadtteil_ID",
+                             "year_column": "Jahr"}])
+
+    out = tmp_path / "out"
+    _run(_definition(sample_dir, tmp_path, long_without_tarup_2020), out)
+    pages = pdf_pages(out / "Sozialraumprofile.pdf")
+    altstadt = " ".join(next(p for p in pages if p.strip().startswith("01 Altstadt")).split())
+    assert "Gebiet 15,8 15,1 13,8" in altstadt and "Stadt 14,6 keine Daten 14,2" in altstadt
+    tarup = " ".join(next(p for p in pages if p.strip().startswith("13 Tarup")).split())
+    assert "Gebiet 1,9 keine Daten 3,2" in tarup
