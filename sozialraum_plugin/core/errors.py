@@ -206,6 +206,9 @@ MESSAGES: dict[str, str] = {
     "level_invalid_definition": QT_TRANSLATE_NOOP("Messages", "The report definition {file}: \"level\" needs either \"parent_field\" or \"lookup\" with \"key\" and \"parent\"; found: {found}."),
     # --- revregrid ---
     "regrid_field_clash": QT_TRANSLATE_NOOP("Messages", "The output field {field} would be written twice (also as {other}): name carried counts and rates differently from each other and from the quality fields ({reserved})."),
+    # --- rev-series ---
+    "year_tables_same_column": QT_TRANSLATE_NOOP("Messages", "The tables {first} and {second} both give {column} for the year {year}: is one of them another year's table? Check their \"year\"."),
+    "year_table_row_twice": QT_TRANSLATE_NOOP("Messages", "The table {file} has {count} rows for district {key} in the year {year} (column {column}); a table with a year column has one row per district and year."),
 }
 
 

@@ -114,8 +114,8 @@ def test_plan_names_what_is_missing():
 
 def test_long_table_errors_name_file_column_key_and_year():
     frame = pd.DataFrame({"ID": ["1", "1", "2"], "Jahr": ["2019", "2019", "2019"], "x": [1, 2, 3]})
-    with pytest.raises(TableError, match="The long table lang.csv has several values for district 1, year 2019, "
-                                         "indicator x"):
+    with pytest.raises(TableError, match=r"The table lang.csv has 2 rows for district 1 in the year 2019 \(column "
+                                         r"Jahr\); a table with a year column has one row per district and year"):
         pivot_years(frame, "ID", "Jahr", name="lang.csv")
     with pytest.raises(TableError, match="The column Year does not exist in lang.csv"):
         pivot_years(frame, "ID", "Year", name="lang.csv")

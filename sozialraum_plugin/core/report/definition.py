@@ -14,7 +14,7 @@ from typing import Any, Optional
 
 from ..errors import SozialraumError
 from ..fileio import write_text
-from ..series.definition_years import check_years, periods, table_dict, table_entry, whole
+from ..series.definition_years import check_years, period_entry, periods, table_dict, table_entry, whole
 from ..series.indicators import Indicator, unit_scale
 from .map_spec import MapSpec
 
@@ -208,7 +208,9 @@ class ReportDefinition:
 
     def referenced_ids(self) -> list[tuple[str, str]]:
         """(section, id) of every field the definition uses after the joins."""
-        refs = [(f"maps[{n}].field", f) for n, m in enumerate(self.maps) for f in m.mapped_fields()]
+        # a map of several years names its section so: "maps[1].field" named an entry the map has not
+        refs = [(f"maps[{n}].{'field' if m.field else 'years' if m.of else 'fields'}", f)
+                for n, m in enumerate(self.maps) for f in m.mapped_fields()]
         if self.profiles:
             refs += [("profiles.fields", f) for f in self.profiles.fields]
         if self.index:
@@ -247,7 +249,7 @@ class ReportDefinition:
             "version": self.version, "title": self.title, "source_text": self.source_text,
             "boundaries": self.boundaries, "key": self.key, "name_field": self.name_field,
             "tables": [table_dict(t) for t in self.tables],
-            "indicators": [_indicator_dict(i) for i in self.indicators],
+            "indicators": [period_entry(_indicator_dict(i), i, self) for i in self.indicators],
             "index": asdict(self.index) if self.index else None,
             "clusters": asdict(self.clusters) if self.clusters else None,
             "maps": [m.to_dict() for m in self.maps],

@@ -54,6 +54,11 @@ def table_entry(data: Any, file: str, n: int):
     return table
 
 
+#: Marks (in ``Indicator.extra``) a change read as ``"period"``, so that it is written back as such:
+#: saved with its years, it would stay on them when next year's table is added.
+PERIOD_MARK = "change_between_period"
+
+
 def periods(items: Any, period: Optional[int], report_year: Optional[int], file: str) -> Any:
     """``"change_between": "period"``: the ``period`` years ending in the report year."""
     if not isinstance(items, list):
@@ -65,9 +70,28 @@ def periods(items: Any, period: Optional[int], report_year: Optional[int], file:
                 raise _error(file, f"indicators[{n}].change_between",
                              "\"period\" needs the definition's \"period\" (years) and a report "
                              "year (\"report_year\", or tables with a \"year\")")
-            item = {**item, "change_between": [report_year - period, report_year]}
+            extra = item.get("extra") or {}
+            if isinstance(extra, dict):  # (another type is named by the Indicator's own check)
+                extra = {**extra, PERIOD_MARK: True}
+            item = {**item, "change_between": [report_year - period, report_year], "extra": extra}
         out.append(item)
     return out
+
+
+def period_entry(entry: dict, ind, definition) -> dict:
+    """An indicator's written entry: ``"change_between": "period"`` again where it was read so
+    and its years are still the period's (changed in the builder: the years as they are now)."""
+    extra = dict(entry.get("extra") or {})
+    if not extra.pop(PERIOD_MARK, False):
+        return entry
+    entry = {k: v for k, v in entry.items() if k != "extra"}
+    if extra:
+        entry["extra"] = extra
+    years = definition.table_years()
+    end = definition.report_year or (years[-1] if years else None)
+    if definition.period and end and tuple(ind.change_between or ()) == (end - definition.period, end):
+        entry["change_between"] = "period"
+    return entry
 
 
 def check_years(definition, file: str) -> None:

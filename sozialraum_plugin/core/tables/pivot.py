@@ -195,6 +195,19 @@ def with_year(result: ReadResult, key: str, year: Any) -> ReadResult:
 _YEARS_INDICATOR = "\x00indicator"  # a helper column no table has
 
 
+def _refuse_year_twice(frame: pd.DataFrame, key: str, year: str, name: str) -> None:
+    """A district twice in one year, named as such: pivot_long named the first other column as an
+    "indicator" ("indicator Stadtteil"), which the table has not."""
+    keys, years = key_text(frame[key]), key_text(frame[year])
+    pairs = pd.DataFrame({"key": keys, "year": years}).dropna()
+    twice = pairs.duplicated(keep=False)
+    if twice.any():
+        first = pairs[twice].iloc[0]
+        count = int(((pairs["key"] == first["key"]) & (pairs["year"] == first["year"])).sum())
+        raise TableError("year_table_row_twice", file=name, count=count, key=first["key"], year=first["year"],
+                         column=year)
+
+
 def pivot_years(frame: Union[pd.DataFrame, ReadResult], key: str, year: str, columns: Sequence[str] | None = None,
                 name: str | None = None) -> ReadResult:
     """A table with one row per district and year (``Jahr``) to one row per district: each other
@@ -209,6 +222,7 @@ def pivot_years(frame: Union[pd.DataFrame, ReadResult], key: str, year: str, col
         if col not in frame.columns:
             raise TableError("column_not_found", file=name, column=col, columns=", ".join(map(str, frame.columns)))
     wanted = [c for c in (columns if columns is not None else frame.columns) if c not in (key, year)]
+    _refuse_year_twice(frame, key, year, name)
     parts = []
     for col in wanted:
         sub = frame[[key, year, col]].assign(**{_YEARS_INDICATOR: col})

@@ -41,9 +41,13 @@ def _undeclared_inputs(definition: ReportDefinition, dtypes: dict) -> list:
     whole numbers becomes a count: declared a value, the publication rule would show its small counts."""
     from ...core.series.indicators import Indicator
 
-    known = {i.id for i in definition.indicators} | definition.made_fields()
+    declared = {i.id for i in definition.indicators}
+    known = declared | definition.made_fields()
     out = []
     for section, ident in definition.referenced_ids():
+        head, _sep, year = ident.rpartition("_")
+        if head in declared and len(year) == 4 and year.isdigit():
+            continue  # a year of a declared indicator (a map of several years): the series step writes it
         if section != "index.population" and ident not in known:
             known.add(ident)
             out.append(Indicator(id=ident, kind="count" if dtypes.get(ident) == "integer" else "value"))
@@ -127,9 +131,22 @@ class ReportBuilderDialog(SozialraumDialog):
                     out.append((column.name, column.dtype))
         return out
 
+    def year_names(self) -> tuple:
+        """(columns of the yearly tables as joined, ``<column>_<year>``; columns of the tables with a
+        year column, joined as ``<column>_<any of its years>``)."""
+        yearly, long = set(), set()
+        for editor in self.tables.editors:
+            entries = getattr(editor, "year_entries", {}) or {}
+            if entries.get("year") is not None:
+                yearly |= {f"{c}_{entries['year']}" for c in editor.columns()}
+            elif entries.get("year_column"):
+                long |= set(editor.columns())
+        return yearly, long
+
     def _tables_changed(self) -> None:
         if self._loading:
             return
+        self.indicators.year_names = self.year_names()
         self.indicators.set_columns(self.numeric_columns())
         self._indicators_changed(force=True)
 
@@ -264,6 +281,7 @@ class ReportBuilderDialog(SozialraumDialog):
         finally:
             self._loading = False
         columns = self.numeric_columns()
+        self.indicators.year_names = self.year_names()
         self.indicators.set_columns(columns)
         self.indicators.load(definition.indicators + _undeclared_inputs(definition, dict(columns)))
         self.indicators.used_only.setChecked(bool(definition.indicators))  # the rest is one click away

@@ -366,8 +366,11 @@ class IndicatorsPage(QWidget):
             return Indicator.from_dict(dict(kind="rate", numerator=row.numerator, denominator=row.denominator,
                                             scale=row.scale, change_between=row.years, share=row.share, **common))
         if kind == "change":
+            base = None if row.base == row.id else (row.base or None)
+            of = common["extra"].pop("of", None)  # read as "of": written so again, unless changed here
             return Indicator.from_dict(dict(kind="count" if self._counts_change(row) else "value",
-                                            base=None if row.base == row.id else (row.base or None),
+                                            base=None if of and base == of else base,
+                                            of=of if of and base == of else None,
                                             change_between=row.years, **common))
         return Indicator.from_dict(dict(kind=kind, **common))
 
@@ -391,6 +394,17 @@ class IndicatorsPage(QWidget):
         order = {ident: n for n, ident in enumerate(self.order)}  # a loaded definition's order first
         return sorted(out, key=lambda ind: order.get(ind.id, len(order)))
 
+    def _joined(self, column: str, names: set) -> bool:
+        """A column the joins give: a table's own, or a year of a yearly table or of a table with a
+        year column (the monitoring definition's ``SGB2_2019``; its indicators read ``SGB2``)."""
+        yearly, long = getattr(self, "year_names", (set(), set()))
+        if column in names or column in yearly or column in long:
+            return True
+        head, _sep, year = column.rpartition("_")
+        if len(year) == 4 and year.isdigit() and head in long:
+            return True
+        return any(n.startswith(column + "_") and n[len(column) + 1:].isdigit() for n in yearly)
+
     def problems(self) -> list:
         out = []
         names = {c for c, _t in self.columns}
@@ -402,10 +416,10 @@ class IndicatorsPage(QWidget):
             except SozialraumError as error:
                 out.append(translate("ReportBuilder", "Indicator {0}: {1}").format(row.id, user_message(error)))
                 continue
-            if not row.derived and row.id not in names:
+            if not row.derived and not self._joined(ind.of or row.id, names):
                 out.append(translate("ReportBuilder", "Indicator {0}: no table has this column.").format(row.id))
             for _year, _role, column in ind.inputs() if ind.derived else []:
-                if column not in names:
+                if not self._joined(column, names):
                     out.append(translate("ReportBuilder", "Indicator {0}: no table has the column {1}.").format(
                         row.id, column))
         if not self.included_ids():
@@ -443,4 +457,6 @@ def _kept(ind: Indicator) -> dict:
     plain = Indicator(id=ind.id, kind="count" if ind.kind == "count" else "value")
     page = {name: getattr(ind, name) for name in ("decimals", "city_method", "threshold", "context")
             if getattr(ind, name) != getattr(plain, name)}
+    if ind.of and ind.kind != "rate":  # the column it reads ("of"): without it, S3 read a column "S3"
+        page["of"] = ind.of
     return {**ind.extra, **page}

@@ -39,3 +39,14 @@ def resolve(alg, parameters, context, fields, feedback=None, **options) -> list:
         feedback.pushInfo(translate("IndicatorsParameter", "INDICATORS entries that are none of the fields, "
                                     "left out: {0}").format(", ".join(resolved.unused)))
     return resolved.indicators
+
+
+def warn_no_direction(indicators, feedback) -> None:
+    """An index or clusters combine their indicators oriented to need: one with no direction (0, a
+    context indicator) enters as +1. Said, naming it: a Kita coverage taken so counts more places
+    as more need, the reverse of what was meant, and nothing told the planner."""
+    zero = [ind.id for ind in indicators if ind.direction == 0]
+    if zero and feedback is not None:
+        feedback.pushWarning(translate("IndicatorsParameter", "No direction (0) given for {0}: taken as +1 "
+                                       "(higher value = more need) here. Give +1 or -1 where lower values mean "
+                                       "more need.").format(", ".join(zero)))

@@ -18,7 +18,7 @@ from qgis.core import (
 
 from ..base import SozialraumAlgorithm, choice_parameter, language_parameter
 from .common import output_gpkg_path, write_table
-from .indicator_param import indicators_parameter, resolve
+from .indicator_param import indicators_parameter, resolve, warn_no_direction
 
 NUMERIC = QgsProcessingParameterField.DataType.Numeric
 
@@ -99,6 +99,7 @@ class NeedClustersAlgorithm(SozialraumAlgorithm):
         impute = "median" if self.parameterAsBool(parameters, "IMPUTE", context) else None
         use_valid = self.parameterAsBool(parameters, "ONLY_VALID", context) and "valid" in layer.fields().names()
         indicators = resolve(self, parameters, context, fields, feedback, default_direction=1, strict=False)
+        warn_no_direction(indicators, feedback)
         dest = output_gpkg_path(self.parameterAsOutputLayer(parameters, "OUTPUT", context))
         name = os.path.splitext(os.path.basename(dest))[0]  # Windows paths too
         holder = {}

@@ -17,7 +17,7 @@ from qgis.core import (
 from ..base import SozialraumAlgorithm, choice_parameter, language_parameter
 from .common import output_gpkg_path
 from .fieldspecs import weights
-from .indicator_param import indicators_parameter, resolve
+from .indicator_param import indicators_parameter, resolve, warn_no_direction
 
 NUMERIC = QgsProcessingParameterField.DataType.Numeric
 
@@ -115,6 +115,7 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
         wts = weights(self.parameterAsString(parameters, "WEIGHTS", context), fields)
         inds = {i.id: i for i in resolve(self, parameters, context, fields, feedback, default_direction=1,
                                          strict=False)}
+        warn_no_direction(inds.values(), feedback)
         dest = output_gpkg_path(self.parameterAsOutputLayer(parameters, "OUTPUT", context))
         name = os.path.splitext(os.path.basename(dest))[0]  # Windows paths too
         if expression:

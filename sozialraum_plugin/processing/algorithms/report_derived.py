@@ -7,6 +7,7 @@ so a definition naming a column no table provides stops before anything is writt
 from __future__ import annotations
 
 import json
+import os
 
 from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProcessingUtils
 from qgis.PyQt.QtCore import QCoreApplication, QThread
@@ -85,11 +86,17 @@ def check_inputs(run) -> None:
         return  # the boundaries step names that problem; the derive step checks its inputs itself
     available = set(layer.fields().names())
     lacking = missing_inputs(wanted, available)
+    given = {}  # a yearly table's joined column → the tables giving it
     for n, table in enumerate(run.d.tables, start=1):
         if not lacking and not series:
             break
         columns = _table_columns(run, n, table, context)
-        available |= set(columns) | {CLASH_PREFIX + c for c in columns}
+        if table.year is not None:
+            for column in columns:
+                given.setdefault(column, []).append(os.path.basename(table.path))
+        # the jointable prefixes only a column the districts already have: tbl_ of every column
+        # listed 18 columns no table has in the message ("Columns: …, tbl_NEF_2019, …")
+        available |= set(columns) | {CLASH_PREFIX + c for c in columns if c in available}
         if table.year_column:  # its years are known now
             from ...core.series.series import years_from_columns
 
@@ -97,12 +104,28 @@ def check_inputs(run) -> None:
         lacking = missing_inputs(wanted, available)
     if series:  # a year missing, a column in no table, … named before anything is written
         plan = plan_for(run, available)
+        _refuse_a_year_twice(plan, given)
         wanted = [i for i in wanted if not plan.handles(i)] + plan.changes()
         lacking = missing_inputs(wanted, available)
     if lacking:
         indicator, column = lacking[0]
         raise DefinitionError("indicator_input_missing", indicator=indicator, column=column,
                               available=", ".join(sorted(available)))
+
+
+def _refuse_a_year_twice(plan, given: dict) -> None:
+    """Two yearly tables giving one column the series reads for the same year (the 2020 file entered
+    as "year": 2021 by a copied entry): the first joined won, and the report printed 2020's values
+    as 2021's, its change over one year too short, without a word."""
+    from ...core.report.definition import DefinitionError
+    from ...core.series.series import years_from_columns
+
+    for column in plan.inputs():
+        files = given.get(column, [])
+        if len(files) > 1:
+            year = years_from_columns([column])
+            raise DefinitionError("year_tables_same_column", first=files[0], second=files[1],
+                                  column=column.rsplit("_", 1)[0], year=year[0] if year else "?")
 
 
 def derive_step(run, steps) -> None:

@@ -56,6 +56,22 @@ def _check(frame, plan, key):
         derive(frame, wanted, rows=district_names(frame[key].tolist(), frame.index))
 
 
+def _warn_missing_years(run, steps, plan, columns: set) -> None:
+    """An indicator without some of the definition's years (next year's table renamed its column)
+    has those years left out of its series, maps and pages: said, naming the table and the column."""
+    import os
+
+    from ...core.series.series import read_names
+
+    for ind in plan.yearly():
+        for year in (y for y in plan.all_years if y not in plan.years[ind.id]):
+            column = next((n for n in read_names(ind) if ind.year_column(n, year) not in columns), read_names(ind)[0])
+            tables = [os.path.basename(t.path) for t in run.d.tables if t.year == year or t.year_column]
+            steps.pushWarning(translate("Report", "The indicator {0} has no values for {1}: no table of that year "
+                                                  "({2}) has its column {3}. Its years: {4}.").format(
+                ind.id, year, ", ".join(tables) or "–", column, ", ".join(map(str, plan.years[ind.id]))))
+
+
 def series_step(run, steps, plan) -> None:
     """Write the series' columns onto a copy of the joined layer (run.current)."""
     import pandas as pd
@@ -69,6 +85,7 @@ def series_step(run, steps, plan) -> None:
     steps.pushInfo(translate("Report", "Series of {0} indicator(s) over the years {1}: {2}").format(
         len(names), ", ".join(map(str, plan.all_years)) or "–", ", ".join(names)))
     layer = QgsVectorLayer(run.current, "joined", "ogr")
+    _warn_missing_years(run, steps, plan, set(layer.fields().names()))
     needed = list(dict.fromkeys(plan.inputs() + [key]))
 
     def compute(frame, _uri):
