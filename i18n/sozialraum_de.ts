@@ -143,29 +143,34 @@ Die Ausgabe ist zur Veröffentlichung bestimmt: Zählwerte unter SUPPRESS_BELOW 
         <translation>Verborgene Zellen der übergeordneten Gebiete</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="162"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="167"/>
         <source>Keys compared: {0}</source>
         <translation>Schlüssel verglichen: {0}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="207"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="221"/>
         <source>{0} parents from {1} districts.</source>
         <translation>{0} übergeordnete Gebiete aus {1} Gebieten.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="211"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="225"/>
         <source>{0} districts have no parent and are in no sum: {1}</source>
         <translation>{0} Gebiete haben kein übergeordnetes Gebiet und sind in keiner Summe: {1}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="214"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="228"/>
         <source>{0}: a district count is missing in {1} parents ({2})</source>
         <translation>{0}: in {1} übergeordneten Gebieten fehlt ein Zählwert eines Gebiets ({2})</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="220"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="234"/>
         <source>Hidden by the publication rule: {0} small, {1} complementary, {2} derived.</source>
         <translation>Von der Veröffentlichungsregel verborgen: {0} klein, {1} komplementär, {2} abgeleitet.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/aggregate.py" line="205"/>
+        <source>{0} districts had an invalid polygon, repaired before the union: {1}</source>
+        <translation>{0} Gebiete hatten ein ungültiges Polygon, vor der Vereinigung repariert: {1}</translation>
     </message>
 </context>
 <context>
@@ -1016,6 +1021,11 @@ Ein Nenner von 0 oder ein fehlender Nenner ergibt keinen Wert (nie unendlich). F
         <source>INDICATORS entries that are none of the fields, left out: {0}</source>
         <translation>INDICATORS-Einträge, die keines der Felder sind, bleiben unberücksichtigt: {0}</translation>
     </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/indicator_param.py" line="50"/>
+        <source>No direction (0) given for {0}: taken as +1 (higher value = more need) here. Give +1 or -1 where lower values mean more need.</source>
+        <translation>Keine Richtung (0) angegeben für {0}: hier als +1 genommen (höherer Wert = mehr Bedarf). Geben Sie +1 oder -1 an, wo niedrigere Werte mehr Bedarf bedeuten.</translation>
+    </message>
 </context>
 <context>
     <name>JoinCheck</name>
@@ -1787,7 +1797,7 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Klassen symmetrisch um 0</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/diverging.py" line="77"/>
+        <location filename="../sozialraum_plugin/gis/diverging.py" line="97"/>
         <source>{low} to {high}</source>
         <translation>{low} bis {high}</translation>
     </message>
@@ -1795,6 +1805,11 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <location filename="../sozialraum_plugin/gis/pooled.py" line="63"/>
         <source>{note}; the same classes for {span} (pooled over all values)</source>
         <translation>{note}; dieselben Klassen für {span} (über alle Werte gepoolt)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/diverging.py" line="84"/>
+        <source>no change ({zero})</source>
+        <translation>keine Veränderung ({zero})</translation>
     </message>
 </context>
 <context>
@@ -2620,14 +2635,34 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Entweder ein Feld des übergeordneten Schlüssels (PARENT_FIELD) oder eine Zuordnungstabelle (LOOKUP mit LOOKUP_KEY und LOOKUP_PARENT) angeben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="204"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="206"/>
         <source>The report definition {file}: &quot;level&quot; needs either &quot;parent_field&quot; or &quot;lookup&quot; with &quot;key&quot; and &quot;parent&quot;; found: {found}.</source>
         <translation>Die Berichtsdefinition {file}: &quot;level&quot; braucht entweder &quot;parent_field&quot; oder &quot;lookup&quot; mit &quot;key&quot; und &quot;parent&quot;; gefunden: {found}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="206"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="208"/>
         <source>The output field {field} would be written twice (also as {other}): name carried counts and rates differently from each other and from the quality fields ({reserved}).</source>
         <translation>Das Ausgabefeld {field} würde zweimal geschrieben (auch als {other}): Übertragene Zählwerte und Quoten brauchen Namen, die sich voneinander und von den Qualitätsfeldern ({reserved}) unterscheiden.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="204"/>
+        <source>The count {column} has the name of a column the parents get anyway ({taken}); its sum would overwrite it. Rename the field before aggregating.</source>
+        <translation>Die Zählgröße {column} heißt wie eine Spalte, die die übergeordneten Gebiete ohnehin erhalten ({taken}); ihre Summe würde diese überschreiben. Benennen Sie das Feld vor dem Zusammenfassen um.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="205"/>
+        <source>The report runs on the parent level {parent}, but these indicators are values without their counts: {ids}. A share cannot be summed to a parent, and a mean of the districts&apos; shares is not the parent&apos;s share. Give them as rates of two counts (numerator and denominator) or as counts, or leave them out of a report on this level.</source>
+        <translation>Der Bericht läuft auf der übergeordneten Ebene {parent}, aber diese Indikatoren sind Werte ohne ihre Fallzahlen: {ids}. Ein Anteil lässt sich nicht zum übergeordneten Gebiet aufsummieren, und der Mittelwert der Anteile der Gebiete ist nicht der Anteil des übergeordneten Gebiets. Geben Sie sie als Quote aus zwei Fallzahlen (Zähler und Nenner) oder als Fallzahl an, oder lassen Sie sie in einem Bericht auf dieser Ebene weg.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="210"/>
+        <source>The tables {first} and {second} both give {column} for the year {year}: is one of them another year&apos;s table? Check their &quot;year&quot;.</source>
+        <translation>Die Tabellen {first} und {second} geben beide {column} für das Jahr {year}: Ist eine davon die Tabelle eines anderen Jahres? Prüfen Sie ihr &quot;year&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="211"/>
+        <source>The table {file} has {count} rows for district {key} in the year {year} (column {column}); a table with a year column has one row per district and year.</source>
+        <translation>Die Tabelle {file} hat {count} Zeilen für das Gebiet {key} im Jahr {year} (Spalte {column}); eine Tabelle mit Jahresspalte hat je Gebiet und Jahr eine Zeile.</translation>
     </message>
 </context>
 <context>
@@ -2816,12 +2851,12 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Anzahl der Cluster</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="131"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="132"/>
         <source>Suggested number of clusters (higher is better):</source>
         <translation>Vorgeschlagene Anzahl der Cluster (höher ist besser):</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="138"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="139"/>
         <source>{k} clusters; between/total sum of squares {ratio:.1%}.</source>
         <translation>{k} Cluster; Quadratsumme zwischen/gesamt {ratio:.1%}.</translation>
     </message>
@@ -2942,7 +2977,7 @@ SUMMARY (optionale CSV-Datei): Größe, Zentren in den ursprünglichen Einheiten
         <translation>Klassengrenzen Dynamik</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="151"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="152"/>
         <source>{0} areas classed, {1} left out of the reference (see the field note).</source>
         <translation>{0} Gebiete klassifiziert, {1} aus der Bezugsgesamtheit ausgeschlossen (siehe Feld note).</translation>
     </message>
@@ -3239,142 +3274,142 @@ LANGUAGE (de | en; leer: die Sprache von QGIS): die Sprache der Klassennamen und
         <translation>Mitte: Stadtwert; dunkelgrau: mittlere Hälfte der Gebiete; hellgrau: alle Gebiete; rechts: mehr Bedarf (höherer Wert)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="392"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="394"/>
         <source>city</source>
         <translation>Stadtgebiet</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="393"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="395"/>
         <source>locator</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="395"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="397"/>
         <source>table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="402"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="404"/>
         <source>At a glance</source>
         <translation>Auf einen Blick</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="404"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="406"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="409"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="413"/>
         <source>Position</source>
         <translation>Einordnung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="98"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_texts.py" line="14"/>
         <source>Indicator</source>
         <translation>Indikator</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_trend.py" line="97"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_trend.py" line="93"/>
         <source>District</source>
         <translation>Gebiet</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_trend.py" line="97"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_trend.py" line="93"/>
         <source>City</source>
         <translation>Stadt</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="103"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_texts.py" line="19"/>
         <source>Deviation</source>
         <translation>Abweichung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="104"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_texts.py" line="20"/>
         <source>Rank</source>
         <translation>Rang</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="107"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_texts.py" line="24"/>
         <source>Trend {years}</source>
         <translation>Trend {years}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="141"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_texts.py" line="59"/>
         <source>{label}: below {n}</source>
         <translation>{label}: unter {n}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="147"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_texts.py" line="65"/>
         <source>sum of numerators over sum of denominators</source>
         <translation>Summe der Zähler durch Summe der Nenner</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="148"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_texts.py" line="66"/>
         <source>population-weighted</source>
         <translation>bevölkerungsgewichtet</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="149"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_texts.py" line="67"/>
         <source>median of the areas</source>
         <translation>Median der Gebiete</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="150"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_texts.py" line="68"/>
         <source>mean of the areas</source>
         <translation>Mittel der Gebiete</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="165"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_texts.py" line="83"/>
         <source>Valid areas alone: {values}.</source>
         <translation>Gültige Gebiete allein: {values}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="167"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_texts.py" line="85"/>
         <source>Position: line = city value, dark grey = middle half, light grey = all areas; right = more need or higher value. Dot orange / blue: among the 20 % of areas with the most / least need. City value (all areas): {city}.{valid} Rank among the values shown. {dot} = not shown (count below {below}, computed from one or hidden to protect one, or fewer than {minimum} residents).</source>
         <translation>Einordnung: Strich = Stadtwert, dunkelgrau = mittlere Hälfte, hellgrau = alle Gebiete; rechts = mehr Bedarf bzw. höherer Wert. Punkt orange / blau: unter den 20 % der Gebiete mit dem höchsten / geringsten Bedarf. Stadtwert (alle Gebiete): {city}.{valid} Rang unter den ausgewiesenen Werten. {dot} = nicht ausgewiesen (Fallzahl unter {below}, daraus berechnet oder zu ihrem Schutz, oder unter {minimum} Einwohnern).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="178"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="105"/>
         <source>Source: {source}</source>
         <translation>Quelle: {source}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="178"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="105"/>
         <source>As of: {date}</source>
         <translation>Stand: {date}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="185"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="112"/>
         <source>District profile</source>
         <translation>Sozialraumprofil</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="191"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="118"/>
         <source>No. {key}</source>
         <translation>Nr. {key}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="192"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="119"/>
         <source>{n} residents</source>
         <translation>{n} Einwohner</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="205"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="132"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="205"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="132"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="396"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="398"/>
         <source>years</source>
         <translation>Jahre</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="101"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_texts.py" line="17"/>
         <source>Parent area</source>
         <translation>Übergeordnet</translation>
     </message>
@@ -3399,20 +3434,25 @@ LANGUAGE (de | en; leer: die Sprache von QGIS): die Sprache der Klassennamen und
         <translation>Verlauf: orange = Gebiet, grau gestrichelt = Stadt; eine Lücke = nicht ausgewiesen. Trend: Veränderung vom ersten zum letzten Jahr</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_trend.py" line="66"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_trend.py" line="71"/>
         <source>; for rates from counts the χ² test for trend: {up} rising, {down} falling, {flat} no clear change (p &lt; {alpha})</source>
         <translation>; bei Quoten aus Fallzahlen der χ²-Test auf Trend: {up} steigend, {down} fallend, {flat} keine klare Veränderung (p &lt; {alpha})</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_trend.py" line="74"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_trend.py" line="79"/>
         <source>City over the years as the median of the areas (no counts for every year): {labels}</source>
         <translation>Stadtwert im Verlauf als Median der Gebiete (nicht für jedes Jahr Fallzahlen): {labels}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_texts.py" line="26"/>
+        <source>Trend</source>
+        <translation>Trend</translation>
     </message>
 </context>
 <context>
     <name>ProfileSheets</name>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="336"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="338"/>
         <source>The layout &apos;{name}&apos; was changed in the designer; this run replaces it. The changed page is saved as the template {file}: give it as TEMPLATE (in a report: style.profile_template) to keep it.</source>
         <translation>Das Layout '{name}' wurde im Layout-Designer geändert; dieser Lauf ersetzt es. Die geänderte Seite ist als Vorlage {file} gespeichert: als TEMPLATE angeben (im Bericht: style.profile_template), um sie zu behalten.</translation>
     </message>
@@ -3540,17 +3580,17 @@ LANGUAGE (de | en; leer: die Sprache von QGIS): die Sprache der Klassennamen und
         <translation>Ordner mit GeoPackage und Diagrammen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="253"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="265"/>
         <source>{n} districts, {k} indicators</source>
         <translation>{n} Gebiete, {k} Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="284"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="298"/>
         <source>{pages} pages written to {file}</source>
         <translation>{pages} Seiten nach {file} geschrieben</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="260"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="274"/>
         <source>{label} ({field}) has the same value in every district: no findings for it.</source>
         <translation>{label} ({field}) hat in allen Gebieten denselben Wert: keine Befunde dazu.</translation>
     </message>
@@ -3635,6 +3675,11 @@ LANGUAGE: Wörter und Zahlenformat der Seiten (de, en; leer: die QGIS-Sprache). 
         <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="181"/>
         <source>Series over the years (long table)</source>
         <translation>Zeitreihe über die Jahre (lange Tabelle)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="221"/>
+        <source>SERIES gives none of the sheet's indicators two years or more for a district: its keys ({series_keys}, …) and indicators ({series_indicators}) must match KEY_FIELD {key} ({keys}, …) and the fields {fields} (or these without their _YYYY).</source>
+        <translation>SERIES liefert für keinen Indikator der Profile zwei oder mehr Jahre eines Gebiets: seine Schlüssel ({series_keys}, …) und Indikatoren ({series_indicators}) müssen zu KEY_FIELD {key} ({keys}, …) und den Feldern {fields} passen (oder diesen ohne ihr _JJJJ).</translation>
     </message>
 </context>
 <context>
@@ -4113,7 +4158,7 @@ OUTPUT: die neue Gliederung mit den übertragenen Zahlen (Schätzwerte, nicht ge
         <translation>Sozialraumprofile sind in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_derived.py" line="127"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_derived.py" line="154"/>
         <source>Computing {0} indicator(s) from counts: {1}</source>
         <translation>{0} Indikator(en) werden aus Anzahlen berechnet: {1}</translation>
     </message>
@@ -4223,14 +4268,19 @@ OUTPUT: die neue Gliederung mit den übertragenen Zahlen (Schätzwerte, nicht ge
         <translation>Doppelte Tabellenschlüssel (nicht verbunden)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_level.py" line="53"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_level.py" line="67"/>
         <source>Summing the districts to the parent level {0}: {1}</source>
         <translation>Gebiete werden zur übergeordneten Ebene {0} summiert: {1}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_series.py" line="69"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_series.py" line="85"/>
         <source>Series of {0} indicator(s) over the years {1}: {2}</source>
         <translation>Zeitreihe von {0} Indikator(en) über die Jahre {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_series.py" line="70"/>
+        <source>The indicator {0} has no values for {1}: no table of that year ({2}) has its column {3}. Its years: {4}.</source>
+        <translation>Der Indikator {0} hat keine Werte für {1}: keine Tabelle dieses Jahres ({2}) hat seine Spalte {3}. Seine Jahre: {4}.</translation>
     </message>
 </context>
 <context>
@@ -4404,127 +4454,127 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Bedarfscluster: mindestens einen Indikator wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="70"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="74"/>
         <source>Social report</source>
         <translation>Sozialbericht</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="78"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="82"/>
         <source>1 Report</source>
         <translation>1 Bericht</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="78"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="82"/>
         <source>2 Tables</source>
         <translation>2 Tabellen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="78"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="82"/>
         <source>3 Indicators</source>
         <translation>3 Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="78"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="82"/>
         <source>4 Need index</source>
         <translation>4 Bedarfsindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="78"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="82"/>
         <source>5 Maps</source>
         <translation>5 Karten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="78"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="82"/>
         <source>6 Profiles</source>
         <translation>6 Profile</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="101"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="105"/>
         <source>O&amp;pen…</source>
         <translation>Ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="103"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="107"/>
         <source>From the project</source>
         <translation>Aus dem Projekt</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="104"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="108"/>
         <source>From a file…</source>
         <translation>Aus einer Datei …</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="108"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="112"/>
         <source>&amp;Save…</source>
         <translation>&amp;Speichern …</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="110"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="114"/>
         <source>&amp;Next year…</source>
         <translation>&amp;Nächstes Jahr …</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="112"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="116"/>
         <source>&amp;Run report</source>
         <translation>Bericht &amp;erstellen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="204"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="221"/>
         <source>Table {0} ({1}): none of its columns is used; choose an indicator of it or remove the table.</source>
         <translation>Tabelle {0} ({1}): Keine ihrer Spalten wird verwendet; einen Indikator daraus wählen oder die Tabelle entfernen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="210"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="227"/>
         <source>(builder)</source>
         <translation>(Berichtsassistent)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="236"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="253"/>
         <source> (and {0} more)</source>
         <translation> (und {0} weitere)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="240"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="257"/>
         <source>Ready to run.</source>
         <translation>Bereit zur Ausführung.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="285"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="303"/>
         <source>This project holds no report definition yet.</source>
         <translation>Dieses Projekt enthält noch keine Berichtsdefinition.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="289"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="307"/>
         <source>Report definition read from the project.</source>
         <translation>Berichtsdefinition aus dem Projekt gelesen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="294"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="312"/>
         <source>Open a report definition</source>
         <translation>Berichtsdefinition öffnen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="317"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="335"/>
         <source>Report definition (*.json)</source>
         <translation>Berichtsdefinition (*.json)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="306"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="324"/>
         <source>Report definition read from {0}.</source>
         <translation>Berichtsdefinition aus {0} gelesen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="317"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="335"/>
         <source>Save the report definition</source>
         <translation>Berichtsdefinition speichern</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="332"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="350"/>
         <source>Saved to {0} and into the project.</source>
         <translation>In {0} und im Projekt gespeichert.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="361"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="379"/>
         <source>Next year&apos;s tables are in place: {0}.</source>
         <translation>Die Tabellen des neuen Jahres sind eingesetzt: {0}.</translation>
     </message>
@@ -4779,22 +4829,22 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Abgeleiteter Indikator {0}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="403"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="417"/>
         <source>Indicator {0}: {1}</source>
         <translation>Indikator {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="406"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="420"/>
         <source>Indicator {0}: no table has this column.</source>
         <translation>Indikator {0}: Keine Tabelle enthält diese Spalte.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="409"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="423"/>
         <source>Indicator {0}: no table has the column {1}.</source>
         <translation>Indikator {0}: Keine Tabelle enthält die Spalte {1}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="412"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="426"/>
         <source>Choose at least one indicator (page “Indicators”).</source>
         <translation>Mindestens einen Indikator wählen (Seite „Indikatoren“).</translation>
     </message>
@@ -5189,7 +5239,7 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Tabelle {0} ({1}): ihre Schlüsselspalte wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="226"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="243"/>
         <source>Need index: the expression reads the field {0}, which neither the tables nor the boundaries have.</source>
         <translation>Bedarfsindex: der Ausdruck liest das Feld {0}, das weder die Tabellen noch die Gebietsgrenzen haben.</translation>
     </message>
