@@ -71,3 +71,45 @@ def _unit_scale(ind: Indicator) -> float:
     from ...core.series.indicators import unit_scale
 
     return unit_scale(ind.unit)
+
+
+def _kept(ind: Indicator) -> dict:
+    """What the builder keeps without showing it: a hand-written definition's own entries and the
+    page settings that differ from their defaults (decimals, city value method, threshold, context)."""
+    plain = Indicator(id=ind.id, kind="count" if ind.kind == "count" else "value")
+    page = {name: getattr(ind, name) for name in ("decimals", "city_method", "threshold", "context")
+            if getattr(ind, name) != getattr(plain, name)}
+    if ind.of and ind.kind != "rate":  # the column it reads ("of"): without it, S3 read a column "S3"
+        page["of"] = ind.of
+    return {**ind.extra, **page}
+
+
+def derived_row(ind: Indicator) -> Row:
+    """The row of a definition's derived indicator (a rate, a change): what the builder shows of it."""
+    return Row(ind.id, derived=True, numerator=ind.numerator or "", denominator=ind.denominator or "",
+               scale=ind.scale if ind.kind == "rate" and ind.scale != _unit_scale(ind) else None,
+               base=ind.base or ind.id if ind.kind != "rate" else "", years=ind.change_between, extra=_kept(ind),
+               source=ind.source, description=ind.description, share=ind.share,
+               count_change=ind.kind == "count" if ind.kind != "rate" else None)
+
+
+def missing_columns(row: Row, names: set) -> list:
+    """The columns ``row`` reads that no table has (``names``: the tables' columns)."""
+    if not row.derived:
+        return [] if row.id in names else [row.id]
+    if row.numerator or row.denominator:
+        wanted = [row.numerator, row.denominator]
+        if row.years:
+            wanted = [year_column(c, y) for y in row.years for c in wanted]
+    else:
+        wanted = [year_column(row.base, y) for y in (row.years or ())]
+    return [c for c in wanted if c and c not in names]
+
+
+def kind_of(row: Row, ind) -> str:
+    """The kind the row's choice shows: rate or change for a derived row, else value or count."""
+    if row.derived:
+        return "rate" if row.numerator else "change"
+    if ind is not None:
+        return ind.kind if ind.kind in ("value", "count") else "value"
+    return "count" if row.dtype == "integer" else "value"

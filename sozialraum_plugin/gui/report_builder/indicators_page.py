@@ -25,7 +25,18 @@ from qgis.PyQt.QtWidgets import (
 from ...core.errors import SozialraumError
 from ...core.series.indicators import Indicator
 from ...toolbelt.messages import user_message
-from .indicator_rows import Row, _unit_scale, direction_choices, guess_unit, kind_choices, year_column, year_stems
+from .indicator_rows import (
+    Row,
+    _kept,
+    derived_row,
+    direction_choices,
+    guess_unit,
+    kind_choices,
+    kind_of,
+    missing_columns,
+    year_column,
+    year_stems,
+)
 
 translate = QCoreApplication.translate
 USE, COLUMN, LABEL, UNIT, DIRECTION, KIND = range(6)
@@ -172,7 +183,7 @@ class IndicatorsPage(QWidget):
             kind = QComboBox()
             for key, text in kind_choices(row.derived):
                 kind.addItem(text, key)
-            wanted = self._kind_of(row, ind)
+            wanted = kind_of(row, ind)
             kind.setCurrentIndex(max(0, kind.findData(wanted)))
             kind.currentIndexChanged.connect(lambda *_a: self._detail_changed_from_kind())
             self.table.setCellWidget(n, KIND, kind)
@@ -183,26 +194,7 @@ class IndicatorsPage(QWidget):
         self.changed.emit()
 
     def _missing(self, row: Row) -> list:
-        names = {c for c, _t in self.columns}
-        if not self.columns:
-            return []
-        if not row.derived:
-            return [] if row.id in names else [row.id]
-        if row.numerator or row.denominator:
-            wanted = [row.numerator, row.denominator]
-            if row.years:
-                wanted = [year_column(c, y) for y in row.years for c in wanted]
-        else:
-            wanted = [year_column(row.base, y) for y in (row.years or ())]
-        return [c for c in wanted if c and c not in names]
-
-    @staticmethod
-    def _kind_of(row: Row, ind) -> str:
-        if row.derived:
-            return "rate" if row.numerator else "change"
-        if ind is not None:
-            return ind.kind if ind.kind in ("value", "count") else "value"
-        return "count" if row.dtype == "integer" else "value"
+        return missing_columns(row, {c for c, _t in self.columns}) if self.columns else []
 
     def add_derived(self, kind: str, ident: str = "") -> int:
         """A new derived row (checked), selected for its details; returns its row number."""
@@ -436,13 +428,7 @@ class IndicatorsPage(QWidget):
         rows = []
         for ind in indicators:
             if ind.derived:
-                rows.append(Row(ind.id, derived=True, numerator=ind.numerator or "",
-                                denominator=ind.denominator or "",
-                                scale=ind.scale if ind.kind == "rate" and ind.scale != _unit_scale(ind) else None,
-                                base=ind.base or ind.id if ind.kind != "rate" else "",
-                                years=ind.change_between, extra=_kept(ind), source=ind.source,
-                                description=ind.description, share=ind.share,
-                                count_change=ind.kind == "count" if ind.kind != "rate" else None))
+                rows.append(derived_row(ind))
                 continue
             row = plain.pop(ind.id, None) or Row(ind.id)  # a column no table has: shown, and flagged
             row.extra, row.source, row.description = _kept(ind), ind.source, ind.description
@@ -450,13 +436,3 @@ class IndicatorsPage(QWidget):
         self.rows = rows + list(plain.values())
         self._rebuild(state, set(state))
 
-
-def _kept(ind: Indicator) -> dict:
-    """What the builder keeps without showing it: a hand-written definition's own entries and the
-    page settings that differ from their defaults (decimals, city value method, threshold, context)."""
-    plain = Indicator(id=ind.id, kind="count" if ind.kind == "count" else "value")
-    page = {name: getattr(ind, name) for name in ("decimals", "city_method", "threshold", "context")
-            if getattr(ind, name) != getattr(plain, name)}
-    if ind.of and ind.kind != "rate":  # the column it reads ("of"): without it, S3 read a column "S3"
-        page["of"] = ind.of
-    return {**ind.extra, **page}
