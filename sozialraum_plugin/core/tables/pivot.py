@@ -186,10 +186,16 @@ def with_year(result: ReadResult, key: str, year: Any) -> ReadResult:
 
     suffix = f"_{key_text(pd.Series([year], dtype=object)).iloc[0]}"
     names = {c: (c if c == key else f"{c}{suffix}") for c in result.frame.columns}
-    frame = result.frame.rename(columns=names)
-    suppressed = result.suppressed.rename(columns=names)
+    frame, suppressed = _renamed(result.frame, names), _renamed(result.suppressed, names)
     columns = [replace(c, name=names.get(c.name, c.name)) for c in result.report.columns]
     return ReadResult(frame, replace(result.report, columns=columns), suppressed)
+
+
+def _renamed(frame: pd.DataFrame, names: dict) -> pd.DataFrame:
+    """``frame.rename(columns=names)`` without copying the data (rename copies every column)."""
+    out = frame.copy(deep=False)
+    out.columns = [names.get(c, c) for c in frame.columns]
+    return out
 
 
 _YEARS_INDICATOR = "\x00indicator"  # a helper column no table has
