@@ -25,6 +25,7 @@ from .column_types import TypedColumn, looks_like_id_name, type_column
 from .numformat import CELL_SEP, MINUS_SIGNS, RX_DATE, RX_LEADING_ZERO, SPACE_MARKS, NumberFormat, number_regex
 
 _MAX_EXACT_INT = 2**53
+DENSE_COUNTS = 2_000_000  # columns × distinct cells up to which one array counts them all (16 MB)
 _FRAMED_LEADING_ZERO = re.compile(CELL_SEP + "(?:" + RX_LEADING_ZERO + ")(?=" + CELL_SEP + ")")
 _FRAMED_DATE = re.compile(CELL_SEP + "(?:" + RX_DATE + ")(?=" + CELL_SEP + ")")
 _PERCENT_INSIDE = re.compile("%(?!" + CELL_SEP + "|$)")  # '%' not at the end of its cell
@@ -75,19 +76,24 @@ class CellFlags:
         return np.searchsorted(self._starts, pos, side="right") - 1
 
     def _parse(self, cells: np.ndarray, joined: str, fmt: NumberFormat) -> None:
-        """Plain cells through ``float`` on the whole lot; the rest through the strict regex."""
+        """Plain cells through ``float`` on the whole joined text; the rest through the strict regex."""
         plain = np.ones(len(cells), dtype=bool)
         plain[self._cells_at(m.start() for m in _not_plain_rx(fmt).finditer(joined))] = False
+        text = joined
         if "%" in joined:
             self.percent[self._cells_at(m.start() for m in re.finditer("%", joined))] = True
             plain[self._cells_at(m.start() for m in _PERCENT_INSIDE.finditer(joined))] = False
-        idx = np.flatnonzero(plain)
-        if len(idx):
-            numbers, good = _floats(cells[idx], fmt)
-            self.numbers[idx[good]] = numbers[good]
-            self.ok[idx[good]] = True
-            plain[idx[~good]] = False  # '1.2.3', '5-3', '+': the regex decides (and says no)
-        rest = np.flatnonzero(~plain)
+            text = text.replace("%", "")
+        if fmt.decimal != ".":
+            text = text.replace(fmt.decimal, ".")
+        parts = text.split(CELL_SEP)
+        for i in np.flatnonzero(~plain).tolist():
+            parts[i] = "nan"  # not plain: the regex below decides
+        numbers, good = _floats(parts)
+        good &= plain  # '1.2.3', '5-3', '+' are refused by float: the regex decides (and says no)
+        self.numbers[good] = numbers[good]
+        self.ok[good] = True
+        rest = np.flatnonzero(~good)
         if len(rest):
             rx = _number_rx(fmt)
             fits = np.fromiter((rx.fullmatch(c) is not None for c in cells[rest]), dtype=bool, count=len(rest))
@@ -106,13 +112,8 @@ def _cell_starts(joined: str) -> np.ndarray:
     return np.concatenate(([0], np.flatnonzero(chars == ord(CELL_SEP)) + 1))
 
 
-def _floats(cells: np.ndarray, fmt: NumberFormat) -> tuple[np.ndarray, np.ndarray]:
-    """Plain cells (digits, sign, decimal mark, final '%') as floats; a cell ``float`` refuses
-    is marked not good (one pass over the joined text; cell by cell only if one is refused)."""
-    text = CELL_SEP.join(cells).replace("%", "")
-    if fmt.decimal != ".":
-        text = text.replace(fmt.decimal, ".")
-    parts = text.split(CELL_SEP)
+def _floats(parts: list) -> tuple[np.ndarray, np.ndarray]:
+    """``float`` of every text; where it refuses one, NaN and not good (cell by cell only then)."""
     try:
         return np.fromiter(map(float, parts), dtype=float, count=len(parts)), np.ones(len(parts), dtype=bool)
     except ValueError:
@@ -149,20 +150,14 @@ def type_all_columns(
     tables = [u for _, u in groups.values()]
     table = tables[0] if len(tables) == 1 else (np.concatenate(tables) if tables else np.zeros(0, dtype=object))
     size = len(table)
-    counts = {}
-    needed = np.zeros(size + 1, dtype=bool)  # last slot: rows without a cell
-    for name, col in columns.items():
-        offset, uniques = groups[id(col[1])]
-        codes = col[0]
-        valid = codes >= 0
-        count = np.bincount(codes[valid], minlength=len(uniques)) if len(uniques) else np.zeros(0, dtype=np.int64)
-        counts[name] = (count, int(len(codes) - np.count_nonzero(valid)))
-        if name not in keys:
-            needed[offset : offset + len(uniques)] |= count > 0
-    text_table = pd.Series(table, dtype=object)
-    is_missing = np.append(text_table.isin(missing).to_numpy(), False)
-    is_supp = np.append(text_table.isin(suppressed).to_numpy(), False) & ~is_missing
-    is_value = needed & ~is_missing & ~is_supp
+    # every row as a position in the whole table; ``size`` = the row has no cell (counted as missing)
+    gidx = {name: np.where(col[0] >= 0, col[0] + groups[id(col[1])][0], size) for name, col in columns.items()}
+    typed = [name for name in columns if name not in keys]
+    pairs = _Pairs([gidx[name] for name in typed], size)
+    is_missing, is_supp = _markers(table, missing, suppressed)
+    is_value = np.zeros(size + 1, dtype=bool)
+    is_value[pairs.cell] = True  # cells some typed column holds ...
+    is_value &= ~is_missing & ~is_supp  # ... that are no marker
     candidates = np.flatnonzero(is_value)
     flags = CellFlags(table[candidates], fmt)
     if not flags.valid:  # a cell holds the join character: column by column (the slow, exact way)
@@ -170,27 +165,81 @@ def type_all_columns(
             name: type_column(col[0], col[1], name, fmt, missing, suppressed, name in keys)
             for name, col in columns.items()
         }
-    per_cell = _Scattered(size, candidates, flags)
+    cells = _Scattered(size, candidates, flags, is_value)
     build = _Builder(table, is_missing, is_supp)
+    found = pairs.reduce(is_missing, is_supp, is_value, cells)
     out = {}
-    for name, col in columns.items():
-        offset, uniques = groups[id(col[1])]
-        count, n_absent = counts[name]
-        local = slice(offset, offset + len(uniques))
-        n_missing = int(count[is_missing[local]].sum()) + n_absent
-        gidx = np.where(col[0] >= 0, col[0] + offset, size)
+    for name in columns:
         if name in keys:
-            out[name] = build.text(gidx, n_missing, True)
-            continue
-        values = offset + np.flatnonzero((count > 0) & is_value[local])
-        out[name] = _decide(name, values, count, offset, gidx, n_missing, per_cell, build, is_supp[local])
-    return out
+            out[name] = build.text(gidx[name], int(np.count_nonzero(is_missing[gidx[name]])), True)
+    for j, name in enumerate(typed):
+        out[name] = _decide(name, gidx[name], {k: v[j] for k, v in found.items()}, cells, build)
+    return {name: out[name] for name in columns}
+
+
+def _markers(table: np.ndarray, missing: frozenset, suppressed: frozenset) -> tuple[np.ndarray, np.ndarray]:
+    """(missing, suppressed) per cell of the table, +1 slot for rows without a cell (missing):
+    one hash lookup of all markers, then the few marker cells sorted into the two kinds."""
+    size = len(table)
+    is_missing, is_supp = np.zeros(size + 1, dtype=bool), np.zeros(size + 1, dtype=bool)
+    is_missing[size] = True
+    hits = np.flatnonzero(pd.Series(table, dtype=object).isin(missing | suppressed).to_numpy()) if size else []
+    for i in hits:
+        (is_missing if table[i] in missing else is_supp)[i] = True
+    return is_missing, is_supp
+
+
+class _Pairs:
+    """The distinct (column, cell) pairs of the typed columns with their row counts: every
+    per-column question (any leading zero? all numbers? whole numbers?) becomes one weighted
+    ``bincount`` over the pairs, for all columns at once."""
+
+    def __init__(self, positions: list, size: int):
+        self.n_columns, width = len(positions), size + 1
+        empty = np.zeros(0, dtype=np.int64)
+        if not positions:
+            self.column, self.cell, self.rows = empty, empty, empty
+        elif self.n_columns * width <= DENSE_COUNTS:  # one count for all columns (a small table)
+            counts = np.bincount((np.arange(self.n_columns)[:, None] * width + np.vstack(positions)).ravel(),
+                                 minlength=self.n_columns * width)
+            pair = np.flatnonzero(counts)
+            self.rows = counts[pair]
+            self.column, self.cell = np.divmod(pair, width)
+        else:  # a count per column: O(rows + cells) each, no sort of all rows and no huge array
+            column, cell, rows = [empty], [empty], [empty]
+            for j, pos in enumerate(positions):
+                count = np.bincount(pos, minlength=width)
+                held = np.flatnonzero(count)
+                column.append(np.full(len(held), j, dtype=np.int64))
+                cell.append(held)
+                rows.append(count[held])
+            self.column, self.cell, self.rows = np.concatenate(column), np.concatenate(cell), np.concatenate(rows)
+
+    def _sum(self, weights) -> np.ndarray:
+        return np.bincount(self.column, weights=weights, minlength=self.n_columns)
+
+    def reduce(self, is_missing, is_supp, is_value, cells: _Scattered) -> dict:
+        value = is_value[self.cell]
+        ok = value & cells.ok[self.cell]
+        whole = ok & cells.integral[self.cell]
+        return {
+            "n_missing": self._sum(self.rows * is_missing[self.cell]),
+            "n_supp": self._sum(self.rows * is_supp[self.cell]),
+            "values": self._sum(value),
+            "leading_zero": self._sum(value & cells.leading_zero[self.cell]),
+            "date": self._sum(value & cells.date[self.cell]),
+            "ok": self._sum(ok),
+            "whole": self._sum(whole),
+            "percent": self._sum(ok & cells.percent[self.cell]),
+            "value_rows": self._sum(self.rows * value),
+            "ok_rows": self._sum(self.rows * ok),
+        }
 
 
 class _Scattered:
     """The cell flags spread over the whole table (+1 slot for rows without a cell)."""
 
-    def __init__(self, size: int, where: np.ndarray, flags: CellFlags):
+    def __init__(self, size: int, where: np.ndarray, flags: CellFlags, is_value: np.ndarray):
         self.numbers = np.full(size + 1, np.nan)
         self.numbers[where] = flags.numbers
         self.ok, self.percent, self.leading_zero, self.date = (
@@ -199,6 +248,9 @@ class _Scattered:
         for target, source in ((self.ok, flags.ok), (self.percent, flags.percent),
                                (self.leading_zero, flags.leading_zero), (self.date, flags.date)):
             target[where] = source
+        with np.errstate(invalid="ignore"):  # whole and exact as a float (< 2**53); NaN and inf are not
+            self.integral = (self.numbers == np.round(self.numbers)) & (np.abs(self.numbers) < _MAX_EXACT_INT)
+        self.bad = is_value & ~self.ok  # a value that is no number keeps its column text
 
 
 class _Builder:
@@ -224,23 +276,20 @@ class _Builder:
         return TypedColumn(values, dtype, n_missing, n_supp, "%" if percent else None, False, self._is_supp[gidx])
 
 
-def _decide(name, values, count, offset, gidx, n_missing, cells: _Scattered, build: _Builder, supp_local):
-    """One column's type from the flags of the distinct value cells it holds (``values``)."""
-    if cells.leading_zero[values].any() and not cells.date[values].all():
+def _decide(name: str, gidx: np.ndarray, found: dict, cells: _Scattered, build: _Builder) -> TypedColumn:
+    """One column's type from the counts over the distinct value cells it holds, deciding in the
+    order of :func:`column_types.type_column`."""
+    n_missing, n_values = int(found["n_missing"]), int(found["values"])
+    if found["leading_zero"] > 0 and found["date"] < n_values:
         return build.text(gidx, n_missing, True)  # 01100101, 001: an identifier
-    ok = cells.ok[values]
-    if not ok.all():
+    if found["ok"] < n_values:
         column = build.text(gidx, n_missing, False)
-        value_counts = count[values - offset]
-        column.numeric_share = float(value_counts[ok].sum() / max(value_counts.sum(), 1))
-        bad = values[~ok]
-        row = int(np.flatnonzero(np.isin(gidx, bad))[0])
+        column.numeric_share = float(found["ok_rows"] / max(found["value_rows"], 1))
+        row = int(np.flatnonzero(cells.bad[gidx])[0])
         column.first_bad = (row, build._table[gidx[row]])
         return column
-    numbers = cells.numbers[values]
-    integral = bool(np.all(numbers == np.round(numbers)) and np.all(np.abs(numbers) < _MAX_EXACT_INT))
-    percent = bool(cells.percent[values].any())
-    if looks_like_id_name(name) and integral and not percent and len(values):
+    integral = found["whole"] == n_values
+    percent = found["percent"] > 0
+    if looks_like_id_name(name) and integral and not percent and n_values:
         return build.text(gidx, n_missing, True)  # Stadtteil_ID 1..13: a key
-    n_supp = int(count[supp_local].sum())
-    return build.numeric(gidx, cells.numbers, integral and len(values) > 0, percent, n_missing, n_supp)
+    return build.numeric(gidx, cells.numbers, integral and n_values > 0, percent, n_missing, int(found["n_supp"]))
