@@ -102,9 +102,10 @@ def describe(name: str, r: dict) -> tuple[str, str, str, str, str]:
             f"{r['same_ratio']:.3f} (cpu {r.get('same_cpu_ratio', float('nan')):.2f}); bare {r['ratio']:.3f} (info)", \
             verdict
     if name == "P7_series":
+        parts = (f"read {r.get('read_ratio', float('nan')):.2f}, series+dynamics {r['series_ratio']:.2f}, "
+                 f"change maps {r.get('maps_ratio', float('nan')):.2f}")
         return f"{r['years']} years × n={r['n']} × {r['indicators']}", f"{r['ours_s']:.3f} s", f"{r['peer_s']:.3f} s", \
-            f"{r['ratio']:.3f}; read {r.get('read_ratio', float('nan')):.2f}, series+dynamics "
-            f"{r['series_ratio']:.2f}, change maps {r.get('maps_ratio', float('nan')):.2f}", verdict
+            f"{r['ratio']:.3f}; {parts}", verdict
     size = f"n={r['n']:,}"
     extra = f", inertia {r['inertia_ratio']:.6f}" if name == "P2_clusters" else ""
     return size, f"{r['ours_s']:.3f} s", f"{r['peer_s']:.3f} s", f"{r['ratio']:.3f}{extra}", verdict
