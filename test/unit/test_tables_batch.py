@@ -109,3 +109,16 @@ def test_irregular_file_reads_the_same_cells_as_before(tmp_path):
     assert result.suppressed["EW"].tolist() == [False, True, False]
     assert result.suppressed["Anteil"].tolist() == [False, True, False]
     assert result.frame["Anteil"].tolist()[2] == 12.0
+
+
+def test_large_tables_count_column_by_column_with_the_same_result(monkeypatch):
+    """Above DENSE_COUNTS the cell counts are made per column (no columns × cells array)."""
+    import sozialraum_plugin.core.tables.column_batch as batch
+
+    rng = random.Random(11)
+    cases = [_random_table(rng, []) for _ in range(60)]
+    monkeypatch.setattr(batch, "DENSE_COUNTS", 0)
+    for coded, keys in cases:
+        for fmt in FORMATS[:3]:
+            _same(type_columns(coded, fmt, MISSING, SUPPRESSED, keys),
+                  type_all_columns(coded, fmt, MISSING, SUPPRESSED, keys))
