@@ -131,16 +131,16 @@ def split_grid(text: str, sep: str | None):
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if text.endswith("\n"):
         text = text[:-1]
-    n_lines = text.count("\n") + 1
-    per_line = text[: text.find("\n")].count(sep) if n_lines > 1 else text.count(sep)
-    if per_line < 1 or text.count(sep) != n_lines * per_line:
+    newline = text.find("\n")
+    per_line = (text if newline < 0 else text[:newline]).count(sep)
+    if per_line < 1:
         return None
     import numpy as np
 
-    if not _even_lines(np, text, sep, per_line):  # the totals agree, but not line by line
+    if not _even_lines(np, text, sep, per_line):
         return None
     cells = text.replace("\n", sep).split(sep)
-    return np.array(cells, dtype=object).reshape(n_lines, per_line + 1)
+    return np.array(cells, dtype=object).reshape(len(cells) // (per_line + 1), per_line + 1)
 
 
 def _even_lines(np, text: str, sep: str, per_line: int) -> bool:
