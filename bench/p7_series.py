@@ -10,8 +10,12 @@ years' counts, in points). Both sides read the CSVs with the dialect given (the 
 SEPARATOR/DECIMAL when the definition names them; detection is P1's business), and both produce
 the same numbers (checked once, to 1e-9).
 
-TODO(timemaps): the change maps of issue 15 belong to the timemaps branch; P7 leaves them out (hook:
-``change_maps(work, dyn)`` below, a no-op until that branch adds its algorithm).
+Change maps (issue 15 names them in P7): every change field classified as the thematic map's
+``diverging`` method does (gis/classify.classify: classes of one round width symmetric around 0,
+their labels and the areas per class), against the same done by hand with numpy (symmetric
+breaks of the same round width, counts by searchsorted, labels by f-string); breaks and counts are
+checked equal once. The renderer, its colours and the PDF export are not part of it (P3 measures
+pages).
 
     .venv/bin/python bench/p7_series.py [--repeats 5] [--json]
 """
@@ -88,8 +92,9 @@ def series_ours(wide: pd.DataFrame, inds) -> tuple[pd.DataFrame, pd.DataFrame]:
     return build_series(wide, "PLR_ID", plan), changes(wide, "PLR_ID", plan.changes())
 
 
-def ours(paths: list[Path], inds) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return series_ours(read_ours(paths), inds)
+def ours(paths: list[Path], inds, words) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    series, dyn = series_ours(read_ours(paths), inds)
+    return series, dyn, change_maps(dyn, words)
 
 
 def read_by_hand(paths: list[Path]) -> pd.DataFrame:
@@ -117,21 +122,53 @@ def series_by_hand(long: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return series, dyn
 
 
-def by_hand(paths: list[Path]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    return series_by_hand(read_by_hand(paths))
+def by_hand(paths: list[Path]) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    series, dyn = series_by_hand(read_by_hand(paths))
+    return series, dyn, change_maps_by_hand(dyn)
 
 
-def change_maps(_work: Path, _dyn) -> None:
-    """TODO(timemaps): the change maps once sozialraum's change-map algorithm exists."""
+CLASSES = 5  # the report's default for a change map
+
+
+def change_maps(dyn: pd.DataFrame, words) -> dict:
+    """Each change field classified by the thematic map's ``diverging`` method (NULLs left out,
+    as the map leaves them out)."""
+    from sozialraum_plugin.gis.classify import classify
+
+    return {col: classify(dyn[col].dropna().tolist(), "diverging", CLASSES, unit="%-Pkt.", column=col, words=words)
+            for col in dyn.columns if col.startswith("D")}
+
+
+_STEPS = np.array([1.0, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0])
+
+
+def change_maps_by_hand(dyn: pd.DataFrame) -> dict:
+    """The same by hand: symmetric breaks of a round width, the areas per class, the labels."""
+    out = {}
+    half = (CLASSES - 1) // 2  # an odd number of classes: a neutral middle class around 0
+    for col in dyn.columns:
+        values = dyn[col].to_numpy(dtype=float)
+        values = values[~np.isnan(values)]
+        reach = float(np.abs(values).max()) or 1.0
+        x = reach / (half + 0.5)
+        power = 10.0 ** np.floor(np.log10(x))
+        width = power * _STEPS[np.argmax(_STEPS * power >= x * (1 - 1e-12))]
+        edges = (np.arange(-half - 1, half + 1) + 0.5) * width
+        counts = np.bincount(np.searchsorted(edges[1:], values, side="left"), minlength=CLASSES)
+        labels = [f"{lo:+.2f} bis {hi:+.2f} %-Pkt.".replace(".", ",") for lo, hi in zip(edges[:-1], edges[1:])]
+        out[col] = (edges, counts, labels)
+    return out
 
 
 def run(repeats: int = 5) -> dict:
+    from sozialraum_plugin.toolbelt.i18n import OutputWords  # the words a German report's maps use
+
     work = Path(tempfile.mkdtemp(prefix="bench_series_"))
     try:
         paths = write_tables(work)
         inds = indicators()
-        s_ours, d_ours = ours(paths, inds)
-        s_hand, d_hand = by_hand(paths)
+        s_ours, d_ours = series_ours(read_ours(paths), inds)
+        s_hand, d_hand = series_by_hand(read_by_hand(paths))
         order = ["indicator", "year", "key"]
         a = s_ours.sort_values(order).reset_index(drop=True)
         b = s_hand.sort_values(order).reset_index(drop=True)[a.columns]
@@ -141,16 +178,29 @@ def run(repeats: int = 5) -> dict:
         keyed = d_ours.set_index(s_ours["key"].iloc[:542].to_numpy())[sorted(d_hand.columns)]
         assert np.allclose(keyed.to_numpy(), d_hand.loc[keyed.index, sorted(d_hand.columns)].to_numpy(), atol=1e-9,
                            equal_nan=True)
-        change_maps(work, d_ours)
-        ours_s, peer_s = alternate(lambda: ours(paths, inds), lambda: by_hand(paths), repeats)
+        words = OutputWords("de")
+        maps, maps_hand = change_maps(d_ours, words), change_maps_by_hand(d_hand)
+        assert sorted(maps) == sorted(maps_hand) and len(maps) == N_RATES + N_VALUES
+        for col, (edges, counts, _) in maps_hand.items():
+            ranges = maps[col].ranges
+            assert np.allclose([lo for lo, _ in ranges] + [ranges[-1][1]], edges, atol=1e-9), col
+            assert maps[col].counts == counts.tolist(), col
+        ours_s, peer_s = alternate(lambda: ours(paths, inds, words), lambda: by_hand(paths), repeats)
         wide, long = read_ours(paths), read_by_hand(paths)  # the series and dynamics alone, tables read
         series_s, series_peer_s = alternate(lambda: series_ours(wide, inds), lambda: series_by_hand(long), repeats)
+        maps_s, maps_peer_s = alternate(lambda: change_maps(d_ours, words), lambda: change_maps_by_hand(d_hand),
+                                        repeats)
+        read_s, read_peer_s = alternate(lambda: read_ours(paths), lambda: read_by_hand(paths), repeats)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return {"n": 542, "years": len(YEARS), "indicators": N_RATES + N_VALUES, "rows": len(a),
             "ours_s": round(ours_s, 3), "peer_s": round(peer_s, 3), "ratio": round(ours_s / peer_s, 3),
             "series_s": round(series_s, 4), "series_peer_s": round(series_peer_s, 4),
-            "series_ratio": round(series_s / series_peer_s, 3)}
+            "series_ratio": round(series_s / series_peer_s, 3),
+            "maps_s": round(maps_s, 4), "maps_peer_s": round(maps_peer_s, 4),
+            "maps_ratio": round(maps_s / maps_peer_s, 3),
+            "read_s": round(read_s, 4), "read_peer_s": round(read_peer_s, 4),
+            "read_ratio": round(read_s / read_peer_s, 3)}
 
 
 if __name__ == "__main__":

@@ -147,14 +147,18 @@ class Classification:
 
 
 def count_in_ranges(values: list[float], ranges: list[tuple[float, float]]) -> list[int]:
-    """Counts with the renderer's rule: the first range holding the value wins."""
-    counts = [0] * len(ranges)
-    for v in values:
-        for i, (lo, hi) in enumerate(ranges):
-            if lo <= v <= hi:
-                counts[i] += 1
-                break
-    return counts
+    """Counts with the renderer's rule: the first range holding the value wins (one comparison
+    of all values with all ranges in numpy: a change map of 542 areas in 20 years of P7 spent
+    half its classification in the loop this was)."""
+    import numpy as np
+
+    if not ranges:
+        return []
+    bounds = np.asarray(ranges, dtype=float)
+    v = np.asarray(values, dtype=float)[:, None]
+    inside = (bounds[:, 0] <= v) & (v <= bounds[:, 1])  # values × ranges; NaN is in none
+    held = inside.any(axis=1)
+    return np.bincount(inside.argmax(axis=1)[held], minlength=len(ranges)).tolist()
 
 
 def _mean_sd(values: list[float]) -> tuple[float, float]:

@@ -76,7 +76,7 @@ _MAX_EXACT_INT = 2**53
 
 @dataclass
 class TypedColumn:
-    values: pd.Series
+    values: pd.Series | np.ndarray | pd.api.extensions.ExtensionArray  # one per row (assemble frames them)
     dtype: str  # 'text' | 'integer' | 'real'
     n_missing: int
     n_suppressed: int
@@ -183,10 +183,13 @@ def type_columns(
 def assemble(typed: dict, n_rows: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The typed frame and the boolean 'suppressed' mask of its numeric columns."""
     index = pd.RangeIndex(n_rows)
-    frame = pd.DataFrame({name: t.values for name, t in typed.items()}, index=index)
-    masks = {name: t.suppressed for name, t in typed.items() if t.suppressed is not None}
-    suppressed = pd.DataFrame(masks, index=index, dtype=bool) if masks else pd.DataFrame(index=index)
-    return frame, suppressed
+    # the columns are fresh arrays of this read: no copy; the masks as one boolean block
+    frame = pd.DataFrame({name: t.values for name, t in typed.items()}, index=index, copy=False)
+    masks = [(name, t.suppressed) for name, t in typed.items() if t.suppressed is not None]
+    if not masks:
+        return frame, pd.DataFrame(index=index)
+    block = np.column_stack([np.asarray(m, dtype=bool) for _, m in masks]).reshape(n_rows, len(masks))
+    return frame, pd.DataFrame(block, index=index, columns=[name for name, _ in masks])
 
 
 def not_numeric_warnings(typed: dict, file: str, line_of: Callable[[int], int]) -> list:

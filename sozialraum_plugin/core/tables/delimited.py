@@ -117,35 +117,40 @@ def split_records(text: str, sep: str | None, file: str) -> list[list[str]]:
         raise TableError("file_unreadable", file=file, reason=f"{exc} (unbalanced quotation mark?)") from None
 
 
-def split_columns(text: str, sep: str | None) -> list | None:
-    """All cells column by column (object arrays of str), through pandas' C parser, when the
-    file is regular: a common separator, no quotation mark, no NUL, and every line holding as
-    many separators as the first (at least one). Then the cells are exactly those of
-    :func:`split_records` (the test: the separators add up to lines × (width − 1), and the
-    parser refuses any line longer than the first), at several times the speed. Returns None
-    otherwise: irregular files (short or ragged rows, blank lines, quoting) take the exact path.
+def split_grid(text: str, sep: str | None):
+    """All cells as a 2-D object array of str (records × columns) when the file is regular: a
+    common separator, no quotation mark, no NUL, and every line holding exactly as many
+    separators as the first (at least one). Then a plain split gives exactly the cells of
+    :func:`split_records` (its fast path splits the same way), and one ``str.split`` of the whole
+    text is ~6× cheaper than pandas' parser making an object frame of it. Returns None otherwise:
+    irregular files (short or ragged rows, blank lines, quoting) take the exact path.
     """
     if sep not in CANDIDATE_SEPARATORS or '"' in text or "\x00" in text or text.startswith("\ufeff"):
         return None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.endswith("\n"):
+        text = text[:-1]
     newline = text.find("\n")
-    n_lines = text.count("\n") + (0 if text.endswith("\n") else 1)
-    width = (text if newline < 0 else text[:newline]).count(sep) + 1
-    if width < 2 or text.count(sep) != n_lines * (width - 1):
+    per_line = (text if newline < 0 else text[:newline]).count(sep)
+    if per_line < 1:
         return None
-    import pandas as pd
+    import numpy as np
 
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text), sep=sep, header=None, dtype=object, na_filter=False, keep_default_na=False,
-            quoting=csv.QUOTE_NONE, skip_blank_lines=False, engine="c", comment=None, index_col=False,
-        )
-    except Exception:  # noqa: BLE001 (anything unexpected: the exact path decides)
+    if not _even_lines(np, text, sep, per_line):
         return None
-    if frame.shape != (n_lines, width):
-        return None
-    return [frame.iloc[:, j].to_numpy(dtype=object) for j in range(width)]
+    cells = text.replace("\n", sep).split(sep)
+    return np.array(cells, dtype=object).reshape(len(cells) // (per_line + 1), per_line + 1)
+
+
+def _even_lines(np, text: str, sep: str, per_line: int) -> bool:
+    """Every line holds ``per_line`` separators: counted on the UTF-8 bytes (one byte per
+    separator and newline, never inside a multi-byte character), ~5× faster than line.count."""
+    data = np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    seps = np.flatnonzero(data == ord(sep))
+    ends = np.append(np.flatnonzero(data == 10), len(data))  # the last line has no newline
+    before = np.searchsorted(seps, ends)  # separators before each line's end
+    return bool(np.all(np.diff(before, prepend=0) == per_line))
 
 
 def line_of_record(text: str, sep: str | None, index: int) -> int:

@@ -105,7 +105,8 @@ def has_edge_space(u: np.ndarray) -> bool:
         return False
     framed = SEP + SEP.join(u) + SEP
     if framed.isascii():
-        return any(SEP + c in framed or c + SEP in framed for c in " \t\r\n\x0b\x0c")
+        spaces = [c for c in " \t\r\n\x0b\x0c" if c in framed]  # one memchr each; most tables have none
+        return any(SEP + c in framed or c + SEP in framed for c in spaces)
     space = r"[^\S\x1c-\x1f]"  # whitespace other than the separator
     return bool(re.search(SEP + space, framed) or re.search(space + SEP, framed))
 

@@ -182,14 +182,24 @@ def with_year(result: ReadResult, key: str, year: Any) -> ReadResult:
     """A yearly table's columns named for their year (``Anzahl`` of the 2021 table →
     ``Anzahl_2021``), the key kept: two years' tables then join side by side, and a change
     between years finds its columns as ``core.indicators.YEAR_COLUMN`` names them."""
+    from copy import copy
     from dataclasses import replace
 
-    suffix = f"_{key_text(pd.Series([year], dtype=object)).iloc[0]}"
+    whole = isinstance(year, (int, np.integer)) and not isinstance(year, bool)  # the usual case: no pandas
+    suffix = f"_{int(year)}" if whole else f"_{key_text(pd.Series([year], dtype=object)).iloc[0]}"
     names = {c: (c if c == key else f"{c}{suffix}") for c in result.frame.columns}
-    frame = result.frame.rename(columns=names)
-    suppressed = result.suppressed.rename(columns=names)
-    columns = [replace(c, name=names.get(c.name, c.name)) for c in result.report.columns]
+    frame, suppressed = _renamed(result.frame, names), _renamed(result.suppressed, names)
+    columns = [copy(c) for c in result.report.columns]
+    for c in columns:
+        c.name = names.get(c.name, c.name)
     return ReadResult(frame, replace(result.report, columns=columns), suppressed)
+
+
+def _renamed(frame: pd.DataFrame, names: dict) -> pd.DataFrame:
+    """``frame.rename(columns=names)`` without copying the data (rename copies every column)."""
+    out = frame.copy(deep=False)
+    out.columns = [names.get(c, c) for c in frame.columns]
+    return out
 
 
 _YEARS_INDICATOR = "\x00indicator"  # a helper column no table has

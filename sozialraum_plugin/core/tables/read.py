@@ -15,19 +15,20 @@ from typing import Iterable, Sequence, Union
 import pandas as pd
 
 from ..errors import TableError
-from .column_types import DEFAULT_MISSING, DEFAULT_SUPPRESSED, assemble, not_numeric_warnings, type_columns
+from .column_batch import type_all_columns
+from .column_types import DEFAULT_MISSING, DEFAULT_SUPPRESSED, assemble, not_numeric_warnings
 from .delimited import (
     decode,
     line_ending,
     line_of_record,
     normalise_separator,
     sniff_separator,
-    split_columns,
+    split_grid,
     split_records,
 )
 from .keys import key_text
 from .numformat import NumberFormat, complete_format, detect_format
-from .shape import ShapedTable, code_column, shape_table
+from .shape import ShapedTable, code_column, code_grid, shape_table
 
 __all__ = [
     "DEFAULT_MISSING",
@@ -152,8 +153,8 @@ def _read_text(path: str, encoding, sep, header_row, markers) -> tuple:
     def record_line(i: int) -> int:
         return line_of_record(text, used_sep, i)
 
-    columns = split_columns(text, used_sep)  # regular files: pandas' C parser, same cells
-    raw = [code_column(c) for c in columns] if columns is not None else _coded(split_records(text, used_sep, file))
+    grid = split_grid(text, used_sep)  # regular files: one split of the whole text, same cells
+    raw = code_grid(grid) if grid is not None else _coded(split_records(text, used_sep, file))
     shaped = shape_table(raw, header_row=header_row, file=file, markers=markers, line_of=record_line)
     return shaped, report, _body_lines(shaped, record_line)
 
@@ -271,7 +272,7 @@ def _body_lines(shaped: ShapedTable, record_line):
 def _coded(rows: list) -> list:
     """Records (lists of str, short rows allowed) as one coded column per position."""
     raw = pd.DataFrame(rows, dtype=object)  # short rows are padded with None
-    return [code_column(raw.iloc[:, j].to_numpy(dtype=object)) for j in range(raw.shape[1])]
+    return code_grid(raw.to_numpy(dtype=object))
 
 
 def _format_cells(columns: dict, markers: frozenset) -> list:
@@ -308,7 +309,7 @@ def _finish(
     if decimal is None and thousands is None:
         report.warnings.extend((code, dict(params, file=report.file)) for code, params in fmt_warnings)
     report.decimal, report.thousands = fmt.decimal, fmt.thousands
-    typed = type_columns(selected, fmt, missing, suppressed, key_columns)
+    typed = type_all_columns(selected, fmt, missing, suppressed, key_columns)  # one pass for all columns
     frame, supp = assemble(typed, shaped.n_rows)
     report.n_rows = len(frame)
     report.columns = [

@@ -55,6 +55,16 @@ def code_column(values) -> tuple:
     return codes, stripped, written
 
 
+def code_grid(grid: np.ndarray) -> list:
+    """All columns of a 2-D object array of str/None coded at once: one ``factorize`` and one
+    strip for the whole table, every column ``(codes, uniques, written)`` with the *same* uniques
+    (a table's columns share most of their cells; later steps do each distinct cell once)."""
+    n_rows, width = grid.shape
+    codes, stripped, written = code_column(grid.ravel())
+    by_column = np.asfortranarray(codes.reshape(n_rows, width))  # each column contiguous
+    return [(by_column[:, j], stripped, written) for j in range(width)]
+
+
 def cell_values(col: Coded, rows=slice(None)) -> np.ndarray:
     """Stripped cell texts of ``rows`` (None where the row has no cell)."""
     codes, uniques = col[0], col[1]
@@ -77,7 +87,8 @@ def shape_table(
     if not raw or len(raw[0][0]) == 0:
         raise TableError("file_empty", file=file)
     present = np.column_stack([col[0] >= 0 for col in raw])
-    filled = np.column_stack([(col[0] >= 0) & _nonempty(col[1])[np.maximum(col[0], 0)] for col in raw])
+    memo: dict = {}
+    filled = np.column_stack([(col[0] >= 0) & _nonempty(col[1], memo)[np.maximum(col[0], 0)] for col in raw])
     last_filled = _last_true(filled)
     n_present = present.sum(axis=1)
     if not last_filled.any():
@@ -100,13 +111,20 @@ def shape_table(
         for j, name in enumerate(names)
     }
     if header is not None:
-        columns, originals = _drop_unnamed_empty(columns, originals, file, warnings)
+        columns, originals = _drop_unnamed_empty(columns, originals, file, warnings, memo)
     return ShapedTable(columns, originals, header, body_idx, warnings)
 
 
-def _nonempty(uniques: np.ndarray) -> np.ndarray:
+def _nonempty(uniques: np.ndarray, memo: dict | None = None) -> np.ndarray:
+    """Which uniques are not ''. ``memo`` (per call of shape_table, keyed by the array's id):
+    the columns of :func:`code_grid` share their uniques, so one comparison per table."""
+    if memo is not None and id(uniques) in memo:
+        return memo[id(uniques)][1]
     out = uniques != ""
-    return out if len(out) else np.zeros(1, dtype=bool)
+    out = out if len(out) else np.zeros(1, dtype=bool)
+    if memo is not None:
+        memo[id(uniques)] = (uniques, out)  # the array kept with its mask: its id stays unique
+    return out
 
 
 def _body_codes(raw: list, j: int, body_idx: np.ndarray) -> np.ndarray:
@@ -203,7 +221,8 @@ def _table_width(last_filled: np.ndarray, header: int | None, body_idx: np.ndarr
     header the widest row."""
     if header is None:
         return max(int(last_filled[body_idx].max()) if len(body_idx) else 0, 1)
-    body_width = int(pd.Series(last_filled[body_idx]).mode().min()) if len(body_idx) else 0
+    # the most frequent width, the smallest of equally frequent ones (as Series.mode().min())
+    body_width = int(np.bincount(last_filled[body_idx]).argmax()) if len(body_idx) else 0
     return max(body_width, int(last_filled[header]), 1)
 
 
@@ -265,13 +284,13 @@ def _original_cell(raw: list, j: int, header: int) -> str | None:
     return None if codes[header] < 0 else written[codes[header]]
 
 
-def _drop_unnamed_empty(columns: dict, originals: list, file: str, warnings: list):
+def _drop_unnamed_empty(columns: dict, originals: list, file: str, warnings: list, memo: dict):
     """Columns without a name and without a single value (trailing ';;;') carry nothing."""
     keep = {}
     kept_originals = []
     for (name, col), original in zip(columns.items(), originals):
-        has_value = bool(np.any(_nonempty(col[1])[np.maximum(col[0], 0)] & (col[0] >= 0)))
-        if (original or "").strip() or has_value:
+        named = bool((original or "").strip())  # a named column stays: no need to look at its cells
+        if named or np.any(_nonempty(col[1], memo)[np.maximum(col[0], 0)] & (col[0] >= 0)):
             keep[name] = col
             kept_originals.append(original)
     if len(keep) < len(columns):
