@@ -3,6 +3,7 @@ what the dialog would load. Usage: dialog_outputs_check.py ALG_ID PARAMS_JSON SI
 {"ok", "results", "loaded": {layer id: opens}}. Own process: a task holding the project's context
 left state behind that crashed a later test under pytest-qgis."""
 import json
+import os
 import sys
 import time
 
@@ -52,4 +53,5 @@ def main(alg_id: str, params: dict, sinks: dict) -> dict:
 if __name__ == "__main__":
     app = QgsApplication([], False)
     app.initQgis()
-    print(json.dumps(main(sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3]))))
+    print(json.dumps(main(sys.argv[1], json.loads(sys.argv[2]), json.loads(sys.argv[3]))), flush=True)
+    os._exit(0)  # the answer is out; QGIS 3.40's Python teardown after a task crashed now and then

@@ -111,7 +111,7 @@ def test_counts_are_conserved_exactly_up_to_the_reported_outside_part(area_run, 
     assert total == TOTAL_2012
     carried = sum(r["EW"] for r in out.values() if r["EW"] is not None)
     cw = crosswalk(result)
-    assert cw.groupby("old_key")["share"].sum().sub(1).abs().max() < 1e-12
+    assert cw.groupby("old_key")["share"].sum().sub(1).abs().max() < 1e-9  # GEOS 3.13 (QGIS 3.40): 4e-12
     outside = cw[cw["new_key"].isna()]
     outside_ew = sum(r.share * koeln["stt_values"].loc[r.old_key, "EW"] for r in outside.itertuples())
     print(f"hex grid: old {total}, carried {carried:.4f}, outside {outside_ew:.4f}, "
