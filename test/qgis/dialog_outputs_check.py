@@ -36,7 +36,8 @@ def main(alg_id: str, params: dict, sinks: dict) -> dict:
         # what the dialog will load: each entry a temporary layer in the context's store or a file
         # that opens, one per output
         store = context.temporaryLayerStore()
-        done.update(ok=bool(ok), results=sorted(results), loaded={
+        done.update(ok=bool(ok), results={k: v if isinstance(v, (int, float, str, bool)) else str(v)
+                                            for k, v in results.items()}, loaded={
             layer_id: store.mapLayer(layer_id) is not None or QgsVectorLayer(layer_id, "check", "ogr").isValid()
             for layer_id in context.layersToLoadOnCompletion()})
 
