@@ -1677,22 +1677,22 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Kategorien</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="248"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="252"/>
         <source>{low} to &lt; {high}</source>
         <translation>{low} bis &lt; {high}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="256"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="260"/>
         <source>Classification: one class per value ({n} distinct values)</source>
         <translation>Klassifikation: je Wert eine Klasse ({n} verschiedene Werte)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="260"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="264"/>
         <source> (mean {mean}, SD {sd})</source>
         <translation> (Mittelwert {mean}, SD {sd})</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/classify.py" line="264"/>
+        <location filename="../sozialraum_plugin/gis/classify.py" line="268"/>
         <source>Classification: {method}{extra}, {n} classes</source>
         <translation>Klassifikation: {method}{extra}, {n} Klassen</translation>
     </message>
@@ -4719,132 +4719,132 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>höher = weniger Bedarf</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="45"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="56"/>
         <source>Use</source>
         <translation>Verwenden</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="45"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="56"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="45"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="56"/>
         <source>Label</source>
         <translation>Bezeichnung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="45"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="56"/>
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="45"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="56"/>
         <source>Direction</source>
         <translation>Richtung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="45"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="56"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="59"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="70"/>
         <source>Add &amp;rate from counts</source>
         <translation>&amp;Quote aus Anzahlen hinzufügen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="60"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="71"/>
         <source>Add c&amp;hange between years</source>
         <translation>&amp;Veränderung zwischen Jahren hinzufügen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="61"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="72"/>
         <source>Remove derived indicator</source>
         <translation>Abgeleiteten Indikator entfernen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="65"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="76"/>
         <source>Show only the indicators in use</source>
         <translation>Nur verwendete Indikatoren zeigen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="79"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="90"/>
         <source>Derived indicator</source>
         <translation>Abgeleiteter Indikator</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="89"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="100"/>
         <source>from the unit (% → 100, ‰ → 1000)</source>
         <translation>aus der Einheit (% → 100, ‰ → 1000)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="95"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="106"/>
         <source>change from</source>
         <translation>Veränderung von</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="107"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="118"/>
         <source>Field name:</source>
         <translation>Feldname:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="108"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="119"/>
         <source>Numerator (count):</source>
         <translation>Zähler (Anzahl):</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="109"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="120"/>
         <source>Denominator (count):</source>
         <translation>Nenner (Anzahl):</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="110"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="121"/>
         <source>Scale:</source>
         <translation>Faktor:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="111"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="122"/>
         <source>Column by year:</source>
         <translation>Spalte je Jahr:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="112"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="123"/>
         <source>Years:</source>
         <translation>Jahre:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="162"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="173"/>
         <source>No table has the column {0}.</source>
         <translation>Keine Tabelle enthält die Spalte {0}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="255"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="247"/>
         <source>Derived indicator (select a row marked ƒ)</source>
         <translation>Abgeleiteter Indikator (eine mit ƒ markierte Zeile wählen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="325"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="317"/>
         <source>Derived indicator {0}</source>
         <translation>Abgeleiteter Indikator {0}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="417"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="409"/>
         <source>Indicator {0}: {1}</source>
         <translation>Indikator {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="420"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="412"/>
         <source>Indicator {0}: no table has this column.</source>
         <translation>Indikator {0}: Keine Tabelle enthält diese Spalte.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="423"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="415"/>
         <source>Indicator {0}: no table has the column {1}.</source>
         <translation>Indikator {0}: Keine Tabelle enthält die Spalte {1}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="426"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="418"/>
         <source>Choose at least one indicator (page “Indicators”).</source>
         <translation>Mindestens einen Indikator wählen (Seite „Indikatoren“).</translation>
     </message>
@@ -5254,17 +5254,17 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Anzahlen &amp;ausblenden unter:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="91"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="102"/>
         <source>× 1000 (‰, per 1,000)</source>
         <translation>× 1000 (‰, je 1.000)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="91"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="102"/>
         <source>× 100,000</source>
         <translation>× 100.000</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="104"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/indicators_page.py" line="115"/>
         <source>to</source>
         <translation>bis</translation>
     </message>
