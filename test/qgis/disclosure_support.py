@@ -242,6 +242,25 @@ def xlsx_text(path: Path) -> str:
     return "\n".join(lines)
 
 
+def published_texts(path: Path) -> list | None:
+    """The texts of one published file as the scans read them: pdftotext per page, every attribute
+    of a GeoPackage (styles included), every cell of the workbook, the project's XML, an SVG's text
+    nodes (not its geometry), plain text files; None for a file without text (PNG: pixels only)."""
+    if path.suffix == ".pdf":
+        return pdf_pages(path)
+    if path.suffix == ".gpkg":
+        return [gpkg_text(path)]
+    if path.suffix == ".xlsx":
+        return [xlsx_text(path)]
+    if path.suffix == ".qgz":
+        return [qgz_text(path)]
+    if path.suffix == ".svg":
+        return [" ".join(re.findall(r">([^<]+)<", path.read_text(encoding="utf-8")))]
+    if path.suffix in (".csv", ".html", ".txt", ".json", ".qml"):
+        return [path.read_text(encoding="utf-8-sig")]
+    return None
+
+
 def _as_text(value) -> str:
     if isinstance(value, float):
         return f"{value:.10g} " + de(value, 1) + " " + de(value, 2)
