@@ -33,14 +33,15 @@ deps:
 test: deps transcompile package
 	@echo "== unit tests (pure core, no QGIS)"
 	$(PY) -m pytest -q -p no:cacheprovider -p no:pytest_qgis test/unit
-	@echo "== QGIS and end-to-end tests (headless QGIS, qgis_process, desktop under Xvfb)"
-	$(PYTEST) test/qgis test/e2e
+	@echo "== QGIS and end-to-end tests (headless QGIS, qgis_process, desktop under Xvfb, PostGIS)"
+	@# the PostGIS server the tests start (scripts/pg_cluster.sh) is stopped whatever happened
+	$(PYTEST) test/qgis test/e2e; rc=$$?; scripts/pg_cluster.sh stop; exit $$rc
 
 test-unit: deps
 	$(PY) -m pytest -q -p no:cacheprovider -p no:pytest_qgis test/unit
 
 test-qgis: deps transcompile
-	$(PYTEST) test/qgis
+	$(PYTEST) test/qgis; rc=$$?; scripts/pg_cluster.sh stop; exit $$rc
 
 test-e2e: deps package
 	$(PYTEST) test/e2e

@@ -11,6 +11,17 @@ APT_PACKAGES=(qgis python3-qgis qgis-providers python3-gdal xvfb xauth pyqt5-dev
   qttools5-dev-tools python3-pandas python3-shapely python3-numpy python3-scipy python3-pytest
   python3-venv poppler-utils zip unzip e2fsprogs python3-openpyxl)
 
+# PostgreSQL + PostGIS for the tests' private server (scripts/pg_cluster.sh): Debian's own major
+# version (12: 15, 13: 17); the machine's own cluster is never used or started.
+case "$(cut -d. -f1 /etc/debian_version 2>/dev/null)" in
+  12) PG_MAJOR=15 ;;
+  13) PG_MAJOR=17 ;;
+  *) PG_MAJOR=$(apt-cache depends postgresql 2>/dev/null | sed -n 's/.*Depends: postgresql-\([0-9]*\)$/\1/p' | head -1) ;;
+esac
+if [ -n "${PG_MAJOR:-}" ]; then
+  APT_PACKAGES+=("postgresql-$PG_MAJOR" "postgresql-$PG_MAJOR-postgis-3")
+fi
+
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
@@ -20,7 +31,16 @@ if ((${#missing[@]})); then
   SUDO=""
   if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # No service may start from a package's install script (Debian's postgresql would start its own
+  # cluster): the usual policy-rc.d, only while installing and only if the machine has none.
+  policy=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    policy=/usr/sbin/policy-rc.d
+    printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$policy" >/dev/null && $SUDO chmod +x "$policy"
+  fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || { [ -z "$policy" ] || $SUDO rm -f "$policy"; exit 1; }
+  [ -z "$policy" ] || $SUDO rm -f "$policy"
 fi
 
 # QGIS's Python is the system's: a .venv made by another Python (Debian 12's 3.11 after an upgrade

@@ -12,6 +12,9 @@ if str(ROOT) not in sys.path:
 
 SAMPLE = ROOT / "resources" / "sample"
 
+if str(ROOT / "test") not in sys.path:
+    sys.path.insert(0, str(ROOT / "test"))
+from pg_support import postgis  # noqa: E402,F401  (the PostGIS test server, a session fixture)
 
 _STATUS = {"exit": 0}
 
