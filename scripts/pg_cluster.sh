@@ -17,9 +17,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 PG=$ROOT/build/pg
-DATA=$PG/data
 ENV=$PG/cluster.env
-LOG=$PG/server.log
+
+# Where the server keeps its files: build/pg, unless the server's user cannot reach it (a checkout
+# below /root, mode 700): then a folder of its own in /tmp named after this checkout, so nothing
+# of the machine's permissions is changed.
+mkdir -p "$PG"
+SERVER_DIR=$PG
+if [ "$(id -u)" -eq 0 ] && id postgres >/dev/null 2>&1 && ! runuser -u postgres -- test -x "$PG" 2>/dev/null; then
+  SERVER_DIR=/tmp/sozialraum-pg-$(echo "$ROOT" | sha1sum | cut -c1-12)
+  mkdir -p "$SERVER_DIR" && chmod 700 "$SERVER_DIR"
+fi
+DATA=$SERVER_DIR/data
+LOG=$SERVER_DIR/server.log
 
 bindir() {
   local dir
@@ -53,23 +63,19 @@ start() {
   if running; then  # a run killed hard left it: stop it, a new port is chosen below
     as_owner "$BIN/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null || true
   fi
-  mkdir -p "$PG"
   if [ "$(id -u)" -eq 0 ]; then
     id postgres >/dev/null 2>&1 || { echo "pg_cluster: running as root needs the 'postgres' user" >&2; exit 1; }
-    chown postgres "$PG"
-    # the server must reach its data folder: every folder above build/pg must be searchable
-    local d=$PG
-    while [ "$d" != / ]; do d=$(dirname "$d"); [ -x "$d" ] || chmod o+x "$d" 2>/dev/null || true; done
+    chown postgres "$SERVER_DIR"
   fi
   if [ ! -f "$DATA/PG_VERSION" ] || [ ! -f "$ENV" ]; then
     rm -rf "$DATA"
     local admin_pw
     admin_pw=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
-    local pwfile=$PG/.pw
+    local pwfile=$SERVER_DIR/.pw
     (umask 077; echo "$admin_pw" > "$pwfile")
     [ "$(id -u)" -ne 0 ] || chown postgres "$pwfile"
     as_owner "$BIN/initdb" -D "$DATA" -U sr_admin --pwfile="$pwfile" -A scram-sha-256 -E UTF8 \
-      --locale=C.UTF-8 >"$PG/initdb.log" 2>&1 || { tail -5 "$PG/initdb.log"; rm -f "$pwfile"; exit 1; }
+      --locale=C.UTF-8 >"$PG/initdb.log" 2>&1 || { tail -5 "$PG/initdb.log" >&2; rm -f "$pwfile"; exit 1; }
     rm -f "$pwfile"
     (umask 077; cat > "$ENV" <<EOF
 PG_ADMIN_PASSWORD=$admin_pw

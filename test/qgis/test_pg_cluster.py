@@ -29,8 +29,8 @@ def test_qgis_reads_a_postgis_layer(postgis, sample_dir):
     shp = sample_dir / "koeln" / "Stadtteil.shp"
     done = gdal.VectorTranslate(f"PG:{postgis.conninfo('sr_admin')}", str(shp), format="PostgreSQL",
                                 layerName=f"{schema}.stadtteile", geometryType="PROMOTE_TO_MULTI",
-                                layerCreationOptions=["GEOMETRY_NAME=geom"])
-    assert done is not None
+                                layerCreationOptions=["GEOMETRY_NAME=geom", "PRECISION=NO"])
+    assert done is not None, gdal.GetLastErrorMsg()
     done = None
     source = QgsVectorLayer(str(shp), "shp", "ogr")
     layer = QgsVectorLayer(postgis.layer_uri(schema, "stadtteile", user="sr_reader"), "pg", "postgres")
