@@ -14,6 +14,7 @@ from typing import Any, Optional
 
 from ..errors import SozialraumError
 from ..fileio import write_text
+from ..series.change_direction import base_direction, inherit_directions, written_entry
 from ..series.definition_years import check_years, period_entry, periods, table_dict, table_entry, whole
 from ..series.indicators import Indicator, unit_scale
 from .map_spec import MapSpec
@@ -249,7 +250,8 @@ class ReportDefinition:
             "version": self.version, "title": self.title, "source_text": self.source_text,
             "boundaries": self.boundaries, "key": self.key, "name_field": self.name_field,
             "tables": [table_dict(t) for t in self.tables],
-            "indicators": [period_entry(_indicator_dict(i), i, self) for i in self.indicators],
+            "indicators": [written_entry(period_entry(_indicator_dict(i), i, self), base_direction(i, self.indicators))
+                           for i in self.indicators],
             "index": asdict(self.index) if self.index else None,
             "clusters": asdict(self.clusters) if self.clusters else None,
             "maps": [m.to_dict() for m in self.maps],
@@ -284,7 +286,7 @@ class ReportDefinition:
         years = sorted({t.year for t in tables if t.year is not None})
         if report_year is None and years:
             report_year = years[-1]
-        items = periods(data.get("indicators") or [], period, report_year, file)
+        items = inherit_directions(periods(data.get("indicators") or [], period, report_year, file))
         definition = cls(
             title=str(data["title"]), boundaries=str(data["boundaries"]), key=str(data["key"]),
             name_field=str(data.get("name_field") or ""), source_text=str(data.get("source_text") or ""),

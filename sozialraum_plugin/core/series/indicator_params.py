@@ -20,6 +20,7 @@ from typing import Callable, Iterable, Sequence
 
 from ..errors import MethodError, SozialraumError
 from ..formatting import MINUS
+from .change_direction import inherit_directions
 from .indicators import Indicator
 
 # --- INDICATORS ------------------------------------------------------------------------------------
@@ -45,6 +46,7 @@ def parse_indicators(text: str, parameter: str = "INDICATORS") -> list[Indicator
         data = data["indicators"]  # a whole report definition
     if not isinstance(data, list):
         raise MethodError("indicators_not_list", parameter=parameter)
+    data = inherit_directions(data)
     found, seen = [], {}
     for n, item in enumerate(data):
         ident = item.get("id") if isinstance(item, dict) else None
