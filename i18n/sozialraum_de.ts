@@ -2708,54 +2708,59 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Bekannte Summen je Gebiet: {items}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="29"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="33"/>
         <source>City values cover all areas of the city (shares: sum of numerators over sum of denominators; medians and means without the hidden values); ranks count only the shown values of the valid areas.</source>
         <translation>Stadtwerte umfassen alle Gebiete der Stadt (Anteile: Summe der Zähler durch Summe der Nenner; Median und Mittelwert ohne die verborgenen Werte); Ränge zählen nur die ausgewiesenen Werte der gültigen Gebiete.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="32"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="36"/>
         <source>Hidden in this report: {n} cells ({parts}).</source>
         <translation>Verborgen in diesem Bericht: {n} Zellen ({parts}).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="33"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="37"/>
         <source>To change the threshold: &quot;publication&quot;: {&quot;threshold&quot;: 5} in the report definition, or &quot;threshold&quot;: 5 per indicator.</source>
         <translation>Schwelle ändern: in der Berichtsdefinition &quot;publication&quot;: {&quot;threshold&quot;: 5}, je Indikator &quot;threshold&quot;: 5.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="35"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="39"/>
         <source>The file sozialraum_intern.gpkg is internal: it contains unpublished values and is not part of the publication.</source>
         <translation>Die Datei sozialraum_intern.gpkg ist intern: sie enthält nicht veröffentlichte Werte und gehört nicht in die Veröffentlichung.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="37"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="41"/>
         <source>residents</source>
         <translation>EW</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="39"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="43"/>
         <source>small count</source>
         <translation>kleine Fallzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="40"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="44"/>
         <source>small area</source>
         <translation>kleines Gebiet</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="41"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="45"/>
         <source>suppressed by the office</source>
         <translation>vom Amt gesperrt</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="42"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="46"/>
         <source>complementary</source>
         <translation>Gegensperrung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="43"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="47"/>
         <source>derived</source>
         <translation>abgeleitet</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="29"/>
+        <source>This report shows larger areas made of the districts. A larger area&apos;s value is hidden as well where, together with the districts&apos; published figures and the totals, it would give a hidden district value back: the districts&apos; own report stays protected.</source>
+        <translation>Dieser Bericht zeigt größere Gebiete, die aus kleineren zusammengesetzt sind. Der Wert eines größeren Gebiets ist auch dort verborgen, wo er zusammen mit den veröffentlichten Zahlen der kleineren Gebiete und den Summen einen dort verborgenen Wert zurückgeben würde. So bleibt auch der Bericht der kleineren Gebiete geschützt.</translation>
     </message>
 </context>
 <context>

@@ -88,6 +88,9 @@ def test_maps_and_pages_of_the_parent_level(report):
     maps = subprocess.run(["pdftotext", str(folder / "Karten.pdf"), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "Ausländeranteil nach Bezirksregion" in maps
+    # the method note says why some larger areas are hidden too
+    note = " ".join((folder / "Methodenhinweis.txt").read_text(encoding="utf-8").split())
+    assert "the districts' own report stays protected." in note  # (this report is in English)
 
 
 def test_dp_scan_parents_beside_the_published_districts(report):

@@ -151,3 +151,11 @@ def test_per_resident_ratio_never_from_a_hidden_population():
     assert ratio.drop(index=1).notna().all()
     assert profiles.deviation_text(profiles.indicators[0], PlainWords("en")).iloc[1] != \
         profiles.deviation_text(profiles.indicators[0], PlainWords("en")).iloc[0]
+
+
+def test_method_note_says_why_parents_are_hidden_only_on_a_parent_level():
+    from sozialraum_plugin.core.publish.rule import publication_rule
+
+    pub = publication_rule(pd.DataFrame({"n": [1.0, 5.0, 8.0]}), [], counts=["n"], threshold=3)
+    assert "districts' own report stays protected" in method_note(pub, "en", parents=True)
+    assert "own report" not in method_note(pub, "en")

@@ -303,7 +303,7 @@ def definitions_sheet(plan: list, definition, publication, words, taken: set, ke
                                              "here; the column “Hidden (·)” of each sheet names them, and "
                                              "Tabellenanhang.csv shows them as ·."))
     if publication is not None:
-        notes += [""] + method_note(publication, lang=words) \
+        notes += [""] + method_note(publication, lang=words, parents=getattr(definition, "level", None) is not None) \
             .rstrip("\n").split("\n")
     title = sheet_name(w.translate("Appendix", "Definitions"), taken)
     return Sheet(title, heads, rows, role="definitions", notes=notes)

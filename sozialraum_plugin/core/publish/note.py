@@ -26,6 +26,10 @@ _TEXT = {
     "index": QT_TRANSLATE_NOOP("MethodNote", "So is an area's index ({items}) where one of its indicators is "
                                "hidden: it could be solved for it."),
     "totals": QT_TRANSLATE_NOOP("MethodNote", "Known totals per area: {items}."),
+    "parents": QT_TRANSLATE_NOOP("MethodNote", "This report shows larger areas made of the districts. A larger "
+                                 "area's value is hidden as well where, together with the districts' published "
+                                 "figures and the totals, it would give a hidden district value back: the "
+                                 "districts' own report stays protected."),
     "city": QT_TRANSLATE_NOOP("MethodNote", "City values cover all areas of the city (shares: sum of numerators "
                               "over sum of denominators; medians and means without the hidden values); ranks count "
                               "only the shown values of the valid areas."),
@@ -65,8 +69,9 @@ def rule_line(threshold: float, min_population: float | None, lang="de") -> str:
     return line
 
 
-def method_note(publication: Publication, lang="de", internal: bool = False) -> str:
-    """The whole note as plain text (a title line, then one paragraph per rule); ``lang``: a code or words."""
+def method_note(publication: Publication, lang="de", internal: bool = False, parents: bool = False) -> str:
+    """The whole note as plain text (a title line, then one paragraph per rule); ``lang``: a code or words.
+    ``parents``: the report is on a parent level (its rule protects the districts too)."""
     words = as_words(lang)
 
     def say(key: str) -> str:
@@ -84,6 +89,8 @@ def method_note(publication: Publication, lang="de", internal: bool = False) -> 
     if indices:
         lines.append(say("index").format(items=", ".join(indices)))
     lines.append(say("complementary"))
+    if parents:
+        lines.append(say("parents"))
     if publication.totals:
         items = "; ".join(f"{t} = {' + '.join(parts)}" for t, parts in publication.totals.items())
         lines.append(say("totals").format(items=items))

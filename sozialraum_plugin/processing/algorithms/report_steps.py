@@ -338,7 +338,7 @@ class ReportRun:
             QgsVectorLayer(internal.uri, INTERNAL, "ogr"), os.path.join(self.folder, f"{LAYER}.gpkg"), LAYER,
             lambda frame: same_rows(publication, frame), masked=True)
         write_text(os.path.join(self.folder, "Methodenhinweis.txt"),
-                   method_note(publication, self.words, internal=True))
+                   method_note(publication, self.words, internal=True, parents=self.d.level is not None))
         self.publication = publication
         write_series_tables(self, internal.path, published.path)  # the table "series", beside the layer
         self.outputs.update({"OUTPUT": published.uri, "INTERNAL": internal.uri})
