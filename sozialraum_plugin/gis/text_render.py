@@ -17,7 +17,7 @@ def text_as_text():
         return fmt.AlwaysText
     from qgis.core import QgsRenderContext  # pragma: no cover - before 3.22
 
-    return QgsRenderContext.TextFormatAlwaysText
+    return QgsRenderContext.TextRenderFormat.TextFormatAlwaysText
 
 
 def layout_text_as_text(layout) -> None:
