@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import enum
 import importlib
+import re
 import sys
 from pathlib import Path
 
@@ -78,9 +79,13 @@ class Resolver:
                             doc = getattr(cls, name).__doc__ or ""
                         except Exception:
                             continue
-                        if ".. deprecated::" in doc:
-                            advice = doc.split(".. deprecated::", 1)[1].strip().split("\n")[0].strip()
-                            owners, _ = marked.setdefault(name, ([], advice or "see the QGIS API docs"))
+                        # one docstring for all overloads: deprecated only if each overload is
+                        signatures = len(re.findall(rf"^{re.escape(name)}\(", doc, re.M)) or 1
+                        if doc.count(".. deprecated::") >= signatures:
+                            note = doc.split(".. deprecated::", 1)[1].split("\n\n")[0]
+                            note = re.sub(r":py:\w+:`~?([^`]+)`", r"\1", note)  # Sphinx roles as plain names
+                            advice = " ".join(note.split()) or "see the QGIS API docs"
+                            owners, _ = marked.setdefault(name, ([], advice))
                             owners.append(cname)
                         else:
                             live.add(name)
@@ -147,6 +152,23 @@ class FileCheck(ast.NodeVisitor):
         self.guarded = 0  # inside a version branch: the old API is the point there (not its enums)
 
     # --- version branches: QVariant types and deprecated calls are expected in the old QGIS's branch
+    def visit(self, node):
+        """Statements after `if <version test>: … return` are the other version's branch too."""
+        body = getattr(node, "body", None)
+        if isinstance(body, list):
+            for block in (body, getattr(node, "orelse", []), getattr(node, "finalbody", [])):
+                for i, stmt in enumerate(block[:-1]):
+                    if isinstance(stmt, ast.If) and not stmt.orelse and _is_version_guard(stmt.test) \
+                            and isinstance(stmt.body[-1], (ast.Return, ast.Raise)):
+                        for later in block[i + 1:]:
+                            later._qt6_guarded = True
+        guard = getattr(node, "_qt6_guarded", False)
+        self.guarded += guard
+        try:
+            return super().visit(node)
+        finally:
+            self.guarded -= guard
+
     def visit_If(self, node):
         guard = _is_version_guard(node.test)
         self.visit(node.test)

@@ -91,8 +91,15 @@ def test_a_deprecated_qgis_call_is_reported_unless_behind_hasattr(resolver):
             table.setContentTextFormat(fmt)
         else:
             table.setContentFont(font)
+
+        def older(table):
+            if hasattr(table, "setContentTextFormat"):
+                return table.setContentTextFormat(fmt)
+            table.setContentFont(font)  # after the new version's early return: the old one's branch
         """, resolver)
-    assert len(found) == 1 and found[0].startswith("2: .setContentFont() is deprecated in QGIS")
+    assert found == ["2: .setContentFont() is deprecated in QGIS (QgsLayoutItemAttributeTable, "
+                     "QgsLayoutItemManualTable …) -> use QgsLayoutTable.setContentTextFormat instead "
+                     "(behind hasattr() where 3.22 lacks it)"]
 
 
 def test_the_command_prints_file_and_line_and_fails_on_findings_in_seconds(tmp_path):
