@@ -41,6 +41,17 @@ RENAMED_CALLS = {"exec_": "exec()", "print_": "print()"}
 OK_MARK = "# qt6: ok"
 
 
+def _directive_text(rest: str) -> str:
+    """The text of an RST directive: its own line and the indented (or blank) lines after it."""
+    lines = rest.split("\n")
+    kept = [lines[0]]
+    for line in lines[1:]:
+        if line.strip() and not line.startswith((" ", "\t")):
+            break
+        kept.append(line)
+    return "\n".join(kept)
+
+
 def _is_enum_member(value) -> bool:
     kind = type(value)
     return isinstance(value, enum.Enum) or type(kind).__name__ == "enumtype"
@@ -82,7 +93,7 @@ class Resolver:
                         # one docstring for all overloads: deprecated only if each overload is
                         signatures = len(re.findall(rf"^{re.escape(name)}\(", doc, re.M)) or 1
                         if doc.count(".. deprecated::") >= signatures:
-                            note = doc.split(".. deprecated::", 1)[1].split("\n\n")[0]
+                            note = _directive_text(doc.split(".. deprecated::", 1)[1])
                             note = re.sub(r":py:\w+:`~?([^`]+)`", r"\1", note)  # Sphinx roles as plain names
                             advice = " ".join(note.split()) or "see the QGIS API docs"
                             owners, _ = marked.setdefault(name, ([], advice))

@@ -97,9 +97,8 @@ def test_a_deprecated_qgis_call_is_reported_unless_behind_hasattr(resolver):
                 return table.setContentTextFormat(fmt)
             table.setContentFont(font)  # after the new version's early return: the old one's branch
         """, resolver)
-    assert found == ["2: .setContentFont() is deprecated in QGIS (QgsLayoutItemAttributeTable, "
-                     "QgsLayoutItemManualTable …) -> use QgsLayoutTable.setContentTextFormat instead "
-                     "(behind hasattr() where 3.22 lacks it)"]
+    assert len(found) == 1 and found[0].startswith("2: .setContentFont() is deprecated in QGIS (")
+    assert "QgsLayoutTable.setContentTextFormat instead" in found[0]  # 3.40 adds "3.40" before it
 
 
 def test_the_command_prints_file_and_line_and_fails_on_findings_in_seconds(tmp_path):
