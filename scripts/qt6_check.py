@@ -63,7 +63,10 @@ class Resolver:
     def __init__(self):
         self.modules: dict = {}
         self._flags: dict = {}
-        self._deprecated = None
+        self._deprecated: dict = {}
+        self._looked_up: set = set()
+        self._qgis_classes = None
+        self._qt_names: set = set()
 
     def module(self, name: str):
         if name not in self.modules:
@@ -73,39 +76,41 @@ class Resolver:
                 self.modules[name] = None
         return self.modules[name]
 
-    def deprecated(self) -> dict:
-        """{method name: (classes, advice)} for names that every qgis.core/gui class defining them
-        marks deprecated and no Qt class has: a call of such a name is a deprecated QGIS call
-        whatever the object (calls are not typed here; names shared with live APIs are left out)."""
-        if self._deprecated is None:
+    def deprecated(self, names=()) -> dict:
+        """{method name: (classes, advice)} for those of ``names`` (the methods the checked code calls)
+        that every qgis.core/gui/analysis class defining them marks deprecated, for every overload,
+        and no Qt class has: such a call is a deprecated QGIS call whatever the object (calls are not
+        typed here; names shared with live APIs are left out). Looked up per name, once."""
+        new = {n for n in names if not n.startswith("_")} - self._looked_up
+        if new:
+            self._looked_up |= new
+            if self._qgis_classes is None:
+                self._qgis_classes = [(cname, cls, set(vars(cls))) for module in ("qgis.core", "qgis.gui",
+                                                                                  "qgis.analysis")
+                                      for cname, cls in sorted(vars(self.module(module) or object).items())
+                                      if isinstance(cls, type)]
+                self._qt_names = {name for module in ("qgis.PyQt.QtCore", "qgis.PyQt.QtGui", "qgis.PyQt.QtWidgets")
+                                  for cls in vars(self.module(module) or object).values() if isinstance(cls, type)
+                                  for name in dir(cls)}
             marked, live = {}, set()
-            for module in ("qgis.core", "qgis.gui", "qgis.analysis"):
-                for cname, cls in sorted(vars(self.module(module) or object).items()):
-                    if not isinstance(cls, type):
+            for cname, cls, defined in self._qgis_classes:
+                for name in new & defined:
+                    try:
+                        doc = getattr(cls, name).__doc__ or ""
+                    except Exception:
                         continue
-                    for name in dir(cls):
-                        if name.startswith("_"):
-                            continue
-                        try:
-                            doc = getattr(cls, name).__doc__ or ""
-                        except Exception:
-                            continue
-                        # one docstring for all overloads: deprecated only if each overload is
-                        signatures = len(re.findall(rf"^{re.escape(name)}\(", doc, re.M)) or 1
-                        if doc.count(".. deprecated::") >= signatures:
-                            note = _directive_text(doc.split(".. deprecated::", 1)[1])
-                            note = re.sub(r":py:\w+:`~?([^`]+)`", r"\1", note)  # Sphinx roles as plain names
-                            advice = " ".join(note.split()) or "see the QGIS API docs"
-                            owners, _ = marked.setdefault(name, ([], advice))
-                            owners.append(cname)
-                        else:
-                            live.add(name)
-            for module in ("qgis.PyQt.QtCore", "qgis.PyQt.QtGui", "qgis.PyQt.QtWidgets"):
-                for cls in vars(self.module(module) or object).values():
-                    if isinstance(cls, type):
-                        live.update(dir(cls))
-            self._deprecated = {name: (", ".join(owners[:2]) + (" …" if len(owners) > 2 else ""), advice)
-                                for name, (owners, advice) in marked.items() if name not in live}
+                    # one docstring for all overloads: deprecated only if each overload is
+                    signatures = len(re.findall(rf"^{re.escape(name)}\(", doc, re.M)) or 1
+                    if doc.count(".. deprecated::") >= signatures:
+                        note = _directive_text(doc.split(".. deprecated::", 1)[1])
+                        note = re.sub(r":py:\w+:`~?([^`]+)`", r"\1", note)  # Sphinx roles as plain names
+                        owners, _ = marked.setdefault(name, ([], " ".join(note.split()) or "see the QGIS API docs"))
+                        owners.append(cname)
+                    else:
+                        live.add(name)
+            for name, (owners, advice) in marked.items():
+                if name not in live and name not in self._qt_names:
+                    self._deprecated[name] = (", ".join(owners[:2]) + (" …" if len(owners) > 2 else ""), advice)
         return self._deprecated
 
     def flags_of(self, owner) -> dict:
@@ -256,7 +261,7 @@ class FileCheck(ast.NodeVisitor):
         if isinstance(func, ast.Attribute):
             if func.attr in RENAMED_CALLS:
                 self.report(node, f".{func.attr}() is removed in PyQt6 -> .{RENAMED_CALLS[func.attr]}")
-            elif not self.guarded and func.attr in self.resolver.deprecated():
+            elif not self.guarded and func.attr in self.resolver.deprecated((func.attr,)):
                 owners, advice = self.resolver.deprecated()[func.attr]
                 self.report(node, f".{func.attr}() is deprecated in QGIS ({owners}) -> {advice} "
                                   "(behind hasattr() where 3.22 lacks it)")
@@ -325,8 +330,12 @@ def python_files(paths):
 
 def check_source(source: str, path: str = "<snippet>", resolver: Resolver | None = None) -> list:
     """(path, line, text) findings for one file's source."""
-    checker = FileCheck(path, source, resolver or Resolver())
-    checker.visit(ast.parse(source, filename=path))
+    resolver = resolver or Resolver()
+    tree = ast.parse(source, filename=path)
+    resolver.deprecated({n.func.attr for n in ast.walk(tree)  # all of the file's names in one pass
+                         if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)})
+    checker = FileCheck(path, source, resolver)
+    checker.visit(tree)
     return checker.findings
 
 
