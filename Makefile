@@ -75,6 +75,8 @@ lint: deps
 	$(PY) -m ruff check $(PLUGIN) test scripts bench
 	@! grep -rnE "^\s*(from|import) (qgis|PyQt5|PyQt6)" $(PLUGIN)/core || (echo "core/ must not import Qt or QGIS"; exit 1)
 	@! grep -rnE "^\s*(from|import) PyQt[56]" $(PLUGIN) || (echo "import Qt through qgis.PyQt"; exit 1)
+	@echo "qt6_check: Qt6 / QGIS 4 (scoped enums, removed Qt5 APIs, deprecated QGIS calls)"
+	@$(QGIS_ENV) $(PY) scripts/qt6_check.py $(PLUGIN) test scripts bench
 
 bench: deps
 	$(QGIS_ENV) $(PY) bench/run.py

@@ -16,9 +16,8 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
-from . import gpkg
+from . import field_types, gpkg
 from .publish_layer import MARKER
 
 
@@ -57,11 +56,11 @@ def _polygons(geometry: QgsGeometry) -> QgsGeometry:
     return QgsGeometry.collectGeometry(polygons) if polygons else QgsGeometry()
 
 
-def _kind(values) -> QVariant.Type:
+def _kind(values):
     numbers = [v for v in values if v is not None]
     if numbers and all(float(v).is_integer() for v in numbers):
-        return QVariant.LongLong
-    return QVariant.Double
+        return field_types.INT64
+    return field_types.DOUBLE
 
 
 def write_parents(layer: QgsVectorLayer, geometries: dict, frame, key: str, dest: str, layer_name: str,
@@ -74,9 +73,9 @@ def write_parents(layer: QgsVectorLayer, geometries: dict, frame, key: str, dest
     fields = []
     for column in frame.columns:
         values = frame[column].tolist()
-        kind = QVariant.String if column == key or column in text_columns else _kind(values)
+        kind = field_types.STRING if column == key or column in text_columns else _kind(values)
         fields.append(QgsField(str(column), kind))
-    fields.append(QgsField(MARKER, QVariant.String))
+    fields.append(QgsField(MARKER, field_types.STRING))
     provider = memory.dataProvider()
     provider.addAttributes(fields)
     memory.updateFields()
@@ -92,9 +91,9 @@ def write_parents(layer: QgsVectorLayer, geometries: dict, frame, key: str, dest
             value = row[column]
             if value is None or (isinstance(value, float) and value != value):
                 values.append(None)
-            elif field.type() == QVariant.String:
+            elif field.type() == field_types.STRING:
                 values.append(str(value))
-            elif field.type() == QVariant.LongLong:
+            elif field.type() == field_types.INT64:
                 values.append(int(value))
             else:
                 values.append(float(value))

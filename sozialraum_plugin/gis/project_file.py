@@ -201,12 +201,9 @@ def _mirror(source_group, target_group, layers: dict) -> None:
 
 
 def _relative_paths(project) -> None:
-    try:  # QGIS 3.22 and later
-        from qgis.core import Qgis
+    from qgis.core import Qgis
 
-        project.setFilePathStorage(Qgis.FilePathType.Relative)
-    except (ImportError, AttributeError):  # pragma: no cover - older QGIS
-        project.writeEntry("Paths", "/Absolute", False)
+    project.setFilePathStorage(Qgis.FilePathType.Relative)  # 3.22 and later (the plugin's minimum)
 
 
 def _tidy_archive(archive: str, stem: str, folder: str) -> None:

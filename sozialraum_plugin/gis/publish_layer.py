@@ -84,9 +84,9 @@ def published_copy(layer: QgsVectorLayer, names: list[str], decide) -> tuple[Qgs
     """
     import pandas as pd
     from qgis.core import QgsFeatureRequest, QgsField
-    from qgis.PyQt.QtCore import QVariant
 
     from ..core.publish.rule import cells_from_markers
+    from . import field_types
 
     old = markers(layer)
     fields = layer.fields()
@@ -109,7 +109,7 @@ def published_copy(layer: QgsVectorLayer, names: list[str], decide) -> tuple[Qgs
     copy = layer.materialize(QgsFeatureRequest())
     copy.setName(layer.name())
     if copy.fields().indexFromName(MARKER) < 0:
-        copy.dataProvider().addAttributes([QgsField(MARKER, QVariant.String)])
+        copy.dataProvider().addAttributes([QgsField(MARKER, field_types.STRING)])
         copy.updateFields()
     marker = copy.fields().indexFromName(MARKER)
     listed = dict(zip(fids, publication.hidden_fields()))

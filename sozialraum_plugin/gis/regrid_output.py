@@ -2,20 +2,21 @@
 from __future__ import annotations
 
 from qgis.core import QgsFeature, QgsField, QgsFields
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import MethodError
+from . import field_types
 from .regrid_overlay import grid_key
 
 MARKER = "suppressed_fields"
 COVERED = "covered_share"
-_TYPES = {"dominant_key": QVariant.String, "sources": QVariant.Int, "mixed": QVariant.Bool, MARKER: QVariant.String}
+_TYPES = {"dominant_key": field_types.STRING, "sources": field_types.INT, "mixed": field_types.BOOL,
+          MARKER: field_types.STRING}
 
 
 def _crosswalk_fields() -> QgsFields:
     fields = QgsFields()
-    for name, kind in (("old_key", QVariant.String), ("new_key", QVariant.String), ("share", QVariant.Double),
-                       ("basis", QVariant.String)):
+    for name, kind in (("old_key", field_types.STRING), ("new_key", field_types.STRING), ("share", field_types.DOUBLE),
+                       ("basis", field_types.STRING)):
         fields.append(QgsField(name, kind))
     return fields
 
@@ -36,7 +37,7 @@ def output_fields(target, target_key: str, values: list, quality: list) -> tuple
         if (f.name().lower() != "fid" or f.name() == target_key) and f.name().lower() not in lowered:
             fields.append(QgsField(f))
     for name in computed:
-        fields.append(QgsField(name, _TYPES.get(name, QVariant.Double)))
+        fields.append(QgsField(name, _TYPES.get(name, field_types.DOUBLE)))
     return fields, [f.name() for f in target.fields() if f.name().lower() in lowered]
 
 

@@ -19,10 +19,10 @@ from qgis.core import (
     QgsSpatialIndex,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import SozialraumError
 from ..core.tables.keys import normalize_key
+from . import field_types
 
 
 def grid_key(value):
@@ -230,7 +230,7 @@ def _text_weights(layer, weight_field: str, request) -> dict:
     """fid → weight for a text weight field, its number marks decided over the whole column."""
     from ..core.areas.regrid import field_numbers
 
-    if layer.fields().field(weight_field).type() != QVariant.String:
+    if layer.fields().field(weight_field).type() != field_types.STRING:
         return {}
     cells = [(f.id(), _plain(f[weight_field])) for f in layer.getFeatures(QgsFeatureRequest(request).setFlags(
         QgsFeatureRequest.Flag.NoGeometry))]

@@ -15,14 +15,14 @@ from qgis.core import (
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import SozialraumError
+from . import field_types
 
 TABLE = "series"
-_FIELDS = (("key", QVariant.String), ("indicator", QVariant.String), ("year", QVariant.Int),
-           ("value", QVariant.Double), ("numerator", QVariant.Double), ("denominator", QVariant.Double),
-           ("shown", QVariant.Bool))
+_FIELDS = (("key", field_types.STRING), ("indicator", field_types.STRING), ("year", field_types.INT),
+           ("value", field_types.DOUBLE), ("numerator", field_types.DOUBLE), ("denominator", field_types.DOUBLE),
+           ("shown", field_types.BOOL))
 
 
 def _number(value):

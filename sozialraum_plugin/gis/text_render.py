@@ -12,12 +12,7 @@ def text_as_text():
     """The "always text" render format of the running QGIS."""
     from qgis.core import Qgis
 
-    fmt = getattr(Qgis, "TextRenderFormat", None)  # 3.22 and later
-    if fmt is not None:
-        return fmt.AlwaysText
-    from qgis.core import QgsRenderContext  # pragma: no cover - before 3.22
-
-    return QgsRenderContext.TextFormatAlwaysText
+    return Qgis.TextRenderFormat.AlwaysText  # 3.22 and later (the plugin's minimum)
 
 
 def layout_text_as_text(layout) -> None:

@@ -96,7 +96,7 @@ def report_as_task(folder: str, cancel_after_first_step: bool = False, shot: str
     started = seen["last_tick"] = time.monotonic()
     QgsApplication.taskManager().addTask(task)
     QTimer.singleShot(120_000, loop.quit)
-    loop.exec_()
+    loop.exec()
     timer.stop()
     seen["seconds"] = time.monotonic() - started
     seen["canceled"] = feedback.isCanceled()
@@ -205,7 +205,7 @@ def tool_from_menu(folder: str, shot: str = "") -> dict:
     started = time.monotonic()
     QTimer.singleShot(0, dialog.runAlgorithm)  # what its Run button calls
     QTimer.singleShot(60_000, loop.quit)
-    loop.exec_()
+    loop.exec()
     info["seconds"] = time.monotonic() - started
     info.update(finished)
     from qgis.core import QgsVectorLayer

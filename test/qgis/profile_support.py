@@ -21,7 +21,8 @@ from qgis.core import (
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
+
+from sozialraum_plugin.gis import field_types
 
 ROOT = Path(__file__).resolve().parents[2]
 BERLIN = ROOT / "resources" / "sample" / "berlin"
@@ -39,7 +40,7 @@ def write_joined(shp: Path, table: pd.DataFrame, key: str, out: Path) -> QgsVect
     cols = [c for c in table.columns if c != key]
     numeric = {c: pd.api.types.is_numeric_dtype(table[c]) for c in cols}
     for c in cols:
-        fields.append(QgsField(c, QVariant.Double if numeric[c] else QVariant.String))
+        fields.append(QgsField(c, field_types.DOUBLE if numeric[c] else field_types.STRING))
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName, options.layerName = "GPKG", "districts"
     writer = QgsVectorFileWriter.create(str(out), fields, src.wkbType(), src.crs(),

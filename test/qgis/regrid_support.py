@@ -32,11 +32,12 @@ def write_layer(source: Path, key: str, values: pd.DataFrame, dest: Path, key_of
         QgsVectorFileWriter,
         QgsVectorLayer,
     )
-    from qgis.PyQt.QtCore import QVariant
+
+    from sozialraum_plugin.gis import field_types
 
     layer = QgsVectorLayer(str(source), source.stem, "ogr")
     copy = layer.materialize(QgsFeatureRequest())
-    copy.dataProvider().addAttributes([QgsField(c, QVariant.Double) for c in values.columns])
+    copy.dataProvider().addAttributes([QgsField(c, field_types.DOUBLE) for c in values.columns])
     copy.updateFields()
     changes = {}
     for feature in copy.getFeatures():

@@ -19,11 +19,12 @@ HIDDEN = [{"kinder", "quote"}, set(), set()]  # the rule's list per row (suppres
 @pytest.fixture()
 def layer(qgis_app):
     from qgis.core import QgsFeature, QgsField, QgsVectorLayer
-    from qgis.PyQt.QtCore import QVariant
+
+    from sozialraum_plugin.gis import field_types
 
     layer = QgsVectorLayer("Polygon?crs=EPSG:25832", "sozialraum", "memory")
-    types = [QVariant.String, QVariant.String, QVariant.Int, QVariant.Int, QVariant.Double, QVariant.Bool,
-             QVariant.String, QVariant.String]
+    types = [field_types.STRING, field_types.STRING, field_types.INT, field_types.INT, field_types.DOUBLE,
+             field_types.BOOL, field_types.STRING, field_types.STRING]
     layer.dataProvider().addAttributes([QgsField(n, t) for n, t in zip(NAMES + ["suppressed_fields"], types)])
     layer.updateFields()
     features = []

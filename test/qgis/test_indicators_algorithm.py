@@ -180,14 +180,15 @@ def test_negative_count_names_field_district_and_value(flensburg, tmp_path):
     assert bad.read_bytes() == before and not (tmp_path / "o.gpkg").exists()
 
 
-def _districts(tmp_path, keys, n, ew, key_type="Int"):
+def _districts(tmp_path, keys, n, ew, key_type="INT"):
     """A GeoPackage of small squares with a key and two counts."""
     from qgis.core import QgsCoordinateTransformContext, QgsFeature, QgsField, QgsGeometry, QgsVectorFileWriter
-    from qgis.PyQt.QtCore import QVariant
+
+    from sozialraum_plugin.gis import field_types
 
     layer = QgsVectorLayer("Polygon?crs=EPSG:25832", "d", "memory")
-    layer.dataProvider().addAttributes([QgsField("key", getattr(QVariant, key_type)),
-                                        QgsField("n", QVariant.Int), QgsField("ew", QVariant.Int)])
+    layer.dataProvider().addAttributes([QgsField("key", getattr(field_types, key_type)),
+                                        QgsField("n", field_types.INT), QgsField("ew", field_types.INT)])
     layer.updateFields()
     features = []
     for i, values in enumerate(zip(keys, n, ew)):
@@ -275,7 +276,7 @@ def test_run_as_a_task_it_reads_no_live_project_layer(provider, flensburg):
     try:
         QgsApplication.taskManager().addTask(task)
         QTimer.singleShot(60_000, loop.quit)
-        loop.exec_()
+        loop.exec()
         assert done.get("ok")
         assert layer.foreign_reads == []
     finally:
@@ -309,11 +310,12 @@ def test_counts_in_a_virtual_or_joined_field_of_the_layer_are_used(flensburg, tm
 
     import processing
     from qgis.core import QgsField
-    from qgis.PyQt.QtCore import QVariant
+
+    from sozialraum_plugin.gis import field_types
 
     before = hashlib.sha256(flensburg["joined"].read_bytes()).hexdigest()
     layer = QgsVectorLayer(flensburg["uri"], "joined", "ogr")
-    layer.addExpressionField('"gesamt" * 2', QgsField("doppelt", QVariant.Double))
+    layer.addExpressionField('"gesamt" * 2', QgsField("doppelt", field_types.DOUBLE))
     result = processing.run("sozialraum:indicators", {
         "INPUT": layer, "KEY_FIELD": "AREA_ID", "RATES": "halb=gesamt/doppelt", "OUTPUT": str(tmp_path / "v.gpkg")})
     out = QgsVectorLayer(result["OUTPUT"], "v", "ogr")

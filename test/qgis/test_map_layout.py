@@ -28,9 +28,10 @@ from qgis.core import (
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QDate, QVariant
+from qgis.PyQt.QtCore import QDate
 from qgis.PyQt.QtGui import QImage
 
+from sozialraum_plugin.gis import field_types
 from sozialraum_plugin.gis.layouts import MapRequest, best_orientation, compose, layout_name
 from sozialraum_plugin.gis.layouts.combine import export_layouts_pdf
 from sozialraum_plugin.gis.layouts.export import export_layout
@@ -60,10 +61,10 @@ def berlin_gpkg(tmp_path_factory, sample_dir, qgis_app) -> str:
     total = sum(_zscore(frame[c], valid) for c in ("S1", "S3", "S4"))
     frame["status_index"] = _zscore(total, valid).where(valid)
     frame["valid"] = valid
-    kinds = {"S1": QVariant.Double, "S3": QVariant.Double, "S4": QVariant.Double, "EW": QVariant.Double,
-             "KOM": QVariant.String, "SI_V": QVariant.String, "SDI_V": QVariant.String,
-             "status_index": QVariant.Double, "valid": QVariant.Bool}
-    columns = {name: (kind, {k: (None if pd.isna(v) else (bool(v) if kind == QVariant.Bool else v))
+    kinds = {"S1": field_types.DOUBLE, "S3": field_types.DOUBLE, "S4": field_types.DOUBLE, "EW": field_types.DOUBLE,
+             "KOM": field_types.STRING, "SI_V": field_types.STRING, "SDI_V": field_types.STRING,
+             "status_index": field_types.DOUBLE, "valid": field_types.BOOL}
+    columns = {name: (kind, {k: (None if pd.isna(v) else (bool(v) if kind == field_types.BOOL else v))
                              for k, v in frame[name].items()}) for name, kind in kinds.items()}
     layer = joined_memory_layer(folder / "lor_planungsraeume_2021.shp", lambda f: f["PLR_ID"], columns)
     path = str(tmp_path_factory.mktemp("berlin") / "berlin_mss.gpkg")
@@ -97,7 +98,7 @@ def koeln(sample_dir, qgis_app) -> QgsVectorLayer:
     migration = year[(year["tab_id"] == "030") & (year["zei_id"] == 10)].set_index("raum_id")["zahl"]
     share = (migration / total * 100).round(1).to_dict()
     return joined_memory_layer(folder / "Stadtteil.shp", lambda f: f["STT_NR"],
-                               {"mig_anteil": (QVariant.Double, share)})
+                               {"mig_anteil": (field_types.DOUBLE, share)})
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +109,7 @@ def flensburg(sample_dir, qgis_app) -> QgsVectorLayer:
     pairs = zip(table["Stadtteil_ID"], table["Anteil_in_%_2021"])
     share = {int(k): float(v.replace(",", ".")) for k, v in pairs}
     return joined_memory_layer(folder / "Stadtteile.shp", lambda f: int(f["AREA_ID"][-2:]),
-                               {"sgb2_anteil": (QVariant.Double, share)})
+                               {"sgb2_anteil": (field_types.DOUBLE, share)})
 
 
 # --- PDF checks -----------------------------------------------------------------------------------

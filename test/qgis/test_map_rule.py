@@ -15,6 +15,8 @@ from qgis.core import QgsCategorizedSymbolRenderer, QgsGraduatedSymbolRenderer, 
 from qgis.PyQt.QtCore import QVariant
 from test_map_layout import joined_memory_layer, pdftext, run_map
 
+from sozialraum_plugin.gis import field_types
+
 HIDDEN = {41, 46}  # Altstadt (below 45) and Südstadt (its complementary cell)
 
 
@@ -25,9 +27,9 @@ def births(sample_dir, qgis_app):
     table = pd.read_csv(folder / "tab_2_anzahl_geburten_und_geburtenquoten.csv", dtype=str)
     keys = table["id"].astype(int)
     columns = {
-        "geburten": (QVariant.Int, dict(zip(keys, table["Anzahl_2020"].astype(int)))),
-        "quote": (QVariant.Double, dict(zip(keys, table["Quote_2020"].astype(float)))),
-        "name": (QVariant.String, dict(zip(keys, table["stadtteil"]))),
+        "geburten": (field_types.INT, dict(zip(keys, table["Anzahl_2020"].astype(int)))),
+        "quote": (field_types.DOUBLE, dict(zip(keys, table["Quote_2020"].astype(float)))),
+        "name": (field_types.STRING, dict(zip(keys, table["stadtteil"]))),
     }
     return joined_memory_layer(folder / "Stadtteile.shp", lambda f: int(f["AREA_ID"][-2:]), columns)
 
@@ -87,7 +89,7 @@ def test_hidden_is_told_apart_from_missing(provider, births, tmp_path):
     ausgewiesen'); a NULL nobody hid is 'keine Daten'."""
     from qgis.core import QgsField
 
-    births.dataProvider().addAttributes([QgsField("suppressed_fields", QVariant.String)])
+    births.dataProvider().addAttributes([QgsField("suppressed_fields", field_types.STRING)])
     births.updateFields()
     index, marker = births.fields().indexFromName("geburten"), births.fields().indexFromName("suppressed_fields")
     changes = {}

@@ -15,11 +15,11 @@ from qgis.core import (
     QgsProject,
     QgsReadWriteContext,
 )
-from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor, QImage
 from qgis.PyQt.QtXml import QDomDocument
 from test_map_layout import assert_page_is_clean, joined_memory_layer, pdfinfo, pdftext
 
+from sozialraum_plugin.gis import field_types
 from sozialraum_plugin.gis.layouts import MapRequest, compose
 from sozialraum_plugin.gis.layouts.export import export_layout
 from sozialraum_plugin.gis.layouts.fonts import label_font
@@ -37,7 +37,7 @@ def flensburg(sample_dir, qgis_app):
     table = pd.read_csv(folder / "tab_18_regelleistungsberechtigte_sgb2.csv", dtype=str)
     share = {int(k): float(v.replace(",", ".")) for k, v in zip(table["Stadtteil_ID"], table["Anteil_in_%_2021"])}
     return joined_memory_layer(folder / "Stadtteile.shp", lambda f: int(f["AREA_ID"][-2:]),
-                               {"sgb2_anteil": (QVariant.Double, share)})
+                               {"sgb2_anteil": (field_types.DOUBLE, share)})
 
 
 def items_of(layout) -> dict:

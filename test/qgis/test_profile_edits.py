@@ -11,6 +11,7 @@ from profile_support import page_count, page_text
 from qgis.core import Qgis, QgsLayoutExporter, QgsProcessingFeedback, QgsProject
 from qgis.PyQt.QtGui import QFont
 
+from sozialraum_plugin.gis.layouts.fonts import text_format
 from sozialraum_plugin.gis.layouts.profile_page import table_of
 
 FILTER = "\"PLR_ID\" IN ('01100101', '01100102', '01100104')"
@@ -39,7 +40,7 @@ def _edit(layout):
     table.setColumns(columns)
     font = QFont("DejaVu Serif")
     font.setPointSizeF(7)
-    table.setContentFont(font)
+    table.setContentTextFormat(text_format(font, table.contentTextFormat()))  # setContentFont: deprecated
     title = layout.itemById("sr_title")
     if hasattr(title, "textFormat"):
         fmt = title.textFormat()

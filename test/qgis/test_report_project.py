@@ -303,14 +303,15 @@ def test_chart_pictures_read_from_the_project_folder(provider, tmp_path, as_expr
         QgsVectorFileWriter,
         QgsVectorLayer,
     )
-    from qgis.PyQt.QtCore import QRectF, QVariant
+    from qgis.PyQt.QtCore import QRectF
 
+    from sozialraum_plugin.gis import field_types
     from sozialraum_plugin.gis.project_file import ProjectGroup, write_project
 
     out = tmp_path / "out"
     (out / "charts").mkdir(parents=True)
     memory = QgsVectorLayer("Polygon?crs=EPSG:25832", "d", "memory")
-    memory.dataProvider().addAttributes([QgsField("chart_path", QVariant.String)])
+    memory.dataProvider().addAttributes([QgsField("chart_path", field_types.STRING)])
     memory.updateFields()
     from qgis.core import QgsFeature, QgsGeometry
 

@@ -149,7 +149,7 @@ def test_two_report_tasks_print_one_after_the_other(provider, sample_dir, tmp_pa
     for task, _, _ in tasks:
         QgsApplication.taskManager().addTask(task)
     QTimer.singleShot(180_000, loop.quit)
-    loop.exec_()
+    loop.exec()
     try:
         assert done == [True, True]
         assert max(nested) == 0, nested  # never one inside the other

@@ -62,7 +62,7 @@ def run_as_task(folder, sample_dir, cancel_after_first_step=False) -> dict:
         started = seen["last_tick"] = time.monotonic()
         QgsApplication.taskManager().addTask(task)
         QTimer.singleShot(120_000, loop.quit)  # a hung run fails the test instead of the session
-        loop.exec_()
+        loop.exec()
         seen["seconds"] = time.monotonic() - started
     finally:
         qInstallMessageHandler(previous)

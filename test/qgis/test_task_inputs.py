@@ -55,7 +55,7 @@ def run_task(algorithm_id: str, parameters: dict) -> tuple:
     task.executed.connect(executed)
     QgsApplication.taskManager().addTask(task)
     QTimer.singleShot(60_000, loop.quit)
-    loop.exec_()
+    loop.exec()
     return done.get("ok"), done.get("results", {})
 
 

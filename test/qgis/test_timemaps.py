@@ -25,8 +25,9 @@ from qgis.core import (
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor
+
+from sozialraum_plugin.gis import field_types
 
 YEARS = (2018, 2019, 2020, 2021)
 SHARES = [f"Anteil_in_%_{y}" for y in YEARS]
@@ -54,14 +55,15 @@ def years_gpkg(sample_dir, table, tmp_path_factory, qgis_app) -> str:
     """Flensburg's Stadtteile with tab_18's shares and counts of 2018–2021 and their change."""
     shp = sample_dir / "flensburg" / "Stadtteile.shp"
     layer = QgsVectorLayer(str(shp), "Stadtteile", "ogr").materialize(QgsFeatureRequest())
-    kinds = {c: (QVariant.Int if c.startswith("Anzahl") else QVariant.Double) for c in table.columns}
+    kinds = {c: (field_types.INT if c.startswith("Anzahl") else field_types.DOUBLE) for c in table.columns}
     layer.dataProvider().addAttributes([QgsField(name, kind) for name, kind in kinds.items()])
     layer.updateFields()
     index = {name: layer.fields().indexFromName(name) for name in kinds}
     changes = {}
     for feature in layer.getFeatures():
         row = table.loc[int(feature["AREA_ID"][-2:])]
-        changes[feature.id()] = {index[c]: (int(row[c]) if kinds[c] == QVariant.Int else float(row[c])) for c in kinds}
+        changes[feature.id()] = {index[c]: (int(row[c]) if kinds[c] == field_types.INT else float(row[c]))
+                                 for c in kinds}
     layer.dataProvider().changeAttributeValues(changes)
     path = str(tmp_path_factory.mktemp("timemaps") / "flensburg_jahre.gpkg")
     options = QgsVectorFileWriter.SaveVectorOptions()

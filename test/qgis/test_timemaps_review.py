@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 from qgis.core import QgsFeatureRequest, QgsField, QgsLayoutItemLegend, QgsProject, QgsVectorFileWriter, QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor
 from test_timemaps import SHARES, pdftext, run_map, tab_18, thematic_layers
+
+from sozialraum_plugin.gis import field_types
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +19,7 @@ def write_fields(sample_dir, folder, columns: dict) -> str:
     """Flensburg's Stadtteile with ``columns`` (name → function of the Stadtteil number)."""
     layer = QgsVectorLayer(str(sample_dir / "flensburg" / "Stadtteile.shp"), "st", "ogr").materialize(
         QgsFeatureRequest())
-    layer.dataProvider().addAttributes([QgsField(name, QVariant.Double) for name in columns])
+    layer.dataProvider().addAttributes([QgsField(name, field_types.DOUBLE) for name in columns])
     layer.updateFields()
     changes = {f.id(): {layer.fields().indexFromName(name): value(int(f["AREA_ID"][-2:]))
                         for name, value in columns.items()} for f in layer.getFeatures()}
@@ -142,7 +143,7 @@ def test_categorized_small_multiples_share_every_years_categories(provider, samp
     classes = ["hoch", "mittel", "niedrig", "sehr niedrig"]
     path = write_fields(sample_dir, tmp_path, {})
     layer = QgsVectorLayer(path, "st", "ogr")
-    layer.dataProvider().addAttributes([QgsField("K_2019", QVariant.String), QgsField("K_2021", QVariant.String)])
+    layer.dataProvider().addAttributes([QgsField("K_2019", field_types.STRING), QgsField("K_2021", field_types.STRING)])
     layer.updateFields()
     one, two = layer.fields().indexFromName("K_2019"), layer.fields().indexFromName("K_2021")
     layer.dataProvider().changeAttributeValues({f.id(): {one: classes[f.id() % 2], two: classes[f.id() % 4]}

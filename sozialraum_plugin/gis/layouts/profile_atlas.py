@@ -306,9 +306,7 @@ def layout_signature(layout) -> str:
                                item.text() if isinstance(item, QgsLayoutItemLabel) else "")))
     for frame in layout.multiFrames():
         if isinstance(frame, QgsLayoutItemAttributeTable):
-            fonts = [f.font().toString() for f in (frame.headerTextFormat(), frame.contentTextFormat())] \
-                if hasattr(frame, "contentTextFormat") else [frame.headerFont().toString(),
-                                                             frame.contentFont().toString()]
+            fonts = [f.font().toString() for f in (frame.headerTextFormat(), frame.contentTextFormat())]
             parts.append("|".join([c.attribute() + "=" + c.heading() + f"@{c.width():.2f}"
                                    for c in frame.columns()] + fonts))
     atlas = layout.atlas()

@@ -20,7 +20,6 @@ from datetime import date
 from pathlib import Path
 
 from qgis.core import (
-    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransformContext,
     QgsFeature,
@@ -33,12 +32,12 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ...core.errors import SozialraumError
 from ...core.fileio import replace_file
 from ...core.formatting import format_date, format_int
 from ...core.profiles.profile import Profiles
+from .. import field_types
 from ..gpkg_rtree import remove_database
 from .profile_texts import (  # noqa: F401  (split from here, kept importable from here)
     city_method_text,
@@ -184,11 +183,7 @@ def row_columns(request: SheetRequest, fit=lambda text: text) -> tuple[dict, dic
 # --- the data the atlas reads -----------------------------------------------------------------------
 
 def _qfield(name: str, kind: str) -> QgsField:
-    if Qgis.QGIS_VERSION_INT >= 33800:  # QGIS ≥ 3.38 (and 4) type fields with QMetaType
-        from qgis.PyQt.QtCore import QMetaType
-        types = {"text": QMetaType.Type.QString, "real": QMetaType.Type.Double, "int": QMetaType.Type.Int}
-    else:
-        types = {"text": QVariant.String, "real": QVariant.Double, "int": QVariant.Int}
+    types = {"text": field_types.STRING, "real": field_types.DOUBLE, "int": field_types.INT}
     return QgsField(name, types[kind])
 
 

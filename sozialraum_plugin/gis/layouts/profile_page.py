@@ -224,17 +224,13 @@ def template_layout(project) -> QgsPrintLayout:
 def set_table_fonts(table, family: str, size: float = TABLE_PT) -> None:
     """Header bold, content plain, both at ``size`` pt (QGIS ≥ 3.16 styles tables with text formats)."""
     for setter, bold in (("Header", True), ("Content", False)):
-        font = _font(family, size, bold)
-        if hasattr(table, f"set{setter}TextFormat"):
-            old = getattr(table, f"{setter[0].lower()}{setter[1:]}TextFormat")()
-            fmt = QgsTextFormat(old)
-            fmt.setFont(font)
-            fmt.setSize(size)
-            fmt.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
-            fmt.setColor(QColor(INK))
-            getattr(table, f"set{setter}TextFormat")(fmt)
-        else:  # pragma: no cover - QGIS before 3.16
-            getattr(table, f"set{setter}Font")(font)
+        old = getattr(table, f"{setter[0].lower()}{setter[1:]}TextFormat")()
+        fmt = QgsTextFormat(old)
+        fmt.setFont(_font(family, size, bold))
+        fmt.setSize(size)
+        fmt.setSizeUnit(QgsUnitTypes.RenderUnit.RenderPoints)
+        fmt.setColor(QColor(INK))
+        getattr(table, f"set{setter}TextFormat")(fmt)
 
 
 # --- fitting the default page to a run ---------------------------------------------------------------
@@ -270,9 +266,9 @@ def set_columns(table, headers: dict, widths: dict) -> None:
         column.setHAlignment(Qt.AlignmentFlag.AlignLeft if name == "label" else
                              Qt.AlignmentFlag.AlignHCenter if name == "chart" else Qt.AlignmentFlag.AlignRight)
         columns.append(column)
-    if hasattr(table, "setDisplayColumns"):  # QGIS ≥ 3.16 (setColumns kept for older ones)
+    if hasattr(table, "setDisplayColumns"):  # not in QGIS 3.22, which takes setColumns
         table.setDisplayColumns(columns)
-    else:  # pragma: no cover
+    else:
         table.setColumns(columns)
 
 
@@ -283,9 +279,7 @@ def measure_rows(table) -> tuple[float, float]:
     table.refresh()
     table.totalHeight()  # computes the row heights
     header = frame.minimumSize().height()
-    heading = table.headerTextFormat() if hasattr(table, "headerTextFormat") else table.headerFont()
-    content = table.contentTextFormat() if hasattr(table, "contentTextFormat") else table.contentFont()
-    setter = table.setHeaderTextFormat if hasattr(table, "setHeaderTextFormat") else table.setHeaderFont
+    heading, content, setter = table.headerTextFormat(), table.contentTextFormat(), table.setHeaderTextFormat
     try:
         setter(content)
         table.totalHeight()
@@ -399,12 +393,11 @@ def set_font(layout, family: str) -> None:
     table = table_of(layout)
     if table is not None:
         for getter in ("headerTextFormat", "contentTextFormat"):
-            if hasattr(table, getter):
-                fmt = getattr(table, getter)()
-                font = fmt.font()
-                font.setFamily(family)
-                fmt.setFont(font)
-                getattr(table, "set" + getter[0].upper() + getter[1:])(fmt)
+            fmt = getattr(table, getter)()
+            font = fmt.font()
+            font.setFamily(family)
+            fmt.setFont(font)
+            getattr(table, "set" + getter[0].upper() + getter[1:])(fmt)
 
 
 def set_house_colour(layout, colour: str) -> None:

@@ -251,7 +251,7 @@ def bind(layout, project, districts, years_layer, request, data: dict, family: s
         columns.append(column)
     if hasattr(table, "setDisplayColumns"):
         table.setDisplayColumns(columns)
-    else:  # pragma: no cover - QGIS before 3.16
+    else:  # QGIS 3.22
         table.setColumns(columns)
     set_fonts(table, family)
     data["slots"] = (label_w + 2 * TREND_MARGIN, len(data["years"]) * (year_w + 2 * TREND_MARGIN))

@@ -214,5 +214,5 @@ def _computed_by_qgis(layer, names) -> bool:
     if hasattr(Qgis, "FieldOrigin"):  # QGIS 3.38 and newer
         origins = (Qgis.FieldOrigin.Expression, Qgis.FieldOrigin.Join)
     else:
-        origins = (QgsFields.OriginExpression, QgsFields.OriginJoin)
+        origins = (QgsFields.FieldOrigin.OriginExpression, QgsFields.FieldOrigin.OriginJoin)
     return any(fields.fieldOrigin(fields.indexOf(n)) in origins for n in names if fields.indexOf(n) >= 0)

@@ -153,7 +153,7 @@ class ReportAlgorithm(SozialraumAlgorithm):
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.driverName, options.layerName = "GPKG", "boundaries"
         error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, context.transformContext(), options)
-        if error[0] != QgsVectorFileWriter.NoError:
+        if error[0] != QgsVectorFileWriter.WriterError.NoError:
             raise QgsProcessingException(error[1])
         return path
 
