@@ -97,6 +97,7 @@ class ReportAlgorithm(SozialraumAlgorithm):
         from ...core.fileio import locked
         from ...core.report.definition import load, save
         from .main_thread import on_main_thread
+        from .report_store import open_store
 
         path = self.parameterAsFile(parameters, "DEFINITION", context)
         definition = load(path)
@@ -107,11 +108,15 @@ class ReportAlgorithm(SozialraumAlgorithm):
         folder = os.path.abspath(self.parameterAsString(parameters, "OUTPUT_FOLDER", context))
         caller = None if on_main_thread() else self._caller
         words = self._report_words(parameters, context, definition)
+        store = open_store(definition, feedback)  # rights and the schema's lease, before any work
         try:
             os.makedirs(folder, exist_ok=True)
             run = ReportRun(definition, folder, context, feedback, self._main_context, caller, path, words)
         except PermissionError as error:  # a read-only folder, before any work
+            if store is not None:
+                store.end()
             raise locked(folder, error) from None
+        run.store = store
         try:
             if self._input_source and (caller is not None or not self._input_is_file):
                 # a project layer in a worker: its copy (unsaved edits, filter, CRS) as a file, so that
@@ -133,6 +138,8 @@ class ReportAlgorithm(SozialraumAlgorithm):
                 "The report was cancelled; no half-written file was left in {0}.").format(folder)) from None
         finally:
             run.cleanup()
+            if store is not None:
+                store.end()  # the lease goes, whatever happened
         save(definition.with_absolute_paths(), os.path.join(folder, "Berichtsdefinition.json"))
         self._definition_path, self._definition_json = path, definition.to_json()
         return outputs

@@ -1,0 +1,134 @@
+"""Helpers of the PostGIS store tests: an authentication configuration and a QGIS connection per
+role (as a planner sets them up), the Berlin sample loaded into PostGIS, a definition reading from
+it and publishing into schema ``bericht``."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+BERLIN = Path(__file__).resolve().parents[2] / "resources" / "sample" / "berlin"
+MASTER = "sozialraum-test-master"  # the test profiles' master password of the QGIS auth database
+TABLES = {"mss_2021_index_indikatoren.csv": "mss_index", "mss_2021_kontext_indikatoren.csv": "mss_kontext",
+          "einwohnerbestand_2022-06_plr_semikolon.csv": "einwohner"}
+
+
+def server(postgis) -> dict:
+    """host, port, dbname and {role: password} of the ``postgis`` fixture."""
+    users = dict(getattr(postgis, "users", None) or {})
+    if not users:
+        users = {name: getattr(postgis, f"{name}_password") for name in ("sr_admin", "sr_writer", "sr_reader")
+                 if hasattr(postgis, f"{name}_password")}
+    return {"host": str(postgis.host), "port": str(postgis.port), "dbname": str(postgis.dbname), "users": users}
+
+
+def connect(pg: dict, role: str, name: str | None = None) -> str:
+    """A QGIS connection ``name`` (default: the role) whose credentials are in the auth database."""
+    from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsProviderRegistry
+
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet():
+        assert manager.setMasterPassword(MASTER, True), "the test profile's auth database has another master password"
+    config = QgsAuthMethodConfig("Basic")
+    config.setName(f"sozialraum test {role}")
+    config.setConfig("username", role)
+    config.setConfig("password", pg["users"][role])
+    ok = manager.storeAuthenticationConfig(config)
+    assert ok[0] if isinstance(ok, tuple) else ok
+    uri = QgsDataSourceUri()
+    uri.setConnection(pg["host"], pg["port"], pg["dbname"], "", "", QgsDataSourceUri.SslMode.SslDisable, config.id())
+    md = QgsProviderRegistry.instance().providerMetadata("postgres")
+    md.saveConnection(md.createConnection(uri.uri(False), {}), name or role)
+    return name or role
+
+
+def run_sql(name: str, statement: str) -> list:
+    from qgis.core import QgsProviderRegistry
+
+    conn = QgsProviderRegistry.instance().providerMetadata("postgres").findConnection(name)
+    return conn.executeSql(statement) or []
+
+
+def load_berlin(name: str, schema: str = "statistik") -> None:
+    """The boundaries and the three tables into ``schema`` (typed columns, keys as text)."""
+    from qgis.core import (QgsDataSourceUri, QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsProviderRegistry, QgsVectorLayer,
+                           QgsVectorLayerExporter)
+    import pandas as pd
+    from qgis.PyQt.QtCore import QVariant
+
+    from sozialraum_plugin.core.tables.read import read_table
+
+    conn = QgsProviderRegistry.instance().providerMetadata("postgres").findConnection(name)
+    conn.executeSql(f'CREATE SCHEMA IF NOT EXISTS "{schema}"')
+
+    def export(layer, table, geometry):
+        uri = QgsDataSourceUri(conn.uri())
+        uri.setDataSource(schema, table, geometry, "", "fid")
+        code, message = QgsVectorLayerExporter.exportLayer(layer, uri.uri(False), "postgres", layer.crs(), False,
+                                                           {"overwrite": True})
+        assert int(code) == 0, message
+
+    # (materialised: QGIS lowercases a shapefile's field names on export to PostgreSQL)
+    shapes = QgsVectorLayer(str(BERLIN / "lor_planungsraeume_2021.shp"), "b", "ogr")
+    export(shapes.materialize(QgsFeatureRequest()), "lor_2021", "geom")
+    for file, table in TABLES.items():
+        frame = read_table(str(BERLIN / file), key_columns=["PLR_ID" if "mss" in file else "PLR-ID"]).frame
+        fields = QgsFields()
+        for column in frame.columns:
+            numeric = str(frame[column].dtype).startswith(("float", "int"))
+            fields.append(QgsField(str(column), QVariant.Double if numeric else QVariant.String))
+        layer = QgsVectorLayer("None", table, "memory")
+        layer.dataProvider().addAttributes(fields.toList())
+        layer.updateFields()
+        features = []
+        for row in frame.itertuples(index=False):
+            feature = QgsFeature(layer.fields())
+            feature.setAttributes([None if pd.isna(v) else (float(v) if f.type() == QVariant.Double else str(v))
+                                   for v, f in zip(row, fields)])
+            features.append(feature)
+        layer.dataProvider().addFeatures(features)
+        export(layer, table, None)
+
+
+def berlin_definition(folder: Path, connection: str, schema: str = "bericht", source: str | None = "statistik",
+                      store: bool = True) -> Path:
+    """The Berlin sample's definition with boundaries and tables read from ``source`` (None: files)
+    and the report published into ``schema`` of ``connection``."""
+    data = json.loads((BERLIN / "sozialbericht_berlin_2021.json").read_text(encoding="utf-8"))
+    if source:
+        data["boundaries"] = {"connection": connection, "schema": source, "table": "lor_2021"}
+        for table in data["tables"]:
+            table["path"] = {"connection": connection, "schema": source, "table": TABLES[table["path"]]}
+    else:
+        data["boundaries"] = str(BERLIN / data["boundaries"])
+        for table in data["tables"]:
+            table["path"] = str(BERLIN / table["path"])
+    if store:
+        data["store"] = {"connection": connection, "schema": schema}
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "bericht.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
+def prepare_styles_table(admin: str, roles=("sr_writer",), readers=("sr_reader",)) -> None:
+    """What the administrator does once: public.layer_styles made by QGIS (a style saved as the
+    superuser), writers may change it, readers read it."""
+    from qgis.core import QgsVectorLayer
+
+    exists = run_sql(admin, "SELECT to_regclass('public.layer_styles') IS NOT NULL")[0][0]
+    if not exists:
+        from qgis.core import QgsDataSourceUri, QgsProviderRegistry
+
+        conn = QgsProviderRegistry.instance().providerMetadata("postgres").findConnection(admin)
+        run_sql(admin, "CREATE TABLE IF NOT EXISTS public.sr_style_seed (id serial primary key, geom geometry(Point, 4326))")
+        uri = QgsDataSourceUri(conn.uri())
+        uri.setDataSource("public", "sr_style_seed", "geom", "", "id")
+        seed = QgsVectorLayer(uri.uri(False), "seed", "postgres")
+        assert not seed.saveStyleToDatabase("seed", "", False, "")
+        run_sql(admin, "DELETE FROM public.layer_styles WHERE f_table_name = 'sr_style_seed'; "
+                       "DROP TABLE public.sr_style_seed")
+    for role in roles:
+        run_sql(admin, f"GRANT SELECT, INSERT, UPDATE, DELETE ON public.layer_styles TO {role}; "
+                       f"GRANT USAGE ON SEQUENCE public.layer_styles_id_seq TO {role}")
+    for role in readers:
+        run_sql(admin, f"GRANT SELECT ON public.layer_styles TO {role}")
