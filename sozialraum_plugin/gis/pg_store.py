@@ -111,11 +111,21 @@ class PgStore:
                 statements += [f"DELETE FROM public.layer_styles WHERE {where}{sql_literal(final)}",
                                f"UPDATE public.layer_styles SET f_table_name = {sql_literal(final)} "
                                f"WHERE {where}{sql_literal(stage)}"]
+        statements.append(self._rename_parts_sql(moves[0][0][:-len(moves[0][1])]))
         try:
             sql(self.conn, ";\n".join(statements))  # one string: one transaction
         except DB_ERRORS as error:
             raise SozialraumError("db_write_failed", table=", ".join(f for _s, f in moves), schema=self.schema,
                                   reason=error_text(error)) from None
+
+    def _rename_parts_sql(self, tag: str) -> str:
+        """The staging tables' indexes and sequences (key, spatial index) lose the staging tag too."""
+        s, t = sql_literal(self.schema), sql_literal(tag)
+        return ("DO $$DECLARE r record; BEGIN FOR r IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n "
+                f"ON n.oid = c.relnamespace WHERE n.nspname = {s} AND c.relkind IN ('i', 'S') AND "
+                f"strpos(c.relname, {t}) > 0 LOOP EXECUTE format('ALTER %s %I.%I RENAME TO %I', "
+                f"CASE WHEN r.relkind = 'i' THEN 'INDEX' ELSE 'SEQUENCE' END, {s}, r.relname, "
+                f"replace(r.relname, {t}, '')); END LOOP; END$$")
 
     def _has_styles(self) -> bool:
         return bool(sql(self.conn, "SELECT to_regclass('public.layer_styles') IS NOT NULL")[0][0])

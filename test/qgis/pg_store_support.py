@@ -13,12 +13,9 @@ TABLES = {"mss_2021_index_indikatoren.csv": "mss_index", "mss_2021_kontext_indik
 
 
 def server(postgis) -> dict:
-    """host, port, dbname and {role: password} of the ``postgis`` fixture."""
-    users = dict(getattr(postgis, "users", None) or {})
-    if not users:
-        users = {name: getattr(postgis, f"{name}_password") for name in ("sr_admin", "sr_writer", "sr_reader")
-                 if hasattr(postgis, f"{name}_password")}
-    return {"host": str(postgis.host), "port": str(postgis.port), "dbname": str(postgis.dbname), "users": users}
+    """host, port, dbname and {role: password} of the ``postgis`` fixture (test/pg_support.py)."""
+    return {"host": str(postgis.host), "port": str(postgis.port), "dbname": str(postgis.dbname),
+            "users": dict(postgis.passwords)}
 
 
 def connect(pg: dict, role: str, name: str | None = None) -> str:
@@ -50,9 +47,17 @@ def run_sql(name: str, statement: str) -> list:
 
 def load_berlin(name: str, schema: str = "statistik") -> None:
     """The boundaries and the three tables into ``schema`` (typed columns, keys as text)."""
-    from qgis.core import (QgsDataSourceUri, QgsFeature, QgsFeatureRequest, QgsField, QgsFields, QgsProviderRegistry, QgsVectorLayer,
-                           QgsVectorLayerExporter)
     import pandas as pd
+    from qgis.core import (
+        QgsDataSourceUri,
+        QgsFeature,
+        QgsFeatureRequest,
+        QgsField,
+        QgsFields,
+        QgsProviderRegistry,
+        QgsVectorLayer,
+        QgsVectorLayerExporter,
+    )
     from qgis.PyQt.QtCore import QVariant
 
     from sozialraum_plugin.core.tables.read import read_table
@@ -108,27 +113,3 @@ def berlin_definition(folder: Path, connection: str, schema: str = "bericht", so
     path = folder / "bericht.json"
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     return path
-
-
-def prepare_styles_table(admin: str, roles=("sr_writer",), readers=("sr_reader",)) -> None:
-    """What the administrator does once: public.layer_styles made by QGIS (a style saved as the
-    superuser), writers may change it, readers read it."""
-    from qgis.core import QgsVectorLayer
-
-    exists = run_sql(admin, "SELECT to_regclass('public.layer_styles') IS NOT NULL")[0][0]
-    if not exists:
-        from qgis.core import QgsDataSourceUri, QgsProviderRegistry
-
-        conn = QgsProviderRegistry.instance().providerMetadata("postgres").findConnection(admin)
-        run_sql(admin, "CREATE TABLE IF NOT EXISTS public.sr_style_seed (id serial primary key, geom geometry(Point, 4326))")
-        uri = QgsDataSourceUri(conn.uri())
-        uri.setDataSource("public", "sr_style_seed", "geom", "", "id")
-        seed = QgsVectorLayer(uri.uri(False), "seed", "postgres")
-        assert not seed.saveStyleToDatabase("seed", "", False, "")
-        run_sql(admin, "DELETE FROM public.layer_styles WHERE f_table_name = 'sr_style_seed'; "
-                       "DROP TABLE public.sr_style_seed")
-    for role in roles:
-        run_sql(admin, f"GRANT SELECT, INSERT, UPDATE, DELETE ON public.layer_styles TO {role}; "
-                       f"GRANT USAGE ON SEQUENCE public.layer_styles_id_seq TO {role}")
-    for role in readers:
-        run_sql(admin, f"GRANT SELECT ON public.layer_styles TO {role}")

@@ -41,9 +41,8 @@ def whole(value: Any, file: str, section: str, low: int, high: int) -> Optional[
 
 
 def table_entry(data: Any, file: str, n: int):
-    from ..report.definition import TableSpec, _build
-
     from ..report.db_source import source_from_json
+    from ..report.definition import TableSpec, _build
 
     section = f"tables[{n}]"
     if isinstance(data, dict) and "path" in data:  # a database table: one string inside (db_source)
