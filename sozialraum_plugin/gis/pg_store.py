@@ -80,7 +80,7 @@ class PgStore:
         crs = layer.crs() if layer.isSpatial() else QgsCoordinateReferenceSystem()
         staged.append(table)  # (dropped on failure even when half-created)
         code, message = QgsVectorLayerExporter.exportLayer(layer, uri, "postgres", crs, False, {})
-        if int(code) != 0:  # Success / NoError (Qgis.VectorExportResult from 3.22, older: ExportError)
+        if getattr(code, "value", code) != 0:  # Success / NoError: 0 (an enum from 3.22, a Python enum later)
             raise SozialraumError("db_write_failed", table=shown, schema=self.schema, reason=message or str(code))
         return geometry
 

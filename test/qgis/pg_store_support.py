@@ -70,7 +70,7 @@ def load_berlin(name: str, schema: str = "statistik") -> None:
         uri.setDataSource(schema, table, geometry, "", "fid")
         code, message = QgsVectorLayerExporter.exportLayer(layer, uri.uri(False), "postgres", layer.crs(), False,
                                                            {"overwrite": True})
-        assert int(code) == 0, message
+        assert getattr(code, "value", code) == 0, message
 
     # (materialised: QGIS lowercases a shapefile's field names on export to PostgreSQL)
     shapes = QgsVectorLayer(str(BERLIN / "lor_planungsraeume_2021.shp"), "b", "ogr")

@@ -88,6 +88,7 @@ def runs(postgis, provider, sample_dir, tmp_path_factory):
 
     pg = server(postgis)
     connect(pg, "sr_writer", "Amt")
+    connect(pg, "sr_admin")
     schema = postgis.new_schema(owner="sr_writer", prefix="runs")
     folder = tmp_path_factory.mktemp("runs")
     path = definition(sample_dir, folder, schema)
@@ -162,3 +163,27 @@ def test_a_killed_run_leaves_the_previous_tables_and_its_lease_is_taken_over(run
     assert snapshot(runs["schema"]) == runs["first"]
     assert not postgis.rows(f"SELECT 1 FROM {runs['schema']}.sozialraum_runs")
     assert not postgis.rows(f"SELECT relname FROM pg_class WHERE strpos(relname, '_sr_stage_') > 0")
+
+
+def test_boundaries_given_as_a_postgis_layer(runs, sample_dir, tmp_path):
+    """INPUT a PostGIS layer (the administrator's copy of the Stadtteile): the same report."""
+    import processing
+    from qgis.core import QgsDataSourceUri, QgsFeatureRequest, QgsProviderRegistry, QgsVectorLayerExporter
+
+    shapes = QgsVectorLayer(str(sample_dir / "flensburg" / "Stadtteile.shp"), "s", "ogr")
+    conn = QgsProviderRegistry.instance().providerMetadata("postgres").findConnection("sr_admin")
+    uri = QgsDataSourceUri(conn.uri())
+    uri.setDataSource("quellen", "stadtteile_fl", "geom", "", "fid")
+    code, message = QgsVectorLayerExporter.exportLayer(shapes.materialize(QgsFeatureRequest()), uri.uri(False),
+                                                       "postgres", shapes.crs(), False, {"overwrite": True})
+    assert getattr(code, "value", code) == 0, message
+    from sozialraum_plugin.gis.pg_connection import connection, table_uri
+
+    layer = QgsVectorLayer(table_uri(connection("Amt"), "quellen", "stadtteile_fl"), "grenzen", "postgres")
+    assert layer.isValid() and layer.featureCount() == 13
+    processing.run("sozialraum:report", {"DEFINITION": str(runs["definition"]), "INPUT": layer,
+                                         "OUTPUT_FOLDER": str(tmp_path / "input")})
+    now = snapshot(runs["schema"])
+    assert now["series"] == runs["first"]["series"]
+    assert {k: {n: v for n, v in row.items() if n != "fid"} for k, row in now["layer"].items()} == \
+        {k: {n: v for n, v in row.items() if n != "fid"} for k, row in runs["first"]["layer"].items()}
