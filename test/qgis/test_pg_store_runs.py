@@ -12,9 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
+from pg_store_support import connect, server
 from qgis.core import QgsVectorLayer
-
-from pg_store_support import connect, run_sql, server
 from test_pg_store import plain
 
 CHILD = Path(__file__).resolve().parent / "pg_store_child.py"
@@ -143,7 +142,7 @@ def test_a_run_failing_half_way_leaves_the_previous_tables(runs, postgis, tmp_pa
     assert seen == ["13"]  # the staging table was complete when the step failed
     assert "unchanged" in str(error.value) or "unverändert" in str(error.value)
     assert snapshot(runs["schema"]) == runs["first"]
-    assert not postgis.rows(f"SELECT relname FROM pg_class WHERE strpos(relname, '_sr_stage_') > 0")
+    assert not postgis.rows("SELECT relname FROM pg_class WHERE strpos(relname, '_sr_stage_') > 0")
     assert not postgis.rows(f"SELECT 1 FROM {runs['schema']}.sozialraum_runs")
 
 
@@ -159,10 +158,11 @@ def test_a_killed_run_leaves_the_previous_tables_and_its_lease_is_taken_over(run
     process.communicate(timeout=60)
     assert snapshot(runs["schema"]) == runs["first"]
     assert postgis.rows(f"SELECT pid FROM {runs['schema']}.sozialraum_runs") == [[str(process.pid)]]  # left behind
-    processing.run("sozialraum:report", {"DEFINITION": str(runs["definition"]), "OUTPUT_FOLDER": str(tmp_path / "next")})
+    processing.run("sozialraum:report", {"DEFINITION": str(runs["definition"]),
+                                         "OUTPUT_FOLDER": str(tmp_path / "next")})
     assert snapshot(runs["schema"]) == runs["first"]
     assert not postgis.rows(f"SELECT 1 FROM {runs['schema']}.sozialraum_runs")
-    assert not postgis.rows(f"SELECT relname FROM pg_class WHERE strpos(relname, '_sr_stage_') > 0")
+    assert not postgis.rows("SELECT relname FROM pg_class WHERE strpos(relname, '_sr_stage_') > 0")
 
 
 def test_boundaries_given_as_a_postgis_layer(runs, sample_dir, tmp_path):
