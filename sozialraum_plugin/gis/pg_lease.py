@@ -90,9 +90,15 @@ class Lease:
                 f"UPDATE {runs_table(self.schema)} SET heartbeat = now() WHERE token = {sql_literal(self.token)}")
 
     def renew(self) -> None:
-        if self.held:
+        """A sign of life between steps; a server gone for a moment is no reason to stop the run
+        (the transaction that puts the tables into place checks the lease anyway)."""
+        if not self.held:
+            return
+        try:
             sql(self.conn, f"UPDATE {runs_table(self.schema)} SET heartbeat = now() "
                            f"WHERE token = {sql_literal(self.token)}")
+        except DB_ERRORS:
+            pass
 
     def release(self) -> None:
         if not self.held:

@@ -25,8 +25,8 @@ def check_write_rights(conn, schema: str, role: str, database: str) -> None:
         rows = [[True, True]]
     missing = [right for right, granted in zip(("USAGE", "CREATE"), rows[0]) if not granted]
     if missing:
-        raise SozialraumError("db_no_right", role=role, schema=schema,
-                              rights=" and ".join(missing) + f" on schema {schema}")
+        raise SozialraumError("db_no_right", role=role, schema=schema,  # what the administrator types
+                              rights=f"GRANT {', '.join(missing)} ON SCHEMA {sql_name(schema)} TO {sql_name(role)}")
     names = ", ".join(sql_literal(t) for t in REPORT_TABLES)
     for table, owner, member in sql(conn, (
             "SELECT c.relname, pg_get_userbyid(c.relowner), pg_has_role(c.relowner, 'USAGE') "
@@ -48,9 +48,9 @@ def _check_style_rights(conn, schema: str, role: str) -> None:
                         f"pg_get_serial_sequence('public.layer_styles', 'id'), 'USAGE'), true)")[0]
     missing = [r for r, ok in zip(STYLE_RIGHTS, granted) if not ok]
     if missing:
-        text = ", ".join(missing) + " on public.layer_styles"
+        text = f"GRANT {', '.join(missing)} ON public.layer_styles TO {sql_name(role)}"
     elif not granted[-1]:
-        text = "USAGE on the sequence of public.layer_styles (its id)"
+        text = f"GRANT USAGE ON SEQUENCE public.layer_styles_id_seq TO {sql_name(role)}"
     else:
         return
     raise SozialraumError("db_no_right", role=role, schema=schema, rights=text)

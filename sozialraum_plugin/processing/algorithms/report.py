@@ -64,6 +64,15 @@ class ReportAlgorithm(SozialraumAlgorithm):
             "sozialraum.gpkg the values of hidden cells are empty). A change (\"change_between\": [2019, 2021], "
             "or \"period\" with the definition's \"period\": 2) is computed from the two years' values, for "
             "rates from their counts, in points."
+        ) + "\n\n" + self.tr(
+            "Database (optional): \"store\": {\"connection\": \"<QGIS PostgreSQL connection>\", \"schema\": "
+            "\"bericht\"} also publishes the published layer (table sozialraum, hidden cells empty), its series and "
+            "the map's style (the table's default in public.layer_styles) into that schema, after the files, all "
+            "at once: a run that fails leaves the previous tables as they were. The internal layer stays in the "
+            "folder. The connection keeps its credentials in a QGIS authentication configuration (or a service); "
+            "one that keeps a password in plain text is refused. The role's rights are checked first, and one run "
+            "at a time writes into a schema (a second is refused, naming the first). Boundaries and tables may be "
+            "database tables: {\"connection\": …, \"schema\": …, \"table\": …} instead of a file."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802

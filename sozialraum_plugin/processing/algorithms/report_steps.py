@@ -93,6 +93,8 @@ class ReportRun:
         steps.setCurrentStep(self.step)
         if steps.isCanceled():
             raise ReportCanceled()
+        if self.store is not None:  # a sign of life on the schema's lease (gis/pg_lease.py)
+            self.store.lease.renew()
         return result
 
     def _child_context(self):
