@@ -187,3 +187,54 @@ def test_boundaries_given_as_a_postgis_layer(runs, sample_dir, tmp_path):
     assert now["series"] == runs["first"]["series"]
     assert {k: {n: v for n, v in row.items() if n != "fid"} for k, row in now["layer"].items()} == \
         {k: {n: v for n, v in row.items() if n != "fid"} for k, row in runs["first"]["layer"].items()}
+
+
+def test_a_colleagues_lease_refuses_and_a_stale_one_is_taken_over(runs, postgis, tmp_path):
+    """A run on another computer holds the schema: refused, naming it; silent for two hours: taken over."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    table = f"{runs['schema']}.sozialraum_runs"
+    holder = "role sr_writer, user kollegin on anderer-rechner, process 4711"
+    postgis.sql(f"INSERT INTO {table} VALUES ('report', 'fremd', '{holder}', 'anderer-rechner', 4711, "
+                "'2026-03-02 08:15:00+00', now())")
+    with pytest.raises(QgsProcessingException) as error:
+        processing.run("sozialraum:report", {"DEFINITION": str(runs["definition"]),
+                                             "OUTPUT_FOLDER": str(tmp_path / "busy")})
+    assert holder in str(error.value) and "2026-03-02 08:15:00" in str(error.value)
+    assert not (tmp_path / "busy" / "sozialraum.gpkg").exists()
+    postgis.sql(f"UPDATE {table} SET heartbeat = now() - interval '2 hours'")
+    processing.run("sozialraum:report", {"DEFINITION": str(runs["definition"]),
+                                         "OUTPUT_FOLDER": str(tmp_path / "late")})
+    assert snapshot(runs["schema"]) == runs["first"]
+    assert not postgis.rows(f"SELECT 1 FROM {table}")
+
+
+def test_missing_rights_are_named_before_any_work(runs, postgis, tmp_path):
+    """A second planner's role: last year's tables belong to sr_writer; in its own schema it lacks
+    the rights on public.layer_styles. Both said plainly, with the GRANT to ask for."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    postgis.sql("DO $$BEGIN CREATE ROLE sr_planer2 LOGIN PASSWORD 'planer2-pw'; "
+                "EXCEPTION WHEN duplicate_object THEN NULL; END$$; "
+                f"GRANT USAGE, CREATE ON SCHEMA {runs['schema']} TO sr_planer2; "
+                "GRANT CREATE ON DATABASE " + runs["pg"]["dbname"] + " TO sr_planer2")
+    pg = {**runs["pg"], "users": {**runs["pg"]["users"], "sr_planer2": "planer2-pw"}}
+    connect(pg, "sr_planer2", "Planer2")
+    data = json.loads(runs["definition"].read_text(encoding="utf-8"))
+    data["store"] = {"connection": "Planer2", "schema": runs["schema"]}
+    path = tmp_path / "planer2.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(QgsProcessingException) as error:
+        processing.run("sozialraum:report", {"DEFINITION": str(path), "OUTPUT_FOLDER": str(tmp_path / "a")})
+    text = str(error.value)
+    assert "sr_writer" in text and "sr_planer2" in text and f"{runs['schema']}.s" in text, text
+    data["store"]["schema"] = "planer2_eigen"  # made by the run: the role may create schemas
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(QgsProcessingException) as error:
+        processing.run("sozialraum:report", {"DEFINITION": str(path), "OUTPUT_FOLDER": str(tmp_path / "b")})
+    text = str(error.value)
+    assert 'GRANT SELECT, INSERT, UPDATE, DELETE ON public.layer_styles TO "sr_planer2"' in text, text
+    assert not (tmp_path / "a" / "sozialraum.gpkg").exists() and not (tmp_path / "b" / "sozialraum.gpkg").exists()
+    assert snapshot(runs["schema"]) == runs["first"]
