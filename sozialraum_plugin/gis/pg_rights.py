@@ -5,8 +5,8 @@ from ..core.errors import SozialraumError
 from ..core.report.db_source import sql_literal, sql_name
 from .pg_connection import sql
 
-#: the tables a report replaces in its schema (and the small table of its runs, gis/pg_lease.py)
-REPORT_TABLES = ("sozialraum", "series", "sozialraum_runs")
+#: the tables a report replaces in its schema (its runs: gis/pg_lease.py; the project: gis/pg_project.py)
+REPORT_TABLES = ("sozialraum", "series", "sozialraum_runs", "qgis_projects")
 STYLE_RIGHTS = ("SELECT", "INSERT", "UPDATE", "DELETE")
 
 

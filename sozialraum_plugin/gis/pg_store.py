@@ -71,6 +71,17 @@ class PgStore:
             result["DB_SERIES"] = table_uri(self.conn, self.schema, SERIES_TABLE, "", "fid")
         return result
 
+    def store_project(self, qgz: str, published: dict) -> str:
+        """Sozialbericht.qgz as a project in the schema, its data layers on the tables (gis/pg_project.py)."""
+        from .pg_project import store_project
+
+        self.lease.renew()
+        try:
+            return store_project(self.conn, self.schema, qgz, published["DB_LAYER"], published.get("DB_SERIES"))
+        except OSError as error:
+            raise SozialraumError("db_write_failed", table="qgis_projects", schema=self.schema,
+                                  reason=str(error)) from None
+
     def _export(self, layer: QgsVectorLayer, table: str, staged: list, shown: str) -> str:
         if not layer.isValid():
             raise SozialraumError("db_write_failed", table=shown, schema=self.schema,

@@ -68,6 +68,15 @@ def reader(args, log) -> dict:
         "INPUT": "postgres://" + uri, "NAME_FIELD": "PLR_NAME", "KEY_FIELD": "PLR_ID", "FIELDS": ["S1", "S3", "S4"],
         "OUTPUT": pdf}, feedback=log.feedback)
     out["profiles"] = result["OUTPUT"]
+    from qgis.core import QgsProject
+
+    from sozialraum_plugin.gis.pg_project import project_uri
+
+    project = QgsProject()  # the report's project from the schema, with this profile's configuration
+    out["project_read"] = project.read(project_uri(connection(args["connection"]), args["schema"]))
+    out["project_layouts"] = sorted(layout.name() for layout in project.layoutManager().layouts())
+    out["project_layers"] = sorted((layer.providerType(), layer.isValid()) for layer in project.mapLayers().values())
+    project.clear()
     denied = layer.startEditing() and layer.deleteFeature(next(layer.getFeatures()).id()) and layer.commitChanges()
     out["edit_committed"] = bool(denied)
     layer.rollBack()
@@ -90,7 +99,7 @@ def main() -> None:
     QgsApplication.processingRegistry().addProvider(provider)
     import pg_store_support
 
-    pg_store_support.connect(args["server"], args["role"], args["connection"])
+    pg_store_support.connect(args["server"], args["role"], args["connection"], args.get("cfg_id"))
     log = Log()
     out = globals()[args["action"]](args, log)
     out["log"] = "\n".join(log.lines)

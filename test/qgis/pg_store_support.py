@@ -18,8 +18,10 @@ def server(postgis) -> dict:
             "users": dict(postgis.passwords)}
 
 
-def connect(pg: dict, role: str, name: str | None = None) -> str:
-    """A QGIS connection ``name`` (default: the role) whose credentials are in the auth database."""
+def connect(pg: dict, role: str, name: str | None = None, cfg_id: str | None = None) -> str:
+    """A QGIS connection ``name`` (default: the role) whose credentials are in the auth database;
+    ``cfg_id``: the configuration's id, the same on every desktop of the office (as an administrator
+    distributes it), so that layers of a project stored in the database open for each colleague."""
     from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsProviderRegistry
 
     manager = QgsApplication.authManager()
@@ -29,6 +31,10 @@ def connect(pg: dict, role: str, name: str | None = None) -> str:
     config.setName(f"sozialraum test {role}")
     config.setConfig("username", role)
     config.setConfig("password", pg["users"][role])
+    if cfg_id:
+        if cfg_id in manager.configIds():
+            manager.removeAuthenticationConfig(cfg_id)
+        config.setId(cfg_id)
     ok = manager.storeAuthenticationConfig(config)
     assert ok[0] if isinstance(ok, tuple) else ok
     uri = QgsDataSourceUri()

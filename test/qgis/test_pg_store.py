@@ -59,7 +59,7 @@ def berlin_pg(postgis, provider, tmp_path_factory):
 
     pg = server(postgis)
     connect(pg, "sr_admin")
-    connect(pg, "sr_writer", "Amt")  # the name the definition gives; each planner's QGIS has its own "Amt"
+    connect(pg, "sr_writer", "Amt", "sramt01")  # the name the definition gives; each desktop has its own "Amt"
     load_berlin("sr_admin", "quellen")  # the administrator loads boundaries and statistics
     folder = tmp_path_factory.mktemp("pgstore")
     definition = berlin_definition(folder, "Amt", schema="bericht", source="quellen")
@@ -126,8 +126,16 @@ def test_no_password_in_definition_project_or_log(berlin_pg):
         texts["Sozialbericht.qgz"] = "".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
     styles = run_sql("Amt", "SELECT styleqml, stylesld FROM public.layer_styles")
     texts["layer_styles"] = json.dumps(styles, default=str)
+    content = run_sql("Amt", "SELECT encode(content, 'base64') FROM bericht.qgis_projects")[0][0]
+    import base64
+    import io
+
+    with zipfile.ZipFile(io.BytesIO(base64.b64decode(str(content)))) as archive:  # the project in the schema
+        texts["qgis_projects"] = "".join(archive.read(n).decode("utf-8", "replace") for n in archive.namelist())
     for name, text in texts.items():
         assert secret not in text, name
+    assert "password" not in texts["qgis_projects"].lower()
+    assert 'table="bericht"."sozialraum"' in texts["qgis_projects"] and "authcfg=sramt01" in texts["qgis_projects"]
     assert '"store"' in texts["Berichtsdefinition.json"] and '"connection": "Amt"' in texts["Berichtsdefinition.json"]
 
 
@@ -152,13 +160,17 @@ def test_connection_with_a_plain_password_is_refused(berlin_pg, tmp_path):
 def test_reader_opens_the_styled_layer_exports_profiles_and_cannot_write(berlin_pg, tmp_path):
     before = run_sql("Amt", 'SELECT count(*), sum("S4") FROM bericht.sozialraum')
     out = child("reader", tmp_path / "reader-profile", server=berlin_pg["pg"], role="sr_reader", connection="Amt",
-                schema="bericht", folder=str(tmp_path), definition=str(berlin_pg["definition"]))
+                cfg_id="sramt01", schema="bericht", folder=str(tmp_path), definition=str(berlin_pg["definition"]))
     assert out["valid"] and out["features"] == 542
     local = QgsVectorLayer(str(berlin_pg["out"] / "sozialraum.gpkg") + "|layername=sozialraum", "local", "ogr")
     assert out["renderer"] == type(local.renderer()).__name__  # the map, from public.layer_styles
     pages = subprocess.run(["pdfinfo", out["profiles"]], capture_output=True, text=True).stdout
     assert Path(out["profiles"]).parent == tmp_path and re.search(r"Pages:\s+542\n", pages)
     assert out["edit_committed"] is False
+    # the report's project from the schema: its layouts, its data layers on the tables, all valid
+    assert out["project_read"] and len(out["project_layouts"]) == 4, out["project_layouts"]
+    assert out["project_layers"].count(["postgres", True]) == 7, out["project_layers"]  # every layer on sozialraum
+    assert all(valid for _p, valid in out["project_layers"]), out["project_layers"]
     refused = out["report"]
     assert refused["ok"] is False
     assert "sr_reader" in refused["error"] and "bericht" in refused["error"], refused["error"]

@@ -86,7 +86,7 @@ def runs(postgis, provider, sample_dir, tmp_path_factory):
     import processing
 
     pg = server(postgis)
-    connect(pg, "sr_writer", "Amt")
+    connect(pg, "sr_writer", "Amt", "sramt01")
     connect(pg, "sr_admin")
     schema = postgis.new_schema(owner="sr_writer", prefix="runs")
     folder = tmp_path_factory.mktemp("runs")

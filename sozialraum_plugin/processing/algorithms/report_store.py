@@ -30,9 +30,19 @@ def publish_store(run, steps) -> None:
     path = layer.split("|", 1)[0]
     series = f"{path}|layername=series" if getattr(run, "series", None) is not None else None
     run.outputs.update(store.publish(layer, series))
+    if run.outputs.get("PROJECT"):  # a project is main-thread state: made and written there
+
+        def write_project(_uri, _steps):
+            run.outputs["DB_PROJECT"] = store.store_project(run.outputs["PROJECT"], run.outputs)
+
+        run._on_main_thread(write_project, layer, steps)
     steps.pushInfo(translate("Report", "Published into schema {0}: tables sozialraum{1} with the map's style as "
                                        "their default. The internal layer stays in the output folder only.").format(
         store.schema, " and series" if series else ""))
+    if run.outputs.get("DB_PROJECT"):
+        steps.pushInfo(translate("Report", "The project {0} is in schema {1} too (Project ▸ Open From ▸ "
+                                           "PostgreSQL); its data layers read the schema's tables.").format(
+            "Sozialbericht", store.schema))
 
 
 def source(run, path: str) -> str:
