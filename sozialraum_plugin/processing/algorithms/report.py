@@ -121,10 +121,12 @@ class ReportAlgorithm(SozialraumAlgorithm):
         try:
             os.makedirs(folder, exist_ok=True)
             run = ReportRun(definition, folder, context, feedback, self._main_context, caller, path, words)
-        except PermissionError as error:  # a read-only folder, before any work
+        except BaseException as error:
             if store is not None:
-                store.end()
-            raise locked(folder, error) from None
+                store.end()  # the schema is free again
+            if isinstance(error, PermissionError):  # a read-only folder, before any work
+                raise locked(folder, error) from None
+            raise
         run.store = store
         try:
             if self._input_source and (caller is not None or not self._input_is_file):
