@@ -53,18 +53,17 @@ def run_sql(name: str, statement: str) -> list:
 
 def load_berlin(name: str, schema: str = "statistik") -> None:
     """The boundaries and the three tables into ``schema`` (typed columns, keys as text)."""
+    from urllib.parse import quote
+
     import pandas as pd
     from qgis.core import (
         QgsDataSourceUri,
         QgsFeature,
         QgsFeatureRequest,
-        QgsField,
-        QgsFields,
         QgsProviderRegistry,
         QgsVectorLayer,
         QgsVectorLayerExporter,
     )
-    from qgis.PyQt.QtCore import QVariant
 
     from sozialraum_plugin.core.tables.read import read_table
 
@@ -83,18 +82,14 @@ def load_berlin(name: str, schema: str = "statistik") -> None:
     export(shapes.materialize(QgsFeatureRequest()), "lor_2021", "geom")
     for file, table in TABLES.items():
         frame = read_table(str(BERLIN / file), key_columns=["PLR_ID" if "mss" in file else "PLR-ID"]).frame
-        fields = QgsFields()
-        for column in frame.columns:
-            numeric = str(frame[column].dtype).startswith(("float", "int"))
-            fields.append(QgsField(str(column), QVariant.Double if numeric else QVariant.String))
-        layer = QgsVectorLayer("None", table, "memory")
-        layer.dataProvider().addAttributes(fields.toList())
-        layer.updateFields()
+        numeric = [str(frame[c].dtype).startswith(("float", "int")) for c in frame.columns]
+        spec = "&".join(f"field={quote(str(c))}:{'double' if n else 'string'}" for c, n in zip(frame.columns, numeric))
+        layer = QgsVectorLayer(f"None?{spec}", table, "memory")  # (no QVariant types: Qt6-safe)
+        assert layer.fields().names() == [str(c) for c in frame.columns]
         features = []
         for row in frame.itertuples(index=False):
             feature = QgsFeature(layer.fields())
-            feature.setAttributes([None if pd.isna(v) else (float(v) if f.type() == QVariant.Double else str(v))
-                                   for v, f in zip(row, fields)])
+            feature.setAttributes([None if pd.isna(v) else (float(v) if n else str(v)) for v, n in zip(row, numeric)])
             features.append(feature)
         layer.dataProvider().addFeatures(features)
         export(layer, table, None)
