@@ -79,6 +79,6 @@ def local_boundaries(run) -> None:
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName, options.layerName = "GPKG", "boundaries"
     error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, run.context.transformContext(), options)
-    if error[0] != QgsVectorFileWriter.NoError:
+    if error[0] != QgsVectorFileWriter.WriterError.NoError:
         raise SozialraumError("output_write_failed", file=path, reason=error[1])
     run.current = run.boundaries = path
