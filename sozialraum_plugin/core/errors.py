@@ -209,6 +209,18 @@ MESSAGES: dict[str, str] = {
     # --- rev-series ---
     "year_tables_same_column": QT_TRANSLATE_NOOP("Messages", "The tables {first} and {second} both give {column} for the year {year}: is one of them another year's table? Check their \"year\"."),
     "year_table_row_twice": QT_TRANSLATE_NOOP("Messages", "The table {file} has {count} rows for district {key} in the year {year} (column {column}); a table with a year column has one row per district and year."),
+    # --- pgstore ---
+    "db_password_in_definition": QT_TRANSLATE_NOOP("Messages", "The report definition {file} keeps a database password in plain text ({section}): name a QGIS connection instead, whose credentials are kept in an authentication configuration."),
+    "db_connection_unknown": QT_TRANSLATE_NOOP("Messages", "There is no PostgreSQL connection named {connection} in this QGIS profile. Connections: {known}."),
+    "db_connection_plain_password": QT_TRANSLATE_NOOP("Messages", "The PostgreSQL connection {connection} keeps the password in plain text in the QGIS settings. Edit the connection and store the credentials in an authentication configuration (Authentication tab, 'Configurations'), then run the report again."),
+    "db_connection_failed": QT_TRANSLATE_NOOP("Messages", "The database of the connection {connection} cannot be reached: {reason}"),
+    "db_schema_missing": QT_TRANSLATE_NOOP("Messages", "The schema {schema} does not exist in the database {database}, and role {role} may not create it: ask your database administrator to create the schema {schema} for role {role}."),
+    "db_no_right": QT_TRANSLATE_NOOP("Messages", "Role {role} may not write into schema {schema}: ask your database administrator for this right ({rights})."),
+    "db_not_owner": QT_TRANSLATE_NOOP("Messages", "The table {schema}.{table} belongs to role {owner}; role {role} may not replace it: ask your database administrator to make {role} (or a group it belongs to) the owner of {schema}.{table}."),
+    "db_styles_missing": QT_TRANSLATE_NOOP("Messages", "The database has no table public.layer_styles for the maps' styles, and role {role} may not create it: ask your database administrator to create it (saving any layer style to this database as an administrator does) and to grant {role} SELECT, INSERT, UPDATE and DELETE on it."),
+    "db_run_busy": QT_TRANSLATE_NOOP("Messages", "Another report run is writing into schema {schema}: {holder}, started {since} (UTC). This run was stopped before writing anything; run it again when the other one has finished. A run that stopped without finishing is taken over after {minutes} minutes without a sign of life."),
+    "db_write_failed": QT_TRANSLATE_NOOP("Messages", "Writing {table} into schema {schema} failed: {reason}. The tables of the previous report in {schema} are unchanged."),
+    "db_source_unreadable": QT_TRANSLATE_NOOP("Messages", "The database table {table} of the connection {connection} cannot be read: {reason}"),
 }
 
 

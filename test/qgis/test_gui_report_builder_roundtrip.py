@@ -48,6 +48,7 @@ RICH = {
     "language": "en",
     "style": {"colour": "#aa0000", "logo": "logo.png", "font": "DejaVu Sans", "map_template": "karte.qpt",
               "profile_template": ""},
+    "store": {"connection": "Amt (anderes Profil)", "schema": "bericht"},  # a connection this profile lacks: kept
 }
 
 
@@ -71,7 +72,10 @@ def test_every_entry_of_a_definition_survives_the_builder(builder, rich):  # noq
     assert mine["tables"] == theirs["tables"]
     assert mine["maps"] == theirs["maps"]
     assert mine == theirs
+    assert mine["store"] == {"connection": "Amt (anderes Profil)", "schema": "bericht"}
     assert not [p for p in builder.problems() if "Map" in p], builder.problems()
+    builder.general.store_combo.setCurrentIndex(0)  # "(none: files only)"
+    assert "store" not in builder.definition().to_dict()
 
 
 def test_a_scale_the_list_does_not_offer_survives_editing_the_rate(builder, rich):  # noqa: F811

@@ -17,6 +17,7 @@ from ..fileio import write_text
 from ..series.change_direction import base_direction, inherit_directions, written_entry
 from ..series.definition_years import check_years, period_entry, periods, table_dict, table_entry, whole
 from ..series.indicators import Indicator, unit_scale
+from .db_source import StoreSpec, is_db_source, source_from_json, source_to_json, store_from_json
 from .map_spec import MapSpec
 
 VERSION = 1
@@ -122,13 +123,14 @@ class ReportDefinition:
     period: Optional[int] = None  # years a change spans by default ("change_between": "period")
     report_year: Optional[int] = None  # default: the latest year of the yearly tables
     level: Optional[LevelSpec] = None  # run on the parent level (None: on the districts as joined)
+    store: Optional[StoreSpec] = None  # also published into a PostGIS schema (gis/pg_store.py)
     version: int = VERSION
     base_dir: str = ""  # folder relative paths are read from (not saved)
 
     # -- paths ----------------------------------------------------------------------------
     def resolve(self, path: str) -> str:
         """A path of the definition as an absolute path (relative = beside the definition)."""
-        if not path or os.path.isabs(path):
+        if not path or os.path.isabs(path) or is_db_source(path):  # (a database table: as it is)
             return path
         resolved = os.path.normpath(os.path.join(self.base_dir or os.getcwd(), path))
         if os.sep == "/" and "\\" in path and not os.path.exists(resolved):
@@ -168,7 +170,7 @@ class ReportDefinition:
         return copy
 
     def _passed_on(self, path: str, folder: str) -> str:
-        if not path:
+        if not path or is_db_source(path):
             return path
         name = path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
         if os.sep == "/" and (re.match(r"^[A-Za-z]:[\\/]", path) or path.startswith("\\\\")):
@@ -248,7 +250,7 @@ class ReportDefinition:
     def to_dict(self) -> dict:
         data = {
             "version": self.version, "title": self.title, "source_text": self.source_text,
-            "boundaries": self.boundaries, "key": self.key, "name_field": self.name_field,
+            "boundaries": source_to_json(self.boundaries), "key": self.key, "name_field": self.name_field,
             "tables": [table_dict(t) for t in self.tables],
             "indicators": [written_entry(period_entry(_indicator_dict(i), i, self), base_direction(i, self.indicators))
                            for i in self.indicators],
@@ -264,6 +266,8 @@ class ReportDefinition:
                      if getattr(self, name) is not None})  # only where set: older files stay as they were
         if self.level:  # only when set: definitions without it stay as they were
             data["level"] = asdict(self.level)
+        if self.store:
+            data["store"] = asdict(self.store)
         return data
 
     def to_json(self) -> str:
@@ -277,6 +281,7 @@ class ReportDefinition:
         if unknown:  # a misspelt section ("mpas") would otherwise be left out without a word
             raise DefinitionError("definition_invalid", file=file, section="(top)",
                                   reason="unknown sections: " + ", ".join(unknown))
+        data = {**data, "boundaries": source_from_json(data.get("boundaries"), file, "boundaries")}
         for name in ("title", "boundaries", "key"):
             if not str(data.get(name) or "").strip():
                 raise DefinitionError("definition_invalid", file=file, section=name, reason="missing")
@@ -300,7 +305,7 @@ class ReportDefinition:
             if data.get("publication") else PublicationSpec(),
             language=_language(data.get("language"), file),
             style=_build(StyleSpec, data["style"], file, "style") if data.get("style") else StyleSpec(),
-            level=_level(data.get("level"), file),
+            level=_level(data.get("level"), file), store=store_from_json(data.get("store"), file),
             version=int(data.get("version") or VERSION), base_dir=base_dir,
             period=period, report_year=whole(data.get("report_year"), file, "report_year", 1000, 3000),
         )

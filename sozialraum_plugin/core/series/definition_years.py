@@ -20,7 +20,10 @@ def _error(file: str, section: str, reason: str):
 
 def table_dict(table) -> dict:
     """A table entry without its empty year entries (older definitions stay as they were)."""
+    from ..report.db_source import source_to_json
+
     data = asdict(table)
+    data["path"] = source_to_json(data["path"])
     if data["year"] is None:
         del data["year"]
     if not data["year_column"]:
@@ -38,9 +41,12 @@ def whole(value: Any, file: str, section: str, low: int, high: int) -> Optional[
 
 
 def table_entry(data: Any, file: str, n: int):
+    from ..report.db_source import source_from_json
     from ..report.definition import TableSpec, _build
 
     section = f"tables[{n}]"
+    if isinstance(data, dict) and "path" in data:  # a database table: one string inside (db_source)
+        data = {**data, "path": source_from_json(data["path"], file, f"{section}.path")}
     table = _build(TableSpec, data, file, section)
     if table.year is not None:
         whole(table.year, file, f"{section}.year", 1000, 3000)

@@ -203,6 +203,7 @@ class ReportBuilderDialog(SozialraumDialog):
             publication = replace(publication, threshold=shown)
         definition.publication = publication
         definition.period, definition.report_year = getattr(self, "_years", (None, None))  # kept as loaded
+        definition.store = self.general.store()
         kept = getattr(self, "_kept", None)
         if kept is not None:
             definition.level = kept.with_absolute_paths().level  # (a path that works from where it is saved)
@@ -267,6 +268,7 @@ class ReportBuilderDialog(SozialraumDialog):
             self._years = (definition.period, definition.report_year)
             self._kept = definition  # what no page shows (the level, the profiles' parent column) stays
             self.general.threshold_spin.setValue(round(definition.publication.threshold))
+            self.general.set_store(definition.store)
             self.general.title_edit.setText(definition.title)
             self.general.source_edit.setText(definition.source_text)
             self.general.set_boundaries(definition.resolve(definition.boundaries), definition.key,

@@ -91,6 +91,19 @@ class GeneralPage(QWidget):
         form.addRow(translate("ReportBuilder", "Output &folder:"), self.folder_widget)
         form.addRow(translate("ReportBuilder", "&Language of the outputs:"), self.language_combo)
         form.addRow(translate("ReportBuilder", "&Hide counts below:"), self.threshold_spin)
+        # the office's database: QGIS's own PostgreSQL connections (credentials stay in QGIS)
+        self.store_combo = QComboBox()
+        self.store_combo.addItem(translate("ReportBuilder", "(none: files only)"), "")
+        for name in _connection_names():
+            self.store_combo.addItem(name, name)
+        self.store_combo.setToolTip(translate(
+            "ReportBuilder", "Also publish the published district layer, its series and the map's style into a "
+                             "schema of this PostgreSQL connection (Data Source Manager ▸ PostgreSQL; "
+                             "credentials in an authentication configuration). The internal layer stays local."))
+        self.schema_edit = QLineEdit()
+        self.schema_edit.setPlaceholderText(translate("ReportBuilder", "e.g. bericht"))
+        form.addRow(translate("ReportBuilder", "&Database connection:"), self.store_combo)
+        form.addRow(translate("ReportBuilder", "Sc&hema:"), self.schema_edit)
         lay.addWidget(box)
         lay.addStretch(1)
 
@@ -100,9 +113,25 @@ class GeneralPage(QWidget):
         self.key_combo.currentIndexChanged.connect(self._key_changed)
         for signal in (self.title_edit.textChanged, self.source_edit.textChanged, self.folder_widget.fileChanged,
                        self.name_combo.currentIndexChanged, self.language_combo.currentIndexChanged,
-                       self.threshold_spin.valueChanged):
+                       self.threshold_spin.valueChanged, self.store_combo.currentIndexChanged,
+                       self.schema_edit.textChanged):
             signal.connect(lambda *_a: self.changed.emit())
         self._boundaries_changed()
+
+    # -- the database store ---------------------------------------------------------------
+    def store(self):
+        """The definition's "store" (None: the report stays in its folder)."""
+        from ...core.report.db_source import StoreSpec
+
+        name, schema = self.store_combo.currentData() or "", self.schema_edit.text().strip()
+        return StoreSpec(connection=name, schema=schema) if name and schema else None
+
+    def set_store(self, spec) -> None:
+        name = spec.connection if spec else ""
+        if name and self.store_combo.findData(name) < 0:  # a connection of another profile: kept as named
+            self.store_combo.addItem(name, name)
+        self.store_combo.setCurrentIndex(max(0, self.store_combo.findData(name)))
+        self.schema_edit.setText(spec.schema if spec else "")
 
     # -- boundaries -----------------------------------------------------------------------
     def release(self) -> None:
@@ -197,3 +226,12 @@ class GeneralPage(QWidget):
         if not self.folder_widget.filePath().strip():
             out.append(translate("ReportBuilder", "Choose an output folder (page “Report”)."))
         return out
+
+
+def _connection_names() -> list:
+    try:
+        from ...gis.pg_connection import connection_names
+
+        return connection_names()
+    except Exception:  # noqa: BLE001 (no postgres provider in this QGIS: no store)
+        return []

@@ -64,6 +64,15 @@ class ReportAlgorithm(SozialraumAlgorithm):
             "sozialraum.gpkg the values of hidden cells are empty). A change (\"change_between\": [2019, 2021], "
             "or \"period\" with the definition's \"period\": 2) is computed from the two years' values, for "
             "rates from their counts, in points."
+        ) + "\n\n" + self.tr(
+            "Database (optional): \"store\": {\"connection\": \"<QGIS PostgreSQL connection>\", \"schema\": "
+            "\"bericht\"} also publishes the published layer (table sozialraum, hidden cells empty), its series and "
+            "the map's style (the table's default in public.layer_styles) into that schema, after the files, all "
+            "at once: a run that fails leaves the previous tables as they were. The internal layer stays in the "
+            "folder. The connection keeps its credentials in a QGIS authentication configuration (or a service); "
+            "one that keeps a password in plain text is refused. The role's rights are checked first, and one run "
+            "at a time writes into a schema (a second is refused, naming the first). Boundaries and tables may be "
+            "database tables: {\"connection\": …, \"schema\": …, \"table\": …} instead of a file."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -97,6 +106,7 @@ class ReportAlgorithm(SozialraumAlgorithm):
         from ...core.fileio import locked
         from ...core.report.definition import load, save
         from .main_thread import on_main_thread
+        from .report_store import open_store
 
         path = self.parameterAsFile(parameters, "DEFINITION", context)
         definition = load(path)
@@ -107,11 +117,17 @@ class ReportAlgorithm(SozialraumAlgorithm):
         folder = os.path.abspath(self.parameterAsString(parameters, "OUTPUT_FOLDER", context))
         caller = None if on_main_thread() else self._caller
         words = self._report_words(parameters, context, definition)
+        store = open_store(definition, feedback)  # rights and the schema's lease, before any work
         try:
             os.makedirs(folder, exist_ok=True)
             run = ReportRun(definition, folder, context, feedback, self._main_context, caller, path, words)
-        except PermissionError as error:  # a read-only folder, before any work
-            raise locked(folder, error) from None
+        except BaseException as error:
+            if store is not None:
+                store.end()  # the schema is free again
+            if isinstance(error, PermissionError):  # a read-only folder, before any work
+                raise locked(folder, error) from None
+            raise
+        run.store = store
         try:
             if self._input_source and (caller is not None or not self._input_is_file):
                 # a project layer in a worker: its copy (unsaved edits, filter, CRS) as a file, so that
@@ -133,6 +149,8 @@ class ReportAlgorithm(SozialraumAlgorithm):
                 "The report was cancelled; no half-written file was left in {0}.").format(folder)) from None
         finally:
             run.cleanup()
+            if store is not None:
+                store.end()  # the lease goes, whatever happened
         save(definition.with_absolute_paths(), os.path.join(folder, "Berichtsdefinition.json"))
         self._definition_path, self._definition_json = path, definition.to_json()
         return outputs

@@ -12,6 +12,8 @@ import os
 from qgis.core import QgsApplication, QgsProcessingContext, QgsProcessingFeedback, QgsProcessingUtils
 from qgis.PyQt.QtCore import QCoreApplication, QThread
 
+from .report_store import source
+
 translate = QCoreApplication.translate
 CLASH_PREFIX = "tbl_"  # the jointable's prefix for a column the districts already have
 
@@ -31,7 +33,7 @@ def _table_columns(run, n: int, table, context) -> list[str]:
     alg = QgsApplication.processingRegistry().createAlgorithmById("sozialraum:jointable")
     if alg is None:
         return []
-    params = {"TABLE": run.d.resolve(table.path), "TABLE_KEY": table.key, **table.options, **year_options(table)}
+    params = {"TABLE": source(run, table.path), "TABLE_KEY": table.key, **table.options, **year_options(table)}
     if table.fields:
         params["FIELDS"] = ",".join(table.fields)
     result = alg.read(params, context, QgsProcessingFeedback(), table.key)  # nothing is written

@@ -9,13 +9,15 @@ from qgis.core import QgsProject
 
 def print_maps(run, uri: str, steps) -> str:
     """Run sozialraum:thematicmap for each map of the definition; combine them as Karten.pdf."""
+    from ...core.report.db_source import source_label
     from ...gis.layouts.combine import export_layouts_pdf
     from .thematic_map import derived_source
 
     d = run.d
     names = []
     # Without a source_text the maps name the files the data come from (tables, then boundaries).
-    source = derived_source([d.resolve(t.path) for t in d.tables] + [d.resolve(d.boundaries)])
+    sources = [t.path for t in d.tables] + [d.boundaries]
+    source = derived_source([source_label(d.resolve(s)) for s in sources])  # a database table as schema.table
     for n, spec in enumerate(d.maps, start=1):
         ind = d.indicator(spec.indicator_id())
         known = any(i.id == spec.indicator_id() for i in d.indicators)

@@ -10,6 +10,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ...core.fileio import SQLITE_SIDE_FILES
 from .report_derived import check_inputs, derive_step, derive_steps, year_options
 from .report_series import year_names
+from .report_store import local_boundaries, publish_store, source
 
 translate = QCoreApplication.translate
 LAYER = "sozialraum"
@@ -56,6 +57,7 @@ class ReportRun:
         self.outputs: dict = {}
         self.step = 0
         self.definition_file = definition_file or definition.title
+        self.store = None  # the PostGIS store (report_store.open_store), when the definition names one
 
     def step_count(self) -> int:
         """Joins, index, clusters, the GeoPackage with its appendix, each map and the maps' PDF,
@@ -63,7 +65,8 @@ class ReportRun:
         d = self.d
         maps = len(d.maps) + 1 if d.maps else 0
         return len(d.tables) + derive_steps(d) + bool(d.index) + bool(d.clusters) + 1 + maps + bool(d.profiles) \
-            + 1 + bool(getattr(d, "level", None))  # the QGIS project; the parent level's sums
+            + 1 + bool(getattr(d, "level", None)) + bool(getattr(d, "store", None))  # the QGIS project; the
+        # parent level's sums; the database store
 
     def indicators_json(self, fields) -> str:
         """INDICATORS for a step: the definition's indicators as the district layer holds them (a
@@ -90,6 +93,8 @@ class ReportRun:
         steps.setCurrentStep(self.step)
         if steps.isCanceled():
             raise ReportCanceled()
+        if self.store is not None:  # a sign of life on the schema's lease (gis/pg_lease.py)
+            self.store.lease.renew()
         return result
 
     def _child_context(self):
@@ -114,12 +119,14 @@ class ReportRun:
         d = self.d
         if steps.isCanceled():  # before the first step: nothing is read or written
             raise ReportCanceled()
+        if self.boundaries == d.boundaries:  # (not replaced by INPUT) boundaries in a database: a local copy
+            local_boundaries(self)
         check_inputs(self)  # before anything is written (and a parent level's indicators)
         matched = None
         self._check_ids(before_joins=True)
         for n, table in enumerate(d.tables, start=1):
             steps.pushInfo(translate("Report", "Joining table {0} of {1}: {2}").format(n, len(d.tables), table.path))
-            params = {"INPUT": self.current, "INPUT_KEY": d.key, "TABLE": d.resolve(table.path),
+            params = {"INPUT": self.current, "INPUT_KEY": d.key, "TABLE": source(self, table.path),
                       "TABLE_KEY": table.key, "FIELDS": ",".join(table.fields), "OUTPUT": self._temp(f"join{n}"),
                       "REPORT": os.path.join(self.folder, f"Verbindungsbericht_{n}.html"), **table.options,
                       **year_options(table), "LANGUAGE": self.lang}
@@ -156,6 +163,9 @@ class ReportRun:
         if d.profiles:
             self._on_main_thread(self._profiles, final, steps)
         self._on_main_thread(self._project, final, steps)
+        if self.store is not None:  # last: the local report is complete before the database changes
+            publish_store(self, steps)
+            self._next_step(steps)
         self.outputs.update({"OUTPUT_FOLDER": self.folder})
         return self.outputs
 

@@ -1,0 +1,117 @@
+"""One report run at a time per schema: a lease row in ``<schema>.sozialraum_runs``.
+
+Not an advisory lock: QGIS pools its database connections, so a session lock taken in one
+executeSql call may sit on a connection another call never uses again (or one a second run in the
+same QGIS borrows). The lease is a row, taken by one INSERT … ON CONFLICT statement (atomic; the
+primary key admits one holder), renewed while the run writes, checked inside the transaction that
+puts the new tables into place, and deleted at the end. A lease is taken over when its run stopped
+without finishing: its process is gone (same computer) or it showed no sign of life for
+``STALE_MINUTES``.
+"""
+from __future__ import annotations
+
+import getpass
+import os
+import socket
+import uuid
+
+from ..core.errors import SozialraumError
+from ..core.report.db_source import sql_literal, sql_name
+from .pg_connection import DB_ERRORS, sql
+
+STALE_MINUTES = 60
+LOCK = "report"
+
+
+def runs_table(schema: str) -> str:
+    return f"{sql_name(schema)}.sozialraum_runs"
+
+
+def _alive(host: str, pid) -> bool:
+    """False only when certain: the holder ran on this computer and its process is gone."""
+    if host != socket.gethostname() or os.name != "posix" or not pid:
+        return True  # (os.kill on Windows would end the process: no check there)
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, ValueError, OverflowError):
+        return True
+    return True
+
+
+class Lease:
+    def __init__(self, conn, schema: str, role: str):
+        self.conn, self.schema, self.role = conn, schema, role
+        self.token = uuid.uuid4().hex
+        self.held = False
+
+    def acquire(self) -> None:
+        table = runs_table(self.schema)
+        create = (f"CREATE TABLE IF NOT EXISTS {table} (lock text PRIMARY KEY, token text NOT NULL, "
+                  "holder text, host text, pid integer, started timestamptz, heartbeat timestamptz)")
+        for attempt in range(2):  # two first runs at once: one CREATE loses the race on the catalogue
+            try:
+                sql(self.conn, create)
+                break
+            except DB_ERRORS:
+                if attempt:
+                    raise
+        row = self._current()
+        stale = row[0] if row and not _alive(row[2], row[3]) else ""
+        holder = f"role {self.role}, user {_user()} on {socket.gethostname()}, process {os.getpid()}"
+        got = sql(self.conn, (
+            f"INSERT INTO {table} AS r (lock, token, holder, host, pid, started, heartbeat) VALUES ("
+            f"{sql_literal(LOCK)}, {sql_literal(self.token)}, {sql_literal(holder)}, "
+            f"{sql_literal(socket.gethostname())}, {os.getpid()}, now(), now()) "
+            "ON CONFLICT (lock) DO UPDATE SET token = excluded.token, holder = excluded.holder, "
+            "host = excluded.host, pid = excluded.pid, started = excluded.started, heartbeat = excluded.heartbeat "
+            f"WHERE r.heartbeat < now() - interval '{STALE_MINUTES} minutes' OR r.token = {sql_literal(stale)} "
+            "RETURNING r.token"))
+        if not got or got[0][0] != self.token:
+            row = self._current()
+            raise SozialraumError("db_run_busy", schema=self.schema,
+                                  holder=row[1] if row else "?", since=row[4] if row else "?",
+                                  minutes=STALE_MINUTES)
+        self.held = True
+
+    def _current(self):
+        rows = sql(self.conn, (
+            f"SELECT token, holder, host, pid, to_char(started AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') "
+            f"FROM {runs_table(self.schema)} WHERE lock = {sql_literal(LOCK)}"))
+        return rows[0] if rows else None
+
+    def check_sql(self) -> str:
+        """Statements for the transaction that puts the tables into place: it fails (and changes
+        nothing) when this run's lease was taken over meanwhile."""
+        return (f"DO $$BEGIN IF NOT EXISTS (SELECT 1 FROM {runs_table(self.schema)} WHERE lock = "
+                f"{sql_literal(LOCK)} AND token = {sql_literal(self.token)}) THEN RAISE EXCEPTION "
+                f"'the lease of this run was taken over'; END IF; END$$; "
+                f"UPDATE {runs_table(self.schema)} SET heartbeat = now() WHERE token = {sql_literal(self.token)}")
+
+    def renew(self) -> None:
+        """A sign of life between steps; a server gone for a moment is no reason to stop the run
+        (the transaction that puts the tables into place checks the lease anyway)."""
+        if not self.held:
+            return
+        try:
+            sql(self.conn, f"UPDATE {runs_table(self.schema)} SET heartbeat = now() "
+                           f"WHERE token = {sql_literal(self.token)}")
+        except DB_ERRORS:
+            pass
+
+    def release(self) -> None:
+        if not self.held:
+            return
+        self.held = False
+        try:
+            sql(self.conn, f"DELETE FROM {runs_table(self.schema)} WHERE token = {sql_literal(self.token)}")
+        except DB_ERRORS:
+            pass  # the server went away: the lease goes stale and is taken over
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 (no login name in some services)
+        return "?"
