@@ -209,6 +209,9 @@ MESSAGES: dict[str, str] = {
     # --- rev-series ---
     "year_tables_same_column": QT_TRANSLATE_NOOP("Messages", "The tables {first} and {second} both give {column} for the year {year}: is one of them another year's table? Check their \"year\"."),
     "year_table_row_twice": QT_TRANSLATE_NOOP("Messages", "The table {file} has {count} rows for district {key} in the year {year} (column {column}); a table with a year column has one row per district and year."),
+    # --- writer ---
+    "output_not_supported": QT_TRANSLATE_NOOP("Messages", "The output {file} is not a destination the plugin can write: choose a GeoPackage (.gpkg), a temporary layer or a PostGIS table."),
+    "output_no_table": QT_TRANSLATE_NOOP("Messages", "The database output {file} names no table (table=…)."),
 }
 
 

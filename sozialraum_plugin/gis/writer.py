@@ -1,0 +1,339 @@
+"""The one writer of vector outputs: the source's features plus result columns, through QGIS.
+
+The attributes a computation needs are read through QGIS (no geometry, only those fields) into
+pandas; the source's features are then written once, with the new columns, through QGIS's own
+writers: ``QgsVectorFileWriter`` for a GeoPackage file (built under a temporary name beside it
+and moved into place, so a failed run leaves the old file), the Processing sink for anything
+else QGIS offers (``memory:``, ``ogr:dbname=… table=…``), and ``QgsVectorLayerExporter`` into a
+staging table renamed into place in one SQL transaction for PostGIS (``destination.py``).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from qgis.core import (
+    Qgis,
+    QgsCoordinateTransformContext,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.errors import SozialraumError
+from ..core.fileio import create_temp, move_side_files, remove_quietly, replace_file
+from .destination import Destination, OutputError, destination
+
+__all__ = ["Destination", "OutputError", "WrittenLayer", "destination", "write_layer", "write_results",
+           "copy_layer", "read_frame", "check_destination", "source_path", "kind_of", "column_values"]
+
+BATCH = 2000  # features handed to the writer at once
+
+
+@dataclass
+class WrittenLayer:
+    path: str  # the GeoPackage file ('' for a memory or database layer)
+    layer_name: str
+    replaced_existing: bool
+    result: str = ""  # what Processing returns for a memory or database layer (layer id, provider URI)
+    invalid_keys: list | None = field(default=None, repr=False)
+
+    @property
+    def uri(self) -> str:
+        return self.result or f"{self.path}|layername={self.layer_name}"
+
+
+def same_file(a, b) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+def source_path(layer: QgsVectorLayer) -> str:
+    """The file behind a layer ('' for non-file providers)."""
+    return layer.source().split("|", 1)[0] if layer.providerType() == "ogr" else ""
+
+
+def check_destination(dest: str, *sources: str) -> None:
+    """Refuse to write over an input: the user's sources are never modified."""
+    for src in sources:
+        if src and os.path.exists(src) and os.path.exists(dest) and same_file(src, dest):
+            raise OutputError("output_is_source", file=dest)
+
+
+def discard(path: str) -> None:
+    """Delete a GeoPackage being built, with its SQLite journal files."""
+    remove_quietly(path)
+    move_side_files(path)
+
+
+# --- reading --------------------------------------------------------------------------------------
+
+def _plain(value):
+    """None for QGIS's NULL (a null QVariant), the value otherwise."""
+    return None if value is None or isinstance(value, QVariant) else value
+
+
+def read_frame(layer: QgsVectorLayer, fields: list[str]):
+    """``fields`` of every feature (no geometry), indexed by feature id, in the layer's order."""
+    import pandas as pd
+
+    names = layer.fields().names()
+    wanted = list(dict.fromkeys(f for f in fields if f in names))
+    index = [names.index(f) for f in wanted]
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    request.setSubsetOfAttributes(index)
+    fids, rows = [], []
+    for feature in layer.getFeatures(request):
+        fids.append(feature.id())
+        attrs = feature.attributes()
+        rows.append([attrs[i] for i in index])
+    columns = list(zip(*rows)) if rows else [() for _ in wanted]
+    data = {}
+    for name, values in zip(wanted, columns):
+        data[name] = [_plain(v) for v in values]
+    frame = pd.DataFrame(data, index=pd.Index(fids, name="fid"), columns=wanted)
+    return frame.infer_objects()
+
+
+# --- column kinds and values ----------------------------------------------------------------------
+
+def kind_of(series) -> str:
+    """The output column kind for a pandas column."""
+    import pandas as pd
+
+    if pd.api.types.is_bool_dtype(series):
+        return "boolean"
+    if pd.api.types.is_integer_dtype(series):
+        return "integer"
+    if pd.api.types.is_float_dtype(series):
+        return "real"
+    return "text"
+
+
+def column_values(series, kind: str) -> list:
+    """Python values for the writer: None for missing, int/float/str/bool otherwise (numbers
+    converted column-wise, only the missing cells visited one by one)."""
+    import numpy as np
+    import pandas as pd
+
+    if kind == "real":
+        values = series.astype(float).to_numpy()
+        return _with_none(values.tolist(), np.isnan(values))
+    exact_int64 = pd.api.types.is_bool_dtype(series) or (
+        pd.api.types.is_integer_dtype(series) and not (series.dtype.kind == "u" and series.dtype.itemsize >= 8))
+    if kind in ("integer", "boolean") and exact_int64:
+        missing = series.isna().to_numpy(dtype=bool)
+        values = series.to_numpy(dtype=np.int64, na_value=0) if missing.any() else series.to_numpy(dtype=np.int64)
+        values = values.tolist()
+        if kind == "boolean":
+            values = [bool(v) for v in values]
+        return _with_none(values, missing)
+    cleaned = series.astype(object).where(series.notna(), None)
+    if kind == "boolean":
+        return [None if v is None else bool(v) for v in cleaned]
+    if kind == "integer":
+        return [None if v is None else int(v) for v in cleaned]
+    return [None if v is None else str(v) for v in cleaned]
+
+
+def _with_none(values: list, missing) -> list:
+    import numpy as np
+
+    for i in np.flatnonzero(missing).tolist():
+        values[i] = None
+    return values
+
+
+def qfield(name: str, kind: str) -> QgsField:
+    """A new field of ``kind`` ('integer', 'real', 'text', 'boolean')."""
+    if Qgis.QGIS_VERSION_INT >= 33800:  # QGIS ≥ 3.38 (and 4) type fields with QMetaType
+        from qgis.PyQt.QtCore import QMetaType
+
+        types = {"integer": QMetaType.Type.LongLong, "real": QMetaType.Type.Double,
+                 "boolean": QMetaType.Type.Bool, "text": QMetaType.Type.QString}
+        return QgsField(name, types.get(kind, QMetaType.Type.QString))
+    types = {"integer": QVariant.LongLong, "real": QVariant.Double, "boolean": QVariant.Bool,
+             "text": QVariant.String}
+    return QgsField(name, types.get(kind, QVariant.String))
+
+
+# --- writing --------------------------------------------------------------------------------------
+
+@dataclass
+class _Plan:
+    """How each written feature is made from a source feature."""
+    fields: QgsFields
+    replace_at: list  # (source attribute index, column position) of replaced columns
+    append: list  # column positions appended at the end
+    values: list  # per column: values aligned with ``row_of``
+    row_of: dict  # feature id → row position in ``values``
+    kept: list | None = None  # source attribute indices written (None: all)
+
+
+def _plan(layer: QgsVectorLayer, columns: dict, kinds: dict, fids, drop=()) -> _Plan:
+    """Result columns that share a name with a source field (case-insensitive: GeoPackage and
+    PostgreSQL fold it) replace that field in place (a re-run holds one generation); the others
+    are appended."""
+    source = layer.fields()
+    lower = {n.lower(): i for i, n in enumerate(source.names())}
+    names = list(columns)
+    replaced, append = {}, []
+    for pos, name in enumerate(names):
+        at = lower.get(name.lower())
+        if at is not None:
+            replaced[at] = pos
+        else:
+            append.append(pos)
+    dropped = {n.lower() for n in drop} - {n.lower() for n in names}
+    kept = [i for i in range(source.count()) if source.at(i).name().lower() not in dropped]
+    fields = QgsFields()
+    for i in kept:
+        fields.append(qfield(source.at(i).name(), kinds.get(names[replaced[i]], "text"))
+                      if i in replaced else QgsField(source.at(i)))
+    for pos in append:
+        fields.append(qfield(names[pos], kinds.get(names[pos], "text")))
+    replace_at = sorted(replaced.items())
+    values = [columns[n] for n in names]
+    return _Plan(fields, replace_at, append, values, {fid: row for row, fid in enumerate(fids)},
+                 kept if len(kept) < source.count() else None)
+
+
+def _features(layer: QgsVectorLayer, plan: _Plan, blank: dict, invalid_key: str | None, found: list,
+              feedback=None):
+    """The written features in batches: source attributes, replaced and appended values."""
+    request = QgsFeatureRequest()
+    key_at = layer.fields().indexFromName(invalid_key) if invalid_key else -1
+    extra = list(zip(*(plan.values[p] for p in plan.append))) if plan.append else None
+    replace = [(at, plan.values[pos]) for at, pos in plan.replace_at]
+    batch = []
+    for feature in layer.getFeatures(request):
+        fid = feature.id()
+        row = plan.row_of.get(fid)
+        attrs = feature.attributes()
+        if key_at >= 0 and feature.hasGeometry() and not feature.geometry().isGeosValid():
+            found.append(_plain(attrs[key_at]))
+        if replace:
+            for at, values in replace:
+                attrs[at] = None if row is None else values[row]
+        hidden = blank.get(fid)
+        if hidden:
+            for at in hidden:
+                attrs[at] = None
+        if plan.kept is not None:
+            attrs = [attrs[i] for i in plan.kept]
+        if extra is not None:
+            attrs += extra[row] if row is not None else [None] * len(plan.append)
+        feature.setAttributes(attrs)
+        batch.append(feature)
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+            if feedback is not None and feedback.isCanceled():
+                break
+    if batch:
+        yield batch
+
+
+def _add(sink, features, where: str) -> None:
+    if not sink.addFeatures(features):
+        reason = sink.lastError() if hasattr(sink, "lastError") else ""
+        raise OutputError("output_write_failed", file=where, reason=reason or "the writer refused a feature")
+
+
+def write_layer(layer: QgsVectorLayer, dest, layer_name: str, columns: dict | None = None,
+                kinds: dict | None = None, *, blank: dict | None = None, invalid_key: str | None = None,
+                description: str | None = None, finish=None, fids=None, drop=(), feedback=None) -> WrittenLayer:
+    """Write ``layer``'s features with ``columns`` (name → values aligned with ``fids``) to ``dest``
+    (a GeoPackage path or a :class:`Destination`) in one pass.
+
+    ``blank``: {feature id: [source attribute index, …]} set to NULL (the published copy);
+    ``drop``: source fields left out (an earlier run's columns that this one does not write);
+    ``invalid_key``: a field whose value is listed (``WrittenLayer.invalid_keys``) for every
+    feature GEOS calls invalid; ``description``: the GeoPackage layer's description;
+    ``finish(path, layer_name)``: more tables into a GeoPackage being built, before it is moved
+    into place.
+    """
+    target = dest if isinstance(dest, Destination) else destination(dest, layer_name)
+    columns, kinds = columns or {}, kinds or {}
+    plan = _plan(layer, columns, kinds, fids if fids is not None else [], drop)
+    wkb = layer.wkbType()
+    if QgsWkbTypes.geometryType(wkb) == QgsWkbTypes.GeometryType.PolygonGeometry:
+        wkb = QgsWkbTypes.multiType(wkb)  # shapefiles mix polygons and multipolygons under one type
+    blank = blank or {}
+    found: list = []
+    if target.kind == "file":
+        written = _write_file(layer, target, plan, wkb, blank, invalid_key, found, description, finish, feedback)
+    else:
+        written = target.write(layer, plan.fields, wkb, _features(layer, plan, blank, invalid_key, found, feedback),
+                               _add)
+    written.invalid_keys = found if invalid_key else None
+    return written
+
+
+def _write_file(layer, target: Destination, plan: _Plan, wkb, blank, invalid_key, found, description, finish,
+                feedback) -> WrittenLayer:
+    path = target.path
+    check_destination(path, source_path(layer))
+    check_writable(path)
+    temp = create_temp(path, ".part.gpkg")
+    remove_quietly(temp)  # the writer creates it (an empty file is no GeoPackage)
+    writer = None
+    try:
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName, options.layerName, options.fileEncoding = "GPKG", target.layer_name, "UTF-8"
+        if description:
+            options.layerOptions = [f"DESCRIPTION={description}"]
+        writer = QgsVectorFileWriter.create(temp, plan.fields, wkb, layer.crs(), QgsCoordinateTransformContext(),
+                                            options)
+        if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
+            raise OutputError("output_write_failed", file=path, reason=writer.errorMessage())
+        for batch in _features(layer, plan, blank, invalid_key, found, feedback):
+            _add(writer, batch, path)
+        if feedback is not None and feedback.isCanceled():
+            raise OutputError("output_write_failed", file=path, reason="canceled")
+        del writer  # closes the file (the spatial index is built here)
+        writer = None
+        if finish is not None:
+            finish(temp, target.layer_name)
+        replaced = replace_file(temp, path)
+    except BaseException:
+        writer = None  # noqa: F841 (closes the file before it is removed)
+        discard(temp)
+        raise
+    return WrittenLayer(path, target.layer_name, replaced)
+
+
+def check_writable(dest: str) -> None:
+    """Before any work: can a file be made beside ``dest``? (A read-only folder is reported by
+    name here, not as a GDAL failure after the copy.)"""
+    remove_quietly(create_temp(dest))
+
+
+def copy_layer(layer: QgsVectorLayer, dest, layer_name: str, **options) -> WrittenLayer:
+    """``layer`` as a new layer at ``dest`` (atomically where it is a file)."""
+    return write_layer(layer, dest, layer_name, **options)
+
+
+def write_results(layer: QgsVectorLayer, dest, layer_name: str, fields: list[str], compute, *,
+                  finish=None, feedback=None) -> WrittenLayer:
+    """Write ``layer`` with the columns of ``compute(frame, layer)`` to ``dest``.
+
+    ``frame`` holds ``fields`` of the source indexed by feature id; ``compute`` returns a DataFrame
+    on the same index. Columns the layer already has (a re-run) are replaced, so the output never
+    carries two generations of results.
+    """
+    frame = read_frame(layer, fields)
+    result = compute(frame, layer)
+    kinds = {c: kind_of(result[c]) for c in result.columns}
+    values = {c: column_values(result[c], kinds[c]) for c in result.columns}
+    return write_layer(layer, dest, layer_name, values, kinds, fids=result.index.tolist(), finish=finish,
+                       feedback=feedback)
+
+
+__all__ += ["SozialraumError", "WrittenLayer", "check_writable", "discard", "qfield"]
