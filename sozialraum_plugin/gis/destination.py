@@ -139,7 +139,7 @@ def write_postgres(uri_text: str, layer, fields, wkb, batches, add) -> str:
     conn = connection(uri.uri(False))
     exporter = QgsVectorLayerExporter(stage_uri.uri(False), "postgres", fields, wkb, layer.crs(), True, {})
     try:
-        if exporter.errorCode() != QgsVectorLayerExporter.ExportError.NoError:
+        if _failed(exporter):
             raise OutputError("output_write_failed", file=where, reason=exporter.errorMessage())
         for batch in batches:
             add(exporter, batch, where)
@@ -164,3 +164,11 @@ def write_postgres(uri_text: str, layer, fields, wkb, batches, add) -> str:
     final = QgsDataSourceUri(uri)
     final.setDataSource(schema, table, geometry, "", uri.keyColumn())
     return "postgres://" + final.uri(False)
+
+
+def _failed(exporter) -> bool:
+    """Did QGIS's exporter fail to create the table? (Its result enum moved to Qgis in 3.20.)"""
+    from qgis.core import Qgis, QgsVectorLayerExporter
+
+    success = Qgis.VectorExportResult.Success if hasattr(Qgis, "VectorExportResult") else QgsVectorLayerExporter.NoError
+    return exporter.errorCode() != success

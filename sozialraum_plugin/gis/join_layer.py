@@ -49,7 +49,8 @@ def join_to_layer(layer: QgsVectorLayer, key_field: str, read_result, table_key:
     """Write ``layer`` with the table's columns to ``dest`` (a path or a writer.Destination) in one
     pass; only the key is read beforehand; the source is never touched."""
     keep_marker = SUPPRESSED_FIELD in layer.fields().names()
-    frame = writer.read_frame(layer, [key_field] + ([SUPPRESSED_FIELD] if keep_marker else []))
+    features = writer.read_features(layer)  # read once where it fits: the write takes them as they are
+    frame = writer.read_frame(layer, [key_field] + ([SUPPRESSED_FIELD] if keep_marker else []), features)
     keys = [None if k is None else str(k) for k in frame[key_field].tolist()] if key_field in frame else []
     import pandas as pd
 
@@ -74,7 +75,7 @@ def join_to_layer(layer: QgsVectorLayer, key_field: str, read_result, table_key:
         values[SUPPRESSED_FIELD] = mask
         kinds[SUPPRESSED_FIELD] = "text"
     written = writer.write_layer(layer, dest, layer_name, values, kinds, fids=districts["fid"].tolist(),
-                                 invalid_key=key_field)
+                                 invalid_key=key_field, features=features)
     return LayerJoin(written, result, [None if k is None else str(k) for k in written.invalid_keys])
 
 

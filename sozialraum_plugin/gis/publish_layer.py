@@ -33,7 +33,8 @@ def write_district_layer(layer: QgsVectorLayer, dest: str, layer_name: str, deci
     attributes (indexed by feature id). With ``masked`` the hidden cells become NULL. The marker
     columns are replaced by the rule's list in both."""
     names = [n for n in layer.fields().names() if n.lower() != "fid"]
-    frame = writer.read_frame(layer, names)
+    features = writer.read_features(layer)
+    frame = writer.read_frame(layer, names, features)
     publication = decide(frame)
     fids = frame.index.tolist()
     blank: dict = {}
@@ -47,7 +48,7 @@ def write_district_layer(layer: QgsVectorLayer, dest: str, layer_name: str, deci
     texts = [text or None for text in publication.hidden_fields()]
     written = writer.write_layer(layer, dest, layer_name, {MARKER: texts}, {MARKER: "text"}, fids=fids,
                                  blank=blank, drop=markers(layer),
-                                 description=PUBLISHED_NOTE if masked else INTERNAL_NOTE)
+                                 description=PUBLISHED_NOTE if masked else INTERNAL_NOTE, features=features)
     return written, publication
 
 

@@ -32,6 +32,10 @@ __all__ = ["Destination", "OutputError", "WrittenLayer", "destination", "write_l
            "copy_layer", "read_frame", "check_destination", "source_path", "kind_of", "column_values"]
 
 BATCH = 2000  # features handed to the writer at once
+# Up to this many features the source is read once, geometry included, and kept for the write:
+# reading a layer costs as much as writing it (QGIS's OGR provider, ~6 µs a feature). Larger
+# layers (a Kreis's 100 m grid) are read twice instead of being held in memory.
+KEEP_FEATURES = 300_000
 
 
 @dataclass
@@ -79,21 +83,35 @@ def _plain(value):
     return None if value is None or isinstance(value, QVariant) else value
 
 
-def read_frame(layer: QgsVectorLayer, fields: list[str]):
-    """``fields`` of every feature (no geometry), indexed by feature id, in the layer's order."""
+def read_features(layer: QgsVectorLayer) -> list | None:
+    """Every feature of ``layer`` (geometry and attributes), or None where it is too large to keep."""
+    count = layer.featureCount()
+    if count < 0 or count > KEEP_FEATURES:
+        return None
+    return list(layer.getFeatures())
+
+
+def read_frame(layer: QgsVectorLayer, fields: list[str], features: list | None = None):
+    """``fields`` of every feature (no geometry), indexed by feature id, in the layer's order
+    (from ``features`` where the caller has read them already)."""
     import pandas as pd
 
     names = layer.fields().names()
     wanted = list(dict.fromkeys(f for f in fields if f in names))
     index = [names.index(f) for f in wanted]
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
-    request.setSubsetOfAttributes(index)
-    fids, rows = [], []
-    for feature in layer.getFeatures(request):
-        fids.append(feature.id())
-        attrs = feature.attributes()
-        rows.append([attrs[i] for i in index])
-    columns = list(zip(*rows)) if rows else [() for _ in wanted]
+    if features is None:
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+        request.setSubsetOfAttributes(index)
+        features = layer.getFeatures(request)
+    if isinstance(features, list):  # column by column: only the wanted attributes are converted
+        fids = [feature.id() for feature in features]
+        columns = [[feature.attribute(i) for feature in features] for i in index]
+    else:
+        fids, rows = [], []
+        for feature in features:
+            fids.append(feature.id())
+            rows.append([feature.attribute(i) for i in index])
+        columns = list(zip(*rows)) if rows else [() for _ in wanted]
     data = {}
     for name, values in zip(wanted, columns):
         data[name] = [_plain(v) for v in values]
@@ -205,31 +223,36 @@ def _plan(layer: QgsVectorLayer, columns: dict, kinds: dict, fids, drop=()) -> _
 
 
 def _features(layer: QgsVectorLayer, plan: _Plan, blank: dict, invalid_key: str | None, found: list,
-              feedback=None):
-    """The written features in batches: source attributes, replaced and appended values."""
-    request = QgsFeatureRequest()
+              feedback=None, features=None):
+    """The written features in batches: source attributes, replaced and appended values.
+
+    Values are set by index (``padAttributes`` + ``setAttribute``): the source's own attributes
+    are never converted to Python and back, which is most of the cost of a wide layer."""
     key_at = layer.fields().indexFromName(invalid_key) if invalid_key else -1
+    width = layer.fields().count()
     extra = list(zip(*(plan.values[p] for p in plan.append))) if plan.append else None
     replace = [(at, plan.values[pos]) for at, pos in plan.replace_at]
     batch = []
-    for feature in layer.getFeatures(request):
+    for feature in layer.getFeatures() if features is None else features:
         fid = feature.id()
         row = plan.row_of.get(fid)
-        attrs = feature.attributes()
         if key_at >= 0 and feature.hasGeometry() and not feature.geometry().isGeosValid():
-            found.append(_plain(attrs[key_at]))
-        if replace:
-            for at, values in replace:
-                attrs[at] = None if row is None else values[row]
+            found.append(_plain(feature.attribute(key_at)))
+        for at, values in replace:
+            feature.setAttribute(at, None if row is None else values[row])
         hidden = blank.get(fid)
         if hidden:
             for at in hidden:
-                attrs[at] = None
-        if plan.kept is not None:
-            attrs = [attrs[i] for i in plan.kept]
+                feature.setAttribute(at, None)
+        if plan.kept is not None:  # (an earlier run's marker columns left out: rare)
+            attrs = feature.attributes()
+            feature.setAttributes([attrs[i] for i in plan.kept])
         if extra is not None:
-            attrs += extra[row] if row is not None else [None] * len(plan.append)
-        feature.setAttributes(attrs)
+            start = len(plan.kept) if plan.kept is not None else width
+            feature.padAttributes(len(plan.append))
+            if row is not None:
+                for j, value in enumerate(extra[row], start):
+                    feature.setAttribute(j, value)
         batch.append(feature)
         if len(batch) >= BATCH:
             yield batch
@@ -248,7 +271,8 @@ def _add(sink, features, where: str) -> None:
 
 def write_layer(layer: QgsVectorLayer, dest, layer_name: str, columns: dict | None = None,
                 kinds: dict | None = None, *, blank: dict | None = None, invalid_key: str | None = None,
-                description: str | None = None, finish=None, fids=None, drop=(), feedback=None) -> WrittenLayer:
+                description: str | None = None, finish=None, fids=None, drop=(), feedback=None,
+                features: list | None = None) -> WrittenLayer:
     """Write ``layer``'s features with ``columns`` (name → values aligned with ``fids``) to ``dest``
     (a GeoPackage path or a :class:`Destination`) in one pass.
 
@@ -257,7 +281,7 @@ def write_layer(layer: QgsVectorLayer, dest, layer_name: str, columns: dict | No
     ``invalid_key``: a field whose value is listed (``WrittenLayer.invalid_keys``) for every
     feature GEOS calls invalid; ``description``: the GeoPackage layer's description;
     ``finish(path, layer_name)``: more tables into a GeoPackage being built, before it is moved
-    into place.
+    into place; ``features``: the source's features, read already (``read_features``).
     """
     target = dest if isinstance(dest, Destination) else destination(dest, layer_name)
     columns, kinds = columns or {}, kinds or {}
@@ -268,15 +292,16 @@ def write_layer(layer: QgsVectorLayer, dest, layer_name: str, columns: dict | No
     blank = blank or {}
     found: list = []
     if target.kind == "file":
-        written = _write_file(layer, target, plan, wkb, blank, invalid_key, found, description, finish, feedback)
+        batches = _features(layer, plan, blank, invalid_key, found, feedback, features)
+        written = _write_file(layer, target, plan, wkb, batches, description, finish, feedback)
     else:
-        written = target.write(layer, plan.fields, wkb, _features(layer, plan, blank, invalid_key, found, feedback),
-                               _add)
+        written = target.write(layer, plan.fields, wkb,
+                               _features(layer, plan, blank, invalid_key, found, feedback, features), _add)
     written.invalid_keys = found if invalid_key else None
     return written
 
 
-def _write_file(layer, target: Destination, plan: _Plan, wkb, blank, invalid_key, found, description, finish,
+def _write_file(layer, target: Destination, plan: _Plan, wkb, batches, description, finish,
                 feedback) -> WrittenLayer:
     path = target.path
     check_destination(path, source_path(layer))
@@ -293,7 +318,7 @@ def _write_file(layer, target: Destination, plan: _Plan, wkb, blank, invalid_key
                                             options)
         if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
             raise OutputError("output_write_failed", file=path, reason=writer.errorMessage())
-        for batch in _features(layer, plan, blank, invalid_key, found, feedback):
+        for batch in batches:
             _add(writer, batch, path)
         if feedback is not None and feedback.isCanceled():
             raise OutputError("output_write_failed", file=path, reason="canceled")
@@ -328,12 +353,13 @@ def write_results(layer: QgsVectorLayer, dest, layer_name: str, fields: list[str
     on the same index. Columns the layer already has (a re-run) are replaced, so the output never
     carries two generations of results.
     """
-    frame = read_frame(layer, fields)
+    features = read_features(layer)
+    frame = read_frame(layer, fields, features)
     result = compute(frame, layer)
     kinds = {c: kind_of(result[c]) for c in result.columns}
     values = {c: column_values(result[c], kinds[c]) for c in result.columns}
     return write_layer(layer, dest, layer_name, values, kinds, fids=result.index.tolist(), finish=finish,
-                       feedback=feedback)
+                       feedback=feedback, features=features)
 
 
 __all__ += ["SozialraumError", "WrittenLayer", "check_writable", "discard", "qfield"]
