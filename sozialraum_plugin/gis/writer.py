@@ -10,6 +10,7 @@ staging table renamed into place in one SQL transaction for PostGIS (``destinati
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from qgis.core import (
@@ -232,12 +233,15 @@ def _features(layer: QgsVectorLayer, plan: _Plan, blank: dict, invalid_key: str 
     width = layer.fields().count()
     extra = list(zip(*(plan.values[p] for p in plan.append))) if plan.append else None
     replace = [(at, plan.values[pos]) for at, pos in plan.replace_at]
+    narrow = plan.kept is None and width <= 2 * len(plan.append)
     batch = []
     for feature in layer.getFeatures() if features is None else features:
         fid = feature.id()
         row = plan.row_of.get(fid)
-        if key_at >= 0 and feature.hasGeometry() and not feature.geometry().isGeosValid():
-            found.append(_plain(feature.attribute(key_at)))
+        if key_at >= 0:
+            geometry = feature.geometry()
+            if not geometry.isNull() and not geometry.isGeosValid():
+                found.append(_plain(feature.attribute(key_at)))
         for at, values in replace:
             feature.setAttribute(at, None if row is None else values[row])
         hidden = blank.get(fid)
@@ -248,11 +252,14 @@ def _features(layer: QgsVectorLayer, plan: _Plan, blank: dict, invalid_key: str 
             attrs = feature.attributes()
             feature.setAttributes([attrs[i] for i in plan.kept])
         if extra is not None:
-            start = len(plan.kept) if plan.kept is not None else width
-            feature.padAttributes(len(plan.append))
-            if row is not None:
-                for j, value in enumerate(extra[row], start):
-                    feature.setAttribute(j, value)
+            if narrow and row is not None:  # one call: cheaper where the source has few fields
+                feature.setAttributes(feature.attributes() + list(extra[row]))
+            else:
+                start = len(plan.kept) if plan.kept is not None else width
+                feature.padAttributes(len(plan.append))
+                if row is not None:
+                    for j, value in enumerate(extra[row], start):
+                        feature.setAttribute(j, value)
         batch.append(feature)
         if len(batch) >= BATCH:
             yield batch
@@ -301,8 +308,34 @@ def write_layer(layer: QgsVectorLayer, dest, layer_name: str, columns: dict | No
     return written
 
 
+# GDAL's documented SQLite settings for the file being built, in this thread only: a larger page
+# cache (GDAL before 3.7 fills the R-tree row by row at close, ~10 % faster) and no fsync while a
+# temporary file is written (it is discarded on any error and renamed only when complete).
+BUILD_OPTIONS = {"OGR_SQLITE_CACHE": "256", "OGR_SQLITE_SYNCHRONOUS": "OFF"}
+
+
+@contextmanager
+def _build_options():
+    from osgeo import gdal
+
+    old = {k: gdal.GetThreadLocalConfigOption(k, None) for k in BUILD_OPTIONS}
+    for key, value in BUILD_OPTIONS.items():
+        gdal.SetThreadLocalConfigOption(key, value)
+    try:
+        yield
+    finally:
+        for key, value in old.items():
+            gdal.SetThreadLocalConfigOption(key, value)
+
+
 def _write_file(layer, target: Destination, plan: _Plan, wkb, batches, description, finish,
                 feedback) -> WrittenLayer:
+    with _build_options():
+        return _write_file_now(layer, target, plan, wkb, batches, description, finish, feedback)
+
+
+def _write_file_now(layer, target: Destination, plan: _Plan, wkb, batches, description, finish,
+                    feedback) -> WrittenLayer:
     path = target.path
     check_destination(path, source_path(layer))
     check_writable(path)
