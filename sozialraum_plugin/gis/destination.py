@@ -3,8 +3,10 @@
 A file is written by ``writer.py`` under a temporary name and moved into place. A PostGIS table
 is written by QGIS's exporter into a staging table beside it and renamed into place together with
 dropping the old one, in one SQL transaction (``QgsAbstractDatabaseProviderConnection.executeSql``):
-a failed run leaves the previous table, a reader sees the old table or the new one. Everything
-else QGIS's Processing offers goes through its own sink (``parameterAsSink``).
+a failed run leaves the previous table, a reader sees the old table or the new one. A new layer
+of an existing GeoPackage (``ogr:dbname=… table=…``) is exported beside the old one and takes
+its place once complete (GDAL's SQLite cannot rename in one transaction with the drop: the window
+is the two metadata statements). Memory layers go through Processing's own sink (``parameterAsSink``).
 """
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ class OutputError(SozialraumError):
 
 @dataclass
 class Destination:
-    kind: str  # "file" | "sink" | "postgres"
+    kind: str  # "file" | "sink" (memory) | "gpkg_table" (ogr:dbname=… table=…) | "postgres"
     layer_name: str
     path: str = ""  # the GeoPackage file (kind "file"; the dbname of an ogr: sink)
     text: str = ""  # the destination as given (sink) or the provider URI (postgres)
@@ -38,6 +40,8 @@ class Destination:
             check_destination(self.path, source_path(layer) if self._same_table(layer) else "")
         if self.kind == "postgres":
             result = write_postgres(self.text, layer, fields, wkb, batches, add)
+        elif self.kind == "gpkg_table":
+            result = write_gpkg_table(self.path, self.layer_name, layer, fields, wkb, batches, add)
         else:
             if self.make_sink is None:
                 raise OutputError("output_not_supported", file=self.text)
@@ -96,7 +100,7 @@ def destination(dest: str, default_name: str = "joined", make_sink=None, on_writ
         path, table = uri.database() or uri.param("dbname"), uri.table()
         if not table or not path.lower().endswith(".gpkg"):
             raise OutputError("output_not_gpkg", file=text)
-        return Destination("sink", table, path=path, text=text, make_sink=make_sink)
+        return Destination("gpkg_table", table, path=path, text=text, on_written=on_written)
     path = text.split("|", 1)[0]
     if not path.lower().endswith(".gpkg"):
         raise OutputError("output_not_gpkg", file=path)
@@ -164,6 +168,46 @@ def write_postgres(uri_text: str, layer, fields, wkb, batches, add) -> str:
     final = QgsDataSourceUri(uri)
     final.setDataSource(schema, table, geometry, "", uri.keyColumn())
     return "postgres://" + final.uri(False)
+
+
+def write_gpkg_table(path: str, table: str, layer, fields, wkb, batches, add) -> str:
+    """A layer ``table`` in the GeoPackage ``path`` (created if missing) through QGIS's exporter;
+    an existing layer of that name is replaced only once the new one is complete."""
+    from qgis.core import QgsProviderRegistry, QgsVectorLayerExporter
+
+    from .writer import discard
+
+    existed = os.path.exists(path)
+    staging = f"{table[:40]}_sr_{os.urandom(4).hex()}" if existed else table
+    options = {"driverName": "GPKG", "layerName": staging, **({"update": True} if existed else {})}
+    exporter = QgsVectorLayerExporter(path, "ogr", fields, wkb, layer.crs(), True, options)
+    conn = None
+    try:
+        if _failed(exporter):
+            raise OutputError("output_write_failed", file=f"{path} ({table})", reason=exporter.errorMessage())
+        for batch in batches:
+            add(exporter, batch, f"{path} ({table})")
+        exporter.flushBuffer()
+        del exporter
+        exporter = None
+        if existed:
+            conn = QgsProviderRegistry.instance().providerMetadata("ogr").createConnection(path, {})
+            if conn.tableExists("", table):
+                conn.dropVectorTable("", table)
+            conn.renameVectorTable("", staging, table)
+    except BaseException:
+        exporter = None  # noqa: F841 (closed before it is removed)
+        if not existed:
+            discard(path)
+        else:
+            try:
+                conn = conn or QgsProviderRegistry.instance().providerMetadata("ogr").createConnection(path, {})
+                if conn.tableExists("", staging):
+                    conn.dropVectorTable("", staging)
+            except Exception:  # noqa: BLE001 - the first error is the one to report
+                pass
+        raise
+    return f"{path}|layername={table}"
 
 
 def _failed(exporter) -> bool:

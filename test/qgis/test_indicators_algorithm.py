@@ -163,7 +163,6 @@ def test_ratios_in_percent_pass_when_shares_is_off(flensburg):
 
 def test_negative_count_names_field_district_and_value(flensburg, tmp_path):
     import processing
-
     from osgeo import gdal
 
     bad = tmp_path / "negative.gpkg"

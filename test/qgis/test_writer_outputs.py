@@ -188,3 +188,29 @@ def test_the_reader_role_cannot_write_and_is_told_so(expected, postgis):
         processing.run("sozialraum:jointable", join_params(pg_output(postgis, schema, "joined", "sr_reader")))
     assert "joined" in str(err.value) and "Traceback" not in str(err.value)
     assert postgis.rows(f"SELECT count(*) FROM information_schema.tables WHERE table_schema = '{schema}'") == [["0"]]
+
+
+def test_a_failed_write_into_an_existing_geopackage_leaves_its_layer(expected, tmp_path):
+    """ogr:dbname=… table=…: the new layer is exported beside the old one (a staging name) and
+    takes its place only when complete."""
+    import shutil
+
+    from qgis.core import QgsProviderRegistry
+
+    from sozialraum_plugin.gis import destination, writer
+
+    package = tmp_path / "both.gpkg"
+    shutil.copy(expected["folder"] / "joined.gpkg", package)
+    source = QgsVectorLayer(expected["joined"], "j", "ogr")
+
+    def batches():
+        yield list(source.getFeatures())[:100]
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        destination.write_gpkg_table(str(package), "joined", source, source.fields(), source.wkbType(), batches(),
+                                     writer._add)
+    conn = QgsProviderRegistry.instance().providerMetadata("ogr").createConnection(str(package), {})
+    assert sorted(t.tableName() for t in conn.tables()) == ["joined"]
+    kept = QgsVectorLayer(f"{package}|layername=joined", "k", "ogr")
+    assert values(kept, "PLR_ID", "S1", "D4", "EW", "PLR_NAME") == expected["join_values"]
