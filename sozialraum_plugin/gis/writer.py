@@ -29,8 +29,9 @@ from ..core.errors import SozialraumError
 from ..core.fileio import create_temp, move_side_files, remove_quietly, replace_file
 from .destination import Destination, OutputError, destination
 
-__all__ = ["Destination", "OutputError", "WrittenLayer", "destination", "write_layer", "write_results",
-           "copy_layer", "read_frame", "check_destination", "source_path", "kind_of", "column_values"]
+__all__ = ["Destination", "OutputError", "SozialraumError", "WrittenLayer", "check_destination", "check_writable",
+           "column_values", "copy_layer", "destination", "discard", "kind_of", "qfield", "read_features",
+           "read_frame", "source_path", "write_layer", "write_results"]
 
 BATCH = 2000  # features handed to the writer at once
 # Up to this many features the source is read once, geometry included, and kept for the write:
@@ -394,5 +395,3 @@ def write_results(layer: QgsVectorLayer, dest, layer_name: str, fields: list[str
     return write_layer(layer, dest, layer_name, values, kinds, fids=result.index.tolist(), finish=finish,
                        feedback=feedback, features=features)
 
-
-__all__ += ["SozialraumError", "WrittenLayer", "check_writable", "discard", "qfield"]
