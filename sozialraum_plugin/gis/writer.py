@@ -17,6 +17,7 @@ from qgis.core import (
     Qgis,
     QgsCoordinateTransformContext,
     QgsFeatureRequest,
+    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsVectorFileWriter,
@@ -272,7 +273,9 @@ def _features(layer: QgsVectorLayer, plan: _Plan, blank: dict, invalid_key: str 
 
 
 def _add(sink, features, where: str) -> None:
-    if not sink.addFeatures(features):
+    """Hand a batch to the writer; FastInsert: the sink need not report the new ids back (the
+    PostgreSQL exporter then skips RETURNING; a file writer ignores it)."""
+    if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
         reason = sink.lastError() if hasattr(sink, "lastError") else ""
         raise OutputError("output_write_failed", file=where, reason=reason or "the writer refused a feature")
 

@@ -214,3 +214,20 @@ def test_a_failed_write_into_an_existing_geopackage_leaves_its_layer(expected, t
     assert sorted(t.tableName() for t in conn.tables()) == ["joined"]
     kept = QgsVectorLayer(f"{package}|layername=joined", "k", "ogr")
     assert values(kept, "PLR_ID", "S1", "D4", "EW", "PLR_NAME") == expected["join_values"]
+
+
+def test_a_source_too_large_to_keep_is_read_twice_with_the_same_result(expected, tmp_path, monkeypatch):
+    """Above KEEP_FEATURES (a 100 m grid of a Kreis) the source is not held in memory: the
+    attributes are read first, the features again while writing. Same values either way."""
+    import processing
+
+    from sozialraum_plugin.gis import writer
+
+    monkeypatch.setattr(writer, "KEEP_FEATURES", 10)
+    assert writer.read_features(QgsVectorLayer(expected["joined"], "j", "ogr")) is None
+    joined = processing.run("sozialraum:jointable", join_params(str(tmp_path / "j.gpkg")))["OUTPUT"]
+    assert values(QgsVectorLayer(joined, "j", "ogr"), "PLR_ID", "S1", "D4", "EW", "PLR_NAME") == \
+        expected["join_values"]
+    index = processing.run("sozialraum:needindex", index_params(joined, str(tmp_path / "i.gpkg")))["OUTPUT"]
+    assert values(QgsVectorLayer(index, "i", "ogr"), "PLR_ID", "status_class", "valid", "note") == \
+        expected["index_values"]
