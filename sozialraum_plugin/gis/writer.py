@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from qgis.core import (
-    Qgis,
     QgsCoordinateTransformContext,
     QgsFeatureRequest,
     QgsFeatureSink,
@@ -29,6 +28,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..core.errors import SozialraumError
 from ..core.fileio import create_temp, move_side_files, remove_quietly, replace_file
 from .destination import Destination, OutputError, destination
+from .field_values import column_values, kind_of, qfield
 
 __all__ = ["Destination", "OutputError", "SozialraumError", "WrittenLayer", "check_destination", "check_writable",
            "column_values", "copy_layer", "destination", "discard", "kind_of", "qfield", "read_features",
@@ -120,68 +120,6 @@ def read_frame(layer: QgsVectorLayer, fields: list[str], features: list | None =
         data[name] = [_plain(v) for v in values]
     frame = pd.DataFrame(data, index=pd.Index(fids, name="fid"), columns=wanted)
     return frame.infer_objects()
-
-
-# --- column kinds and values ----------------------------------------------------------------------
-
-def kind_of(series) -> str:
-    """The output column kind for a pandas column."""
-    import pandas as pd
-
-    if pd.api.types.is_bool_dtype(series):
-        return "boolean"
-    if pd.api.types.is_integer_dtype(series):
-        return "integer"
-    if pd.api.types.is_float_dtype(series):
-        return "real"
-    return "text"
-
-
-def column_values(series, kind: str) -> list:
-    """Python values for the writer: None for missing, int/float/str/bool otherwise (numbers
-    converted column-wise, only the missing cells visited one by one)."""
-    import numpy as np
-    import pandas as pd
-
-    if kind == "real":
-        values = series.astype(float).to_numpy()
-        return _with_none(values.tolist(), np.isnan(values))
-    exact_int64 = pd.api.types.is_bool_dtype(series) or (
-        pd.api.types.is_integer_dtype(series) and not (series.dtype.kind == "u" and series.dtype.itemsize >= 8))
-    if kind in ("integer", "boolean") and exact_int64:
-        missing = series.isna().to_numpy(dtype=bool)
-        values = series.to_numpy(dtype=np.int64, na_value=0) if missing.any() else series.to_numpy(dtype=np.int64)
-        values = values.tolist()
-        if kind == "boolean":
-            values = [bool(v) for v in values]
-        return _with_none(values, missing)
-    cleaned = series.astype(object).where(series.notna(), None)
-    if kind == "boolean":
-        return [None if v is None else bool(v) for v in cleaned]
-    if kind == "integer":
-        return [None if v is None else int(v) for v in cleaned]
-    return [None if v is None else str(v) for v in cleaned]
-
-
-def _with_none(values: list, missing) -> list:
-    import numpy as np
-
-    for i in np.flatnonzero(missing).tolist():
-        values[i] = None
-    return values
-
-
-def qfield(name: str, kind: str) -> QgsField:
-    """A new field of ``kind`` ('integer', 'real', 'text', 'boolean')."""
-    if Qgis.QGIS_VERSION_INT >= 33800:  # QGIS ≥ 3.38 (and 4) type fields with QMetaType
-        from qgis.PyQt.QtCore import QMetaType
-
-        types = {"integer": QMetaType.Type.LongLong, "real": QMetaType.Type.Double,
-                 "boolean": QMetaType.Type.Bool, "text": QMetaType.Type.QString}
-        return QgsField(name, types.get(kind, QMetaType.Type.QString))
-    types = {"integer": QVariant.LongLong, "real": QVariant.Double, "boolean": QVariant.Bool,
-             "text": QVariant.String}
-    return QgsField(name, types.get(kind, QVariant.String))
 
 
 # --- writing --------------------------------------------------------------------------------------
@@ -349,8 +287,10 @@ def _write_file_now(layer, target: Destination, plan: _Plan, wkb, batches, descr
     try:
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.driverName, options.layerName, options.fileEncoding = "GPKG", target.layer_name, "UTF-8"
-        if description:
-            options.layerOptions = [f"DESCRIPTION={description}"]
+        layer_options = [f"DESCRIPTION={description}"] if description else []
+        if not _fid_is_key(layer, plan.fields):  # a plain attribute named fid (text, repeated) stays one
+            layer_options.append(f"FID={SPARE_FID}")
+        options.layerOptions = layer_options  # (a copy: appending to the attribute changes nothing)
         writer = QgsVectorFileWriter.create(temp, plan.fields, wkb, layer.crs(), QgsCoordinateTransformContext(),
                                             options)
         if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
@@ -369,6 +309,19 @@ def _write_file_now(layer, target: Destination, plan: _Plan, wkb, batches, descr
         discard(temp)
         raise
     return WrittenLayer(path, target.layer_name, replaced)
+
+
+SPARE_FID = "sr_fid"  # the GeoPackage's own id column where the source has an attribute called fid
+
+
+def _fid_is_key(layer: QgsVectorLayer, fields: QgsFields) -> bool:
+    """Can a field named fid be GDAL's id column (QGIS's writer takes it as the feature id)? Yes
+    where there is none, or where it is the source's own integer key (a GeoPackage's fid)."""
+    at = fields.lookupField("fid")
+    if at < 0:
+        return True
+    source_at = layer.fields().lookupField(fields.at(at).name())
+    return source_at in layer.dataProvider().pkAttributeIndexes() and fields.at(at).isNumeric()
 
 
 def check_writable(dest: str) -> None:

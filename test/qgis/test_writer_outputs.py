@@ -231,3 +231,26 @@ def test_a_source_too_large_to_keep_is_read_twice_with_the_same_result(expected,
     index = processing.run("sozialraum:needindex", index_params(joined, str(tmp_path / "i.gpkg")))["OUTPUT"]
     assert values(QgsVectorLayer(index, "i", "ogr"), "PLR_ID", "status_class", "valid", "note") == \
         expected["index_values"]
+
+
+@pytest.mark.parametrize("kind, values_", [("string", ["a", "b"]), ("integer", [5, 5])])
+def test_an_attribute_called_fid_is_kept_beside_the_geopackage_id(tmp_path, kind, values_):
+    """A source attribute named fid that cannot be the GeoPackage's id (text, or a repeated number:
+    a merged layer's) is written as it is; the id column is called sr_fid then."""
+    from qgis.core import QgsFeature, QgsGeometry
+
+    from sozialraum_plugin.gis import writer
+
+    source = QgsVectorLayer(f"Polygon?crs=EPSG:25832&field=fid:{kind}&field=k:integer", "s", "memory")
+    features = []
+    for i, value in enumerate(values_):
+        feature = QgsFeature(source.fields())
+        feature.setGeometry(QgsGeometry.fromWkt(f"POLYGON(({i} 0,{i + 1} 0,{i + 1} 1,{i} 0))"))
+        feature.setAttributes([value, i])
+        features.append(feature)
+    source.dataProvider().addFeatures(features)
+    written = writer.write_layer(source, str(tmp_path / "o.gpkg"), "o", {"x": [1.5, 2.5]}, {"x": "real"},
+                                 fids=[f.id() for f in source.getFeatures()])
+    out = QgsVectorLayer(written.uri, "o", "ogr")
+    assert out.fields().names() == [writer.SPARE_FID, "fid", "k", "x"]
+    assert [(f["fid"], f["k"], f["x"]) for f in out.getFeatures()] == [(values_[0], 0, 1.5), (values_[1], 1, 2.5)]
