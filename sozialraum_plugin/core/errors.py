@@ -221,6 +221,9 @@ MESSAGES: dict[str, str] = {
     "db_run_busy": QT_TRANSLATE_NOOP("Messages", "Another report run is writing into schema {schema}: {holder}, started {since} (UTC). This run was stopped before writing anything; run it again when the other one has finished. A run that stopped without finishing is taken over after {minutes} minutes without a sign of life."),
     "db_write_failed": QT_TRANSLATE_NOOP("Messages", "Writing {table} into schema {schema} failed: {reason}. The tables of the previous report in {schema} are unchanged."),
     "db_source_unreadable": QT_TRANSLATE_NOOP("Messages", "The database table {table} of the connection {connection} cannot be read: {reason}"),
+    # --- writer ---
+    "output_not_supported": QT_TRANSLATE_NOOP("Messages", "The output {file} is not a destination the plugin can write: choose a GeoPackage (.gpkg), a temporary layer or a PostGIS table."),
+    "output_no_table": QT_TRANSLATE_NOOP("Messages", "The database output {file} names no table (table=…)."),
 }
 
 

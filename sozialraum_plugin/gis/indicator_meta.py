@@ -10,10 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
-from contextlib import closing
-
-from .gpkg_rtree import quote_name
 
 TABLE = "sozialraum_indicators"
 COLUMNS = (("layer", "String"), ("field", "String"), ("role", "String"), ("indicator", "String"),
@@ -51,7 +47,7 @@ def write(path: str, layer_name: str, records: list[dict]) -> None:
 
     ds = ogr.Open(path, 1)
     if ds is None:
-        from .gpkg import OutputError
+        from .destination import OutputError
 
         raise OutputError("output_write_failed", file=path, reason="GDAL cannot open it for writing")
     try:
@@ -76,14 +72,21 @@ def write(path: str, layer_name: str, records: list[dict]) -> None:
 
 def read(path: str, layer_name: str | None = None) -> list[dict]:
     """The metadata rows of the GeoPackage (of one layer if given); [] when it has none."""
-    with closing(sqlite3.connect(path)) as db, db:  # closed, not only committed
-        tables = {r[0] for r in db.execute("SELECT table_name FROM gpkg_contents")}
-        name = table_name(layer_name or "")
-        if name not in tables:
-            return []
-        db.row_factory = sqlite3.Row
-        query = f"SELECT * FROM {quote_name(name)}" + (" WHERE layer = ?" if layer_name else "")
-        return [dict(r) for r in db.execute(query + " ORDER BY fid", (layer_name,) if layer_name else ())]
+    from qgis.core import QgsFeatureRequest, QgsVectorLayer
+
+    from .writer import _plain
+
+    table = QgsVectorLayer(f"{path}|layername={table_name(layer_name or '')}", "meta", "ogr")
+    if not table.isValid():
+        return []
+    names = table.fields().names()
+    found = []
+    for feature in table.getFeatures(QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)):
+        row = {"fid": feature.id(), **{n: _plain(v) for n, v in zip(names, feature.attributes())}}
+        if not layer_name or row.get("layer") == layer_name:
+            found.append(row)
+    del table
+    return sorted(found, key=lambda r: r["fid"])
 
 
 def carried_over(source: str, source_layer: str | None, kept_fields, layer_name: str) -> list[dict]:
@@ -91,10 +94,7 @@ def carried_over(source: str, source_layer: str | None, kept_fields, layer_name:
     layer ``layer_name``: a second run over the output of a first keeps the first's descriptions."""
     if not source or not source.lower().endswith(".gpkg") or not os.path.isfile(source):
         return []
-    try:
-        found = read(source, source_layer)
-    except sqlite3.Error:
-        return []  # not a GeoPackage sqlite can read: nothing to carry
+    found = read(source, source_layer)  # [] where it is no GeoPackage with the table
     kept = {str(f).lower() for f in kept_fields}
     return [{**{column: row.get(column) for column, _kind in COLUMNS}, "layer": layer_name}
             for row in found if str(row.get("field", "")).lower() in kept]

@@ -1,4 +1,4 @@
-"""The join as QGIS sees it: a district layer + a read table → a new GeoPackage layer."""
+"""The join as QGIS sees it: a district layer + a read table → a new layer (gis/writer.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from qgis.core import QgsVectorLayer
 
 from ..core.tables.join import JoinResult, join_table
-from . import gpkg
+from . import writer
 
 RESERVED = {"fid", "geom", "geometry"}
 SUPPRESSED_FIELD = "suppressed_fields"  # which joined cells were suppressed ("·"), comma-separated
@@ -14,7 +14,7 @@ SUPPRESSED_FIELD = "suppressed_fields"  # which joined cells were suppressed ("�
 
 @dataclass
 class LayerJoin:
-    written: gpkg.WrittenLayer
+    written: writer.WrittenLayer
     result: JoinResult
     invalid_keys: list | None  # district keys of invalid geometries (None: not known)
 
@@ -44,39 +44,42 @@ def _unclash(added: list[str], layer_fields: list[str], prefix: str) -> dict[str
     return renames
 
 
-def join_to_gpkg(layer: QgsVectorLayer, key_field: str, read_result, table_key: str, dest: str,
-                 layer_name: str, *, transform="auto", columns=None, prefix: str = "tbl_") -> LayerJoin:
-    """Write ``layer`` with the table's columns to ``dest``; the source is never touched."""
-    holder = {}
+def join_to_layer(layer: QgsVectorLayer, key_field: str, read_result, table_key: str, dest, layer_name: str, *,
+                  transform="auto", columns=None, prefix: str = "tbl_") -> LayerJoin:
+    """Write ``layer`` with the table's columns to ``dest`` (a path or a writer.Destination) in one
+    pass; only the key is read beforehand; the source is never touched."""
+    keep_marker = SUPPRESSED_FIELD in layer.fields().names()
+    features = writer.read_features(layer)  # read once where it fits: the write takes them as they are
+    frame = writer.read_frame(layer, [key_field] + ([SUPPRESSED_FIELD] if keep_marker else []), features)
+    keys = [None if k is None else str(k) for k in frame[key_field].tolist()] if key_field in frame else []
+    import pandas as pd
 
-    def build(temp_path: str):
-        districts = gpkg.read_fids_and_keys(temp_path, layer_name, key_field)
-        districts = districts.rename(columns={"key": key_field})
-        result = join_table(districts, key_field, read_result, table_key, transform=transform,
-                            columns=columns, prefix_on_clash=prefix, table_name=read_result.report.file,
-                            districts_name=layer.name())
-        added = list(result.report.columns_added)
-        renames = _unclash(added, layer.fields().names(), prefix)
-        if renames:
-            result.frame = result.frame.rename(columns=renames)
-            result.report.columns_renamed.update(renames)
-            result.report.columns_added = [renames.get(n, n) for n in added]
-        originals = _original_names(read_result, table_key, columns, added)
-        out_names = {orig: renames.get(a, a) for orig, a in zip(originals, added)}
-        kinds = _kinds(read_result, out_names)
-        values = {out: gpkg.column_values(result.frame[out], kinds[out]) for out in out_names.values()}
-        mask = _suppressed_text(result, renames)
-        if mask is not None:
-            if SUPPRESSED_FIELD in layer.fields().names():  # an earlier table's marker: one column for all
-                mask = _merge_marker(temp_path, layer_name, districts["fid"].tolist(), mask)
-            values[SUPPRESSED_FIELD] = mask
-            kinds[SUPPRESSED_FIELD] = "text"
-        holder["result"] = result
-        holder["invalid"] = gpkg.invalid_keys(temp_path, layer_name, key_field)
-        return values, kinds, districts["fid"].tolist()
+    districts = pd.DataFrame({"fid": frame.index.to_numpy(), key_field: pd.Series(keys, dtype=object)})
+    result = join_table(districts, key_field, read_result, table_key, transform=transform,
+                        columns=columns, prefix_on_clash=prefix, table_name=read_result.report.file,
+                        districts_name=layer.name())
+    added = list(result.report.columns_added)
+    renames = _unclash(added, layer.fields().names(), prefix)
+    if renames:
+        result.frame = result.frame.rename(columns=renames)
+        result.report.columns_renamed.update(renames)
+        result.report.columns_added = [renames.get(n, n) for n in added]
+    originals = _original_names(read_result, table_key, columns, added)
+    out_names = {orig: renames.get(a, a) for orig, a in zip(originals, added)}
+    kinds = _kinds(read_result, out_names)
+    values = {out: writer.column_values(result.frame[out], kinds[out]) for out in out_names.values()}
+    mask = _suppressed_text(result, renames)
+    if mask is not None:
+        if keep_marker:  # an earlier table's marker: one column for all
+            mask = _merge_marker(frame[SUPPRESSED_FIELD].tolist(), mask)
+        values[SUPPRESSED_FIELD] = mask
+        kinds[SUPPRESSED_FIELD] = "text"
+    written = writer.write_layer(layer, dest, layer_name, values, kinds, fids=districts["fid"].tolist(),
+                                 invalid_key=key_field, features=features)
+    return LayerJoin(written, result, [None if k is None else str(k) for k in written.invalid_keys])
 
-    written = gpkg.write_with_columns(layer, dest, layer_name, build)
-    return LayerJoin(written, holder["result"], holder["invalid"])
+
+join_to_gpkg = join_to_layer  # the name callers knew
 
 
 def _original_names(read_result, table_key, columns, added) -> list[str]:
@@ -85,14 +88,11 @@ def _original_names(read_result, table_key, columns, added) -> list[str]:
     return names[: len(added)]
 
 
-def _merge_marker(temp_path: str, layer_name: str, fids: list, mask: list) -> list:
+def _merge_marker(earlier: list, mask: list) -> list:
     """The earlier tables' suppressed cells and this table's in one list per feature (the column
-    is dropped from the copy and added again: the appendix and the profiles read this one column)."""
-    earlier = gpkg.read_fields(temp_path, layer_name, [SUPPRESSED_FIELD])[SUPPRESSED_FIELD]
-    gpkg.drop_columns(temp_path, layer_name, [SUPPRESSED_FIELD])
+    is replaced in place: the appendix and the profiles read this one column)."""
     merged = []
-    for fid, new in zip(fids, mask):
-        old = earlier.get(fid)
+    for old, new in zip(earlier, mask):
         names = [n for n in str(old).split(",") if n] if isinstance(old, str) else []
         names += [n for n in (new or "").split(",") if n and n not in names]
         merged.append(",".join(names) or None)

@@ -66,8 +66,9 @@ def check_expression(expression: str) -> None:
         raise SozialraumError("expression_invalid", expression=expression, reason=parsed.parserErrorString())
 
 
-def expression_mask(uri: str, expression: str) -> list:
-    """The value of a QGIS expression per feature of the layer at ``uri`` (feature order) as
+def expression_mask(uri, expression: str) -> list:
+    """The value of a QGIS expression per feature of the layer at ``uri`` (or the layer itself;
+    feature order) as
     True/False/None, e.g. for EXCLUDE_EXPRESSION ``"KOM" <> 'gültig'``.
 
     The layer is opened and released here, before any error is raised: a layer kept alive by
@@ -78,7 +79,7 @@ def expression_mask(uri: str, expression: str) -> list:
     from ..core.errors import SozialraumError
 
     check_expression(expression)
-    layer = QgsVectorLayer(uri, "mask", "ogr")
+    layer = uri if isinstance(uri, QgsVectorLayer) else QgsVectorLayer(uri, "mask", "ogr")
     parsed = QgsExpression(expression)
     names = layer.fields().names()
     lower = {name.lower() for name in names}  # QGIS finds a field whatever its case

@@ -4,7 +4,7 @@ The union is GEOS's (``QgsGeometry.unaryUnion`` of each parent's children). A ch
 invalid (a self-intersecting ring) is repaired with ``makeValid`` first: GEOS's union of it fails
 and the parent came out empty. A union GEOS calls invalid (slivers between children that do not
 quite touch) is repaired too, and only its polygons are kept (a repair may leave lines). The layer
-is written through the one GeoPackage writer (``gpkg.copy_layer``).
+is written through the one writer (``writer.copy_layer``).
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from . import field_types, gpkg
+from . import field_types, writer
 from .publish_layer import MARKER
 
 
@@ -64,7 +64,7 @@ def _kind(values):
 
 
 def write_parents(layer: QgsVectorLayer, geometries: dict, frame, key: str, dest: str, layer_name: str,
-                  text_columns=(), hidden_fields=None) -> gpkg.WrittenLayer:
+                  text_columns=(), hidden_fields=None) -> writer.WrittenLayer:
     """Write ``frame`` (one row per parent, ``key`` its key column; None = hidden or missing) with
     the parents' geometries; ``hidden_fields``: per row the marker text (None where nothing is hidden)."""
     authid = layer.crs().authid()
@@ -100,4 +100,4 @@ def write_parents(layer: QgsVectorLayer, geometries: dict, frame, key: str, dest
         feature.setAttributes(values + [marker or None])
         features.append(feature)
     provider.addFeatures(features)
-    return gpkg.copy_layer(memory, dest, layer_name)
+    return writer.copy_layer(memory, dest, layer_name)

@@ -8,14 +8,11 @@ replaced by it). Both are written under a temporary name and renamed.
 """
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from typing import TYPE_CHECKING
 
 from qgis.core import QgsVectorLayer
 
-from . import gpkg
-from .gpkg import quote_name
+from . import writer
 
 if TYPE_CHECKING:  # the rule imports pandas: not at plugin start (make bench P4)
     from ..core.publish.rule import Publication
@@ -31,34 +28,28 @@ def markers(layer: QgsVectorLayer) -> list[str]:
 
 
 def write_district_layer(layer: QgsVectorLayer, dest: str, layer_name: str, decide, *,
-                         masked: bool) -> tuple[gpkg.WrittenLayer, Publication]:
-    """Copy ``layer`` to ``dest``; ``decide(frame)`` returns the rule's answer for the copy's
-    attributes (indexed by fid). With ``masked`` the hidden cells become NULL. The marker column
-    is replaced by the rule's list in both."""
+                         masked: bool) -> tuple[writer.WrittenLayer, Publication]:
+    """Copy ``layer`` to ``dest``; ``decide(frame)`` returns the rule's answer for the source's
+    attributes (indexed by feature id). With ``masked`` the hidden cells become NULL. The marker
+    columns are replaced by the rule's list in both."""
     names = [n for n in layer.fields().names() if n.lower() != "fid"]
-    holder = {}
-
-    def build(temp: str):
-        frame = gpkg.read_fields(temp, layer_name, names)
-        publication = holder["publication"] = decide(frame)
-        fids = frame.index.tolist()
-        old = markers(layer)
-        if old:
-            gpkg.drop_columns(temp, layer_name, old)
-        with closing(sqlite3.connect(temp)) as db, db:  # closed, not only committed
-            if masked:
-                table = quote_name(layer_name)
-                for col in publication.mask.columns:
-                    rows = [(int(f),) for f, hide in zip(fids, publication.mask[col].tolist()) if hide]
-                    if rows:
-                        db.executemany(f"UPDATE {table} SET {quote_name(col)} = NULL WHERE fid = ?", rows)
-            db.execute("UPDATE gpkg_contents SET description = ? WHERE table_name = ?",
-                       (PUBLISHED_NOTE if masked else INTERNAL_NOTE, layer_name))
-        texts = [text or None for text in publication.hidden_fields()]
-        return {MARKER: texts}, {MARKER: "text"}, fids
-
-    written = gpkg.write_with_columns(layer, dest, layer_name, build)
-    return written, holder["publication"]
+    features = writer.read_features(layer)
+    frame = writer.read_frame(layer, names, features)
+    publication = decide(frame)
+    fids = frame.index.tolist()
+    blank: dict = {}
+    if masked:
+        at = {n: i for i, n in enumerate(layer.fields().names())}
+        for col in publication.mask.columns:
+            if col not in at:
+                continue
+            for fid in publication.mask.index[publication.mask[col].to_numpy(dtype=bool)].tolist():
+                blank.setdefault(fid, []).append(at[col])
+    texts = [text or None for text in publication.hidden_fields()]
+    written = writer.write_layer(layer, dest, layer_name, {MARKER: texts}, {MARKER: "text"}, fids=fids,
+                                 blank=blank, drop=markers(layer),
+                                 description=PUBLISHED_NOTE if masked else INTERNAL_NOTE, features=features)
+    return written, publication
 
 
 def same_rows(publication: Publication, frame) -> Publication:

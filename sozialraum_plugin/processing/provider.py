@@ -26,6 +26,10 @@ class SozialraumProvider(QgsProcessingProvider):
     def versionInfo(self) -> str:  # noqa: N802
         return plugin_version()
 
+    def supportsNonFileBasedOutput(self):  # noqa: N802
+        # Outputs go through QGIS's writers (gis/writer.py): temporary layers and database tables too
+        return True
+
     def supportedOutputVectorLayerExtensions(self):  # noqa: N802
         # Every vector output is a GeoPackage: styles live in it and atlases need a real file.
         return ["gpkg"]

@@ -163,14 +163,13 @@ def test_ratios_in_percent_pass_when_shares_is_off(flensburg):
 
 def test_negative_count_names_field_district_and_value(flensburg, tmp_path):
     import processing
-
-    from sozialraum_plugin.gis.gpkg_rtree import register_gpkg_functions
+    from osgeo import gdal
 
     bad = tmp_path / "negative.gpkg"
     bad.write_bytes(flensburg["joined"].read_bytes())
-    with sqlite3.connect(bad) as db:
-        register_gpkg_functions(db)  # GDAL's triggers name them
-        db.execute("UPDATE joined SET Anzahl_2021 = -4 WHERE AREA_ID = 'STGT07'")
+    ds = gdal.OpenEx(str(bad), gdal.OF_VECTOR | gdal.OF_UPDATE)  # GDAL's SQL: its triggers' functions exist
+    ds.ExecuteSQL("UPDATE joined SET Anzahl_2021 = -4 WHERE AREA_ID = 'STGT07'")
+    ds = None
     before = bad.read_bytes()
     with pytest.raises(QgsProcessingException) as err:
         processing.run("sozialraum:indicators", {"INPUT": f"{bad}|layername=joined", "KEY_FIELD": "AREA_ID",

@@ -38,7 +38,7 @@ from ...core.fileio import replace_file
 from ...core.formatting import format_date, format_int
 from ...core.profiles.profile import Profiles
 from .. import field_types
-from ..gpkg_rtree import remove_database
+from ..writer import discard as remove_database
 from .profile_texts import (  # noqa: F401  (split from here, kept importable from here)
     city_method_text,
     legend_text,
@@ -258,11 +258,11 @@ def _write_rows(path: str, columns: dict, kinds: dict, table: str = ROWS_NAME) -
         out.setAttributes(list(values))
         writer.addFeature(out)
     del writer
-    import sqlite3
-    from contextlib import closing
+    from osgeo import gdal
 
-    with closing(sqlite3.connect(path)) as db, db:
-        db.execute(f"CREATE INDEX IF NOT EXISTS idx_{table}_pr_id ON {table}(pr_id)")
+    ds = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_UPDATE)
+    ds.ExecuteSQL(f"CREATE INDEX IF NOT EXISTS idx_{table}_pr_id ON {table}(pr_id)")
+    ds = None  # closes the file
 
 
 def _write_city(path: str, request: SheetRequest, ids: list, titles: list) -> None:

@@ -18,7 +18,7 @@ from qgis.core import (
 )
 
 from ..base import SozialraumAlgorithm, language_parameter
-from .common import output_gpkg_path
+from .common import output_destination
 
 
 class AggregateAlgorithm(SozialraumAlgorithm):
@@ -205,10 +205,10 @@ class AggregateAlgorithm(SozialraumAlgorithm):
             feedback.pushWarning(words.translate(
                 "AggregateAlgorithm", "{0} districts had an invalid polygon, repaired before the union: {1}").format(
                 len(repaired), listed))
-        dest = output_gpkg_path(self.parameterAsOutputLayer(parameters, "OUTPUT", context))
+        dest = output_destination(self, parameters, "OUTPUT", context)
         written = write_parents(
             layer, geometries, publication.apply(parents) if publication else parents, parent_key, dest,
-            os.path.splitext(os.path.basename(dest))[0], text_columns=[name] if name else [],
+            dest.layer_name, text_columns=[name] if name else [],
             hidden_fields=[t or None for t in publication.hidden_fields()] if publication else None)
         self._log(feedback, words, result, publication)
         hidden = publication.mask[[c for c in result.counts if c in publication.mask]].to_numpy().sum() \

@@ -3,25 +3,49 @@ from __future__ import annotations
 
 import html
 import json
-import os
-import tempfile
+
+from qgis.core import QgsProcessingContext
 
 from ...core.fileio import write_text
 from ...core.formatting import format_number
-from ...gis.gpkg import OutputError
 from ...toolbelt.messages import format_code
 
 
-def output_gpkg_path(dest: str) -> str:
-    """The GeoPackage to write: our outputs are GeoPackages (styles and atlases rely on it)."""
-    if not dest or dest.startswith("memory:"):
-        return os.path.join(tempfile.mkdtemp(prefix="sozialraum_"), "joined.gpkg")
-    path = dest.split("|", 1)[0]
-    if path.startswith("ogr:"):
-        raise OutputError("output_not_gpkg", file=dest)
-    if not path.lower().endswith(".gpkg"):
-        raise OutputError("output_not_gpkg", file=path)
-    return path
+def output_destination(alg, parameters: dict, name: str, context, default_name: str = "joined"):
+    """Where the layer output ``name`` goes (gis/destination.py): a GeoPackage file (registered to
+    load as QGIS does), or Processing's own sink for memory and ogr: layers, or a PostGIS table."""
+    from qgis.core import QgsProcessingOutputLayerDefinition
+
+    from ...gis.destination import destination
+
+    value = parameters.get(name)
+    definition = value if isinstance(value, QgsProcessingOutputLayerDefinition) else None
+    text = _sink_text(value, context)
+
+    def make_sink(fields, wkb, crs):
+        return alg.parameterAsSink(parameters, name, context, fields, wkb, crs)
+
+    def on_written(result):  # a database table: loaded when the dialog asked for it, as QGIS's sinks are
+        if definition is not None and definition.destinationProject is not None:
+            details = QgsProcessingContext.LayerDetails(target.layer_name, definition.destinationProject, name)
+            context.addLayerToLoadOnCompletion(result, details)
+
+    target = destination(text, default_name, make_sink=make_sink, on_written=on_written)
+    if target.kind == "file" and text:
+        alg.parameterAsOutputLayer(parameters, name, context)  # registers the file to load, as before
+    return target
+
+
+def _sink_text(value, context) -> str:
+    """The destination a layer output names (a path, TEMPORARY_OUTPUT, a URI), without side effects."""
+    from qgis.core import QgsProcessingOutputLayerDefinition, QgsProperty
+
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink
+    if isinstance(value, QgsProperty):
+        value = value.valueAsString(context.expressionContext(), "")
+        value = value[0] if isinstance(value, tuple) else value
+    return str(value or "")
 
 
 def report_lines(report, words=None) -> list[str]:

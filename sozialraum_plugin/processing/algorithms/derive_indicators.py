@@ -2,12 +2,8 @@
 from __future__ import annotations
 
 import os
-from contextlib import closing
 
 from qgis.core import (
-    Qgis,
-    QgsFeatureRequest,
-    QgsFields,
     QgsProcessing,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
@@ -20,7 +16,7 @@ from qgis.core import (
 )
 
 from ..base import SozialraumAlgorithm
-from .common import output_gpkg_path
+from .common import output_destination
 
 
 class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
@@ -118,7 +114,7 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
             missing_inputs,
             output_fields,
         )
-        from ...gis import gpkg, indicator_meta
+        from ...gis import indicator_meta, writer
 
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
         indicators = self._indicators(parameters, context)
@@ -140,30 +136,28 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
             feedback.pushWarning(self.tr("These fields of the input are replaced by the computed ones: {0}")
                                  .format(", ".join(replaced)))
         needed = list(dict.fromkeys([c for ind in indicators for _y, _r, c in ind.inputs()] + ([key] if key else [])))
-        dest = output_gpkg_path(self.parameterAsOutputLayer(parameters, "OUTPUT", context))
-        name = os.path.splitext(os.path.basename(dest))[0]
+        dest = output_destination(self, parameters, "OUTPUT", context)
+        name = dest.layer_name
         computed = {f.lower() for f in fields}
         earlier = indicator_meta.carried_over(*_gpkg_source(layer), [n for n in names if n.lower() not in computed],
                                               name)  # the copy takes only the layer, not its metadata
 
-        def compute(frame, temp_uri):
-            _refuse_identity_fields(temp_uri.split("|", 1)[0], name, key,
-                                    [(ind.id, f) for ind in indicators for f in output_fields(ind, options)])
+        _refuse_identity_fields(layer, key, [(ind.id, f) for ind in indicators for f in output_fields(ind, options)])
+
+        def compute(frame, _source):
             rows = district_names(frame[key].tolist() if key else None, frame.index)
             result = derive(frame, indicators, options, rows)
-            records = earlier + indicator_meta.rows(name, indicators, lambda ind: output_fields(ind, options),
-                                                    options.level)
-            indicator_meta.write(temp_uri.split("|", 1)[0], name, records)
             holder["result"] = result
             return result
 
-        holder = {}
+        def finish(path, layer_name):  # the GeoPackage being built gets the fields' descriptions
+            records = earlier + indicator_meta.rows(layer_name, indicators, lambda ind: output_fields(ind, options),
+                                                    options.level)
+            indicator_meta.write(path, layer_name, records)
 
-        source = layer
-        if _computed_by_qgis(layer, needed):  # the file copy would not have them
-            gpkg.check_destination(dest, gpkg.source_path(layer))  # the memory copy has no source to protect
-            source = layer.materialize(QgsFeatureRequest())
-        written = gpkg.write_results(source, dest, name, needed, compute)
+        holder = {}
+        # the source is read through QGIS: virtual fields and fields of a QGIS join are there too
+        written = writer.write_results(layer, dest, name, needed, compute, finish=finish, feedback=feedback)
         self._log(holder["result"], indicators, feedback)
         return {"OUTPUT": written.uri, "FIELDS": ",".join(fields)}
 
@@ -180,18 +174,14 @@ class DeriveIndicatorsAlgorithm(SozialraumAlgorithm):
                 ind.id, len(values), len(result), span))
 
 
-def _refuse_identity_fields(path: str, layer_name: str, key: str | None, fields: list) -> None:
+def _refuse_identity_fields(layer, key: str | None, fields: list) -> None:
     """A computed field (``(indicator, field)`` pairs) may replace a count, never the fid, the
-    geometry or the key of the districts (the copy at ``path`` names its own fid and geometry)."""
-    import sqlite3
-
+    geometry or the key of the districts (nor the source's primary key)."""
     from ...core.errors import MethodError
-    from ...gis.gpkg_rtree import quote_name
 
-    with closing(sqlite3.connect(path)) as db, db:  # closed, not only committed
-        identity = [r[1] for r in db.execute(f"PRAGMA table_info({quote_name(layer_name)})") if r[5]]
-        identity += [r[0] for r in db.execute(
-            "SELECT column_name FROM gpkg_geometry_columns WHERE table_name = ?", (layer_name,))]
+    names = layer.fields().names()
+    identity = ["fid", "geom", "geometry"] + [names[i] for i in layer.dataProvider().pkAttributeIndexes()
+                                              if 0 <= i < len(names)]
     identity = {c.lower() for c in identity + ([key] if key else [])}
     for indicator, field in fields:
         if field.lower() in identity:
@@ -208,11 +198,3 @@ def _gpkg_source(layer) -> tuple[str, str | None]:
     return parts.get("path") or "", parts.get("layerName") or None
 
 
-def _computed_by_qgis(layer, names) -> bool:
-    """Does one of ``names`` exist only in QGIS (a virtual field, a field of a QGIS join)?"""
-    fields = layer.fields()
-    if hasattr(Qgis, "FieldOrigin"):  # QGIS 3.38 and newer
-        origins = (Qgis.FieldOrigin.Expression, Qgis.FieldOrigin.Join)
-    else:
-        origins = (QgsFields.FieldOrigin.OriginExpression, QgsFields.FieldOrigin.OriginJoin)
-    return any(fields.fieldOrigin(fields.indexOf(n)) in origins for n in names if fields.indexOf(n) >= 0)

@@ -20,7 +20,7 @@ from qgis.core import (
 from ...core.errors import TableError
 from ...toolbelt.messages import format_code
 from ..base import SozialraumAlgorithm, choice_parameter, language_parameter
-from .common import output_gpkg_path, report_lines, write_report
+from .common import output_destination, report_lines, write_report
 
 # Choice names (base.choice_parameter) and what they stand for.
 SEPARATORS = ["auto", "semicolon", "comma", "tab", "pipe"]
@@ -222,13 +222,13 @@ class JoinTableAlgorithm(SozialraumAlgorithm):
         return int(text)
 
     def compute(self, parameters, context, feedback):
-        from ...gis.join_layer import join_to_gpkg
+        from ...gis.join_layer import join_to_layer
         from ...gis.layers import layer_facts
 
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
         key_field = self.parameterAsString(parameters, "INPUT_KEY", context)
         table_key = self.parameterAsString(parameters, "TABLE_KEY", context).strip()
-        dest = output_gpkg_path(self.parameterAsOutputLayer(parameters, "OUTPUT", context))
+        dest = output_destination(self, parameters, "OUTPUT", context)
         if not layer.crs().isValid():
             feedback.pushWarning(self.tr("The layer {0} has no coordinate reference system; it is kept "
                                          "without one (not assumed to be EPSG:4326).").format(layer.name()))
@@ -240,8 +240,7 @@ class JoinTableAlgorithm(SozialraumAlgorithm):
                              bool(self.parameterAsString(parameters, "LONG_YEAR", context).strip())
                              and not self.parameterAsString(parameters, "LONG_INDICATOR", context).strip())
         transform = self.choice(parameters, "KEY_TRANSFORM", context)
-        name = os.path.splitext(os.path.basename(dest))[0]
-        joined = join_to_gpkg(layer, key_field, result, table_key, dest, name, transform=transform,
+        joined = join_to_layer(layer, key_field, result, table_key, dest, dest.layer_name, transform=transform,
                               columns=fields)
         report = joined.result.report
         facts = layer_facts(layer, key_field, joined.invalid_keys)

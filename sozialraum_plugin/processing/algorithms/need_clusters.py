@@ -1,8 +1,6 @@
 """sozialraum:needclusters – k-means or Ward clusters of the indicators, numbered by need."""
 from __future__ import annotations
 
-import os
-
 from qgis.core import (
     QgsProcessing,
     QgsProcessingOutputNumber,
@@ -17,7 +15,7 @@ from qgis.core import (
 )
 
 from ..base import SozialraumAlgorithm, choice_parameter, language_parameter
-from .common import output_gpkg_path, write_table
+from .common import output_destination, write_table
 from .indicator_param import indicators_parameter, resolve, warn_no_direction
 
 NUMERIC = QgsProcessingParameterField.DataType.Numeric
@@ -87,7 +85,7 @@ class NeedClustersAlgorithm(SozialraumAlgorithm):
 
     def compute(self, parameters, context, feedback):
         from ...core.needs.clusters import cluster_areas, pick_k, suggest_k
-        from ...gis import gpkg
+        from ...gis import writer
 
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
         fields = self.parameterAsFields(parameters, "FIELDS", context)
@@ -100,8 +98,7 @@ class NeedClustersAlgorithm(SozialraumAlgorithm):
         use_valid = self.parameterAsBool(parameters, "ONLY_VALID", context) and "valid" in layer.fields().names()
         indicators = resolve(self, parameters, context, fields, feedback, default_direction=1, strict=False)
         warn_no_direction(indicators, feedback)
-        dest = output_gpkg_path(self.parameterAsOutputLayer(parameters, "OUTPUT", context))
-        name = os.path.splitext(os.path.basename(dest))[0]  # Windows paths too
+        dest = output_destination(self, parameters, "OUTPUT", context)
         holder = {}
         words = self.words(parameters, context)
 
@@ -118,7 +115,7 @@ class NeedClustersAlgorithm(SozialraumAlgorithm):
             return result.assignments
 
         needed = fields + (["valid"] if use_valid else []) + ([need] if need and need not in fields else [])
-        written = gpkg.write_results(layer, dest, name, needed, compute)
+        written = writer.write_results(layer, dest, dest.layer_name, needed, compute, feedback=feedback)
         result = holder["result"]
         self._log_result(result, feedback)
         outputs = {"OUTPUT": written.uri, "K_USED": result.k}

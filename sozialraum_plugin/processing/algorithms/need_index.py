@@ -1,8 +1,6 @@
 """sozialraum:needindex – composite need index or the Berlin MSS method, on valid areas only."""
 from __future__ import annotations
 
-import os
-
 from qgis.core import (
     QgsProcessing,
     QgsProcessingParameterDefinition,
@@ -15,7 +13,7 @@ from qgis.core import (
 )
 
 from ..base import SozialraumAlgorithm, choice_parameter, language_parameter
-from .common import output_gpkg_path
+from .common import output_destination
 from .fieldspecs import weights
 from .indicator_param import indicators_parameter, resolve, warn_no_direction
 
@@ -93,7 +91,7 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
 
     def compute(self, parameters, context, feedback):
         from ...core.needs.index import custom_index, mss_index
-        from ...gis import gpkg
+        from ...gis import writer
         from ...gis.layers import check_expression, expression_mask
 
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
@@ -116,43 +114,45 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
         inds = {i.id: i for i in resolve(self, parameters, context, fields, feedback, default_direction=1,
                                          strict=False)}
         warn_no_direction(inds.values(), feedback)
-        dest = output_gpkg_path(self.parameterAsOutputLayer(parameters, "OUTPUT", context))
-        name = os.path.splitext(os.path.basename(dest))[0]  # Windows paths too
+        dest = output_destination(self, parameters, "OUTPUT", context)
         if expression:
             check_expression(expression)  # before anything is written
         words = self.words(parameters, context)
 
-        def compute(frame, temp_uri):
+        def compute(frame, source):
             excluded = None
             if expression:
-                excluded = expression_mask(temp_uri, expression)
+                excluded = expression_mask(source, expression)
             status_inds, dynamic_inds = [inds[f] for f in status], [inds[f] for f in dynamic]
             common = {"population": population, "excluded": excluded,
                       "min_population": options["min_population"],
                       "status_thresholds": options["status_thresholds"],
                       "dynamic_thresholds": options["dynamic_thresholds"], "lang": words}
             if preset == "mss":
-                return mss_index(frame, status_inds, dynamic_inds, **common)
-            return custom_index(frame, status_inds, dynamic_inds, options["method"], wts, **common)
+                result = mss_index(frame, status_inds, dynamic_inds, **common)
+            else:
+                result = custom_index(frame, status_inds, dynamic_inds, options["method"], wts, **common)
+            holder["result"] = result
+            return result
+
+        holder = {}
 
         needed = fields + ([population] if population else [])
-        written = gpkg.write_results(layer, dest, name, needed, compute)
-        self._log(written, feedback)
+        written = writer.write_results(layer, dest, dest.layer_name, needed, compute, feedback=feedback)
+        self._log(holder["result"], feedback)
         return {"OUTPUT": written.uri}
 
-    def _log(self, written, feedback):
-        from qgis.core import QgsVectorLayer
-
-        out = QgsVectorLayer(written.uri, "out", "ogr")
+    def _log(self, result, feedback):
+        """What was written, from the computed columns (the output may be a memory or database layer)."""
         counts, invalid = {}, 0
-        for feature in out.getFeatures():
-            if not feature["valid"]:
+        for valid, label in zip(result["valid"].tolist(), result["status_class"].tolist()):
+            if not valid or valid != valid:  # False, None or NaN: left out, as the written field says
                 invalid += 1
-            counts[feature["status_class"]] = counts.get(feature["status_class"], 0) + 1
+            counts[label] = counts.get(label, 0) + 1
         feedback.pushInfo(self.tr("{0} areas classed, {1} left out of the reference (see the field note).")
-                          .format(out.featureCount() - invalid, invalid))
+                          .format(len(result) - invalid, invalid))
         for label, count in sorted(counts.items(), key=lambda kv: str(kv[0])):
-            if label is not None and str(label) != "NULL":
+            if label is not None and label == label and str(label) != "NULL":  # (NaN: no class)
                 feedback.pushInfo(f"  {label}: {count}")
 
 

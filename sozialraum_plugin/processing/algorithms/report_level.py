@@ -87,18 +87,17 @@ def level_publication(run, frame, publication):
     from ...core.publish.report_rule import population_setting, report_publication
     from ...core.publish.rule import cells_from_markers
     from ...core.tables.read import read_table
-    from ...gis import gpkg
+    from ...gis import writer
     from ...gis.publish_layer import markers
 
     children, level, parent = run.children, run.d.level, run.level_parent
-    path, _, name = children.partition("|layername=")
     layer = QgsVectorLayer(children, "districts", "ogr")
     own = QgsVectorLayer(run.boundaries, "boundaries", "ogr")
     names = [n for n in layer.fields().names() if n.lower() != "fid"]
     old = markers(layer)
     tables = [n for n in names if n not in set(own.fields().names()) and n not in old]
+    child = writer.read_frame(layer, names)
     del layer, own
-    child = gpkg.read_fields(path, name or "joined", names)
     child_publication = report_publication(child, run.district_definition, tables, cells_from_markers(child, old))
     if level.lookup:
         lookup = read_table(run.d.resolve(level.lookup), key_columns=[level.key, level.parent]).frame

@@ -78,7 +78,7 @@ def series_step(run, steps, plan) -> None:
 
     from ...core.series.dynamics import changes
     from ...core.series.series import build_series, copy_columns, wide_columns
-    from ...gis import gpkg
+    from ...gis import writer
 
     key = run.d.key
     names = [ind.id for ind in plan.yearly()] + plan.copies + [ind.id for ind in plan.changes()]
@@ -88,14 +88,14 @@ def series_step(run, steps, plan) -> None:
     _warn_missing_years(run, steps, plan, set(layer.fields().names()))
     needed = list(dict.fromkeys(plan.inputs() + [key]))
 
-    def compute(frame, _uri):
+    def compute(frame, _source):
         _check(frame, plan, key)
         series = build_series(frame, key, plan)
         run.series = series
         parts = [wide_columns(series, plan, frame, key), copy_columns(frame, plan), changes(frame, key, plan.changes())]
         return pd.concat(parts, axis=1)
 
-    written = gpkg.write_results(layer, run._temp("series"), "series", needed, compute)
+    written = writer.write_results(layer, run._temp("series"), "series", needed, compute)
     run.current = written.uri
     run._next_step(steps)
 

@@ -344,8 +344,10 @@ class ReportRun:
 
         internal, publication = write_district_layer(
             source, os.path.join(self.folder, f"{INTERNAL}.gpkg"), INTERNAL, decide, masked=False)
+        # from the same source, not from the internal file: a file QGIS has read stays open in its
+        # OGR connection pool, and Windows cannot move an open file into the output folder
         published, _ = write_district_layer(
-            QgsVectorLayer(internal.uri, INTERNAL, "ogr"), os.path.join(self.folder, f"{LAYER}.gpkg"), LAYER,
+            source, os.path.join(self.folder, f"{LAYER}.gpkg"), LAYER,
             lambda frame: same_rows(publication, frame), masked=True)
         write_text(os.path.join(self.folder, "Methodenhinweis.txt"),
                    method_note(publication, self.words, internal=True, parents=self.d.level is not None))
