@@ -588,12 +588,12 @@ Die Ausgabe ist zur Veröffentlichung bestimmt: Zählwerte unter SUPPRESS_BELOW 
 <context>
     <name>DeriveIndicatorsAlgorithm</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="30"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="26"/>
         <source>Rates and changes from counts</source>
         <translation>Quoten und Veränderungen aus Anzahlen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="33"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="29"/>
         <source>Computes indicators from counts and writes them as new fields of a GeoPackage copy of INPUT (the source is never modified).
 
 RATES: name=numerator/denominator;… e.g. sgb2_quote=Anzahl_2021/gesamt. The value is numerator / denominator × scale, the scale following UNIT: % → 100, ‰ → 1000, 'je 1.000 EW' or 'per 1,000' → 1000. An entry may give its own unit after a bar: kita=plaetze/kinder|je 1.000.
@@ -614,72 +614,72 @@ SMOOTH ergänzt &lt;name&gt;_eb, die globale Empirical-Bayes-Quote (Marshall): K
 Ein Nenner von 0 oder ein fehlender Nenner ergibt keinen Wert (nie unendlich). Fehlende oder nicht numerische Felder, negative Anzahlen und bei Anteilen (Einheit % oder ‰) ein Zähler über seinem Nenner werden unter Nennung des Gebiets (KEY_FIELD) und des Werts zurückgewiesen; für Verhältniszahlen wie Plätze je Kind, die 100 % übersteigen können, SHARES abwählen (oder &quot;share&quot;: false in INDICATORS schreiben). Was jedes neue Feld bedeutet (Bezeichnung, Einheit, Richtung, Zähler, Nenner, Jahre), wird in der Tabelle sozialraum_indicators des GeoPackages festgehalten.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="60"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="56"/>
         <source>Districts with counts</source>
         <translation>Gebiete mit Anzahlen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="62"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="58"/>
         <source>Rates (name=numerator/denominator;…)</source>
         <translation>Quoten (Name=Zähler/Nenner;…)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="64"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="60"/>
         <source>Changes between years (name=field:2019-2021;…)</source>
         <translation>Veränderungen zwischen Jahren (Name=Feld:2019-2021;…)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="66"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="62"/>
         <source>Unit of the rates</source>
         <translation>Einheit der Quoten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="68"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="64"/>
         <source>RATES in % or ‰ are shares (numerator never above denominator)</source>
         <translation>RATES in % oder ‰ sind Anteile (Zähler nie größer als Nenner)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="70"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="66"/>
         <source>Indicator definitions (JSON, or a report definition file)</source>
         <translation>Indikatordefinitionen (JSON oder eine Berichtsdefinitionsdatei)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="73"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="69"/>
         <source>District key (named in messages)</source>
         <translation>Gebietsschlüssel (in Meldungen genannt)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="76"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="72"/>
         <source>Add Empirical Bayes rates (_eb)</source>
         <translation>Empirical-Bayes-Quoten ergänzen (_eb)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="78"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="74"/>
         <source>Add Wilson intervals (_lo, _hi)</source>
         <translation>Wilson-Intervalle ergänzen (_lo, _hi)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="80"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="76"/>
         <source>Confidence level of the intervals</source>
         <translation>Konfidenzniveau der Intervalle</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="85"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="81"/>
         <source>Districts with derived indicators</source>
         <translation>Gebiete mit abgeleiteten Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="87"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="83"/>
         <source>Fields written (comma-separated)</source>
         <translation>Geschriebene Felder (kommagetrennt)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="140"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="136"/>
         <source>These fields of the input are replaced by the computed ones: {0}</source>
         <translation>Diese Felder der Eingabe werden durch die berechneten ersetzt: {0}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="179"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/derive_indicators.py" line="173"/>
         <source>{0}: a value for {1} of {2} districts ({3})</source>
         <translation>{0}: ein Wert für {1} von {2} Gebieten ({3})</translation>
     </message>
@@ -1453,7 +1453,7 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Der Layer {0} hat kein Koordinatenbezugssystem; er wird ohne übernommen (es wird nicht EPSG:4326 angenommen).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="249"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="248"/>
         <source>{0} invalid geometries were kept as they are (districts: {1}).</source>
         <translation>{0} ungültige Geometrien wurden unverändert übernommen (Gebiete: {1}).</translation>
     </message>
@@ -2664,6 +2664,71 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <source>The table {file} has {count} rows for district {key} in the year {year} (column {column}); a table with a year column has one row per district and year.</source>
         <translation>Die Tabelle {file} hat {count} Zeilen für das Gebiet {key} im Jahr {year} (Spalte {column}); eine Tabelle mit Jahresspalte hat je Gebiet und Jahr eine Zeile.</translation>
     </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="213"/>
+        <source>The report definition {file} keeps a database password in plain text ({section}): name a QGIS connection instead, whose credentials are kept in an authentication configuration.</source>
+        <translation>Die Berichtsdefinition {file} enthält ein Datenbankpasswort im Klartext ({section}): Nennen Sie stattdessen eine QGIS-Verbindung, deren Zugangsdaten in einer Authentifizierungskonfiguration liegen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="214"/>
+        <source>There is no PostgreSQL connection named {connection} in this QGIS profile. Connections: {known}.</source>
+        <translation>In diesem QGIS-Profil gibt es keine PostgreSQL-Verbindung namens {connection}. Verbindungen: {known}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="215"/>
+        <source>The PostgreSQL connection {connection} keeps the password in plain text in the QGIS settings. Edit the connection and store the credentials in an authentication configuration (Authentication tab, &apos;Configurations&apos;), then run the report again.</source>
+        <translation>Die PostgreSQL-Verbindung {connection} speichert das Passwort im Klartext in den QGIS-Einstellungen. Bearbeiten Sie die Verbindung und legen Sie die Zugangsdaten in einer Authentifizierungskonfiguration ab (Reiter „Authentifizierung“, „Konfigurationen“); starten Sie den Bericht dann erneut.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="216"/>
+        <source>The database of the connection {connection} cannot be reached: {reason}</source>
+        <translation>Die Datenbank der Verbindung {connection} ist nicht erreichbar: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="217"/>
+        <source>The schema {schema} does not exist in the database {database}, and role {role} may not create it: ask your database administrator to create the schema {schema} for role {role}.</source>
+        <translation>Das Schema {schema} gibt es in der Datenbank {database} nicht, und die Rolle {role} darf es nicht anlegen: Bitten Sie Ihren Datenbankadministrator, das Schema {schema} für die Rolle {role} anzulegen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="218"/>
+        <source>Role {role} may not write into schema {schema}: ask your database administrator for this right ({rights}).</source>
+        <translation>Die Rolle {role} darf nicht in das Schema {schema} schreiben: Bitten Sie Ihren Datenbankadministrator um dieses Recht ({rights}).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="219"/>
+        <source>The table {schema}.{table} belongs to role {owner}; role {role} may not replace it: ask your database administrator to make {role} (or a group it belongs to) the owner of {schema}.{table}.</source>
+        <translation>Die Tabelle {schema}.{table} gehört der Rolle {owner}; die Rolle {role} darf sie nicht ersetzen: Bitten Sie Ihren Datenbankadministrator, {role} (oder eine Gruppe, der sie angehört) zum Eigentümer von {schema}.{table} zu machen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="220"/>
+        <source>The database has no table public.layer_styles for the maps&apos; styles, and role {role} may not create it: ask your database administrator to create it (saving any layer style to this database as an administrator does) and to grant {role} SELECT, INSERT, UPDATE and DELETE on it.</source>
+        <translation>Die Datenbank hat keine Tabelle public.layer_styles für die Kartenstile, und die Rolle {role} darf sie nicht anlegen: Bitten Sie Ihren Datenbankadministrator, sie anzulegen (das geschieht, wenn er einen beliebigen Layerstil in dieser Datenbank speichert) und {role} darauf SELECT, INSERT, UPDATE und DELETE zu erteilen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="221"/>
+        <source>Another report run is writing into schema {schema}: {holder}, started {since} (UTC). This run was stopped before writing anything; run it again when the other one has finished. A run that stopped without finishing is taken over after {minutes} minutes without a sign of life.</source>
+        <translation>Ein anderer Berichtslauf schreibt gerade in das Schema {schema}: {holder}, gestartet {since} (UTC). Dieser Lauf wurde beendet, bevor er etwas geschrieben hat; starten Sie ihn erneut, wenn der andere fertig ist. Ein Lauf, der abgebrochen ist, ohne fertig zu werden, wird nach {minutes} Minuten ohne Lebenszeichen übernommen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="222"/>
+        <source>Writing {table} into schema {schema} failed: {reason}. The tables of the previous report in {schema} are unchanged.</source>
+        <translation>{table} konnte nicht in das Schema {schema} geschrieben werden: {reason}. Die Tabellen des vorigen Berichts in {schema} sind unverändert.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="223"/>
+        <source>The database table {table} of the connection {connection} cannot be read: {reason}</source>
+        <translation>Die Datenbanktabelle {table} der Verbindung {connection} kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="225"/>
+        <source>The output {file} is not a destination the plugin can write: choose a GeoPackage (.gpkg), a temporary layer or a PostGIS table.</source>
+        <translation>Die Ausgabe {file} ist kein Ziel, das das Plugin schreiben kann: Wählen Sie ein GeoPackage (.gpkg), einen temporären Layer oder eine PostGIS-Tabelle.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="226"/>
+        <source>The database output {file} names no table (table=…).</source>
+        <translation>Die Datenbankausgabe {file} nennt keine Tabelle (table=…).</translation>
+    </message>
 </context>
 <context>
     <name>MethodNote</name>
@@ -2766,107 +2831,107 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
 <context>
     <name>NeedClustersAlgorithm</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="30"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="28"/>
         <source>Need clusters (k-means, Ward)</source>
         <translation>Bedarfscluster (k-means, Ward)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="52"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="50"/>
         <source>Districts with indicators</source>
         <translation>Gebiete mit Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="54"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="52"/>
         <source>Indicators</source>
         <translation>Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="56"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="54"/>
         <source>Number of clusters (0 = suggest)</source>
         <translation>Anzahl der Cluster (0 = vorschlagen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="59"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="57"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="59"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="57"/>
         <source>k-means</source>
         <translation>k-means</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="59"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="57"/>
         <source>Ward (hierarchical)</source>
         <translation>Ward (hierarchisch)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="61"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="59"/>
         <source>Random seed</source>
         <translation>Startwert (Zufallszahlen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="63"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="61"/>
         <source>Districts with clusters</source>
         <translation>Gebiete mit Clustern</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="65"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="63"/>
         <source>Cluster summary</source>
         <translation>Cluster-Übersicht</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="65"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="63"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="69"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="67"/>
         <source>Directions (e.g. S1=+1;K10=-1; default +1)</source>
         <translation>Richtungen (z. B. S1=+1;K10=-1; Standard +1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="71"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="69"/>
         <source>Indicator names for the cluster labels (e.g. S3=Transferbezug;S4=Kinderarmut)</source>
         <translation>Indikatornamen für die Cluster-Bezeichnungen (z. B. S3=Transferbezug;S4=Kinderarmut)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="73"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="71"/>
         <source>Number clusters by the mean of</source>
         <translation>Cluster nummerieren nach dem Mittelwert von</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="75"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="73"/>
         <source>Leave out areas whose field &apos;valid&apos; is false</source>
         <translation>Gebiete auslassen, deren Feld 'valid' falsch ist</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="77"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="75"/>
         <source>Fill missing values with the city median</source>
         <translation>Fehlende Werte mit dem Median der Gesamtstadt auffüllen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="79"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="77"/>
         <source>k-means restarts</source>
         <translation>Neustarts von k-means</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="86"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="84"/>
         <source>Number of clusters</source>
         <translation>Anzahl der Cluster</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="132"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="129"/>
         <source>Suggested number of clusters (higher is better):</source>
         <translation>Vorgeschlagene Anzahl der Cluster (höher ist besser):</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="139"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="136"/>
         <source>{k} clusters; between/total sum of squares {ratio:.1%}.</source>
         <translation>{k} Cluster; Quadratsumme zwischen/gesamt {ratio:.1%}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="33"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="31"/>
         <source>Groups the districts by their indicators (FIELDS, z-standardised) into K clusters with k-means (k-means++ start, several seeded restarts; the same SEED gives the same result) or Ward&apos;s hierarchical method. K = 0 suggests a number by silhouette and Calinski-Harabasz (the table is in the log) and takes the best silhouette.
 
 Clusters are numbered by need: cluster 1 has the highest mean of the direction-corrected z-scores (or of NEED_FIELD, e.g. status_index), and each gets a label from its profile (&apos;transfer rate high, child poverty high&apos;, in the LANGUAGE asked for). Areas with a missing value, and areas whose &apos;valid&apos; field is false, get no cluster unless IMPUTE takes the city median.
@@ -2879,7 +2944,7 @@ Die Cluster werden nach Bedarf nummeriert: Cluster 1 hat den höchsten Mittelwer
 SUMMARY (optionale CSV-Datei): Größe, Zentren in den ursprünglichen Einheiten und in z, Quadratsummen innerhalb der Cluster; das Protokoll nennt das Verhältnis zwischen/gesamt.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="45"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_clusters.py" line="43"/>
         <source>INDICATORS: the label (in the cluster labels) and direction of each field as JSON, a list of indicators as a report definition&apos;s &quot;indicators&quot; holds them, e.g. [{&quot;id&quot;: &quot;S3&quot;, &quot;label&quot;: &quot;Transferbezug&quot;}, {&quot;id&quot;: &quot;K10&quot;, &quot;direction&quot;: -1}]; direction 0 (no direction) counts as +1 here. The older DIRECTIONS and LABELS still work; where both describe a field, INDICATORS wins.</source>
         <translation>INDICATORS: die Bezeichnung (in den Cluster-Beschriftungen) und die Richtung jedes Feldes als JSON, eine Liste von Indikatoren, wie sie die &quot;indicators&quot; einer Berichtsdefinition enthalten, z. B. [{&quot;id&quot;: &quot;S3&quot;, &quot;label&quot;: &quot;Transferbezug&quot;}, {&quot;id&quot;: &quot;K10&quot;, &quot;direction&quot;: -1}]; Richtung 0 (keine Richtung) zählt hier als +1. Die älteren Parameter DIRECTIONS und LABELS funktionieren weiter; beschreiben beide ein Feld, gilt INDICATORS.</translation>
     </message>
@@ -2887,97 +2952,97 @@ SUMMARY (optionale CSV-Datei): Größe, Zentren in den ursprünglichen Einheiten
 <context>
     <name>NeedIndexAlgorithm</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="29"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="27"/>
         <source>Need index (incl. MSS method)</source>
         <translation>Bedarfsindex (inkl. MSS-Methode)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="53"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="51"/>
         <source>Districts with indicators</source>
         <translation>Gebiete mit Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="55"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="53"/>
         <source>Status indicators</source>
         <translation>Status-Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="58"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="56"/>
         <source>Dynamics indicators (changes)</source>
         <translation>Dynamik-Indikatoren (Veränderungen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="61"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="59"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="61"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="59"/>
         <source>Custom composite index</source>
         <translation>Benutzerdefinierter Gesamtindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="61"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="59"/>
         <source>Berlin MSS (Monitoring Soziale Stadtentwicklung)</source>
         <translation>Berliner MSS (Monitoring Soziale Stadtentwicklung)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="64"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="62"/>
         <source>Population field</source>
         <translation>Feld Einwohnerzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="67"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="65"/>
         <source>Minimum population of a valid area</source>
         <translation>Mindesteinwohnerzahl eines gültigen Gebiets</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="70"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="68"/>
         <source>Leave out of the reference where (expression)</source>
         <translation>Aus der Bezugsgesamtheit ausschließen, wenn (Ausdruck)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="73"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="71"/>
         <source>Districts with need index</source>
         <translation>Gebiete mit Bedarfsindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="77"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="75"/>
         <source>Directions (e.g. S1=+1;K10=-1; default +1)</source>
         <translation>Richtungen (z. B. S1=+1;K10=-1; Standard +1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="79"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="77"/>
         <source>Weights, custom method (e.g. S1=2;S3=1)</source>
         <translation>Gewichte, benutzerdefinierte Methode (z. B. S1=2;S3=1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="81"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="79"/>
         <source>Scaling, custom method</source>
         <translation>Skalierung, benutzerdefinierte Methode</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="81"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="79"/>
         <source>z-score</source>
         <translation>z-Wert</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="81"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="79"/>
         <source>min-max</source>
         <translation>Min-Max</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="81"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="79"/>
         <source>percentile rank</source>
         <translation>Perzentilrang</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="84"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="82"/>
         <source>Status class limits</source>
         <translation>Klassengrenzen Status</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="86"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="84"/>
         <source>Dynamics class limits</source>
         <translation>Klassengrenzen Dynamik</translation>
     </message>
@@ -2987,7 +3052,7 @@ SUMMARY (optionale CSV-Datei): Größe, Zentren in den ursprünglichen Einheiten
         <translation>{0} Gebiete klassifiziert, {1} aus der Bezugsgesamtheit ausgeschlossen (siehe Feld note).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="32"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="30"/>
         <source>Builds a status index from STATUS_FIELDS (and a dynamics index from DYNAMIC_FIELDS) and classes every area.
 
 PRESET mss: the Berlin Monitoring Soziale Stadtentwicklung method: each indicator z-standardised over the valid areas, the z-scores summed and the sum standardised again; status classes high (≤ −1), medium (≤ +1), low (&lt; +1.5), very low (≥ +1.5); dynamics positive (≤ −1), stable, negative (≥ +1); the 12 groups and areas needing attention. PRESET custom: weighted mean of scaled indicators (z-score, min-max or percentile rank), standardised again and classed the same way. Higher values mean more need unless DIRECTIONS says otherwise (e.g. 'K10=-1').
@@ -3004,7 +3069,7 @@ Nur gültige Gebiete bilden die Bezugsgesamtheit: Einwohnerzahl mindestens MIN_P
 LANGUAGE (de | en; leer: die Sprache von QGIS): die Sprache der Klassennamen und Anmerkungen; auf Deutsch sind es die des MSS (hoch, mittel, niedrig, sehr niedrig; positiv, stabil, negativ). Die Feldnamen bleiben gleich.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="47"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="45"/>
         <source>INDICATORS: the direction of each field as JSON, a list of indicators as a report definition&apos;s &quot;indicators&quot; holds them, e.g. [{&quot;id&quot;: &quot;K10&quot;, &quot;direction&quot;: -1}]; direction 0 (no direction) counts as +1 here. DIRECTIONS still works; where both describe a field, INDICATORS wins.</source>
         <translation>INDICATORS: die Richtung jedes Feldes als JSON, eine Liste von Indikatoren, wie sie die &quot;indicators&quot; einer Berichtsdefinition enthalten, z. B. [{&quot;id&quot;: &quot;K10&quot;, &quot;direction&quot;: -1}]; Richtung 0 (keine Richtung) zählt hier als +1. DIRECTIONS funktioniert weiter; beschreiben beide ein Feld, gilt INDICATORS.</translation>
     </message>
@@ -3279,32 +3344,32 @@ LANGUAGE (de | en; leer: die Sprache von QGIS): die Sprache der Klassennamen und
         <translation>Mitte: Stadtwert; dunkelgrau: mittlere Hälfte der Gebiete; hellgrau: alle Gebiete; rechts: mehr Bedarf (höherer Wert)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="394"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="392"/>
         <source>city</source>
         <translation>Stadtgebiet</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="395"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="393"/>
         <source>locator</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="397"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="395"/>
         <source>table</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="404"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="402"/>
         <source>At a glance</source>
         <translation>Auf einen Blick</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="406"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="404"/>
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="413"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="411"/>
         <source>Position</source>
         <translation>Einordnung</translation>
     </message>
@@ -3374,42 +3439,42 @@ LANGUAGE (de | en; leer: die Sprache von QGIS): die Sprache der Klassennamen und
         <translation>Einordnung: Strich = Stadtwert, dunkelgrau = mittlere Hälfte, hellgrau = alle Gebiete; rechts = mehr Bedarf bzw. höherer Wert. Punkt orange / blau: unter den 20 % der Gebiete mit dem höchsten / geringsten Bedarf. Stadtwert (alle Gebiete): {city}.{valid} Rang unter den ausgewiesenen Werten. {dot} = nicht ausgewiesen (Fallzahl unter {below}, daraus berechnet oder zu ihrem Schutz, oder unter {minimum} Einwohnern).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="105"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="104"/>
         <source>Source: {source}</source>
         <translation>Quelle: {source}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="105"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="104"/>
         <source>As of: {date}</source>
         <translation>Stand: {date}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="112"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="111"/>
         <source>District profile</source>
         <translation>Sozialraumprofil</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="118"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="117"/>
         <source>No. {key}</source>
         <translation>Nr. {key}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="119"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="118"/>
         <source>{n} residents</source>
         <translation>{n} Einwohner</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="132"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="131"/>
         <source>Class</source>
         <translation>Klasse</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="132"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_data.py" line="131"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="398"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="396"/>
         <source>years</source>
         <translation>Jahre</translation>
     </message>
@@ -3457,7 +3522,7 @@ LANGUAGE (de | en; leer: die Sprache von QGIS): die Sprache der Klassennamen und
 <context>
     <name>ProfileSheets</name>
     <message>
-        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="338"/>
+        <location filename="../sozialraum_plugin/gis/layouts/profile_atlas.py" line="336"/>
         <source>The layout &apos;{name}&apos; was changed in the designer; this run replaces it. The changed page is saved as the template {file}: give it as TEMPLATE (in a report: style.profile_template) to keep it.</source>
         <translation>Das Layout '{name}' wurde im Layout-Designer geändert; dieser Lauf ersetzt es. Die geänderte Seite ist als Vorlage {file} gespeichert: als TEMPLATE angeben (im Bericht: style.profile_template), um sie zu behalten.</translation>
     </message>
@@ -4148,127 +4213,127 @@ OUTPUT: die neue Gliederung mit den übertragenen Zahlen (Schätzwerte, nicht ge
 <context>
     <name>Report</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="121"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="128"/>
         <source>Joining table {0} of {1}: {2}</source>
         <translation>Tabelle {0} von {1} wird verbunden: {2}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="381"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="393"/>
         <source>Thematic maps are not available in this version.</source>
         <translation>Themenkarten sind in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="392"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="404"/>
         <source>Profile sheets are not available in this version.</source>
         <translation>Sozialraumprofile sind in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_derived.py" line="154"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_derived.py" line="156"/>
         <source>Computing {0} indicator(s) from counts: {1}</source>
         <translation>{0} Indikator(en) werden aus Anzahlen berechnet: {1}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="264"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/join_table.py" line="263"/>
         <source>Join report</source>
         <translation>Verbindungsbericht</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="67"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="91"/>
         <source>none</source>
         <translation>keines</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="69"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="93"/>
         <source>text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="69"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="93"/>
         <source>integer</source>
         <translation>ganze Zahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="70"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="94"/>
         <source>decimal number</source>
         <translation>Dezimalzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="84"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="108"/>
         <source>Table as read</source>
         <translation>Tabelle wie gelesen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="85"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="109"/>
         <source>encoding</source>
         <translation>Kodierung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="86"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="110"/>
         <source>separator</source>
         <translation>Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="87"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="111"/>
         <source>decimal mark</source>
         <translation>Dezimalzeichen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="88"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="112"/>
         <source>thousands mark</source>
         <translation>Tausendertrennzeichen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="89"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="113"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="90"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="114"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="91"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="115"/>
         <source>Missing</source>
         <translation>Fehlend</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="92"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="116"/>
         <source>Suppressed</source>
         <translation>Gesperrt</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="93"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="117"/>
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="94"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="118"/>
         <source>Boundaries</source>
         <translation>Gebietsgrenzen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="95"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="119"/>
         <source>features</source>
         <translation>Objekte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="96"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="120"/>
         <source>invalid geometries</source>
         <translation>ungültige Geometrien</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="97"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="121"/>
         <source>Districts without a row</source>
         <translation>Gebiete ohne Zeile</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="98"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="122"/>
         <source>Table keys without a district</source>
         <translation>Tabellenschlüssel ohne Gebiet</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="99"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="123"/>
         <source>Duplicate table keys (not joined)</source>
         <translation>Doppelte Tabellenschlüssel (nicht verbunden)</translation>
     </message>
@@ -4287,6 +4352,26 @@ OUTPUT: die neue Gliederung mit den übertragenen Zahlen (Schätzwerte, nicht ge
         <source>The indicator {0} has no values for {1}: no table of that year ({2}) has its column {3}. Its years: {4}.</source>
         <translation>Der Indikator {0} hat keine Werte für {1}: keine Tabelle dieses Jahres ({2}) hat seine Spalte {3}. Seine Jahre: {4}.</translation>
     </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_store.py" line="20"/>
+        <source>The report will also be published into schema {0} of the connection {1} (role {2}).</source>
+        <translation>Der Bericht wird auch in das Schema {0} der Verbindung {1} veröffentlicht (Rolle {2}).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_store.py" line="28"/>
+        <source>Writing the published layer and series into schema {0} …</source>
+        <translation>Veröffentlichter Layer und Zeitreihe werden in das Schema {0} geschrieben …</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_store.py" line="39"/>
+        <source>Published into schema {0}: tables sozialraum{1} with the map&apos;s style as their default. The internal layer stays in the output folder only.</source>
+        <translation>In das Schema {0} veröffentlicht: Tabellen sozialraum{1} mit dem Kartenstil als Standardstil. Der interne Layer bleibt nur im Ausgabeordner.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_store.py" line="43"/>
+        <source>The project {0} is in schema {1} too (Project ▸ Open From ▸ PostgreSQL); its data layers read the schema's tables.</source>
+        <translation>Das Projekt {0} liegt auch im Schema {1} (Projekt ▸ Öffnen von ▸ PostgreSQL); seine Datenlayer lesen die Tabellen des Schemas.</translation>
+    </message>
 </context>
 <context>
     <name>ReportAlgorithm</name>
@@ -4296,42 +4381,42 @@ OUTPUT: die neue Gliederung mit den übertragenen Zahlen (Schätzwerte, nicht ge
         <translation>Vollständiger Bericht aus einer Berichtsdefinition</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="70"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="79"/>
         <source>Report definition</source>
         <translation>Berichtsdefinition</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="70"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="79"/>
         <source>Report definition (*.json)</source>
         <translation>Berichtsdefinition (*.json)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="72"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="81"/>
         <source>District boundaries (instead of the definition&apos;s)</source>
         <translation>Gebietsgrenzen (anstelle derer aus der Definition)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="75"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="84"/>
         <source>Output folder</source>
         <translation>Ausgabeordner</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="77"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="86"/>
         <source>Districts matched by every table</source>
         <translation>Gebiete, die in jeder Tabelle zugeordnet wurden</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="132"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="148"/>
         <source>The report was cancelled; no half-written file was left in {0}.</source>
         <translation>Der Bericht wurde abgebrochen; in {0} ist keine halb geschriebene Datei zurückgeblieben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="128"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="144"/>
         <source>The report was cancelled while printing: the data files in {0} (GeoPackages, appendix, method note) are this run&apos;s, the maps and profiles were not finished; no half-written file was left.</source>
         <translation>Der Bericht wurde beim Drucken abgebrochen: die Datendateien in {0} (GeoPackages, Tabellenanhang, Methodenhinweis) stammen aus diesem Lauf, Karten und Profile wurden nicht fertiggestellt; keine halb geschriebene Datei ist zurückgeblieben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="78"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="87"/>
         <source>QGIS project with the report&apos;s layers and layouts</source>
         <translation>QGIS-Projekt mit den Layern und Layouts des Berichts</translation>
     </message>
@@ -4374,6 +4459,11 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="58"/>
         <source>Years: tables given per year (&quot;year&quot;: 2021 on a table entry) or with a year column (&quot;year_column&quot;: &quot;Jahr&quot;) make a series: every indicator whose columns are there in several years (&quot;of&quot;: &quot;STATUS3&quot; names the column, a rate its numerator and denominator) gets a column &lt;id&gt;_&lt;year&gt; per year and &lt;id&gt; for the report year (&quot;report_year&quot;, default the latest), and both GeoPackages a table &quot;series&quot; (key, indicator, year, value, numerator, denominator, shown; in sozialraum.gpkg the values of hidden cells are empty). A change (&quot;change_between&quot;: [2019, 2021], or &quot;period&quot; with the definition&apos;s &quot;period&quot;: 2) is computed from the two years&apos; values, for rates from their counts, in points.</source>
         <translation>Jahre: Tabellen je Jahr (&quot;year&quot;: 2021 im Tabelleneintrag) oder mit Jahresspalte (&quot;year_column&quot;: &quot;Jahr&quot;) ergeben eine Zeitreihe: Jeder Indikator, dessen Spalten in mehreren Jahren vorliegen (&quot;of&quot;: &quot;STATUS3&quot; nennt die Spalte, eine Quote ihren Zähler und Nenner), erhält je Jahr eine Spalte &lt;id&gt;_&lt;Jahr&gt; und &lt;id&gt; für das Berichtsjahr (&quot;report_year&quot;, sonst das jüngste), und beide GeoPackages eine Tabelle &quot;series&quot; (key, indicator, year, value, numerator, denominator, shown; in sozialraum.gpkg sind die Werte gesperrter Zellen leer). Eine Veränderung (&quot;change_between&quot;: [2019, 2021] oder &quot;period&quot; mit &quot;period&quot;: 2 in der Definition) wird aus den Werten der beiden Jahre berechnet, bei Quoten aus deren Anzahlen, in Punkten.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="67"/>
+        <source>Database (optional): &quot;store&quot;: {&quot;connection&quot;: &quot;&lt;QGIS PostgreSQL connection&gt;&quot;, &quot;schema&quot;: &quot;bericht&quot;} also publishes the published layer (table sozialraum, hidden cells empty), its series and the map's style (the table's default in public.layer_styles) into that schema, after the files, all at once: a run that fails leaves the previous tables as they were. The internal layer stays in the folder. The connection keeps its credentials in a QGIS authentication configuration (or a service); one that keeps a password in plain text is refused. The role's rights are checked first, and one run at a time writes into a schema (a second is refused, naming the first). Boundaries and tables may be database tables: {&quot;connection&quot;: …, &quot;schema&quot;: …, &quot;table&quot;: …} instead of a file.</source>
+        <translation>Datenbank (optional): &quot;store&quot;: {&quot;connection&quot;: &quot;&lt;QGIS-PostgreSQL-Verbindung&gt;&quot;, &quot;schema&quot;: &quot;bericht&quot;} veröffentlicht den veröffentlichten Layer (Tabelle sozialraum, verborgene Zellen leer), seine Zeitreihe und den Kartenstil (als Standardstil der Tabelle in public.layer_styles) zusätzlich in dieses Schema, nach den Dateien und auf einmal: Ein Lauf, der scheitert, lässt die Tabellen des vorigen Berichts unverändert. Der interne Layer bleibt im Ordner. Die Verbindung hält ihre Zugangsdaten in einer QGIS-Authentifizierungskonfiguration (oder einem Service); eine Verbindung mit Passwort im Klartext wird abgelehnt. Zuerst werden die Rechte der Rolle geprüft, und es schreibt immer nur ein Lauf in ein Schema (ein zweiter wird abgelehnt und nennt den ersten). Grenzen und Tabellen dürfen Datenbanktabellen sein: {&quot;connection&quot;: …, &quot;schema&quot;: …, &quot;table&quot;: …} statt einer Datei.</translation>
     </message>
 </context>
 <context>
@@ -4524,62 +4614,62 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Bericht &amp;erstellen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="221"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="222"/>
         <source>Table {0} ({1}): none of its columns is used; choose an indicator of it or remove the table.</source>
         <translation>Tabelle {0} ({1}): Keine ihrer Spalten wird verwendet; einen Indikator daraus wählen oder die Tabelle entfernen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="227"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="228"/>
         <source>(builder)</source>
         <translation>(Berichtsassistent)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="253"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="254"/>
         <source> (and {0} more)</source>
         <translation> (und {0} weitere)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="257"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="258"/>
         <source>Ready to run.</source>
         <translation>Bereit zur Ausführung.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="303"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="305"/>
         <source>This project holds no report definition yet.</source>
         <translation>Dieses Projekt enthält noch keine Berichtsdefinition.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="307"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="309"/>
         <source>Report definition read from the project.</source>
         <translation>Berichtsdefinition aus dem Projekt gelesen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="312"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="314"/>
         <source>Open a report definition</source>
         <translation>Berichtsdefinition öffnen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="335"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="337"/>
         <source>Report definition (*.json)</source>
         <translation>Berichtsdefinition (*.json)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="324"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="326"/>
         <source>Report definition read from {0}.</source>
         <translation>Berichtsdefinition aus {0} gelesen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="335"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="337"/>
         <source>Save the report definition</source>
         <translation>Berichtsdefinition speichern</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="350"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="352"/>
         <source>Saved to {0} and into the project.</source>
         <translation>In {0} und im Projekt gespeichert.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="379"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="381"/>
         <source>Next year&apos;s tables are in place: {0}.</source>
         <translation>Die Tabellen des neuen Jahres sind eingesetzt: {0}.</translation>
     </message>
@@ -4664,32 +4754,32 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>S&amp;prache der Ausgaben:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="185"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="214"/>
         <source>Give the report a title (page “Report”).</source>
         <translation>Dem Bericht einen Titel geben (Seite „Bericht“).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="188"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="217"/>
         <source>The boundaries file {0} cannot be read.</source>
         <translation>Die Grenzendatei {0} kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="191"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="220"/>
         <source>Choose the district boundaries (page “Report”).</source>
         <translation>Die Gebietsgrenzen wählen (Seite „Bericht“).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="193"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="222"/>
         <source>The layer {0} is not a file; save it as a GeoPackage first.</source>
         <translation>Der Layer {0} ist keine Datei; bitte zuerst als GeoPackage speichern.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="196"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="225"/>
         <source>Choose the district key field (page “Report”).</source>
         <translation>Das Schlüsselfeld der Gebiete wählen (Seite „Bericht“).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="198"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="227"/>
         <source>Choose an output folder (page “Report”).</source>
         <translation>Einen Ausgabeordner wählen (Seite „Bericht“).</translation>
     </message>
@@ -5244,7 +5334,7 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Tabelle {0} ({1}): ihre Schlüsselspalte wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="243"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="244"/>
         <source>Need index: the expression reads the field {0}, which neither the tables nor the boundaries have.</source>
         <translation>Bedarfsindex: der Ausdruck liest das Feld {0}, das weder die Tabellen noch die Gebietsgrenzen haben.</translation>
     </message>
@@ -5302,6 +5392,31 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <location filename="../sozialraum_plugin/gui/report_builder/maps_page.py" line="35"/>
         <source>Automatic (symmetric around 0 for a change)</source>
         <translation>Automatisch (symmetrisch um 0 bei einer Veränderung)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="96"/>
+        <source>(none: files only)</source>
+        <translation>(keine: nur Dateien)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="99"/>
+        <source>Also publish the published district layer, its series and the map's style into a schema of this PostgreSQL connection (Data Source Manager ▸ PostgreSQL; credentials in an authentication configuration). The internal layer stays local.</source>
+        <translation>Den veröffentlichten Gebietslayer, seine Zeitreihe und den Kartenstil zusätzlich in ein Schema dieser PostgreSQL-Verbindung veröffentlichen (Datenquellenverwaltung ▸ PostgreSQL; Zugangsdaten in einer Authentifizierungskonfiguration). Der interne Layer bleibt lokal.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="104"/>
+        <source>e.g. bericht</source>
+        <translation>z. B. bericht</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="105"/>
+        <source>&amp;Database connection:</source>
+        <translation>&amp;Datenbankverbindung:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="106"/>
+        <source>Sc&amp;hema:</source>
+        <translation>Sc&amp;hema:</translation>
     </message>
 </context>
 <context>
