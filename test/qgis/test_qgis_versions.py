@@ -19,7 +19,6 @@ from qgis.core import (
     QgsProject,
     QgsVectorFileWriter,
     QgsVectorLayer,
-    QgsVectorLayerJoinInfo,
 )
 from qgis.PyQt.QtGui import QColor, QFont
 
@@ -55,29 +54,6 @@ def test_field_types_make_fields_of_their_type_and_a_geopackage_keeps_them(tmp_p
 
 
 # --- enums that moved to Qgis (3.34 … 3.38) ----------------------------------------------------------------
-
-def test_computed_fields_are_told_by_their_origin(qgis_app):
-    """derive_indicators._computed_by_qgis: Qgis.FieldOrigin (3.38) or QgsFields.FieldOrigin (3.22)."""
-    from sozialraum_plugin.processing.algorithms.derive_indicators import _computed_by_qgis
-
-    layer = QgsVectorLayer("Point?crs=EPSG:25832&field=key:string&field=n:integer", "d", "memory")
-    table = QgsVectorLayer("None?field=key:string&field=ew:integer", "t", "memory")
-    QgsProject.instance().addMapLayers([layer, table], False)
-    try:
-        layer.addExpressionField('"n" * 2', QgsField("twice", field_types.INT))
-        join = QgsVectorLayerJoinInfo()
-        join.setJoinLayer(table)
-        join.setJoinFieldName("key")
-        join.setTargetFieldName("key")
-        join.setPrefix("")
-        assert layer.addJoin(join)
-        assert layer.fields().indexOf("ew") >= 0
-        assert _computed_by_qgis(layer, ["twice"])
-        assert _computed_by_qgis(layer, ["ew"])
-        assert not _computed_by_qgis(layer, ["n", "key"])
-    finally:
-        QgsProject.instance().removeMapLayers([layer.id(), table.id()])
-
 
 def test_layer_and_field_filters_pick_polygons_and_numbers(qgis_app):
     """gui/widgets.py: Qgis.LayerFilter / FieldFilter (3.34) or the proxy models' own enums."""
