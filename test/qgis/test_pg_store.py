@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import sqlite3
 import subprocess
 import sys
 import zipfile
@@ -94,6 +95,11 @@ def test_default_style_opens_with_the_table(berlin_pg):
     # the report's map as the local GeoPackage keeps it: the same classes, symbols and hatched rules
     assert db.renderer().dump() == local.renderer().dump()
     assert len(db.renderer().rootRule().children()) >= 5 if hasattr(db.renderer(), "rootRule") else True
+    # the definition's first map (the status index), not the last one saved (the clusters)
+    assert '"status_index"' in db.renderer().dump() and '"cluster"' not in db.renderer().dump()
+    with sqlite3.connect(berlin_pg["out"] / "sozialraum.gpkg") as gpkg:
+        defaults = gpkg.execute("SELECT styleName FROM layer_styles WHERE useAsDefault").fetchall()
+    assert defaults == [("Sozialraum \u2013 status_index",)]
     assert not run_sql("Amt", "SELECT relname FROM pg_class WHERE strpos(relname, '_sr_stage_') > 0")  # none left
 
 

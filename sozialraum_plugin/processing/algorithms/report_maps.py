@@ -18,6 +18,7 @@ def print_maps(run, uri: str, steps) -> str:
     # Without a source_text the maps name the files the data come from (tables, then boundaries).
     sources = [t.path for t in d.tables] + [d.boundaries]
     source = derived_source([source_label(d.resolve(s)) for s in sources])  # a database table as schema.table
+    first_style = None
     for n, spec in enumerate(d.maps, start=1):
         ind = d.indicator(spec.indicator_id())
         known = any(i.id == spec.indicator_id() for i in d.indicators)
@@ -36,8 +37,13 @@ def print_maps(run, uri: str, steps) -> str:
                   "SUPPRESS_BELOW": math.ceil(float(threshold)),
                   "FIELD_IS_COUNT": known and ind.kind == "count" and not ind.change_between,
                   "OUTPUT": os.path.join(run.work, f"karte_{n}.pdf"), "LANGUAGE": run.lang, **house_style(d)}
+        before = _style_names(uri)
         result = run._run("sozialraum:thematicmap", params, steps)
         names.append(result["LAYOUT"])
+        if n == 1:
+            first_style = next(iter(_style_names(uri) - before), None)
+    if len(d.maps) > 1 and first_style:
+        _make_default(uri, first_style)
     run.map_layouts = names  # for the report's QGIS project (report_project.py)
     project = run.context.project() or QgsProject.instance()
     manager = project.layoutManager()
@@ -45,6 +51,38 @@ def print_maps(run, uri: str, steps) -> str:
     path = os.path.join(run.folder, "Karten.pdf")
     export_layouts_pdf([layout for layout in layouts if layout is not None], path, feedback=steps)
     return path
+
+
+def _style_names(uri: str) -> set:
+    """The names of the styles kept in the layer's GeoPackage."""
+    from qgis.core import QgsVectorLayer
+
+    options = QgsVectorLayer.LayerOptions()
+    options.loadDefaultStyle = False
+    layer = QgsVectorLayer(uri, "styles", "ogr", options)
+    return set(layer.listStylesInDatabase()[2]) if layer.isValid() else set()
+
+
+def _make_default(uri: str, name: str) -> None:
+    """The first map's style as the layer's default again (each map saves its own as default, so the
+    last one won): whoever opens the layer, or the report's database table, sees the report's first
+    map, the one the definition puts first."""
+    from qgis.core import QgsVectorLayer
+    from qgis.PyQt.QtXml import QDomDocument
+
+    from ...gis.style_storage import save_style_to_gpkg
+
+    options = QgsVectorLayer.LayerOptions()
+    options.loadDefaultStyle = False
+    layer = QgsVectorLayer(uri, "styles", "ogr", options)
+    _count, ids, found, descriptions, _error = layer.listStylesInDatabase()
+    if name not in found:
+        return
+    document = QDomDocument()
+    if not document.setContent(layer.getStyleFromDatabase(ids[found.index(name)])[0]):
+        return
+    layer.importNamedStyle(document)
+    save_style_to_gpkg(layer, name, layer.renderer(), True)
 
 
 def map_method(spec, ind) -> str:
