@@ -243,7 +243,7 @@ def test_second_report_releases_its_own_maps_before_replacing_their_geopackage(p
 
     import processing
 
-    from sozialraum_plugin.processing.algorithms.report_steps import ReportRun
+    from sozialraum_plugin.processing.algorithms import report_commit
 
     definition = small_definition(sample_dir, tmp_path)
     data = json.loads(definition.read_text(encoding="utf-8"))
@@ -253,14 +253,14 @@ def test_second_report_releases_its_own_maps_before_replacing_their_geopackage(p
     project = QgsProject.instance()
     layouts_before, layers_before = set(project.layoutManager().layouts()), set(project.mapLayers())
     processing.run("sozialraum:report", {"DEFINITION": str(definition), "OUTPUT_FOLDER": str(out)})
-    held, original = [], ReportRun._move_in
+    held, original = [], report_commit.move_in
 
     def spy(new, target, done):
         held.extend(layer.name() for layer in project.mapLayers().values()
                     if os.path.abspath(layer.source().split("|")[0]) == os.path.abspath(target))
         return original(new, target, done)
 
-    monkeypatch.setattr(ReportRun, "_move_in", staticmethod(spy))
+    monkeypatch.setattr(report_commit, "move_in", spy)
     try:
         processing.run("sozialraum:report", {"DEFINITION": str(definition), "OUTPUT_FOLDER": str(out)})
         assert held == []
@@ -279,23 +279,23 @@ def test_no_staged_file_is_held_open_when_it_is_moved(provider, sample_dir, tmp_
 
     import processing
 
-    from sozialraum_plugin.processing.algorithms.report_steps import ReportRun
+    from sozialraum_plugin.processing.algorithms import report_steps
 
     if not os.path.isdir("/proc/self/fd"):
         return
-    held, original = [], ReportRun._commit
+    held, original = [], report_steps.commit
 
-    def spy(self, uri):
+    def spy(run, uri):
         for fd in os.listdir("/proc/self/fd"):
             try:
                 target = os.readlink(f"/proc/self/fd/{fd}")
             except OSError:
                 continue
-            if target.startswith(self.folder):
+            if target.startswith(run.folder):
                 held.append(target)
-        return original(self, uri)
+        return original(run, uri)
 
-    monkeypatch.setattr(ReportRun, "_commit", spy)
+    monkeypatch.setattr(report_steps, "commit", spy)
     definition = small_definition(sample_dir, tmp_path)
     processing.run("sozialraum:report", {"DEFINITION": str(definition), "OUTPUT_FOLDER": str(tmp_path / "out")})
     assert held == []
