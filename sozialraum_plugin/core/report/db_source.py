@@ -73,7 +73,7 @@ def source_from_json(value: Any, file: str, section: str) -> Any:
             raise SozialraumError("definition_invalid", file=file, section=section,
                                   reason="connection, schema and table names must not contain '|'")
         return DbTable(*names).text()
-    if isinstance(value, str) and value.startswith(URI_PREFIXES) and _PASSWORD.search(value):
+    if isinstance(value, str) and value.startswith(URI_PREFIXES) and _PASSWORD.search(value.split("://", 1)[1]):
         raise SozialraumError("db_password_in_definition", file=file, section=section)
     return value
 
@@ -105,6 +105,16 @@ def store_from_json(value: Any, file: str) -> Optional[StoreSpec]:
 def sql_literal(text: str) -> str:
     """A string as an SQL literal (names of roles, schemas and tables in checks and leases)."""
     return "'" + str(text).replace("'", "''") + "'"
+
+
+def dollar_quoted(body: str) -> str:
+    """A DO block's body in dollar quotes whose tag the body does not hold (a schema named
+    ``Kosten$$Plan`` would end a plain ``$$`` block early)."""
+    tag, n = "$sr$", 0
+    while tag in body:
+        n += 1
+        tag = f"$sr{n}$"
+    return f"{tag}{body}{tag}"
 
 
 def sql_name(text: str) -> str:
