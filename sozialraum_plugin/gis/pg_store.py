@@ -13,11 +13,16 @@ departments).
 """
 from __future__ import annotations
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer, QgsVectorLayerExporter
+from qgis.core import (
+    QgsAbstractDatabaseProviderConnection,
+    QgsCoordinateReferenceSystem,
+    QgsVectorLayer,
+    QgsVectorLayerExporter,
+)
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..core.errors import SozialraumError
-from ..core.report.db_source import sql_literal, sql_name
+from ..core.report.db_source import dollar_quoted, sql_literal, sql_name
 from .pg_connection import DB_ERRORS, connection, error_text, probe, sql, table_uri
 from .pg_lease import Lease
 from .pg_rights import check_write_rights
@@ -40,7 +45,11 @@ class PgStore:
     def begin(self) -> None:
         check_write_rights(self.conn, self.schema, self.role, self.database)
         self.lease.acquire()
-        self._drop_stale_stages()
+        try:
+            self._drop_stale_stages()
+        except BaseException:  # the caller gets no store to end: the lease must not outlive this
+            self.lease.release()
+            raise
 
     def end(self) -> None:
         self.lease.release()
@@ -93,6 +102,14 @@ class PgStore:
         code, message = QgsVectorLayerExporter.exportLayer(layer, uri, "postgres", crs, False, {})
         if getattr(code, "value", code) != 0:  # Success / NoError: 0 (an enum from 3.22, a Python enum later)
             raise SozialraumError("db_write_failed", table=shown, schema=self.schema, reason=message or str(code))
+        if geometry:  # the exporter makes none; a colleague's map of a 100 m grid needs it (renamed by the swap)
+            options = QgsAbstractDatabaseProviderConnection.SpatialIndexOptions()
+            options.geometryColumnName = geometry
+            try:
+                self.conn.createSpatialIndex(self.schema, table, options)
+            except DB_ERRORS as error:
+                raise SozialraumError("db_write_failed", table=shown, schema=self.schema,
+                                      reason=error_text(error)) from None
         return geometry
 
     def _style(self, layer: QgsVectorLayer, stage: str, geometry: str) -> bool:
@@ -132,11 +149,12 @@ class PgStore:
     def _rename_parts_sql(self, tag: str) -> str:
         """The staging tables' indexes and sequences (key, spatial index) lose the staging tag too."""
         s, t = sql_literal(self.schema), sql_literal(tag)
-        return ("DO $$DECLARE r record; BEGIN FOR r IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n "
-                f"ON n.oid = c.relnamespace WHERE n.nspname = {s} AND c.relkind IN ('i', 'S') AND "
-                f"strpos(c.relname, {t}) > 0 LOOP EXECUTE format('ALTER %s %I.%I RENAME TO %I', "
-                f"CASE WHEN r.relkind = 'i' THEN 'INDEX' ELSE 'SEQUENCE' END, {s}, r.relname, "
-                f"replace(r.relname, {t}, '')); END LOOP; END$$")
+        return "DO " + dollar_quoted(
+            "DECLARE r record; BEGIN FOR r IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n "
+            f"ON n.oid = c.relnamespace WHERE n.nspname = {s} AND c.relkind IN ('i', 'S') AND "
+            f"strpos(c.relname, {t}) > 0 LOOP EXECUTE format('ALTER %s %I.%I RENAME TO %I', "
+            f"CASE WHEN r.relkind = 'i' THEN 'INDEX' ELSE 'SEQUENCE' END, {s}, r.relname, "
+            f"replace(r.relname, {t}, '')); END LOOP; END")
 
     def _has_styles(self) -> bool:
         return bool(sql(self.conn, "SELECT to_regclass('public.layer_styles') IS NOT NULL")[0][0])

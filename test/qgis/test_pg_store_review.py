@@ -1,0 +1,146 @@
+"""The PostGIS store's own parts, without a whole report (fast): the swap into a schema whose name
+needs quoting, a swap that fails half-way, the spatial index, and leases a run left behind.
+
+A small styled GeoPackage stands for the report's published sozialraum.gpkg; ``PgStore`` writes it
+as the report does (gis/pg_store.py)."""
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+
+import pytest
+from pg_store_support import connect, server
+from qgis.core import (
+    QgsCoordinateTransformContext,
+    QgsFeature,
+    QgsFillSymbol,
+    QgsGeometry,
+    QgsSingleSymbolRenderer,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+
+from sozialraum_plugin.core.errors import SozialraumError
+from sozialraum_plugin.core.report.db_source import StoreSpec, sql_literal, sql_name
+
+
+@pytest.fixture(scope="module")
+def amt(postgis):
+    connect(server(postgis), "sr_writer", "Amt")
+    return postgis
+
+
+def published(folder, value: float, colour: str) -> str:
+    """A published layer with one area and its map's style as the GeoPackage's default."""
+    layer = QgsVectorLayer("Polygon?crs=EPSG:25833&field=AREA_ID:string&field=S3:double", "m", "memory")
+    feature = QgsFeature(layer.fields())
+    feature.setAttributes(["01", value])
+    feature.setGeometry(QgsGeometry.fromWkt("POLYGON((0 0, 100 0, 100 100, 0 0))"))
+    layer.dataProvider().addFeatures([feature])
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName, options.layerName = "GPKG", "sozialraum"
+    path = os.path.join(str(folder), f"sozialraum_{uuid.uuid4().hex[:6]}.gpkg")
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, path, QgsCoordinateTransformContext(), options)
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
+    local = QgsVectorLayer(path + "|layername=sozialraum", "s", "ogr")
+    local.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({"color": colour})))
+    assert local.saveStyleToDatabase("Karte", "", True, "") == ""
+    return path + "|layername=sozialraum"
+
+
+def publish(schema: str, uri: str) -> dict:
+    from sozialraum_plugin.gis.pg_store import PgStore
+
+    store = PgStore(StoreSpec("Amt", schema))
+    store.begin()
+    try:
+        return store.publish(uri, None)
+    finally:
+        store.end()
+
+
+def value_and_colour(result: dict):
+    layer = QgsVectorLayer(result["DB_LAYER"], "fresh", "postgres")  # loads the default style
+    assert layer.isValid()
+    return [f["S3"] for f in layer.getFeatures()], layer.renderer().symbol().color().name()
+
+
+def test_schema_names_that_need_quoting(amt, tmp_path):
+    """Capitals, an umlaut, quotes and dollars (which end a plain $$ … $$ block) in the schema's name."""
+    schema = f'Kosten$$Plan Süd\'s "{uuid.uuid4().hex[:4]}"'
+    amt.sql(f"CREATE SCHEMA {sql_name(schema)} AUTHORIZATION sr_writer")
+    publish(schema, published(tmp_path, 1.5, "#ff0000"))
+    result = publish(schema, published(tmp_path, 2.5, "#0000ff"))
+    assert value_and_colour(result) == ([2.5], "#0000ff")
+    styles = amt.rows(f"SELECT f_table_name, useasdefault FROM public.layer_styles "
+                      f"WHERE f_table_schema = {sql_literal(schema)}")
+    assert styles == [["sozialraum", "t"]]  # one default row, on the final name
+    assert amt.rows(f"SELECT relname FROM pg_class WHERE relnamespace = {sql_literal(sql_name(schema))}::regnamespace "
+                    "AND strpos(relname, '_sr_stage_') > 0") == []
+
+
+def test_a_swap_failing_half_way_leaves_the_previous_report(amt, tmp_path):
+    """The swap is one executeSql string: PostgreSQL runs it as one transaction, so a statement
+    failing after the first DROP (here: a colleague's view on the table) undoes the DROP too."""
+    schema = amt.new_schema()
+    first = publish(schema, published(tmp_path, 1.5, "#ff0000"))
+    amt.sql(f"CREATE VIEW {schema}.auszug AS SELECT * FROM {schema}.sozialraum")  # depends on the table
+    with pytest.raises(SozialraumError) as error:
+        publish(schema, published(tmp_path, 2.5, "#0000ff"))
+    assert error.value.code == "db_write_failed" and "auszug" in str(error.value)
+    assert value_and_colour(first) == ([1.5], "#ff0000")  # data and style as they were
+    assert amt.rows(f"SELECT count(*) FROM public.layer_styles WHERE f_table_schema = '{schema}'") == [["1"]]
+    assert amt.rows(f"SELECT relname FROM pg_class WHERE relnamespace = '{schema}'::regnamespace "
+                    "AND strpos(relname, '_sr_stage_') > 0") == []
+    assert amt.rows(f"SELECT count(*) FROM {schema}.sozialraum_runs") == [["0"]]  # lease freed
+
+
+def test_published_layer_has_a_spatial_index(amt, tmp_path):
+    """A colleague's map of a 100 m grid needs the GiST index (the local GeoPackage has its R-tree)."""
+    schema = amt.new_schema()
+    publish(schema, published(tmp_path, 1.5, "#ff0000"))
+    publish(schema, published(tmp_path, 2.5, "#ff0000"))
+    indexes = amt.rows(f"SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = '{schema}' "
+                       "AND tablename = 'sozialraum'")
+    gist = [name for name, definition in indexes if "USING gist (geom)" in definition]
+    assert gist and not any("_sr_stage_" in name for name, _d in indexes), indexes
+
+
+def test_a_lease_this_qgis_left_behind_does_not_block_its_next_run(amt, tmp_path):
+    """A run of this (still open) QGIS whose release did not reach the server: its row names this
+    process, which is alive, but no run of it holds the lease any more."""
+    from sozialraum_plugin.gis.pg_lease import Lease
+
+    schema = amt.new_schema()
+    publish(schema, published(tmp_path, 1.5, "#ff0000"))  # makes the runs table
+    amt.sql(f"INSERT INTO {schema}.sozialraum_runs VALUES ('report', 'left-behind', 'role sr_writer', "
+            f"'{socket.gethostname()}', {os.getpid()}, now(), now())")
+    result = publish(schema, published(tmp_path, 2.5, "#ff0000"))
+    assert value_and_colour(result)[0] == [2.5]
+    # a run of this process that does hold the lease still refuses a second one
+    from sozialraum_plugin.gis.pg_connection import connection
+
+    holder = Lease(connection("Amt"), schema, "sr_writer")
+    holder.acquire()
+    try:
+        with pytest.raises(SozialraumError) as error:
+            publish(schema, published(tmp_path, 3.5, "#ff0000"))
+        assert error.value.code == "db_run_busy"
+    finally:
+        holder.release()
+    assert amt.rows(f"SELECT count(*) FROM {schema}.sozialraum_runs") == [["0"]]
+
+
+def test_a_store_that_fails_after_taking_the_lease_frees_it(amt, tmp_path):
+    """begin() takes the lease, then clears a killed run's staging tables: when that fails the
+    caller has no store to end, so begin() must free the lease itself."""
+    from sozialraum_plugin.gis.pg_store import PgStore
+
+    schema = amt.new_schema()
+    publish(schema, published(tmp_path, 1.5, "#ff0000"))
+    store = PgStore(StoreSpec("Amt", schema))
+    store._drop_stale_stages = lambda: (_ for _ in ()).throw(RuntimeError("server gone"))
+    with pytest.raises(RuntimeError):
+        store.begin()
+    assert amt.rows(f"SELECT count(*) FROM {schema}.sozialraum_runs") == [["0"]]
