@@ -30,6 +30,7 @@ from .pg_rights import check_write_rights
 STAGE = "_sr_stage_"
 LAYER_TABLE = "sozialraum"
 SERIES_TABLE = "series"
+STYLE_NAME = "Sozialraum"  # the report's own row in public.layer_styles
 
 
 class PgStore:
@@ -121,7 +122,7 @@ class PgStore:
         layer.exportNamedStyle(document)
         target = QgsVectorLayer(table_uri(self.conn, self.schema, stage, geometry, "fid"), stage, "postgres")
         target.importNamedStyle(document)
-        error = target.saveStyleToDatabase("Sozialraum", "Sozialraum", True, "")
+        error = target.saveStyleToDatabase(STYLE_NAME, STYLE_NAME, True, "")
         if error:
             raise SozialraumError("db_write_failed", table="public.layer_styles", schema=self.schema, reason=error)
         return True
@@ -136,9 +137,14 @@ class PgStore:
             statements += [f"GRANT {rights} ON {schema}.{sql_name(final)} TO {grantee}" for grantee, rights in grants]
             if final == LAYER_TABLE and (styled or self._has_styles()):  # last run's style goes too
                 where = f"f_table_schema = {sql_literal(self.schema)} AND f_table_name = "
-                statements += [f"DELETE FROM public.layer_styles WHERE {where}{sql_literal(final)}",
-                               f"UPDATE public.layer_styles SET f_table_name = {sql_literal(final)} "
-                               f"WHERE {where}{sql_literal(stage)}"]
+                # the report's own row goes; a style a colleague saved for the table stays, not default
+                statements += [f"DELETE FROM public.layer_styles WHERE {where}{sql_literal(final)} "
+                               f"AND stylename = {sql_literal(STYLE_NAME)}"]
+                if styled:
+                    statements.append(f"UPDATE public.layer_styles SET useasdefault = false "
+                                      f"WHERE {where}{sql_literal(final)}")
+                statements.append(f"UPDATE public.layer_styles SET f_table_name = {sql_literal(final)} "
+                                  f"WHERE {where}{sql_literal(stage)}")
         statements.append(self._rename_parts_sql(moves[0][0][:-len(moves[0][1])]))
         try:
             sql(self.conn, ";\n".join(statements))  # one string: one transaction

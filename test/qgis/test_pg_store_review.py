@@ -144,3 +144,19 @@ def test_a_store_that_fails_after_taking_the_lease_frees_it(amt, tmp_path):
     with pytest.raises(RuntimeError):
         store.begin()
     assert amt.rows(f"SELECT count(*) FROM {schema}.sozialraum_runs") == [["0"]]
+
+
+def test_a_style_a_colleague_saved_for_the_table_survives_the_next_run(amt, tmp_path):
+    """The swap replaces the report's own style row (its default); a named style the GIS officer
+    saved for the table (Layer ▸ Save Style ▸ in the database) is theirs and stays, no longer default."""
+    schema = amt.new_schema()
+    result = publish(schema, published(tmp_path, 1.5, "#ff0000"))
+    layer = QgsVectorLayer(result["DB_LAYER"], "officer", "postgres")
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple({"color": "#00ff00"})))
+    assert layer.saveStyleToDatabase("Druck", "for the printed plan", False, "") == ""
+    del layer
+    result = publish(schema, published(tmp_path, 2.5, "#0000ff"))
+    assert value_and_colour(result) == ([2.5], "#0000ff")  # the report's map is the default
+    styles = amt.rows(f"SELECT stylename, useasdefault FROM public.layer_styles WHERE f_table_schema = '{schema}' "
+                      "AND f_table_name = 'sozialraum' ORDER BY stylename")
+    assert styles == [["Druck", "f"], ["Sozialraum", "t"]]
