@@ -160,3 +160,52 @@ def test_a_style_a_colleague_saved_for_the_table_survives_the_next_run(amt, tmp_
     styles = amt.rows(f"SELECT stylename, useasdefault FROM public.layer_styles WHERE f_table_schema = '{schema}' "
                       "AND f_table_name = 'sozialraum' ORDER BY stylename")
     assert styles == [["Druck", "f"], ["Sozialraum", "t"]]
+
+
+def test_two_runs_taking_the_lease_at_the_same_instant(amt, tmp_path):
+    """Two QGIS processes ask for the lease of a fresh schema (no runs table yet: both create it)
+    at the same instant: exactly one gets it, the other is told who holds it."""
+    import json
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    child = Path(__file__).resolve().parent / "pg_store_child.py"
+    pg = server(amt)
+    for round_ in range(1):
+        schema = amt.new_schema()
+        at = time.time() + 12  # (both have started QGIS by then)
+        procs = []
+        for n in range(2):
+            env = dict(os.environ, QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / f"p{round_}{n}"), QT_QPA_PLATFORM="offscreen")
+            args = {"action": "lease", "server": pg, "role": "sr_writer", "connection": "Amt", "schema": schema,
+                    "at": at}
+            procs.append(subprocess.Popen([sys.executable, str(child), json.dumps(args)], env=env,
+                                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+        results = []
+        for proc in procs:
+            out, err = proc.communicate(timeout=120)
+            lines = [line for line in out.splitlines() if line.startswith("RESULT ")]
+            assert lines, err[-2000:]
+            results.append(json.loads(lines[-1][len("RESULT "):]))
+        assert sorted(r["got"] for r in results) == [False, True], results
+        refused = next(r for r in results if not r["got"])
+        assert schema in refused["error"] and "sr_writer" in refused["error"], refused
+        assert amt.rows(f"SELECT count(*) FROM {schema}.sozialraum_runs") == [["0"]]
+
+
+def test_grants_on_last_runs_table_survive_the_swap(amt, tmp_path):
+    """A department the administrator gave SELECT on last run's table by hand (no default
+    privileges for it), under a name that needs quoting, still reads the new table."""
+    role = f"Jugendamt Süd {uuid.uuid4().hex[:4]}"
+    amt.sql(f"CREATE ROLE {sql_name(role)} NOLOGIN")
+    schema = amt.new_schema()
+    amt.sql(f"GRANT USAGE ON SCHEMA {schema} TO {sql_name(role)}")
+    publish(schema, published(tmp_path, 1.5, "#ff0000"))
+    amt.sql(f"GRANT SELECT ON {schema}.sozialraum TO {sql_name(role)}")
+    publish(schema, published(tmp_path, 2.5, "#ff0000"))
+    check = f"SELECT has_table_privilege({sql_literal(role)}, '{schema}.sozialraum', '{{}}')"
+    assert amt.rows(check.format("SELECT")) == [["t"]]
+    assert amt.rows(check.format("INSERT")) == [["f"]]  # nothing more than it had
+    assert amt.rows(check.replace(sql_literal(role), "'sr_reader'").format("SELECT")) == [["t"]]
