@@ -225,6 +225,9 @@ class GeneralPage(QWidget):
             out.append(translate("ReportBuilder", "Choose the district key field (page “Report”)."))
         if not self.folder_widget.filePath().strip():
             out.append(translate("ReportBuilder", "Choose an output folder (page “Report”)."))
+        if self.store_combo.currentData() and not self.schema_edit.text().strip():  # else store() drops it
+            out.append(translate("ReportBuilder", "Enter the schema to publish into through the database "
+                                                  "connection {0} (page “Report”).").format(self.store_combo.currentData()))
         return out
 
 
