@@ -82,3 +82,15 @@ def test_dollar_quoting_survives_a_schema_name_with_dollars():
     tag = quoted[:quoted.index("$", 1) + 1]
     assert quoted == tag + body + tag and tag not in body and tag.startswith("$") and tag != "$$"
     assert dollar_quoted("BEGIN END") == "$sr$BEGIN END$sr$"
+
+
+@pytest.mark.parametrize("uri, label", [
+    ("postgres://dbname='amt' host=10.1.2.3 port=5432 user='planer' authcfg=ab12cd3 key='fid' "
+     "table=\"statistik\".\"mss_2021\" (geom)", "statistik.mss_2021"),
+    ("postgres://service=amt table=\"Amt \\\"Nord\\\"\".\"Einwohner\"", 'Amt "Nord".Einwohner'),
+    ("postgres://service=amt sql=SELECT", "PostgreSQL"),
+])
+def test_a_provider_uri_is_named_by_its_table_on_the_maps(uri, label):
+    """The maps' source line (printed on a published PDF) names the table, not the server,
+    its address, the login name or the authentication configuration."""
+    assert source_label(uri) == label

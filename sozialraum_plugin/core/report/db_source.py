@@ -22,6 +22,8 @@ PREFIX = "pgconn:"
 URI_PREFIXES = ("postgres://",)
 _PASSWORD = re.compile(r"(^|\s)password\s*=", re.IGNORECASE)
 _NAME = re.compile(r"^[^\x00]{1,63}$")
+_QUOTED = r'"((?:[^"\\]|\\.)*)"'  # a QGIS URI's quoted name, \" inside
+_URI_TABLE = re.compile(rf"\btable={_QUOTED}(?:\.{_QUOTED})?")
 
 
 @dataclass(frozen=True)
@@ -79,9 +81,18 @@ def source_from_json(value: Any, file: str, section: str) -> Any:
 
 
 def source_label(value: str) -> str:
-    """What a source line names: a file as it is, a database table as schema.table."""
+    """What a source line names: a file as it is, a database table as schema.table (a provider
+    URI too: the line is printed on the maps, which must not show the server, login or authcfg)."""
     table = db_table(value)
-    return f"{table.schema}.{table.table}" if table else value
+    if table:
+        return f"{table.schema}.{table.table}"
+    if isinstance(value, str) and value.startswith(URI_PREFIXES):
+        found = _URI_TABLE.search(value)
+        if not found:
+            return "PostgreSQL"
+        names = [n.replace('\\"', '"') for n in found.groups() if n is not None]
+        return ".".join(names)
+    return value
 
 
 def source_to_json(value: str) -> Any:
