@@ -145,6 +145,8 @@ class PgStore:
                                       f"WHERE {where}{sql_literal(final)}")
                 statements.append(f"UPDATE public.layer_styles SET f_table_name = {sql_literal(final)} "
                                   f"WHERE {where}{sql_literal(stage)}")
+        if SERIES_TABLE not in (final for _stage, final in moves):  # last year's, under last year's rule
+            statements.append(f"DROP TABLE IF EXISTS {schema}.{sql_name(SERIES_TABLE)}")
         statements.append(self._rename_parts_sql(moves[0][0][:-len(moves[0][1])]))
         try:
             sql(self.conn, ";\n".join(statements))  # one string: one transaction

@@ -209,3 +209,31 @@ def test_grants_on_last_runs_table_survive_the_swap(amt, tmp_path):
     assert amt.rows(check.format("SELECT")) == [["t"]]
     assert amt.rows(check.format("INSERT")) == [["f"]]  # nothing more than it had
     assert amt.rows(check.replace(sql_literal(role), "'sr_reader'").format("SELECT")) == [["t"]]
+
+
+def test_a_run_without_series_removes_last_runs_series_table(amt, tmp_path):
+    """This year's definition has no yearly tables: last year's series table (published under last
+    year's rule) must not stay beside the new layer as if it were this report's."""
+    from sozialraum_plugin.gis.pg_store import PgStore
+
+    schema = amt.new_schema()
+    uri = published(tmp_path, 1.5, "#ff0000")
+    series = QgsVectorLayer("None?field=key:string&field=indicator:string&field=year:integer&field=value:double",
+                            "series", "memory")
+    feature = QgsFeature(series.fields())
+    feature.setAttributes(["01", "S3", 2020, 1.0])
+    series.dataProvider().addFeatures([feature])
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName, options.layerName = "GPKG", "series"
+    options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
+    path = uri.split("|")[0]
+    assert QgsVectorFileWriter.writeAsVectorFormatV3(series, path, QgsCoordinateTransformContext(), options)[0] == 0
+    store = PgStore(StoreSpec("Amt", schema))
+    store.begin()
+    try:
+        assert "DB_SERIES" in store.publish(uri, path + "|layername=series")
+    finally:
+        store.end()
+    assert amt.rows(f"SELECT count(*) FROM {schema}.series") == [["1"]]
+    publish(schema, published(tmp_path, 2.5, "#ff0000"))  # no series this time
+    assert amt.rows(f"SELECT to_regclass('{schema}.series') IS NULL") == [["t"]]
