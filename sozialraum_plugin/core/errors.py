@@ -221,6 +221,8 @@ MESSAGES: dict[str, str] = {
     "db_run_busy": QT_TRANSLATE_NOOP("Messages", "Another report run is writing into schema {schema}: {holder}, started {since} (UTC). This run was stopped before writing anything; run it again when the other one has finished. A run that stopped without finishing is taken over after {minutes} minutes without a sign of life."),
     "db_write_failed": QT_TRANSLATE_NOOP("Messages", "Writing {table} into schema {schema} failed: {reason}. The tables of the previous report in {schema} are unchanged."),
     "db_source_unreadable": QT_TRANSLATE_NOOP("Messages", "The database table {table} of the connection {connection} cannot be read: {reason}"),
+    # --- revpg ---
+    "db_project_failed": QT_TRANSLATE_NOOP("Messages", "The report's tables are in schema {schema} (this run's), but saving the project {project} there failed: {reason}. Open the tables from the schema directly, or run the report again."),
 }
 
 

@@ -88,9 +88,9 @@ class PgStore:
         self.lease.renew()
         try:
             return store_project(self.conn, self.schema, qgz, published["DB_LAYER"], published.get("DB_SERIES"))
-        except OSError as error:
-            raise SozialraumError("db_write_failed", table="qgis_projects", schema=self.schema,
-                                  reason=str(error)) from None
+        except OSError as error:  # (the tables are in place already: not "previous report unchanged")
+            raise SozialraumError("db_project_failed", schema=self.schema, project="Sozialbericht",
+                                  reason=error_text(error)) from None
 
     def _export(self, layer: QgsVectorLayer, table: str, staged: list, shown: str) -> str:
         if not layer.isValid():

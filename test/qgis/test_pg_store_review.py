@@ -237,3 +237,35 @@ def test_a_run_without_series_removes_last_runs_series_table(amt, tmp_path):
     assert amt.rows(f"SELECT count(*) FROM {schema}.series") == [["1"]]
     publish(schema, published(tmp_path, 2.5, "#ff0000"))  # no series this time
     assert amt.rows(f"SELECT to_regclass('{schema}.series') IS NULL") == [["t"]]
+
+
+def test_a_project_that_cannot_be_saved_does_not_claim_the_tables_unchanged(amt, tmp_path):
+    """The project is written after the tables are in place: when it fails the message must say
+    the tables are this run's, not that the previous report's are unchanged."""
+    from qgis.core import QgsProject
+
+    from sozialraum_plugin.gis.pg_store import PgStore
+
+    schema = amt.new_schema()
+    amt.sql(f"CREATE TABLE {schema}.qgis_projects (name text); ALTER TABLE {schema}.qgis_projects OWNER TO sr_writer")
+    uri = published(tmp_path, 1.5, "#ff0000")
+    folder = os.path.dirname(uri.split("|")[0])
+    os.replace(uri.split("|")[0], os.path.join(folder, "sozialraum.gpkg"))
+    uri = os.path.join(folder, "sozialraum.gpkg") + "|layername=sozialraum"
+    project = QgsProject()
+    project.addMapLayer(QgsVectorLayer(uri, "Karte", "ogr"))
+    qgz = os.path.join(folder, "Sozialbericht.qgz")
+    assert project.write(qgz)
+    project.clear()
+    store = PgStore(StoreSpec("Amt", schema))
+    store.begin()
+    try:
+        published_tables = store.publish(uri, None)
+        with pytest.raises(SozialraumError) as error:
+            store.store_project(qgz, published_tables)
+    finally:
+        store.end()
+    assert value_and_colour(published_tables)[0] == [1.5]  # the tables are this run's
+    text = str(error.value)
+    assert "qgis_projects" in text or "Sozialbericht" in text
+    assert "unchanged" not in text, text
