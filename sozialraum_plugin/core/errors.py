@@ -222,6 +222,7 @@ MESSAGES: dict[str, str] = {
     "db_write_failed": QT_TRANSLATE_NOOP("Messages", "Writing {table} into schema {schema} failed: {reason}. The tables of the previous report in {schema} are unchanged."),
     "db_source_unreadable": QT_TRANSLATE_NOOP("Messages", "The database table {table} of the connection {connection} cannot be read: {reason}"),
     # --- revpg ---
+    "db_table_foreign": QT_TRANSLATE_NOOP("Messages", "Schema {schema} already holds a table {schema}.{table} that no report run wrote; a report run would replace it. Choose another schema for the report, or rename that table."),
     "db_project_failed": QT_TRANSLATE_NOOP("Messages", "The report's tables are in schema {schema} (this run's), but saving the project {project} there failed: {reason}. Open the tables from the schema directly, or run the report again."),
 }
 

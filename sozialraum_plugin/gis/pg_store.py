@@ -31,6 +31,8 @@ STAGE = "_sr_stage_"
 LAYER_TABLE = "sozialraum"
 SERIES_TABLE = "series"
 STYLE_NAME = "Sozialraum"  # the report's own row in public.layer_styles
+#: the comment on every table a report run puts in place: only such tables are replaced by the next run
+MARK = "Sozialraum report: written by the Sozialraum plugin, replaced by the next report run"
 
 
 class PgStore:
@@ -45,6 +47,7 @@ class PgStore:
 
     def begin(self) -> None:
         check_write_rights(self.conn, self.schema, self.role, self.database)
+        self._check_own_tables()
         self.lease.acquire()
         try:
             self._drop_stale_stages()
@@ -133,7 +136,8 @@ class PgStore:
         for stage, final in moves:
             grants = self._grants(final)
             statements += [f"DROP TABLE IF EXISTS {schema}.{sql_name(final)}",
-                           f"ALTER TABLE {schema}.{sql_name(stage)} RENAME TO {sql_name(final)}"]
+                           f"ALTER TABLE {schema}.{sql_name(stage)} RENAME TO {sql_name(final)}",
+                           f"COMMENT ON TABLE {schema}.{sql_name(final)} IS {sql_literal(MARK)}"]
             statements += [f"GRANT {rights} ON {schema}.{sql_name(final)} TO {grantee}" for grantee, rights in grants]
             if final == LAYER_TABLE and (styled or self._has_styles()):  # last run's style goes too
                 where = f"f_table_schema = {sql_literal(self.schema)} AND f_table_name = "
@@ -163,6 +167,15 @@ class PgStore:
             f"strpos(c.relname, {t}) > 0 LOOP EXECUTE format('ALTER %s %I.%I RENAME TO %I', "
             f"CASE WHEN r.relkind = 'i' THEN 'INDEX' ELSE 'SEQUENCE' END, {s}, r.relname, "
             f"replace(r.relname, {t}, '')); END LOOP; END")
+
+    def _check_own_tables(self) -> None:
+        """The office may keep a table named like the report's in the schema: never dropped."""
+        names = ", ".join(sql_literal(t) for t in (LAYER_TABLE, SERIES_TABLE))
+        for (table,) in sql(self.conn, (
+                "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                f"WHERE n.nspname = {sql_literal(self.schema)} AND c.relname IN ({names}) AND "
+                f"coalesce(obj_description(c.oid, 'pg_class'), '') <> {sql_literal(MARK)} ORDER BY c.relname DESC")):
+            raise SozialraumError("db_table_foreign", schema=self.schema, table=str(table))
 
     def _has_styles(self) -> bool:
         return bool(sql(self.conn, "SELECT to_regclass('public.layer_styles') IS NOT NULL")[0][0])

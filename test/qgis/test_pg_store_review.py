@@ -269,3 +269,20 @@ def test_a_project_that_cannot_be_saved_does_not_claim_the_tables_unchanged(amt,
     text = str(error.value)
     assert "qgis_projects" in text or "Sozialbericht" in text
     assert "unchanged" not in text, text
+
+
+def test_a_table_no_report_wrote_is_not_replaced(amt, tmp_path):
+    """A planner names a schema the office already uses (here one with its own 'series' of other
+    figures, owned by the same role): the run refuses before any work instead of dropping it."""
+    schema = amt.new_schema()
+    amt.sql(f"CREATE TABLE {schema}.series (id int, pegel double precision); "
+            f"INSERT INTO {schema}.series VALUES (1, 2.5); ALTER TABLE {schema}.series OWNER TO sr_writer")
+    with pytest.raises(SozialraumError) as error:
+        publish(schema, published(tmp_path, 1.5, "#ff0000"))
+    assert error.value.code == "db_table_foreign" and f"{schema}.series" in str(error.value)
+    assert amt.rows(f"SELECT pegel FROM {schema}.series") == [["2.5"]]
+    assert amt.rows(f"SELECT to_regclass('{schema}.sozialraum') IS NULL") == [["t"]]
+    amt.sql(f"ALTER TABLE {schema}.series RENAME TO pegel")  # moved aside: the report may write
+    publish(schema, published(tmp_path, 1.5, "#ff0000"))
+    publish(schema, published(tmp_path, 2.5, "#ff0000"))  # its own tables it replaces, run after run
+    assert amt.rows(f"SELECT pegel FROM {schema}.pegel") == [["2.5"]]
