@@ -24,7 +24,7 @@ from qgis.PyQt.QtXml import QDomDocument
 from ..core.errors import SozialraumError
 from ..core.report.db_source import dollar_quoted, sql_literal, sql_name
 from .pg_connection import DB_ERRORS, connection, error_text, probe, sql, table_uri
-from .pg_lease import Lease
+from .pg_lease import Lease, runs_table
 from .pg_rights import check_write_rights
 
 STAGE = "_sr_stage_"
@@ -169,7 +169,10 @@ class PgStore:
             f"replace(r.relname, {t}, '')); END LOOP; END")
 
     def _check_own_tables(self) -> None:
-        """The office may keep a table named like the report's in the schema: never dropped."""
+        """The office may keep a table named like the report's in the schema: never dropped. (A
+        schema with a runs table had report runs before the mark: its tables are the report's.)"""
+        if sql(self.conn, f"SELECT to_regclass({sql_literal(runs_table(self.schema))}) IS NOT NULL")[0][0]:
+            return
         names = ", ".join(sql_literal(t) for t in (LAYER_TABLE, SERIES_TABLE))
         for (table,) in sql(self.conn, (
                 "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
