@@ -286,3 +286,14 @@ def test_a_table_no_report_wrote_is_not_replaced(amt, tmp_path):
     publish(schema, published(tmp_path, 1.5, "#ff0000"))
     publish(schema, published(tmp_path, 2.5, "#ff0000"))  # its own tables it replaces, run after run
     assert amt.rows(f"SELECT pegel FROM {schema}.pegel") == [["2.5"]]
+
+
+def test_the_servers_words_are_found_behind_sql_holding_brackets(amt):
+    """QGIS wraps the server's error as 'SQL error: <sql> returned n [<error>]'; SQL with ARRAY[…]
+    (the rights check) must not cut the message at its own bracket."""
+    from sozialraum_plugin.gis.pg_connection import DB_ERRORS, connection, error_text, sql
+
+    with pytest.raises(DB_ERRORS) as error:
+        sql(connection("Amt"), "SELECT array_position(ARRAY['a', 'b'], x) FROM keine_tabelle_hier")
+    text = error_text(error.value)
+    assert text.startswith('relation "keine_tabelle_hier" does not exist'), text
