@@ -13,6 +13,7 @@ from __future__ import annotations
 import getpass
 import os
 import socket
+import time
 import uuid
 
 from ..core.errors import SozialraumError
@@ -20,6 +21,7 @@ from ..core.report.db_source import dollar_quoted, sql_literal, sql_name
 from .pg_connection import DB_ERRORS, sql
 
 STALE_MINUTES = 60
+RENEW_SECONDS = 60  # (renewing on progress: not an UPDATE per progress tick)
 LOCK = "report"
 
 
@@ -53,6 +55,7 @@ class Lease:
         self.conn, self.schema, self.role = conn, schema, role
         self.token = uuid.uuid4().hex
         self.held = False
+        self.renewed_at = time.monotonic()
 
     def acquire(self) -> None:
         table = runs_table(self.schema)
@@ -104,11 +107,21 @@ class Lease:
         (the transaction that puts the tables into place checks the lease anyway)."""
         if not self.held:
             return
+        self.renewed_at = time.monotonic()
         try:
             sql(self.conn, f"UPDATE {runs_table(self.schema)} SET heartbeat = now() "
                            f"WHERE token = {sql_literal(self.token)}")
         except DB_ERRORS:
             pass
+
+    def keep_alive(self, feedback) -> None:
+        """Renew on the run's progress too, at most once a minute: a single step may outlast
+        STALE_MINUTES (the profile atlas of a large grid), and a live run must not be taken over."""
+        feedback.progressChanged.connect(self._renew_if_due)
+
+    def _renew_if_due(self, *_progress) -> None:
+        if self.held and time.monotonic() - self.renewed_at >= RENEW_SECONDS:
+            self.renew()
 
     def release(self) -> None:
         if not self.held:

@@ -297,3 +297,29 @@ def test_the_servers_words_are_found_behind_sql_holding_brackets(amt):
         sql(connection("Amt"), "SELECT array_position(ARRAY['a', 'b'], x) FROM keine_tabelle_hier")
     text = error_text(error.value)
     assert text.startswith('relation "keine_tabelle_hier" does not exist'), text
+
+
+def test_a_long_step_keeps_the_lease_alive(amt):
+    """The lease was renewed only between steps: one step longer than STALE_MINUTES (the profile
+    atlas of a large grid) let a colleague take over a live run. Progress within a step renews it."""
+    from qgis.core import QgsProcessingFeedback, QgsProcessingMultiStepFeedback
+
+    from sozialraum_plugin.gis.pg_connection import connection
+    from sozialraum_plugin.gis.pg_lease import Lease
+
+    schema = amt.new_schema()
+    lease = Lease(connection("Amt"), schema, "sr_writer")
+    lease.acquire()
+    try:
+        parent = QgsProcessingFeedback()
+        steps = QgsProcessingMultiStepFeedback(3, parent)
+        lease.keep_alive(parent)
+        amt.sql(f"UPDATE {schema}.sozialraum_runs SET heartbeat = now() - interval '2 hours'")
+        lease.renewed_at -= 3600  # (the last sign of life long ago: due now)
+        steps.setProgress(40)  # a child algorithm's progress, deep inside one step
+        assert amt.rows(f"SELECT heartbeat > now() - interval '1 minute' FROM {schema}.sozialraum_runs") == [["t"]]
+        amt.sql(f"UPDATE {schema}.sozialraum_runs SET heartbeat = now() - interval '2 hours'")
+        steps.setProgress(50)  # not due again yet: no SQL on every progress tick
+        assert amt.rows(f"SELECT heartbeat > now() - interval '1 minute' FROM {schema}.sozialraum_runs") == [["f"]]
+    finally:
+        lease.release()
