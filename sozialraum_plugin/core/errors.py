@@ -224,6 +224,9 @@ MESSAGES: dict[str, str] = {
     # --- writer ---
     "output_not_supported": QT_TRANSLATE_NOOP("Messages", "The output {file} is not a destination the plugin can write: choose a GeoPackage (.gpkg), a temporary layer or a PostGIS table."),
     "output_no_table": QT_TRANSLATE_NOOP("Messages", "The database output {file} names no table (table=…)."),
+    # --- revpg ---
+    "db_table_foreign": QT_TRANSLATE_NOOP("Messages", "Schema {schema} already holds a table {schema}.{table} that no report run wrote; a report run would replace it. Choose another schema for the report, or rename that table."),
+    "db_project_failed": QT_TRANSLATE_NOOP("Messages", "The report's tables are in schema {schema} (this run's), but saving the project {project} there failed: {reason}. Open the tables from the schema directly, or run the report again."),
 }
 
 

@@ -12,6 +12,8 @@ after it would leave the pooled connection in an aborted transaction).
 """
 from __future__ import annotations
 
+import re
+
 from qgis.core import QgsDataSourceUri, QgsProviderRegistry
 
 from ..core.errors import SozialraumError
@@ -57,8 +59,10 @@ def connection(name: str):
 def error_text(error) -> str:
     """The server's words without the SQL QGIS puts around them."""
     text = str(error.args[0] if getattr(error, "args", None) else error)
-    if "[" in text and text.rstrip().endswith("]"):
-        text = text[text.index("[") + 1:].rstrip().rstrip("]")
+    # "SQL error: <sql> returned <n> [<error>]": the last such bracket (the SQL may hold ARRAY[…])
+    found = list(re.finditer(r"returned -?\d+ \[", text))
+    if found and text.rstrip().endswith("]"):
+        text = text[found[-1].end():].rstrip()[:-1]
     return " ".join(text.replace("ERROR:", "").split())
 
 

@@ -13,13 +13,15 @@ from __future__ import annotations
 import getpass
 import os
 import socket
+import time
 import uuid
 
 from ..core.errors import SozialraumError
-from ..core.report.db_source import sql_literal, sql_name
+from ..core.report.db_source import dollar_quoted, sql_literal, sql_name
 from .pg_connection import DB_ERRORS, sql
 
 STALE_MINUTES = 60
+RENEW_SECONDS = 60  # (renewing on progress: not an UPDATE per progress tick)
 LOCK = "report"
 
 
@@ -27,8 +29,16 @@ def runs_table(schema: str) -> str:
     return f"{sql_name(schema)}.sozialraum_runs"
 
 
-def _alive(host: str, pid) -> bool:
-    """False only when certain: the holder ran on this computer and its process is gone."""
+#: tokens of the runs of this process that hold a lease now (two runs in one QGIS: two tasks)
+_LIVE: set = set()
+
+
+def _alive(host: str, pid, token: str = "") -> bool:
+    """False only when certain: the holder ran on this computer and its process is gone, or it is
+    this process and none of its runs holds that lease (a release the server missed: else the
+    planner's own next run would be refused for STALE_MINUTES by a QGIS that is still open)."""
+    if host == socket.gethostname() and str(pid) == str(os.getpid()):
+        return token in _LIVE
     if host != socket.gethostname() or os.name != "posix" or not pid:
         return True  # (os.kill on Windows would end the process: no check there)
     try:
@@ -45,6 +55,7 @@ class Lease:
         self.conn, self.schema, self.role = conn, schema, role
         self.token = uuid.uuid4().hex
         self.held = False
+        self.renewed_at = time.monotonic()
 
     def acquire(self) -> None:
         table = runs_table(self.schema)
@@ -58,7 +69,7 @@ class Lease:
                 if attempt:
                     raise
         row = self._current()
-        stale = row[0] if row and not _alive(row[2], row[3]) else ""
+        stale = row[0] if row and not _alive(row[2], row[3], row[0]) else ""
         holder = f"role {self.role}, user {_user()} on {socket.gethostname()}, process {os.getpid()}"
         got = sql(self.conn, (
             f"INSERT INTO {table} AS r (lock, token, holder, host, pid, started, heartbeat) VALUES ("
@@ -74,6 +85,7 @@ class Lease:
                                   holder=row[1] if row else "?", since=row[4] if row else "?",
                                   minutes=STALE_MINUTES)
         self.held = True
+        _LIVE.add(self.token)
 
     def _current(self):
         rows = sql(self.conn, (
@@ -84,9 +96,10 @@ class Lease:
     def check_sql(self) -> str:
         """Statements for the transaction that puts the tables into place: it fails (and changes
         nothing) when this run's lease was taken over meanwhile."""
-        return (f"DO $$BEGIN IF NOT EXISTS (SELECT 1 FROM {runs_table(self.schema)} WHERE lock = "
-                f"{sql_literal(LOCK)} AND token = {sql_literal(self.token)}) THEN RAISE EXCEPTION "
-                f"'the lease of this run was taken over'; END IF; END$$; "
+        check = (f"BEGIN IF NOT EXISTS (SELECT 1 FROM {runs_table(self.schema)} WHERE lock = "
+                 f"{sql_literal(LOCK)} AND token = {sql_literal(self.token)}) THEN RAISE EXCEPTION "
+                 f"'the lease of this run was taken over'; END IF; END")
+        return (f"DO {dollar_quoted(check)}; "
                 f"UPDATE {runs_table(self.schema)} SET heartbeat = now() WHERE token = {sql_literal(self.token)}")
 
     def renew(self) -> None:
@@ -94,16 +107,27 @@ class Lease:
         (the transaction that puts the tables into place checks the lease anyway)."""
         if not self.held:
             return
+        self.renewed_at = time.monotonic()
         try:
             sql(self.conn, f"UPDATE {runs_table(self.schema)} SET heartbeat = now() "
                            f"WHERE token = {sql_literal(self.token)}")
         except DB_ERRORS:
             pass
 
+    def keep_alive(self, feedback) -> None:
+        """Renew on the run's progress too, at most once a minute: a single step may outlast
+        STALE_MINUTES (the profile atlas of a large grid), and a live run must not be taken over."""
+        feedback.progressChanged.connect(self._renew_if_due)
+
+    def _renew_if_due(self, *_progress) -> None:
+        if self.held and time.monotonic() - self.renewed_at >= RENEW_SECONDS:
+            self.renew()
+
     def release(self) -> None:
         if not self.held:
             return
         self.held = False
+        _LIVE.discard(self.token)
         try:
             sql(self.conn, f"DELETE FROM {runs_table(self.schema)} WHERE token = {sql_literal(self.token)}")
         except DB_ERRORS:

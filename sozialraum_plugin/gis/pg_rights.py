@@ -31,7 +31,8 @@ def check_write_rights(conn, schema: str, role: str, database: str) -> None:
     for table, owner, member in sql(conn, (
             "SELECT c.relname, pg_get_userbyid(c.relowner), pg_has_role(c.relowner, 'USAGE') "
             "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-            f"WHERE n.nspname = {s} AND c.relname IN ({names})")):
+            f"WHERE n.nspname = {s} AND c.relname IN ({names}) "
+            f"ORDER BY array_position(ARRAY[{names}], c.relname::text)")):  # (the report's layer first, always)
         if not member:
             raise SozialraumError("db_not_owner", schema=schema, table=table, owner=owner, role=role)
     _check_style_rights(conn, schema, role)

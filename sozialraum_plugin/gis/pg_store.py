@@ -13,18 +13,26 @@ departments).
 """
 from __future__ import annotations
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsVectorLayer, QgsVectorLayerExporter
+from qgis.core import (
+    QgsAbstractDatabaseProviderConnection,
+    QgsCoordinateReferenceSystem,
+    QgsVectorLayer,
+    QgsVectorLayerExporter,
+)
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..core.errors import SozialraumError
-from ..core.report.db_source import sql_literal, sql_name
+from ..core.report.db_source import dollar_quoted, sql_literal, sql_name
 from .pg_connection import DB_ERRORS, connection, error_text, probe, sql, table_uri
-from .pg_lease import Lease
+from .pg_lease import Lease, runs_table
 from .pg_rights import check_write_rights
 
 STAGE = "_sr_stage_"
 LAYER_TABLE = "sozialraum"
 SERIES_TABLE = "series"
+STYLE_NAME = "Sozialraum"  # the report's own row in public.layer_styles
+#: the comment on every table a report run puts in place: only such tables are replaced by the next run
+MARK = "Sozialraum report: written by the Sozialraum plugin, replaced by the next report run"
 
 
 class PgStore:
@@ -39,8 +47,13 @@ class PgStore:
 
     def begin(self) -> None:
         check_write_rights(self.conn, self.schema, self.role, self.database)
+        self._check_own_tables()
         self.lease.acquire()
-        self._drop_stale_stages()
+        try:
+            self._drop_stale_stages()
+        except BaseException:  # the caller gets no store to end: the lease must not outlive this
+            self.lease.release()
+            raise
 
     def end(self) -> None:
         self.lease.release()
@@ -78,9 +91,9 @@ class PgStore:
         self.lease.renew()
         try:
             return store_project(self.conn, self.schema, qgz, published["DB_LAYER"], published.get("DB_SERIES"))
-        except OSError as error:
-            raise SozialraumError("db_write_failed", table="qgis_projects", schema=self.schema,
-                                  reason=str(error)) from None
+        except OSError as error:  # (the tables are in place already: not "previous report unchanged")
+            raise SozialraumError("db_project_failed", schema=self.schema, project="Sozialbericht",
+                                  reason=error_text(error)) from None
 
     def _export(self, layer: QgsVectorLayer, table: str, staged: list, shown: str) -> str:
         if not layer.isValid():
@@ -93,6 +106,14 @@ class PgStore:
         code, message = QgsVectorLayerExporter.exportLayer(layer, uri, "postgres", crs, False, {})
         if getattr(code, "value", code) != 0:  # Success / NoError: 0 (an enum from 3.22, a Python enum later)
             raise SozialraumError("db_write_failed", table=shown, schema=self.schema, reason=message or str(code))
+        if geometry:  # the exporter makes none; a colleague's map of a 100 m grid needs it (renamed by the swap)
+            options = QgsAbstractDatabaseProviderConnection.SpatialIndexOptions()
+            options.geometryColumnName = geometry
+            try:
+                self.conn.createSpatialIndex(self.schema, table, options)
+            except DB_ERRORS as error:
+                raise SozialraumError("db_write_failed", table=shown, schema=self.schema,
+                                      reason=error_text(error)) from None
         return geometry
 
     def _style(self, layer: QgsVectorLayer, stage: str, geometry: str) -> bool:
@@ -104,7 +125,7 @@ class PgStore:
         layer.exportNamedStyle(document)
         target = QgsVectorLayer(table_uri(self.conn, self.schema, stage, geometry, "fid"), stage, "postgres")
         target.importNamedStyle(document)
-        error = target.saveStyleToDatabase("Sozialraum", "Sozialraum", True, "")
+        error = target.saveStyleToDatabase(STYLE_NAME, STYLE_NAME, True, "")
         if error:
             raise SozialraumError("db_write_failed", table="public.layer_styles", schema=self.schema, reason=error)
         return True
@@ -115,13 +136,21 @@ class PgStore:
         for stage, final in moves:
             grants = self._grants(final)
             statements += [f"DROP TABLE IF EXISTS {schema}.{sql_name(final)}",
-                           f"ALTER TABLE {schema}.{sql_name(stage)} RENAME TO {sql_name(final)}"]
+                           f"ALTER TABLE {schema}.{sql_name(stage)} RENAME TO {sql_name(final)}",
+                           f"COMMENT ON TABLE {schema}.{sql_name(final)} IS {sql_literal(MARK)}"]
             statements += [f"GRANT {rights} ON {schema}.{sql_name(final)} TO {grantee}" for grantee, rights in grants]
             if final == LAYER_TABLE and (styled or self._has_styles()):  # last run's style goes too
                 where = f"f_table_schema = {sql_literal(self.schema)} AND f_table_name = "
-                statements += [f"DELETE FROM public.layer_styles WHERE {where}{sql_literal(final)}",
-                               f"UPDATE public.layer_styles SET f_table_name = {sql_literal(final)} "
-                               f"WHERE {where}{sql_literal(stage)}"]
+                # the report's own row goes; a style a colleague saved for the table stays, not default
+                statements += [f"DELETE FROM public.layer_styles WHERE {where}{sql_literal(final)} "
+                               f"AND stylename = {sql_literal(STYLE_NAME)}"]
+                if styled:
+                    statements.append(f"UPDATE public.layer_styles SET useasdefault = false "
+                                      f"WHERE {where}{sql_literal(final)}")
+                statements.append(f"UPDATE public.layer_styles SET f_table_name = {sql_literal(final)} "
+                                  f"WHERE {where}{sql_literal(stage)}")
+        if SERIES_TABLE not in (final for _stage, final in moves):  # last year's, under last year's rule
+            statements.append(f"DROP TABLE IF EXISTS {schema}.{sql_name(SERIES_TABLE)}")
         statements.append(self._rename_parts_sql(moves[0][0][:-len(moves[0][1])]))
         try:
             sql(self.conn, ";\n".join(statements))  # one string: one transaction
@@ -132,11 +161,24 @@ class PgStore:
     def _rename_parts_sql(self, tag: str) -> str:
         """The staging tables' indexes and sequences (key, spatial index) lose the staging tag too."""
         s, t = sql_literal(self.schema), sql_literal(tag)
-        return ("DO $$DECLARE r record; BEGIN FOR r IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n "
-                f"ON n.oid = c.relnamespace WHERE n.nspname = {s} AND c.relkind IN ('i', 'S') AND "
-                f"strpos(c.relname, {t}) > 0 LOOP EXECUTE format('ALTER %s %I.%I RENAME TO %I', "
-                f"CASE WHEN r.relkind = 'i' THEN 'INDEX' ELSE 'SEQUENCE' END, {s}, r.relname, "
-                f"replace(r.relname, {t}, '')); END LOOP; END$$")
+        return "DO " + dollar_quoted(
+            "DECLARE r record; BEGIN FOR r IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n "
+            f"ON n.oid = c.relnamespace WHERE n.nspname = {s} AND c.relkind IN ('i', 'S') AND "
+            f"strpos(c.relname, {t}) > 0 LOOP EXECUTE format('ALTER %s %I.%I RENAME TO %I', "
+            f"CASE WHEN r.relkind = 'i' THEN 'INDEX' ELSE 'SEQUENCE' END, {s}, r.relname, "
+            f"replace(r.relname, {t}, '')); END LOOP; END")
+
+    def _check_own_tables(self) -> None:
+        """The office may keep a table named like the report's in the schema: never dropped. (A
+        schema with a runs table had report runs before the mark: its tables are the report's.)"""
+        if sql(self.conn, f"SELECT to_regclass({sql_literal(runs_table(self.schema))}) IS NOT NULL")[0][0]:
+            return
+        names = ", ".join(sql_literal(t) for t in (LAYER_TABLE, SERIES_TABLE))
+        for (table,) in sql(self.conn, (
+                "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                f"WHERE n.nspname = {sql_literal(self.schema)} AND c.relname IN ({names}) AND "
+                f"coalesce(obj_description(c.oid, 'pg_class'), '') <> {sql_literal(MARK)} ORDER BY c.relname DESC")):
+            raise SozialraumError("db_table_foreign", schema=self.schema, table=str(table))
 
     def _has_styles(self) -> bool:
         return bool(sql(self.conn, "SELECT to_regclass('public.layer_styles') IS NOT NULL")[0][0])

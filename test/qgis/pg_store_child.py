@@ -3,6 +3,7 @@ subprocess: ``python pg_store_child.py '<json>'``; prints one JSON line with wha
 
 {"action": "report", "server": {...}, "role": "sr_writer", "connection": "Amt", "definition": …, "folder": …}
 {"action": "reader", …, "schema": "bericht", "folder": …}: open the styled layer, export profiles, try a report
+{"action": "lease", …, "schema": …, "at": <epoch seconds>}: take the schema's lease at that instant
 """
 from __future__ import annotations
 
@@ -82,6 +83,25 @@ def reader(args, log) -> dict:
     layer.rollBack()
     out["report"] = report(args, log)
     return out
+
+
+def lease(args, log) -> dict:
+    """Take the schema's lease at the instant ``at`` (epoch seconds), hold it a moment, free it."""
+    import time
+
+    from sozialraum_plugin.core.errors import SozialraumError
+    from sozialraum_plugin.gis.pg_connection import connection
+    from sozialraum_plugin.gis.pg_lease import Lease
+
+    held = Lease(connection(args["connection"]), args["schema"], args["role"])
+    time.sleep(max(0.0, args["at"] - time.time()))
+    try:
+        held.acquire()
+    except SozialraumError as error:
+        return {"got": False, "error": str(error)}
+    time.sleep(3)
+    held.release()
+    return {"got": True, "error": ""}
 
 
 def main() -> None:

@@ -249,3 +249,14 @@ def test_a_parent_level_and_the_profiles_parent_column_survive(builder, rich):  
     assert mine.level is not None and mine.level.counts == ["gesamt"] and mine.level.name == "AREA_NAME"
     assert (mine.profiles.parent_field, mine.profiles.parent_title) == ("AREA_ID", "Stadtteil")
     assert mine.to_dict() == load(str(rich)).with_absolute_paths().to_dict()
+
+
+def test_a_connection_without_a_schema_is_named_not_dropped(builder, rich):  # noqa: F811
+    """Picking a database connection and forgetting the schema must not save a definition that
+    silently publishes nowhere: the builder names what is missing."""
+    assert builder.open_file(str(rich))
+    assert not [p for p in builder.problems() if "schema" in p.lower()]
+    builder.general.schema_edit.setText("  ")
+    assert [p for p in builder.problems() if "schema" in p.lower() and "Amt (anderes Profil)" in p], builder.problems()
+    builder.general.store_combo.setCurrentIndex(0)  # "(none: files only)": nothing missing
+    assert not [p for p in builder.problems() if "schema" in p.lower()]

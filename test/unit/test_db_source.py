@@ -60,3 +60,37 @@ def test_a_table_entry_missing_a_part_is_refused():
 def test_sql_quoting():
     assert sql_literal("O'Brien") == "'O''Brien'"
     assert sql_name('Bericht "2022"') == '"Bericht ""2022"""'
+
+
+@pytest.mark.parametrize("uri", [
+    "postgres://password='geheim' dbname='x' host=h user='u' table=\"s\".\"t\" (geom)",  # first word of the URI
+    "postgres://dbname='x' host=h user='u'\tPASSWORD = 'geheim' table=\"s\".\"t\" (geom)",
+])
+def test_a_password_anywhere_in_a_layer_uri_is_refused(uri):
+    """The password may be the URI's first word (right after postgres://): kept in plain text all the same."""
+    with pytest.raises(SozialraumError) as error:
+        ReportDefinition.from_dict({**BASE, "tables": [{"path": uri, "key": "ID", "fields": ["a"]}]}, file="d.json")
+    assert error.value.code == "db_password_in_definition" and "geheim" not in str(error.value)
+
+
+def test_dollar_quoting_survives_a_schema_name_with_dollars():
+    """A DO block's body names the schema; a name holding '$$' must not end the block early."""
+    from sozialraum_plugin.core.report.db_source import dollar_quoted
+
+    body = "SELECT 1 FROM \"Kosten$$Plan\".t WHERE x = 'Kosten$$Plan' AND y = '$sr$'"
+    quoted = dollar_quoted(body)
+    tag = quoted[:quoted.index("$", 1) + 1]
+    assert quoted == tag + body + tag and tag not in body and tag.startswith("$") and tag != "$$"
+    assert dollar_quoted("BEGIN END") == "$sr$BEGIN END$sr$"
+
+
+@pytest.mark.parametrize("uri, label", [
+    ("postgres://dbname='amt' host=10.1.2.3 port=5432 user='planer' authcfg=ab12cd3 key='fid' "
+     "table=\"statistik\".\"mss_2021\" (geom)", "statistik.mss_2021"),
+    ("postgres://service=amt table=\"Amt \\\"Nord\\\"\".\"Einwohner\"", 'Amt "Nord".Einwohner'),
+    ("postgres://service=amt sql=SELECT", "PostgreSQL"),
+])
+def test_a_provider_uri_is_named_by_its_table_on_the_maps(uri, label):
+    """The maps' source line (printed on a published PDF) names the table, not the server,
+    its address, the login name or the authentication configuration."""
+    assert source_label(uri) == label

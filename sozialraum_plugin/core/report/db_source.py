@@ -22,6 +22,8 @@ PREFIX = "pgconn:"
 URI_PREFIXES = ("postgres://",)
 _PASSWORD = re.compile(r"(^|\s)password\s*=", re.IGNORECASE)
 _NAME = re.compile(r"^[^\x00]{1,63}$")
+_QUOTED = r'"((?:[^"\\]|\\.)*)"'  # a QGIS URI's quoted name, \" inside
+_URI_TABLE = re.compile(rf"\btable={_QUOTED}(?:\.{_QUOTED})?")
 
 
 @dataclass(frozen=True)
@@ -73,15 +75,24 @@ def source_from_json(value: Any, file: str, section: str) -> Any:
             raise SozialraumError("definition_invalid", file=file, section=section,
                                   reason="connection, schema and table names must not contain '|'")
         return DbTable(*names).text()
-    if isinstance(value, str) and value.startswith(URI_PREFIXES) and _PASSWORD.search(value):
+    if isinstance(value, str) and value.startswith(URI_PREFIXES) and _PASSWORD.search(value.split("://", 1)[1]):
         raise SozialraumError("db_password_in_definition", file=file, section=section)
     return value
 
 
 def source_label(value: str) -> str:
-    """What a source line names: a file as it is, a database table as schema.table."""
+    """What a source line names: a file as it is, a database table as schema.table (a provider
+    URI too: the line is printed on the maps, which must not show the server, login or authcfg)."""
     table = db_table(value)
-    return f"{table.schema}.{table.table}" if table else value
+    if table:
+        return f"{table.schema}.{table.table}"
+    if isinstance(value, str) and value.startswith(URI_PREFIXES):
+        found = _URI_TABLE.search(value)
+        if not found:
+            return "PostgreSQL"
+        names = [n.replace('\\"', '"') for n in found.groups() if n is not None]
+        return ".".join(names)
+    return value
 
 
 def source_to_json(value: str) -> Any:
@@ -105,6 +116,16 @@ def store_from_json(value: Any, file: str) -> Optional[StoreSpec]:
 def sql_literal(text: str) -> str:
     """A string as an SQL literal (names of roles, schemas and tables in checks and leases)."""
     return "'" + str(text).replace("'", "''") + "'"
+
+
+def dollar_quoted(body: str) -> str:
+    """A DO block's body in dollar quotes whose tag the body does not hold (a schema named
+    ``Kosten$$Plan`` would end a plain ``$$`` block early)."""
+    tag, n = "$sr$", 0
+    while tag in body:
+        n += 1
+        tag = f"$sr{n}$"
+    return f"{tag}{body}{tag}"
 
 
 def sql_name(text: str) -> str:

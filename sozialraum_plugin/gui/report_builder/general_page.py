@@ -225,6 +225,10 @@ class GeneralPage(QWidget):
             out.append(translate("ReportBuilder", "Choose the district key field (page “Report”)."))
         if not self.folder_widget.filePath().strip():
             out.append(translate("ReportBuilder", "Choose an output folder (page “Report”)."))
+        connection = self.store_combo.currentData()
+        if connection and not self.schema_edit.text().strip():  # else store() drops the connection silently
+            out.append(translate("ReportBuilder", "Enter the schema to publish into through the database "
+                                                  "connection {0} (page “Report”).").format(connection))
         return out
 
 

@@ -118,6 +118,8 @@ class ReportAlgorithm(SozialraumAlgorithm):
         caller = None if on_main_thread() else self._caller
         words = self._report_words(parameters, context, definition)
         store = open_store(definition, feedback)  # rights and the schema's lease, before any work
+        if store is not None:
+            store.lease.keep_alive(feedback)  # (renewed within long steps too)
         try:
             os.makedirs(folder, exist_ok=True)
             run = ReportRun(definition, folder, context, feedback, self._main_context, caller, path, words)
