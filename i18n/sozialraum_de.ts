@@ -2729,6 +2729,16 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <source>The database output {file} names no table (table=…).</source>
         <translation>Die Datenbankausgabe {file} nennt keine Tabelle (table=…).</translation>
     </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="228"/>
+        <source>Schema {schema} already holds a table {schema}.{table} that no report run wrote; a report run would replace it. Choose another schema for the report, or rename that table.</source>
+        <translation>Das Schema {schema} enthält bereits eine Tabelle {schema}.{table}, die kein Berichtslauf geschrieben hat; ein Berichtslauf würde sie ersetzen. Wählen Sie ein anderes Schema für den Bericht oder benennen Sie diese Tabelle um.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="229"/>
+        <source>The report&apos;s tables are in schema {schema} (this run&apos;s), but saving the project {project} there failed: {reason}. Open the tables from the schema directly, or run the report again.</source>
+        <translation>Die Tabellen des Berichts stehen im Schema {schema} (aus diesem Lauf), aber das Speichern des Projekts {project} dort ist fehlgeschlagen: {reason}. Öffnen Sie die Tabellen direkt aus dem Schema oder starten Sie den Bericht erneut.</translation>
+    </message>
 </context>
 <context>
     <name>MethodNote</name>
@@ -4218,12 +4228,12 @@ OUTPUT: die neue Gliederung mit den übertragenen Zahlen (Schätzwerte, nicht ge
         <translation>Tabelle {0} von {1} wird verbunden: {2}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="393"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="330"/>
         <source>Thematic maps are not available in this version.</source>
         <translation>Themenkarten sind in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="404"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="341"/>
         <source>Profile sheets are not available in this version.</source>
         <translation>Sozialraumprofile sind in dieser Version nicht verfügbar.</translation>
     </message>
@@ -4406,12 +4416,12 @@ OUTPUT: die neue Gliederung mit den übertragenen Zahlen (Schätzwerte, nicht ge
         <translation>Gebiete, die in jeder Tabelle zugeordnet wurden</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="148"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="150"/>
         <source>The report was cancelled; no half-written file was left in {0}.</source>
         <translation>Der Bericht wurde abgebrochen; in {0} ist keine halb geschriebene Datei zurückgeblieben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="144"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report.py" line="146"/>
         <source>The report was cancelled while printing: the data files in {0} (GeoPackages, appendix, method note) are this run&apos;s, the maps and profiles were not finished; no half-written file was left.</source>
         <translation>Der Bericht wurde beim Drucken abgebrochen: die Datendateien in {0} (GeoPackages, Tabellenanhang, Methodenhinweis) stammen aus diesem Lauf, Karten und Profile wurden nicht fertiggestellt; keine halb geschriebene Datei ist zurückgeblieben.</translation>
     </message>
@@ -5417,6 +5427,11 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="106"/>
         <source>Sc&amp;hema:</source>
         <translation>Sc&amp;hema:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="230"/>
+        <source>Enter the schema to publish into through the database connection {0} (page “Report”).</source>
+        <translation>Das Schema angeben, in das über die Datenbankverbindung {0} veröffentlicht wird (Seite „Bericht“).</translation>
     </message>
 </context>
 <context>
