@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A private PostgreSQL/PostGIS cluster for the tests, inside build/pg: never the machine's own.
 #
-#   scripts/pg_cluster.sh start   initdb (once) + start on 127.0.0.1 and a free port; prints the env file
+#   scripts/pg_cluster.sh start   a new cluster (initdb) started on 127.0.0.1 and a free port; prints the env file
 #   scripts/pg_cluster.sh stop    stop it (a no-op when it is not running)
 #
 # The cluster has a database `sozialraum` with PostGIS and three roles, as an office's database
@@ -67,24 +67,23 @@ start() {
     id postgres >/dev/null 2>&1 || { echo "pg_cluster: running as root needs the 'postgres' user" >&2; exit 1; }
     chown postgres "$SERVER_DIR"
   fi
-  if [ ! -f "$DATA/PG_VERSION" ] || [ ! -f "$ENV" ]; then
-    rm -rf "$DATA"
-    local admin_pw
-    admin_pw=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
-    local pwfile=$SERVER_DIR/.pw
-    (umask 077; echo "$admin_pw" > "$pwfile")
-    [ "$(id -u)" -ne 0 ] || chown postgres "$pwfile"
-    as_owner "$BIN/initdb" -D "$DATA" -U sr_admin --pwfile="$pwfile" -A scram-sha-256 -E UTF8 \
-      --locale=C.UTF-8 >"$PG/initdb.log" 2>&1 || { tail -5 "$PG/initdb.log" >&2; rm -f "$pwfile"; exit 1; }
-    rm -f "$pwfile"
-    (umask 077; cat > "$ENV" <<EOF
+  # A new cluster for every start (initdb takes about two seconds): no test sees what an earlier
+  # session left in the database (schemas, leases, styles, projects).
+  rm -rf "$DATA"
+  local admin_pw
+  admin_pw=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
+  local pwfile=$SERVER_DIR/.pw
+  (umask 077; echo "$admin_pw" > "$pwfile")
+  [ "$(id -u)" -ne 0 ] || chown postgres "$pwfile"
+  as_owner "$BIN/initdb" -D "$DATA" -U sr_admin --pwfile="$pwfile" -A scram-sha-256 -E UTF8 \
+    --locale=C.UTF-8 >"$PG/initdb.log" 2>&1 || { tail -5 "$PG/initdb.log" >&2; rm -f "$pwfile"; exit 1; }
+  rm -f "$pwfile"
+  (umask 077; cat > "$ENV" <<EOF
 PG_ADMIN_PASSWORD=$admin_pw
 PG_WRITER_PASSWORD=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
 PG_READER_PASSWORD=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
 EOF
-    )
-    NEW=1
-  fi
+  )
   local port
   port=$(free_port)
   # TCP on loopback only; no Unix socket (its path length is limited and build/ may be deep)
@@ -95,7 +94,7 @@ EOF
   printf 'PGHOST=127.0.0.1\nPGPORT=%s\nPGDATABASE=sozialraum\n' "$port" >> "$ENV"
   # shellcheck disable=SC1090
   . "$ENV"
-  if [ "${NEW:-0}" = 1 ]; then setup "$port"; fi
+  setup "$port"
   echo "$ENV"
 }
 
