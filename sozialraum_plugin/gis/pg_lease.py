@@ -29,6 +29,17 @@ def runs_table(schema: str) -> str:
     return f"{sql_name(schema)}.sozialraum_runs"
 
 
+def private_sql(table: str) -> str:
+    """Only the report's own role(s) may see the runs table: it names the planner's login, computer
+    and process, which the schema's default privileges would show to every reading department."""
+    body = (f"DECLARE g text; BEGIN "
+            f"FOR g IN SELECT DISTINCT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE a.grantee::regrole::text END "
+            f"FROM pg_class c, aclexplode(c.relacl) a WHERE c.oid = {sql_literal(table)}::regclass "
+            f"AND a.grantee <> c.relowner LOOP "
+            f"EXECUTE 'REVOKE ALL ON ' || {sql_literal(table)} || ' FROM ' || g; END LOOP; END")
+    return f"DO {dollar_quoted(body)}"
+
+
 #: tokens of the runs of this process that hold a lease now (two runs in one QGIS: two tasks)
 _LIVE: set = set()
 
@@ -68,6 +79,7 @@ class Lease:
             except DB_ERRORS:
                 if attempt:
                     raise
+        sql(self.conn, private_sql(table))
         row = self._current()
         stale = row[0] if row and not _alive(row[2], row[3], row[0]) else ""
         holder = f"role {self.role}, user {_user()} on {socket.gethostname()}, process {os.getpid()}"

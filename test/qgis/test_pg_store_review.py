@@ -323,3 +323,15 @@ def test_a_long_step_keeps_the_lease_alive(amt):
         assert amt.rows(f"SELECT heartbeat > now() - interval '1 minute' FROM {schema}.sozialraum_runs") == [["f"]]
     finally:
         lease.release()
+
+
+def test_other_departments_cannot_read_who_runs_the_report(amt, tmp_path):
+    """The runs table names the planner's login, computer and process: the schema's default
+    privileges (SELECT for sr_reader) must not show it to the reading departments, while they
+    still read the report's layer."""
+    schema = amt.new_schema()
+    publish(schema, published(tmp_path, 1.5, "#ff0000"))
+    denied = amt.sql(f"SELECT holder FROM {schema}.sozialraum_runs", user="sr_reader", check=False)
+    assert denied.returncode != 0 and "permission denied" in denied.stderr
+    assert amt.rows(f"SELECT count(*) FROM {schema}.sozialraum", user="sr_reader") == [["1"]]
+    assert amt.rows(f"SELECT count(*) FROM {schema}.sozialraum_runs", user="sr_writer") == [["0"]]
