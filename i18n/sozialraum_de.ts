@@ -4368,19 +4368,24 @@ OUTPUT: die neue Gliederung mit den übertragenen Zahlen (Schätzwerte, nicht ge
         <translation>Der Bericht wird auch in das Schema {0} der Verbindung {1} veröffentlicht (Rolle {2}).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_store.py" line="28"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_store.py" line="34"/>
         <source>Writing the published layer and series into schema {0} …</source>
         <translation>Veröffentlichter Layer und Zeitreihe werden in das Schema {0} geschrieben …</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_store.py" line="39"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_store.py" line="45"/>
         <source>Published into schema {0}: tables sozialraum{1} with the map&apos;s style as their default. The internal layer stays in the output folder only.</source>
         <translation>In das Schema {0} veröffentlicht: Tabellen sozialraum{1} mit dem Kartenstil als Standardstil. Der interne Layer bleibt nur im Ausgabeordner.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_store.py" line="43"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_store.py" line="49"/>
         <source>The project {0} is in schema {1} too (Project ▸ Open From ▸ PostgreSQL); its data layers read the schema's tables.</source>
         <translation>Das Projekt {0} liegt auch im Schema {1} (Projekt ▸ Öffnen von ▸ PostgreSQL); seine Datenlayer lesen die Tabellen des Schemas.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_store.py" line="23"/>
+        <source>Schema {0} did not exist and was created; other departments cannot open the report there until your database administrator grants them USAGE on the schema and SELECT on its tables (ALTER DEFAULT PRIVILEGES FOR ROLE {1} IN SCHEMA {0} GRANT SELECT ON TABLES TO …).</source>
+        <translation>Das Schema {0} gab es nicht und wurde angelegt. Andere Fachbereiche können den Bericht dort erst öffnen, wenn Ihre Datenbankadministration ihnen USAGE auf das Schema und SELECT auf seine Tabellen gewährt (ALTER DEFAULT PRIVILEGES FOR ROLE {1} IN SCHEMA {0} GRANT SELECT ON TABLES TO …).</translation>
     </message>
 </context>
 <context>

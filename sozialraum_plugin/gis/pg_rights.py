@@ -10,10 +10,11 @@ REPORT_TABLES = ("sozialraum", "series", "sozialraum_runs", "qgis_projects")
 STYLE_RIGHTS = ("SELECT", "INSERT", "UPDATE", "DELETE")
 
 
-def check_write_rights(conn, schema: str, role: str, database: str) -> None:
+def check_write_rights(conn, schema: str, role: str, database: str) -> bool:
     """Raise one plain message naming what the role lacks: the schema (USAGE, CREATE; created when
     missing and the role may), the report's tables (owned by the role or a group of it) and
-    public.layer_styles (where QGIS keeps default styles; read, insert, update, delete)."""
+    public.layer_styles (where QGIS keeps default styles; read, insert, update, delete).
+    True when the schema was created here (no other role can read it yet)."""
     s = sql_literal(schema)
     rows = sql(conn, f"SELECT has_schema_privilege(oid, 'USAGE'), has_schema_privilege(oid, 'CREATE') "
                      f"FROM pg_namespace WHERE nspname = {s}")
@@ -22,7 +23,9 @@ def check_write_rights(conn, schema: str, role: str, database: str) -> None:
         if not may_create:
             raise SozialraumError("db_schema_missing", schema=schema, database=database, role=role)
         sql(conn, f"CREATE SCHEMA IF NOT EXISTS {sql_name(schema)}")
-        rows = [[True, True]]
+        rows, created = [[True, True]], True
+    else:
+        created = False
     missing = [right for right, granted in zip(("USAGE", "CREATE"), rows[0]) if not granted]
     if missing:
         raise SozialraumError("db_no_right", role=role, schema=schema,  # what the administrator types
@@ -36,6 +39,7 @@ def check_write_rights(conn, schema: str, role: str, database: str) -> None:
         if not member:
             raise SozialraumError("db_not_owner", schema=schema, table=table, owner=owner, role=role)
     _check_style_rights(conn, schema, role)
+    return created
 
 
 def _check_style_rights(conn, schema: str, role: str) -> None:

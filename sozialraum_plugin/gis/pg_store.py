@@ -44,9 +44,10 @@ class PgStore:
         who = probe(self.conn, spec.connection)
         self.role, self.database = who["role"], who["database"]
         self.lease = Lease(self.conn, self.schema, self.role)
+        self.created_schema = False
 
     def begin(self) -> None:
-        check_write_rights(self.conn, self.schema, self.role, self.database)
+        self.created_schema = check_write_rights(self.conn, self.schema, self.role, self.database)
         self._check_own_tables()
         self.lease.acquire()
         try:

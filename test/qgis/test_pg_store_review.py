@@ -335,3 +335,35 @@ def test_other_departments_cannot_read_who_runs_the_report(amt, tmp_path):
     assert denied.returncode != 0 and "permission denied" in denied.stderr
     assert amt.rows(f"SELECT count(*) FROM {schema}.sozialraum", user="sr_reader") == [["1"]]
     assert amt.rows(f"SELECT count(*) FROM {schema}.sozialraum_runs", user="sr_writer") == [["0"]]
+
+
+def test_a_schema_the_run_creates_is_said_to_be_closed_to_readers(amt):
+    """A role that may create schemas gets one made for the report, which no other department can
+    open yet: the run says so, with the grant to ask for (the run itself goes on)."""
+    from types import SimpleNamespace
+
+    from qgis.core import QgsProcessingFeedback
+
+    from sozialraum_plugin.processing.algorithms.report_store import open_store
+
+    class Feedback(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings = []
+
+        def pushWarning(self, text):  # noqa: N802
+            self.warnings.append(text)
+
+    schema = f"neu_{uuid.uuid4().hex[:6]}"
+    amt.sql("GRANT CREATE ON DATABASE sozialraum TO sr_writer")
+    try:
+        feedback = Feedback()
+        store = open_store(SimpleNamespace(store=StoreSpec("Amt", schema)), feedback)
+        store.end()
+    finally:
+        amt.sql("REVOKE CREATE ON DATABASE sozialraum FROM sr_writer")
+    assert amt.rows(f"SELECT has_schema_privilege('sr_reader', '{schema}', 'USAGE')") == [["f"]]
+    assert any(schema in w and "USAGE" in w for w in feedback.warnings), feedback.warnings
+    feedback = Feedback()  # a second run: the schema is there, nothing to say
+    open_store(SimpleNamespace(store=StoreSpec("Amt", schema)), feedback).end()
+    assert feedback.warnings == []

@@ -19,6 +19,12 @@ def open_store(definition, feedback):
     store.begin()
     feedback.pushInfo(translate("Report", "The report will also be published into schema {0} of the "
                                           "connection {1} (role {2}).").format(store.schema, store.name, store.role))
+    if store.created_schema:  # made by this run: only its role can read it so far
+        feedback.pushWarning(translate(
+            "Report", "Schema {0} did not exist and was created; other departments cannot open the report there "
+                      "until your database administrator grants them USAGE on the schema and SELECT on its tables "
+                      "(ALTER DEFAULT PRIVILEGES FOR ROLE {1} IN SCHEMA {0} GRANT SELECT ON TABLES TO …).").format(
+            store.schema, store.role))
     return store
 
 
