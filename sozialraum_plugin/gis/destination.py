@@ -159,9 +159,13 @@ def write_postgres(uri_text: str, layer, fields, wkb, batches, add) -> str:
         del exporter
         exporter = None
         _check_srid(conn, layer, schema, staging, where)
+        if layer.isSpatial():  # QGIS's exporter makes none (its exportLayer does): maps of a grid need it
+            conn.executeSql(f"CREATE INDEX {quote(staging + '_' + geometry)} ON {quote(schema)}.{quote(staging)} "
+                            f"USING GIST ({quote(geometry)})")
         # one string, one implicit transaction (libpq runs a multi-statement query as one): on
         # any error nothing of it holds and the pooled connection is left clean
-        conn.executeSql(f"DROP TABLE IF EXISTS {quote(schema)}.{quote(table)}; "
+        conn.executeSql(_copy_grants(schema, table, staging)
+                        + f"DROP TABLE IF EXISTS {quote(schema)}.{quote(table)}; "
                         f"ALTER TABLE {quote(schema)}.{quote(staging)} RENAME TO {quote(table)}")
     except BaseException as error:
         exporter = None  # noqa: F841 (the staging table is closed before it is dropped)
@@ -177,6 +181,19 @@ def write_postgres(uri_text: str, layer, fields, wkb, batches, add) -> str:
     final = QgsDataSourceUri(uri)
     final.setDataSource(schema, table, geometry, "", uri.keyColumn())
     return "postgres://" + final.uri(False)
+
+
+def _copy_grants(schema: str, table: str, staging: str) -> str:
+    """SQL giving the staging table the rights granted on the table it replaces (an administrator's
+    GRANT SELECT to another department would go with the dropped table)."""
+    old = literal(f"{quote(schema)}.{quote(table)}")
+    return ("DO $sr$ DECLARE r record; BEGIN FOR r IN SELECT a.grantee, a.privilege_type "
+            "FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) a "
+            f"WHERE c.oid = to_regclass({old}) AND a.grantee <> c.relowner LOOP "
+            "EXECUTE format('GRANT %s ON %I.%I TO %s', r.privilege_type, "
+            f"{literal(schema)}, {literal(staging)}, "
+            "CASE WHEN r.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(r.grantee)) END); "
+            "END LOOP; END $sr$; ")
 
 
 def _check_srid(conn, layer, schema: str, table: str, where: str) -> None:

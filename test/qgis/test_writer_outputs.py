@@ -346,3 +346,27 @@ def test_a_crs_without_a_database_code_is_not_lost_in_postgis(postgis):
     writer.copy_layer(berlin, writer.destination(
         "postgis:" + postgis.layer_uri(schema, "b", "sr_writer"), "b"), "b")
     assert postgis.rows(f"SELECT Find_SRID('{schema}', 'b', 'geom')") == [["25833"]]
+
+
+def test_a_postgis_output_has_a_spatial_index_and_keeps_the_grants_of_the_table_it_replaces(postgis):
+    """QGIS's exporter (as the writer uses it) makes no spatial index: a map of a 100 m grid read
+    from the table scanned it whole (the GeoPackage outputs have their R-tree). And a re-run
+    replaces the table: the SELECT an administrator granted on it to another department stays."""
+    from sozialraum_plugin.gis import writer
+
+    source = QgsVectorLayer(str(BERLIN / "lor_planungsraeume_2021.shp"), "b", "ogr")
+    schema = f"t_{uuid.uuid4().hex[:8]}"
+    postgis.sql(f"CREATE SCHEMA {schema}; GRANT USAGE, CREATE ON SCHEMA {schema} TO sr_writer; "
+                f"CREATE ROLE planung_{schema} NOLOGIN; GRANT USAGE ON SCHEMA {schema} TO planung_{schema}")
+    dest = "postgis:" + postgis.layer_uri(schema, "b", "sr_writer")
+
+    def gist() -> list:
+        return postgis.rows(f"SELECT count(*) FROM pg_indexes WHERE schemaname = '{schema}' AND tablename = 'b' "
+                            "AND indexdef ILIKE '%USING gist (geom)%'")
+
+    writer.copy_layer(source, writer.destination(dest, "b"), "b")
+    assert gist() == [["1"]]
+    postgis.sql(f"GRANT SELECT ON {schema}.b TO planung_{schema}")
+    writer.copy_layer(source, writer.destination(dest, "b"), "b")
+    assert gist() == [["1"]]
+    assert postgis.rows(f"SELECT has_table_privilege('planung_{schema}', '{schema}.b', 'SELECT')") == [["t"]]
