@@ -370,3 +370,41 @@ def test_a_postgis_output_has_a_spatial_index_and_keeps_the_grants_of_the_table_
     writer.copy_layer(source, writer.destination(dest, "b"), "b")
     assert gist() == [["1"]]
     assert postgis.rows(f"SELECT has_table_privilege('planung_{schema}', '{schema}.b', 'SELECT')") == [["t"]]
+
+
+def test_unsaved_edits_of_a_geopackage_layer_are_written(expected, tmp_path):
+    """A district GeoPackage open for editing in QGIS, with a district added and a name changed, not
+    saved: the join writes what QGIS shows. (The new feature has no fid yet; QGIS's writer let GDAL
+    number it 1, and the saved feature 1 then failed: "UNIQUE constraint failed: fid".)"""
+    import shutil
+
+    import processing
+    from qgis.core import QgsFeature, QgsGeometry
+
+    package = tmp_path / "bezirke.gpkg"
+    shutil.copy(expected["folder"] / "joined.gpkg", package)
+    layer = QgsVectorLayer(f"{package}|layername=joined", "j", "ogr")
+    assert layer.startEditing()
+    added = QgsFeature(layer.fields())
+    added.setGeometry(QgsGeometry.fromWkt("POLYGON((390000 5810000,391000 5810000,391000 5811000,390000 5810000))"))
+    added["PLR_ID"] = "99999999"
+    assert layer.addFeature(added)
+    first = next(layer.getFeatures("\"PLR_ID\" = '01100101'"))
+    layer.changeAttributeValue(first.id(), layer.fields().indexFromName("PLR_NAME"), "Geändert")
+    try:
+        params = dict(join_params(str(tmp_path / "out.gpkg")), INPUT=layer)
+        out = QgsVectorLayer(processing.run("sozialraum:jointable", params)["OUTPUT"], "o", "ogr")
+    finally:
+        layer.rollBack()
+    rows = values(out, "PLR_ID", "PLR_NAME", "S1")
+    assert len(rows) == 543 and rows["99999999"] == (None, None)
+    assert rows["01100101"][0] == "Geändert" and rows["01100101"][1] == expected["join_values"]["01100101"][0]
+    assert writer_spare_fid() not in out.fields().names()
+    ids = [f.id() for f in out.getFeatures()]
+    assert len(set(ids)) == 543 and sorted(ids)[:542] == list(range(1, 543))
+
+
+def writer_spare_fid() -> str:
+    from sozialraum_plugin.gis import writer
+
+    return writer.SPARE_FID
