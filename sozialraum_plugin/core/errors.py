@@ -227,6 +227,9 @@ MESSAGES: dict[str, str] = {
     # --- revpg ---
     "db_table_foreign": QT_TRANSLATE_NOOP("Messages", "Schema {schema} already holds a table {schema}.{table} that no report run wrote; a report run would replace it. Choose another schema for the report, or rename that table."),
     "db_project_failed": QT_TRANSLATE_NOOP("Messages", "The report's tables are in schema {schema} (this run's), but saving the project {project} there failed: {reason}. Open the tables from the schema directly, or run the report again."),
+    # --- revwriter ---
+    "output_canceled": QT_TRANSLATE_NOOP("Messages", "The run was canceled: {file} was not written (an earlier output there is unchanged)."),
+    "output_crs_not_in_database": QT_TRANSLATE_NOOP("Messages", "The coordinate reference system of the layer ({crs}) has no code in the database's spatial_ref_sys, so {file} would have no coordinate reference system. Reproject the layer to an EPSG system first (e.g. EPSG:25832 with “Reproject layer”), or ask your database administrator to add this system to spatial_ref_sys. Nothing was changed."),
 }
 
 

@@ -164,11 +164,15 @@ def _plan(layer: QgsVectorLayer, columns: dict, kinds: dict, fids, drop=()) -> _
 
 
 def _features(layer: QgsVectorLayer, plan: _Plan, blank: dict, invalid_key: str | None, found: list,
-              feedback=None, features=None):
+              feedback=None, features=None, where: str = "", new_fid: tuple | None = None):
     """The written features in batches: source attributes, replaced and appended values.
 
     Values are set by index (``padAttributes`` + ``setAttribute``): the source's own attributes
-    are never converted to Python and back, which is most of the cost of a wide layer."""
+    are never converted to Python and back, which is most of the cost of a wide layer.
+    A cancel raises (``output_canceled``): every destination then drops what it was building;
+    merely stopping would let a database table or an ogr: layer be swapped for the part written.
+    ``new_fid`` (attribute index, first free id): ids for unsaved new features (``_new_fids``)."""
+    fid_at, next_fid = new_fid if new_fid else (-1, 0)
     key_at = layer.fields().indexFromName(invalid_key) if invalid_key else -1
     width = layer.fields().count()
     extra = list(zip(*(plan.values[p] for p in plan.append))) if plan.append else None
@@ -184,6 +188,9 @@ def _features(layer: QgsVectorLayer, plan: _Plan, blank: dict, invalid_key: str 
                 found.append(_plain(feature.attribute(key_at)))
         for at, values in replace:
             feature.setAttribute(at, None if row is None else values[row])
+        if fid_at >= 0 and _plain(feature.attribute(fid_at)) is None:
+            feature.setAttribute(fid_at, next_fid)
+            next_fid += 1
         hidden = blank.get(fid)
         if hidden:
             for at in hidden:
@@ -204,10 +211,15 @@ def _features(layer: QgsVectorLayer, plan: _Plan, blank: dict, invalid_key: str 
         if len(batch) >= BATCH:
             yield batch
             batch = []
-            if feedback is not None and feedback.isCanceled():
-                break
+            _check_canceled(feedback, where)
     if batch:
         yield batch
+    _check_canceled(feedback, where)
+
+
+def _check_canceled(feedback, where: str) -> None:
+    if feedback is not None and feedback.isCanceled():
+        raise OutputError("output_canceled", file=where)
 
 
 def _add(sink, features, where: str) -> None:
@@ -240,12 +252,12 @@ def write_layer(layer: QgsVectorLayer, dest, layer_name: str, columns: dict | No
         wkb = QgsWkbTypes.multiType(wkb)  # shapefiles mix polygons and multipolygons under one type
     blank = blank or {}
     found: list = []
+    batches = _features(layer, plan, blank, invalid_key, found, feedback, features, target.display(),
+                        _new_fids(layer, plan.fields))
     if target.kind == "file":
-        batches = _features(layer, plan, blank, invalid_key, found, feedback, features)
         written = _write_file(layer, target, plan, wkb, batches, description, finish, feedback)
     else:
-        written = target.write(layer, plan.fields, wkb,
-                               _features(layer, plan, blank, invalid_key, found, feedback, features), _add)
+        written = target.write(layer, plan.fields, wkb, batches, _add)
     written.invalid_keys = found if invalid_key else None
     return written
 
@@ -295,10 +307,8 @@ def _write_file_now(layer, target: Destination, plan: _Plan, wkb, batches, descr
                                             options)
         if writer.hasError() != QgsVectorFileWriter.WriterError.NoError:
             raise OutputError("output_write_failed", file=path, reason=writer.errorMessage())
-        for batch in batches:
+        for batch in batches:  # (raises output_canceled on a cancel)
             _add(writer, batch, path)
-        if feedback is not None and feedback.isCanceled():
-            raise OutputError("output_write_failed", file=path, reason="canceled")
         del writer  # closes the file (the spatial index is built here)
         writer = None
         if finish is not None:
@@ -322,6 +332,18 @@ def _fid_is_key(layer: QgsVectorLayer, fields: QgsFields) -> bool:
         return True
     source_at = layer.fields().lookupField(fields.at(at).name())
     return source_at in layer.dataProvider().pkAttributeIndexes() and fields.at(at).isNumeric()
+
+
+def _new_fids(layer: QgsVectorLayer, fields: QgsFields) -> tuple | None:
+    """Features added in QGIS and not saved have no fid yet (NULL): the GeoPackage writer let GDAL
+    number the first one 1, and the saved feature 1 then failed ("UNIQUE constraint failed: fid").
+    They get ids after the largest one instead: (attribute index, first free id), or None."""
+    buffer = layer.editBuffer() if layer.isEditable() else None
+    at = layer.fields().lookupField("fid")
+    if buffer is None or not buffer.addedFeatures() or at < 0 or not _fid_is_key(layer, fields):
+        return None
+    largest = _plain(layer.maximumValue(at))
+    return at, int(largest or 0) + 1
 
 
 def check_writable(dest: str) -> None:

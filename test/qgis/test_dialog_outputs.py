@@ -55,3 +55,18 @@ def test_the_dialog_loads_exactly_the_layers_made(alg_id, params, sinks, tmp_pat
     assert all(done["loaded"].values()), done["loaded"]
     if alg_id == "sozialraum:aggregate":  # run in the background task: all 143 Bezirksregionen written
         assert done["results"]["PARENTS"] == 143 and done["results"]["UNMATCHED"] == 0
+
+
+@pytest.mark.parametrize("output", ["memory:", "ogr"])
+def test_the_dialog_loads_a_memory_or_geopackage_layer_output_once(output, tmp_path):
+    """The OUTPUT widgets offer temporary layers and a layer of a GeoPackage (the provider supports
+    non-file outputs): the dialog loads that one layer, once, and it opens."""
+    params = {"INPUT": str(SAMPLE / "flensburg" / "Stadtteile.shp"), "INPUT_KEY": "AREA_ID",
+              "TABLE": str(SAMPLE / "flensburg" / "tab_18_regelleistungsberechtigte_sgb2.csv"),
+              "TABLE_KEY": "Stadtteil_ID"}
+    if output == "ogr":
+        package = tmp_path / "bericht.gpkg"
+        output = f"ogr:dbname='{package}' table=\"joined\" (geom)"
+    done = run_as_dialog("sozialraum:jointable", params, {"OUTPUT": output}, tmp_path)
+    assert done.get("ok") is True, done
+    assert len(done["loaded"]) == 1 and all(done["loaded"].values()), done

@@ -89,3 +89,23 @@ def test_profile_geopackage_that_fails_half_way_leaves_no_partial_file(sample_di
         write_profile_layer(request, {"pr_title": ["x"] * layer.featureCount()}, {"pr_title": "text"})
     assert list(request.folder.iterdir()) == []
     del layer
+
+
+def test_index_into_a_read_only_folder_is_refused_before_the_layer_is_read(provider, sample_dir, read_only_folder,
+                                                                           monkeypatch, joined_gpkg):
+    """The folder is tried when the OUTPUT is parsed, not after the source was read and the index
+    computed (the writer only tried it when it came to write)."""
+    import processing
+
+    from sozialraum_plugin.gis import writer
+
+    def too_early(layer):
+        raise AssertionError("the source was read before the output folder was checked")
+
+    monkeypatch.setattr(writer, "read_features", too_early)
+    target = read_only_folder / "index.gpkg"
+    with pytest.raises(QgsProcessingException) as caught:
+        processing.run("sozialraum:needindex", {
+            "INPUT": str(joined_gpkg), "STATUS_FIELDS": ["S1", "S3", "S4"], "DYNAMIC_FIELDS": ["D1", "D3", "D4"],
+            "PRESET": 1, "POPULATION_FIELD": "EW", "OUTPUT": str(target)})
+    assert_named_and_unchanged(caught, target, read_only_folder)

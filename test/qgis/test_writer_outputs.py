@@ -254,3 +254,157 @@ def test_an_attribute_called_fid_is_kept_beside_the_geopackage_id(tmp_path, kind
     out = QgsVectorLayer(written.uri, "o", "ogr")
     assert out.fields().names() == [writer.SPARE_FID, "fid", "k", "x"]
     assert [(f["fid"], f["k"], f["x"]) for f in out.getFeatures()] == [(values_[0], 0, 1.5), (values_[1], 1, 2.5)]
+
+
+# --- review (revwriter) -------------------------------------------------------------------------
+
+KOELN = ROOT / "resources" / "sample" / "koeln" / "Stadtteil.shp"
+
+
+class CancelAfter:
+    """Processing's feedback as a user who presses Cancel while the features are being written."""
+
+    def __init__(self, checks: int):
+        from qgis.core import QgsProcessingFeedback
+
+        self.feedback = QgsProcessingFeedback()
+        self.checks = checks
+        self.feedback.isCanceled = self.is_canceled  # (the writer asks feedback.isCanceled())
+
+    def is_canceled(self) -> bool:
+        self.checks -= 1
+        if self.checks < 0:
+            self.feedback.cancel()
+        return self.checks < 0
+
+
+@pytest.mark.parametrize("where", ["file", "gpkg_table"])
+def test_a_canceled_run_leaves_the_previous_output(tmp_path, monkeypatch, where):
+    """Cancel after the first batch: the previous layer stays whole (before: the writer stopped
+    reading and an ogr: layer was swapped for the 20 features written so far, without an error)."""
+    from qgis.core import QgsProviderRegistry
+
+    from sozialraum_plugin.core.errors import SozialraumError
+    from sozialraum_plugin.gis import writer
+
+    source = QgsVectorLayer(str(KOELN), "k", "ogr")
+    package = tmp_path / "k.gpkg"
+    writer.copy_layer(source, str(package), "k")
+    before = package.read_bytes()
+    monkeypatch.setattr(writer, "BATCH", 20)
+    dest = str(package) if where == "file" else f"ogr:dbname='{package}' table=\"k\" (geom)"
+    fids = [f.id() for f in source.getFeatures()]
+    with pytest.raises(SozialraumError) as err:
+        writer.write_layer(source, writer.destination(dest, "k"), "k", {"x": [1] * 86}, {"x": "integer"},
+                           fids=fids, feedback=CancelAfter(1).feedback)
+    assert err.value.code == "output_canceled" and "k.gpkg" in str(err.value)
+    kept = QgsVectorLayer(f"{package}|layername=k", "k", "ogr")
+    assert kept.featureCount() == 86 and "x" not in kept.fields().names()
+    conn = QgsProviderRegistry.instance().providerMetadata("ogr").createConnection(str(package), {})
+    assert [t.tableName() for t in conn.tables()] == ["k"]
+    assert [p.name for p in tmp_path.iterdir()] == ["k.gpkg"]
+    if where == "file":
+        assert package.read_bytes() == before
+
+
+def test_a_canceled_run_leaves_the_previous_postgis_table(postgis, monkeypatch):
+    from sozialraum_plugin.core.errors import SozialraumError
+    from sozialraum_plugin.gis import writer
+
+    source = QgsVectorLayer(str(BERLIN / "lor_planungsraeume_2021.shp"), "b", "ogr")
+    schema = postgis.new_schema()
+    dest = "postgis:" + postgis.layer_uri(schema, "b", "sr_writer")
+    writer.copy_layer(source, writer.destination(dest, "b"), "b")
+    monkeypatch.setattr(writer, "BATCH", 100)
+    with pytest.raises(SozialraumError) as err:
+        writer.copy_layer(source, writer.destination(dest, "b"), "b", feedback=CancelAfter(1).feedback)
+    assert err.value.code == "output_canceled" and "password" not in str(err.value)
+    assert postgis.rows(f"SELECT count(*) FROM {schema}.b") == [["542"]]
+    tables = [r[0] for r in postgis.rows(
+        f"SELECT table_name FROM information_schema.tables WHERE table_schema = '{schema}'")]
+    assert tables == ["b"]
+
+
+def test_a_crs_without_a_database_code_is_not_lost_in_postgis(postgis):
+    """Köln's Stadtteile are in a custom transverse Mercator (no EPSG code): QGIS's exporter wrote
+    them with SRID 0, i.e. without any CRS. The writer says so, by name, and leaves nothing behind."""
+    from sozialraum_plugin.core.errors import SozialraumError
+    from sozialraum_plugin.gis import writer
+
+    source = QgsVectorLayer(str(KOELN), "k", "ogr")
+    assert source.crs().isValid() and not source.crs().authid()
+    schema = postgis.new_schema()
+    dest = "postgis:" + postgis.layer_uri(schema, "stadtteile", "sr_writer")
+    with pytest.raises(SozialraumError) as err:
+        writer.copy_layer(source, writer.destination(dest, "stadtteile"), "stadtteile")
+    assert err.value.code == "output_crs_not_in_database" and "stadtteile" in str(err.value)
+    assert "password" not in str(err.value)
+    assert postgis.rows(
+        f"SELECT count(*) FROM information_schema.tables WHERE table_schema = '{schema}'") == [["0"]]
+    # an EPSG system arrives with its code
+    berlin = QgsVectorLayer(str(BERLIN / "lor_planungsraeume_2021.shp"), "b", "ogr")
+    writer.copy_layer(berlin, writer.destination(
+        "postgis:" + postgis.layer_uri(schema, "b", "sr_writer"), "b"), "b")
+    assert postgis.rows(f"SELECT Find_SRID('{schema}', 'b', 'geom')") == [["25833"]]
+
+
+def test_a_postgis_output_has_a_spatial_index_and_keeps_the_grants_of_the_table_it_replaces(postgis):
+    """QGIS's exporter (as the writer uses it) makes no spatial index: a map of a 100 m grid read
+    from the table scanned it whole (the GeoPackage outputs have their R-tree). And a re-run
+    replaces the table: the SELECT an administrator granted on it to another department stays."""
+    from sozialraum_plugin.gis import writer
+
+    source = QgsVectorLayer(str(BERLIN / "lor_planungsraeume_2021.shp"), "b", "ogr")
+    schema = f"t_{uuid.uuid4().hex[:8]}"
+    postgis.sql(f"CREATE SCHEMA {schema}; GRANT USAGE, CREATE ON SCHEMA {schema} TO sr_writer; "
+                f"CREATE ROLE planung_{schema} NOLOGIN; GRANT USAGE ON SCHEMA {schema} TO planung_{schema}")
+    dest = "postgis:" + postgis.layer_uri(schema, "b", "sr_writer")
+
+    def gist() -> list:
+        return postgis.rows(f"SELECT count(*) FROM pg_indexes WHERE schemaname = '{schema}' AND tablename = 'b' "
+                            "AND indexdef ILIKE '%USING gist (geom)%'")
+
+    writer.copy_layer(source, writer.destination(dest, "b"), "b")
+    assert gist() == [["1"]]
+    postgis.sql(f"GRANT SELECT ON {schema}.b TO planung_{schema}")
+    writer.copy_layer(source, writer.destination(dest, "b"), "b")
+    assert gist() == [["1"]]
+    assert postgis.rows(f"SELECT has_table_privilege('planung_{schema}', '{schema}.b', 'SELECT')") == [["t"]]
+
+
+def test_unsaved_edits_of_a_geopackage_layer_are_written(expected, tmp_path):
+    """A district GeoPackage open for editing in QGIS, with a district added and a name changed, not
+    saved: the join writes what QGIS shows. (The new feature has no fid yet; QGIS's writer let GDAL
+    number it 1, and the saved feature 1 then failed: "UNIQUE constraint failed: fid".)"""
+    import shutil
+
+    import processing
+    from qgis.core import QgsFeature, QgsGeometry
+
+    package = tmp_path / "bezirke.gpkg"
+    shutil.copy(expected["folder"] / "joined.gpkg", package)
+    layer = QgsVectorLayer(f"{package}|layername=joined", "j", "ogr")
+    assert layer.startEditing()
+    added = QgsFeature(layer.fields())
+    added.setGeometry(QgsGeometry.fromWkt("POLYGON((390000 5810000,391000 5810000,391000 5811000,390000 5810000))"))
+    added["PLR_ID"] = "99999999"
+    assert layer.addFeature(added)
+    first = next(layer.getFeatures("\"PLR_ID\" = '01100101'"))
+    layer.changeAttributeValue(first.id(), layer.fields().indexFromName("PLR_NAME"), "Geändert")
+    try:
+        params = dict(join_params(str(tmp_path / "out.gpkg")), INPUT=layer)
+        out = QgsVectorLayer(processing.run("sozialraum:jointable", params)["OUTPUT"], "o", "ogr")
+    finally:
+        layer.rollBack()
+    rows = values(out, "PLR_ID", "PLR_NAME", "S1")
+    assert len(rows) == 543 and rows["99999999"] == (None, None)
+    assert rows["01100101"][0] == "Geändert" and rows["01100101"][1] == expected["join_values"]["01100101"][0]
+    assert writer_spare_fid() not in out.fields().names()
+    ids = [f.id() for f in out.getFeatures()]
+    assert len(set(ids)) == 543 and sorted(ids)[:542] == list(range(1, 543))
+
+
+def writer_spare_fid() -> str:
+    from sozialraum_plugin.gis import writer
+
+    return writer.SPARE_FID
