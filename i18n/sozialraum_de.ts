@@ -2739,6 +2739,16 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <source>The report&apos;s tables are in schema {schema} (this run&apos;s), but saving the project {project} there failed: {reason}. Open the tables from the schema directly, or run the report again.</source>
         <translation>Die Tabellen des Berichts stehen im Schema {schema} (aus diesem Lauf), aber das Speichern des Projekts {project} dort ist fehlgeschlagen: {reason}. Öffnen Sie die Tabellen direkt aus dem Schema oder starten Sie den Bericht erneut.</translation>
     </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="231"/>
+        <source>The run was canceled: {file} was not written (an earlier output there is unchanged).</source>
+        <translation>Der Lauf wurde abgebrochen: {file} wurde nicht geschrieben (eine frühere Ausgabe dort ist unverändert).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="232"/>
+        <source>The coordinate reference system of the layer ({crs}) has no code in the database's spatial_ref_sys, so {file} would have no coordinate reference system. Reproject the layer to an EPSG system first (e.g. EPSG:25832 with “Reproject layer”), or ask your database administrator to add this system to spatial_ref_sys. Nothing was changed.</source>
+        <translation>Das Koordinatenbezugssystem des Layers ({crs}) hat keinen Code in spatial_ref_sys der Datenbank, {file} hätte also kein Koordinatenbezugssystem. Projizieren Sie den Layer zuerst in ein EPSG-System um (z. B. EPSG:25832 mit „Layer reprojizieren“), oder bitten Sie Ihre Datenbankadministration, dieses System in spatial_ref_sys aufzunehmen. Es wurde nichts geändert.</translation>
+    </message>
 </context>
 <context>
     <name>MethodNote</name>
