@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..core.errors import SozialraumError
+from ..core.report.db_source import sql_literal, sql_name
+from .pg_sql import copy_grants_sql, spatial_index
 
 PG_PREFIXES = ("postgres://", "postgis:", "postgres:")
 
@@ -124,11 +126,6 @@ def _display(uri_text: str) -> str:
     return f"{where} {uri.schema() or 'public'}.{uri.table()}"
 
 
-def quote(name: str) -> str:
-    """An SQL identifier in double quotes."""
-    return '"' + name.replace('"', '""') + '"'
-
-
 def connection(uri_text: str):
     """QGIS's connection to the database of ``uri_text`` (its authentication configuration used)."""
     from qgis.core import QgsProviderRegistry
@@ -159,18 +156,17 @@ def write_postgres(uri_text: str, layer, fields, wkb, batches, add) -> str:
         del exporter
         exporter = None
         _check_srid(conn, layer, schema, staging, where)
-        if layer.isSpatial():  # QGIS's exporter makes none (its exportLayer does): maps of a grid need it
-            conn.executeSql(f"CREATE INDEX {quote(staging + '_' + geometry)} ON {quote(schema)}.{quote(staging)} "
-                            f"USING GIST ({quote(geometry)})")
+        if layer.isSpatial():
+            spatial_index(conn, schema, staging, geometry)
         # one string, one implicit transaction (libpq runs a multi-statement query as one): on
         # any error nothing of it holds and the pooled connection is left clean
-        conn.executeSql(_copy_grants(schema, table, staging)
-                        + f"DROP TABLE IF EXISTS {quote(schema)}.{quote(table)}; "
-                        f"ALTER TABLE {quote(schema)}.{quote(staging)} RENAME TO {quote(table)}")
+        conn.executeSql(copy_grants_sql(schema, table, staging) + "; "
+                        + f"DROP TABLE IF EXISTS {sql_name(schema)}.{sql_name(table)}; "
+                        f"ALTER TABLE {sql_name(schema)}.{sql_name(staging)} RENAME TO {sql_name(table)}")
     except BaseException as error:
         exporter = None  # noqa: F841 (the staging table is closed before it is dropped)
         try:
-            conn.executeSql(f"DROP TABLE IF EXISTS {quote(schema)}.{quote(staging)}")
+            conn.executeSql(f"DROP TABLE IF EXISTS {sql_name(schema)}.{sql_name(staging)}")
         except Exception:  # noqa: BLE001 - the first error is the one to report
             pass
         if isinstance(error, SozialraumError):
@@ -183,19 +179,6 @@ def write_postgres(uri_text: str, layer, fields, wkb, batches, add) -> str:
     return "postgres://" + final.uri(False)
 
 
-def _copy_grants(schema: str, table: str, staging: str) -> str:
-    """SQL giving the staging table the rights granted on the table it replaces (an administrator's
-    GRANT SELECT to another department would go with the dropped table)."""
-    old = literal(f"{quote(schema)}.{quote(table)}")
-    return ("DO $sr$ DECLARE r record; BEGIN FOR r IN SELECT a.grantee, a.privilege_type "
-            "FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) a "
-            f"WHERE c.oid = to_regclass({old}) AND a.grantee <> c.relowner LOOP "
-            "EXECUTE format('GRANT %s ON %I.%I TO %s', r.privilege_type, "
-            f"{literal(schema)}, {literal(staging)}, "
-            "CASE WHEN r.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(r.grantee)) END); "
-            "END LOOP; END $sr$; ")
-
-
 def _check_srid(conn, layer, schema: str, table: str, where: str) -> None:
     """QGIS's exporter writes a CRS the database has no code for (a custom one without EPSG code,
     Köln's) with SRID 0: the table would have no CRS at all. Refused, by name, before the swap."""
@@ -203,15 +186,10 @@ def _check_srid(conn, layer, schema: str, table: str, where: str) -> None:
     if not (layer.isSpatial() and crs.isValid()):
         return
     rows = conn.executeSql("SELECT srid FROM geometry_columns WHERE f_table_schema = "
-                           f"{literal(schema)} AND f_table_name = {literal(table)}")
+                           f"{sql_literal(schema)} AND f_table_name = {sql_literal(table)}")
     if rows and all(str(row[0]) in ("0", "", "None") for row in rows):
         raise OutputError("output_crs_not_in_database", file=where,
                           crs=crs.authid() or ", ".join(t for t in (crs.description(), crs.toProj()) if t))
-
-
-def literal(text: str) -> str:
-    """An SQL string literal."""
-    return "'" + text.replace("'", "''") + "'"
 
 
 def write_gpkg_table(path: str, table: str, layer, fields, wkb, batches, add) -> str:

@@ -14,7 +14,6 @@ departments).
 from __future__ import annotations
 
 from qgis.core import (
-    QgsAbstractDatabaseProviderConnection,
     QgsCoordinateReferenceSystem,
     QgsVectorLayer,
     QgsVectorLayerExporter,
@@ -26,6 +25,7 @@ from ..core.report.db_source import dollar_quoted, sql_literal, sql_name
 from .pg_connection import DB_ERRORS, connection, error_text, probe, sql, table_uri
 from .pg_lease import Lease, runs_table
 from .pg_rights import check_write_rights
+from .pg_sql import copy_grants_sql, spatial_index
 
 STAGE = "_sr_stage_"
 LAYER_TABLE = "sozialraum"
@@ -108,10 +108,8 @@ class PgStore:
         if getattr(code, "value", code) != 0:  # Success / NoError: 0 (an enum from 3.22, a Python enum later)
             raise SozialraumError("db_write_failed", table=shown, schema=self.schema, reason=message or str(code))
         if geometry:  # the exporter makes none; a colleague's map of a 100 m grid needs it (renamed by the swap)
-            options = QgsAbstractDatabaseProviderConnection.SpatialIndexOptions()
-            options.geometryColumnName = geometry
             try:
-                self.conn.createSpatialIndex(self.schema, table, options)
+                spatial_index(self.conn, self.schema, table, geometry)
             except DB_ERRORS as error:
                 raise SozialraumError("db_write_failed", table=shown, schema=self.schema,
                                       reason=error_text(error)) from None
@@ -135,11 +133,10 @@ class PgStore:
         schema = sql_name(self.schema)
         statements = [self.lease.check_sql()]
         for stage, final in moves:
-            grants = self._grants(final)
-            statements += [f"DROP TABLE IF EXISTS {schema}.{sql_name(final)}",
+            statements += [copy_grants_sql(self.schema, final, stage),
+                           f"DROP TABLE IF EXISTS {schema}.{sql_name(final)}",
                            f"ALTER TABLE {schema}.{sql_name(stage)} RENAME TO {sql_name(final)}",
                            f"COMMENT ON TABLE {schema}.{sql_name(final)} IS {sql_literal(MARK)}"]
-            statements += [f"GRANT {rights} ON {schema}.{sql_name(final)} TO {grantee}" for grantee, rights in grants]
             if final == LAYER_TABLE and (styled or self._has_styles()):  # last run's style goes too
                 where = f"f_table_schema = {sql_literal(self.schema)} AND f_table_name = "
                 # the report's own row goes; a style a colleague saved for the table stays, not default
@@ -183,15 +180,6 @@ class PgStore:
 
     def _has_styles(self) -> bool:
         return bool(sql(self.conn, "SELECT to_regclass('public.layer_styles') IS NOT NULL")[0][0])
-
-    def _grants(self, table: str) -> list:
-        """Last run's grants on ``table`` (other than its owner's): given to the new table too."""
-        name = sql_literal(sql_name(self.schema) + "." + sql_name(table))
-        rows = sql(self.conn, (
-            "SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(a.grantee)) END, "
-            "string_agg(a.privilege_type, ', ') FROM pg_class c, aclexplode(c.relacl) a "
-            f"WHERE c.oid = to_regclass({name}) AND a.grantee <> c.relowner GROUP BY a.grantee"))
-        return [(str(g), str(r)) for g, r in rows]
 
     def _drop(self, tables: list) -> None:
         for table in tables:
