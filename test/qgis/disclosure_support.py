@@ -217,6 +217,9 @@ def qgz_text(path: Path) -> str:
     with zipfile.ZipFile(path) as archive:
         xml = "\n".join(archive.read(name).decode("utf-8") for name in archive.namelist()
                         if name.endswith((".qgs", ".qgd")))
+    # the project's save and creation times (3.40: <date type="Created" value="…T12:18:37"/>) are no
+    # content: a second of 37 read as a hidden 37
+    xml = re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?", "", xml)
     found = re.findall(r'\b(?:label|labelText|text|filter|expression|value|name|title)="([^"]*)"', xml)
     found += re.findall(r"<(?:text|abstract|title|keyword|value|definition)[^>]*>([^<]*)<", xml)
     return "\n".join(html.unescape(t) for t in found)

@@ -43,7 +43,7 @@ def print_maps(run, uri: str, steps) -> str:
         if n == 1:
             first_style = next(iter(_style_names(uri) - before), None)
     if len(d.maps) > 1 and first_style:
-        _make_default(uri, first_style)
+        _make_default(uri, first_style, run.words)
     run.map_layouts = names  # for the report's QGIS project (report_project.py)
     project = run.context.project() or QgsProject.instance()
     manager = project.layoutManager()
@@ -63,7 +63,7 @@ def _style_names(uri: str) -> set:
     return set(layer.listStylesInDatabase()[2]) if layer.isValid() else set()
 
 
-def _make_default(uri: str, name: str) -> None:
+def _make_default(uri: str, name: str, words) -> None:
     """The first map's style as the layer's default again (each map saves its own as default, so the
     last one won): whoever opens the layer, or the report's database table, sees the report's first
     map, the one the definition puts first."""
@@ -82,7 +82,7 @@ def _make_default(uri: str, name: str) -> None:
     if not document.setContent(layer.getStyleFromDatabase(ids[found.index(name)])[0]):
         return
     layer.importNamedStyle(document)
-    save_style_to_gpkg(layer, name, layer.renderer(), True)
+    save_style_to_gpkg(layer, name, layer.renderer(), True, words)  # (its description in the output language)
 
 
 def map_method(spec, ind) -> str:
