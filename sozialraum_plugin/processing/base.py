@@ -210,7 +210,7 @@ class SozialraumAlgorithm(QgsProcessingAlgorithm):
             elif kind == "fileDestination":
                 path, folder = self.parameterAsFileOutput(parameters, param.name(), context), False
             else:  # not parameterAsOutputLayer: it registers a memory output to load a second time
-                path, folder = _sink_text(parameters[param.name()], context), False
+                path, folder = sink_text(parameters[param.name()], context), False
             path = (path or "").split("|", 1)[0]
             path = path[4:] if path.startswith("ogr:") else path
             if path and ":" not in path[2:] and "=" not in path:  # memory:, postgres://, dbname=…
@@ -298,8 +298,9 @@ class SozialraumAlgorithm(QgsProcessingAlgorithm):
         raise NotImplementedError
 
 
-def _sink_text(value, context) -> str:
-    """The destination a sink parameter names (a path, TEMPORARY_OUTPUT, a URI), without side effects."""
+def sink_text(value, context, temporary: bool = False) -> str:
+    """The destination a sink parameter names (a path, a URI; TEMPORARY_OUTPUT as '' unless
+    ``temporary``), without side effects."""
     from qgis.core import QgsProcessingOutputLayerDefinition, QgsProperty
 
     if isinstance(value, QgsProcessingOutputLayerDefinition):
@@ -308,4 +309,4 @@ def _sink_text(value, context) -> str:
         value = value.valueAsString(context.expressionContext(), "")
         value = value[0] if isinstance(value, tuple) else value
     text = str(value or "")
-    return "" if text == "TEMPORARY_OUTPUT" else text
+    return "" if text == "TEMPORARY_OUTPUT" and not temporary else text

@@ -17,10 +17,11 @@ def output_destination(alg, parameters: dict, name: str, context, default_name: 
     from qgis.core import QgsProcessingOutputLayerDefinition
 
     from ...gis.destination import destination
+    from ..base import sink_text
 
     value = parameters.get(name)
     definition = value if isinstance(value, QgsProcessingOutputLayerDefinition) else None
-    text = _sink_text(value, context)
+    text = sink_text(value, context, temporary=True)
 
     def make_sink(fields, wkb, crs):
         return alg.parameterAsSink(parameters, name, context, fields, wkb, crs)
@@ -34,18 +35,6 @@ def output_destination(alg, parameters: dict, name: str, context, default_name: 
     if target.kind == "file" and text:
         alg.parameterAsOutputLayer(parameters, name, context)  # registers the file to load, as before
     return target
-
-
-def _sink_text(value, context) -> str:
-    """The destination a layer output names (a path, TEMPORARY_OUTPUT, a URI), without side effects."""
-    from qgis.core import QgsProcessingOutputLayerDefinition, QgsProperty
-
-    if isinstance(value, QgsProcessingOutputLayerDefinition):
-        value = value.sink
-    if isinstance(value, QgsProperty):
-        value = value.valueAsString(context.expressionContext(), "")
-        value = value[0] if isinstance(value, tuple) else value
-    return str(value or "")
 
 
 def report_lines(report, words=None) -> list[str]:
