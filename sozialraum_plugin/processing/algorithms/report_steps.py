@@ -370,6 +370,8 @@ class ReportRun:
             params.update(POPULATION_FIELD=population, MIN_POPULATION=minimum)
         if d.index:
             params["CLASS_FIELD"] = "status_class"
+            if getattr(d.index, "uncertainty", None):  # the robust rank on the badge (core/needs/robust.py)
+                params["RANK_FIELDS"] = ["rank", "rank_low", "rank_high", "p_top"]
         if d.clusters:
             params["CLUSTER_FIELD"] = "cluster_label"
         result = self._run("sozialraum:profilesheets", params, steps)
