@@ -300,7 +300,8 @@ class ReportDefinition:
             name_field=str(data.get("name_field") or ""), source_text=str(data.get("source_text") or ""),
             tables=tables,
             indicators=_indicators(items, file),
-            index=with_uncertainty(_build(IndexSpec, data["index"], file, "index"), file) if data.get("index") else None,
+            index=with_uncertainty(_build(IndexSpec, data["index"], file, "index"), file)
+            if data.get("index") else None,
             clusters=_build(ClusterSpec, data["clusters"], file, "clusters") if data.get("clusters") else None,
             maps=[_map(m, file, n) for n, m in enumerate(data.get("maps") or [])],
             profiles=_build(ProfileSpec, data["profiles"], file, "profiles") if data.get("profiles") else None,

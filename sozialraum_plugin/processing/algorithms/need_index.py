@@ -13,9 +13,9 @@ from qgis.core import (
 )
 
 from ..base import SozialraumAlgorithm, choice_parameter, language_parameter
+from . import need_index_ranks as ranks
 from .common import output_destination
 from .fieldspecs import weights
-from . import need_index_ranks as ranks
 from .indicator_param import indicators_parameter, resolve, warn_no_direction
 
 NUMERIC = QgsProcessingParameterField.DataType.Numeric

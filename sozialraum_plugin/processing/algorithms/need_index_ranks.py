@@ -18,12 +18,12 @@ from ..base import choice_parameter
 NORMALISATION_NAMES = ("zscore", "minmax", "rank")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NeedIndexAlgorithm", text)
+translate = QCoreApplication.translate  # literal contexts: pylupdate5 extracts them
 
 
 def help_text() -> str:
-    return _tr(
+    return translate(
+        "NeedIndexAlgorithm",
         "UNCERTAINTY (default off): robust ranks. The status index is recomputed DRAWS times (default 1000) "
         "with each weight drawn within ± WEIGHT_RANGE of its own (0.5 = ± 50 %, then renormalised), the "
         "scaling drawn from NORMALISATIONS (zscore;minmax;rank) and, with LEAVE_ONE_OUT (default on), one of "
@@ -39,21 +39,27 @@ def help_text() -> str:
 
 def parameters() -> list:
     """The advanced parameters of the uncertainty option."""
+    number = QgsProcessingParameterNumber.Type
     params = [
-        QgsProcessingParameterBoolean("UNCERTAINTY", _tr("Robust ranks (uncertainty analysis)"), False),
-        QgsProcessingParameterNumber("DRAWS", _tr("Draws"), QgsProcessingParameterNumber.Type.Integer,
+        QgsProcessingParameterBoolean(
+            "UNCERTAINTY", translate("NeedIndexAlgorithm", "Robust ranks (uncertainty analysis)"), False),
+        QgsProcessingParameterNumber("DRAWS", translate("NeedIndexAlgorithm", "Draws"), number.Integer,
                                      1000, minValue=1, maxValue=100000),
-        QgsProcessingParameterNumber("WEIGHT_RANGE", _tr("Weights vary by ± (share of each weight)"),
-                                     QgsProcessingParameterNumber.Type.Double, 0.5, minValue=0.0, maxValue=0.99),
-        QgsProcessingParameterString("NORMALISATIONS", _tr("Scalings drawn from (zscore;minmax;rank)"),
-                                     defaultValue="zscore;minmax;rank"),
-        QgsProcessingParameterBoolean("LEAVE_ONE_OUT", _tr("Draws may leave one indicator out"), True),
-        QgsProcessingParameterNumber("SEED", _tr("Seed of the draws"), QgsProcessingParameterNumber.Type.Integer,
+        QgsProcessingParameterNumber(
+            "WEIGHT_RANGE", translate("NeedIndexAlgorithm", "Weights vary by ± (share of each weight)"),
+            number.Double, 0.5, minValue=0.0, maxValue=0.99),
+        QgsProcessingParameterString(
+            "NORMALISATIONS", translate("NeedIndexAlgorithm", "Scalings drawn from (zscore;minmax;rank)"),
+            defaultValue="zscore;minmax;rank"),
+        QgsProcessingParameterBoolean(
+            "LEAVE_ONE_OUT", translate("NeedIndexAlgorithm", "Draws may leave one indicator out"), True),
+        QgsProcessingParameterNumber("SEED", translate("NeedIndexAlgorithm", "Seed of the draws"), number.Integer,
                                      1, minValue=0),
-        choice_parameter("TOP_CLASS", _tr("Top need class"), [
-            ("highest", _tr("the highest need class (MSS: sehr niedrig)")),
-            ("two_highest", _tr("the two highest need classes (MSS: niedrig, sehr niedrig)")),
-            ("top_tenth", _tr("the 10 % of areas with the highest index"))], "highest"),
+        choice_parameter("TOP_CLASS", translate("NeedIndexAlgorithm", "Top need class"), [
+            ("highest", translate("NeedIndexAlgorithm", "the highest need class (MSS: sehr niedrig)")),
+            ("two_highest", translate("NeedIndexAlgorithm",
+                                      "the two highest need classes (MSS: niedrig, sehr niedrig)")),
+            ("top_tenth", translate("NeedIndexAlgorithm", "the 10 % of areas with the highest index"))], "highest"),
     ]
     for param in params:
         param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
@@ -102,7 +108,8 @@ def with_ranks(result, frame, status_inds, weights, options, feedback):
 
     w = None if not weights else [weights.get(i.id, 1.0) for i in status_inds]
     ranks = robust_ranks(frame, status_inds, result["status_index"], result["valid"], w, options)
-    feedback.pushInfo(_tr("Robust ranks: {draws} draws over {n} valid areas in {seconds:.2f} s (seed {seed}).")
+    feedback.pushInfo(translate("NeedIndexAlgorithm",
+                                "Robust ranks: {draws} draws over {n} valid areas in {seconds:.2f} s (seed {seed}).")
                       .format(draws=ranks.attrs["draws"], n=ranks.attrs["valid"], seconds=ranks.attrs["seconds"],
                               seed=ranks.attrs["seed"]))
     return pd.concat([result.drop(columns=[c for c in ranks.columns if c in result.columns]), ranks], axis=1)

@@ -112,11 +112,6 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             "table's frame), sr_chart, sr_logo, and labels reading fields ([% \"pr_title\" %], "
             "[% \"findings\" %]) or the page's words (@sr_legend, @sr_footer, @sr_page, @sr_at_a_glance, "
             "@sr_page_title). Missing items are left out.\n"
-            "RANK_FIELDS: the robust rank of sozialraum:needindex's uncertainty option, four fields in this order: "
-            "rank, low and high end of its interval, probability of the top class (0–1); the badge then says e.g. "
-            "'Rank 12 of 536 (90 % interval 8–17)' and 'Probability of the highest need class: 83 %'. Left empty, "
-            "the fields rank, rank_low, rank_high and p_top are used where the input has them. A district "
-            "without a rank, with a hidden index or below MIN_POPULATION shows none.\n"
             "LANGUAGE: the page's words and number format (de, en; empty: the QGIS locale). "
             "HOUSE_COLOUR, LOGO and FONT: the city's colour for the band and headings, an image in the "
             "header, one font family for every text; set once, on the shipped page or a template.") + "\n\n" + self.tr(
@@ -139,7 +134,12 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             "(where counts are given: ↗ rising, ↘ falling, → no clear change, p < 0.05) and a line chart "
             "of the first indicator with years against the city. The publication rule applies to every "
             "year: a hidden year is a gap in the line and '·' in the table, a city value that would give "
-            "one back is hidden, and a district with a hidden year shows no trend.")
+            "one back is hidden, and a district with a hidden year shows no trend.") + "\n\n" + self.tr(
+            "RANK_FIELDS: the robust rank of sozialraum:needindex's uncertainty option, four fields in this order: "
+            "rank, low and high end of its interval, probability of the top class (0–1); the badge then says e.g. "
+            "'Rank 12 of 536 (90 % interval 8–17)' and 'Probability of the highest need class: 83 %'. Left empty, "
+            "the fields rank, rank_low, rank_high and p_top are used where the input has them. A district "
+            "without a rank, with a hidden index or below MIN_POPULATION shows none.")
 
     def flags(self):
         # Layers and a layout are added to the project: that must happen on the main thread.
