@@ -20,7 +20,8 @@ def pdf_pages(path) -> list[str]:
     """Each page's text in reading order (no layout: a badge's wrapped lines stay together), whitespace
     made single spaces."""
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return [re.sub(r"\s+", " ", unicodedata.normalize("NFKC", page).replace("\u00a0", " ")) for page in text.split("\f")]
+    pages = (unicodedata.normalize("NFKC", page).replace("\u00a0", " ") for page in text.split("\f"))
+    return [re.sub(r"\s+", " ", page) for page in pages]
 
 
 def features(path) -> dict:
