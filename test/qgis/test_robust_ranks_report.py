@@ -117,6 +117,13 @@ def test_no_rank_of_a_small_area_in_any_published_file(report):
     assert "rank_low" in note
     workbook_note = subprocess.run(["unzip", "-p", str(out / "Tabellenanhang.xlsx")], capture_output=True).stdout
     assert b"rank_low" in workbook_note  # the definitions sheet's method note names them too
+    # the atlas's own GeoPackage (what the pages read, handed on with the project): text only where shown
+    atlas = QgsVectorLayer(str(out / "Sozialraumprofile_files" / "profiles.gpkg") + "|layername=profiles", "p", "ogr")
+    assert atlas.isValid()
+    texts = {f["pr_key"]: (f["pr_rank"], f["pr_badge"]) for f in atlas.getFeatures()}
+    assert all(not texts[k][0] and "Rang" not in (texts[k][1] or "") for k in small)
+    assert sum(bool(rank) for rank, _ in texts.values()) == 536 - len(small)
+    assert not [n for n in atlas.fields().names() if n in RANKS]  # no raw rank column beside the texts
     pages = pdf_pages(out / "Sozialraumprofile.pdf")
     for key in small:
         row = internal[key]
