@@ -122,6 +122,9 @@ def test_no_rank_of_a_small_area_in_any_published_file(report):
     assert atlas.isValid()
     texts = {f["pr_key"]: (f["pr_rank"], f["pr_badge"]) for f in atlas.getFeatures()}
     assert all(not texts[k][0] and "Rang" not in (texts[k][1] or "") for k in small)
+    # nor their class: it would narrow the hidden index down to a class (the published layer has none either)
+    assert all("Klasse" not in (texts[k][1] or "") for k in small)
+    assert sum("Klasse" in (badge or "") for _, badge in texts.values()) == 536 - len(small)
     assert sum(bool(rank) for rank, _ in texts.values()) == 536 - len(small)
     assert not [n for n in atlas.fields().names() if n in RANKS]  # no raw rank column beside the texts
     pages = pdf_pages(out / "Sozialraumprofile.pdf")
