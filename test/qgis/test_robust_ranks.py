@@ -163,3 +163,15 @@ def test_as_the_processing_dialog_runs_it(berlin_joined, tmp_path):
     assert sum(r["p_top"] > 0.5 for r in valid if r["rank"] <= 54) >= 45
     assert all(r["p_top"] == 0 for r in valid if r["rank"] > 268)
     assert "Robust ranks: 500 draws over 536 valid areas" in feedback.textLog()
+
+
+def test_run_again_on_its_own_output_replaces_the_rank_fields(berlin_joined, tmp_path):
+    import processing
+
+    first = processing.run("sozialraum:needindex", params(berlin_joined, tmp_path / "1.gpkg", DRAWS=100))["OUTPUT"]
+    second = processing.run("sozialraum:needindex", params(first, tmp_path / "2.gpkg", DRAWS=100, SEED=3))["OUTPUT"]
+    layer = QgsVectorLayer(second, "again", "ogr")
+    assert [n for n in layer.fields().names() if n in FIELDS] == list(FIELDS)  # once each
+    before, after = rows(first), rows(second)
+    assert all(after[k]["rank"] == before[k]["rank"] for k in before)
+    assert any(after[k]["rank_high"] != before[k]["rank_high"] for k in before if before[k]["valid"])
