@@ -398,6 +398,16 @@ def _text_column(frame: pd.DataFrame, name: str | None) -> pd.Series:
     return frame[name].map(text)
 
 
+def _shown_class(frame, options, reference) -> pd.Series:
+    """The class badge's text, '' where the rule hides the class (its index is hidden: the report's
+    markers) or the page shows no values (below the minimum population), as the published layer."""
+    klass = _text_column(frame, options.class_field)
+    hidden = options.hidden
+    if options.class_field and hidden is not None and options.class_field in hidden.columns:
+        klass = klass.where(~hidden[options.class_field].reindex(frame.index, fill_value=False).astype(bool), "")
+    return klass.where(reference.astype(bool), "") if options.population else klass
+
+
 def _districts(frame, options, population, reference, note, words) -> pd.DataFrame:
     key, name = _text_column(frame, options.key), _text_column(frame, options.name)
     out = pd.DataFrame({
@@ -406,7 +416,7 @@ def _districts(frame, options, population, reference, note, words) -> pd.DataFra
         "population": population,
         "valid": reference,
         "note": note.fillna(""),
-        "class": _text_column(frame, options.class_field),
+        "class": _shown_class(frame, options, reference),
         "cluster": _text_column(frame, options.cluster_field),
     }, index=frame.index)
     residents = words.translate("Profile", POPULATION_TEXT)

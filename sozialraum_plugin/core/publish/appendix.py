@@ -23,8 +23,8 @@ from .table_text import column_decimals
 
 HIDDEN = "·"
 #: Columns the report's steps add, in the order a reader expects them after the indicators.
-RESULTS = ("status_index", "status_class", "dynamic_index", "dynamic_class", "group", "attention",
-           "cluster", "cluster_label", "valid", "note")
+RESULTS = ("status_index", "status_class", "rank", "rank_low", "rank_high", "rank_median", "p_top",  # ranks: robust.py
+           "dynamic_index", "dynamic_class", "group", "attention", "cluster", "cluster_label", "valid", "note")
 MAX_SHEET_NAME = 31  # Excel's limit
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 

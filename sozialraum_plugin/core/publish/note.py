@@ -26,6 +26,12 @@ _TEXT = {
     "index": QT_TRANSLATE_NOOP("MethodNote", "So is an area's index ({items}) where one of its indicators is "
                                "hidden: it could be solved for it."),
     "totals": QT_TRANSLATE_NOOP("MethodNote", "Known totals per area: {items}."),
+    "ranks": QT_TRANSLATE_NOOP("MethodNote", "Rank (rank, 1 = most need among the valid areas) with its 90 % "
+                               "interval (rank_low to rank_high): the index was recomputed many times with its "
+                               "weights, its scaling (z-score, min-max, rank) and its indicators varied (one left "
+                               "out at a time), and the interval holds 90 % of the ranks these variants gave; p_top "
+                               "is the share of the variants that put the area in the highest need class. Ranks "
+                               "are hidden wherever the index is."),
     "parents": QT_TRANSLATE_NOOP("MethodNote", "This report shows larger areas made of the districts. A larger "
                                  "area's value is hidden as well where, together with the districts' published "
                                  "figures and the totals, it would give a hidden district value back: the "
@@ -88,6 +94,8 @@ def method_note(publication: Publication, lang="de", internal: bool = False, par
     indices = [c for c in ("status_index", "dynamic_index") if c in publication.derived]
     if indices:
         lines.append(say("index").format(items=", ".join(indices)))
+    if "rank_low" in publication.derived:  # robust ranks (core/needs/robust.py)
+        lines.append(say("ranks"))
     lines.append(say("complementary"))
     if parents:
         lines.append(say("parents"))

@@ -18,7 +18,8 @@ from .rule import Publication, publication_rule
 
 #: Columns the report's own steps add: results, not counts of a table.
 COMPUTED = {"valid", "note", "status_index", "status_class", "status_code", "dynamic_index", "dynamic_class",
-            "dynamic_code", "group", "group_code", "attention", "cluster", "cluster_label"}
+            "dynamic_code", "group", "group_code", "attention", "cluster", "cluster_label",
+            "rank", "rank_low", "rank_high", "rank_median", "p_top"}  # (the last: needs/robust.py RANK_COLUMNS)
 
 
 def whole_numbers(series: pd.Series) -> bool:
@@ -117,5 +118,9 @@ def index_inputs(definition: ReportDefinition) -> dict:
     found.update({"status_class": ["status_index"], "status_code": ["status_index"],
                   "dynamic_class": ["dynamic_index"], "dynamic_code": ["dynamic_index"],
                   "group": both, "group_code": both, "attention": both})
+    if getattr(index, "uncertainty", None):  # a rank orders the index: hidden with it (needs/robust.py)
+        from ..needs.robust import RANK_COLUMNS
+
+        found.update({column: ["status_index"] for column in RANK_COLUMNS})
     return {target: fields for target, fields in found.items()
             if fields and not (target.startswith("dynamic_") and not dynamic)}

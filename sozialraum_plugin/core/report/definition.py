@@ -19,6 +19,7 @@ from ..series.definition_years import check_years, period_entry, periods, table_
 from ..series.indicators import Indicator, unit_scale
 from .db_source import StoreSpec, is_db_source, source_from_json, source_to_json, store_from_json
 from .map_spec import MapSpec
+from .uncertainty_spec import index_dict, rank_fields, with_uncertainty
 
 VERSION = 1
 
@@ -46,6 +47,7 @@ class IndexSpec:
     min_population: int = 300
     exclude: str = ""  # QGIS expression: true = left out of the reference
     weights: dict = field(default_factory=dict)
+    uncertainty: Optional[Any] = None  # robust ranks: uncertainty_spec.UncertaintySpec (None = off)
 
 
 @dataclass
@@ -230,7 +232,8 @@ class ReportDefinition:
         if self.index:
             made |= {"status_index", "status_class", "status_code", "status_sum", "status_rank", "dynamic_index",
                      "dynamic_class", "dynamic_code", "dynamic_sum", "group", "group_code", "attention",
-                     "valid", "note"} | {f"z_{f}" for f in self.index.status + self.index.dynamic}
+                     "valid", "note"} | {f"z_{f}" for f in self.index.status + self.index.dynamic} \
+                | set(rank_fields(self.index))
         if self.clusters:
             made |= {"cluster", "cluster_label"}
         return made
@@ -254,7 +257,7 @@ class ReportDefinition:
             "tables": [table_dict(t) for t in self.tables],
             "indicators": [written_entry(period_entry(_indicator_dict(i), i, self), base_direction(i, self.indicators))
                            for i in self.indicators],
-            "index": asdict(self.index) if self.index else None,
+            "index": index_dict(self.index) if self.index else None,
             "clusters": asdict(self.clusters) if self.clusters else None,
             "maps": [m.to_dict() for m in self.maps],
             "profiles": asdict(self.profiles) if self.profiles else None,
@@ -297,7 +300,8 @@ class ReportDefinition:
             name_field=str(data.get("name_field") or ""), source_text=str(data.get("source_text") or ""),
             tables=tables,
             indicators=_indicators(items, file),
-            index=_build(IndexSpec, data["index"], file, "index") if data.get("index") else None,
+            index=with_uncertainty(_build(IndexSpec, data["index"], file, "index"), file)
+            if data.get("index") else None,
             clusters=_build(ClusterSpec, data["clusters"], file, "clusters") if data.get("clusters") else None,
             maps=[_map(m, file, n) for n, m in enumerate(data.get("maps") or [])],
             profiles=_build(ProfileSpec, data["profiles"], file, "profiles") if data.get("profiles") else None,

@@ -130,8 +130,9 @@ def badge_texts(profiles: Profiles, words, class_title: str = "", cluster_title:
     d = profiles.districts
     titles = (class_title or words.translate("ProfilePage", "Class"),
               cluster_title or words.translate("ProfilePage", "Cluster"))
-    return ["\n".join(f"{title}: {value}" for title, value in zip(titles, (k, c)) if value)
-            for k, c in zip(d["class"], d["cluster"])]
+    ranks = d["rank_line"] if "rank_line" in d else [""] * len(d)  # the robust rank (profile_sheets RANK_FIELDS)
+    return ["\n".join([f"{title}: {value}" for title, value in zip(titles, (k, c)) if value] + ([r] if r else []))
+            for k, c, r in zip(d["class"], d["cluster"], ranks)]
 
 
 def district_columns(request: SheetRequest, extra: dict, class_title: str = "", cluster_title: str = ""):
@@ -144,6 +145,8 @@ def district_columns(request: SheetRequest, extra: dict, class_title: str = "", 
                "pr_badge": badge_texts(profiles, words, class_title, cluster_title),
                "pr_note": d["note"].tolist(), "pr_valid": d["valid"].astype(int).tolist(),
                "findings": findings.tolist(), **extra}
+    if "rank_line" in d:  # the robust rank as a field of its own, for a template's own label
+        columns["pr_rank"] = d["rank_line"].tolist()
     kinds = {name: "text" for name in columns}
     kinds["pr_valid"] = kinds["pr_id"] = "int"
     for ind in profiles.indicators:

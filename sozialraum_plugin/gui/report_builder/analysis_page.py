@@ -19,6 +19,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ...core.report.definition import ClusterSpec, IndexSpec
 from ..widgets import IndicatorGrid
+from .uncertainty_section import UncertaintySection
 
 translate = QCoreApplication.translate
 
@@ -64,6 +65,8 @@ class AnalysisPage(QWidget):
         form.addRow(translate("ReportBuilder", "Minimum population:"), self.min_population)
         form.addRow(translate("ReportBuilder", "Leave out (expression):"), self.exclude_edit)
         column.addLayout(form)
+        self.uncertainty = UncertaintySection()  # robust ranks (uncertainty_section.py)
+        column.addWidget(self.uncertainty)
         lay.addWidget(self.index_box, 3)
 
         self.cluster_box = QGroupBox(translate("ReportBuilder", "Need &clusters"))
@@ -91,7 +94,8 @@ class AnalysisPage(QWidget):
         for signal in (self.index_box.toggled, self.cluster_box.toggled, self.grid.changed,
                        self.preset_combo.currentIndexChanged, self.population_combo.currentIndexChanged,
                        self.min_population.valueChanged, self.exclude_edit.textChanged, self.cluster_list.itemChanged,
-                       self.k_spin.valueChanged, self.method_combo.currentIndexChanged, self.seed_spin.valueChanged):
+                       self.k_spin.valueChanged, self.method_combo.currentIndexChanged, self.seed_spin.valueChanged,
+                       self.uncertainty.changed):
             signal.connect(lambda *_a: self.changed.emit())
 
     def set_indicators(self, indicators: list, columns: list) -> None:
@@ -131,7 +135,7 @@ class AnalysisPage(QWidget):
         return IndexSpec(preset=self.preset_combo.currentData(), status=status, dynamic=dynamic,
                          population=self.population_combo.currentData() or "",
                          min_population=self.min_population.value(), exclude=self.exclude_edit.text().strip(),
-                         weights=weights)
+                         weights=weights, uncertainty=self.uncertainty.spec())
 
     def cluster_spec(self) -> ClusterSpec:
         fields = [self.cluster_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.cluster_list.count())
@@ -157,6 +161,7 @@ class AnalysisPage(QWidget):
             self.population_combo.setCurrentIndex(self.population_combo.findData(index.population))
         self.min_population.setValue(int(index.min_population))
         self.exclude_edit.setText(index.exclude or "")
+        self.uncertainty.load(getattr(index, "uncertainty", None))
 
     def _apply_clusters(self, clusters: ClusterSpec) -> None:
         for i in range(self.cluster_list.count()):

@@ -13,6 +13,7 @@ from qgis.core import (
 )
 
 from ..base import SozialraumAlgorithm, choice_parameter, language_parameter
+from . import need_index_ranks as ranks
 from .common import output_destination
 from .fieldspecs import weights
 from .indicator_param import indicators_parameter, resolve, warn_no_direction
@@ -45,7 +46,8 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
         ) + "\n\n" + self.tr(
             "INDICATORS: the direction of each field as JSON, a list of indicators as a report definition's "
             "\"indicators\" holds them, e.g. [{\"id\": \"K10\", \"direction\": -1}]; direction 0 (no direction) "
-            "counts as +1 here. DIRECTIONS still works; where both describe a field, INDICATORS wins.")
+            "counts as +1 here. DIRECTIONS still works; where both describe a field, INDICATORS wins.") \
+            + "\n\n" + ranks.help_text()
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterVectorLayer(
@@ -85,7 +87,7 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
                                          defaultValue="-1.0;1.0"),
             language_parameter(),
         ]
-        for param in advanced:
+        for param in advanced + ranks.parameters():
             param.setFlags(param.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
             self.addParameter(param)
 
@@ -118,6 +120,7 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
         if expression:
             check_expression(expression)  # before anything is written
         words = self.words(parameters, context)
+        robust = ranks.read_options(self, parameters, context, options["status_thresholds"], preset)
 
         def compute(frame, source):
             excluded = None
@@ -132,6 +135,9 @@ class NeedIndexAlgorithm(SozialraumAlgorithm):
                 result = mss_index(frame, status_inds, dynamic_inds, **common)
             else:
                 result = custom_index(frame, status_inds, dynamic_inds, options["method"], wts, **common)
+            if robust is not None:  # the rank interval of every valid area (the nominal index unchanged)
+                result = ranks.with_ranks(result, frame, status_inds, wts if preset != "mss" else None, robust,
+                                          feedback)
             holder["result"] = result
             return result
 

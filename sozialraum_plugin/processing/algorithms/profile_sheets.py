@@ -48,6 +48,18 @@ def read_frame(layer, names: list[str]):
     return pd.DataFrame(rows, columns=names, dtype=object), fids
 
 
+def _rank_fields(given: list, layer) -> list:
+    """RANK_FIELDS (rank, low, high, p_top), else needindex's own names where the layer has all four."""
+    from ...core.errors import SozialraumError
+    from ...core.profiles.rank_line import DEFAULT_FIELDS
+
+    if given and len(given) != len(DEFAULT_FIELDS):
+        raise SozialraumError("option_invalid", option="RANK_FIELDS", value=",".join(given))
+    names = layer.fields().names()
+    return list(given) if given else [f for f in DEFAULT_FIELDS if f in names] if all(
+        f in names for f in DEFAULT_FIELDS) else []
+
+
 def _numeric_fields():
     try:
         return Qgis.ProcessingFieldParameterDataType.Numeric  # QGIS ≥ 3.36
@@ -122,7 +134,12 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             "(where counts are given: ↗ rising, ↘ falling, → no clear change, p < 0.05) and a line chart "
             "of the first indicator with years against the city. The publication rule applies to every "
             "year: a hidden year is a gap in the line and '·' in the table, a city value that would give "
-            "one back is hidden, and a district with a hidden year shows no trend.")
+            "one back is hidden, and a district with a hidden year shows no trend.") + "\n\n" + self.tr(
+            "RANK_FIELDS: the robust rank of sozialraum:needindex's uncertainty option, four fields in this order: "
+            "rank, low and high end of its interval, probability of the top class (0–1); the badge then says e.g. "
+            "'Rank 12 of 536 (90 % interval 8–17)' and 'Probability of the highest need class: 83 %'. Left empty, "
+            "the fields rank, rank_low, rank_high and p_top are used where the input has them. A district "
+            "without a rank, with a hidden index or below MIN_POPULATION shows none.")
 
     def flags(self):
         # Layers and a layout are added to the project: that must happen on the main thread.
@@ -163,6 +180,8 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
                                         optional=True),
             QgsProcessingParameterField("CLUSTER_FIELD", self.tr("Cluster field (badge)"), None, "INPUT",
                                         optional=True),
+            QgsProcessingParameterField("RANK_FIELDS", self.tr("Robust rank fields (badge): rank, low, high, p_top"),
+                                        None, "INPUT", allowMultiple=True, optional=True),
             QgsProcessingParameterField("PARENT_FIELD", self.tr("Parent key field (a parent value beside the "
                                                                 "city's)"), None, "INPUT", optional=True),
             QgsProcessingParameterString("PARENT_TITLE", self.tr("Heading of the parent column"), optional=True),
@@ -258,12 +277,19 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             names += [ind.field, *(ind.counts or ())]
             for name in (ind.field, *(ind.counts or ())):  # the years, a rate's counts per year
                 names += [column for _, column in year_columns(layer.fields().names(), name)] if name else []
+        rank_fields = _rank_fields(self.parameterAsFields(parameters, "RANK_FIELDS", context), layer)
+        names += rank_fields
         markers = [n for n in layer.fields().names() if n.startswith("suppressed_fields")]
         frame, fids = read_frame(layer, list(dict.fromkeys(n for n in names + markers if n)))
         options.hidden = cells_from_markers(frame, markers)
         options.series = self._series(parameters, context)
         feedback.pushInfo(self.tr("{n} districts, {k} indicators").format(n=len(frame), k=len(indicators)))
         profiles = compute_profiles(frame, indicators, options)
+        if rank_fields:  # the robust rank's lines on the badge (core/profiles/rank_line.py)
+            from ...core.profiles.rank_line import rank_lines
+
+            profiles.districts["rank_line"] = rank_lines(frame, rank_fields, profiles.districts["valid"],
+                                                         options.hidden, words)
         if options.series is not None and not profiles.years:  # nothing matched: no chart, no trend, say why
             self._series_unused(options, frame, indicators, feedback)
         from ...core.profiles.findings import constant_indicators

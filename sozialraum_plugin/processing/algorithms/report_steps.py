@@ -242,13 +242,15 @@ class ReportRun:
         d.check_ids(columns, os.path.basename(self.definition_file), complete=not before_joins)
 
     def _index_params(self) -> dict:
+        from ...core.report.uncertainty_spec import uncertainty_params
+
         i = self.d.index
         weights = ";".join(f"{k}={v}" for k, v in (i.weights or {}).items())
         return {"INPUT": self.current, "STATUS_FIELDS": i.status, "DYNAMIC_FIELDS": i.dynamic,
                 "PRESET": i.preset, "POPULATION_FIELD": i.population or None,
                 "MIN_POPULATION": i.min_population, "EXCLUDE_EXPRESSION": i.exclude,
                 "INDICATORS": self.indicators_json(i.status + i.dynamic), "WEIGHTS": weights,
-                "OUTPUT": self._temp("index"), "LANGUAGE": self.lang}
+                "OUTPUT": self._temp("index"), "LANGUAGE": self.lang, **uncertainty_params(i)}
 
     def _publish_layer(self) -> str:
         """The last intermediate becomes sozialraum_intern.gpkg (raw values, marked internal) and
@@ -368,6 +370,8 @@ class ReportRun:
             params.update(POPULATION_FIELD=population, MIN_POPULATION=minimum)
         if d.index:
             params["CLASS_FIELD"] = "status_class"
+            if getattr(d.index, "uncertainty", None):  # the robust rank on the badge (core/needs/robust.py)
+                params["RANK_FIELDS"] = ["rank", "rank_low", "rank_high", "p_top"]
         if d.clusters:
             params["CLUSTER_FIELD"] = "cluster_label"
         result = self._run("sozialraum:profilesheets", params, steps)
