@@ -2793,59 +2793,64 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Bekannte Summen je Gebiet: {items}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="33"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="39"/>
         <source>City values cover all areas of the city (shares: sum of numerators over sum of denominators; medians and means without the hidden values); ranks count only the shown values of the valid areas.</source>
         <translation>Stadtwerte umfassen alle Gebiete der Stadt (Anteile: Summe der Zähler durch Summe der Nenner; Median und Mittelwert ohne die verborgenen Werte); Ränge zählen nur die ausgewiesenen Werte der gültigen Gebiete.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="36"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="42"/>
         <source>Hidden in this report: {n} cells ({parts}).</source>
         <translation>Verborgen in diesem Bericht: {n} Zellen ({parts}).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="37"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="43"/>
         <source>To change the threshold: &quot;publication&quot;: {&quot;threshold&quot;: 5} in the report definition, or &quot;threshold&quot;: 5 per indicator.</source>
         <translation>Schwelle ändern: in der Berichtsdefinition &quot;publication&quot;: {&quot;threshold&quot;: 5}, je Indikator &quot;threshold&quot;: 5.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="39"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="45"/>
         <source>The file sozialraum_intern.gpkg is internal: it contains unpublished values and is not part of the publication.</source>
         <translation>Die Datei sozialraum_intern.gpkg ist intern: sie enthält nicht veröffentlichte Werte und gehört nicht in die Veröffentlichung.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="41"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="47"/>
         <source>residents</source>
         <translation>EW</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="43"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="49"/>
         <source>small count</source>
         <translation>kleine Fallzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="44"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="50"/>
         <source>small area</source>
         <translation>kleines Gebiet</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="45"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="51"/>
         <source>suppressed by the office</source>
         <translation>vom Amt gesperrt</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="46"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="52"/>
         <source>complementary</source>
         <translation>Gegensperrung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="47"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="53"/>
         <source>derived</source>
         <translation>abgeleitet</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="29"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="35"/>
         <source>This report shows larger areas made of the districts. A larger area&apos;s value is hidden as well where, together with the districts&apos; published figures and the totals, it would give a hidden district value back: the districts&apos; own report stays protected.</source>
         <translation>Dieser Bericht zeigt größere Gebiete, die aus kleineren zusammengesetzt sind. Der Wert eines größeren Gebiets ist auch dort verborgen, wo er zusammen mit den veröffentlichten Zahlen der kleineren Gebiete und den Summen einen dort verborgenen Wert zurückgeben würde. So bleibt auch der Bericht der kleineren Gebiete geschützt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="29"/>
+        <source>Rank (rank, 1 = most need among the valid areas) with its 90 % interval (rank_low to rank_high): the index was recomputed many times with its weights, its scaling (z-score, min-max, rank) and its indicators varied (one left out at a time), and the interval holds 90 % of the ranks these variants gave; p_top is the share of the variants that put the area in the highest need class. Ranks are hidden wherever the index is.</source>
+        <translation>Rang (rank, 1 = höchster Bedarf unter den gültigen Gebieten) mit 90-%-Intervall (rank_low bis rank_high): Der Index wurde vielfach mit veränderten Gewichten, anderer Skalierung (z-Wert, Min-Max, Rang) und jeweils einem weggelassenen Indikator neu berechnet; das Intervall enthält 90 % der Ränge dieser Varianten. p_top ist der Anteil der Varianten, in denen das Gebiet in der höchsten Bedarfsklasse liegt. Ränge sind überall dort verborgen, wo der Index verborgen ist.</translation>
     </message>
 </context>
 <context>
@@ -2972,107 +2977,107 @@ SUMMARY (optionale CSV-Datei): Größe, Zentren in den ursprünglichen Einheiten
 <context>
     <name>NeedIndexAlgorithm</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="27"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="28"/>
         <source>Need index (incl. MSS method)</source>
         <translation>Bedarfsindex (inkl. MSS-Methode)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="51"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="53"/>
         <source>Districts with indicators</source>
         <translation>Gebiete mit Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="53"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="55"/>
         <source>Status indicators</source>
         <translation>Status-Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="56"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="58"/>
         <source>Dynamics indicators (changes)</source>
         <translation>Dynamik-Indikatoren (Veränderungen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="59"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="61"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="59"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="61"/>
         <source>Custom composite index</source>
         <translation>Benutzerdefinierter Gesamtindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="59"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="61"/>
         <source>Berlin MSS (Monitoring Soziale Stadtentwicklung)</source>
         <translation>Berliner MSS (Monitoring Soziale Stadtentwicklung)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="62"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="64"/>
         <source>Population field</source>
         <translation>Feld Einwohnerzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="65"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="67"/>
         <source>Minimum population of a valid area</source>
         <translation>Mindesteinwohnerzahl eines gültigen Gebiets</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="68"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="70"/>
         <source>Leave out of the reference where (expression)</source>
         <translation>Aus der Bezugsgesamtheit ausschließen, wenn (Ausdruck)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="71"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="73"/>
         <source>Districts with need index</source>
         <translation>Gebiete mit Bedarfsindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="75"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="77"/>
         <source>Directions (e.g. S1=+1;K10=-1; default +1)</source>
         <translation>Richtungen (z. B. S1=+1;K10=-1; Standard +1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="77"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="79"/>
         <source>Weights, custom method (e.g. S1=2;S3=1)</source>
         <translation>Gewichte, benutzerdefinierte Methode (z. B. S1=2;S3=1)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="79"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="81"/>
         <source>Scaling, custom method</source>
         <translation>Skalierung, benutzerdefinierte Methode</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="79"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="81"/>
         <source>z-score</source>
         <translation>z-Wert</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="79"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="81"/>
         <source>min-max</source>
         <translation>Min-Max</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="79"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="81"/>
         <source>percentile rank</source>
         <translation>Perzentilrang</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="82"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="84"/>
         <source>Status class limits</source>
         <translation>Klassengrenzen Status</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="84"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="86"/>
         <source>Dynamics class limits</source>
         <translation>Klassengrenzen Dynamik</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="152"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="158"/>
         <source>{0} areas classed, {1} left out of the reference (see the field note).</source>
         <translation>{0} Gebiete klassifiziert, {1} aus der Bezugsgesamtheit ausgeschlossen (siehe Feld note).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="30"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="31"/>
         <source>Builds a status index from STATUS_FIELDS (and a dynamics index from DYNAMIC_FIELDS) and classes every area.
 
 PRESET mss: the Berlin Monitoring Soziale Stadtentwicklung method: each indicator z-standardised over the valid areas, the z-scores summed and the sum standardised again; status classes high (≤ −1), medium (≤ +1), low (&lt; +1.5), very low (≥ +1.5); dynamics positive (≤ −1), stable, negative (≥ +1); the 12 groups and areas needing attention. PRESET custom: weighted mean of scaled indicators (z-score, min-max or percentile rank), standardised again and classed the same way. Higher values mean more need unless DIRECTIONS says otherwise (e.g. 'K10=-1').
@@ -3089,9 +3094,69 @@ Nur gültige Gebiete bilden die Bezugsgesamtheit: Einwohnerzahl mindestens MIN_P
 LANGUAGE (de | en; leer: die Sprache von QGIS): die Sprache der Klassennamen und Anmerkungen; auf Deutsch sind es die des MSS (hoch, mittel, niedrig, sehr niedrig; positiv, stabil, negativ). Die Feldnamen bleiben gleich.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="45"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index.py" line="46"/>
         <source>INDICATORS: the direction of each field as JSON, a list of indicators as a report definition&apos;s &quot;indicators&quot; holds them, e.g. [{&quot;id&quot;: &quot;K10&quot;, &quot;direction&quot;: -1}]; direction 0 (no direction) counts as +1 here. DIRECTIONS still works; where both describe a field, INDICATORS wins.</source>
         <translation>INDICATORS: die Richtung jedes Feldes als JSON, eine Liste von Indikatoren, wie sie die &quot;indicators&quot; einer Berichtsdefinition enthalten, z. B. [{&quot;id&quot;: &quot;K10&quot;, &quot;direction&quot;: -1}]; Richtung 0 (keine Richtung) zählt hier als +1. DIRECTIONS funktioniert weiter; beschreiben beide ein Feld, gilt INDICATORS.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index_ranks.py" line="25"/>
+        <source>UNCERTAINTY (default off): robust ranks. The status index is recomputed DRAWS times (default 1000) with each weight drawn within ± WEIGHT_RANGE of its own (0.5 = ± 50 %, then renormalised), the scaling drawn from NORMALISATIONS (zscore;minmax;rank) and, with LEAVE_ONE_OUT (default on), one of k + 1 equally likely variants: all indicators or all but one (as COINr draws its exclusions). Each draw is standardised again over the valid areas. SEED makes the draws reproducible. Adds per valid area: rank (1 = most need, of the nominal index as computed above; with the MSS the published one), rank_low and rank_high (5th and 95th percentile of the draws' ranks: a 90 % interval), rank_median, and p_top (0–1), the share of draws in which the area is in the TOP_CLASS: highest (the highest need class: index ≥ the last class limit, with the MSS 'sehr niedrig', ≥ +1.5), two_highest (above the second last limit: 'niedrig' or 'sehr niedrig') or top_tenth (among the 10 % of valid areas with the highest index). Areas outside the reference get none of these.</source>
+        <translation>UNCERTAINTY (Standard: aus): robuste Ränge. Der Status-Index wird DRAWS-mal neu berechnet (Standard 1000), jedes Gewicht zufällig innerhalb ± WEIGHT_RANGE seines eigenen (0,5 = ± 50 %, danach wieder auf Summe 1 gebracht), die Skalierung zufällig aus NORMALISATIONS (zscore;minmax;rank) und mit LEAVE_ONE_OUT (Standard: an) eine von k + 1 gleich wahrscheinlichen Varianten: alle Indikatoren oder alle bis auf einen (wie COINr seine Ausschlüsse zieht). Jede Ziehung wird über die gültigen Gebiete erneut standardisiert. SEED macht die Ziehungen reproduzierbar. Je gültigem Gebiet kommen hinzu: rank (1 = höchster Bedarf, nach dem oben berechneten Index; beim MSS der veröffentlichte), rank_low und rank_high (5. und 95. Perzentil der Ränge der Ziehungen: ein 90-%-Intervall), rank_median und p_top (0–1), der Anteil der Ziehungen, in denen das Gebiet in der TOP_CLASS liegt: highest (höchste Bedarfsklasse: Index ≥ letzte Klassengrenze, beim MSS „sehr niedrig“, ≥ +1,5), two_highest (über der vorletzten Grenze: „niedrig“ oder „sehr niedrig“) oder top_tenth (unter den 10 % der gültigen Gebiete mit dem höchsten Index). Gebiete außerhalb der Referenz erhalten keine dieser Angaben.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index_ranks.py" line="44"/>
+        <source>Robust ranks (uncertainty analysis)</source>
+        <translation>Robuste Ränge (Unsicherheitsanalyse)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index_ranks.py" line="46"/>
+        <source>Draws</source>
+        <translation>Ziehungen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index_ranks.py" line="48"/>
+        <source>Weights vary by ± (share of each weight)</source>
+        <translation>Gewichte schwanken um ± (Anteil des Gewichts)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index_ranks.py" line="51"/>
+        <source>Scalings drawn from (zscore;minmax;rank)</source>
+        <translation>Gezogene Skalierungen (zscore;minmax;rank)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index_ranks.py" line="54"/>
+        <source>Draws may leave one indicator out</source>
+        <translation>Ziehungen dürfen einen Indikator weglassen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index_ranks.py" line="56"/>
+        <source>Seed of the draws</source>
+        <translation>Startwert der Ziehungen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index_ranks.py" line="58"/>
+        <source>Top need class</source>
+        <translation>Höchste Bedarfsklasse</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index_ranks.py" line="58"/>
+        <source>the highest need class (MSS: sehr niedrig)</source>
+        <translation>die höchste Bedarfsklasse (MSS: sehr niedrig)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index_ranks.py" line="58"/>
+        <source>the two highest need classes (MSS: niedrig, sehr niedrig)</source>
+        <translation>die zwei höchsten Bedarfsklassen (MSS: niedrig, sehr niedrig)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index_ranks.py" line="58"/>
+        <source>the 10 % of areas with the highest index</source>
+        <translation>die 10 % der Gebiete mit dem höchsten Index</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index_ranks.py" line="111"/>
+        <source>Robust ranks: {draws} draws over {n} valid areas in {seconds:.2f} s (seed {seed}).</source>
+        <translation>Robuste Ränge: {draws} Ziehungen über {n} gültige Gebiete in {seconds:.2f} s (Startwert {seed}).</translation>
     </message>
 </context>
 <context>
@@ -3161,6 +3226,16 @@ LANGUAGE (de | en; leer: die Sprache von QGIS): die Sprache der Klassennamen und
         <location filename="../sozialraum_plugin/core/profiles/profile.py" line="196"/>
         <source>Cluster</source>
         <translation>Cluster</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/profiles/rank_line.py" line="22"/>
+        <source>Rank {rank} of {n} (90 % interval {low}–{high})</source>
+        <translation>Rang {rank} von {n} (90-%-Intervall {low}–{high})</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/profiles/rank_line.py" line="24"/>
+        <source>probability of the highest need class: {p}</source>
+        <translation>Wahrscheinlichkeit höchste Bedarfsklasse: {p}</translation>
     </message>
 </context>
 <context>
@@ -3550,147 +3625,147 @@ LANGUAGE (de | en; leer: die Sprache von QGIS): die Sprache der Klassennamen und
 <context>
     <name>ProfileSheetsAlgorithm</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="62"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="74"/>
         <source>District profile sheets</source>
         <translation>Sozialraumprofile</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="136"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="153"/>
         <source>Districts</source>
         <translation>Gebiete</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="137"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="154"/>
         <source>Name field</source>
         <translation>Namensfeld</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="138"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="155"/>
         <source>Indicator fields</source>
         <translation>Indikatorfelder</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="140"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="157"/>
         <source>Profile sheets (PDF)</source>
         <translation>Sozialraumprofile (PDF)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="140"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="157"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="143"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="160"/>
         <source>Key field (district number)</source>
         <translation>Schlüsselfeld (Gebietsnummer)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="145"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="162"/>
         <source>Sort pages by (default: key, else name)</source>
         <translation>Seiten sortieren nach (Standard: Schlüssel, sonst Name)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="147"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="164"/>
         <source>Only districts where</source>
         <translation>Nur Gebiete, für die gilt</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="150"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="167"/>
         <source>Indicator labels and units</source>
         <translation>Indikatorbezeichnungen und Einheiten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="151"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="168"/>
         <source>Directions of need</source>
         <translation>Bedarfsrichtungen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="152"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="169"/>
         <source>Rates from counts</source>
         <translation>Quoten aus Anzahlen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="153"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="170"/>
         <source>Indicators that are counts</source>
         <translation>Indikatoren, die Anzahlen sind</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="155"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="172"/>
         <source>Population field</source>
         <translation>Feld Einwohnerzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="157"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="174"/>
         <source>Minimum population</source>
         <translation>Mindesteinwohnerzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="159"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="176"/>
         <source>Suppress counts below</source>
         <translation>Anzahlen sperren unter</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="162"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="179"/>
         <source>Class field (badge)</source>
         <translation>Klassenfeld (Kennzeichen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="164"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="181"/>
         <source>Cluster field (badge)</source>
         <translation>Clusterfeld (Kennzeichen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="171"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="190"/>
         <source>Source line</source>
         <translation>Quellenangabe</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="172"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="191"/>
         <source>Layout template (.qpt)</source>
         <translation>Layoutvorlage (.qpt)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="174"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="193"/>
         <source>One PDF per district in</source>
         <translation>Eine PDF-Datei je Gebiet in</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="186"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="205"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="187"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="206"/>
         <source>Layout name</source>
         <translation>Layoutname</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="188"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="207"/>
         <source>Folder with GeoPackage and charts</source>
         <translation>Ordner mit GeoPackage und Diagrammen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="265"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="286"/>
         <source>{n} districts, {k} indicators</source>
         <translation>{n} Gebiete, {k} Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="298"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="324"/>
         <source>{pages} pages written to {file}</source>
         <translation>{pages} Seiten nach {file} geschrieben</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="274"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="300"/>
         <source>{label} ({field}) has the same value in every district: no findings for it.</source>
         <translation>{label} ({field}) hat in allen Gebieten denselben Wert: keine Befunde dazu.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="161"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="178"/>
         <source>Own thresholds of indicators</source>
         <translation>Eigene Schwellen der Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="65"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="77"/>
         <source>One printable A4 page per district: name and key, a detail map and a locator map, a table of the indicators (district value, city value, deviation, rank) with a spine chart, the class/cluster badge and plain-language findings. The data are first written to a GeoPackage in the folder '&lt;output&gt;_files' next to the PDF (together with one labelled SVG chart per district for reports); the layout stays in the project's layout manager and is replaced when the algorithm runs again. The page is made of QGIS's own layout items only (labels, an attribute table, a picture, two maps), so every piece can be restyled, moved or deleted in the layout designer, and a project holding the layout opens and exports in a QGIS without this plugin. The table shows the GeoPackage's table 'profile_rows' (one row per district and indicator, as published) through a project relation; the chart is one SVG per district in 'spine/', found relative to the GeoPackage.
 
 City value: the figure of all districts of the city: the pooled rate Σnumerator/Σdenominator for indicators listed in RATES, the median of the districts otherwise; the legend names the valid districts' figure where it differs. Ranks count the valid districts whose value is shown (rank 1 = highest value, or highest need where DIRECTIONS gives one).
@@ -3717,59 +3792,69 @@ TEMPLATE: eine .qpt anstelle der mitgelieferten Seite resources/templates/profil
 LANGUAGE: Wörter und Zahlenformat der Seiten (de, en; leer: die QGIS-Sprache). HOUSE_COLOUR, LOGO und FONT: die Farbe der Stadt für Band und Überschriften, ein Bild im Kopf, eine Schriftart für alle Texte; einmal gesetzt, auf der mitgelieferten Seite oder einer Vorlage.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="169"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="188"/>
         <source>Sheet title (empty: &apos;District profile&apos; in the page&apos;s language)</source>
         <translation>Titel der Seiten (leer: „Sozialraumprofil“ in der Sprache der Seiten)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="177"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="196"/>
         <source>House colour (e.g. #1f4e79)</source>
         <translation>Hausfarbe (z. B. #1f4e79)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="178"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="197"/>
         <source>Logo (image for the header)</source>
         <translation>Logo (Bild für den Kopf)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="178"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="197"/>
         <source>Images (*.svg *.png *.jpg *.jpeg)</source>
         <translation>Bilder (*.svg *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="180"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="199"/>
         <source>Font family of the page</source>
         <translation>Schriftart der Seiten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="105"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="117"/>
         <source>INDICATORS: what each field is, as JSON: a list of indicators as a report definition&apos;s &quot;indicators&quot; holds them, e.g. [{&quot;id&quot;: &quot;S1&quot;, &quot;label&quot;: &quot;Arbeitslosigkeit&quot;, &quot;unit&quot;: &quot;%&quot;, &quot;direction&quot;: 1, &quot;decimals&quot;: 2}, {&quot;id&quot;: &quot;kinder&quot;, &quot;kind&quot;: &quot;count&quot;, &quot;threshold&quot;: 5}, {&quot;id&quot;: &quot;quote&quot;, &quot;unit&quot;: &quot;%&quot;, &quot;numerator&quot;: &quot;n&quot;, &quot;denominator&quot;: &quot;ew&quot;}, {&quot;id&quot;: &quot;kita&quot;, &quot;direction&quot;: 0, &quot;context&quot;: true}] (keys: label, unit, decimals, direction +1/-1/0, kind value/count/rate, numerator, denominator, scale, city_method auto/rate/weighted/median/mean, threshold, context, source). Entries for fields not in FIELDS are left out; a field without an entry is read from the older LABELS, DIRECTIONS, RATES, COUNT_FIELDS and THRESHOLDS, which keep working. Where both describe a field, INDICATORS wins: the older parameters&apos; entries for it are ignored (the log says so).</source>
         <translation>INDICATORS: was jedes Feld ist, als JSON: eine Liste von Indikatoren, wie sie die &quot;indicators&quot; einer Berichtsdefinition enthalten, z. B. [{&quot;id&quot;: &quot;S1&quot;, &quot;label&quot;: &quot;Arbeitslosigkeit&quot;, &quot;unit&quot;: &quot;%&quot;, &quot;direction&quot;: 1, &quot;decimals&quot;: 2}, {&quot;id&quot;: &quot;kinder&quot;, &quot;kind&quot;: &quot;count&quot;, &quot;threshold&quot;: 5}, {&quot;id&quot;: &quot;quote&quot;, &quot;unit&quot;: &quot;%&quot;, &quot;numerator&quot;: &quot;n&quot;, &quot;denominator&quot;: &quot;ew&quot;}, {&quot;id&quot;: &quot;kita&quot;, &quot;direction&quot;: 0, &quot;context&quot;: true}] (Schlüssel: label, unit, decimals, direction +1/-1/0, kind value/count/rate, numerator, denominator, scale, city_method auto/rate/weighted/median/mean, threshold, context, source). Einträge für Felder, die nicht in FIELDS stehen, bleiben unberücksichtigt; ein Feld ohne Eintrag wird aus den älteren Parametern LABELS, DIRECTIONS, RATES, COUNT_FIELDS und THRESHOLDS gelesen, die weiter funktionieren. Beschreiben beide ein Feld, gilt INDICATORS: die Einträge der älteren Parameter für dieses Feld werden ignoriert (das Protokoll nennt sie).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="115"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="127"/>
         <source>SERIES: the years of the indicators as a long table (e.g. report.gpkg|layername=series) with the columns key (the district's KEY_FIELD value), indicator (an indicator field, or its name without the _YYYY suffix), year, value, numerator, denominator and shown (false = hidden by the publication rule). Without it the fields &lt;indicator&gt;_&lt;YYYY&gt; of the input are the years, a rate's counts per year from the year fields of its numerator and denominator. The page then shows the change from the first to the last year with the χ² test for trend in proportions (where counts are given: ↗ rising, ↘ falling, → no clear change, p &lt; 0.05) and a line chart of the first indicator with years against the city. The publication rule applies to every year: a hidden year is a gap in the line and '·' in the table, a city value that would give one back is hidden, and a district with a hidden year shows no trend.</source>
         <translation>SERIES: die Jahre der Indikatoren als lange Tabelle (z. B. report.gpkg|layername=series) mit den Spalten key (der Wert des Schlüsselfelds KEY_FIELD), indicator (ein Indikatorfeld oder sein Name ohne die Endung _JJJJ), year, value, numerator, denominator und shown (false = von der Veröffentlichungsregel verborgen). Ohne sie sind die Felder &lt;Indikator&gt;_&lt;JJJJ&gt; der Eingabe die Jahre, die Fallzahlen einer Quote je Jahr aus den Jahresfeldern ihres Zählers und Nenners. Die Seite zeigt dann die Veränderung vom ersten zum letzten Jahr mit dem χ²-Test auf Trend in Anteilen (wo Fallzahlen vorliegen: ↗ steigend, ↘ fallend, → keine klare Veränderung, p &lt; 0,05) und ein Liniendiagramm des ersten Indikators mit Jahren gegen die Stadt. Die Veröffentlichungsregel gilt für jedes Jahr: ein verborgenes Jahr ist eine Lücke in der Linie und '·' in der Tabelle, ein Stadtwert, der eines zurückgäbe, wird verborgen, und ein Gebiet mit einem verborgenen Jahr zeigt keinen Trend.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="166"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="185"/>
         <source>Parent key field (a parent value beside the city&apos;s)</source>
         <translation>Feld mit dem Schlüssel des übergeordneten Gebiets (dessen Wert neben dem der Stadt)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="168"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="187"/>
         <source>Heading of the parent column</source>
         <translation>Überschrift der Spalte des übergeordneten Gebiets</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="181"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="200"/>
         <source>Series over the years (long table)</source>
         <translation>Zeitreihe über die Jahre (lange Tabelle)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="221"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="240"/>
         <source>SERIES gives none of the sheet's indicators two years or more for a district: its keys ({series_keys}, …) and indicators ({series_indicators}) must match KEY_FIELD {key} ({keys}, …) and the fields {fields} (or these without their _YYYY).</source>
         <translation>SERIES liefert für keinen Indikator der Profile zwei oder mehr Jahre eines Gebiets: seine Schlüssel ({series_keys}, …) und Indikatoren ({series_indicators}) müssen zu KEY_FIELD {key} ({keys}, …) und den Feldern {fields} passen (oder diesen ohne ihr _JJJJ).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="137"/>
+        <source>RANK_FIELDS: the robust rank of sozialraum:needindex's uncertainty option, four fields in this order: rank, low and high end of its interval, probability of the top class (0–1); the badge then says e.g. 'Rank 12 of 536 (90 % interval 8–17)' and 'Probability of the highest need class: 83 %'. Left empty, the fields rank, rank_low, rank_high and p_top are used where the input has them. A district without a rank, with a hidden index or below MIN_POPULATION shows none.</source>
+        <translation>RANK_FIELDS: der robuste Rang aus der Unsicherheitsoption von sozialraum:needindex, vier Felder in dieser Reihenfolge: Rang, unteres und oberes Ende seines Intervalls, Wahrscheinlichkeit der höchsten Klasse (0–1); die Plakette sagt dann z. B. „Rang 12 von 536 (90-%-Intervall 8–17)“ und „Wahrscheinlichkeit höchste Bedarfsklasse: 83 %“. Leer gelassen, werden die Felder rank, rank_low, rank_high und p_top verwendet, wo die Eingabe sie hat. Ein Gebiet ohne Rang, mit verborgenem Index oder unter MIN_POPULATION zeigt keinen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="183"/>
+        <source>Robust rank fields (badge): rank, low, high, p_top</source>
+        <translation>Felder des robusten Rangs (Plakette): Rang, unten, oben, p_top</translation>
     </message>
 </context>
 <context>
@@ -4238,12 +4323,12 @@ OUTPUT: die neue Gliederung mit den übertragenen Zahlen (Schätzwerte, nicht ge
         <translation>Tabelle {0} von {1} wird verbunden: {2}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="330"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="332"/>
         <source>Thematic maps are not available in this version.</source>
         <translation>Themenkarten sind in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="341"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="343"/>
         <source>Profile sheets are not available in this version.</source>
         <translation>Sozialraumprofile sind in dieser Version nicht verfügbar.</translation>
     </message>
@@ -4258,102 +4343,102 @@ OUTPUT: die neue Gliederung mit den übertragenen Zahlen (Schätzwerte, nicht ge
         <translation>Verbindungsbericht</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="91"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="80"/>
         <source>none</source>
         <translation>keines</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="93"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="82"/>
         <source>text</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="93"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="82"/>
         <source>integer</source>
         <translation>ganze Zahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="94"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="83"/>
         <source>decimal number</source>
         <translation>Dezimalzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="108"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="97"/>
         <source>Table as read</source>
         <translation>Tabelle wie gelesen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="109"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="98"/>
         <source>encoding</source>
         <translation>Kodierung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="110"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="99"/>
         <source>separator</source>
         <translation>Trennzeichen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="111"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="100"/>
         <source>decimal mark</source>
         <translation>Dezimalzeichen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="112"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="101"/>
         <source>thousands mark</source>
         <translation>Tausendertrennzeichen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="113"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="102"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="114"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="103"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="115"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="104"/>
         <source>Missing</source>
         <translation>Fehlend</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="116"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="105"/>
         <source>Suppressed</source>
         <translation>Gesperrt</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="117"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="106"/>
         <source>Unit</source>
         <translation>Einheit</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="118"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="107"/>
         <source>Boundaries</source>
         <translation>Gebietsgrenzen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="119"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="108"/>
         <source>features</source>
         <translation>Objekte</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="120"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="109"/>
         <source>invalid geometries</source>
         <translation>ungültige Geometrien</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="121"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="110"/>
         <source>Districts without a row</source>
         <translation>Gebiete ohne Zeile</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="122"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="111"/>
         <source>Table keys without a district</source>
         <translation>Tabellenschlüssel ohne Gebiet</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="123"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/common.py" line="112"/>
         <source>Duplicate table keys (not joined)</source>
         <translation>Doppelte Tabellenschlüssel (nicht verbunden)</translation>
     </message>
@@ -4494,82 +4579,82 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
 <context>
     <name>ReportBuilder</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="43"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="44"/>
         <source>Need &amp;index</source>
         <translation>Bedarfs&amp;index</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="49"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="50"/>
         <source>Custom (z-scores of the chosen indicators)</source>
         <translation>Eigener Index (z-Werte der gewählten Indikatoren)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="50"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="51"/>
         <source>MSS (Berlin method, fixed class limits)</source>
         <translation>MSS (Berliner Verfahren, feste Klassengrenzen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="85"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="88"/>
         <source>Method:</source>
         <translation>Verfahren:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="53"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="54"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="53"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="54"/>
         <source>Dynamics</source>
         <translation>Dynamik</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="63"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="64"/>
         <source>Population field:</source>
         <translation>Feld der Einwohnerzahl:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="64"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="65"/>
         <source>Minimum population:</source>
         <translation>Mindesteinwohnerzahl:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="65"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="66"/>
         <source>Leave out (expression):</source>
         <translation>Ausschließen (Ausdruck):</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="69"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="72"/>
         <source>Need &amp;clusters</source>
         <translation>Bedarfs&amp;cluster</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="77"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="80"/>
         <source>suggest</source>
         <translation>vorschlagen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="84"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="87"/>
         <source>Number of clusters:</source>
         <translation>Anzahl der Cluster:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="86"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="89"/>
         <source>Seed:</source>
         <translation>Startwert:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="175"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="180"/>
         <source>Need index: choose at least one status indicator.</source>
         <translation>Bedarfsindex: mindestens einen Statusindikator wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="179"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="184"/>
         <source>Need index: the expression {0} cannot be used: {1}</source>
         <translation>Bedarfsindex: Der Ausdruck {0} ist nicht verwendbar: {1}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="182"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="187"/>
         <source>Need clusters: choose at least one indicator.</source>
         <translation>Bedarfscluster: mindestens einen Indikator wählen.</translation>
     </message>
@@ -5447,6 +5532,26 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <location filename="../sozialraum_plugin/gui/report_builder/general_page.py" line="230"/>
         <source>Enter the schema to publish into through the database connection {0} (page “Report”).</source>
         <translation>Das Schema angeben, in das über die Datenbankverbindung {0} veröffentlicht wird (Seite „Bericht“).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/uncertainty_section.py" line="26"/>
+        <source>Robust ranks (rank interval, probability of the highest need class)</source>
+        <translation>Robuste Ränge (Rangintervall, Wahrscheinlichkeit der höchsten Bedarfsklasse)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/uncertainty_section.py" line="28"/>
+        <source>The index is recomputed many times with other weights, scalings and one indicator left out; each district gets its rank with a 90 % interval on its profile page and in the appendix.</source>
+        <translation>Der Index wird vielfach mit anderen Gewichten, Skalierungen und jeweils einem weggelassenen Indikator neu berechnet; jedes Gebiet erhält seinen Rang mit einem 90-%-Intervall auf seiner Profilseite und im Tabellenanhang.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/uncertainty_section.py" line="42"/>
+        <source>Draws:</source>
+        <translation>Ziehungen:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/uncertainty_section.py" line="43"/>
+        <source>Weights vary by ±:</source>
+        <translation>Gewichte schwanken um ±:</translation>
     </message>
 </context>
 <context>
