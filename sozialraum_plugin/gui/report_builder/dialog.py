@@ -194,6 +194,7 @@ class ReportBuilderDialog(SozialraumDialog):
             title=self.general.title_edit.text().strip(), boundaries=self.general.source(), key=self.general.key(),
             name_field=self.general.name_field(), tables=tables, indicators=indicators, index=index,
             clusters=clusters, maps=maps, profiles=profiles, source_text=self.general.source_edit.text().strip(),
+            supply=self.analysis.supply.spec(),
             language=self.general.language_combo.currentData() or "", style=self.profiles.style_spec())
         from dataclasses import replace
 
@@ -287,7 +288,7 @@ class ReportBuilderDialog(SozialraumDialog):
         self.indicators.set_columns(columns)
         self.indicators.load(definition.indicators + _undeclared_inputs(definition, dict(columns)))
         self.indicators.used_only.setChecked(bool(definition.indicators))  # the rest is one click away
-        self.analysis.load(definition.index, definition.clusters)
+        self.analysis.load(definition.index, definition.clusters, definition.supply, definition.resolve)
         self._indicators_changed(force=True)
         self.maps.load(definition.maps)
         self.profiles.load(definition.profiles, definition.style, definition.resolve)
