@@ -133,7 +133,8 @@ class SupplySection(QGroupBox):
             return None
         kept = self._kept
         return SupplySpec(facilities=self.file_edit.text().strip(), x=self.x_edit.text().strip(),
-                          y=self.y_edit.text().strip(), crs=self.crs_edit.text().strip(), id=self.id_edit.text().strip(),
+                          y=self.y_edit.text().strip(), crs=self.crs_edit.text().strip(),
+                          id=self.id_edit.text().strip(),
                           capacity=self.capacity_edit.text().strip(), target=self.target_combo.currentData() or "",
                           standard=self.standard_spin.value() or None, method=self.method_combo.currentData(),
                           distance=self.distance_spin.value(), network=kept.network,
