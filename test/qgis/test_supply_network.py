@@ -11,7 +11,7 @@ gives K to A and B; the network gives K to B alone."""
 from __future__ import annotations
 
 import pytest
-from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
+from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProcessingFeedback, QgsProject, QgsVectorLayer
 
 X0, Y0 = 390000.0, 5810000.0
 
@@ -62,17 +62,29 @@ def _values(path) -> dict:
     return {f["key"]: f for f in layer.getFeatures()}
 
 
-def _run(town, name, **extra):
+def _run(town, name, feedback=None, **extra):
     import processing
 
     return processing.run("sozialraum:supply", {
         "INPUT": town["districts"], "FACILITIES": town["kitas"], "ID_FIELD": "id", "CAPACITY_FIELD": "places",
         "TARGET_FIELD": "kids", "STANDARD": 1.0, "METHOD": "catchment", "DISTANCE": 1100,
-        "NEED_FIELD": "status_class", "OUTPUT": str(town["folder"] / name), "LANGUAGE": "en", **extra})
+        "NEED_FIELD": "status_class", "OUTPUT": str(town["folder"] / name), "LANGUAGE": "en", **extra},
+        feedback=feedback)
+
+
+class Warnings(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.warnings = []
+
+    def pushWarning(self, text):  # noqa: N802
+        self.warnings.append(text)
 
 
 def test_network_distance_longer_than_straight_line_shrinks_the_catchment(provider, town):
-    straight = _run(town, "straight.gpkg")
+    feedback = Warnings()
+    straight = _run(town, "straight.gpkg", feedback)
+    assert any("0001" in w and "0002" in w for w in feedback.warnings), feedback.warnings  # named by id
     network = _run(town, "network.gpkg", NETWORK=town["roads"])
     s, n = _values(straight["OUTPUT"]), _values(network["OUTPUT"])
     # straight: K's 100 places shared by 500 children → 200 per 1,000 in A and in B
