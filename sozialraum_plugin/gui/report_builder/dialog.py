@@ -194,7 +194,6 @@ class ReportBuilderDialog(SozialraumDialog):
             title=self.general.title_edit.text().strip(), boundaries=self.general.source(), key=self.general.key(),
             name_field=self.general.name_field(), tables=tables, indicators=indicators, index=index,
             clusters=clusters, maps=maps, profiles=profiles, source_text=self.general.source_edit.text().strip(),
-            supply=self.analysis.supply.spec(),
             language=self.general.language_combo.currentData() or "", style=self.profiles.style_spec())
         from dataclasses import replace
 
@@ -204,7 +203,7 @@ class ReportBuilderDialog(SozialraumDialog):
             publication = replace(publication, threshold=shown)
         definition.publication = publication
         definition.period, definition.report_year = getattr(self, "_years", (None, None))  # kept as loaded
-        definition.store = self.general.store()
+        definition.store, definition.supply = self.general.store(), self.analysis.supply.spec()
         kept = getattr(self, "_kept", None)
         if kept is not None:
             definition.level = kept.with_absolute_paths().level  # (a path that works from where it is saved)
