@@ -21,15 +21,13 @@ from ..core.errors import SozialraumError
 
 
 def network_distances(network, crs, district_xy: np.ndarray, facility_xy: np.ndarray, feedback=None,
-                      tolerance: float = 0.0, transform_context=None) -> np.ndarray:
+                      tolerance: float = 0.0) -> np.ndarray:
     """Districts × facilities network distances in the CRS's units (metres for a projected CRS)."""
     if network.featureCount() == 0:
         raise SozialraumError("supply_network_empty", file=network.source().split("|", 1)[0])
     director = QgsVectorLayerDirector(network, -1, "", "", "", QgsVectorLayerDirector.Direction.DirectionBoth)
     director.addStrategy(QgsNetworkDistanceStrategy())
     builder = QgsGraphBuilder(crs, True, tolerance)
-    if transform_context is not None:
-        builder.setTransformContext(transform_context) if hasattr(builder, "setTransformContext") else None
     valid_d = np.isfinite(district_xy).all(axis=1)
     points = [QgsPointXY(x, y) for x, y in district_xy[valid_d]] + [QgsPointXY(x, y) for x, y in facility_xy]
     tied = director.makeGraph(builder, points)

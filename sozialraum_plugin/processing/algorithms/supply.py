@@ -199,8 +199,7 @@ class SupplyAlgorithm(SozialraumAlgorithm):
         if network is not None:
             from ...gis.supply_network import network_distances
 
-            matrix = network_distances(network, source.crs(), points, fac_xy, feedback,
-                                       transform_context=context.transformContext())
+            matrix = network_distances(network, source.crs(), points, fac_xy, feedback)
             return two_step_fca(target.to_numpy(float), facilities.capacity, lambda: matrix_chunks(matrix), distance)
         return two_step_fca(target.to_numpy(float), facilities.capacity, lambda: straight_chunks(points, fac_xy),
                             distance)
