@@ -230,6 +230,16 @@ MESSAGES: dict[str, str] = {
     # --- revwriter ---
     "output_canceled": QT_TRANSLATE_NOOP("Messages", "The run was canceled: {file} was not written (an earlier output there is unchanged)."),
     "output_crs_not_in_database": QT_TRANSLATE_NOOP("Messages", "The coordinate reference system of the layer ({crs}) has no code in the database's spatial_ref_sys, so {file} would have no coordinate reference system. Reproject the layer to an EPSG system first (e.g. EPSG:25832 with “Reproject layer”), or ask your database administrator to add this system to spatial_ref_sys. Nothing was changed."),
+    # --- supply ---
+    "supply_need_unknown": QT_TRANSLATE_NOOP("Messages", "NEED_FIELD holds classes whose meaning is not known ({values}). Name the classes that mean high need in NEED_HIGH (e.g. 'hoch;sehr hoch'), or use a numeric field."),
+    "supply_no_coordinates": QT_TRANSLATE_NOOP("Messages", "FACILITIES ({file}) is no point layer and X_FIELD / Y_FIELD are not set. Give a point layer, or a table with the columns of the coordinates (e.g. X_FIELD lon, Y_FIELD lat, FACILITIES_CRS EPSG:4326)."),
+    "supply_field_missing": QT_TRANSLATE_NOOP("Messages", "The column {field} ({parameter}) is not in {file}. Columns: {fields}."),
+    "supply_bad_number": QT_TRANSLATE_NOOP("Messages", "{file}, row {row} (id {id}): {field} is {value!r}, not a number."),
+    "supply_crs_invalid": QT_TRANSLATE_NOOP("Messages", "FACILITIES_CRS {crs!r} is no coordinate reference system QGIS knows (e.g. EPSG:4326 for lon/lat)."),
+    "supply_no_facilities": QT_TRANSLATE_NOOP("Messages", "{file} holds no facility with coordinates."),
+    "supply_network_empty": QT_TRANSLATE_NOOP("Messages", "The road network {file} has no lines to build a graph from."),
+    "supply_geographic_crs": QT_TRANSLATE_NOOP("Messages", "The districts are in a geographic CRS ({crs}): a catchment in metres needs a projected one. Reproject the districts first (e.g. to EPSG:25833 or EPSG:25832)."),
+    "supply_definition_invalid": QT_TRANSLATE_NOOP("Messages", "{file}, section supply: {reason}"),
 }
 
 

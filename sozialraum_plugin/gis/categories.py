@@ -79,6 +79,8 @@ def _semantic_key(kind: str, value):
         return (number // 10 - 1, (number % 10 - 1) // 2) if ok else None
     if kind == "cluster":
         return number - 1 if number is not None and number >= 1 else None
+    if kind == "supply":
+        return number - 1 if number in (1, 2, 3, 4, 5, 6) else None
     return None
 
 
@@ -93,6 +95,8 @@ def _kind_candidates(column: str) -> list[str]:
         kinds.insert(0, "group_code")
     if "cluster" in name:
         kinds.insert(0, "cluster")
+    if name == "supply_category":  # need × supply (sozialraum:supply): its codes and labels
+        kinds.insert(0, "supply")
     return kinds
 
 
@@ -104,6 +108,10 @@ def _semantic_label(kind: str, key, words) -> str:
         return dynamic[key]
     if kind in ("group", "group_code"):
         return group.format(status=status[key[0]], dynamic=dynamic[key[1]])
+    if kind == "supply":
+        from ..core.supply.indicators import category_labels
+
+        return category_labels(words)[key + 1]
     return ""
 
 

@@ -161,7 +161,13 @@ def category_colours(cats: Categories, ramp: str, invert: bool = False) -> list[
     if cats.kind == "cluster":
         scale = ramp_colours(ramp if ramp in SEQUENTIAL else "Reds", max(cats.keys) + 1, not invert)
         return [scale[k] for k in cats.keys]
+    if cats.kind == "supply":  # high need + low supply darkest red; supply met in blues
+        return [SUPPLY_COLOURS[k] for k in cats.keys]
     return ["#" + QUALITATIVE[k % len(QUALITATIVE)] for k in cats.keys]
+
+
+# need × supply codes 1–6 (core/supply/categories.py): red, light blue, orange, blue; low / met
+SUPPLY_COLOURS = ("#b2182b", "#92c5de", "#f4a582", "#2166ac", "#ef8a62", "#67a9cf")
 
 
 # --- symbols -------------------------------------------------------------------------------------

@@ -66,7 +66,11 @@ def report_publication(frame: pd.DataFrame, definition: ReportDefinition, table_
     counts = [c for c in table_columns if c in frame.columns and c not in COMPUTED and c not in values
               and whole_numbers(frame[c])]
     totals = {**found_totals(frame, counts, declared), **declared}
-    return publication_rule(frame, definition.indicators, counts=implicit, population=population,
+    from ..supply.spec import rule_additions  # the supply step's fields: declared or not, under the rule
+
+    extra, supply_derived = rule_additions(definition, frame.columns)
+    derived.update(supply_derived)
+    return publication_rule(frame, definition.indicators + extra, counts=implicit, population=population,
                             min_population=minimum, threshold=float(definition.publication.threshold),
                             totals=totals, hidden=hidden, derived=derived)
 

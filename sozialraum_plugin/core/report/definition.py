@@ -17,6 +17,7 @@ from ..fileio import write_text
 from ..series.change_direction import base_direction, inherit_directions, written_entry
 from ..series.definition_years import check_years, period_entry, periods, table_dict, table_entry, whole
 from ..series.indicators import Indicator, unit_scale
+from ..supply import spec as supply_spec
 from .db_source import StoreSpec, is_db_source, source_from_json, source_to_json, store_from_json
 from .map_spec import MapSpec
 from .uncertainty_spec import index_dict, rank_fields, with_uncertainty
@@ -126,6 +127,7 @@ class ReportDefinition:
     report_year: Optional[int] = None  # default: the latest year of the yearly tables
     level: Optional[LevelSpec] = None  # run on the parent level (None: on the districts as joined)
     store: Optional[StoreSpec] = None  # also published into a PostGIS schema (gis/pg_store.py)
+    supply: Optional[supply_spec.SupplySpec] = None  # facilities against need (core/supply/spec.py)
     version: int = VERSION
     base_dir: str = ""  # folder relative paths are read from (not saved)
 
@@ -146,6 +148,7 @@ class ReportDefinition:
 
         copy = deepcopy(self)
         copy.boundaries = self.resolve(self.boundaries)
+        supply_spec.map_paths(copy.supply, self.resolve)
         for name in ("logo", "map_template", "profile_template"):
             setattr(copy.style, name, self.resolve(getattr(self.style, name)))
         for table in copy.tables:
@@ -163,6 +166,7 @@ class ReportDefinition:
 
         copy = deepcopy(self)
         copy.boundaries = self._passed_on(self.boundaries, folder)
+        supply_spec.map_paths(copy.supply, lambda path: self._passed_on(path, folder))
         for name in ("logo", "map_template", "profile_template"):
             setattr(copy.style, name, self._passed_on(getattr(self.style, name), folder))
         for table in copy.tables:
@@ -224,7 +228,7 @@ class ReportDefinition:
             refs += [("index.population", self.index.population)] if self.index.population else []
         if self.clusters:
             refs += [("clusters.fields", f) for f in self.clusters.fields]
-        return refs
+        return refs + supply_spec.referenced(self.supply)
 
     def made_fields(self) -> set:
         """The fields the index and cluster steps add (see sozialraum:needindex / needclusters)."""
@@ -236,7 +240,7 @@ class ReportDefinition:
                 | set(rank_fields(self.index))
         if self.clusters:
             made |= {"cluster", "cluster_label"}
-        return made
+        return made | supply_spec.made_fields(self.supply)
 
     def check_ids(self, columns, file: str = "definition", complete: bool = True) -> None:
         """Refuse an id that is no column of the joined data, naming the section.
@@ -271,6 +275,8 @@ class ReportDefinition:
             data["level"] = asdict(self.level)
         if self.store:
             data["store"] = asdict(self.store)
+        if self.supply:
+            data["supply"] = self.supply.to_dict()
         return data
 
     def to_json(self) -> str:
@@ -310,6 +316,7 @@ class ReportDefinition:
             language=_language(data.get("language"), file),
             style=_build(StyleSpec, data["style"], file, "style") if data.get("style") else StyleSpec(),
             level=_level(data.get("level"), file), store=store_from_json(data.get("store"), file),
+            supply=supply_spec.supply_from_json(data.get("supply"), file),
             version=int(data.get("version") or VERSION), base_dir=base_dir,
             period=period, report_year=whole(data.get("report_year"), file, "report_year", 1000, 3000),
         )

@@ -90,6 +90,11 @@ class AnalysisPage(QWidget):
         column.addWidget(self.cluster_list, 1)
         column.addLayout(form)
         lay.addWidget(self.cluster_box, 2)
+        from .supply_section import SupplySection
+
+        self.supply = SupplySection()  # facilities against need (the definition's "supply")
+        lay.addWidget(self.supply, 2)
+        self.supply.changed.connect(self.changed.emit)
 
         for signal in (self.index_box.toggled, self.cluster_box.toggled, self.grid.changed,
                        self.preset_combo.currentIndexChanged, self.population_combo.currentIndexChanged,
@@ -124,6 +129,7 @@ class AnalysisPage(QWidget):
         self.population_combo.blockSignals(False)
         self._apply_index(index)
         self._apply_clusters(clusters)
+        self.supply.set_columns(columns, ["status_class", "status_code", "status_index", "cluster"])
         if not index.population:
             self.population_combo.setCurrentIndex(max(0, self.population_combo.findData(old_population)))
 
@@ -143,7 +149,8 @@ class AnalysisPage(QWidget):
         return ClusterSpec(fields=fields, k=self.k_spin.value(), method=self.method_combo.currentData(),
                            seed=self.seed_spin.value())
 
-    def load(self, index, clusters) -> None:
+    def load(self, index, clusters, supply=None, resolve=lambda p: p) -> None:
+        self.supply.load(supply, resolve)
         self.index_box.setChecked(index is not None)
         self.cluster_box.setChecked(clusters is not None)
         self._apply_index(index or IndexSpec(preset="custom"))
@@ -185,4 +192,4 @@ class AnalysisPage(QWidget):
                         spec.exclude, expression.parserErrorString()))
         if self.cluster_box.isChecked() and len(self.cluster_spec().fields) < 1:
             out.append(translate("ReportBuilder", "Need clusters: choose at least one indicator."))
-        return out
+        return out + self.supply.problems()

@@ -12,6 +12,7 @@ def all_algorithms():
     from .profile_sheets import ProfileSheetsAlgorithm
     from .regrid import RegridAlgorithm
     from .report import ReportAlgorithm
+    from .supply import SupplyAlgorithm
     from .thematic_map import ThematicMapAlgorithm
 
     return [
@@ -24,4 +25,5 @@ def all_algorithms():
         ReportAlgorithm(),
         RegridAlgorithm(),
         AggregateAlgorithm(),
+        SupplyAlgorithm(),
     ]

@@ -22,8 +22,10 @@ CLASH_PREFIX = "tbl_"  # the jointable's prefix for a column the districts alrea
 
 def derived(definition) -> list:
     from ...core.series.derived import derived_only
+    from ...core.supply.spec import made_fields
 
-    return derived_only(definition.indicators)
+    made = made_fields(getattr(definition, "supply", None))  # the supply step writes these itself
+    return [i for i in derived_only(definition.indicators) if i.id not in made]
 
 
 def _table_columns(run, n: int, table, context) -> list[str]:

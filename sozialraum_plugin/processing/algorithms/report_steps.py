@@ -65,8 +65,9 @@ class ReportRun:
         d = self.d
         maps = len(d.maps) + 1 if d.maps else 0
         return len(d.tables) + derive_steps(d) + bool(d.index) + bool(d.clusters) + 1 + maps + bool(d.profiles) \
-            + 1 + bool(getattr(d, "level", None)) + bool(getattr(d, "store", None))  # the QGIS project; the
-        # parent level's sums; the database store
+            + 1 + bool(getattr(d, "level", None)) + bool(getattr(d, "store", None)) \
+            + bool(getattr(d, "supply", None))  # the QGIS project; the parent level's sums; the database
+        # store; the supply step
 
     def indicators_json(self, fields) -> str:
         """INDICATORS for a step: the definition's indicators as the district layer holds them (a
@@ -149,6 +150,9 @@ class ReportRun:
                 "SEED": c.seed, "INDICATORS": self.indicators_json(c.fields),
                 "NEED_FIELD": "status_index" if d.index else None, "OUTPUT": self._temp("clusters"),
                 "SUMMARY": os.path.join(self.work, "Clusteruebersicht.csv"), "LANGUAGE": self.lang}, steps)["OUTPUT"]
+        from .report_supply import supply_step
+
+        supply_step(self, steps)  # (only with a "supply" section)
         self._check_ids(before_joins=False)
         final = self._publish_layer()
         if d.clusters:
