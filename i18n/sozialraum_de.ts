@@ -1627,7 +1627,7 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
 <context>
     <name>MapText</name>
     <message>
-        <location filename="../sozialraum_plugin/gis/categories.py" line="115"/>
+        <location filename="../sozialraum_plugin/gis/categories.py" line="123"/>
         <source>Cluster {n}</source>
         <translation>Cluster {n}</translation>
     </message>
@@ -1697,17 +1697,17 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Klassifikation: {method}{extra}, {n} Klassen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/categories.py" line="112"/>
+        <location filename="../sozialraum_plugin/gis/categories.py" line="120"/>
         <source>Cluster 1 (highest need)</source>
         <translation>Cluster 1 (höchster Bedarf)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/categories.py" line="114"/>
+        <location filename="../sozialraum_plugin/gis/categories.py" line="122"/>
         <source>Cluster {n} (lowest need)</source>
         <translation>Cluster {n} (geringster Bedarf)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/categories.py" line="170"/>
+        <location filename="../sozialraum_plugin/gis/categories.py" line="178"/>
         <source>Shown: {n} categories</source>
         <translation>Darstellung: {n} Kategorien</translation>
     </message>
@@ -1757,22 +1757,22 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Stand: {date}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="251"/>
+        <location filename="../sozialraum_plugin/gis/styles.py" line="257"/>
         <source>not assessed (under 300 residents / excluded)</source>
         <translation>keine Bewertung (unter 300 EW / ausgeschlossen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="252"/>
+        <location filename="../sozialraum_plugin/gis/styles.py" line="258"/>
         <source>not shown</source>
         <translation>nicht ausgewiesen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="253"/>
+        <location filename="../sozialraum_plugin/gis/styles.py" line="259"/>
         <source>no data</source>
         <translation>keine Daten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gis/styles.py" line="279"/>
+        <location filename="../sozialraum_plugin/gis/styles.py" line="285"/>
         <source>uninhabited land</source>
         <translation>unbewohnte Fläche</translation>
     </message>
@@ -2748,6 +2748,51 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <location filename="../sozialraum_plugin/core/errors.py" line="232"/>
         <source>The coordinate reference system of the layer ({crs}) has no code in the database's spatial_ref_sys, so {file} would have no coordinate reference system. Reproject the layer to an EPSG system first (e.g. EPSG:25832 with “Reproject layer”), or ask your database administrator to add this system to spatial_ref_sys. Nothing was changed.</source>
         <translation>Das Koordinatenbezugssystem des Layers ({crs}) hat keinen Code in spatial_ref_sys der Datenbank, {file} hätte also kein Koordinatenbezugssystem. Projizieren Sie den Layer zuerst in ein EPSG-System um (z. B. EPSG:25832 mit „Layer reprojizieren“), oder bitten Sie Ihre Datenbankadministration, dieses System in spatial_ref_sys aufzunehmen. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="234"/>
+        <source>NEED_FIELD holds classes whose meaning is not known ({values}). Name the classes that mean high need in NEED_HIGH (e.g. &apos;hoch;sehr hoch&apos;), or use a numeric field.</source>
+        <translation>NEED_FIELD enthält Klassen, deren Bedeutung nicht bekannt ist ({values}). Die Klassen mit hohem Bedarf in NEED_HIGH nennen (z. B. 'hoch;sehr hoch') oder ein Zahlenfeld verwenden.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="235"/>
+        <source>FACILITIES ({file}) is no point layer and X_FIELD / Y_FIELD are not set. Give a point layer, or a table with the columns of the coordinates (e.g. X_FIELD lon, Y_FIELD lat, FACILITIES_CRS EPSG:4326).</source>
+        <translation>FACILITIES ({file}) ist kein Punktlayer und X_FIELD / Y_FIELD sind nicht gesetzt. Einen Punktlayer angeben oder eine Tabelle mit den Spalten der Koordinaten (z. B. X_FIELD lon, Y_FIELD lat, FACILITIES_CRS EPSG:4326).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="236"/>
+        <source>The column {field} ({parameter}) is not in {file}. Columns: {fields}.</source>
+        <translation>Die Spalte {field} ({parameter}) gibt es in {file} nicht. Spalten: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="237"/>
+        <source>{file}, row {row} (id {id}): {field} is {value!r}, not a number.</source>
+        <translation>{file}, Zeile {row} (Kennung {id}): {field} ist {value!r}, keine Zahl.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="238"/>
+        <source>FACILITIES_CRS {crs!r} is no coordinate reference system QGIS knows (e.g. EPSG:4326 for lon/lat).</source>
+        <translation>FACILITIES_CRS {crs!r} ist kein Koordinatenbezugssystem, das QGIS kennt (z. B. EPSG:4326 für Länge/Breite).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="239"/>
+        <source>{file} holds no facility with coordinates.</source>
+        <translation>{file} enthält keine Einrichtung mit Koordinaten.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="240"/>
+        <source>The road network {file} has no lines to build a graph from.</source>
+        <translation>Das Straßennetz {file} hat keine Linien, aus denen ein Graph entstehen kann.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="241"/>
+        <source>The districts are in a geographic CRS ({crs}): a catchment in metres needs a projected one. Reproject the districts first (e.g. to EPSG:25833 or EPSG:25832).</source>
+        <translation>Die Gebiete liegen in einem geographischen Bezugssystem ({crs}): ein Einzugsbereich in Metern braucht ein projiziertes. Die Gebiete zuerst umprojizieren (z. B. nach EPSG:25833 oder EPSG:25832).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="242"/>
+        <source>{file}, section supply: {reason}</source>
+        <translation>{file}, Abschnitt supply: {reason}</translation>
     </message>
 </context>
 <context>
@@ -4318,22 +4363,22 @@ OUTPUT: die neue Gliederung mit den übertragenen Zahlen (Schätzwerte, nicht ge
 <context>
     <name>Report</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="128"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="129"/>
         <source>Joining table {0} of {1}: {2}</source>
         <translation>Tabelle {0} von {1} wird verbunden: {2}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="332"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="336"/>
         <source>Thematic maps are not available in this version.</source>
         <translation>Themenkarten sind in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="343"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="347"/>
         <source>Profile sheets are not available in this version.</source>
         <translation>Sozialraumprofile sind in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_derived.py" line="156"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_derived.py" line="158"/>
         <source>Computing {0} indicator(s) from counts: {1}</source>
         <translation>{0} Indikator(en) werden aus Anzahlen berechnet: {1}</translation>
     </message>
@@ -4482,6 +4527,11 @@ OUTPUT: die neue Gliederung mit den übertragenen Zahlen (Schätzwerte, nicht ge
         <source>Schema {0} did not exist and was created; other departments cannot open the report there until your database administrator grants them USAGE on the schema and SELECT on its tables (ALTER DEFAULT PRIVILEGES FOR ROLE {1} IN SCHEMA {0} GRANT SELECT ON TABLES TO …).</source>
         <translation>Das Schema {0} gab es nicht und wurde angelegt. Andere Fachbereiche können den Bericht dort erst öffnen, wenn Ihre Datenbankadministration ihnen USAGE auf das Schema und SELECT auf seine Tabellen gewährt (ALTER DEFAULT PRIVILEGES FOR ROLE {1} IN SCHEMA {0} GRANT SELECT ON TABLES TO …).</translation>
     </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_supply.py" line="14"/>
+        <source>Facilities against need: {0}</source>
+        <translation>Einrichtungen und Bedarf: {0}</translation>
+    </message>
 </context>
 <context>
     <name>ReportAlgorithm</name>
@@ -4594,9 +4644,9 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>MSS (Berliner Verfahren, feste Klassengrenzen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="88"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/supply_section.py" line="71"/>
         <source>Method:</source>
-        <translation>Verfahren:</translation>
+        <translation>Methode:</translation>
     </message>
     <message>
         <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="54"/>
@@ -4644,17 +4694,17 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Startwert:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="180"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="187"/>
         <source>Need index: choose at least one status indicator.</source>
         <translation>Bedarfsindex: mindestens einen Statusindikator wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="184"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="191"/>
         <source>Need index: the expression {0} cannot be used: {1}</source>
         <translation>Bedarfsindex: Der Ausdruck {0} ist nicht verwendbar: {1}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="187"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="194"/>
         <source>Need clusters: choose at least one indicator.</source>
         <translation>Bedarfscluster: mindestens einen Indikator wählen.</translation>
     </message>
@@ -5553,6 +5603,101 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <source>Weights vary by ±:</source>
         <translation>Gewichte schwanken um ±:</translation>
     </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/supply_section.py" line="30"/>
+        <source>Facilities against &amp;need</source>
+        <translation>Einrichtungen und &amp;Bedarf</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/supply_section.py" line="36"/>
+        <source>Kita list (CSV, XLSX) or point layer file</source>
+        <translation>Kitaliste (CSV, XLSX) oder Punktlayer-Datei</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/supply_section.py" line="44"/>
+        <source>Facilities:</source>
+        <translation>Einrichtungen:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/supply_section.py" line="54"/>
+        <source>X, Y columns, CRS (tables):</source>
+        <translation>Spalten X, Y, Bezugssystem (Tabellen):</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/supply_section.py" line="57"/>
+        <source>empty: each counts 1</source>
+        <translation>leer: jede zählt 1</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/supply_section.py" line="58"/>
+        <source>Id column:</source>
+        <translation>Kennungsspalte:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/supply_section.py" line="59"/>
+        <source>Capacity column (places):</source>
+        <translation>Kapazitätsspalte (Plätze):</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/supply_section.py" line="61"/>
+        <source>Target population:</source>
+        <translation>Zielgruppe:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/supply_section.py" line="66"/>
+        <source>none (city value)</source>
+        <translation>keiner (Wert der Stadt)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/supply_section.py" line="67"/>
+        <source>Standard (places per person):</source>
+        <translation>Richtwert (Plätze je Person):</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/supply_section.py" line="69"/>
+        <source>Facilities inside the district</source>
+        <translation>Einrichtungen im Gebiet</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/supply_section.py" line="70"/>
+        <source>Catchment (2SFCA)</source>
+        <translation>Einzugsbereich (2SFCA)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/supply_section.py" line="78"/>
+        <source>Catchment distance:</source>
+        <translation>Einzugsbereich:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/supply_section.py" line="80"/>
+        <source>Need field:</source>
+        <translation>Bedarfsfeld:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/supply_section.py" line="90"/>
+        <source>Facilities</source>
+        <translation>Einrichtungen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/supply_section.py" line="90"/>
+        <source>Tables and layers (*.csv *.txt *.xlsx *.ods *.gpkg *.shp);;All files (*.*)</source>
+        <translation>Tabellen und Layer (*.csv *.txt *.xlsx *.ods *.gpkg *.shp);;Alle Dateien (*.*)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/supply_section.py" line="149"/>
+        <source>Facilities against need: choose the facilities file.</source>
+        <translation>Einrichtungen und Bedarf: Datei der Einrichtungen wählen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/supply_section.py" line="151"/>
+        <source>Facilities against need: give both the X and the Y column.</source>
+        <translation>Einrichtungen und Bedarf: Spalte X und Spalte Y angeben.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/supply_section.py" line="153"/>
+        <source>Facilities against need: the catchment needs a target population.</source>
+        <translation>Einrichtungen und Bedarf: der Einzugsbereich braucht eine Zielgruppe.</translation>
+    </message>
 </context>
 <context>
     <name>ReportProject</name>
@@ -5757,6 +5902,241 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <location filename="../sozialraum_plugin/gis/style_storage.py" line="62"/>
         <source>not a GeoPackage layer</source>
         <translation>kein GeoPackage-Layer</translation>
+    </message>
+</context>
+<context>
+    <name>Supply</name>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/indicators.py" line="16"/>
+        <source>Facilities</source>
+        <translation>Einrichtungen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/indicators.py" line="17"/>
+        <source>Places</source>
+        <translation>Plätze</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/indicators.py" line="18"/>
+        <source>Places per 1,000 of the target group</source>
+        <translation>Plätze je 1.000 der Zielgruppe</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/indicators.py" line="19"/>
+        <source>Coverage against the standard</source>
+        <translation>Versorgung gegen Richtwert</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/indicators.py" line="20"/>
+        <source>Reachable places per 1,000 (2SFCA)</source>
+        <translation>Erreichbare Plätze je 1.000 (2SFCA)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/indicators.py" line="22"/>
+        <source>Need × supply</source>
+        <translation>Bedarf × Versorgung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/indicators.py" line="25"/>
+        <source>high need, low supply</source>
+        <translation>hoher Bedarf, knappe Versorgung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/indicators.py" line="26"/>
+        <source>high need, supply met</source>
+        <translation>hoher Bedarf, Versorgung erreicht</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/indicators.py" line="27"/>
+        <source>lower need, low supply</source>
+        <translation>geringerer Bedarf, knappe Versorgung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/indicators.py" line="28"/>
+        <source>lower need, supply met</source>
+        <translation>geringerer Bedarf, Versorgung erreicht</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/indicators.py" line="29"/>
+        <source>low supply</source>
+        <translation>knappe Versorgung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/indicators.py" line="30"/>
+        <source>supply met</source>
+        <translation>Versorgung erreicht</translation>
+    </message>
+</context>
+<context>
+    <name>SupplyAlgorithm</name>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="28"/>
+        <source>Facilities against need (supply)</source>
+        <translation>Einrichtungen und Bedarf (Versorgung)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="31"/>
+        <source>Counts facilities (e.g. Kitas) per district and sets their places against the target population.
+
+INPUT: the districts (polygons). FACILITIES: a point layer, or a table (CSV, TXT, XLSX, ODS file or table layer) with the coordinates in X_FIELD / Y_FIELD (e.g. lon / lat) in FACILITIES_CRS (e.g. EPSG:4326); tables are read with ids as text. ID_FIELD names each facility in messages (empty: the row number). Points are reprojected to the districts' CRS and assigned by point-in-polygon (a point on a shared edge: the first district). Facilities outside every district are counted (output OUTSIDE) and named in the log; duplicated ids are warned about (each row counts).
+
+CAPACITY_FIELD: places per facility (without: each facility counts 1; empty = 0). TARGET_FIELD: the target population per district (e.g. unter6). STANDARD: places per target person aimed at (e.g. 1.0).
+
+METHOD inside: the district's own facilities. METHOD catchment: the two-step floating catchment (2SFCA): each facility's places divided by the target population of all districts whose representative point lies within DISTANCE metres (default 1000), summed per district over the facilities within DISTANCE: reachable places per 1,000 of the target group. The representative point is QGIS's point on surface of each district (no population-weighted point is used). Distances are straight lines, or over NETWORK (a line layer of roads, both directions, length as cost, plus the straight walk to and from the nearest road). With METHOD inside the access score stays empty.
+
+Fields written: supply_count (facilities), supply_capacity (places), supply_per_1000 (places per 1,000 of the target group), supply_coverage (the method's places per target person / STANDARD: own places for inside, the access score for catchment), supply_access (2SFCA score), supply_category and supply_category_label: need × supply for a categorized map (1 high need, low supply; 2 high need, supply met; 3 lower need, low supply; 4 lower need, supply met; without NEED_FIELD 5 low supply, 6 supply met). Low supply: coverage below 1, or without STANDARD below the city's value.
+
+NEED_FIELD: a need class or index of the districts (e.g. status_class of sozialraum:needindex, where niedrig / sehr niedrig mean high need). NEED_HIGH: the classes that mean high need (e.g. '3;4' or 'hoch'), or one number: values at least that high; empty: MSS status classes as said, other numeric fields above their median.
+
+LANGUAGE: the language of the category labels and field descriptions.</source>
+        <translation>Zählt Einrichtungen (z. B. Kitas) je Gebiet und stellt ihre Plätze der Zielgruppe gegenüber.
+
+INPUT: die Gebiete (Polygone). FACILITIES: ein Punktlayer oder eine Tabelle (CSV-, TXT-, XLSX-, ODS-Datei oder Tabellenlayer) mit den Koordinaten in X_FIELD / Y_FIELD (z. B. lon / lat) im Bezugssystem FACILITIES_CRS (z. B. EPSG:4326); Tabellen werden mit Kennungen als Text gelesen. ID_FIELD benennt jede Einrichtung in Meldungen (leer: die Zeilennummer). Die Punkte werden in das KBS der Gebiete umprojiziert und per Punkt-in-Polygon zugeordnet (ein Punkt auf einer gemeinsamen Grenze: das erste Gebiet). Einrichtungen außerhalb aller Gebiete werden gezählt (Ausgabe OUTSIDE) und im Protokoll genannt; doppelte Kennungen werden gemeldet (jede Zeile zählt).
+
+CAPACITY_FIELD: Plätze je Einrichtung (ohne: jede Einrichtung zählt 1; leer = 0). TARGET_FIELD: die Zielgruppe je Gebiet (z. B. unter6). STANDARD: angestrebte Plätze je Person der Zielgruppe (z. B. 1,0).
+
+METHOD inside: die Einrichtungen im Gebiet selbst. METHOD catchment: das zweistufige Einzugsgebietsverfahren (2SFCA): die Plätze jeder Einrichtung geteilt durch die Zielgruppe aller Gebiete, deren Bezugspunkt höchstens DISTANCE Meter entfernt liegt (Standard 1000), je Gebiet summiert über die Einrichtungen innerhalb von DISTANCE: erreichbare Plätze je 1.000 der Zielgruppe. Bezugspunkt ist der Punkt auf der Fläche (QGIS) jedes Gebiets (kein bevölkerungsgewichteter Punkt). Entfernungen sind Luftlinien oder Wege über NETWORK (ein Linienlayer der Straßen, beide Richtungen, Länge als Kosten, plus die Luftlinie zur und von der nächsten Straße). Mit METHOD inside bleibt der Erreichbarkeitswert leer.
+
+Geschriebene Felder: supply_count (Einrichtungen), supply_capacity (Plätze), supply_per_1000 (Plätze je 1.000 der Zielgruppe), supply_coverage (die Plätze der Methode je Person der Zielgruppe / STANDARD: eigene Plätze bei inside, der Erreichbarkeitswert bei catchment), supply_access (2SFCA-Wert), supply_category und supply_category_label: Bedarf × Versorgung für eine kategorisierte Karte (1 hoher Bedarf, knappe Versorgung; 2 hoher Bedarf, Versorgung erreicht; 3 geringerer Bedarf, knappe Versorgung; 4 geringerer Bedarf, Versorgung erreicht; ohne NEED_FIELD 5 knappe Versorgung, 6 Versorgung erreicht). Knapp: Versorgung unter 1 oder, ohne STANDARD, unter dem Wert der Stadt.
+
+NEED_FIELD: eine Bedarfsklasse oder ein Index der Gebiete (z. B. status_class von sozialraum:needindex, wo niedrig / sehr niedrig hohen Bedarf bedeuten). NEED_HIGH: die Klassen, die hohen Bedarf bedeuten (z. B. '3;4' oder 'hoch'), oder eine Zahl: Werte mindestens so hoch; leer: MSS-Statusklassen wie genannt, andere Zahlenfelder über ihrem Median.
+
+LANGUAGE: die Sprache der Kategorienbezeichnungen und Feldbeschreibungen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="61"/>
+        <source>Districts</source>
+        <translation>Gebiete</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="63"/>
+        <source>Facilities (point layer or table with coordinates)</source>
+        <translation>Einrichtungen (Punktlayer oder Tabelle mit Koordinaten)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="66"/>
+        <source>Capacity field (places; empty = each facility counts 1)</source>
+        <translation>Kapazitätsfeld (Plätze; leer = jede Einrichtung zählt 1)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="69"/>
+        <source>Target population field of the districts</source>
+        <translation>Feld der Zielgruppe in den Gebieten</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="72"/>
+        <source>Standard (places per target person)</source>
+        <translation>Richtwert (Plätze je Person der Zielgruppe)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="75"/>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="75"/>
+        <source>Facilities inside the district</source>
+        <translation>Einrichtungen im Gebiet</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="75"/>
+        <source>Catchment (2SFCA)</source>
+        <translation>Einzugsbereich (2SFCA)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="78"/>
+        <source>Catchment distance (metres)</source>
+        <translation>Einzugsbereich (Meter)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="81"/>
+        <source>Road network (lines; empty = straight-line distances)</source>
+        <translation>Straßennetz (Linien; leer = Luftlinie)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="84"/>
+        <source>Need class or index field</source>
+        <translation>Feld der Bedarfsklasse oder des Index</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="87"/>
+        <source>Districts with supply</source>
+        <translation>Gebiete mit Versorgung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="90"/>
+        <source>Facility id field</source>
+        <translation>Kennungsfeld der Einrichtungen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="92"/>
+        <source>X / longitude column (tables)</source>
+        <translation>Spalte X / Länge (Tabellen)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="94"/>
+        <source>Y / latitude column (tables)</source>
+        <translation>Spalte Y / Breite (Tabellen)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="96"/>
+        <source>CRS of the coordinates (tables)</source>
+        <translation>Bezugssystem der Koordinaten (Tabellen)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="97"/>
+        <source>Need classes meaning high need (e.g. 3;4)</source>
+        <translation>Klassen mit hohem Bedarf (z. B. 3;4)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="104"/>
+        <source>Facilities read</source>
+        <translation>Gelesene Einrichtungen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="104"/>
+        <source>Facilities outside every district</source>
+        <translation>Einrichtungen außerhalb aller Gebiete</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="104"/>
+        <source>Duplicated facility ids</source>
+        <translation>Doppelte Kennungen von Einrichtungen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="157"/>
+        <source>Supply computed in {0:.1f} s.</source>
+        <translation>Versorgung in {0:.1f} s berechnet.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="182"/>
+        <source>Facility {0} left out: {1}.</source>
+        <translation>Einrichtung {0} ausgelassen: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="213"/>
+        <source>{0} facilities lie outside every district (not counted in any): {1}</source>
+        <translation>{0} Einrichtungen liegen außerhalb aller Gebiete (in keinem gezählt): {1}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="218"/>
+        <source>{0} facility ids occur more than once (each row is counted): {1}</source>
+        <translation>{0} Kennungen kommen mehrfach vor (jede Zeile wird gezählt): {1}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="221"/>
+        <source>{0} facilities, {1} places in {2} districts.</source>
+        <translation>{0} Einrichtungen, {1} Plätze in {2} Gebieten.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="225"/>
+        <source>City: {0} places per 1,000 of the target group.</source>
+        <translation>Stadt: {0} Plätze je 1.000 der Zielgruppe.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="228"/>
+        <source>City: {0} reachable places per 1,000 (2SFCA, weighted by the target group); facilities reached by nobody: {1}.</source>
+        <translation>Stadt: {0} erreichbare Plätze je 1.000 (2SFCA, nach Zielgruppe gewichtet); von keinem Gebiet erreichte Einrichtungen: {1}.</translation>
     </message>
 </context>
 <context>
