@@ -1,0 +1,1 @@
+"""Social infrastructure and money: facilities against need, need-based allocation of a budget."""

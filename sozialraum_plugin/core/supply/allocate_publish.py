@@ -1,0 +1,68 @@
+"""What a published allocation may show: the publication rule applied to money split by head count.
+
+An allocation is the target population times a factor times budget / Σ weights: where the
+population is hidden (a small count, its complementary partner, a small area), the district's
+allocation, base share, difference, per-capita amount and sensitivity values would give it back,
+so they are hidden as well. And the budget is printed: the hidden allocations add up to the
+budget minus the shown ones, and the hidden populations to the printed total minus the shown
+ones. With the factors printed, the hidden districts' populations then satisfy two equations
+(Σ population, Σ factor × population), and the sensitivity sheet, where each class's factor moves
+alone, gives the sum per class. So a hidden district is safe only when
+
+* class factors: another hidden district has the same factor (the class sums are all a reader
+  gets), and there are at least two hidden;
+* a continuous rule (every district its own factor): the other hidden districts hold at least two
+  different factors, or one equal to its own (else the two equations solve it).
+
+:func:`hidden_rows` adds partners (the smallest shown allocation that helps: same factor first)
+until every hidden district is safe; a hidden district whose class no other district shares gets
+its factor hidden too (``alone``: its weight is then unknown).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: the allocation's columns that give a hidden population back
+MONEY = ("base_share", "allocation", "difference", "per_capita")
+
+
+@dataclass
+class AllocationRule:
+    hidden: set  # row positions whose population and money are hidden
+    secret: set  # …of them, hidden by the rule upstream (small counts, small areas)
+    partners: set  # …added here so that no hidden one can be solved back
+    factor_hidden: set = field(default_factory=set)  # rows whose need (and so factor) is hidden
+    alone: list = field(default_factory=list)  # hidden rows no partner could protect
+
+
+def _safe(i: int, hidden: set, factor: list, classes: bool) -> bool:
+    others = [factor[j] for j in hidden if j != i]
+    if not others:
+        return False
+    if factor[i] in others:
+        return True
+    return not classes and len(set(others)) >= 2
+
+
+def hidden_rows(allocation: list, factor: list, initial, classes: bool) -> AllocationRule:
+    """``allocation`` (cents, 0 for districts without money), ``factor`` per row (None: none),
+    ``initial``: rows hidden by the publication rule (population or need hidden)."""
+    hidden = {i for i in initial if factor[i] is not None or allocation[i]}
+    secret = set(hidden)
+    alone: set = set()  # no district shares its class: its factor is hidden too (its weight unknown)
+    for _ in range(2 * len(allocation) + 1):
+        unsafe = sorted((i for i in hidden if i not in alone and not _safe(i, hidden, factor, classes)),
+                        key=lambda i: (allocation[i], i))
+        if not unsafe:
+            break
+        i = unsafe[0]
+        shown = [j for j in range(len(allocation)) if j not in hidden and factor[j] is not None]
+        same = [j for j in shown if factor[j] == factor[i]]
+        others = {factor[j] for j in hidden if j != i}
+        new = [j for j in shown if factor[j] not in others | {factor[i]}]
+        pool = same or ([] if classes and len(hidden) > 1 else new or shown)
+        if pool:
+            hidden.add(min(pool, key=lambda j: (allocation[j], j)))
+        else:
+            alone.add(i)
+    return AllocationRule(hidden, secret, hidden - secret, factor_hidden=set(alone), alone=sorted(alone))
