@@ -27,7 +27,6 @@ from fractions import Fraction
 from ..errors import SozialraumError
 from ..needs.mss_classes import CLASS_WORDS
 
-
 # --- factor rules -------------------------------------------------------------------------------
 
 def class_key(value) -> str | None:
@@ -102,7 +101,8 @@ class FactorRule:
             scale = 1 + sign * share
             if self.kind == "classes":
                 for key in self.table:
-                    out.append((self.labels[key], sign, replace(self, table={**self.table, key: self.table[key] * scale})))
+                    table = {**self.table, key: self.table[key] * scale}
+                    out.append((self.labels[key], sign, replace(self, table=table)))
             else:
                 names = ("low", "high") if self.kind == "linear" else ("a", "b")
                 for i, name in enumerate(names):

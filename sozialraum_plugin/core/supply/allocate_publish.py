@@ -33,6 +33,7 @@ class AllocationRule:
     partners: set  # …added here so that no hidden one can be solved back
     factor_hidden: set = field(default_factory=set)  # rows whose need (and so factor) is hidden
     alone: list = field(default_factory=list)  # hidden rows no partner could protect
+    population_hidden: set = field(default_factory=set)  # rows whose population is hidden (money or not)
 
 
 def _safe(i: int, hidden: set, factor: list, classes: bool) -> bool:
@@ -65,4 +66,20 @@ def hidden_rows(allocation: list, factor: list, initial, classes: bool) -> Alloc
             hidden.add(min(pool, key=lambda j: (allocation[j], j)))
         else:
             alone.add(i)
-    return AllocationRule(hidden, secret, hidden - secret, factor_hidden=set(alone), alone=sorted(alone))
+    return AllocationRule(hidden, secret, hidden - secret, factor_hidden=set(alone), alone=sorted(alone),
+                          population_hidden=set(initial) | hidden)
+
+
+def initial_hidden(frame, population: str, need: str, threshold: float, hidden=None) -> tuple[set, set]:
+    """(rows whose population is hidden, rows whose need is hidden) by the project's rule, as row
+    positions: small counts of ``population`` and their complementary partners (the city total),
+    and cells the input's ``suppressed_fields`` list (``hidden``: a boolean frame)."""
+    from ..publish.rule import publication_rule
+
+    columns = [population] + ([need] if need != population else [])
+    publication = publication_rule(frame[columns], counts=[population], threshold=threshold,
+                                   hidden=hidden, min_population=None)
+    pop = publication.hidden(population).to_numpy(dtype=bool)
+    need_mask = (hidden[need].reindex(frame.index, fill_value=False).to_numpy(dtype=bool)
+                 if hidden is not None and need in hidden.columns else [False] * len(frame))
+    return ({i for i, h in enumerate(pop) if h}, {i for i, h in enumerate(need_mask) if h})

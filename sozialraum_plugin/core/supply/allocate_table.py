@@ -67,6 +67,7 @@ def district_sheet(data: AllocationInput, alloc: Allocation, rule: AllocationRul
                SheetColumn("note", w.translate("Allocation", "Note"))]
     hidden = rule.hidden if rule else set()
     factor_hidden = rule.factor_hidden if rule else set()
+    pop_hidden = rule.population_hidden if rule else set()
     heads = per_capita(alloc, data.population)
     rows = []
     for i, key in enumerate(data.keys):
@@ -75,7 +76,7 @@ def district_sheet(data: AllocationInput, alloc: Allocation, rule: AllocationRul
             w.translate("Allocation", BOUND[alloc.bound[i]]) if alloc.bound[i] else ""
         secret = i in hidden
         need = data.need[i]
-        rows.append([key, data.names[i], HIDE if secret else _plain(data.population[i]),
+        rows.append([key, data.names[i], HIDE if secret or i in pop_hidden else _plain(data.population[i]),
                      HIDE if i in factor_hidden else _plain(need),
                      HIDE if i in factor_hidden else alloc.factor[i],
                      HIDE if secret else euros(alloc.base[i]), HIDE if secret else euros(alloc.allocation[i]),
