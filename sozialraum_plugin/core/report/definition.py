@@ -124,6 +124,7 @@ class ReportDefinition:
     report_year: Optional[int] = None  # default: the latest year of the yearly tables
     level: Optional[LevelSpec] = None  # run on the parent level (None: on the districts as joined)
     store: Optional[StoreSpec] = None  # also published into a PostGIS schema (gis/pg_store.py)
+    allocation: Optional[Any] = None  # a budget split by need (core/supply/allocation_spec.py)
     version: int = VERSION
     base_dir: str = ""  # folder relative paths are read from (not saved)
 
@@ -222,6 +223,9 @@ class ReportDefinition:
             refs += [("index.population", self.index.population)] if self.index.population else []
         if self.clusters:
             refs += [("clusters.fields", f) for f in self.clusters.fields]
+        if self.allocation:
+            refs += [("allocation.population", self.allocation.population),
+                     ("allocation.need_field", self.allocation.need_field)]
         return refs
 
     def made_fields(self) -> set:
@@ -233,6 +237,10 @@ class ReportDefinition:
                      "valid", "note"} | {f"z_{f}" for f in self.index.status + self.index.dynamic}
         if self.clusters:
             made |= {"cluster", "cluster_label"}
+        if self.allocation:
+            from ..supply.allocation_spec import FIELDS
+
+            made |= set(FIELDS)
         return made
 
     def check_ids(self, columns, file: str = "definition", complete: bool = True) -> None:
@@ -268,6 +276,8 @@ class ReportDefinition:
             data["level"] = asdict(self.level)
         if self.store:
             data["store"] = asdict(self.store)
+        if self.allocation:
+            data["allocation"] = self.allocation.to_dict()
         return data
 
     def to_json(self) -> str:
@@ -306,11 +316,18 @@ class ReportDefinition:
             language=_language(data.get("language"), file),
             style=_build(StyleSpec, data["style"], file, "style") if data.get("style") else StyleSpec(),
             level=_level(data.get("level"), file), store=store_from_json(data.get("store"), file),
+            allocation=_allocation(data.get("allocation"), file),
             version=int(data.get("version") or VERSION), base_dir=base_dir,
             period=period, report_year=whole(data.get("report_year"), file, "report_year", 1000, 3000),
         )
         check_years(definition, file)
         return definition
+
+
+def _allocation(data: Any, file: str):
+    from ..supply.allocation_spec import allocation_from_json
+
+    return allocation_from_json(data, file)
 
 
 def _level(data: Any, file: str) -> Optional[LevelSpec]:

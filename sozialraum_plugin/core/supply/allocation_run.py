@@ -59,8 +59,12 @@ class AllocationResult:
 
     def sheets(self, words, published: bool = True) -> list:
         rule = self.rule if published else None
-        return [district_sheet(self.data, self.allocation, rule, words),
-                sensitivity_sheet(self.data, self.allocation, self.sensitivity, rule, words)]
+        sheets = [district_sheet(self.data, self.allocation, rule, words),
+                  sensitivity_sheet(self.data, self.allocation, self.sensitivity, rule, words)]
+        if not published:  # the finance department's copy says what it is
+            sheets[0].notes.append(as_words(words).translate(
+                "Allocation", "Internal: contains values that must not be published (small counts)."))
+        return sheets
 
     def largest_change(self, published: bool = True) -> int:
         return largest_shown_change(self.sensitivity, self.allocation, self.rule if published else None)

@@ -87,6 +87,11 @@ class AnalysisPage(QWidget):
         column.addWidget(self.cluster_list, 1)
         column.addLayout(form)
         lay.addWidget(self.cluster_box, 2)
+        from .allocation_section import AllocationSection
+
+        self.allocation = AllocationSection()  # the definition's "allocation"
+        self.allocation.changed.connect(self.changed.emit)
+        lay.addWidget(self.allocation, 2)
 
         for signal in (self.index_box.toggled, self.cluster_box.toggled, self.grid.changed,
                        self.preset_combo.currentIndexChanged, self.population_combo.currentIndexChanged,
@@ -120,6 +125,7 @@ class AnalysisPage(QWidget):
         self.population_combo.blockSignals(False)
         self._apply_index(index)
         self._apply_clusters(clusters)
+        self.allocation.set_columns(columns)
         if not index.population:
             self.population_combo.setCurrentIndex(max(0, self.population_combo.findData(old_population)))
 
@@ -139,7 +145,8 @@ class AnalysisPage(QWidget):
         return ClusterSpec(fields=fields, k=self.k_spin.value(), method=self.method_combo.currentData(),
                            seed=self.seed_spin.value())
 
-    def load(self, index, clusters) -> None:
+    def load(self, index, clusters, allocation=None) -> None:
+        self.allocation.load(allocation)
         self.index_box.setChecked(index is not None)
         self.cluster_box.setChecked(clusters is not None)
         self._apply_index(index or IndexSpec(preset="custom"))
@@ -180,4 +187,4 @@ class AnalysisPage(QWidget):
                         spec.exclude, expression.parserErrorString()))
         if self.cluster_box.isChecked() and len(self.cluster_spec().fields) < 1:
             out.append(translate("ReportBuilder", "Need clusters: choose at least one indicator."))
-        return out
+        return out + self.allocation.problems()
