@@ -51,12 +51,12 @@ def write_allocation_layer(layer: QgsVectorLayer, dest, fields: list, compute, *
 
 def write_allocation_table(result: AllocationResult, path: str, words, *, published: bool) -> list:
     """The district sheet and the sensitivity sheet: one workbook (.xlsx), or two CSV files (.csv:
-    the sensitivity beside it as ``<name>_sensitivity.csv``). Returns the files written."""
+    the sensitivity beside it as ``<name>_Sensitivitaet.csv``: file names stay German). Returns the files written."""
     from .appendix_xlsx import write_workbook
 
     sheets = result.sheets(words, published=published)
     if path.lower().endswith(".csv"):
-        other = os.path.splitext(path)[0] + "_" + words.translate("Allocation", "sensitivity") + ".csv"
+        other = os.path.splitext(path)[0] + "_Sensitivitaet.csv"
         write_text(path, csv_text(sheets[0], words), encoding="utf-8-sig", newline="")
         write_text(other, csv_text(sheets[1], words), encoding="utf-8-sig", newline="")
         return [path, other]

@@ -90,7 +90,7 @@ def test_english_table_and_csv(berlin):
     text = Path(result["TABLE"]).read_text(encoding="utf-8-sig")
     assert text.splitlines()[0].startswith("District,Name,unter6,SI_N,Need factor,Per-capita share (€),Allocation (€)")
     assert text.splitlines()[-1].startswith("Total,,") and ",1000000.00," in text.splitlines()[-1]
-    assert (berlin["folder"] / "allocation_sensitivity.csv").exists()
+    assert (berlin["folder"] / "allocation_Sensitivitaet.csv").exists()
     german = rows(run(berlin, "german_same", NEED_FIELD="SI_V")["OUTPUT"])
     english = rows(result["OUTPUT"])
     assert {k: r["allocation"] for k, r in german.items()} == {k: r["allocation"] for k, r in english.items()}

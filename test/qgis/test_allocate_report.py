@@ -99,7 +99,8 @@ def test_no_published_file_holds_a_hidden_allocation(report, layers):
         for text in published_texts(path) or []:
             for printed in forms.values():
                 for form in printed:
-                    assert not re.search(r"(?<![\d,.])" + re.escape(form) + r"(?![\d])", text), (path.name, form)
+                    # (a signed '−92,46 €' is some district's deviation from the city value, not this one)
+                    assert not re.search(r"(?<![\d,.−+])" + re.escape(form) + r"(?![\d])", text), (path.name, form)
 
 
 def test_profile_pages_and_map_show_the_allocation(report, layers):
@@ -107,13 +108,13 @@ def test_profile_pages_and_map_show_the_allocation(report, layers):
     internal, published = layers
     pages = pdf_pages(out / "Sozialraumprofile.pdf")
     shown = next(k for k, r in published.items() if r["allocation"] and r["allocation"] > 1000)
-    name = published[shown]["PLR_NAME"]
-    page = next(p for p in pages if name in p)
+    page = next(p for p in pages if f"Nr. {shown} " in p)  # (names also label the neighbours on the map)
     assert "Kita-Budget nach Bedarf" in page
     assert de(published[shown]["allocation"], 2) in page
     secret = internal["03300517"]
-    page = next(p for p in pages if secret["PLR_NAME"] in p and "Kita-Budget" in p)
-    assert de(secret["allocation"], 2) not in page
+    page = next(p for p in pages if "Nr. 03300517 " in p)
+    line = next(t for t in page.splitlines() if "Kita-Budget nach Bedarf" in t)
+    assert de(secret["allocation"], 2) not in page and "·" in line
     maps = pdf_pages(out / "Karten.pdf")
     assert any("Kita-Budget nach Bedarf" in p for p in maps)
     png = out.parent / "allocation_map"

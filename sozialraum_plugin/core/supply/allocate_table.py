@@ -19,9 +19,9 @@ from ..publish.table_text import number_text
 from .allocate import Allocation, Sensitivity, euros
 from .allocate_publish import AllocationRule
 
-_ = QT_TRANSLATE_NOOP
-EXCLUDED = {"population": _("Allocation", "no population"), "need": _("Allocation", "no need factor")}
-BOUND = {"floor": _("Allocation", "floor"), "cap": _("Allocation", "cap")}
+EXCLUDED = {"population": QT_TRANSLATE_NOOP("Allocation", "no population"),
+            "need": QT_TRANSLATE_NOOP("Allocation", "no need factor")}
+BOUND = {"floor": QT_TRANSLATE_NOOP("Allocation", "floor"), "cap": QT_TRANSLATE_NOOP("Allocation", "cap")}
 
 
 @dataclass
