@@ -174,3 +174,13 @@ def test_run_as_the_processing_dialog_runs_it(berlin):
     data = rows(str(dest))
     assert sum(cents(r["allocation"]) for r in data.values()) == 100_000_000
     assert (berlin["folder"] / "task.xlsx").exists()
+
+
+def test_a_continuous_rule_over_the_class_code(berlin):
+    """linear:0.8:1.5 over SI_N (1 … 4): code 1 gets 0.8, code 4 gets 1.5, linear between."""
+    data = rows(run(berlin, "linear", NEED_FIELD="SI_N", FACTORS="linear:0.8:1.5")["OUTPUT"])
+    paid = [r for r in data.values() if not r["allocation_note"]]
+    assert sum(cents(r["allocation"]) for r in data.values()) == 100_000_000
+    factors = {r["SI_N"]: r["need_factor"] for r in paid}
+    assert factors[1] == pytest.approx(0.8) and factors[4] == pytest.approx(1.5)
+    assert factors[2] == pytest.approx(0.8 + 0.7 / 3)

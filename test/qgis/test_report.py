@@ -57,9 +57,9 @@ def test_report_layer_has_indicators_classes_and_clusters(report):
 def test_maps_pdf_has_one_page_per_map_with_titles(report):
     out, _ = report
     maps = out / "Karten.pdf"
-    assert pdf_pages(maps) == 3
-    text = pdf_text(maps, 1, 3)
-    for title in ("Status-Index 2021", "Kinderarmut 2020", "Bedarfscluster", "SenSBW"):
+    assert pdf_pages(maps) == 4  # the fourth: the allocation (the definition's "allocation", test_allocate_report)
+    text = pdf_text(maps, 1, 4)
+    for title in ("Status-Index 2021", "Kinderarmut 2020", "Bedarfscluster", "Kita-Budget nach Bedarf", "SenSBW"):
         assert title in text
     assert "sehr niedrig" in text and "Kinderarmut" in text
 

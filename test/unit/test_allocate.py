@@ -154,3 +154,21 @@ def test_published_sheet_hides_money_of_hidden_districts_and_prints_their_sum():
     shown = sum(alloc.allocation[i] for i in range(4) if i not in rule.hidden)
     assert len(rule.hidden) >= 2 and 100_000_00 - shown != alloc.allocation[0]
     assert money(123456789, "de") == "1.234.567,89 €" and money(123456789, "en") == "1,234,567.89 €"
+
+
+def test_definition_section_round_trips_and_names_what_is_wrong(sample_dir):
+    from sozialraum_plugin.core.report.definition import ReportDefinition, load
+    from sozialraum_plugin.core.supply.allocation_spec import allocation_from_json
+
+    d = load(str(sample_dir / "berlin" / "sozialbericht_berlin_2021.json"))
+    assert d.allocation.population == "unter6" and d.allocation.factors_text().startswith("hoch=0.8;")
+    assert ReportDefinition.from_dict(d.to_dict(), d.base_dir).allocation == d.allocation
+    assert {"allocation", "need_factor", "per_capita"} <= d.made_fields()
+    assert ("allocation.need_field", "status_class") in d.referenced_ids()
+    for bad, word in (({"budget": 0, "population": "u6"}, "budget"),
+                      ({"budget": 5, "population": "u6", "factors": "x"}, "x"),
+                      ({"budget": 5}, "population"), ({"budget": 5, "population": "u6", "cents": 1}, "cents")):
+        with pytest.raises(SozialraumError) as error:
+            allocation_from_json(bad, "b.json")
+        assert "b.json" in str(error.value) and word in str(error.value)
+    assert allocation_from_json(None) is None
