@@ -138,6 +138,9 @@ def test_rule_pairs_a_hidden_district_with_one_of_its_class():
     assert rule.hidden == {1, 3}  # the smallest shown of factor 1.5
     rule = hidden_rows(alloc, factor, {1, 5}, classes=True)  # 0.8: no other district has it
     assert {1, 3} <= rule.hidden and 5 in rule.factor_hidden
+    # a district at its floor has a known amount: it is no partner (the other would be the budget's rest)
+    rule = hidden_rows(alloc, factor, {1}, classes=True, bound={3})
+    assert 3 not in rule.hidden and 1 in rule.factor_hidden and len(rule.hidden) >= 2
     continuous = hidden_rows(alloc, [0.5, 0.6, 0.7, 0.8, 0.9, 1.0], {0, 1}, classes=False)
     assert len(continuous.hidden) == 3
 

@@ -36,8 +36,10 @@ class AllocationRule:
     population_hidden: set = field(default_factory=set)  # rows whose population is hidden (money or not)
 
 
-def _safe(i: int, hidden: set, factor: list, classes: bool) -> bool:
-    others = [factor[j] for j in hidden if j != i]
+def _safe(i: int, hidden: set, factor: list, classes: bool, bound: set) -> bool:
+    if i in bound:  # its amount is its floor or cap: nothing of its population in it
+        return True
+    others = [factor[j] for j in hidden if j != i and j not in bound]  # a bound one's amount is known
     if not others:
         return False
     if factor[i] in others:
@@ -45,23 +47,25 @@ def _safe(i: int, hidden: set, factor: list, classes: bool) -> bool:
     return not classes and len(set(others)) >= 2
 
 
-def hidden_rows(allocation: list, factor: list, initial, classes: bool) -> AllocationRule:
+def hidden_rows(allocation: list, factor: list, initial, classes: bool, bound=()) -> AllocationRule:
     """``allocation`` (cents, 0 for districts without money), ``factor`` per row (None: none),
-    ``initial``: rows hidden by the publication rule (population or need hidden)."""
+    ``initial``: rows hidden by the publication rule (population or need hidden); ``bound``: rows
+    fixed at their floor or cap (the note says so: their amount is known, they protect no one)."""
+    bound = set(bound)
     hidden = {i for i in initial if factor[i] is not None or allocation[i]}
     secret = set(hidden)
     alone: set = set()  # no district shares its class: its factor is hidden too (its weight unknown)
     for _ in range(2 * len(allocation) + 1):
-        unsafe = sorted((i for i in hidden if i not in alone and not _safe(i, hidden, factor, classes)),
+        unsafe = sorted((i for i in hidden if i not in alone and not _safe(i, hidden, factor, classes, bound)),
                         key=lambda i: (allocation[i], i))
         if not unsafe:
             break
         i = unsafe[0]
-        shown = [j for j in range(len(allocation)) if j not in hidden and factor[j] is not None]
+        shown = [j for j in range(len(allocation)) if j not in hidden and factor[j] is not None and j not in bound]
         same = [j for j in shown if factor[j] == factor[i]]
-        others = {factor[j] for j in hidden if j != i}
+        others = {factor[j] for j in hidden if j != i and j not in bound}
         new = [j for j in shown if factor[j] not in others | {factor[i]}]
-        pool = same or ([] if classes and len(hidden) > 1 else new or shown)
+        pool = same or ([] if classes and len(hidden - bound) > 1 else new or shown)
         if pool:
             hidden.add(min(pool, key=lambda j: (allocation[j], j)))
         else:

@@ -103,7 +103,8 @@ def run_allocation(frame: pd.DataFrame, settings: AllocationSettings, hidden: pd
     sens = sensitivity(keys, pops, need, s.rule, s.budget, floors, caps, base=alloc)
     pop_rows, need_rows = initial if initial is not None else initial_hidden(frame, s.population, s.need,
                                                                             s.threshold, hidden)
-    rule = hidden_rows(alloc.allocation, alloc.factor, set(pop_rows) | set(need_rows), s.rule.kind == "classes")
+    rule = hidden_rows(alloc.allocation, alloc.factor, set(pop_rows) | set(need_rows), s.rule.kind == "classes",
+                       bound=[i for i, b in enumerate(alloc.bound) if b])
     rule.factor_hidden |= set(need_rows)
     rule.population_hidden = set(pop_rows) | rule.hidden
     w = as_words(words or "en")
