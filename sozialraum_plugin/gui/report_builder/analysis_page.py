@@ -86,12 +86,14 @@ class AnalysisPage(QWidget):
         form.addRow(translate("ReportBuilder", "Seed:"), self.seed_spin)
         column.addWidget(self.cluster_list, 1)
         column.addLayout(form)
-        lay.addWidget(self.cluster_box, 2)
         from .allocation_section import AllocationSection
 
-        self.allocation = AllocationSection()  # the definition's "allocation"
+        self.allocation = AllocationSection()  # the definition's "allocation", under the clusters
         self.allocation.changed.connect(self.changed.emit)
-        lay.addWidget(self.allocation, 2)
+        right = QVBoxLayout()
+        right.addWidget(self.cluster_box, 1)
+        right.addWidget(self.allocation)
+        lay.addLayout(right, 2)
 
         for signal in (self.index_box.toggled, self.cluster_box.toggled, self.grid.changed,
                        self.preset_combo.currentIndexChanged, self.population_combo.currentIndexChanged,
