@@ -181,6 +181,11 @@ def euros(amount_cents: int) -> float:
     return amount_cents / 100
 
 
+def _said(amount_cents: int) -> str:
+    """An amount as a message names it: two decimals, no thousands mark ('2680000.00')."""
+    return f"{amount_cents / 100:.2f}"
+
+
 def largest_remainder(total: int, quotas: list, keys: list, caps: list | None = None) -> list:
     """Whole numbers summing to ``total``: each quota (an exact Fraction) rounded down, the rest
     one by one to the largest remainders (ties: the smaller key first). ``caps``: a district at
@@ -196,7 +201,7 @@ def largest_remainder(total: int, quotas: list, keys: list, caps: list | None = 
             rest -= 1
         i += 1
         if i > 10 * len(order) + rest:  # every district at its cap: cannot happen after the checks
-            raise SozialraumError("allocate_caps_below_budget", caps="…", budget=euros(total))
+            raise SozialraumError("allocate_caps_below_budget", caps="…", budget=_said(total))
     return base
 
 
@@ -253,12 +258,12 @@ def _check_bounds(keys, inside, low, high, budget) -> None:
         raise SozialraumError("allocate_nothing_to_split")
     for i in inside:
         if high[i] is not None and high[i] < low[i]:
-            raise SozialraumError("allocate_floor_above_cap", key=keys[i], floor=euros(low[i]), cap=euros(high[i]))
+            raise SozialraumError("allocate_floor_above_cap", key=keys[i], floor=_said(low[i]), cap=_said(high[i]))
     floor_sum = sum(low.values())
     if floor_sum > budget:
-        raise SozialraumError("allocate_floors_above_budget", floors=euros(floor_sum), budget=euros(budget))
+        raise SozialraumError("allocate_floors_above_budget", floors=_said(floor_sum), budget=_said(budget))
     if all(high[i] is not None for i in inside) and sum(high.values()) < budget:
-        raise SozialraumError("allocate_caps_below_budget", caps=euros(sum(high.values())), budget=euros(budget))
+        raise SozialraumError("allocate_caps_below_budget", caps=_said(sum(high.values())), budget=_said(budget))
 
 
 def _water_fill(keys, inside, weights, low, high, budget) -> dict:
