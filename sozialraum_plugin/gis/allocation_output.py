@@ -49,7 +49,8 @@ def write_allocation_layer(layer: QgsVectorLayer, dest, fields: list, compute, *
     return written, result
 
 
-def write_allocation_table(result: AllocationResult, path: str, words, *, published: bool) -> list:
+def write_allocation_table(result: AllocationResult, path: str, words, *, published: bool,
+                           engine: str | None = None) -> list:
     """The district sheet and the sensitivity sheet: one workbook (.xlsx), or two CSV files (.csv:
     the sensitivity beside it as ``<name>_Sensitivitaet.csv``: file names stay German). Returns the files written."""
     from .appendix_xlsx import write_workbook
@@ -60,5 +61,5 @@ def write_allocation_table(result: AllocationResult, path: str, words, *, publis
         write_text(path, csv_text(sheets[0], words), encoding="utf-8-sig", newline="")
         write_text(other, csv_text(sheets[1], words), encoding="utf-8-sig", newline="")
         return [path, other]
-    write_workbook(sheets, path, hidden_header=words.translate("Appendix", "Hidden (·)"))
+    write_workbook(sheets, path, engine, hidden_header=words.translate("Appendix", "Hidden (·)"))
     return [path]

@@ -184,3 +184,31 @@ def test_a_continuous_rule_over_the_class_code(berlin):
     factors = {r["SI_N"]: r["need_factor"] for r in paid}
     assert factors[1] == pytest.approx(0.8) and factors[4] == pytest.approx(1.5)
     assert factors[2] == pytest.approx(0.8 + 0.7 / 3)
+
+
+def test_without_openpyxl_gdal_writes_the_workbook_and_names_hidden_cells(tmp_path):
+    """QGIS's Windows and macOS installers ship no openpyxl: GDAL writes the sheets, hidden cells
+    empty and named in a column, the total row still the budget."""
+    import pandas as pd
+    from osgeo import ogr
+
+    from sozialraum_plugin.core.supply.allocate import parse_factors
+    from sozialraum_plugin.core.supply.allocation_run import AllocationSettings, run_allocation
+    from sozialraum_plugin.gis.allocation_output import write_allocation_table
+    from sozialraum_plugin.toolbelt.i18n import output_words
+
+    frame = pd.DataFrame({"key": ["a", "b", "c", "d", "e"], "kinder": [2, 40, 50, 60, 70],
+                          "klasse": ["mittel", "mittel", "mittel", "hoch", "hoch"]})
+    settings = AllocationSettings(budget=100_000, population="kinder", need="klasse", key="key",
+                                  rule=parse_factors("hoch=0.8;mittel=1"))
+    result = run_allocation(frame, settings, words=output_words("en"))
+    assert result.rule.hidden == {0, 1}  # the 2 children and a "mittel" partner
+    path = tmp_path / "gdal.xlsx"
+    write_allocation_table(result, str(path), output_words("en"), published=True, engine="gdal")
+    source = ogr.Open(str(path))
+    sheet = source.GetLayerByName("Allocation")
+    rows = [f.items() for f in sheet]
+    hidden = [r for r in rows if r.get("Hidden (·)")]
+    assert [r["District"] for r in hidden] == ["a", "b"] and all(r["Allocation (€)"] is None for r in hidden)
+    assert round(rows[-1]["Allocation (€)"] * 100) == 100_000 and rows[-1]["District"] == "Total"
+    assert source.GetLayerByName("Sensitivity") is not None
