@@ -176,7 +176,8 @@ def pdf_pages(path: Path) -> list[str]:
 
 
 def published_files(out: Path) -> list[Path]:
-    return [p for p in out.rglob("*") if p.is_file() and p.name != "sozialraum_intern.gpkg"]
+    internal = ("sozialraum_intern.gpkg", "Mittelverteilung_intern.xlsx")  # named internal: every raw value
+    return [p for p in out.rglob("*") if p.is_file() and p.name not in internal]
 
 
 # --- the scan -------------------------------------------------------------------------------------

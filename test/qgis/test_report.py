@@ -57,10 +57,10 @@ def test_report_layer_has_indicators_classes_and_clusters(report):
 def test_maps_pdf_has_one_page_per_map_with_titles(report):
     out, _ = report
     maps = out / "Karten.pdf"
-    assert pdf_pages(maps) == 5  # (4 and 5: Kita supply, the definition's "supply" section)
-    text = pdf_text(maps, 1, 5)
+    assert pdf_pages(maps) == 6  # 4 and 5: Kita supply ("supply"), 6: the allocation ("allocation")
+    text = pdf_text(maps, 1, 6)
     for title in ("Status-Index 2021", "Kinderarmut 2020", "Bedarfscluster", "SenSBW", "Bedarf × Kita-Versorgung",
-                  "Kita-Plätze je 1.000 Kinder unter 6"):
+                  "Kita-Plätze je 1.000 Kinder unter 6", "Kita-Budget nach Bedarf"):
         assert title in text
     assert "sehr niedrig" in text and "Kinderarmut" in text
 

@@ -128,6 +128,7 @@ class ReportDefinition:
     level: Optional[LevelSpec] = None  # run on the parent level (None: on the districts as joined)
     store: Optional[StoreSpec] = None  # also published into a PostGIS schema (gis/pg_store.py)
     supply: Optional[supply_spec.SupplySpec] = None  # facilities against need (core/supply/spec.py)
+    allocation: Optional[Any] = None  # a budget split by need (core/supply/allocation_spec.py)
     version: int = VERSION
     base_dir: str = ""  # folder relative paths are read from (not saved)
 
@@ -228,7 +229,11 @@ class ReportDefinition:
             refs += [("index.population", self.index.population)] if self.index.population else []
         if self.clusters:
             refs += [("clusters.fields", f) for f in self.clusters.fields]
-        return refs + supply_spec.referenced(self.supply)
+        refs += supply_spec.referenced(self.supply)
+        if self.allocation:
+            refs += [("allocation.population", self.allocation.population),
+                     ("allocation.need_field", self.allocation.need_field)]
+        return refs
 
     def made_fields(self) -> set:
         """The fields the index and cluster steps add (see sozialraum:needindex / needclusters)."""
@@ -240,6 +245,10 @@ class ReportDefinition:
                 | set(rank_fields(self.index))
         if self.clusters:
             made |= {"cluster", "cluster_label"}
+        if self.allocation:
+            from ..supply.allocation_spec import FIELDS
+
+            made |= set(FIELDS)
         return made | supply_spec.made_fields(self.supply)
 
     def check_ids(self, columns, file: str = "definition", complete: bool = True) -> None:
@@ -277,6 +286,8 @@ class ReportDefinition:
             data["store"] = asdict(self.store)
         if self.supply:
             data["supply"] = self.supply.to_dict()
+        if self.allocation:
+            data["allocation"] = self.allocation.to_dict()
         return data
 
     def to_json(self) -> str:
@@ -317,11 +328,18 @@ class ReportDefinition:
             style=_build(StyleSpec, data["style"], file, "style") if data.get("style") else StyleSpec(),
             level=_level(data.get("level"), file), store=store_from_json(data.get("store"), file),
             supply=supply_spec.supply_from_json(data.get("supply"), file),
+            allocation=_allocation(data.get("allocation"), file),
             version=int(data.get("version") or VERSION), base_dir=base_dir,
             period=period, report_year=whole(data.get("report_year"), file, "report_year", 1000, 3000),
         )
         check_years(definition, file)
         return definition
+
+
+def _allocation(data: Any, file: str):
+    from ..supply.allocation_spec import allocation_from_json
+
+    return allocation_from_json(data, file)
 
 
 def _level(data: Any, file: str) -> Optional[LevelSpec]:

@@ -1,1 +1,2 @@
-"""Facilities against need: counts per district, the 2SFCA access score, need × supply categories."""
+"""Social infrastructure and money: facilities against need (counts, the 2SFCA access score, need × supply
+categories) and a budget split by need."""

@@ -89,9 +89,15 @@ class AnalysisPage(QWidget):
         form.addRow(translate("ReportBuilder", "Seed:"), self.seed_spin)
         column.addWidget(self.cluster_list, 1)
         column.addLayout(form)
-        lay.addWidget(self.cluster_box, 2)
+        from .allocation_section import AllocationSection
         from .supply_section import SupplySection
 
+        self.allocation = AllocationSection()  # the definition's "allocation", under the clusters
+        self.allocation.changed.connect(self.changed.emit)
+        right = QVBoxLayout()
+        right.addWidget(self.cluster_box, 1)
+        right.addWidget(self.allocation)
+        lay.addLayout(right, 2)
         self.supply = SupplySection()  # facilities against need (the definition's "supply")
         lay.addWidget(self.supply, 2)
         self.supply.changed.connect(self.changed.emit)
@@ -130,6 +136,7 @@ class AnalysisPage(QWidget):
         self._apply_index(index)
         self._apply_clusters(clusters)
         self.supply.set_columns(columns, ["status_class", "status_code", "status_index", "cluster"])
+        self.allocation.set_columns(columns)
         if not index.population:
             self.population_combo.setCurrentIndex(max(0, self.population_combo.findData(old_population)))
 
@@ -149,8 +156,9 @@ class AnalysisPage(QWidget):
         return ClusterSpec(fields=fields, k=self.k_spin.value(), method=self.method_combo.currentData(),
                            seed=self.seed_spin.value())
 
-    def load(self, index, clusters, supply=None, resolve=lambda p: p) -> None:
+    def load(self, index, clusters, supply=None, resolve=lambda p: p, allocation=None) -> None:
         self.supply.load(supply, resolve)
+        self.allocation.load(allocation)
         self.index_box.setChecked(index is not None)
         self.cluster_box.setChecked(clusters is not None)
         self._apply_index(index or IndexSpec(preset="custom"))
@@ -192,4 +200,4 @@ class AnalysisPage(QWidget):
                         spec.exclude, expression.parserErrorString()))
         if self.cluster_box.isChecked() and len(self.cluster_spec().fields) < 1:
             out.append(translate("ReportBuilder", "Need clusters: choose at least one indicator."))
-        return out + self.supply.problems()
+        return out + self.supply.problems() + self.allocation.problems()

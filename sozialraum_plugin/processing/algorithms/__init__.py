@@ -5,6 +5,7 @@ from __future__ import annotations
 def all_algorithms():
     """Fresh instances of every algorithm (the provider owns them)."""
     from .aggregate import AggregateAlgorithm
+    from .allocate import AllocateAlgorithm
     from .derive_indicators import DeriveIndicatorsAlgorithm
     from .join_table import JoinTableAlgorithm
     from .need_clusters import NeedClustersAlgorithm
@@ -26,4 +27,5 @@ def all_algorithms():
         RegridAlgorithm(),
         AggregateAlgorithm(),
         SupplyAlgorithm(),
+        AllocateAlgorithm(),
     ]

@@ -66,8 +66,8 @@ class ReportRun:
         maps = len(d.maps) + 1 if d.maps else 0
         return len(d.tables) + derive_steps(d) + bool(d.index) + bool(d.clusters) + 1 + maps + bool(d.profiles) \
             + 1 + bool(getattr(d, "level", None)) + bool(getattr(d, "store", None)) \
-            + bool(getattr(d, "supply", None))  # the QGIS project; the parent level's sums; the database
-        # store; the supply step
+            + bool(getattr(d, "supply", None)) + bool(getattr(d, "allocation", None))  # the QGIS project; the
+        # parent level's sums; the database store; the supply step; the budget split by need
 
     def indicators_json(self, fields) -> str:
         """INDICATORS for a step: the definition's indicators as the district layer holds them (a
@@ -153,8 +153,16 @@ class ReportRun:
         from .report_supply import supply_step
 
         supply_step(self, steps)  # (only with a "supply" section)
+        if getattr(d, "allocation", None):  # a budget split by need (report_allocation)
+            from .report_allocation import allocation_step
+
+            allocation_step(self, steps)
         self._check_ids(before_joins=False)
         final = self._publish_layer()
+        if getattr(d, "allocation", None):
+            from .report_allocation import write_allocation_tables
+
+            write_allocation_tables(self)
         if d.clusters:
             self._write_cluster_summary()
         self._write_appendix(final)
@@ -283,6 +291,10 @@ class ReportRun:
                 from .report_level import level_publication
 
                 publication = level_publication(self, frame, publication)
+            if getattr(self.d, "allocation", None):  # the money of hidden counts, and partners
+                from .report_allocation import allocation_publication
+
+                publication = allocation_publication(self, frame, publication)
             return publication
 
         internal, publication = write_district_layer(
