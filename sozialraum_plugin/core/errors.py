@@ -230,6 +230,15 @@ MESSAGES: dict[str, str] = {
     # --- revwriter ---
     "output_canceled": QT_TRANSLATE_NOOP("Messages", "The run was canceled: {file} was not written (an earlier output there is unchanged)."),
     "output_crs_not_in_database": QT_TRANSLATE_NOOP("Messages", "The coordinate reference system of the layer ({crs}) has no code in the database's spatial_ref_sys, so {file} would have no coordinate reference system. Reproject the layer to an EPSG system first (e.g. EPSG:25832 with “Reproject layer”), or ask your database administrator to add this system to spatial_ref_sys. Nothing was changed."),
+    # --- impact ---
+    "impact_duplicate": QT_TRANSLATE_NOOP("Messages", "The series has two values for district {key}, indicator {indicator}, year {year}."),
+    "impact_no_series": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} has no values: neither the series nor the layer's columns {indicator}_<year> or {indicator} hold it."),
+    "impact_year_missing": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} has no values for {year}. Its years: {years}."),
+    "impact_years_order": QT_TRANSLATE_NOOP("Messages", "BASE_YEAR ({base}) must be before YEAR ({year})."),
+    "impact_funded_source": QT_TRANSLATE_NOOP("Messages", "Say which districts are funded with exactly one of FUNDED_FIELD, FUNDED_EXPRESSION or PROGRAMME_AREAS (given: {given})."),
+    "impact_flag_invalid": QT_TRANSLATE_NOOP("Messages", "The field {field} of district {key} holds {value!r}: a funded flag must be 1/0, true/false or ja/nein."),
+    "impact_no_funded": QT_TRANSLATE_NOOP("Messages", "No district is funded by {source}, or every district is: nothing to compare."),
+    "impact_no_indicators": QT_TRANSLATE_NOOP("Messages", "Name the indicators to compare (INDICATORS); the layer's year columns: {columns}."),
 }
 
 
