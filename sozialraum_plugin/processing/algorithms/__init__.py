@@ -6,6 +6,7 @@ def all_algorithms():
     """Fresh instances of every algorithm (the provider owns them)."""
     from .aggregate import AggregateAlgorithm
     from .derive_indicators import DeriveIndicatorsAlgorithm
+    from .impact import ImpactAlgorithm
     from .join_table import JoinTableAlgorithm
     from .need_clusters import NeedClustersAlgorithm
     from .need_index import NeedIndexAlgorithm
@@ -24,4 +25,5 @@ def all_algorithms():
         ReportAlgorithm(),
         RegridAlgorithm(),
         AggregateAlgorithm(),
+        ImpactAlgorithm(),
     ]
