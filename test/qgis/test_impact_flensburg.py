@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import time
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -33,6 +34,11 @@ def _report(folder):
 @pytest.fixture(scope="module")
 def report(provider, tmp_path_factory):
     return _report(tmp_path_factory.mktemp("impact_report"))
+
+
+def _text(path) -> list:
+    """pdftotext per page, ligatures (ﬀ, ﬁ) resolved and lines joined."""
+    return [" ".join(unicodedata.normalize("NFKC", page).split()) for page in pdf_pages(path)]
 
 
 def _impact(**params):
@@ -95,7 +101,7 @@ def test_field_run_against_pandas_table_and_chart(report, tmp_path):
     assert rows["DQ"]["did"] == pytest.approx(did, abs=1e-9)  # the same change, by the report
     years = list(_rows(tmp_path / "Wirkung.xlsx", 1, ["indicator", "label", "year", "group", "n", "mean"]).values())
     assert years  # (keyed by indicator: the last row per indicator)
-    pages = pdf_pages(tmp_path / "Wirkung.pdf")
+    pages = _text(tmp_path / "Wirkung.pdf")
     info = subprocess.run(["pdfinfo", str(tmp_path / "Wirkung.pdf")], capture_output=True, text=True).stdout
     assert re.search(r"Pages:\s+1\n", info)
     assert "SGB-II-Quote (%)" in pages[0] and "Kinderarmut" in pages[0] and "2020" in pages[0]
@@ -110,3 +116,106 @@ def _pooled(names, years=(2019, 2021)):
         f = f[f["Stadtteil"].isin(names)]
         out.append(f["Regelleistungsberechtigte"].sum() / f["EW_unter_65"].sum() * 100)
     return out[1] - out[0]
+
+
+def _programme_areas(ids):
+    """A polygon layer of programme areas: the two Stadtteile's geometries, dissolved (an example)."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    source = QgsVectorLayer(str(SAMPLE / "Stadtteile.shp"), "st", "ogr")
+    geoms = [f.geometry() for f in source.getFeatures() if str(f["AREA_ID"]) in ids]
+    assert len(geoms) == len(ids)
+    areas = QgsVectorLayer(f"Polygon?crs={source.crs().authid()}", "Programmgebiet", "memory")
+    feature = QgsFeature()
+    feature.setGeometry(QgsGeometry.unaryUnion(geoms).buffer(-5, 4))  # drawn a little inside the borders
+    areas.dataProvider().addFeatures([feature])
+    return areas
+
+
+def test_expression_and_programme_areas_give_the_same_table(report, tmp_path):
+    common = {"INPUT": str(report / "sozialraum.gpkg"), "SERIES": f"{report / 'sozialraum.gpkg'}|layername=series",
+              "INDICATORS": "Q,K"}
+    by_expression = _impact(**common, FUNDED_EXPRESSION="\"AREA_ID\" IN ('STGT02', 'STGT10')",
+                            OUTPUT=str(tmp_path / "expression.csv"))
+    by_areas = _impact(**common, PROGRAMME_AREAS=_programme_areas(["STGT02", "STGT10"]),
+                       OUTPUT=str(tmp_path / "areas.csv"))
+    assert by_expression["FUNDED"] == by_areas["FUNDED"] == 2
+    lines = {name: (tmp_path / name).read_text(encoding="utf-8-sig").splitlines() for name in ("expression.csv", "areas.csv")}
+    assert lines["expression.csv"][1:] == lines["areas.csv"][1:]  # the same numbers (the note names the source)
+    did, _, _, _ = _hand(["Neustadt", "Fruerlund"])
+    q = next(line.split(";") for line in lines["expression.csv"] if line.startswith("Q;"))
+    assert q[14] == de(did, 3).replace("\u2212", "-") or q[14] == de(did, 2).replace("\u2212", "-")
+    assert q[15] == q[16] == ""  # two funded districts: no interval
+    assert "3" in q[17]  # the note: fewer than 3 districts in a group
+    # drawn 5 m inside the borders, no district lies wholly inside: at MIN_OVERLAP 100 none is funded, said so
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="No district is funded by programme areas"):
+        _impact(**common, PROGRAMME_AREAS=_programme_areas(["STGT02", "STGT10"]), MIN_OVERLAP=100,
+                OUTPUT=str(tmp_path / "strict.csv"))
+    assert not (tmp_path / "strict.csv").exists()
+
+
+def test_english_table_and_chart(report, tmp_path):
+    _impact(INPUT=str(report / "sozialraum.gpkg"), SERIES=f"{report / 'sozialraum.gpkg'}|layername=series",
+            INDICATORS="Q,K", FUNDED_EXPRESSION="\"AREA_ID\" IN ('STGT02', 'STGT10', 'STGT03')", LANGUAGE="en",
+            OUTPUT=str(tmp_path / "Wirkung.csv"), CHART=str(tmp_path / "Wirkung.pdf"), TITLE="Example programme")
+    header = (tmp_path / "Wirkung.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert header.startswith("Indicator,Label,Base year,Year,n funded,n other")
+    page = _text(tmp_path / "Wirkung.pdf")[0]
+    assert "Example programme" in page and "Difference of the changes" in page and "95 % interval" in page
+    assert "funded districts (mean)" in page and "Differenz" not in page and "gefördert" not in page
+
+
+def test_layout_items_are_qgis_classes(report, tmp_path):
+    from qgis.core import (QgsLayoutItemLabel, QgsLayoutItemPolyline, QgsLayoutItemShape, QgsProject)
+
+    _impact(INPUT=str(report / "sozialraum.gpkg"), SERIES=f"{report / 'sozialraum.gpkg'}|layername=series",
+            INDICATORS="Q", FUNDED_EXPRESSION="\"AREA_ID\" IN ('STGT02', 'STGT10', 'STGT03')",
+            OUTPUT=str(tmp_path / "t.csv"), CHART=str(tmp_path / "Wirkungsseite.pdf"))
+    layout = QgsProject.instance().layoutManager().layoutByName("Wirkungsseite")
+    assert layout is not None  # left in the project for the layout designer
+    assert isinstance(layout.itemById("impact_title_0"), QgsLayoutItemLabel)
+    lines = [i for i in layout.items() if isinstance(i, QgsLayoutItemPolyline)]
+    assert {i.id() for i in lines} >= {"impact_line_0_1_3", "impact_line_0_2_3"}  # funded and other over 3 years
+    assert len(lines[0].nodes()) >= 2 if lines[0].id().startswith("impact_line") else True
+    assert sum(isinstance(i, QgsLayoutItemShape) for i in layout.items()) == 6  # a point per year and group
+    QgsProject.instance().layoutManager().removeLayout(layout)
+
+
+def test_run_as_the_processing_dialog_runs_it(report, tmp_path):
+    from qgis.core import (QgsApplication, QgsProcessingAlgRunnerTask, QgsProcessingContext, QgsProcessingFeedback,
+                           QgsProject)
+    from qgis.PyQt.QtCore import QCoreApplication, QEventLoop, QTimer, qInstallMessageHandler
+
+    algorithm = QgsApplication.processingRegistry().algorithmById("sozialraum:impact").create({})
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    messages, done, loop = [], {}, QEventLoop()
+    params = {"INPUT": str(report / "sozialraum.gpkg"), "KEY_FIELD": "AREA_ID",
+              "SERIES": f"{report / 'sozialraum.gpkg'}|layername=series", "INDICATORS": "Q,K",
+              "FUNDED_EXPRESSION": "\"AREA_ID\" IN ('STGT02', 'STGT10', 'STGT03')",
+              "OUTPUT": str(tmp_path / "Wirkung.xlsx"), "CHART": str(tmp_path / "Wirkung_task.pdf")}
+
+    def executed(ok, results):
+        done.update(ok=ok, results=dict(results))
+        loop.quit()
+
+    previous = qInstallMessageHandler(lambda _kind, _context, text: messages.append(text))
+    try:
+        feedback = QgsProcessingFeedback()  # kept: the task holds a pointer to it
+        task = QgsProcessingAlgRunnerTask(algorithm, params, context, feedback)
+        task.executed.connect(executed)
+        QgsApplication.taskManager().addTask(task)
+        QTimer.singleShot(120_000, loop.quit)
+        loop.exec()
+    finally:
+        qInstallMessageHandler(previous)
+        QCoreApplication.processEvents()
+        old = QgsProject.instance().layoutManager().layoutByName("Wirkung_task")
+        if old is not None:
+            QgsProject.instance().layoutManager().removeLayout(old)
+    assert done.get("ok"), messages[-5:]
+    assert not [m for m in messages if "different thread" in m or "QObject" in m], messages
+    assert _rows(tmp_path / "Wirkung.xlsx")["Q"]["n_funded"] == 3
+    assert "Q" in _text(tmp_path / "Wirkung_task.pdf")[0]
