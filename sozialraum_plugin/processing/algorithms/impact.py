@@ -216,7 +216,8 @@ def write_chart(path, result, labels, units, decimals, source, title, words, pro
                else 1) for row in result.rows]
     spans = {(r.base_year, r.year) for r in result.rows if r.base_year is not None}
     t = words.translate
-    subtitle = t("Impact", "Mean of the districts per year; funded: {source}.").format(source=source)
+    subtitle = t("Impact", "Mean of the districts per year; funded: {source}.").format(source=source) if spans else \
+        t("Impact", "Mean change of the districts; funded: {source}.").format(source=source)
     if len(spans) == 1:
         a, b = spans.pop()
         subtitle = t("Impact", "Change {a}–{b}.").format(a=a, b=b) + " " + subtitle
