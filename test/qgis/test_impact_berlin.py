@@ -50,7 +50,8 @@ def _hand(weights: bool = False) -> dict:
                 means.append(np.average(part[ind], weights=part["EW"]))
             else:
                 means.append(part[ind].mean())
-        out[ind] = (means[0] - means[1], int((funded & mss[ind].notna()).sum()), int((~funded & mss[ind].notna()).sum()))
+        known = mss[ind].notna()
+        out[ind] = (means[0] - means[1], int((funded & known).sum()), int((~funded & known).sum()))
     return out
 
 

@@ -18,6 +18,7 @@ from ..series.change_direction import base_direction, inherit_directions, writte
 from ..series.definition_years import check_years, period_entry, periods, table_dict, table_entry, whole
 from ..series.indicators import Indicator, unit_scale
 from .db_source import StoreSpec, is_db_source, source_from_json, source_to_json, store_from_json
+from .impact_spec import ImpactSpec, impact_from_json, impact_to_json
 from .map_spec import MapSpec
 
 VERSION = 1
@@ -124,6 +125,7 @@ class ReportDefinition:
     report_year: Optional[int] = None  # default: the latest year of the yearly tables
     level: Optional[LevelSpec] = None  # run on the parent level (None: on the districts as joined)
     store: Optional[StoreSpec] = None  # also published into a PostGIS schema (gis/pg_store.py)
+    impact: Optional[ImpactSpec] = None  # funded districts against the rest (core/report/impact_spec.py)
     version: int = VERSION
     base_dir: str = ""  # folder relative paths are read from (not saved)
 
@@ -268,6 +270,8 @@ class ReportDefinition:
             data["level"] = asdict(self.level)
         if self.store:
             data["store"] = asdict(self.store)
+        if self.impact:
+            data["impact"] = impact_to_json(self.impact)
         return data
 
     def to_json(self) -> str:
@@ -306,6 +310,7 @@ class ReportDefinition:
             language=_language(data.get("language"), file),
             style=_build(StyleSpec, data["style"], file, "style") if data.get("style") else StyleSpec(),
             level=_level(data.get("level"), file), store=store_from_json(data.get("store"), file),
+            impact=impact_from_json(data.get("impact"), file),
             version=int(data.get("version") or VERSION), base_dir=base_dir,
             period=period, report_year=whole(data.get("report_year"), file, "report_year", 1000, 3000),
         )

@@ -18,7 +18,6 @@ from ..publish.table_text import column_decimals, number_text
 from .impact import FUNDED, HIDDEN, ImpactResult
 
 
-
 def _value(value, group_n: int | None = None):
     """A figure for a cell: HIDE for a group of one (no group figure), None for a missing one."""
     if group_n is not None and group_n < 2:

@@ -181,7 +181,8 @@ def impact_layout(project, name: str, title: str, subtitle: str, panels: list, f
     t = words.translate
     for p in range(pages):
         page = _Page(layout, collection.page(p).pos().y(), family)
-        page.label(f"impact_title_{p}", title, (MARGIN, MARGIN, PAGE_W - 2 * MARGIN - 70, 8), 15, INK, True)
+        size = 15 if len(title) <= 55 else 12 if len(title) <= 80 else 10  # one line beside the key
+        page.label(f"impact_title_{p}", title, (MARGIN, MARGIN, PAGE_W - 2 * MARGIN - 66, 8), size, INK, True)
         page.label(f"impact_subtitle_{p}", subtitle, (MARGIN, MARGIN + 8, PAGE_W - 2 * MARGIN - 70, 10), 8.5, GREY)
         lx = PAGE_W - MARGIN - 62
         for k, (colour, dashed, text) in enumerate(((FUNDED_COLOUR, False, t("Impact", "funded districts (mean)")),
