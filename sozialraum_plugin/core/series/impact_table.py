@@ -43,67 +43,72 @@ def _decimals(sheet: Sheet) -> Sheet:
 
 
 def comparison_sheet(result: ImpactResult, labels: dict, words) -> Sheet:
-    t = words.translate
-    heads = [("indicator", t("Impact", "Indicator")), ("label", t("Impact", "Label")),
-             ("base_year", t("Impact", "Base year")), ("year", t("Impact", "Year")),
-             ("n_funded", t("Impact", "n funded")), ("n_rest", t("Impact", "n other")),
-             ("funded_before", t("Impact", "Funded: mean base year")),
-             ("funded_after", t("Impact", "Funded: mean year")),
-             ("funded_change", t("Impact", "Funded: mean change")),
-             ("funded_pooled", t("Impact", "Funded: pooled rate change")),
-             ("rest_before", t("Impact", "Other: mean base year")),
-             ("rest_after", t("Impact", "Other: mean year")),
-             ("rest_change", t("Impact", "Other: mean change")),
-             ("rest_pooled", t("Impact", "Other: pooled rate change")),
-             ("did", t("Impact", "Difference of the changes (funded − other)")),
-             ("lower", t("Impact", "Interval: lower")), ("upper", t("Impact", "Interval: upper")),
-             ("note", t("Impact", "Note"))]
+    translate = words.translate  # (pylupdate5 reads translate("Context", "text"))
+    heads = [("indicator", translate("Impact", "Indicator")), ("label", translate("Impact", "Label")),
+             ("base_year", translate("Impact", "Base year")), ("year", translate("Impact", "Year")),
+             ("n_funded", translate("Impact", "n funded")), ("n_rest", translate("Impact", "n other")),
+             ("funded_before", translate("Impact", "Funded: mean base year")),
+             ("funded_after", translate("Impact", "Funded: mean year")),
+             ("funded_change", translate("Impact", "Funded: mean change")),
+             ("funded_pooled", translate("Impact", "Funded: pooled rate change")),
+             ("rest_before", translate("Impact", "Other: mean base year")),
+             ("rest_after", translate("Impact", "Other: mean year")),
+             ("rest_change", translate("Impact", "Other: mean change")),
+             ("rest_pooled", translate("Impact", "Other: pooled rate change")),
+             ("did", translate("Impact", "Difference of the changes (funded − other)")),
+             ("lower", translate("Impact", "Interval: lower")), ("upper", translate("Impact", "Interval: upper")),
+             ("note", translate("Impact", "Note"))]
     numeric = {h[0] for h in heads} - {"indicator", "label", "note"}
     rows = []
     for row in result.rows:
         f, r = row.funded, row.rest
-        notes = "; ".join(t("Impact", template).format(**params) for template, params in row.notes)
+        notes = "; ".join(translate("Impact", template).format(**params) for template, params in row.notes)
         did_hidden = min(f.n, r.n) < 2
         rows.append([row.indicator, labels.get(row.indicator, row.indicator), row.base_year, row.year, f.n, r.n,
                      _value(f.before, f.n), _value(f.after, f.n), _value(f.change, f.n), _value(f.pooled, f.n),
                      _value(r.before, r.n), _value(r.after, r.n), _value(r.change, r.n), _value(r.pooled, r.n),
                      HIDE if did_hidden else _value(row.did), HIDE if did_hidden else _value(row.lower),
                      HIDE if did_hidden else _value(row.upper), notes])
-    return _decimals(Sheet(t("Impact", "Impact"), _columns(heads, numeric), rows))
+    return _decimals(Sheet(translate("Impact", "Impact"), _columns(heads, numeric), rows))
 
 
 def years_sheet(result: ImpactResult, labels: dict, words) -> Sheet:
-    t = words.translate
-    heads = [("indicator", t("Impact", "Indicator")), ("label", t("Impact", "Label")), ("year", t("Impact", "Year")),
-             ("group", t("Impact", "Group")), ("n", t("Impact", "n")), ("mean", t("Impact", "Mean"))]
-    names = {FUNDED: t("Impact", "funded")}
-    other = t("Impact", "other")
+    translate = words.translate  # (pylupdate5 reads translate("Context", "text"))
+    heads = [("indicator", translate("Impact", "Indicator")), ("label", translate("Impact", "Label")),
+             ("year", translate("Impact", "Year")), ("group", translate("Impact", "Group")),
+             ("n", translate("Impact", "n")), ("mean", translate("Impact", "Mean"))]
+    names = {FUNDED: translate("Impact", "funded")}
+    other = translate("Impact", "other")
     rows = [[r.indicator, labels.get(r.indicator, r.indicator), int(r.year), names.get(int(r.group), other),
              int(r.n), _value(r.mean)] for r in result.years.itertuples()]
-    return _decimals(Sheet(t("Impact", "Years"), _columns(heads, {"year", "n", "mean"}), rows))
+    return _decimals(Sheet(translate("Impact", "Years"), _columns(heads, {"year", "n", "mean"}), rows))
 
 
 def method_lines(result: ImpactResult, source: str, words) -> list:
-    t = words.translate
+    translate = words.translate  # (pylupdate5 reads translate("Context", "text"))
     level = int(round(result.level * 100))
     return [
-        t("Impact", "Funded districts: {source}.").format(source=source),
-        t("Impact", "Change per district: value in the year minus value in the base year; a group's change is the "
-                    "mean of its districts' changes (weighted by the population where given); the pooled rate "
-                    "change treats the group as one area (sum of numerators / sum of denominators)."),
-        t("Impact", "Difference of the changes (difference in differences): change of the funded districts minus "
-                    "change of the other districts. It describes; it does not prove an effect of the programme."),
-        t("Impact", "Interval: {level} % percentile bootstrap, districts resampled within each group, {replicates} "
-                    "replicates, seed {seed}; no interval with fewer than {n} districts in a group.").format(
+        translate("Impact", "Funded districts: {source}.").format(source=source),
+        translate("Impact",
+                  "Change per district: value in the year minus value in the base year; a group's change is the "
+                  "mean of its districts' changes (weighted by the population where given); the pooled rate "
+                  "change treats the group as one area (sum of numerators / sum of denominators)."),
+        translate("Impact",
+                  "Difference of the changes (difference in differences): change of the funded districts minus "
+                  "change of the other districts. It describes; it does not prove an effect of the programme."),
+        translate("Impact",
+                  "Interval: {level} % percentile bootstrap, districts resampled within each group, {replicates} "
+                  "replicates, seed {seed}; no interval with fewer than {n} districts in a group.").format(
             level=level, replicates=result.replicates, seed=result.seed, n=result.min_group),
-        t("Impact", "Publication rule: values hidden in the series (·) enter no figure; n counts the districts used; "
-                    "a group of fewer than 2 districts gets no figure (·)."),
+        translate("Impact",
+                  "Publication rule: values hidden in the series (·) enter no figure; n counts the districts used; "
+                  "a group of fewer than 2 districts gets no figure (·)."),
     ]
 
 
 def method_sheet(result: ImpactResult, source: str, words) -> Sheet:
-    t = words.translate
-    return Sheet(t("Impact", "Method"), [SheetColumn("text", t("Impact", "Method"))],
+    translate = words.translate  # (pylupdate5 reads translate("Context", "text"))
+    return Sheet(translate("Impact", "Method"), [SheetColumn("text", translate("Impact", "Method"))],
                  [[line] for line in method_lines(result, source, words)], role="definitions")
 
 

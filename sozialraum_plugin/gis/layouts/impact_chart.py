@@ -88,19 +88,20 @@ def _number(value) -> float | None:
 
 def figure_text(row, unit: str, decimals: int, words) -> str:
     """'Difference of the changes: +1.8 pp (95 % interval +0.4 to +3.1); n = 3 funded / 10 other'."""
-    t, lang = words.translate, words.lang
-    n = t("Impact", "n = {funded} funded / {other} other").format(funded=row.funded.n, other=row.rest.n)
+    translate = words.translate  # (pylupdate5 reads translate("Context", "text"))
+    lang = words.lang
+    n = translate("Impact", "n = {funded} funded / {other} other").format(funded=row.funded.n, other=row.rest.n)
     if min(row.funded.n, row.rest.n) < 2 or not math.isfinite(row.did):
-        return t("Impact", "Difference of the changes: · (a group of fewer than 2 districts)") + "; " + n
+        return translate("Impact", "Difference of the changes: · (a group of fewer than 2 districts)") + "; " + n
     did = format_value(row.did, unit, decimals, lang=lang, sign=True) if row.given_change else \
         format_difference(row.did, unit, decimals, lang=lang)  # a change of a % rate is in pp
-    text = t("Impact", "Difference of the changes: {did}").format(did=did)
+    text = translate("Impact", "Difference of the changes: {did}").format(did=did)
     if math.isfinite(row.lower):
-        text += " " + t("Impact", "({level} % interval {low} to {high})").format(
+        text += " " + translate("Impact", "({level} % interval {low} to {high})").format(
             level=format_number(95, 0, lang=lang), low=format_number(row.lower, decimals, lang=lang, sign=True),
             high=format_number(row.upper, decimals, lang=lang, sign=True))
     else:
-        text += " " + t("Impact", "(no interval: fewer than {n} districts in a group)").format(n=3)
+        text += " " + translate("Impact", "(no interval: fewer than {n} districts in a group)").format(n=3)
     return text + "; " + n
 
 
@@ -112,9 +113,10 @@ def _scale(values, low_pad=0.08):
 
 
 def _panel(page: _Page, n: int, box, panel, words) -> None:
+    translate = words.translate  # (pylupdate5 reads translate("Context", "text"))
     row, years, label, unit, decimals = panel
     x, y, w, h = box
-    t, lang = words.translate, words.lang
+    lang = words.lang
     page.label(f"impact_caption_{n}", label + (f" ({unit})" if unit else ""), (x, y, w, 5), 9, INK, True)
     plot = (x + 14, y + 8, w - 16, h - 27)
     px, py, pw, ph = plot
@@ -125,7 +127,7 @@ def _panel(page: _Page, n: int, box, panel, words) -> None:
         yof = lambda v: py + ph - (v - low) / (high - low) * ph  # noqa: E731
         page.line(f"impact_zero_{n}", [(px, yof(0.0)), (px + pw, yof(0.0))], GREY, 0.25)
         for i, (value, colour, name) in enumerate(zip(values, (FUNDED_COLOUR, REST_COLOUR),
-                                                      (t("Impact", "funded"), t("Impact", "other")))):
+                                                      (translate("Impact", "funded"), translate("Impact", "other")))):
             bx = px + pw * (0.1 + 0.45 * i)
             shown = HIDDEN if value is None else format_value(value, unit, decimals, lang=lang, sign=True)
             page.label(f"impact_bar_label_{n}_{i}", f"{name}: {shown}", (bx - pw * 0.05, py + ph + 1.2, pw * 0.45, 4),
@@ -166,6 +168,7 @@ def _panel(page: _Page, n: int, box, panel, words) -> None:
 def impact_layout(project, name: str, title: str, subtitle: str, panels: list, footer: str, words,
                   family: str = "") -> QgsPrintLayout:
     """The pages: ``panels`` are (IndicatorImpact, its years' group means, label, unit, decimals)."""
+    translate = words.translate  # (pylupdate5 reads translate("Context", "text"))
     family = family or default_font()
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
@@ -178,15 +181,15 @@ def impact_layout(project, name: str, title: str, subtitle: str, panels: list, f
         extra.setPageSize(QgsLayoutSize(PAGE_W, PAGE_H, MM))
         collection.addPage(extra)
     panel_w = (PAGE_W - 2 * MARGIN - (COLS - 1) * GAP) / COLS
-    t = words.translate
     for p in range(pages):
         page = _Page(layout, collection.page(p).pos().y(), family)
         size = 15 if len(title) <= 55 else 12 if len(title) <= 80 else 10  # one line beside the key
         page.label(f"impact_title_{p}", title, (MARGIN, MARGIN, PAGE_W - 2 * MARGIN - 66, 8), size, INK, True)
         page.label(f"impact_subtitle_{p}", subtitle, (MARGIN, MARGIN + 8, PAGE_W - 2 * MARGIN - 70, 10), 8.5, GREY)
         lx = PAGE_W - MARGIN - 62
-        for k, (colour, dashed, text) in enumerate(((FUNDED_COLOUR, False, t("Impact", "funded districts (mean)")),
-                                                    (REST_COLOUR, True, t("Impact", "other districts (mean)")))):
+        keys = ((FUNDED_COLOUR, False, translate("Impact", "funded districts (mean)")),
+                (REST_COLOUR, True, translate("Impact", "other districts (mean)")))
+        for k, (colour, dashed, text) in enumerate(keys):
             yy = MARGIN + 2 + k * 5
             page.line(f"impact_key_{p}_{k}", [(lx, yy), (lx + 8, yy)], colour, 0.6 if not dashed else 0.4, dashed)
             page.label(f"impact_key_label_{p}_{k}", text, (lx + 10, yy - 2, 52, 4), 7.5, INK)

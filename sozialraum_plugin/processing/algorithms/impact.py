@@ -204,6 +204,7 @@ def write_sheets(sheets, path: str, words) -> None:
 
 
 def write_chart(path, result, labels, units, decimals, source, title, words, project) -> None:
+    translate = words.translate  # (pylupdate5 reads translate("Context", "text"))
     from qgis.core import QgsProject
 
     from ...core.series.impact_table import method_lines
@@ -215,12 +216,13 @@ def write_chart(path, result, labels, units, decimals, source, title, words, pro
                units.get(row.indicator, ""), decimals.get(row.indicator) if decimals.get(row.indicator) is not None
                else 1) for row in result.rows]
     spans = {(r.base_year, r.year) for r in result.rows if r.base_year is not None}
-    t = words.translate
-    subtitle = t("Impact", "Mean of the districts per year; funded: {source}.").format(source=source) if spans else \
-        t("Impact", "Mean change of the districts; funded: {source}.").format(source=source)
+    if spans:
+        subtitle = translate("Impact", "Mean of the districts per year; funded: {source}.").format(source=source)
+    else:
+        subtitle = translate("Impact", "Mean change of the districts; funded: {source}.").format(source=source)
     if len(spans) == 1:
         a, b = spans.pop()
-        subtitle = t("Impact", "Change {a}–{b}.").format(a=a, b=b) + " " + subtitle
+        subtitle = translate("Impact", "Change {a}–{b}.").format(a=a, b=b) + " " + subtitle
     lines = method_lines(result, source, words)
     footer = " ".join(lines[2:])
     project = project or QgsProject.instance()
