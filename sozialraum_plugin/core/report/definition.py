@@ -152,6 +152,8 @@ class ReportDefinition:
             table.path = self.resolve(table.path)
         if copy.level:
             copy.level.lookup = self.resolve(copy.level.lookup)
+        if copy.impact and copy.impact.areas:
+            copy.impact.areas = self.resolve(copy.impact.areas)
         return copy
 
     def for_passing_on(self, folder: str) -> ReportDefinition:
@@ -169,6 +171,8 @@ class ReportDefinition:
             table.path = self._passed_on(table.path, folder)
         if copy.level:
             copy.level.lookup = self._passed_on(copy.level.lookup, folder)
+        if copy.impact and copy.impact.areas:
+            copy.impact.areas = self._passed_on(copy.impact.areas, folder)
         return copy
 
     def _passed_on(self, path: str, folder: str) -> str:

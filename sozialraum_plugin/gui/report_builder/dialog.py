@@ -206,7 +206,8 @@ class ReportBuilderDialog(SozialraumDialog):
         definition.store = self.general.store()
         kept = getattr(self, "_kept", None)
         if kept is not None:
-            definition.level = kept.with_absolute_paths().level  # (a path that works from where it is saved)
+            absolute = kept.with_absolute_paths()  # (paths that work from where it is saved; no page shows these)
+            definition.level, definition.impact = absolute.level, absolute.impact
             if definition.profiles and kept.profiles:
                 definition.profiles.parent_field = kept.profiles.parent_field
                 definition.profiles.parent_title = kept.profiles.parent_title
