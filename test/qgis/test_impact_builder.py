@@ -35,3 +35,28 @@ def test_the_impact_section_survives_the_builder(builder, with_impact, tmp_path)
     assert passed_on["areas"] == "programmgebiete.gpkg"
     elsewhere = load(str(with_impact)).for_passing_on(str(tmp_path / "ausgabe")).to_dict()["impact"]
     assert elsewhere["areas"] == "programmgebiete.gpkg"  # outside the folder: only its name, as other paths
+
+
+def test_the_impact_box_shows_and_sets_the_section(builder, with_impact):  # noqa: F811
+    from sozialraum_plugin.gui.report_builder.impact_section import ImpactSection
+
+    assert builder.open_file(str(with_impact))
+    box = builder.analysis.impact
+    assert isinstance(box, ImpactSection) and box.isChecked()
+    assert box.source_combo.currentData() == "areas" and box.value_edit.isHidden() and not box.areas_widget.isHidden()
+    assert box.areas_widget.filePath() == str(with_impact.parent / "programmgebiete.gpkg")
+    assert box.overlap_spin.value() == 40 and box.indicators_edit.text() == "Q" and box.seed_spin.value() == 7
+    # the planner switches to an expression: the areas go, the expression is written
+    box.source_combo.setCurrentIndex(box.source_combo.findData("expression"))
+    box.value_edit.setText("\"AREA_ID\" IN ('STGT02', 'STGT10')")
+    box.base_spin.setValue(2019)
+    impact = builder.definition().to_dict()["impact"]
+    assert impact == {"funded_expression": "\"AREA_ID\" IN ('STGT02', 'STGT10')", "min_overlap": 40,
+                      "indicators": ["Q"], "base_year": 2019, "seed": 7}
+    box.value_edit.setText("\"AREA_ID\" IN (")
+    assert any("Impact: the expression" in p for p in builder.problems())
+    box.value_edit.setText("")
+    assert any("Impact: name the funded districts" in p for p in builder.problems())
+    box.setChecked(False)
+    assert "impact" not in builder.definition().to_dict()
+    assert not [p for p in builder.problems() if p.startswith("Impact")]

@@ -19,6 +19,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ...core.report.definition import ClusterSpec, IndexSpec
 from ..widgets import IndicatorGrid
+from .impact_section import ImpactSection
 
 translate = QCoreApplication.translate
 
@@ -86,7 +87,12 @@ class AnalysisPage(QWidget):
         form.addRow(translate("ReportBuilder", "Seed:"), self.seed_spin)
         column.addWidget(self.cluster_list, 1)
         column.addLayout(form)
-        lay.addWidget(self.cluster_box, 2)
+        right = QVBoxLayout()  # the clusters over the impact box (impact_section.py)
+        right.addWidget(self.cluster_box, 3)
+        self.impact = ImpactSection()
+        right.addWidget(self.impact, 2)
+        lay.addLayout(right, 2)
+        self.impact.changed.connect(lambda: self.changed.emit())
 
         for signal in (self.index_box.toggled, self.cluster_box.toggled, self.grid.changed,
                        self.preset_combo.currentIndexChanged, self.population_combo.currentIndexChanged,
@@ -139,7 +145,8 @@ class AnalysisPage(QWidget):
         return ClusterSpec(fields=fields, k=self.k_spin.value(), method=self.method_combo.currentData(),
                            seed=self.seed_spin.value())
 
-    def load(self, index, clusters) -> None:
+    def load(self, index, clusters, impact=None) -> None:
+        self.impact.load(impact)
         self.index_box.setChecked(index is not None)
         self.cluster_box.setChecked(clusters is not None)
         self._apply_index(index or IndexSpec(preset="custom"))
@@ -180,4 +187,4 @@ class AnalysisPage(QWidget):
                         spec.exclude, expression.parserErrorString()))
         if self.cluster_box.isChecked() and len(self.cluster_spec().fields) < 1:
             out.append(translate("ReportBuilder", "Need clusters: choose at least one indicator."))
-        return out
+        return out + self.impact.problems()

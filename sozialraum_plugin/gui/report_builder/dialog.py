@@ -203,11 +203,10 @@ class ReportBuilderDialog(SozialraumDialog):
             publication = replace(publication, threshold=shown)
         definition.publication = publication
         definition.period, definition.report_year = getattr(self, "_years", (None, None))  # kept as loaded
-        definition.store = self.general.store()
+        definition.store, definition.impact = self.general.store(), self.analysis.impact.spec()
         kept = getattr(self, "_kept", None)
         if kept is not None:
-            absolute = kept.with_absolute_paths()  # (paths that work from where it is saved; no page shows these)
-            definition.level, definition.impact = absolute.level, absolute.impact
+            definition.level = kept.with_absolute_paths().level  # (a path that works from where it is saved)
             if definition.profiles and kept.profiles:
                 definition.profiles.parent_field = kept.profiles.parent_field
                 definition.profiles.parent_title = kept.profiles.parent_title
@@ -288,7 +287,7 @@ class ReportBuilderDialog(SozialraumDialog):
         self.indicators.set_columns(columns)
         self.indicators.load(definition.indicators + _undeclared_inputs(definition, dict(columns)))
         self.indicators.used_only.setChecked(bool(definition.indicators))  # the rest is one click away
-        self.analysis.load(definition.index, definition.clusters)
+        self.analysis.load(definition.index, definition.clusters, definition.with_absolute_paths().impact)
         self._indicators_changed(force=True)
         self.maps.load(definition.maps)
         self.profiles.load(definition.profiles, definition.style, definition.resolve)
