@@ -57,7 +57,8 @@ class ImpactAlgorithm(SozialraumAlgorithm):
             "Publication rule: a hidden cell (NULL, listed in suppressed_fields, or shown = false in the series) "
             "enters no figure; a group of fewer than 2 districts gets no figure (·).\n\n"
             "OUTPUT: the table (.xlsx with the years and the method on sheets of their own, or .csv). CHART: "
-            "optional PDF page made of layout items (the layout stays in the project). LANGUAGE: of the outputs."
+            "optional PDF page made of layout items (the layout stays in the project), titled TITLE. LANGUAGE: of the "
+            "outputs. Results: FUNDED and OTHER, the number of districts in each group."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
