@@ -93,8 +93,7 @@ def test_english_report_as_a_background_task(provider, tmp_path):
     )
     from qgis.PyQt.QtCore import QCoreApplication, QEventLoop, QTimer
 
-    definition = _definition(tmp_path / "src", {"funded_expression": "\"AREA_ID\" IN ('STGT02', 'STGT10', 'STGT03')",
-                                                "indicators": ["Q"]})
+    definition = _definition(tmp_path / "src", {"funded_expression": "\"AREA_ID\" IN ('STGT02', 'STGT10', 'STGT03')"})
     algorithm = QgsApplication.processingRegistry().algorithmById("sozialraum:report").create({})
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
@@ -114,6 +113,8 @@ def test_english_report_as_a_background_task(provider, tmp_path):
     assert done.get("ok")
     header = (tmp_path / "out" / "Wirkung.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header.startswith("Indicator,Label,Base year,Year,n funded,n other")
+    rows = (tmp_path / "out" / "Wirkung.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
+    assert [r.split(",")[0] for r in rows] == ["Q", "S3", "K", "SGB2", "EW"]  # no indicators named: all with years
     page = _page(tmp_path / "out" / "Wirkung.pdf")
     assert "Difference of the changes" in page and "funded districts (mean)" in page
 
