@@ -252,6 +252,15 @@ MESSAGES: dict[str, str] = {
     "allocate_caps_below_budget": QT_TRANSLATE_NOOP("Messages", "The caps add up to {caps} €, less than the budget of {budget} €: raise CAP or lower BUDGET."),
     "allocate_no_factor": QT_TRANSLATE_NOOP("Messages", "FACTORS names no class the field {field} holds (values: {values}; classes in FACTORS: {classes})."),
     "allocate_invalid_definition": QT_TRANSLATE_NOOP("Messages", "{file}: the section \"allocation\" cannot be used: {reason}"),
+    # --- impact ---
+    "impact_duplicate": QT_TRANSLATE_NOOP("Messages", "The series has two values for district {key}, indicator {indicator}, year {year}."),
+    "impact_no_series": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} has no values: neither the series nor the layer's columns {indicator}_<year> or {indicator} hold it."),
+    "impact_year_missing": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} has no values for {year}. Its years: {years}."),
+    "impact_years_order": QT_TRANSLATE_NOOP("Messages", "BASE_YEAR ({base}) must be before YEAR ({year})."),
+    "impact_funded_source": QT_TRANSLATE_NOOP("Messages", "Say which districts are funded with exactly one of FUNDED_FIELD, FUNDED_EXPRESSION or PROGRAMME_AREAS (given: {given})."),
+    "impact_flag_invalid": QT_TRANSLATE_NOOP("Messages", "The field {field} of district {key} holds {value!r}: a funded flag must be 1/0, true/false or ja/nein."),
+    "impact_no_funded": QT_TRANSLATE_NOOP("Messages", "No district is funded by {source}, or every district is: nothing to compare."),
+    "impact_no_indicators": QT_TRANSLATE_NOOP("Messages", "Name the indicators to compare (INDICATORS); the layer's year columns: {columns}."),
 }
 
 

@@ -17,8 +17,10 @@ from ..fileio import write_text
 from ..series.change_direction import base_direction, inherit_directions, written_entry
 from ..series.definition_years import check_years, period_entry, periods, table_dict, table_entry, whole
 from ..series.indicators import Indicator, unit_scale
+from ..supply import allocation_spec
 from ..supply import spec as supply_spec
 from .db_source import StoreSpec, is_db_source, source_from_json, source_to_json, store_from_json
+from .impact_spec import ImpactSpec, impact_from_json, impact_to_json
 from .map_spec import MapSpec
 from .uncertainty_spec import index_dict, rank_fields, with_uncertainty
 
@@ -128,7 +130,8 @@ class ReportDefinition:
     level: Optional[LevelSpec] = None  # run on the parent level (None: on the districts as joined)
     store: Optional[StoreSpec] = None  # also published into a PostGIS schema (gis/pg_store.py)
     supply: Optional[supply_spec.SupplySpec] = None  # facilities against need (core/supply/spec.py)
-    allocation: Optional[Any] = None  # a budget split by need (core/supply/allocation_spec.py)
+    allocation: Optional[allocation_spec.AllocationSpec] = None  # a budget split by need (core/supply/allocation_spec.py)
+    impact: Optional[ImpactSpec] = None  # funded districts against the rest (core/report/impact_spec.py)
     version: int = VERSION
     base_dir: str = ""  # folder relative paths are read from (not saved)
 
@@ -156,6 +159,8 @@ class ReportDefinition:
             table.path = self.resolve(table.path)
         if copy.level:
             copy.level.lookup = self.resolve(copy.level.lookup)
+        if copy.impact and copy.impact.areas:
+            copy.impact.areas = self.resolve(copy.impact.areas)
         return copy
 
     def for_passing_on(self, folder: str) -> ReportDefinition:
@@ -174,6 +179,8 @@ class ReportDefinition:
             table.path = self._passed_on(table.path, folder)
         if copy.level:
             copy.level.lookup = self._passed_on(copy.level.lookup, folder)
+        if copy.impact and copy.impact.areas:
+            copy.impact.areas = self._passed_on(copy.impact.areas, folder)
         return copy
 
     def _passed_on(self, path: str, folder: str) -> str:
@@ -246,9 +253,7 @@ class ReportDefinition:
         if self.clusters:
             made |= {"cluster", "cluster_label"}
         if self.allocation:
-            from ..supply.allocation_spec import FIELDS
-
-            made |= set(FIELDS)
+            made |= set(allocation_spec.FIELDS)
         return made | supply_spec.made_fields(self.supply)
 
     def check_ids(self, columns, file: str = "definition", complete: bool = True) -> None:
@@ -288,6 +293,8 @@ class ReportDefinition:
             data["supply"] = self.supply.to_dict()
         if self.allocation:
             data["allocation"] = self.allocation.to_dict()
+        if self.impact:
+            data["impact"] = impact_to_json(self.impact)
         return data
 
     def to_json(self) -> str:
@@ -328,18 +335,13 @@ class ReportDefinition:
             style=_build(StyleSpec, data["style"], file, "style") if data.get("style") else StyleSpec(),
             level=_level(data.get("level"), file), store=store_from_json(data.get("store"), file),
             supply=supply_spec.supply_from_json(data.get("supply"), file),
-            allocation=_allocation(data.get("allocation"), file),
+            allocation=allocation_spec.allocation_from_json(data.get("allocation"), file),
+            impact=impact_from_json(data.get("impact"), file),
             version=int(data.get("version") or VERSION), base_dir=base_dir,
             period=period, report_year=whole(data.get("report_year"), file, "report_year", 1000, 3000),
         )
         check_years(definition, file)
         return definition
-
-
-def _allocation(data: Any, file: str):
-    from ..supply.allocation_spec import allocation_from_json
-
-    return allocation_from_json(data, file)
 
 
 def _level(data: Any, file: str) -> Optional[LevelSpec]:

@@ -20,6 +20,7 @@ from qgis.PyQt.QtWidgets import (
 from ...core.report.definition import ClusterSpec, IndexSpec
 from ..widgets import IndicatorGrid
 from .uncertainty_section import UncertaintySection
+from .impact_section import ImpactSection
 
 translate = QCoreApplication.translate
 
@@ -92,15 +93,20 @@ class AnalysisPage(QWidget):
         from .allocation_section import AllocationSection
         from .supply_section import SupplySection
 
-        self.allocation = AllocationSection()  # the definition's "allocation", under the clusters
-        self.allocation.changed.connect(self.changed.emit)
-        right = QVBoxLayout()
-        right.addWidget(self.cluster_box, 1)
-        right.addWidget(self.allocation)
+        right = QVBoxLayout()  # the clusters over the impact box (impact_section.py)
+        right.addWidget(self.cluster_box, 3)
+        self.impact = ImpactSection()
+        right.addWidget(self.impact, 2)
         lay.addLayout(right, 2)
+        self.impact.changed.connect(lambda: self.changed.emit())
         self.supply = SupplySection()  # facilities against need (the definition's "supply")
-        lay.addWidget(self.supply, 2)
+        self.allocation = AllocationSection()  # the definition's "allocation", under the supply
+        money = QVBoxLayout()
+        money.addWidget(self.supply, 3)
+        money.addWidget(self.allocation, 2)
+        lay.addLayout(money, 2)
         self.supply.changed.connect(self.changed.emit)
+        self.allocation.changed.connect(self.changed.emit)
 
         for signal in (self.index_box.toggled, self.cluster_box.toggled, self.grid.changed,
                        self.preset_combo.currentIndexChanged, self.population_combo.currentIndexChanged,
@@ -156,9 +162,19 @@ class AnalysisPage(QWidget):
         return ClusterSpec(fields=fields, k=self.k_spin.value(), method=self.method_combo.currentData(),
                            seed=self.seed_spin.value())
 
-    def load(self, index, clusters, supply=None, resolve=lambda p: p, allocation=None) -> None:
+    def fill(self, definition) -> None:
+        """The sections of this page that are the definition's own keys."""
+        definition.supply, definition.allocation = self.supply.spec(), self.allocation.spec()
+        definition.impact = self.impact.spec()
+
+    def load_definition(self, definition) -> None:
+        self.load(definition.index, definition.clusters, definition.supply, definition.resolve,
+                  definition.allocation, definition.with_absolute_paths().impact)
+
+    def load(self, index, clusters, supply=None, resolve=lambda p: p, allocation=None, impact=None) -> None:
         self.supply.load(supply, resolve)
         self.allocation.load(allocation)
+        self.impact.load(impact)
         self.index_box.setChecked(index is not None)
         self.cluster_box.setChecked(clusters is not None)
         self._apply_index(index or IndexSpec(preset="custom"))
@@ -200,4 +216,4 @@ class AnalysisPage(QWidget):
                         spec.exclude, expression.parserErrorString()))
         if self.cluster_box.isChecked() and len(self.cluster_spec().fields) < 1:
             out.append(translate("ReportBuilder", "Need clusters: choose at least one indicator."))
-        return out + self.supply.problems() + self.allocation.problems()
+        return out + self.supply.problems() + self.allocation.problems() + self.impact.problems()

@@ -203,8 +203,8 @@ class ReportBuilderDialog(SozialraumDialog):
             publication = replace(publication, threshold=shown)
         definition.publication = publication
         definition.period, definition.report_year = getattr(self, "_years", (None, None))  # kept as loaded
-        definition.store, definition.supply = self.general.store(), self.analysis.supply.spec()
-        definition.allocation = self.analysis.allocation.spec()
+        definition.store = self.general.store()
+        self.analysis.fill(definition)  # supply, allocation, impact
         kept = getattr(self, "_kept", None)
         if kept is not None:
             definition.level = kept.with_absolute_paths().level  # (a path that works from where it is saved)
@@ -288,8 +288,7 @@ class ReportBuilderDialog(SozialraumDialog):
         self.indicators.set_columns(columns)
         self.indicators.load(definition.indicators + _undeclared_inputs(definition, dict(columns)))
         self.indicators.used_only.setChecked(bool(definition.indicators))  # the rest is one click away
-        self.analysis.load(definition.index, definition.clusters, definition.supply, definition.resolve,
-                           definition.allocation)
+        self.analysis.load_definition(definition)
         self._indicators_changed(force=True)
         self.maps.load(definition.maps)
         self.profiles.load(definition.profiles, definition.style, definition.resolve)

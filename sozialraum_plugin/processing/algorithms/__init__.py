@@ -7,6 +7,7 @@ def all_algorithms():
     from .aggregate import AggregateAlgorithm
     from .allocate import AllocateAlgorithm
     from .derive_indicators import DeriveIndicatorsAlgorithm
+    from .impact import ImpactAlgorithm
     from .join_table import JoinTableAlgorithm
     from .need_clusters import NeedClustersAlgorithm
     from .need_index import NeedIndexAlgorithm
@@ -28,4 +29,5 @@ def all_algorithms():
         AggregateAlgorithm(),
         SupplyAlgorithm(),
         AllocateAlgorithm(),
+        ImpactAlgorithm(),
     ]

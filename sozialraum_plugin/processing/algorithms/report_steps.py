@@ -66,8 +66,9 @@ class ReportRun:
         maps = len(d.maps) + 1 if d.maps else 0
         return len(d.tables) + derive_steps(d) + bool(d.index) + bool(d.clusters) + 1 + maps + bool(d.profiles) \
             + 1 + bool(getattr(d, "level", None)) + bool(getattr(d, "store", None)) \
-            + bool(getattr(d, "supply", None)) + bool(getattr(d, "allocation", None))  # the QGIS project; the
-        # parent level's sums; the database store; the supply step; the budget split by need
+            + bool(getattr(d, "supply", None)) + bool(getattr(d, "allocation", None)) \
+            + bool(getattr(d, "impact", None))  # the QGIS project; the parent level's sums; the database
+        # store; the supply step; the budget split by need; the funded districts against the rest
 
     def indicators_json(self, fields) -> str:
         """INDICATORS for a step: the definition's indicators as the district layer holds them (a
@@ -174,6 +175,10 @@ class ReportRun:
             self._on_main_thread(self._maps, final, steps)  # the published layer: no hidden value
         if d.profiles:
             self._on_main_thread(self._profiles, final, steps)
+        if getattr(d, "impact", None):  # funded districts against the rest (report_impact.py)
+            from .report_impact import impact_step
+
+            self._on_main_thread(lambda uri, here: impact_step(self, uri, here), final, steps)
         self._on_main_thread(self._project, final, steps)
         if self.store is not None:  # last: the local report is complete before the database changes
             publish_store(self, steps)
