@@ -174,6 +174,252 @@ Die Ausgabe ist zur Veröffentlichung bestimmt: Zählwerte unter SUPPRESS_BELOW 
     </message>
 </context>
 <context>
+    <name>AllocateAlgorithm</name>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/allocate.py" line="29"/>
+        <source>Allocate a budget by need</source>
+        <translation>Budget nach Bedarf verteilen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/allocate.py" line="32"/>
+        <source>Splits BUDGET (euros) over the districts of INPUT in proportion to POPULATION_FIELD (the target population, e.g. children under 6) times a need factor from NEED_FIELD (Berlin's Wertausgleich: a per-capita base multiplied by a social factor). The allocations add up to the budget to the cent: amounts are whole cents, the cents left after rounding go to the largest remainders (ties: the district key).
+
+FACTORS: class=factor pairs, e.g. hoch=0.8;mittel=1.0;niedrig=1.2;sehr niedrig=1.5 or by code 1=0.8;2=1;3=1.2;4=1.5 (the MSS classes in German or English name the same class), for a class field such as status_class or status_code; or a rule for a continuous index such as status_index: linear:LOW:HIGH (the smallest index gets LOW, the largest HIGH, linear between) or slope:A:B[:MIN:MAX] (factor = A + B × index, clipped to MIN … MAX).
+
+FLOOR / CAP (optional): an amount in euros for every district, or a field holding each district's amount; kept by water-filling (districts below their floor or above their cap are fixed there, the rest is split again). Floors above the budget or caps below it are refused with the sums. Districts without a population or without a factor get nothing and are listed.
+
+OUTPUT: the districts with need_factor, base_share (the pure per-capita split), allocation, difference (allocation − base_share), per_capita and allocation_note. TABLE (.xlsx or .csv): each district's base share, need factor, allocation and difference with a total row, and a sensitivity sheet: every factor (class) changed by +10 % and −10 %, the allocations and their change per district and the largest change.
+
+Publication rule: an allocation gives the target population back, and the budget is printed. With PUBLISHED (default) OUTPUT and TABLE hide the population and the money of districts whose population count is below THRESHOLD (default 3) or listed in suppressed_fields, and of enough partners (same class first) that none can be computed back from the total; their sum is printed as one row. TABLE_INTERNAL: the full table for the finance department, not for publication.
+
+KEY_FIELD and NAME_FIELD name the districts in the tables. LANGUAGE (de | en): headers, notes and number marks.</source>
+        <translation>Verteilt BUDGET (Euro) auf die Gebiete von INPUT im Verhältnis von POPULATION_FIELD (der Zielgruppe, z. B. Kinder unter 6 Jahren) mal einem Bedarfsfaktor aus NEED_FIELD (Berliner Wertausgleich: ein Pro-Kopf-Sockel multipliziert mit einem Sozialfaktor). Die Zuweisungen ergeben das Budget auf den Cent: Beträge sind ganze Cent, die nach dem Abrunden übrigen Cent gehen an die größten Reste (bei Gleichstand nach Gebietsschlüssel).
+
+FACTORS: Paare Klasse=Faktor, z. B. hoch=0.8;mittel=1.0;niedrig=1.2;sehr niedrig=1.5 oder nach Code 1=0.8;2=1;3=1.2;4=1.5 (die MSS-Klassen auf Deutsch oder Englisch bezeichnen dieselbe Klasse), für ein Klassenfeld wie status_class oder status_code; oder eine Regel für einen stetigen Index wie status_index: linear:UNTEN:OBEN (der kleinste Index erhält UNTEN, der größte OBEN, linear dazwischen) oder slope:A:B[:MIN:MAX] (Faktor = A + B × Index, begrenzt auf MIN … MAX).
+
+FLOOR / CAP (optional): ein Betrag in Euro für jedes Gebiet oder ein Feld mit dem Betrag jedes Gebiets; eingehalten durch Auffüllen (Gebiete unter ihrer Untergrenze oder über ihrer Obergrenze werden dort festgesetzt, der Rest wird neu verteilt). Untergrenzen über dem Budget oder Obergrenzen darunter werden mit den Summen abgelehnt. Gebiete ohne Einwohnerzahl oder ohne Faktor erhalten nichts und werden aufgeführt.
+
+OUTPUT: die Gebiete mit need_factor, base_share (die reine Pro-Kopf-Verteilung), allocation, difference (allocation − base_share), per_capita und allocation_note. TABLE (.xlsx oder .csv): Pro-Kopf-Anteil, Bedarfsfaktor, Zuweisung und Differenz jedes Gebiets mit einer Summenzeile und ein Blatt zur Sensitivität: jeder Faktor (jede Klasse) um +10 % und −10 % geändert, die Zuweisungen und ihre Änderung je Gebiet und die größte Änderung.
+
+Veröffentlichungsregel: eine Zuweisung gibt die Zielgruppe zurück, und das Budget wird gedruckt. Mit PUBLISHED (Standard) verbergen OUTPUT und TABLE die Einwohnerzahl und das Geld von Gebieten, deren Zählwert unter THRESHOLD (Standard 3) liegt oder in suppressed_fields steht, und von so vielen Partnern (zuerst derselben Klasse), dass keines aus der Summe zurückgerechnet werden kann; ihre Summe steht in einer Zeile. TABLE_INTERNAL: die vollständige Tabelle für die Finanzabteilung, nicht zur Veröffentlichung.
+
+KEY_FIELD und NAME_FIELD benennen die Gebiete in den Tabellen. LANGUAGE (de | en): Spaltenköpfe, Hinweise und Zahlenformat.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/allocate.py" line="59"/>
+        <source>Districts</source>
+        <translation>Gebiete</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/allocate.py" line="61"/>
+        <source>Budget (€)</source>
+        <translation>Budget (€)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/allocate.py" line="63"/>
+        <source>Target population</source>
+        <translation>Zielgruppe (Einwohnerzahl)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/allocate.py" line="65"/>
+        <source>Need class or index</source>
+        <translation>Bedarfsklasse oder -index</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/allocate.py" line="67"/>
+        <source>Need factors (class=factor;… or linear:LOW:HIGH or slope:A:B[:MIN:MAX])</source>
+        <translation>Bedarfsfaktoren (Klasse=Faktor;… oder linear:UNTEN:OBEN oder slope:A:B[:MIN:MAX])</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/allocate.py" line="70"/>
+        <source>Floor per district (€ or a field)</source>
+        <translation>Untergrenze je Gebiet (€ oder ein Feld)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/allocate.py" line="72"/>
+        <source>Cap per district (€ or a field)</source>
+        <translation>Obergrenze je Gebiet (€ oder ein Feld)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/allocate.py" line="74"/>
+        <source>Districts with allocation</source>
+        <translation>Gebiete mit Zuweisung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/allocate.py" line="76"/>
+        <source>Allocation table</source>
+        <translation>Verteilungstabelle</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/allocate.py" line="87"/>
+        <source>XLSX (*.xlsx);;CSV (*.csv)</source>
+        <translation>XLSX (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/allocate.py" line="79"/>
+        <source>District key</source>
+        <translation>Gebietsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/allocate.py" line="81"/>
+        <source>District name</source>
+        <translation>Gebietsname</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/allocate.py" line="83"/>
+        <source>Apply the publication rule to OUTPUT and TABLE</source>
+        <translation>Veröffentlichungsregel auf OUTPUT und TABLE anwenden</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/allocate.py" line="85"/>
+        <source>Counts below this are hidden</source>
+        <translation>Zählwerte darunter werden verborgen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/allocate.py" line="87"/>
+        <source>Internal table (every value; not for publication)</source>
+        <translation>Interne Tabelle (alle Werte; nicht zur Veröffentlichung)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/allocate.py" line="95"/>
+        <source>Sum of the allocations (€)</source>
+        <translation>Summe der Zuweisungen (€)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/allocate.py" line="95"/>
+        <source>Districts hidden in the published outputs</source>
+        <translation>In den veröffentlichten Ausgaben verborgene Gebiete</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/allocate.py" line="95"/>
+        <source>Largest change at ±10 % (€)</source>
+        <translation>Größte Änderung bei ±10 % (€)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/allocate.py" line="137"/>
+        <source>Split {0} over {1} districts.</source>
+        <translation>{0} auf {1} Gebiete verteilt.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/allocate.py" line="148"/>
+        <source>{0} districts get nothing (no population or no need factor): {1}</source>
+        <translation>{0} Gebiete erhalten nichts (keine Einwohnerzahl oder kein Bedarfsfaktor): {1}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/allocate.py" line="151"/>
+        <source>{0} districts&apos; allocations are hidden in the published outputs ({1} of them as partners, so that none can be computed back from the total).</source>
+        <translation>Die Zuweisungen von {0} Gebieten sind in den veröffentlichten Ausgaben verborgen ({1} davon als Partner, damit keine aus der Summe zurückgerechnet werden kann).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/allocate.py" line="154"/>
+        <source>Largest change of an allocation when a factor changes by ±10 %: {0}</source>
+        <translation>Größte Änderung einer Zuweisung, wenn sich ein Faktor um ±10 % ändert: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Allocation</name>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/allocation_run.py" line="114"/>
+        <source>no population</source>
+        <translation>keine Bevölkerung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/allocation_run.py" line="114"/>
+        <source>no need factor</source>
+        <translation>kein Bedarfsfaktor</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/allocation_run.py" line="114"/>
+        <source>floor</source>
+        <translation>Untergrenze</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/allocation_run.py" line="114"/>
+        <source>cap</source>
+        <translation>Obergrenze</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="104"/>
+        <source>District</source>
+        <translation>Gebiet</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="105"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="62"/>
+        <source>Need factor</source>
+        <translation>Bedarfsfaktor</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="63"/>
+        <source>Per-capita share (€)</source>
+        <translation>Pro-Kopf-Anteil (€)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="106"/>
+        <source>Allocation (€)</source>
+        <translation>Zuweisung (€)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="65"/>
+        <source>Difference to per-capita share (€)</source>
+        <translation>Differenz zum Pro-Kopf-Anteil (€)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="66"/>
+        <source>Allocation per head (€)</source>
+        <translation>Zuweisung je Person (€)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="67"/>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="86"/>
+        <source>Hidden districts ({0})</source>
+        <translation>Verborgene Gebiete ({0})</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="91"/>
+        <source>Total</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="94"/>
+        <source>Allocation</source>
+        <translation>Verteilung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="109"/>
+        <source>{0}: allocation (€)</source>
+        <translation>{0}: Zuweisung (€)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="111"/>
+        <source>{0}: change (€)</source>
+        <translation>{0}: Änderung (€)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="124"/>
+        <source>Largest change</source>
+        <translation>Größte Änderung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="128"/>
+        <source>Sensitivity</source>
+        <translation>Sensitivität</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/allocation_run.py" line="65"/>
+        <source>Internal: contains values that must not be published (small counts).</source>
+        <translation>Intern: enthält Werte, die nicht veröffentlicht werden dürfen (kleine Zahlen).</translation>
+    </message>
+</context>
+<context>
     <name>Appendix</name>
     <message>
         <location filename="../sozialraum_plugin/gis/appendix.py" line="76"/>
@@ -786,6 +1032,396 @@ Ein Nenner von 0 oder ein fehlender Nenner ergibt keinen Wert (nie unendlich). F
         <location filename="../sozialraum_plugin/core/profiles/findings.py" line="32"/>
         <source>No values shown: {note}.</source>
         <translation>Keine Werte ausgewiesen: {note}.</translation>
+    </message>
+</context>
+<context>
+    <name>Impact</name>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact.py" line="41"/>
+        <source>fewer than {n} districts in a group: no interval</source>
+        <translation>weniger als {n} Gebiete in einer Gruppe: kein Intervall</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact.py" line="42"/>
+        <source>a group of fewer than 2 districts: no group figure</source>
+        <translation>eine Gruppe mit weniger als 2 Gebieten: kein Gruppenwert</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact.py" line="43"/>
+        <source>the indicator is a change already</source>
+        <translation>der Indikator ist bereits eine Veränderung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="77"/>
+        <source>Indicator</source>
+        <translation>Indikator</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="77"/>
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="48"/>
+        <source>Base year</source>
+        <translation>Basisjahr</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="78"/>
+        <source>Year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="49"/>
+        <source>n funded</source>
+        <translation>n gefördert</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="49"/>
+        <source>n other</source>
+        <translation>n übrige</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="50"/>
+        <source>Funded: mean base year</source>
+        <translation>Gefördert: Mittel Basisjahr</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="51"/>
+        <source>Funded: mean year</source>
+        <translation>Gefördert: Mittel Jahr</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="52"/>
+        <source>Funded: mean change</source>
+        <translation>Gefördert: mittlere Veränderung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="53"/>
+        <source>Funded: pooled rate change</source>
+        <translation>Gefördert: Veränderung der Gesamtquote</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="54"/>
+        <source>Other: mean base year</source>
+        <translation>Übrige: Mittel Basisjahr</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="55"/>
+        <source>Other: mean year</source>
+        <translation>Übrige: Mittel Jahr</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="56"/>
+        <source>Other: mean change</source>
+        <translation>Übrige: mittlere Veränderung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="57"/>
+        <source>Other: pooled rate change</source>
+        <translation>Übrige: Veränderung der Gesamtquote</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="58"/>
+        <source>Difference of the changes (funded − other)</source>
+        <translation>Differenz der Veränderungen (gefördert − übrige)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="59"/>
+        <source>Interval: lower</source>
+        <translation>Intervall: untere Grenze</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="59"/>
+        <source>Interval: upper</source>
+        <translation>Intervall: obere Grenze</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="60"/>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="72"/>
+        <source>Impact</source>
+        <translation>Wirkung</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="78"/>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="79"/>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="79"/>
+        <source>Mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/impact_chart.py" line="129"/>
+        <source>funded</source>
+        <translation>gefördert</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/impact_chart.py" line="129"/>
+        <source>other</source>
+        <translation>übrige</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="84"/>
+        <source>Years</source>
+        <translation>Jahre</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="91"/>
+        <source>Funded districts: {source}.</source>
+        <translation>Geförderte Gebiete: {source}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="92"/>
+        <source>Change per district: value in the year minus value in the base year; a group&apos;s change is the mean of its districts&apos; changes (weighted by the population where given); the pooled rate change treats the group as one area (sum of numerators / sum of denominators).</source>
+        <translation>Veränderung je Gebiet: Wert im Jahr minus Wert im Basisjahr; die Veränderung einer Gruppe ist das Mittel der Veränderungen ihrer Gebiete (wo angegeben nach Einwohnern gewichtet); die Veränderung der Gesamtquote behandelt die Gruppe als ein Gebiet (Summe der Zähler / Summe der Nenner).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="96"/>
+        <source>Difference of the changes (difference in differences): change of the funded districts minus change of the other districts. It describes; it does not prove an effect of the programme.</source>
+        <translation>Differenz der Veränderungen (Differenz-von-Differenzen): Veränderung der geförderten Gebiete minus Veränderung der übrigen Gebiete. Sie beschreibt; eine Wirkung des Programms belegt sie nicht.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="99"/>
+        <source>Interval: {level} % percentile bootstrap, districts resampled within each group, {replicates} replicates, seed {seed}; no interval with fewer than {n} districts in a group.</source>
+        <translation>Intervall: {level}-%-Perzentil-Bootstrap, Gebiete innerhalb jeder Gruppe neu gezogen, {replicates} Wiederholungen, Startwert {seed}; kein Intervall bei weniger als {n} Gebieten in einer Gruppe.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="103"/>
+        <source>Publication rule: values hidden in the series (·) enter no figure; n counts the districts used; a group of fewer than 2 districts gets no figure (·).</source>
+        <translation>Veröffentlichungsregel: in der Zeitreihe verborgene Werte (·) gehen in keine Zahl ein; n zählt die verwendeten Gebiete; eine Gruppe mit weniger als 2 Gebieten erhält keinen Wert (·).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/series/impact_table.py" line="111"/>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/impact_chart.py" line="93"/>
+        <source>n = {funded} funded / {other} other</source>
+        <translation>n = {funded} gefördert / {other} übrige</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/impact_chart.py" line="95"/>
+        <source>Difference of the changes: · (a group of fewer than 2 districts)</source>
+        <translation>Differenz der Veränderungen: · (eine Gruppe mit weniger als 2 Gebieten)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/impact_chart.py" line="98"/>
+        <source>Difference of the changes: {did}</source>
+        <translation>Differenz der Veränderungen: {did}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/impact_chart.py" line="100"/>
+        <source>({level} % interval {low} to {high})</source>
+        <translation>({level}-%-Intervall {low} bis {high})</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/impact_chart.py" line="104"/>
+        <source>(no interval: fewer than {n} districts in a group)</source>
+        <translation>(kein Intervall: weniger als {n} Gebiete in einer Gruppe)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/impact_chart.py" line="190"/>
+        <source>funded districts (mean)</source>
+        <translation>geförderte Gebiete (Mittel)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gis/layouts/impact_chart.py" line="190"/>
+        <source>other districts (mean)</source>
+        <translation>übrige Gebiete (Mittel)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="128"/>
+        <source>field {0}</source>
+        <translation>Feld {0}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="130"/>
+        <source>expression {0}</source>
+        <translation>Ausdruck {0}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="134"/>
+        <source>programme areas {0} (at least {1} % of the area)</source>
+        <translation>Programmgebiete {0} (mindestens {1} % der Fläche)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="181"/>
+        <source>Funded districts and the rest</source>
+        <translation>Geförderte Gebiete und die übrigen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="202"/>
+        <source>Hidden (·)</source>
+        <translation>Verborgen (·)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="221"/>
+        <source>Mean of the districts per year; funded: {source}.</source>
+        <translation>Mittel der Gebiete je Jahr; gefördert: {source}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="223"/>
+        <source>Mean change of the districts; funded: {source}.</source>
+        <translation>Mittlere Veränderung der Gebiete; gefördert: {source}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="226"/>
+        <source>Change {a}–{b}.</source>
+        <translation>Veränderung {a}–{b}.</translation>
+    </message>
+</context>
+<context>
+    <name>ImpactAlgorithm</name>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="26"/>
+        <source>Funded districts against the rest (impact)</source>
+        <translation>Geförderte Gebiete gegen die übrigen (Wirkung)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="39"/>
+        <source>Compares the change of indicators in funded districts (e.g. Quartiersmanagement, &quot;Starke Quartiere&quot;) with the change in the other districts over the years of a series.
+
+INPUT: the districts, with KEY_FIELD. The values come from SERIES (a report's table 'series': key, indicator, year, value, numerator, denominator, shown) or, without it, from the layer's columns &lt;indicator&gt;_&lt;year&gt; (e.g. Q_2019, Q_2021, as a report's district layer holds them); a plain column without years (e.g. MSS's D1) is read as a change already computed. INDICATORS: the indicators, as a list (Q,K) or as JSON like a report definition's (id, label, unit, decimals).
+
+Funded districts by exactly one of: FUNDED_FIELD (1/0, true/false, ja/nein), FUNDED_EXPRESSION (a QGIS expression, true = funded), or PROGRAMME_AREAS (polygons of the programme areas: a district counts as funded when at least MIN_OVERLAP per cent of its area, default 50, lies inside them).
+
+BASE_YEAR and YEAR: the change from BASE_YEAR to YEAR (default the first and last year of each indicator). POPULATION_FIELD: weights for the means (optional). SEED: the bootstrap's seed.
+
+Per indicator: the mean change of the funded and of the other districts, the pooled rate change where the series has numerators and denominators, the difference of the changes (difference in differences) with a 95 % percentile bootstrap interval (districts resampled within each group, 2,000 replicates; none with fewer than 3 districts in a group), and the group means per year.
+
+Publication rule: a hidden cell (NULL, listed in suppressed_fields, or shown = false in the series) enters no figure; a group of fewer than 2 districts gets no figure (·).
+
+OUTPUT: the table (.xlsx with the years and the method on sheets of their own, or .csv). CHART: optional PDF page made of layout items (the layout stays in the project), titled TITLE. LANGUAGE: of the outputs. Results: FUNDED and OTHER, the number of districts in each group.</source>
+        <translation>Vergleicht die Veränderung von Indikatoren in geförderten Gebieten (z. B. Quartiersmanagement, &quot;Starke Quartiere&quot;) mit der Veränderung in den übrigen Gebieten über die Jahre einer Zeitreihe.
+
+INPUT: die Gebiete, mit KEY_FIELD. Die Werte kommen aus SERIES (die Tabelle 'series' eines Berichts: key, indicator, year, value, numerator, denominator, shown) oder, ohne sie, aus den Spalten &lt;Indikator&gt;_&lt;Jahr&gt; des Layers (z. B. Q_2019, Q_2021, wie sie der Gebietslayer eines Berichts hat); eine einfache Spalte ohne Jahre (z. B. D1 des MSS) gilt als bereits berechnete Veränderung. INDICATORS: die Indikatoren, als Liste (Q,K) oder als JSON wie in einer Berichtsdefinition (id, label, unit, decimals).
+
+Geförderte Gebiete durch genau eines von: FUNDED_FIELD (1/0, true/false, ja/nein), FUNDED_EXPRESSION (ein QGIS-Ausdruck, wahr = gefördert) oder PROGRAMME_AREAS (Polygone der Programmgebiete: ein Gebiet gilt als gefördert, wenn mindestens MIN_OVERLAP Prozent seiner Fläche, Vorgabe 50, darin liegen).
+
+BASE_YEAR und YEAR: die Veränderung von BASE_YEAR bis YEAR (Vorgabe: erstes und letztes Jahr jedes Indikators). POPULATION_FIELD: Gewichte der Mittelwerte (optional). SEED: der Startwert des Bootstraps.
+
+Je Indikator: die mittlere Veränderung der geförderten und der übrigen Gebiete, die Veränderung der Gesamtquote, wo die Zeitreihe Zähler und Nenner hat, die Differenz der Veränderungen (Differenz-von-Differenzen) mit einem 95-%-Perzentil-Bootstrap-Intervall (Gebiete innerhalb jeder Gruppe neu gezogen, 2.000 Wiederholungen; keines bei weniger als 3 Gebieten in einer Gruppe) und die Gruppenmittel je Jahr.
+
+Veröffentlichungsregel: eine verborgene Zelle (NULL, in suppressed_fields genannt oder shown = false in der Zeitreihe) geht in keine Zahl ein; eine Gruppe mit weniger als 2 Gebieten erhält keinen Wert (·).
+
+OUTPUT: die Tabelle (.xlsx mit den Jahren und der Methode auf eigenen Blättern, oder .csv). CHART: optionale PDF-Seite aus Layoutelementen (das Layout bleibt im Projekt), mit dem Titel TITLE. LANGUAGE: Sprache der Ausgaben. Ergebnisse: FUNDED und OTHER, die Zahl der Gebiete je Gruppe.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="65"/>
+        <source>Districts</source>
+        <translation>Gebiete</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="67"/>
+        <source>District key</source>
+        <translation>Gebietsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="68"/>
+        <source>Series table (a report&apos;s &apos;series&apos;)</source>
+        <translation>Zeitreihe (die Tabelle 'series' eines Berichts)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="72"/>
+        <source>Funded: field (1/0, ja/nein)</source>
+        <translation>Gefördert: Feld (1/0, ja/nein)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="74"/>
+        <source>Funded: expression</source>
+        <translation>Gefördert: Ausdruck</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="76"/>
+        <source>Funded: programme areas</source>
+        <translation>Gefördert: Programmgebiete</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="79"/>
+        <source>Share of a district&apos;s area inside the programme areas (%)</source>
+        <translation>Anteil der Gebietsfläche in den Programmgebieten (%)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="82"/>
+        <source>Base year (empty: first)</source>
+        <translation>Basisjahr (leer: erstes)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="82"/>
+        <source>Year (empty: last)</source>
+        <translation>Jahr (leer: letztes)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="85"/>
+        <source>Population (weights)</source>
+        <translation>Einwohner (Gewichte)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="87"/>
+        <source>Seed of the bootstrap</source>
+        <translation>Startwert des Bootstraps</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="90"/>
+        <source>Title of the chart page</source>
+        <translation>Titel der Diagrammseite</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="91"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="91"/>
+        <source>Workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Arbeitsmappe (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="93"/>
+        <source>Chart page (PDF)</source>
+        <translation>Diagrammseite (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="93"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="95"/>
+        <source>Funded districts</source>
+        <translation>Geförderte Gebiete</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="95"/>
+        <source>Other districts</source>
+        <translation>Übrige Gebiete</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="173"/>
+        <source>Funded districts ({0}): {1}</source>
+        <translation>Geförderte Gebiete ({0}): {1}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="175"/>
+        <source>{0}: difference of the changes {1:+.3f} ({2:.3f} to {3:.3f}); n = {4} / {5}</source>
+        <translation>{0}: Differenz der Veränderungen {1:+.3f} ({2:.3f} bis {3:.3f}); n = {4} / {5}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="191"/>
+        <source>Done in {0:.1f} s.</source>
+        <translation>Fertig in {0:.1f} s.</translation>
     </message>
 </context>
 <context>
@@ -2794,6 +3430,101 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <source>{file}, section supply: {reason}</source>
         <translation>{file}, Abschnitt supply: {reason}</translation>
     </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="244"/>
+        <source>FACTORS: &apos;{value}&apos; cannot be read. Write class=factor pairs separated by &apos;;&apos; (hoch=0.8;mittel=1;niedrig=1.2;sehr niedrig=1.5 or 1=0.8;2=1;3=1.2;4=1.5), linear:LOW:HIGH or slope:A:B[:MIN:MAX].</source>
+        <translation>FACTORS: '{value}' ist nicht lesbar. Paare Klasse=Faktor mit ';' getrennt schreiben (hoch=0.8;mittel=1;niedrig=1.2;sehr niedrig=1.5 oder 1=0.8;2=1;3=1.2;4=1.5), linear:UNTEN:OBEN oder slope:A:B[:MIN:MAX].</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="245"/>
+        <source>FACTORS: &apos;{value}&apos; gives a negative factor; factors must be 0 or more.</source>
+        <translation>FACTORS: '{value}' ergibt einen negativen Faktor; Faktoren müssen 0 oder größer sein.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="246"/>
+        <source>FACTORS: the class {value} is given twice.</source>
+        <translation>FACTORS: die Klasse {value} ist zweimal angegeben.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="247"/>
+        <source>{what}: &apos;{value}&apos; is no amount in euros (e.g. 1000000 or 1.000.000,00 written as 1000000,00).</source>
+        <translation>{what}: '{value}' ist kein Betrag in Euro (z. B. 1000000 oder 1.000.000,00 geschrieben als 1000000,00).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="248"/>
+        <source>BUDGET: the budget must be more than 0 € (given: {value}).</source>
+        <translation>BUDGET: das Budget muss über 0 € liegen (angegeben: {value}).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="249"/>
+        <source>The budget cannot be split: no district has a population above 0 with a need factor above 0 (check POPULATION_FIELD, NEED_FIELD and FACTORS).</source>
+        <translation>Das Budget lässt sich nicht verteilen: kein Gebiet hat eine Einwohnerzahl über 0 mit einem Bedarfsfaktor über 0 (POPULATION_FIELD, NEED_FIELD und FACTORS prüfen).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="250"/>
+        <source>District {key}: its floor {floor} € is above its cap {cap} €.</source>
+        <translation>Gebiet {key}: seine Untergrenze {floor} € liegt über seiner Obergrenze {cap} €.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="251"/>
+        <source>The floors add up to {floors} €, more than the budget of {budget} €: lower FLOOR or raise BUDGET.</source>
+        <translation>Die Untergrenzen ergeben zusammen {floors} €, mehr als das Budget von {budget} €: FLOOR senken oder BUDGET erhöhen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="252"/>
+        <source>The caps add up to {caps} €, less than the budget of {budget} €: raise CAP or lower BUDGET.</source>
+        <translation>Die Obergrenzen ergeben zusammen {caps} €, weniger als das Budget von {budget} €: CAP erhöhen oder BUDGET senken.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="253"/>
+        <source>FACTORS names no class the field {field} holds (values: {values}; classes in FACTORS: {classes}).</source>
+        <translation>FACTORS nennt keine Klasse, die das Feld {field} enthält (Werte: {values}; Klassen in FACTORS: {classes}).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="254"/>
+        <source>{file}: the section &quot;allocation&quot; cannot be used: {reason}</source>
+        <translation>{file}: der Abschnitt &quot;allocation&quot; ist nicht verwendbar: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="256"/>
+        <source>The series has two values for district {key}, indicator {indicator}, year {year}.</source>
+        <translation>Die Zeitreihe hat zwei Werte für Gebiet {key}, Indikator {indicator}, Jahr {year}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="257"/>
+        <source>The indicator {indicator} has no values: neither the series nor the layer&apos;s columns {indicator}_&lt;year&gt; or {indicator} hold it.</source>
+        <translation>Der Indikator {indicator} hat keine Werte: weder die Zeitreihe noch die Spalten {indicator}_&lt;Jahr&gt; oder {indicator} des Layers enthalten ihn.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="258"/>
+        <source>The indicator {indicator} has no values for {year}. Its years: {years}.</source>
+        <translation>Der Indikator {indicator} hat keine Werte für {year}. Seine Jahre: {years}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="259"/>
+        <source>BASE_YEAR ({base}) must be before YEAR ({year}).</source>
+        <translation>BASE_YEAR ({base}) muss vor YEAR ({year}) liegen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="260"/>
+        <source>Say which districts are funded with exactly one of FUNDED_FIELD, FUNDED_EXPRESSION or PROGRAMME_AREAS (given: {given}).</source>
+        <translation>Geben Sie die geförderten Gebiete mit genau einem von FUNDED_FIELD, FUNDED_EXPRESSION oder PROGRAMME_AREAS an (angegeben: {given}).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="261"/>
+        <source>The field {field} of district {key} holds {value!r}: a funded flag must be 1/0, true/false or ja/nein.</source>
+        <translation>Das Feld {field} des Gebiets {key} enthält {value!r}: eine Förderkennung muss 1/0, true/false oder ja/nein sein.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="262"/>
+        <source>No district is funded by {source}, or every district is: nothing to compare.</source>
+        <translation>Nach {source} ist kein Gebiet gefördert, oder jedes: nichts zu vergleichen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="263"/>
+        <source>Name the indicators to compare (INDICATORS); the layer&apos;s year columns: {columns}.</source>
+        <translation>Nennen Sie die zu vergleichenden Indikatoren (INDICATORS); Jahresspalten des Layers: {columns}.</translation>
+    </message>
 </context>
 <context>
     <name>MethodNote</name>
@@ -4363,17 +5094,17 @@ OUTPUT: die neue Gliederung mit den übertragenen Zahlen (Schätzwerte, nicht ge
 <context>
     <name>Report</name>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="129"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="130"/>
         <source>Joining table {0} of {1}: {2}</source>
         <translation>Tabelle {0} von {1} wird verbunden: {2}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="336"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="353"/>
         <source>Thematic maps are not available in this version.</source>
         <translation>Themenkarten sind in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="347"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="364"/>
         <source>Profile sheets are not available in this version.</source>
         <translation>Sozialraumprofile sind in dieser Version nicht verfügbar.</translation>
     </message>
@@ -4532,6 +5263,11 @@ OUTPUT: die neue Gliederung mit den übertragenen Zahlen (Schätzwerte, nicht ge
         <source>Facilities against need: {0}</source>
         <translation>Einrichtungen und Bedarf: {0}</translation>
     </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_impact.py" line="61"/>
+        <source>Funded districts against the rest: Wirkung.xlsx, Wirkung.csv, Wirkung.pdf</source>
+        <translation>Geförderte Gebiete gegen die übrigen: Wirkung.xlsx, Wirkung.csv, Wirkung.pdf</translation>
+    </message>
 </context>
 <context>
     <name>ReportAlgorithm</name>
@@ -4629,17 +5365,17 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
 <context>
     <name>ReportBuilder</name>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="44"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="45"/>
         <source>Need &amp;index</source>
         <translation>Bedarfs&amp;index</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="50"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="51"/>
         <source>Custom (z-scores of the chosen indicators)</source>
         <translation>Eigener Index (z-Werte der gewählten Indikatoren)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="51"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="52"/>
         <source>MSS (Berlin method, fixed class limits)</source>
         <translation>MSS (Berliner Verfahren, feste Klassengrenzen)</translation>
     </message>
@@ -4649,62 +5385,62 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Methode:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="54"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="55"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="54"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="55"/>
         <source>Dynamics</source>
         <translation>Dynamik</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="64"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="65"/>
         <source>Population field:</source>
         <translation>Feld der Einwohnerzahl:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="65"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="66"/>
         <source>Minimum population:</source>
         <translation>Mindesteinwohnerzahl:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="66"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="67"/>
         <source>Leave out (expression):</source>
         <translation>Ausschließen (Ausdruck):</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="72"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="73"/>
         <source>Need &amp;clusters</source>
         <translation>Bedarfs&amp;cluster</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="80"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="81"/>
         <source>suggest</source>
         <translation>vorschlagen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="87"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="88"/>
         <source>Number of clusters:</source>
         <translation>Anzahl der Cluster:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="89"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/impact_section.py" line="61"/>
         <source>Seed:</source>
         <translation>Startwert:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="187"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="211"/>
         <source>Need index: choose at least one status indicator.</source>
         <translation>Bedarfsindex: mindestens einen Statusindikator wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="191"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="215"/>
         <source>Need index: the expression {0} cannot be used: {1}</source>
         <translation>Bedarfsindex: Der Ausdruck {0} ist nicht verwendbar: {1}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="194"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="218"/>
         <source>Need clusters: choose at least one indicator.</source>
         <translation>Bedarfscluster: mindestens einen Indikator wählen.</translation>
     </message>
@@ -4774,62 +5510,62 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Bericht &amp;erstellen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="222"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="223"/>
         <source>Table {0} ({1}): none of its columns is used; choose an indicator of it or remove the table.</source>
         <translation>Tabelle {0} ({1}): Keine ihrer Spalten wird verwendet; einen Indikator daraus wählen oder die Tabelle entfernen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="228"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="229"/>
         <source>(builder)</source>
         <translation>(Berichtsassistent)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="254"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="255"/>
         <source> (and {0} more)</source>
         <translation> (und {0} weitere)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="258"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="259"/>
         <source>Ready to run.</source>
         <translation>Bereit zur Ausführung.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="305"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="306"/>
         <source>This project holds no report definition yet.</source>
         <translation>Dieses Projekt enthält noch keine Berichtsdefinition.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="309"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="310"/>
         <source>Report definition read from the project.</source>
         <translation>Berichtsdefinition aus dem Projekt gelesen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="314"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="315"/>
         <source>Open a report definition</source>
         <translation>Berichtsdefinition öffnen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="337"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="338"/>
         <source>Report definition (*.json)</source>
         <translation>Berichtsdefinition (*.json)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="326"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="327"/>
         <source>Report definition read from {0}.</source>
         <translation>Berichtsdefinition aus {0} gelesen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="337"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="338"/>
         <source>Save the report definition</source>
         <translation>Berichtsdefinition speichern</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="352"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="353"/>
         <source>Saved to {0} and into the project.</source>
         <translation>In {0} und im Projekt gespeichert.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="381"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="382"/>
         <source>Next year&apos;s tables are in place: {0}.</source>
         <translation>Die Tabellen des neuen Jahres sind eingesetzt: {0}.</translation>
     </message>
@@ -5494,7 +6230,7 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Tabelle {0} ({1}): ihre Schlüsselspalte wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="244"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="245"/>
         <source>Need index: the expression reads the field {0}, which neither the tables nor the boundaries have.</source>
         <translation>Bedarfsindex: der Ausdruck liest das Feld {0}, das weder die Tabellen noch die Gebietsgrenzen haben.</translation>
     </message>
@@ -5697,6 +6433,116 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <location filename="../sozialraum_plugin/gui/report_builder/supply_section.py" line="153"/>
         <source>Facilities against need: the catchment needs a target population.</source>
         <translation>Einrichtungen und Bedarf: der Einzugsbereich braucht eine Zielgruppe.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/allocation_section.py" line="34"/>
+        <source>&amp;Budget split by need</source>
+        <translation>&amp;Budget nach Bedarf</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/allocation_section.py" line="47"/>
+        <source>class=factor;… (e.g. hoch=0.8;mittel=1;niedrig=1.2;sehr niedrig=1.5), or for an index linear:LOW:HIGH or slope:A:B[:MIN:MAX]</source>
+        <translation>Klasse=Faktor;… (z. B. hoch=0.8;mittel=1;niedrig=1.2;sehr niedrig=1.5), oder für einen Index linear:UNTEN:OBEN oder slope:A:B[:MIN:MAX]</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/allocation_section.py" line="52"/>
+        <source>none (an amount in € or a field)</source>
+        <translation>keine (ein Betrag in € oder ein Feld)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/allocation_section.py" line="53"/>
+        <source>Budget:</source>
+        <translation>Budget:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/allocation_section.py" line="56"/>
+        <source>Factors:</source>
+        <translation>Faktoren:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/allocation_section.py" line="57"/>
+        <source>Floor per district:</source>
+        <translation>Untergrenze je Gebiet:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/allocation_section.py" line="58"/>
+        <source>Cap per district:</source>
+        <translation>Obergrenze je Gebiet:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/allocation_section.py" line="117"/>
+        <source>Budget split by need</source>
+        <translation>Budget nach Bedarf</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/impact_section.py" line="30"/>
+        <source>Funded districts against the rest (i&amp;mpact)</source>
+        <translation>Geförderte Gebiete gegen die übrigen (&amp;Wirkung)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/impact_section.py" line="35"/>
+        <source>a field (1/0, ja/nein)</source>
+        <translation>ein Feld (1/0, ja/nein)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/impact_section.py" line="35"/>
+        <source>an expression</source>
+        <translation>einen Ausdruck</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/impact_section.py" line="35"/>
+        <source>a file of programme areas</source>
+        <translation>eine Datei mit Programmgebieten</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/impact_section.py" line="41"/>
+        <source>Polygons (*.gpkg *.shp *.geojson);;All files (*.*)</source>
+        <translation>Polygone (*.gpkg *.shp *.geojson);;Alle Dateien (*.*)</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/impact_section.py" line="47"/>
+        <source>empty: every indicator with years</source>
+        <translation>leer: jeder Indikator mit Jahren</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/impact_section.py" line="49"/>
+        <source>first</source>
+        <translation>erstes</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/impact_section.py" line="49"/>
+        <source>last</source>
+        <translation>letztes</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/impact_section.py" line="64"/>
+        <source>Funded by:</source>
+        <translation>Gefördert nach:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/impact_section.py" line="65"/>
+        <source>Which:</source>
+        <translation>Welche:</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/impact_section.py" line="66"/>
+        <source>Indicators (ids):</source>
+        <translation>Indikatoren (IDs):</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/impact_section.py" line="116"/>
+        <source>Impact: name the funded districts (a field, an expression or a file of programme areas).</source>
+        <translation>Wirkung: nennen Sie die geförderten Gebiete (ein Feld, einen Ausdruck oder eine Datei mit Programmgebieten).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/impact_section.py" line="119"/>
+        <source>Impact: the expression {0} cannot be used: {1}</source>
+        <translation>Wirkung: der Ausdruck {0} ist nicht verwendbar: {1}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/impact_section.py" line="122"/>
+        <source>Impact: the base year must be before the year.</source>
+        <translation>Wirkung: das Basisjahr muss vor dem Jahr liegen.</translation>
     </message>
 </context>
 <context>

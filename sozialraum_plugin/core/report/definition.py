@@ -130,7 +130,7 @@ class ReportDefinition:
     level: Optional[LevelSpec] = None  # run on the parent level (None: on the districts as joined)
     store: Optional[StoreSpec] = None  # also published into a PostGIS schema (gis/pg_store.py)
     supply: Optional[supply_spec.SupplySpec] = None  # facilities against need (core/supply/spec.py)
-    allocation: Optional[allocation_spec.AllocationSpec] = None  # a budget split by need (core/supply/allocation_spec.py)
+    allocation: Optional[allocation_spec.AllocationSpec] = None  # a budget split by need
     impact: Optional[ImpactSpec] = None  # funded districts against the rest (core/report/impact_spec.py)
     version: int = VERSION
     base_dir: str = ""  # folder relative paths are read from (not saved)

@@ -19,8 +19,8 @@ from qgis.PyQt.QtWidgets import (
 
 from ...core.report.definition import ClusterSpec, IndexSpec
 from ..widgets import IndicatorGrid
-from .uncertainty_section import UncertaintySection
 from .impact_section import ImpactSection
+from .uncertainty_section import UncertaintySection
 
 translate = QCoreApplication.translate
 
