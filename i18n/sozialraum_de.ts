@@ -6669,17 +6669,17 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Ein druckfertiges Profilblatt je Sozialraum</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="93"/>
+        <location filename="../sozialraum_plugin/plugin.py" line="107"/>
         <source>Sozialraum</source>
         <translation>Sozialraum</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="105"/>
+        <location filename="../sozialraum_plugin/plugin.py" line="119"/>
         <source>Help and about</source>
         <translation>Hilfe und Info</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="108"/>
+        <location filename="../sozialraum_plugin/plugin.py" line="122"/>
         <source>What Sozialraum does, its version and where to report problems</source>
         <translation>Was Sozialraum kann, seine Version und wo man Probleme meldet</translation>
     </message>
@@ -6694,39 +6694,69 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Den ganzen Bericht per Klick zusammenstellen (Tabellen, Indikatoren, Bedarfsindex, Karten, Profile), speichern, ausführen und im nächsten Jahr erneut ausführen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="57"/>
+        <location filename="../sozialraum_plugin/plugin.py" line="58"/>
         <source>Derive indicators</source>
         <translation>Indikatoren ableiten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="57"/>
+        <location filename="../sozialraum_plugin/plugin.py" line="58"/>
         <source>Rates from counts and changes between years, checked</source>
         <translation>Quoten aus Fallzahlen und Veränderungen zwischen Jahren, geprüft</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="60"/>
+        <location filename="../sozialraum_plugin/plugin.py" line="61"/>
         <source>Aggregate to parent areas</source>
         <translation>Auf übergeordnete Gebiete zusammenfassen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="60"/>
+        <location filename="../sozialraum_plugin/plugin.py" line="61"/>
         <source>Sum counts to a parent level (Bezirksregion, Bezirk, Gemeinde) and recompute rates from the sums</source>
         <translation>Fallzahlen auf eine übergeordnete Ebene (Bezirksregion, Bezirk, Gemeinde) summieren und Quoten aus den Summen neu berechnen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="64"/>
+        <location filename="../sozialraum_plugin/plugin.py" line="65"/>
         <source>Carry onto new districts</source>
         <translation>Auf neue Gebiete übertragen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="64"/>
+        <location filename="../sozialraum_plugin/plugin.py" line="65"/>
         <source>Carry an old grid&apos;s counts onto new district boundaries, with a crosswalk and a quality report</source>
         <translation>Die Zahlen einer alten Gebietsgliederung auf neue Gebietsgrenzen übertragen, mit Umsteigeschlüssel und Qualitätsbericht</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/plugin.py" line="118"/>
+        <location filename="../sozialraum_plugin/plugin.py" line="132"/>
         <source>Monitoring tools</source>
         <translation>Monitoring-Werkzeuge</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/plugin.py" line="70"/>
+        <source>Facilities against need</source>
+        <translation>Einrichtungen und Bedarf</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/plugin.py" line="70"/>
+        <source>Kita places, schools or youth centres per district and within reach, against the target population and a standard</source>
+        <translation>Kita-Plätze, Schulen oder Jugendeinrichtungen je Gebiet und in Reichweite, gemessen an der Zielgruppe und einem Richtwert</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/plugin.py" line="74"/>
+        <source>Split a budget by need</source>
+        <translation>Budget nach Bedarf verteilen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/plugin.py" line="74"/>
+        <source>A per-capita base times a need factor, to the cent, with a sensitivity table</source>
+        <translation>Pro-Kopf-Basis mal Bedarfsfaktor, auf den Cent genau, mit Sensitivitätstabelle</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/plugin.py" line="78"/>
+        <source>Funded districts against the rest</source>
+        <translation>Geförderte Gebiete und übrige Stadt</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/plugin.py" line="78"/>
+        <source>How the funded districts&apos; indicators changed over the years against the rest of the city, with an interval</source>
+        <translation>Wie sich die Indikatoren der geförderten Gebiete über die Jahre gegenüber der übrigen Stadt verändert haben, mit Intervall</translation>
     </message>
 </context>
 <context>

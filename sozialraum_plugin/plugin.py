@@ -50,9 +50,10 @@ def action_specs():
 
 
 def tool_specs():
-    """(key, text, tooltip, algorithm id) of the monitoring tools behind the toolbar's last button:
-    steps a planner takes now and then (a new table's rates, a parent level, a redrawn grid), run
-    in Processing's own dialog."""
+    """(key, text, tooltip, algorithm id) of the tools behind the toolbar's last button: steps a
+    planner takes now and then (a new table's rates, a parent level, a redrawn grid; facilities
+    against need, a budget split, funded districts against the rest), run in Processing's own
+    dialog. None: a separator."""
     return [
         ("indicators", translate("SozialraumPlugin", "Derive indicators"),
          translate("SozialraumPlugin", "Rates from counts and changes between years, checked"),
@@ -65,6 +66,19 @@ def tool_specs():
          translate("SozialraumPlugin", "Carry an old grid's counts onto new district boundaries, with a "
                                        "crosswalk and a quality report"),
          "sozialraum:regrid"),
+        None,  # a separator: infrastructure and money (issue 17)
+        ("supply", translate("SozialraumPlugin", "Facilities against need"),
+         translate("SozialraumPlugin", "Kita places, schools or youth centres per district and within reach, "
+                                       "against the target population and a standard"),
+         "sozialraum:supply"),
+        ("allocate", translate("SozialraumPlugin", "Split a budget by need"),
+         translate("SozialraumPlugin", "A per-capita base times a need factor, to the cent, with a "
+                                       "sensitivity table"),
+         "sozialraum:allocate"),
+        ("impact", translate("SozialraumPlugin", "Funded districts against the rest"),
+         translate("SozialraumPlugin", "How the funded districts' indicators changed over the years against "
+                                       "the rest of the city, with an interval"),
+         "sozialraum:impact"),
     ]
 
 
@@ -117,7 +131,11 @@ class SozialraumPlugin(QObject):
 
         menu = QMenu(translate("SozialraumPlugin", "Monitoring tools"), self.iface.mainWindow())
         menu.setObjectName("sozialraum_tools_menu")
-        for key, text, tip, alg_id in tool_specs():
+        for spec in tool_specs():
+            if spec is None:
+                menu.addSeparator()
+                continue
+            key, text, tip, alg_id = spec
             action = menu.addAction(text)
             action.setObjectName(f"sozialraum_{key}")
             action.setToolTip(tip)

@@ -172,26 +172,63 @@ def tool_from_menu(folder: str, shot: str = "") -> dict:
     Processing's own dialog filled in and Run pressed (the dialog runs it as a background task):
     Köln's Stadtteile with their area as the count, carried onto the Stadtbezirke."""
     import sys
+
+    from qgis.core import QgsVectorLayer
+
+    koeln = os.path.join(os.path.dirname(sys.modules[NAME].__file__), "resources", "sample", "koeln")
+    os.makedirs(folder, exist_ok=True)
+    output = os.path.join(folder, "bezirke.gpkg")
+    info = run_from_menu("sozialraum_regrid", {
+        "INPUT": os.path.join(koeln, "Stadtteil.shp"), "INPUT_KEY": "STT_NR",
+        "TARGET": os.path.join(koeln, "Stadtbezirk.shp"), "TARGET_KEY": "STB_NR",
+        "COUNT_FIELDS": ["SHAPE_AREA"], "OUTPUT": output}, shot)
+    layer = QgsVectorLayer(output, "out", "ogr")
+    info["features"] = layer.featureCount()
+    info["carried"] = sum(f["SHAPE_AREA"] or 0 for f in layer.getFeatures())
+    source = QgsVectorLayer(os.path.join(koeln, "Stadtteil.shp"), "in", "ogr")
+    info["source"] = sum(f["SHAPE_AREA"] for f in source.getFeatures())
+    return info
+
+
+def supply_from_menu(folder: str, shot: str = "") -> dict:
+    """*Facilities against need* from the tools menu as a user runs it: the Berlin Kita list (a CSV
+    with lon/lat) on the 542 Planungsräume, inside, in Processing's dialog as a background task."""
+    import sys
+
+    from qgis.core import QgsVectorLayer
+
+    berlin = os.path.join(os.path.dirname(sys.modules[NAME].__file__), "resources", "sample", "berlin")
+    os.makedirs(folder, exist_ok=True)
+    output = os.path.join(folder, "kitas.gpkg")
+    info = run_from_menu("sozialraum_supply", {
+        "INPUT": os.path.join(berlin, "lor_planungsraeume_2021.shp"),
+        "FACILITIES": os.path.join(berlin, "berlin-daycare-centers-2026-07-details.csv"),
+        "CAPACITY_FIELD": "places", "ID_FIELD": "id", "X_FIELD": "lon", "Y_FIELD": "lat",
+        "FACILITIES_CRS": "EPSG:4326", "METHOD": 0, "OUTPUT": output}, shot)
+    layer = QgsVectorLayer(output, "out", "ogr")
+    info["features"] = layer.featureCount()
+    info["places"] = sum(f["supply_capacity"] or 0 for f in layer.getFeatures())
+    info["kitas"] = sum(f["supply_count"] or 0 for f in layer.getFeatures())
+    return info
+
+
+def run_from_menu(key: str, parameters: dict, shot: str = "") -> dict:
+    """The tools menu's entry ``key`` triggered, its Processing dialog filled with ``parameters``
+    and run as its Run button runs it (a background task); the dialog's result."""
     import time
 
+    from qgis.PyQt.QtCore import QEventLoop
     from qgis.PyQt.QtWidgets import QApplication, QDialog, QMenu
 
     menu = iface.mainWindow().findChild(QMenu, "sozialraum_tools_menu")
-    info = {"tools": [a.objectName() for a in menu.actions()]}
-    [action] = [a for a in menu.actions() if a.objectName() == "sozialraum_regrid"]
+    info = {"tools": [a.objectName() for a in menu.actions() if not a.isSeparator()]}
+    [action] = [a for a in menu.actions() if a.objectName() == key]
     action.trigger()
     QApplication.processEvents()
     dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
     info["dialogs"] = [type(d).__name__ for d in dialogs]
     dialog = dialogs[0]
-    koeln = os.path.join(os.path.dirname(sys.modules[NAME].__file__), "resources", "sample", "koeln")
-    os.makedirs(folder, exist_ok=True)
-    output = os.path.join(folder, "bezirke.gpkg")
-    dialog.setParameters({"INPUT": os.path.join(koeln, "Stadtteil.shp"), "INPUT_KEY": "STT_NR",
-                          "TARGET": os.path.join(koeln, "Stadtbezirk.shp"), "TARGET_KEY": "STB_NR",
-                          "COUNT_FIELDS": ["SHAPE_AREA"], "OUTPUT": output})
-    from qgis.PyQt.QtCore import QEventLoop
-
+    dialog.setParameters(parameters)
     loop = QEventLoop()
     finished = {}
 
@@ -208,13 +245,6 @@ def tool_from_menu(folder: str, shot: str = "") -> dict:
     loop.exec()
     info["seconds"] = time.monotonic() - started
     info.update(finished)
-    from qgis.core import QgsVectorLayer
-
-    layer = QgsVectorLayer(output, "out", "ogr")
-    info["features"] = layer.featureCount()
-    info["carried"] = sum(f["SHAPE_AREA"] or 0 for f in layer.getFeatures())
-    source = QgsVectorLayer(os.path.join(koeln, "Stadtteil.shp"), "in", "ogr")
-    info["source"] = sum(f["SHAPE_AREA"] for f in source.getFeatures())
     if dialog.isVisible():
         dialog.close()
     return info
@@ -235,6 +265,8 @@ def run():
             ("designer", lambda: designer_panel(dialog_shot.replace("join_dialog", "designer"))),
             ("tool", lambda: tool_from_menu(os.path.join(base, "neue_bezirke"),
                                             dialog_shot.replace("join_dialog", "regrid_dialog"))),
+            ("supply", lambda: supply_from_menu(os.path.join(base, "kitas"),
+                                                dialog_shot.replace("join_dialog", "supply_dialog"))),
             ("report_cancel", lambda: report_as_task(os.path.join(base, "abgebrochen"), True)),
             ("report_toolbar", lambda: report_from_toolbar(
                 os.path.join(base, "aus_dem_dialog"), dialog_shot.replace("join_dialog", "report_running")))):

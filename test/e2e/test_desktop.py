@@ -89,9 +89,14 @@ def test_desktop_toolbar_unload_reload(plugin_zip, qgis_env, tmp_path, lang, fir
 
     # a monitoring tool from the toolbar's menu: Processing's dialog, Run, a background task
     tool = result["tool"]
-    assert tool.get("tools") == ["sozialraum_indicators", "sozialraum_aggregate", "sozialraum_regrid"], tool
+    assert tool.get("tools") == ["sozialraum_indicators", "sozialraum_aggregate", "sozialraum_regrid",
+                                 "sozialraum_supply", "sozialraum_allocate", "sozialraum_impact"], tool
     assert tool.get("ok") is True and "OUTPUT" in tool["results"] and tool["features"] == 9, tool
     assert abs(tool["carried"] - tool["source"]) < 1e-3 * tool["source"], tool  # the area is conserved
+    # facilities against need from the same menu: the Berlin Kita list (CSV, lon/lat) as a background task
+    supply = result["supply"]
+    assert supply.get("ok") is True and {"OUTPUT", "OUTSIDE"} <= set(supply["results"]), supply
+    assert supply["features"] == 542 and supply["kitas"] == 2893 and supply["places"] == 199_851, supply
 
     gone = result["after_unload"]
     assert gone == {"toolbars": 0, "visible": False, "actions": [], "menu": [], "provider": False}

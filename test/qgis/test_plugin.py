@@ -69,8 +69,10 @@ def test_init_gui_builds_toolbar_and_provider(qgis_app, qgis_iface):
         toolbar_actions = toolbar.actions()
         assert [a.objectName() for a in toolbar_actions] == \
             [f"sozialraum_{k}" for k in EXPECTED_KEYS[:-1]] + ["sozialraum_tools_action"]
-        tools = plugin.tools_menu.actions()  # the monitoring tools, each opening its algorithm
-        assert [a.objectName() for a in tools] == ["sozialraum_indicators", "sozialraum_aggregate", "sozialraum_regrid"]
+        tools = [a for a in plugin.tools_menu.actions() if not a.isSeparator()]  # each opening its algorithm
+        assert [a.objectName() for a in tools] == ["sozialraum_indicators", "sozialraum_aggregate", "sozialraum_regrid",
+                                                   "sozialraum_supply", "sozialraum_allocate", "sozialraum_impact"]
+        assert sum(a.isSeparator() for a in plugin.tools_menu.actions()) == 1  # monitoring | infrastructure, money
         assert all(a.toolTip() and a.text() for a in tools)
         assert all(_registry().algorithmById(f"sozialraum:{a.objectName()[11:]}") for a in tools)
         for action in plugin.actions.values():
