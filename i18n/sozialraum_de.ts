@@ -5430,17 +5430,17 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Startwert:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="211"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="225"/>
         <source>Need index: choose at least one status indicator.</source>
         <translation>Bedarfsindex: mindestens einen Statusindikator wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="215"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="229"/>
         <source>Need index: the expression {0} cannot be used: {1}</source>
         <translation>Bedarfsindex: Der Ausdruck {0} ist nicht verwendbar: {1}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="218"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="232"/>
         <source>Need clusters: choose at least one indicator.</source>
         <translation>Bedarfscluster: mindestens einen Indikator wählen.</translation>
     </message>
@@ -5510,62 +5510,62 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Bericht &amp;erstellen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="223"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="220"/>
         <source>Table {0} ({1}): none of its columns is used; choose an indicator of it or remove the table.</source>
         <translation>Tabelle {0} ({1}): Keine ihrer Spalten wird verwendet; einen Indikator daraus wählen oder die Tabelle entfernen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="229"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="226"/>
         <source>(builder)</source>
         <translation>(Berichtsassistent)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="255"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="252"/>
         <source> (and {0} more)</source>
         <translation> (und {0} weitere)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="259"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="256"/>
         <source>Ready to run.</source>
         <translation>Bereit zur Ausführung.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="306"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="303"/>
         <source>This project holds no report definition yet.</source>
         <translation>Dieses Projekt enthält noch keine Berichtsdefinition.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="310"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="307"/>
         <source>Report definition read from the project.</source>
         <translation>Berichtsdefinition aus dem Projekt gelesen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="315"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="312"/>
         <source>Open a report definition</source>
         <translation>Berichtsdefinition öffnen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="338"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="335"/>
         <source>Report definition (*.json)</source>
         <translation>Berichtsdefinition (*.json)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="327"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="324"/>
         <source>Report definition read from {0}.</source>
         <translation>Berichtsdefinition aus {0} gelesen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="338"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="335"/>
         <source>Save the report definition</source>
         <translation>Berichtsdefinition speichern</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="353"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="350"/>
         <source>Saved to {0} and into the project.</source>
         <translation>In {0} und im Projekt gespeichert.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="382"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="379"/>
         <source>Next year&apos;s tables are in place: {0}.</source>
         <translation>Die Tabellen des neuen Jahres sind eingesetzt: {0}.</translation>
     </message>
@@ -6230,7 +6230,7 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Tabelle {0} ({1}): ihre Schlüsselspalte wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="245"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="242"/>
         <source>Need index: the expression reads the field {0}, which neither the tables nor the boundaries have.</source>
         <translation>Bedarfsindex: der Ausdruck liest das Feld {0}, das weder die Tabellen noch die Gebietsgrenzen haben.</translation>
     </message>

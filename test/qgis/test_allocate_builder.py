@@ -37,3 +37,19 @@ def test_bad_factors_are_a_problem_before_the_run(builder, sample_dir):  # noqa:
     builder.analysis.allocation.factors_edit.setText("hoch=1")
     builder.analysis.allocation.budget_spin.setValue(0)
     assert any("budget" in p.lower() for p in builder.problems()), builder.problems()
+
+
+
+def test_columns_only_the_analysis_names_are_joined(builder, sample_dir):  # noqa: F811
+    """A target population named only in the allocation or supply section (no indicator declares
+    it, no table lists it yet) is joined from its table: without it the run would stop at a
+    missing column."""
+    assert builder.open_file(str(sample_dir / "berlin" / "sozialbericht_berlin_2021.json"))
+    joined = [f for t in builder.definition().tables for f in t.fields]
+    assert "6-15" not in joined and "18-27" not in joined
+    builder.analysis.allocation.population_combo.setCurrentText("6-15")
+    builder.analysis.supply.target_combo.setCurrentText("18-27")
+    assert builder.analysis.allocation.spec().population == "6-15"
+    assert builder.analysis.supply.spec().target == "18-27"
+    joined = [f for t in builder.definition().tables for f in t.fields]
+    assert "6-15" in joined and "18-27" in joined, joined

@@ -162,6 +162,20 @@ class AnalysisPage(QWidget):
         return ClusterSpec(fields=fields, k=self.k_spin.value(), method=self.method_combo.currentData(),
                            seed=self.seed_spin.value())
 
+    def wanted_columns(self, index) -> list:
+        """Columns of the tables the analysis reads that no indicator needs to name: the index's
+        population and its exclusion's fields, the target population and need field of supply and
+        allocation (floors or caps given as fields too), the impact's funded field and weights."""
+        out = [index.population] if index and index.population else []
+        out += expression_columns(index.exclude) if index and index.exclude else []
+        supply, allocation, impact = self.supply.spec(), self.allocation.spec(), self.impact.spec()
+        out += [supply.target, supply.need_field] if supply else []
+        out += [allocation.population, allocation.need_field, allocation.floor, allocation.cap] if allocation else []
+        if impact:
+            out += [impact.funded_field, impact.population]
+            out += expression_columns(impact.funded_expression) if impact.funded_expression else []
+        return [c for c in out if isinstance(c, str) and c]
+
     def fill(self, definition) -> None:
         """The sections of this page that are the definition's own keys."""
         definition.supply, definition.allocation = self.supply.spec(), self.allocation.spec()

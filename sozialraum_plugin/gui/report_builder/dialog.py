@@ -177,10 +177,7 @@ class ReportBuilderDialog(SozialraumDialog):
         wanted = [i.id for i in indicators if not i.derived]
         for ind in indicators:
             wanted += [column for _y, _r, column in ind.inputs()] if ind.derived else []
-        if index and index.population:
-            wanted.append(index.population)
-        if index and index.exclude:  # e.g. KOM, a text column no indicator names
-            wanted += expression_columns(index.exclude)
+        wanted += self.analysis.wanted_columns(index)  # e.g. KOM, a text column no indicator names
         taken, tables = set(), []
         for editor in self.tables.editors:  # each column from the first table that has it
             columns = editor.columns()
