@@ -20,7 +20,9 @@ def _data(uncertainty=None) -> dict:
 
 
 def test_old_definition_stays_as_it_was():
-    definition = load(str(BERLIN))
+    data = _data()
+    del data["index"]["uncertainty"]  # Berlin's sample has robust ranks: as a definition of 0.5 had none
+    definition = ReportDefinition.from_dict(data, str(BERLIN.parent))
     assert definition.index.uncertainty is None
     assert "uncertainty" not in definition.to_dict()["index"]
     assert "rank" not in definition.made_fields()
@@ -52,3 +54,10 @@ def test_a_wrong_entry_is_named(entry, says):
     with pytest.raises(DefinitionError) as error:
         ReportDefinition.from_dict(_data(entry), file="b.json")
     assert "index.uncertainty" in str(error.value.english()) and says in error.value.english()
+
+
+def test_berlin_sample_has_robust_ranks_and_keeps_them():
+    definition = load(str(BERLIN))
+    assert definition.index.uncertainty == UncertaintySpec(draws=1000, weight_range=0.5, seed=1)
+    again = ReportDefinition.from_dict(json.loads(definition.to_json()), definition.base_dir)
+    assert again.index.uncertainty == definition.index.uncertainty and "rank" in again.made_fields()
