@@ -23,6 +23,9 @@ from .layers import attributes_as_text, expression_mask
 from .publish_layer import markers
 
 DEFAULT_MIN_OVERLAP = 50.0  # % of a district's area inside the programme areas
+# per cent: areas reprojected from another CRS cover a district they were drawn from by
+# 99.99999997 % (and touch neighbours by 1e-8 %); both are measuring noise, not area
+OVERLAP_TOLERANCE = 1e-3
 
 
 def district_frame(layer: QgsVectorLayer, key: str):
@@ -76,14 +79,22 @@ def overlap_shares(layer: QgsVectorLayer, key: str, areas: QgsVectorLayer) -> di
     request = QgsFeatureRequest().setSubsetOfAttributes([key], layer.fields())
     for feature in layer.getFeatures(request):
         geom = feature.geometry()
+        if geom is not None and not geom.isNull() and not geom.isGeosValid():
+            geom = geom.makeValid()  # first: a crossed ring's own area is not the district's
         whole = measure.measureArea(geom) if geom is not None and not geom.isNull() else 0.0
         if whole <= 0 or union.isNull():
             shares[_text(feature[key])] = 0.0
             continue
-        geom = geom if geom.isGeosValid() else geom.makeValid()
         inside = geom.intersection(union)
         shares[_text(feature[key])] = (measure.measureArea(inside) / whole) if not inside.isNull() else 0.0
     return shares
+
+
+def funded_by_overlap(shares: dict, minimum: float) -> set:
+    """The districts with at least ``minimum`` per cent inside, and some area inside at all (at 0 a
+    district the areas do not reach is not funded), within the measuring tolerance."""
+    return {k for k, share in shares.items()
+            if share * 100 > OVERLAP_TOLERANCE and share * 100 >= float(minimum) - OVERLAP_TOLERANCE}
 
 
 def _text(value) -> str:

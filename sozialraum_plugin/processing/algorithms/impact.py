@@ -133,7 +133,7 @@ class ImpactAlgorithm(SozialraumAlgorithm):
         shares = impact_input.overlap_shares(layer, key, areas)
         source = words.translate("Impact", "programme areas {0} (at least {1} % of the area)").format(
             areas.name(), format_number(minimum, 0 if float(minimum).is_integer() else 1, lang=words.lang))
-        return {k for k, share in shares.items() if share * 100 >= minimum - 1e-9}, source
+        return impact_input.funded_by_overlap(shares, minimum), source
 
     def compute(self, parameters, context, feedback):
         from ...core.errors import SozialraumError
