@@ -101,7 +101,9 @@ def _text(value) -> str:
     return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
-def weights_of(frame, key: str, field: str | None) -> dict | None:
+def weights_of(frame, key: str, field: str | None, hidden=None) -> dict | None:
+    """key → weight; a hidden weight (listed in suppressed_fields) is none: a weighted mean over
+    it, with the other weights and the values published, would give it back."""
     import pandas as pd
 
     if not field:
@@ -109,7 +111,24 @@ def weights_of(frame, key: str, field: str | None) -> dict | None:
     if field not in frame.columns:
         raise MethodError("field_not_found", column=field, columns=", ".join(frame.columns))
     values = pd.to_numeric(frame[field], errors="coerce")
+    if hidden is not None and field in hidden.columns:
+        values = values.mask(hidden[field].astype(bool))
+    if not (values > 0).any():  # a text field, or every weight hidden: not an empty table
+        example = next((v for v in frame[field] if v not in (None, "")), None)
+        raise SozialraumError("impact_weights_invalid", field=field, value=example)
     return {str(k): float(v) for k, v in zip(frame[key], values)}
+
+
+def of_districts(table, keys: set, key: str):
+    """The rows of the districts of INPUT: the rest is the districts given, not every district
+    of a series table (e.g. the whole city's, with INPUT filtered to a part)."""
+    if table is None or not len(table):
+        return table
+    inside = table["key"].astype(str).isin(keys)
+    if not inside.any():
+        raise SozialraumError("impact_series_keys", field=key, series=", ".join(sorted(set(table["key"].astype(str)))[:5]),
+                              layer=", ".join(sorted(keys)[:5]))
+    return table[inside]
 
 
 YEAR_NAME = re.compile(r"^(?P<id>.+)_(?P<year>\d{4})$")
@@ -158,6 +177,11 @@ def series_from_table(layer: QgsVectorLayer):
     from .series_table import read_series
 
     source = layer.source()
+    names = layer.fields().names()
+    missing = [n for n in ("key", "indicator", "year", "value", "numerator", "denominator", "shown") if n not in names]
+    if missing:  # e.g. the district layer chosen as SERIES
+        raise SozialraumError("impact_series_columns", file=source, missing=", ".join(missing),
+                              columns=", ".join(names))
     path, _, rest = source.partition("|")
     table = dict(p.split("=", 1) for p in rest.split("|") if "=" in p).get("layername", "series")
     frame = read_series(path, table)
