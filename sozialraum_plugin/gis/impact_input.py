@@ -126,8 +126,8 @@ def of_districts(table, keys: set, key: str):
         return table
     inside = table["key"].astype(str).isin(keys)
     if not inside.any():
-        raise SozialraumError("impact_series_keys", field=key, series=", ".join(sorted(set(table["key"].astype(str)))[:5]),
-                              layer=", ".join(sorted(keys)[:5]))
+        found, own = sorted(set(table["key"].astype(str)))[:5], sorted(keys)[:5]
+        raise SozialraumError("impact_series_keys", field=key, series=", ".join(found), layer=", ".join(own))
     return table[inside]
 
 
