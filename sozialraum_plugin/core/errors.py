@@ -261,6 +261,9 @@ MESSAGES: dict[str, str] = {
     "impact_flag_invalid": QT_TRANSLATE_NOOP("Messages", "The field {field} of district {key} holds {value!r}: a funded flag must be 1/0, true/false or ja/nein."),
     "impact_no_funded": QT_TRANSLATE_NOOP("Messages", "No district is funded by {source}, or every district is: nothing to compare."),
     "impact_no_indicators": QT_TRANSLATE_NOOP("Messages", "Name the indicators to compare (INDICATORS); the layer's year columns: {columns}."),
+    "impact_weights_invalid": QT_TRANSLATE_NOOP("Messages", "The field {field} (POPULATION_FIELD) holds no positive number to weight by (e.g. {value!r})."),
+    "impact_series_keys": QT_TRANSLATE_NOOP("Messages", "No district of the series matches a district key of the layer ({field}): series e.g. {series}; layer e.g. {layer}."),
+    "impact_series_columns": QT_TRANSLATE_NOOP("Messages", "SERIES {file} is not a series table: it lacks the columns {missing} (it has {columns})."),
 }
 
 

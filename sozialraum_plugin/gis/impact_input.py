@@ -23,6 +23,9 @@ from .layers import attributes_as_text, expression_mask
 from .publish_layer import markers
 
 DEFAULT_MIN_OVERLAP = 50.0  # % of a district's area inside the programme areas
+# per cent: areas reprojected from another CRS cover a district they were drawn from by
+# 99.99999997 % (and touch neighbours by 1e-8 %); both are measuring noise, not area
+OVERLAP_TOLERANCE = 1e-3
 
 
 def district_frame(layer: QgsVectorLayer, key: str):
@@ -76,21 +79,31 @@ def overlap_shares(layer: QgsVectorLayer, key: str, areas: QgsVectorLayer) -> di
     request = QgsFeatureRequest().setSubsetOfAttributes([key], layer.fields())
     for feature in layer.getFeatures(request):
         geom = feature.geometry()
+        if geom is not None and not geom.isNull() and not geom.isGeosValid():
+            geom = geom.makeValid()  # first: a crossed ring's own area is not the district's
         whole = measure.measureArea(geom) if geom is not None and not geom.isNull() else 0.0
         if whole <= 0 or union.isNull():
             shares[_text(feature[key])] = 0.0
             continue
-        geom = geom if geom.isGeosValid() else geom.makeValid()
         inside = geom.intersection(union)
         shares[_text(feature[key])] = (measure.measureArea(inside) / whole) if not inside.isNull() else 0.0
     return shares
+
+
+def funded_by_overlap(shares: dict, minimum: float) -> set:
+    """The districts with at least ``minimum`` per cent inside, and some area inside at all (at 0 a
+    district the areas do not reach is not funded), within the measuring tolerance."""
+    return {k for k, share in shares.items()
+            if share * 100 > OVERLAP_TOLERANCE and share * 100 >= float(minimum) - OVERLAP_TOLERANCE}
 
 
 def _text(value) -> str:
     return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
-def weights_of(frame, key: str, field: str | None) -> dict | None:
+def weights_of(frame, key: str, field: str | None, hidden=None) -> dict | None:
+    """key → weight; a hidden weight (listed in suppressed_fields) is none: a weighted mean over
+    it, with the other weights and the values published, would give it back."""
     import pandas as pd
 
     if not field:
@@ -98,7 +111,24 @@ def weights_of(frame, key: str, field: str | None) -> dict | None:
     if field not in frame.columns:
         raise MethodError("field_not_found", column=field, columns=", ".join(frame.columns))
     values = pd.to_numeric(frame[field], errors="coerce")
+    if hidden is not None and field in hidden.columns:
+        values = values.mask(hidden[field].astype(bool))
+    if not (values > 0).any():  # a text field, or every weight hidden: not an empty table
+        example = next((v for v in frame[field] if v not in (None, "")), None)
+        raise SozialraumError("impact_weights_invalid", field=field, value=example)
     return {str(k): float(v) for k, v in zip(frame[key], values)}
+
+
+def of_districts(table, keys: set, key: str):
+    """The rows of the districts of INPUT: the rest is the districts given, not every district
+    of a series table (e.g. the whole city's, with INPUT filtered to a part)."""
+    if table is None or not len(table):
+        return table
+    inside = table["key"].astype(str).isin(keys)
+    if not inside.any():
+        found, own = sorted(set(table["key"].astype(str)))[:5], sorted(keys)[:5]
+        raise SozialraumError("impact_series_keys", field=key, series=", ".join(found), layer=", ".join(own))
+    return table[inside]
 
 
 YEAR_NAME = re.compile(r"^(?P<id>.+)_(?P<year>\d{4})$")
@@ -147,6 +177,11 @@ def series_from_table(layer: QgsVectorLayer):
     from .series_table import read_series
 
     source = layer.source()
+    names = layer.fields().names()
+    missing = [n for n in ("key", "indicator", "year", "value", "numerator", "denominator", "shown") if n not in names]
+    if missing:  # e.g. the district layer chosen as SERIES
+        raise SozialraumError("impact_series_columns", file=source, missing=", ".join(missing),
+                              columns=", ".join(names))
     path, _, rest = source.partition("|")
     table = dict(p.split("=", 1) for p in rest.split("|") if "=" in p).get("layername", "series")
     frame = read_series(path, table)

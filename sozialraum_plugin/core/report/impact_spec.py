@@ -51,6 +51,8 @@ def impact_from_json(value: Any, file: str) -> Optional[ImpactSpec]:
         v = getattr(spec, name)
         if v is not None and (isinstance(v, bool) or not isinstance(v, int)):
             raise bad(f"{name} is a year (a whole number)")
+    if isinstance(spec.seed, bool) or not isinstance(spec.seed, int) or spec.seed < 0:
+        raise bad("seed is a whole number, 0 or more")  # (numpy refuses a negative seed)
     if isinstance(spec.min_overlap, bool) or not isinstance(spec.min_overlap, (int, float)) \
             or not 0 <= spec.min_overlap <= 100:
         raise bad("min_overlap is a share of the area in per cent (0 to 100)")

@@ -51,7 +51,7 @@ class ImpactSection(QGroupBox):
             spin.setRange(0, 3000)
             spin.setSpecialValueText(text)
         self.seed_spin = QSpinBox()
-        self.seed_spin.setRange(0, 1_000_000)
+        self.seed_spin.setRange(0, 2_147_483_647)  # any seed a definition holds (a smaller range would change it)
         self.seed_spin.setValue(1)
         which = QHBoxLayout()  # one row: the field or expression, or the areas file with its share
         which.addWidget(self.value_edit, 1)

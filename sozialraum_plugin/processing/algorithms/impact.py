@@ -85,7 +85,7 @@ class ImpactAlgorithm(SozialraumAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             "POPULATION_FIELD", self.tr("Population (weights)"), None, "INPUT", optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            "SEED", self.tr("Seed of the bootstrap"), QgsProcessingParameterNumber.Type.Integer, 1))
+            "SEED", self.tr("Seed of the bootstrap"), QgsProcessingParameterNumber.Type.Integer, 1, minValue=0))
         self.addParameter(language_parameter())
         self.addParameter(QgsProcessingParameterString("TITLE", self.tr("Title of the chart page"), optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -118,7 +118,8 @@ class ImpactAlgorithm(SozialraumAlgorithm):
         from ...gis import impact_input
 
         field = self.parameterAsString(parameters, "FUNDED_FIELD", context)
-        expression = self.parameterAsExpression(parameters, "FUNDED_EXPRESSION", context).strip()
+        # parameterAsExpression returns '' for a broken expression: read the text to report it
+        expression = self.parameterAsString(parameters, "FUNDED_EXPRESSION", context).strip()
         areas = self.parameterAsVectorLayer(parameters, "PROGRAMME_AREAS", context)
         given = [n for n, v in (("FUNDED_FIELD", field), ("FUNDED_EXPRESSION", expression),
                                 ("PROGRAMME_AREAS", areas)) if v]
@@ -133,7 +134,7 @@ class ImpactAlgorithm(SozialraumAlgorithm):
         shares = impact_input.overlap_shares(layer, key, areas)
         source = words.translate("Impact", "programme areas {0} (at least {1} % of the area)").format(
             areas.name(), format_number(minimum, 0 if float(minimum).is_integer() else 1, lang=words.lang))
-        return {k for k, share in shares.items() if share * 100 >= minimum - 1e-9}, source
+        return impact_input.funded_by_overlap(shares, minimum), source
 
     def compute(self, parameters, context, feedback):
         from ...core.errors import SozialraumError
@@ -160,7 +161,9 @@ class ImpactAlgorithm(SozialraumAlgorithm):
                 _, given = impact_input.series_from_layer(frame, hidden, key, missing)
         else:
             series, given = impact_input.series_from_layer(frame, hidden, key, ids)
-        weights = impact_input.weights_of(frame, key, self.parameterAsString(parameters, "POPULATION_FIELD", context))
+        series, given = impact_input.of_districts(series, keys, key), impact_input.of_districts(given, keys, key)
+        weights = impact_input.weights_of(frame, key, self.parameterAsString(parameters, "POPULATION_FIELD", context),
+                                          hidden)
         optional = {name.lower(): int(parameters[name]) for name in ("BASE_YEAR", "YEAR")
                     if parameters.get(name) not in (None, "")}
         result = impact(series, funded, ids, given=given, weights=weights,
