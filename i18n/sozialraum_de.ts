@@ -1242,42 +1242,42 @@ Ein Nenner von 0 oder ein fehlender Nenner ergibt keinen Wert (nie unendlich). F
         <translation>übrige Gebiete (Mittel)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="128"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="129"/>
         <source>field {0}</source>
         <translation>Feld {0}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="130"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="131"/>
         <source>expression {0}</source>
         <translation>Ausdruck {0}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="134"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="135"/>
         <source>programme areas {0} (at least {1} % of the area)</source>
         <translation>Programmgebiete {0} (mindestens {1} % der Fläche)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="181"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="184"/>
         <source>Funded districts and the rest</source>
         <translation>Geförderte Gebiete und die übrigen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="202"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="205"/>
         <source>Hidden (·)</source>
         <translation>Verborgen (·)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="221"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="224"/>
         <source>Mean of the districts per year; funded: {source}.</source>
         <translation>Mittel der Gebiete je Jahr; gefördert: {source}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="223"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="226"/>
         <source>Mean change of the districts; funded: {source}.</source>
         <translation>Mittlere Veränderung der Gebiete; gefördert: {source}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="226"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="229"/>
         <source>Change {a}–{b}.</source>
         <translation>Veränderung {a}–{b}.</translation>
     </message>
@@ -1409,17 +1409,17 @@ OUTPUT: die Tabelle (.xlsx mit den Jahren und der Methode auf eigenen Blättern,
         <translation>Übrige Gebiete</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="173"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="176"/>
         <source>Funded districts ({0}): {1}</source>
         <translation>Geförderte Gebiete ({0}): {1}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="175"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="178"/>
         <source>{0}: difference of the changes {1:+.3f} ({2:.3f} to {3:.3f}); n = {4} / {5}</source>
         <translation>{0}: Differenz der Veränderungen {1:+.3f} ({2:.3f} bis {3:.3f}); n = {4} / {5}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="191"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="194"/>
         <source>Done in {0:.1f} s.</source>
         <translation>Fertig in {0:.1f} s.</translation>
     </message>
@@ -3524,6 +3524,21 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <location filename="../sozialraum_plugin/core/errors.py" line="263"/>
         <source>Name the indicators to compare (INDICATORS); the layer&apos;s year columns: {columns}.</source>
         <translation>Nennen Sie die zu vergleichenden Indikatoren (INDICATORS); Jahresspalten des Layers: {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="264"/>
+        <source>The field {field} (POPULATION_FIELD) holds no positive number to weight by (e.g. {value!r}).</source>
+        <translation>Das Feld {field} (POPULATION_FIELD) enthält keine positive Zahl, mit der gewichtet werden kann (z. B. {value!r}).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="265"/>
+        <source>No district of the series matches a district key of the layer ({field}): series e.g. {series}; layer e.g. {layer}.</source>
+        <translation>Kein Gebiet der Zeitreihe passt zu einem Gebietsschlüssel des Layers ({field}): Zeitreihe z. B. {series}; Layer z. B. {layer}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="266"/>
+        <source>SERIES {file} is not a series table: it lacks the columns {missing} (it has {columns}).</source>
+        <translation>SERIES {file} ist keine Zeitreihen-Tabelle: Ihr fehlen die Spalten {missing} (sie hat {columns}).</translation>
     </message>
 </context>
 <context>
