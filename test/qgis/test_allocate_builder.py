@@ -37,3 +37,21 @@ def test_bad_factors_are_a_problem_before_the_run(builder, sample_dir):  # noqa:
     builder.analysis.allocation.factors_edit.setText("hoch=1")
     builder.analysis.allocation.budget_spin.setValue(0)
     assert any("budget" in p.lower() for p in builder.problems()), builder.problems()
+
+
+def test_german_amounts_in_the_section(builder):  # noqa: F811
+    # review: a definition with "budget": "1.000.000,00" (valid, checked by the section's parser)
+    # or factors {"hoch": "0,8"} raised ValueError in the builder; a floor typed "5.000" was kept
+    # as 5 €, silently a thousandth of what a German writer meant
+    from sozialraum_plugin.core.supply.allocation_spec import allocation_from_json
+
+    section = builder.analysis.allocation
+    spec = allocation_from_json({"budget": "1.000.000,00", "population": "unter6",
+                                 "factors": {"hoch": "0,8", "mittel": 1, "niedrig": "1,2", "sehr niedrig": 1.5}})
+    section.load(spec)
+    assert section.budget_spin.value() == 1_000_000
+    assert section.factors_edit.text() == "hoch=0.8;mittel=1;niedrig=1.2;sehr niedrig=1.5"
+    section.floor_edit.setText("5.000,50")
+    assert section.spec().floor == 5000.5
+    section.floor_edit.setText("5.000")
+    assert any("5000" in p and "5.000" in p for p in section.problems()), section.problems()
