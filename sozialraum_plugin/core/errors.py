@@ -253,6 +253,7 @@ MESSAGES: dict[str, str] = {
     "allocate_no_factor": QT_TRANSLATE_NOOP("Messages", "FACTORS names no class the field {field} holds (values: {values}; classes in FACTORS: {classes})."),
     "allocate_invalid_definition": QT_TRANSLATE_NOOP("Messages", "{file}: the section \"allocation\" cannot be used: {reason}"),
     # --- revalloc ---
+    "allocate_floor_negative": QT_TRANSLATE_NOOP("Messages", "District {key}: its floor {floor} € is below 0 (check FLOOR)."),
     "allocate_amount_ambiguous": QT_TRANSLATE_NOOP("Messages", "{what}: '{value}' can be read as {small} € or as {large} €: write {large} or {small}."),
     "allocate_budget_fraction": QT_TRANSLATE_NOOP("Messages", "{what}: '{value}' has fractions of a cent; the allocations add up to the budget to the cent, so give it with at most two decimals."),
     # --- impact ---

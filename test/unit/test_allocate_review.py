@@ -61,3 +61,11 @@ def test_the_factors_text_reads_back_as_the_same_rule(text):
     assert (again.kind, again.table, again.params) == (rule.kind, rule.table, rule.params)
     spec = allocation_from_json({"budget": 5, "population": "u6", "factors": text})
     assert parse_factors(spec.factors_text()).params == rule.params
+
+
+def test_a_negative_floor_is_refused_not_a_negative_allocation():
+    # floors [-1000, 600, 600] of a 1000 € budget passed the check (sum 200 €) and gave district a
+    # −200,00 €: the sum was exact, one allocation was negative
+    with pytest.raises(SozialraumError) as error:
+        allocate(["a", "b", "c"], [10, 10, 10], ["1", "1", "1"], RULE, 100_000, floors=[-100_000, 60_000, 60_000])
+    assert error.value.code == "allocate_floor_negative" and "a" in str(error.value) and "-1000.00" in str(error.value)

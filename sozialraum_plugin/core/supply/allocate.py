@@ -305,6 +305,8 @@ def _check_bounds(keys, inside, low, high, budget) -> None:
     if not inside:
         raise SozialraumError("allocate_nothing_to_split")
     for i in inside:
+        if low[i] < 0:  # it never binds, but counted in the floors' sum it hid floors above the budget
+            raise SozialraumError("allocate_floor_negative", key=keys[i], floor=_said(low[i]))
         if high[i] is not None and high[i] < low[i]:
             raise SozialraumError("allocate_floor_above_cap", key=keys[i], floor=_said(low[i]), cap=_said(high[i]))
     floor_sum = sum(low.values())
