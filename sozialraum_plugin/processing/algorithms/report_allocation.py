@@ -47,7 +47,7 @@ def allocation_publication(run, frame, publication):
     (or the rule hid the allocation itself, a small area), plus partners (core/supply/allocate_publish)."""
     import numpy as np
 
-    from ...core.supply.allocate_publish import MONEY
+    from ...core.supply.allocate_publish import MONEY, copies_of
     from ...core.supply.allocation_run import run_allocation
 
     a = run.d.allocation
@@ -74,8 +74,12 @@ def allocation_publication(run, frame, publication):
     for column in MONEY:
         hide(column, rule.secret, "derived")
         hide(column, rule.partners, "complementary")
-    hide(a.population, rule.partners, "complementary")
+    for column in copies_of(a.population, publication.derived):  # EW and the columns it copies (EW_2021)
+        hide(column, rule.partners, "complementary")
     hide("need_factor", rule.factor_hidden, "derived")
+    from ...core.supply.allocate_publish import spread
+
+    spread(mask, reasons, publication, frame)  # a rate over a partner's population would give it back
     from dataclasses import replace
 
     return replace(publication, mask=mask.astype(bool), reasons=reasons)

@@ -1,0 +1,66 @@
+"""Review of the allocation's publication rule in a report with years (Flensburg, 13 Stadtteile,
+2019–2021): a partner's population must not come back through its year column, the series
+table, or a rate over it."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsVectorLayer
+
+ROOT = Path(__file__).resolve().parents[2]
+FLENSBURG = ROOT / "resources" / "sample" / "flensburg"
+
+
+@pytest.fixture(scope="module")
+def report(provider, tmp_path_factory):
+    import processing
+
+    folder = tmp_path_factory.mktemp("allocation_years")
+    data = json.loads((FLENSBURG / "sozialmonitoring_flensburg.json").read_text(encoding="utf-8"))
+    data["boundaries"] = str(FLENSBURG / data["boundaries"])
+    for table in data["tables"]:
+        table["path"] = str(FLENSBURG / table["path"])
+    data["maps"], data["profiles"] = [], None
+    for ind in data["indicators"]:
+        if ind["id"] == "EW":
+            ind["threshold"] = 3460  # Altstadt (3,453 under 65 in 2021) is a small count
+    data["allocation"] = {"budget": "500.000,00", "population": "EW", "need_field": "status_index",
+                          "factors": "linear:0.5:1.5"}
+    path = folder / "bericht.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = folder / "out"
+    out.mkdir()
+    processing.run("sozialraum:report", {"DEFINITION": str(path), "OUTPUT_FOLDER": str(out)})
+    return out
+
+
+def rows(path, layer):
+    found = QgsVectorLayer(f"{path}|layername={layer}", layer, "ogr")
+    assert found.isValid()
+    plain = lambda v: None if v is None or (hasattr(v, "isNull") and v.isNull()) else v  # noqa: E731
+    return {str(f["AREA_ID"]): {n: plain(f[n]) for n in found.fields().names()} for f in found.getFeatures()}
+
+
+def test_a_partners_population_stays_hidden_in_every_year_column_and_rate(report):
+    internal = rows(report / "sozialraum_intern.gpkg", "sozialraum_intern")
+    published = rows(report / "sozialraum.gpkg", "sozialraum")
+    assert round(sum(r["allocation"] for r in internal.values()) * 100) == 50_000_000
+    hidden = [k for k, r in published.items() if r["allocation"] is None and internal[k]["allocation"]]
+    assert len(hidden) >= 3, hidden  # Altstadt, its complementary one, and a partner for the money
+    with sqlite3.connect(report / "sozialraum.gpkg") as db:
+        series = db.execute("select key, year, value from series where indicator = 'EW'").fetchall()
+    for k in hidden:
+        ew = internal[k]["EW"]
+        row = published[k]
+        assert row["EW"] is None
+        leaks = [n for n, v in row.items() if isinstance(v, (int, float)) and not isinstance(v, bool)
+                 and abs(v - ew) < 0.5 and n != "fid"]
+        assert not leaks, (k, ew, leaks)
+        for year in (2019, 2020, 2021):  # a rate over the population beside its shown numerator
+            rate, count = row.get(f"Q_{year}"), row.get(f"SGB2_{year}")
+            if year == 2021:
+                assert rate is None or count is None, (k, year, count * 100 / rate, ew)
+        assert not [(y, v) for key, y, v in series if str(key) == k and y == 2021 and v is not None], k
