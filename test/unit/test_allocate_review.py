@@ -69,3 +69,21 @@ def test_a_negative_floor_is_refused_not_a_negative_allocation():
     with pytest.raises(SozialraumError) as error:
         allocate(["a", "b", "c"], [10, 10, 10], ["1", "1", "1"], RULE, 100_000, floors=[-100_000, 60_000, 60_000])
     assert error.value.code == "allocate_floor_negative" and "a" in str(error.value) and "-1000.00" in str(error.value)
+
+
+def test_a_continuous_rules_sensitivity_names_its_parameters_as_factors_does():
+    # the sheet said "low +10 %" / "a −10 %", English words in a German table; now the parameter
+    # names of FACTORS (linear:LOW:HIGH, German linear:UNTEN:OBEN; slope:A:B), through the words
+    from sozialraum_plugin.core.supply.allocate import sensitivity
+    from sozialraum_plugin.core.supply.allocate_table import AllocationInput, sensitivity_sheet
+
+    keys, pops, index = ["a", "b", "c"], [10, 20, 30], [-1.0, 0.0, 2.0]
+    for text, names in (("linear:0.5:1.5", ("LOW", "HIGH")), ("slope:1:0.2", ("A", "B"))):
+        rule = parse_factors(text)
+        alloc = allocate(keys, pops, index, rule, 100_000)
+        sens = sensitivity(keys, pops, index, rule, 100_000, base=alloc)
+        data = AllocationInput(keys, keys, pops, index, "status_index", "u6")
+        headers = [c.header for c in sensitivity_sheet(data, alloc, sens, None, "en").columns]
+        for name in names:
+            assert f"{name} +10 %: allocation (€)" in headers and f"{name} −10 %: change (€)" in headers
+        assert not [h for h in headers if h.split(" ")[0] in ("low", "high", "a", "b")]

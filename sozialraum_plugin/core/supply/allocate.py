@@ -107,7 +107,7 @@ class FactorRule:
                     table = {**self.table, key: self.table[key] * scale}
                     out.append((self.labels[key], sign, replace(self, table=table)))
             else:
-                names = ("low", "high") if self.kind == "linear" else ("a", "b")
+                names = ("LOW", "HIGH") if self.kind == "linear" else ("A", "B")  # as FACTORS names them
                 for i, name in enumerate(names):
                     params = list(self.params)
                     params[i] = params[i] * scale
@@ -353,6 +353,7 @@ class Sensitivity:
     variants: list
     largest: int  # cents
     largest_at: tuple = ()  # (variant name, sign, district key)
+    kind: str = "classes"  # the rule's: a continuous rule's variants are its parameters (LOW, HIGH, A, B)
 
 
 def sensitivity(keys, population, need, rule: FactorRule, budget: int, floors=None, caps=None,
@@ -366,4 +367,4 @@ def sensitivity(keys, population, need, rule: FactorRule, budget: int, floors=No
         for key, a, b in zip(keys, base.allocation, other.allocation):
             if abs(b - a) > largest:
                 largest, where = abs(b - a), (name, sign, key)
-    return Sensitivity(out, largest, where)
+    return Sensitivity(out, largest, where, rule.kind)
