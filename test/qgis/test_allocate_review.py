@@ -64,3 +64,22 @@ def test_a_partners_population_stays_hidden_in_every_year_column_and_rate(report
             if year == 2021:
                 assert rate is None or count is None, (k, year, count * 100 / rate, ew)
         assert not [(y, v) for key, y, v in series if str(key) == k and y == 2021 and v is not None], k
+
+
+@pytest.mark.parametrize("params, words", [({"BUDGET": 100.005}, ["BUDGET", "100.005"]),
+                                           ({"FLOOR": "5.000"}, ["FLOOR", "5000"]),
+                                           ({"FLOOR": "-500"}, ["-500.00"])])
+def test_bad_amounts_are_named_by_the_algorithm(provider, tmp_path, params, words):
+    # 100.005 € was rounded up (allocations added up to 100,01 €), FLOOR '5.000' was 5 €, and a
+    # negative floor gave a district a negative allocation: now each a message, no traceback
+    import processing
+    from qgis.core import QgsProcessingException
+
+    berlin = ROOT / "resources" / "sample" / "berlin" / "lor_planungsraeume_2021.shp"
+    factors = ";".join(f"{i}={1 + i / 10}" for i in range(1, 13))  # BEZ '01' … '12'
+    with pytest.raises(QgsProcessingException) as error:
+        processing.run("sozialraum:allocate", {
+            "INPUT": str(berlin), "BUDGET": 1000, "POPULATION_FIELD": "GROESSE_M2", "NEED_FIELD": "BEZ",
+            "FACTORS": factors, "KEY_FIELD": "PLR_ID", "OUTPUT": str(tmp_path / "out.gpkg"), **params})
+    message = str(error.value)
+    assert "Traceback" not in message and all(w in message for w in words), message
