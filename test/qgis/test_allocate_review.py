@@ -83,3 +83,20 @@ def test_bad_amounts_are_named_by_the_algorithm(provider, tmp_path, params, word
             "FACTORS": factors, "KEY_FIELD": "PLR_ID", "OUTPUT": str(tmp_path / "out.gpkg"), **params})
     message = str(error.value)
     assert "Traceback" not in message and all(w in message for w in words), message
+
+
+def test_the_internal_csv_says_it_is_internal(provider, tmp_path):
+    # the workbook's first sheet carries "Internal: … must not be published"; TABLE_INTERNAL as
+    # .csv dropped the sheet's notes, so the finance department's full copy looked publishable
+    import processing
+
+    berlin = ROOT / "resources" / "sample" / "berlin" / "lor_planungsraeume_2021.shp"
+    factors = ";".join(f"{i}={1 + i / 10}" for i in range(1, 13))
+    result = processing.run("sozialraum:allocate", {
+        "INPUT": str(berlin), "BUDGET": 1000, "POPULATION_FIELD": "GROESSE_M2", "NEED_FIELD": "BEZ",
+        "FACTORS": factors, "KEY_FIELD": "PLR_ID", "OUTPUT": str(tmp_path / "out.gpkg"), "LANGUAGE": "en",
+        "TABLE": str(tmp_path / "Verteilung.csv"), "TABLE_INTERNAL": str(tmp_path / "intern.csv")})
+    internal = Path(result["TABLE_INTERNAL"]).read_text(encoding="utf-8-sig")
+    assert "Internal: contains values that must not be published" in internal.splitlines()[-1]
+    assert "Internal" not in (tmp_path / "Verteilung.csv").read_text(encoding="utf-8-sig")
+    assert internal.splitlines()[-2].startswith("Total,")

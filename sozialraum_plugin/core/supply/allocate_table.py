@@ -148,6 +148,8 @@ def csv_text(sheet: Sheet, words) -> str:
     for row in sheet.rows:
         out.writerow(["·" if isinstance(v, Hidden) else number_text(v, c.decimals, lang) if is_number(v)
                       else "" if v is None else str(v) for c, v in zip(sheet.columns, row)])
+    for note in sheet.notes:  # the internal copy says what it is, in a CSV as in the workbook
+        out.writerow([note])
     return buffer.getvalue()
 
 
