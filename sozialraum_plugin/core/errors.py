@@ -244,7 +244,7 @@ MESSAGES: dict[str, str] = {
     "allocate_factors_invalid": QT_TRANSLATE_NOOP("Messages", "FACTORS: '{value}' cannot be read. Write class=factor pairs separated by ';' (hoch=0.8;mittel=1;niedrig=1.2;sehr niedrig=1.5 or 1=0.8;2=1;3=1.2;4=1.5), linear:LOW:HIGH or slope:A:B[:MIN:MAX]."),
     "allocate_factor_negative": QT_TRANSLATE_NOOP("Messages", "FACTORS: '{value}' gives a negative factor; factors must be 0 or more."),
     "allocate_factor_twice": QT_TRANSLATE_NOOP("Messages", "FACTORS: the class {value} is given twice."),
-    "allocate_amount_invalid": QT_TRANSLATE_NOOP("Messages", "{what}: '{value}' is no amount in euros (e.g. 1000000 or 1.000.000,00 written as 1000000,00)."),
+    "allocate_amount_invalid": QT_TRANSLATE_NOOP("Messages", "{what}: '{value}' is no amount in euros (e.g. 1000000, 1000000,50 or 1.000.000,00)."),
     "allocate_budget_invalid": QT_TRANSLATE_NOOP("Messages", "BUDGET: the budget must be more than 0 € (given: {value})."),
     "allocate_nothing_to_split": QT_TRANSLATE_NOOP("Messages", "The budget cannot be split: no district has a population above 0 with a need factor above 0 (check POPULATION_FIELD, NEED_FIELD and FACTORS)."),
     "allocate_floor_above_cap": QT_TRANSLATE_NOOP("Messages", "District {key}: its floor {floor} € is above its cap {cap} €."),
@@ -252,6 +252,10 @@ MESSAGES: dict[str, str] = {
     "allocate_caps_below_budget": QT_TRANSLATE_NOOP("Messages", "The caps add up to {caps} €, less than the budget of {budget} €: raise CAP or lower BUDGET."),
     "allocate_no_factor": QT_TRANSLATE_NOOP("Messages", "FACTORS names no class the field {field} holds (values: {values}; classes in FACTORS: {classes})."),
     "allocate_invalid_definition": QT_TRANSLATE_NOOP("Messages", "{file}: the section \"allocation\" cannot be used: {reason}"),
+    # --- revalloc ---
+    "allocate_floor_negative": QT_TRANSLATE_NOOP("Messages", "District {key}: its floor {floor} € is below 0 (check FLOOR)."),
+    "allocate_amount_ambiguous": QT_TRANSLATE_NOOP("Messages", "{what}: '{value}' can be read as {small} € or as {large} €: write {large} or {small}."),
+    "allocate_budget_fraction": QT_TRANSLATE_NOOP("Messages", "{what}: '{value}' has fractions of a cent; the allocations add up to the budget to the cent, so give it with at most two decimals."),
     # --- impact ---
     "impact_duplicate": QT_TRANSLATE_NOOP("Messages", "The series has two values for district {key}, indicator {indicator}, year {year}."),
     "impact_no_series": QT_TRANSLATE_NOOP("Messages", "The indicator {indicator} has no values: neither the series nor the layer's columns {indicator}_<year> or {indicator} hold it."),

@@ -53,3 +53,21 @@ def test_columns_only_the_analysis_names_are_joined(builder, sample_dir):  # noq
     assert builder.analysis.supply.spec().target == "18-27"
     joined = [f for t in builder.definition().tables for f in t.fields]
     assert "6-15" in joined and "18-27" in joined, joined
+
+
+def test_german_amounts_in_the_section(builder):  # noqa: F811
+    # review: a definition with "budget": "1.000.000,00" (valid, checked by the section's parser)
+    # or factors {"hoch": "0,8"} raised ValueError in the builder; a floor typed "5.000" was kept
+    # as 5 €, silently a thousandth of what a German writer meant
+    from sozialraum_plugin.core.supply.allocation_spec import allocation_from_json
+
+    section = builder.analysis.allocation
+    spec = allocation_from_json({"budget": "1.000.000,00", "population": "unter6",
+                                 "factors": {"hoch": "0,8", "mittel": 1, "niedrig": "1,2", "sehr niedrig": 1.5}})
+    section.load(spec)
+    assert section.budget_spin.value() == 1_000_000
+    assert section.factors_edit.text() == "hoch=0.8;mittel=1;niedrig=1.2;sehr niedrig=1.5"
+    section.floor_edit.setText("5.000,50")
+    assert section.spec().floor == 5000.5
+    section.floor_edit.setText("5.000")
+    assert any("5000" in p and "5.000" in p for p in section.problems()), section.problems()

@@ -26,6 +26,8 @@ def report(provider, tmp_path_factory):
     data["boundaries"] = str(BERLIN / data["boundaries"])
     for table in data["tables"]:
         table["path"] = str(BERLIN / table["path"])
+    if data.get("supply"):  # (the sample got a supply section in the merge: its facilities beside it)
+        data["supply"]["facilities"] = str(BERLIN / data["supply"]["facilities"])
     for ind in data["indicators"]:
         if ind["id"] == "unter6":
             ind["threshold"] = 35
@@ -121,3 +123,18 @@ def test_profile_pages_and_map_show_the_allocation(report, layers):
     subprocess.run(["pdftoppm", "-r", "60", "-png", "-f", str(len(maps) - 1), "-l", str(len(maps) - 1),
                     str(out / "Karten.pdf"), str(png)], check=True)
     assert list(out.parent.glob("allocation_map*.png"))
+
+
+def test_a_partners_population_cannot_be_computed_back_from_a_rate(layers):
+    # review: the partner 04400831 (57 children, "hoch") had unter6 hidden but Kita places per
+    # 1,000 children and the places shown: 57 came back as places × 1,000 / rate, and with it, from
+    # the class's hidden sum, the secret 34 children of 03300517 and their money
+    internal, published = layers
+    hidden = [k for k, r in published.items() if r["allocation"] is None and internal[k]["allocation"]]
+    assert len(hidden) >= 2
+    for k in hidden:
+        row = published[k]
+        assert row["unter6"] is None
+        rate, places = row.get("supply_per_1000"), row.get("supply_capacity")
+        assert rate is None or places is None or not rate, (k, places * 1000 / rate, internal[k]["unter6"])
+        assert "supply_per_1000" in row["suppressed_fields"].split(",")

@@ -72,7 +72,10 @@ class FactorRule:
     def text(self) -> str:
         if self.kind == "classes":
             return ";".join(f"{self.labels[k]}={_short(v)}" for k, v in self.table.items())
-        return ":".join([self.kind] + [_short(p) for p in self.params if p is not None])
+        params = list(self.params)
+        if self.kind == "slope" and params[3] is None:  # no MAX: "slope:A:B" or "slope:A:B:MIN:"
+            params = params[:2] if params[2] == 0 else params[:3] + [""]  # ("slope:A:B:MIN" is unreadable)
+        return ":".join([self.kind] + [_short(p) for p in params])
 
     def factors(self, values, reference=None) -> list:
         """The factor of each need value (None: no factor, the district gets nothing); a linear
@@ -104,7 +107,7 @@ class FactorRule:
                     table = {**self.table, key: self.table[key] * scale}
                     out.append((self.labels[key], sign, replace(self, table=table)))
             else:
-                names = ("low", "high") if self.kind == "linear" else ("a", "b")
+                names = ("LOW", "HIGH") if self.kind == "linear" else ("A", "B")  # as FACTORS names them
                 for i, name in enumerate(names):
                     params = list(self.params)
                     params[i] = params[i] * scale
@@ -166,15 +169,60 @@ def parse_factors(text) -> FactorRule:
 
 # --- money --------------------------------------------------------------------------------------
 
-def cents(value, what: str, rounding=ROUND_HALF_UP) -> int:
-    """Euros (a number or text with '.' or ',' as decimal mark) as whole cents."""
+def amount(value, what: str) -> Decimal:
+    """Euros as a Decimal: a number, or text as people write it: '1000000,50', '1.000.000,00',
+    '1,000,000.00', '1 000 000'. A single mark followed by three digits ('250.000', '1,000') is
+    refused: read as a decimal it would silently be a thousandth of what a German writer meant."""
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        text = str(value)  # (a float's shortest repr: 1234567.89, never 1234567.8899999)
+    else:
+        text = _amount_text(str(value), what, value)
     try:
-        amount = Decimal(str(value).strip().replace(" ", "").replace("€", "").replace(",", "."))
+        result = Decimal(text)
     except InvalidOperation:
         raise SozialraumError("allocate_amount_invalid", what=what, value=value) from None
-    if not amount.is_finite():
+    if not result.is_finite():
         raise SozialraumError("allocate_amount_invalid", what=what, value=value)
-    return int((amount * 100).quantize(Decimal(1), rounding=rounding))
+    return result
+
+
+def _amount_text(text: str, what: str, value) -> str:
+    import re
+
+    for space in " \u00a0\u202f€":
+        text = text.replace(space, "")
+    text = text.replace("\u2212", "-")
+    if "," in text and "." in text:  # both: the last one is the decimal mark
+        decimal = "," if text.rfind(",") > text.rfind(".") else "."
+        group = "." if decimal == "," else ","
+        if not re.fullmatch(r"[+-]?\d{1,3}(?:" + re.escape(group) + r"\d{3})+" + re.escape(decimal) + r"\d+", text):
+            raise SozialraumError("allocate_amount_invalid", what=what, value=value)
+        return text.replace(group, "").replace(decimal, ".")
+    for mark in ".,":
+        if text.count(mark) > 1:  # 1.000.000: thousands marks only
+            if not re.fullmatch(r"[+-]?\d{1,3}(?:" + re.escape(mark) + r"\d{3})+", text):
+                raise SozialraumError("allocate_amount_invalid", what=what, value=value)
+            return text.replace(mark, "")
+    if re.fullmatch(r"[+-]?[1-9]\d{0,2}[.,]\d{3}", text):
+        raise SozialraumError("allocate_amount_ambiguous", what=what, value=value,
+                              small=f"{Decimal(text.replace(',', '.')).normalize():f}", large=re.sub(r"[.,]", "", text))
+    return text.replace(",", ".")
+
+
+def cents(value, what: str, rounding=ROUND_HALF_UP) -> int:
+    """Euros (a number or text, see :func:`amount`) as whole cents."""
+    return int((amount(value, what) * 100).quantize(Decimal(1), rounding=rounding))
+
+
+def budget_cents(value, what: str = "BUDGET") -> int:
+    """A budget in whole cents. A budget with fractions of a cent (100.005) is refused: rounded,
+    the allocations would add up to more (or less) than the money there is. (A float's binary
+    noise, 0.30000000000000004, is no fraction of a cent.)"""
+    exact = amount(value, what) * 100
+    whole = exact.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    if abs(exact - whole) > Decimal("0.000001"):
+        raise SozialraumError("allocate_budget_fraction", what=what, value=value)
+    return int(whole)
 
 
 def euros(amount_cents: int) -> float:
@@ -257,6 +305,8 @@ def _check_bounds(keys, inside, low, high, budget) -> None:
     if not inside:
         raise SozialraumError("allocate_nothing_to_split")
     for i in inside:
+        if low[i] < 0:  # it never binds, but counted in the floors' sum it hid floors above the budget
+            raise SozialraumError("allocate_floor_negative", key=keys[i], floor=_said(low[i]))
         if high[i] is not None and high[i] < low[i]:
             raise SozialraumError("allocate_floor_above_cap", key=keys[i], floor=_said(low[i]), cap=_said(high[i]))
     floor_sum = sum(low.values())
@@ -303,6 +353,7 @@ class Sensitivity:
     variants: list
     largest: int  # cents
     largest_at: tuple = ()  # (variant name, sign, district key)
+    kind: str = "classes"  # the rule's: a continuous rule's variants are its parameters (LOW, HIGH, A, B)
 
 
 def sensitivity(keys, population, need, rule: FactorRule, budget: int, floors=None, caps=None,
@@ -316,4 +367,4 @@ def sensitivity(keys, population, need, rule: FactorRule, budget: int, floors=No
         for key, a, b in zip(keys, base.allocation, other.allocation):
             if abs(b - a) > largest:
                 largest, where = abs(b - a), (name, sign, key)
-    return Sensitivity(out, largest, where)
+    return Sensitivity(out, largest, where, rule.kind)

@@ -87,3 +87,57 @@ def initial_hidden(frame, population: str, need: str, threshold: float, hidden=N
     need_mask = (hidden[need].reindex(frame.index, fill_value=False).to_numpy(dtype=bool)
                  if hidden is not None and need in hidden.columns else [False] * len(frame))
     return ({i for i, h in enumerate(pop) if h}, {i for i, h in enumerate(need_mask) if h})
+
+
+def copies_of(column: str, derived: dict) -> list:
+    """``column`` and what it is a copy of, as the rule's ``derived`` says (the report year's
+    ``EW`` of ``EW_2021`` of ``EW_unter_65_2021``): hiding a partner's population hides them all,
+    the copy gives its source back as the source gives the copy."""
+    found, todo = [], [column]
+    while todo:
+        name = todo.pop()
+        if name in found:
+            continue
+        found.append(name)
+        sources = list(derived.get(name, []))
+        if len(sources) == 1:  # one source: a copy (several: a rate or an index, not invertible)
+            todo += sources
+    return found
+
+
+def spread(mask, reasons, publication, frame) -> None:
+    """After the money's partners got their population hidden (in ``mask``/``reasons``, in place):
+    what the report's rule derives from a hidden cell follows it, as the rule itself does at its
+    end. A partner's population is the only thing that keeps the secret's money secret; a rate over
+    it printed beside its shown numerator (Kita places per 1,000 children) gives it back
+    (places × 1,000 / rate), and so would a total of which it is the only hidden part."""
+    import numpy as np
+    import pandas as pd
+
+    from ..publish.rule import _complete_columns, _complete_groups, _numbers
+
+    groups = [[c for c in [total, *parts] if c in mask.columns] for total, parts in publication.totals.items()]
+    groups = [g for g in groups if len(g) >= 2]
+    counts = [c for c in publication.counts if c in mask.columns and c in frame.columns]
+    columns = sorted({c for g in groups for c in g} | set(counts))
+    for _ in range(len(mask.columns) + 1):
+        before = mask.to_numpy(dtype=bool).copy()
+        if columns:
+            values = pd.DataFrame({c: _numbers(frame, c) for c in columns}, index=mask.index)
+            part = mask[columns].copy()
+            secret = part & (reasons[columns] != "population")  # small areas: unreliable, not secret
+            _complete_groups(values, part, secret, groups)
+            _complete_columns(values, part, secret, counts)
+            new = part & ~mask[columns]
+            for col in columns:
+                reasons.loc[new[col].to_numpy(), col] = "complementary"
+                mask[col] = mask[col].to_numpy(dtype=bool) | part[col].to_numpy(dtype=bool)
+        for target, sources in publication.derived.items():
+            known = [s for s in sources if s in mask.columns]
+            if target not in mask.columns or not known:
+                continue
+            found = mask[known].to_numpy(dtype=bool).any(axis=1) & ~mask[target].to_numpy(dtype=bool)
+            reasons.loc[found, target] = "derived"
+            mask[target] = mask[target].to_numpy(dtype=bool) | found
+        if np.array_equal(before, mask.to_numpy(dtype=bool)):
+            break

@@ -21,6 +21,9 @@ from .allocate_publish import AllocationRule
 
 EXCLUDED = {"population": QT_TRANSLATE_NOOP("Allocation", "no population"),
             "need": QT_TRANSLATE_NOOP("Allocation", "no need factor")}
+#: a continuous rule's parameters as the FACTORS help names them (German: linear:UNTEN:OBEN)
+PARAMETERS = {"LOW": QT_TRANSLATE_NOOP("Allocation", "LOW"), "HIGH": QT_TRANSLATE_NOOP("Allocation", "HIGH"),
+              "A": "A", "B": "B"}
 BOUND = {"floor": QT_TRANSLATE_NOOP("Allocation", "floor"), "cap": QT_TRANSLATE_NOOP("Allocation", "cap")}
 
 
@@ -105,7 +108,8 @@ def sensitivity_sheet(data: AllocationInput, alloc: Allocation, sens: Sensitivit
                SheetColumn("name", w.translate("Allocation", "Name")),
                SheetColumn("allocation", w.translate("Allocation", "Allocation (€)"), True, 2)]
     for name, sign, _values in sens.variants:
-        label = f"{name} {'+' if sign > 0 else '−'}10 %"
+        shown = w.translate("Allocation", PARAMETERS[name]) if sens.kind != "classes" else name
+        label = f"{shown} {'+' if sign > 0 else '−'}10 %"
         columns.append(SheetColumn(f"{name}{sign}", w.translate("Allocation", "{0}: allocation (€)").format(label),
                                    True, 2))
         columns.append(SheetColumn(f"d{name}{sign}", w.translate("Allocation", "{0}: change (€)").format(label),
@@ -144,6 +148,8 @@ def csv_text(sheet: Sheet, words) -> str:
     for row in sheet.rows:
         out.writerow(["·" if isinstance(v, Hidden) else number_text(v, c.decimals, lang) if is_number(v)
                       else "" if v is None else str(v) for c, v in zip(sheet.columns, row)])
+    for note in sheet.notes:  # the internal copy says what it is, in a CSV as in the workbook
+        out.writerow([note])
     return buffer.getvalue()
 
 

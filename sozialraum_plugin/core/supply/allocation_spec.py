@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from ..errors import SozialraumError
-from .allocate import cents, parse_factors
+from .allocate import budget_cents, cents, parse_factors
 
 FIELDS = ("need_factor", "base_share", "allocation", "difference", "per_capita", "allocation_note")
 DEFAULT_FACTORS = {"hoch": 0.8, "mittel": 1.0, "niedrig": 1.2, "sehr niedrig": 1.5}
@@ -49,13 +49,19 @@ def allocation_from_json(data: Any, file: str = "definition") -> Optional[Alloca
         raise _reason(file, "unknown entries: " + ", ".join(unknown))
     spec = AllocationSpec(**data)
     try:
-        if cents(spec.budget, "budget") <= 0:
+        if budget_cents(spec.budget, "budget") <= 0:
             raise _reason(file, f"budget {spec.budget!r} is not above 0")
         parse_factors(spec.factors)
         for name in ("floor", "cap"):
             value = getattr(spec, name)
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 cents(value, name)
+            elif isinstance(value, str) and value.strip():  # a field name, or an amount as text
+                try:
+                    cents(value, name)
+                except SozialraumError as error:
+                    if error.code == "allocate_amount_ambiguous":  # "5.000": 5 € or 5000 €?
+                        raise
     except SozialraumError as error:
         if error.code == "allocate_invalid_definition":
             raise

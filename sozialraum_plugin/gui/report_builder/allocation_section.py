@@ -11,13 +11,17 @@ NEED_FIELDS = ("status_class", "status_code", "status_index")
 
 
 def _amount_or_field(text: str):
-    """'' → None, '500' / '500,50' → 500.0 / 500.5, anything else: a field name."""
+    """'' → None, '500' / '500,50' / '5.000,50' → 500.0 / 500.5 / 5000.5, anything else (a field
+    name, or '5.000', which problems() names: 5 € or 5000 €?) as typed."""
+    from ...core.errors import SozialraumError
+    from ...core.supply.allocate import amount
+
     text = text.strip()
     if not text:
         return None
     try:
-        return float(text.replace(",", "."))
-    except ValueError:
+        return float(amount(text, ""))
+    except SozialraumError:
         return text
 
 
@@ -25,6 +29,28 @@ def _text(value) -> str:
     if value is None:
         return ""
     return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _budget(value) -> float:
+    """The definition's budget for the spin box ("1.000.000,00" is a budget too; float() failed)."""
+    from ...core.errors import SozialraumError
+    from ...core.supply.allocate import budget_cents, euros
+
+    try:
+        return euros(budget_cents(value or 0, "budget"))
+    except SozialraumError:
+        return 0.0  # (problems() names a budget of 0)
+
+
+def _factors_text(factors) -> str:
+    """The FACTORS text of the definition's factors ({"hoch": "0,8"} too; float() failed)."""
+    from ...core.errors import SozialraumError
+    from ...core.supply.allocate import parse_factors
+
+    try:
+        return parse_factors(factors).text()
+    except SozialraumError:  # kept as written: problems() names it
+        return ";".join(f"{k}={v}" for k, v in factors.items()) if isinstance(factors, dict) else str(factors)
 
 
 class AllocationSection(QGroupBox):
@@ -96,14 +122,13 @@ class AllocationSection(QGroupBox):
         self._apply(spec or AllocationSpec())
 
     def _apply(self, spec: AllocationSpec) -> None:
-        self.budget_spin.setValue(float(spec.budget or 0))
+        self.budget_spin.setValue(_budget(spec.budget))
         for combo, name in ((self.population_combo, spec.population), (self.need_combo, spec.need_field)):
             if name and combo.findText(name) < 0:
                 combo.addItem(name, name)
             combo.setCurrentIndex(max(0, combo.findText(name)) if name else -1)
         factors = spec.factors if spec.factors is not None else DEFAULT_FACTORS
-        self.factors_edit.setText(";".join(f"{k}={_text(float(v))}" for k, v in factors.items())
-                                  if isinstance(factors, dict) else str(factors))
+        self.factors_edit.setText(_factors_text(factors))
         self.floor_edit.setText(_text(spec.floor))
         self.cap_edit.setText(_text(spec.cap))
 

@@ -98,7 +98,7 @@ class AllocateAlgorithm(SozialraumAlgorithm):
             self.addOutput(QgsProcessingOutputNumber(name, text))
 
     def compute(self, parameters, context, feedback):
-        from ...core.supply.allocate import cents, euros, parse_factors
+        from ...core.supply.allocate import budget_cents, euros, parse_factors
         from ...core.supply.allocate_table import money
         from ...core.supply.allocation_run import AllocationSettings, run_allocation
         from ...gis.allocation_output import write_allocation_layer, write_allocation_table
@@ -106,7 +106,7 @@ class AllocateAlgorithm(SozialraumAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
         words = self.words(parameters, context)
         settings = AllocationSettings(
-            budget=cents(self.parameterAsString(parameters, "BUDGET", context), "BUDGET"),
+            budget=budget_cents(self.parameterAsDouble(parameters, "BUDGET", context)),
             population=self.parameterAsString(parameters, "POPULATION_FIELD", context),
             need=self.parameterAsString(parameters, "NEED_FIELD", context),
             rule=parse_factors(self.parameterAsString(parameters, "FACTORS", context)),

@@ -16,22 +16,26 @@ def allocation_step(run, steps) -> None:
     """The allocation's columns on the current intermediate (raw values: the report's own rule
     decides what is published)."""
     a, d = run.d.allocation, run.d
-    params = {"INPUT": run.current, "BUDGET": float(a.budget), "POPULATION_FIELD": a.population,
-              "NEED_FIELD": a.need_field, "FACTORS": a.factors_text(), "KEY_FIELD": d.key,
+    from ...core.supply.allocate import budget_cents, euros
+
+    # (the definition may give "1.000.000,00": read as the section was checked, not by float())
+    params = {"INPUT": run.current, "BUDGET": euros(budget_cents(a.budget, "budget")),
+              "POPULATION_FIELD": a.population, "NEED_FIELD": a.need_field, "FACTORS": a.factors_text(),
+              "KEY_FIELD": d.key,
               "NAME_FIELD": d.name_field or None, "PUBLISHED": False, "OUTPUT": run._temp("allocation"),
               "LANGUAGE": run.lang}
     for name, value in (("FLOOR", a.floor), ("CAP", a.cap)):
-        if value not in (None, "", 0):
-            params[name] = str(value)
+        if value not in (None, "", 0):  # (a number with six decimals: "2.125" would read as ambiguous)
+            params[name] = f"{value:.6f}" if isinstance(value, (int, float)) else str(value)
     run.current = run._run("sozialraum:allocate", params, steps)["OUTPUT"]
 
 
 def settings_of(run):
-    from ...core.supply.allocate import cents, parse_factors
+    from ...core.supply.allocate import budget_cents, parse_factors
     from ...core.supply.allocation_run import AllocationSettings
 
     a, d = run.d.allocation, run.d
-    return AllocationSettings(budget=cents(a.budget, "budget"), population=a.population, need=a.need_field,
+    return AllocationSettings(budget=budget_cents(a.budget, "budget"), population=a.population, need=a.need_field,
                               rule=parse_factors(a.factors), key=d.key, name=d.name_field,
                               floor=None if a.floor in (None, "", 0) else a.floor,
                               cap=None if a.cap in (None, "", 0) else a.cap,
@@ -43,7 +47,7 @@ def allocation_publication(run, frame, publication):
     (or the rule hid the allocation itself, a small area), plus partners (core/supply/allocate_publish)."""
     import numpy as np
 
-    from ...core.supply.allocate_publish import MONEY
+    from ...core.supply.allocate_publish import MONEY, copies_of
     from ...core.supply.allocation_run import run_allocation
 
     a = run.d.allocation
@@ -70,8 +74,12 @@ def allocation_publication(run, frame, publication):
     for column in MONEY:
         hide(column, rule.secret, "derived")
         hide(column, rule.partners, "complementary")
-    hide(a.population, rule.partners, "complementary")
+    for column in copies_of(a.population, publication.derived):  # EW and the columns it copies (EW_2021)
+        hide(column, rule.partners, "complementary")
     hide("need_factor", rule.factor_hidden, "derived")
+    from ...core.supply.allocate_publish import spread
+
+    spread(mask, reasons, publication, frame)  # a rate over a partner's population would give it back
     from dataclasses import replace
 
     return replace(publication, mask=mask.astype(bool), reasons=reasons)
