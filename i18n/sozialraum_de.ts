@@ -339,77 +339,77 @@ KEY_FIELD und NAME_FIELD benennen die Gebiete in den Tabellen. LANGUAGE (de | en
         <translation>Obergrenze</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="104"/>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="107"/>
         <source>District</source>
         <translation>Gebiet</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="105"/>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="108"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="62"/>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="65"/>
         <source>Need factor</source>
         <translation>Bedarfsfaktor</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="63"/>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="66"/>
         <source>Per-capita share (€)</source>
         <translation>Pro-Kopf-Anteil (€)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="106"/>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="109"/>
         <source>Allocation (€)</source>
         <translation>Zuweisung (€)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="65"/>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="68"/>
         <source>Difference to per-capita share (€)</source>
         <translation>Differenz zum Pro-Kopf-Anteil (€)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="66"/>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="69"/>
         <source>Allocation per head (€)</source>
         <translation>Zuweisung je Person (€)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="67"/>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="70"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="86"/>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="89"/>
         <source>Hidden districts ({0})</source>
         <translation>Verborgene Gebiete ({0})</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="91"/>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="94"/>
         <source>Total</source>
         <translation>Summe</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="94"/>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="97"/>
         <source>Allocation</source>
         <translation>Verteilung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="109"/>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="113"/>
         <source>{0}: allocation (€)</source>
         <translation>{0}: Zuweisung (€)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="111"/>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="115"/>
         <source>{0}: change (€)</source>
         <translation>{0}: Änderung (€)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="124"/>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="128"/>
         <source>Largest change</source>
         <translation>Größte Änderung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="128"/>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="132"/>
         <source>Sensitivity</source>
         <translation>Sensitivität</translation>
     </message>
@@ -417,6 +417,16 @@ KEY_FIELD und NAME_FIELD benennen die Gebiete in den Tabellen. LANGUAGE (de | en
         <location filename="../sozialraum_plugin/core/supply/allocation_run.py" line="65"/>
         <source>Internal: contains values that must not be published (small counts).</source>
         <translation>Intern: enthält Werte, die nicht veröffentlicht werden dürfen (kleine Zahlen).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="25"/>
+        <source>LOW</source>
+        <translation>UNTEN</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/supply/allocate_table.py" line="25"/>
+        <source>HIGH</source>
+        <translation>OBEN</translation>
     </message>
 </context>
 <context>
@@ -3446,11 +3456,6 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>FACTORS: die Klasse {value} ist zweimal angegeben.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="247"/>
-        <source>{what}: &apos;{value}&apos; is no amount in euros (e.g. 1000000 or 1.000.000,00 written as 1000000,00).</source>
-        <translation>{what}: '{value}' ist kein Betrag in Euro (z. B. 1000000 oder 1.000.000,00 geschrieben als 1000000,00).</translation>
-    </message>
-    <message>
         <location filename="../sozialraum_plugin/core/errors.py" line="248"/>
         <source>BUDGET: the budget must be more than 0 € (given: {value}).</source>
         <translation>BUDGET: das Budget muss über 0 € liegen (angegeben: {value}).</translation>
@@ -3486,59 +3491,79 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>{file}: der Abschnitt &quot;allocation&quot; ist nicht verwendbar: {reason}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="256"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="260"/>
         <source>The series has two values for district {key}, indicator {indicator}, year {year}.</source>
         <translation>Die Zeitreihe hat zwei Werte für Gebiet {key}, Indikator {indicator}, Jahr {year}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="257"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="261"/>
         <source>The indicator {indicator} has no values: neither the series nor the layer&apos;s columns {indicator}_&lt;year&gt; or {indicator} hold it.</source>
         <translation>Der Indikator {indicator} hat keine Werte: weder die Zeitreihe noch die Spalten {indicator}_&lt;Jahr&gt; oder {indicator} des Layers enthalten ihn.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="258"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="262"/>
         <source>The indicator {indicator} has no values for {year}. Its years: {years}.</source>
         <translation>Der Indikator {indicator} hat keine Werte für {year}. Seine Jahre: {years}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="259"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="263"/>
         <source>BASE_YEAR ({base}) must be before YEAR ({year}).</source>
         <translation>BASE_YEAR ({base}) muss vor YEAR ({year}) liegen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="260"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="264"/>
         <source>Say which districts are funded with exactly one of FUNDED_FIELD, FUNDED_EXPRESSION or PROGRAMME_AREAS (given: {given}).</source>
         <translation>Geben Sie die geförderten Gebiete mit genau einem von FUNDED_FIELD, FUNDED_EXPRESSION oder PROGRAMME_AREAS an (angegeben: {given}).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="261"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="265"/>
         <source>The field {field} of district {key} holds {value!r}: a funded flag must be 1/0, true/false or ja/nein.</source>
         <translation>Das Feld {field} des Gebiets {key} enthält {value!r}: eine Förderkennung muss 1/0, true/false oder ja/nein sein.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="262"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="266"/>
         <source>No district is funded by {source}, or every district is: nothing to compare.</source>
         <translation>Nach {source} ist kein Gebiet gefördert, oder jedes: nichts zu vergleichen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="263"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="267"/>
         <source>Name the indicators to compare (INDICATORS); the layer&apos;s year columns: {columns}.</source>
         <translation>Nennen Sie die zu vergleichenden Indikatoren (INDICATORS); Jahresspalten des Layers: {columns}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="264"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="268"/>
         <source>The field {field} (POPULATION_FIELD) holds no positive number to weight by (e.g. {value!r}).</source>
         <translation>Das Feld {field} (POPULATION_FIELD) enthält keine positive Zahl, mit der gewichtet werden kann (z. B. {value!r}).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="265"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="269"/>
         <source>No district of the series matches a district key of the layer ({field}): series e.g. {series}; layer e.g. {layer}.</source>
         <translation>Kein Gebiet der Zeitreihe passt zu einem Gebietsschlüssel des Layers ({field}): Zeitreihe z. B. {series}; Layer z. B. {layer}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/errors.py" line="266"/>
+        <location filename="../sozialraum_plugin/core/errors.py" line="270"/>
         <source>SERIES {file} is not a series table: it lacks the columns {missing} (it has {columns}).</source>
         <translation>SERIES {file} ist keine Zeitreihen-Tabelle: Ihr fehlen die Spalten {missing} (sie hat {columns}).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="247"/>
+        <source>{what}: &apos;{value}&apos; is no amount in euros (e.g. 1000000, 1000000,50 or 1.000.000,00).</source>
+        <translation>{what}: '{value}' ist kein Betrag in Euro (z. B. 1000000, 1000000,50 oder 1.000.000,00).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="256"/>
+        <source>District {key}: its floor {floor} € is below 0 (check FLOOR).</source>
+        <translation>Gebiet {key}: seine Untergrenze {floor} € liegt unter 0 (FLOOR prüfen).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="257"/>
+        <source>{what}: '{value}' can be read as {small} € or as {large} €: write {large} or {small}.</source>
+        <translation>{what}: '{value}' kann als {small} € oder als {large} € gelesen werden: schreiben Sie {large} oder {small}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="258"/>
+        <source>{what}: &apos;{value}&apos; has fractions of a cent; the allocations add up to the budget to the cent, so give it with at most two decimals.</source>
+        <translation>{what}: '{value}' enthält Bruchteile eines Cents; die Zuweisungen ergeben das Budget auf den Cent genau, geben Sie es daher mit höchstens zwei Nachkommastellen an.</translation>
     </message>
 </context>
 <context>
@@ -6450,42 +6475,42 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Einrichtungen und Bedarf: der Einzugsbereich braucht eine Zielgruppe.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/allocation_section.py" line="34"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/allocation_section.py" line="60"/>
         <source>&amp;Budget split by need</source>
         <translation>&amp;Budget nach Bedarf</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/allocation_section.py" line="47"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/allocation_section.py" line="73"/>
         <source>class=factor;… (e.g. hoch=0.8;mittel=1;niedrig=1.2;sehr niedrig=1.5), or for an index linear:LOW:HIGH or slope:A:B[:MIN:MAX]</source>
         <translation>Klasse=Faktor;… (z. B. hoch=0.8;mittel=1;niedrig=1.2;sehr niedrig=1.5), oder für einen Index linear:UNTEN:OBEN oder slope:A:B[:MIN:MAX]</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/allocation_section.py" line="52"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/allocation_section.py" line="78"/>
         <source>none (an amount in € or a field)</source>
         <translation>keine (ein Betrag in € oder ein Feld)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/allocation_section.py" line="53"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/allocation_section.py" line="79"/>
         <source>Budget:</source>
         <translation>Budget:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/allocation_section.py" line="56"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/allocation_section.py" line="82"/>
         <source>Factors:</source>
         <translation>Faktoren:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/allocation_section.py" line="57"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/allocation_section.py" line="83"/>
         <source>Floor per district:</source>
         <translation>Untergrenze je Gebiet:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/allocation_section.py" line="58"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/allocation_section.py" line="84"/>
         <source>Cap per district:</source>
         <translation>Obergrenze je Gebiet:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/allocation_section.py" line="117"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/allocation_section.py" line="142"/>
         <source>Budget split by need</source>
         <translation>Budget nach Bedarf</translation>
     </message>
