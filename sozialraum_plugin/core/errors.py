@@ -240,6 +240,8 @@ MESSAGES: dict[str, str] = {
     "supply_network_empty": QT_TRANSLATE_NOOP("Messages", "The road network {file} has no lines to build a graph from."),
     "supply_geographic_crs": QT_TRANSLATE_NOOP("Messages", "The districts are in a geographic CRS ({crs}): a catchment in metres needs a projected one. Reproject the districts first (e.g. to EPSG:25833 or EPSG:25832)."),
     "supply_definition_invalid": QT_TRANSLATE_NOOP("Messages", "{file}, section supply: {reason}"),
+    # --- revranks ---
+    "rank_field_taken": QT_TRANSLATE_NOOP("Messages", "The input already has a field {field}, which the robust ranks would overwrite (they write {columns}). Rename that field, or switch the robust ranks off."),
 }
 
 

@@ -90,6 +90,7 @@ def read_options(alg, parameters, context, thresholds, preset: str):
 
     if not alg.parameterAsBool(parameters, "UNCERTAINTY", context):
         return None
+    check_names(alg, parameters, context)
     return RobustOptions(
         draws=alg.parameterAsInt(parameters, "DRAWS", context),
         weight_range=alg.parameterAsDouble(parameters, "WEIGHT_RANGE", context),
@@ -98,6 +99,23 @@ def read_options(alg, parameters, context, thresholds, preset: str):
         seed=alg.parameterAsInt(parameters, "SEED", context),
         top_class=alg.choice(parameters, "TOP_CLASS", context),
         thresholds=tuple(thresholds), ddof=0 if preset == "mss" else 1).check()
+
+
+def check_names(alg, parameters, context) -> None:
+    """Refuse an input field the rank columns would overwrite unless it is one of them from an earlier
+    run (all five there, none an input of the index): 'rank' is a common name for a field of one's own."""
+    from ...core.errors import SozialraumError
+    from ...core.needs.robust import RANK_COLUMNS
+
+    layer = alg.parameterAsVectorLayer(parameters, "INPUT", context)
+    names = layer.fields().names() if layer is not None else []
+    used = set(alg.parameterAsFields(parameters, "STATUS_FIELDS", context)
+               + alg.parameterAsFields(parameters, "DYNAMIC_FIELDS", context)
+               + [alg.parameterAsString(parameters, "POPULATION_FIELD", context)])
+    rerun = all(c in names for c in RANK_COLUMNS)
+    taken = [c for c in RANK_COLUMNS if c in names and (c in used or not rerun)]
+    if taken:
+        raise SozialraumError("rank_field_taken", field=taken[0], columns=", ".join(RANK_COLUMNS))
 
 
 def with_ranks(result, frame, status_inds, weights, options, feedback):

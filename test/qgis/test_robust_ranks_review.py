@@ -1,0 +1,71 @@
+"""Review of robust ranks (issue 17.3) in a headless QGIS on Berlin's MSS 2021: an input field of the
+user's own named 'rank', and the builder writing a hand-made uncertainty entry back unchanged."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from qgis.core import QgsField, QgsProcessingException, QgsVectorLayer
+from qgis.PyQt.QtCore import QVariant
+from test_gui_report_builder import builder, settle  # noqa: F401 (fixtures)
+from test_robust_ranks import berlin_joined, params, rows  # noqa: F401 (fixture)
+
+from sozialraum_plugin.core.report.definition import load
+
+
+def _with_field(path, name: str, value) -> None:
+    layer = QgsVectorLayer(str(path), "x", "ogr")
+    assert layer.dataProvider().addAttributes([QgsField(name, QVariant.Int)])
+    layer.updateFields()
+    index = layer.fields().indexOf(name)
+    assert layer.dataProvider().changeAttributeValues({f.id(): {index: value} for f in layer.getFeatures()})
+
+
+def test_an_input_field_named_rank_is_not_overwritten(berlin_joined, tmp_path):  # noqa: F811
+    """The user's own 'rank' (here 7 everywhere) was replaced by the robust rank without a word."""
+    import shutil
+
+    import processing
+
+    joined = tmp_path / "own_rank.gpkg"
+    shutil.copy(berlin_joined, joined)
+    _with_field(joined, "rank", 7)
+    with pytest.raises(QgsProcessingException, match=r"already has a field rank.*Rename"):
+        processing.run("sozialraum:needindex", params(joined, tmp_path / "out.gpkg"))
+    assert not (tmp_path / "out.gpkg").exists()
+    # without the option the field is the user's and stays
+    done = rows(processing.run("sozialraum:needindex", params(joined, tmp_path / "off.gpkg", UNCERTAINTY=False))
+                ["OUTPUT"])
+    assert {r["rank"] for r in done.values()} == {7}
+    # a run on needindex's own output (all five rank fields) replaces them, as every re-run does
+    ranked = processing.run("sozialraum:needindex", params(berlin_joined, tmp_path / "ranked.gpkg"))["OUTPUT"]
+    again = rows(processing.run("sozialraum:needindex", params(ranked, tmp_path / "again.gpkg", SEED=2))["OUTPUT"])
+    assert sorted(r["rank"] for r in again.values() if r["valid"]) == list(range(1, 537))
+    # …unless one of them is an input of the index: it would be read and overwritten in one run
+    with pytest.raises(QgsProcessingException, match="rank_median"):
+        processing.run("sozialraum:needindex", params(ranked, tmp_path / "odd.gpkg",
+                                                      STATUS_FIELDS=["S1", "S3", "rank_median"]))
+
+
+@pytest.fixture
+def hand_made(sample_dir, tmp_path):
+    berlin = sample_dir / "berlin"
+    data = json.loads((berlin / "sozialbericht_berlin_2021.json").read_text(encoding="utf-8"))
+    data["boundaries"] = str(berlin / data["boundaries"])
+    for table in data["tables"]:
+        table["path"] = str(berlin / table["path"])
+    data["index"]["uncertainty"] = {"draws": 5, "weight_range": 0.125, "seed": 3}
+    path = tmp_path / "ranks.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+@pytest.mark.usefixtures("fresh_memory")
+def test_the_builder_writes_draws_and_weight_range_back_as_read(builder, hand_made):  # noqa: F811
+    """draws 5 came back as 10 (the spin box's minimum) and 0.125 as 0.12 or 0.13 (whole per cent)."""
+    assert builder.open_file(str(hand_made))
+    written = builder.definition().to_dict()["index"]["uncertainty"]
+    assert written == load(str(hand_made)).to_dict()["index"]["uncertainty"]
+    assert (written["draws"], written["weight_range"]) == (5, 0.125)
+    builder.analysis.uncertainty.weight_range.setValue(20)  # an edit by hand still counts
+    assert builder.definition().index.uncertainty.weight_range == 0.2
