@@ -69,3 +69,34 @@ def test_the_builder_writes_draws_and_weight_range_back_as_read(builder, hand_ma
     assert (written["draws"], written["weight_range"]) == (5, 0.125)
     builder.analysis.uncertainty.weight_range.setValue(20)  # an edit by hand still counts
     assert builder.definition().index.uncertainty.weight_range == 0.2
+
+
+@pytest.mark.parametrize("entry", [{"weight_range": 0.99}, {"weight_range": 0.995}, {"seed": 2 ** 31 - 1},
+                                   {"seed": 2 ** 31}])
+def test_the_definition_takes_what_needindex_takes(provider, entry):
+    """A weight_range of 0.995 passed the definition's check and then failed in the report's index
+    step as 'Incorrect parameter value for WEIGHT_RANGE'; a seed above a C int passed both and was
+    read as seed 0 (any two such seeds drew alike)."""
+    from qgis.core import QgsApplication
+
+    from sozialraum_plugin.core.report.definition import DefinitionError, ReportDefinition
+    from sozialraum_plugin.core.report.uncertainty_spec import uncertainty_params
+
+    alg = QgsApplication.processingRegistry().algorithmById("sozialraum:needindex")
+    name, value = {"weight_range": "WEIGHT_RANGE", "seed": "SEED"}[next(iter(entry))], next(iter(entry.values()))
+    data = {"title": "t", "boundaries": "b.shp", "key": "k", "indicators": [{"id": "a"}],
+            "index": {"status": ["a"], "uncertainty": entry}}
+    try:
+        params = uncertainty_params(ReportDefinition.from_dict(data, file="d.json").index)
+    except DefinitionError as error:
+        assert name.lower() in error.english() and "d.json" in error.english()
+        assert not alg.parameterDefinition(name).checkValueIsAcceptable(value)
+        return
+    assert alg.parameterDefinition(name).checkValueIsAcceptable(params[name])
+
+
+def test_a_seed_too_large_for_processing_is_refused_not_read_as_0(berlin_joined, tmp_path):  # noqa: F811
+    import processing
+
+    with pytest.raises(QgsProcessingException, match="SEED"):
+        processing.run("sozialraum:needindex", params(berlin_joined, tmp_path / "s.gpkg", SEED=2 ** 32 + 5, DRAWS=10))

@@ -42,6 +42,7 @@ RANK_COLUMNS = ("rank", "rank_low", "rank_high", "rank_median", "p_top")
 TOP_CLASSES = ("highest", "two_highest", "top_tenth")
 INTERVAL = (5.0, 95.0)  # percentiles of the draws' ranks: a 90 % interval
 MAX_DRAWS = 100_000
+MAX_WEIGHT_RANGE = 0.99  # (1 would let a weight fall to 0)
 
 
 @dataclass
@@ -60,7 +61,7 @@ class RobustOptions:
     def check(self) -> RobustOptions:
         if not 1 <= int(self.draws) <= MAX_DRAWS:
             raise MethodError("option_invalid", option="DRAWS", value=self.draws)
-        if not 0 <= float(self.weight_range) < 1:
+        if not 0 <= float(self.weight_range) <= MAX_WEIGHT_RANGE:
             raise MethodError("option_invalid", option="WEIGHT_RANGE", value=self.weight_range)
         unknown = [m for m in self.normalisations if m not in METHODS]
         if unknown or not self.normalisations:

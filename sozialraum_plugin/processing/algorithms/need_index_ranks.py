@@ -47,14 +47,14 @@ def parameters() -> list:
                                      1000, minValue=1, maxValue=100000),
         QgsProcessingParameterNumber(
             "WEIGHT_RANGE", translate("NeedIndexAlgorithm", "Weights vary by ± (share of each weight)"),
-            number.Double, 0.5, minValue=0.0, maxValue=0.99),
+            number.Double, 0.5, minValue=0.0, maxValue=0.99),  # robust.MAX_WEIGHT_RANGE
         QgsProcessingParameterString(
             "NORMALISATIONS", translate("NeedIndexAlgorithm", "Scalings drawn from (zscore;minmax;rank)"),
             defaultValue="zscore;minmax;rank"),
         QgsProcessingParameterBoolean(
             "LEAVE_ONE_OUT", translate("NeedIndexAlgorithm", "Draws may leave one indicator out"), True),
         QgsProcessingParameterNumber("SEED", translate("NeedIndexAlgorithm", "Seed of the draws"), number.Integer,
-                                     1, minValue=0),
+                                     1, minValue=0, maxValue=2 ** 31 - 1),  # (read as a C int: larger ones became 0)
         choice_parameter("TOP_CLASS", translate("NeedIndexAlgorithm", "Top need class"), [
             ("highest", translate("NeedIndexAlgorithm", "the highest need class (MSS: sehr niedrig)")),
             ("two_highest", translate("NeedIndexAlgorithm",
