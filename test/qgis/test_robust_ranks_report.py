@@ -43,6 +43,8 @@ def report(provider, sample_dir, tmp_path_factory):
     data["index"]["uncertainty"] = {"draws": 1000, "weight_range": 0.5, "seed": 1}
     data["publication"] = {"min_population": 2000}
     data.update(maps=[], clusters=None)
+    if data.get("supply"):  # the sample's Kita section (issue 17.1): its file beside the definition
+        data["supply"]["facilities"] = str(berlin / data["supply"]["facilities"])
     data["profiles"]["fields"] = ["S1", "S3", "S4"]
     folder = tmp_path_factory.mktemp("ranks_report")
     definition = folder / "definition.json"
