@@ -38,7 +38,7 @@ def rank_lines(frame: pd.DataFrame, fields: Sequence[str], valid=None, hidden: p
     words = as_words(lang)
     rank, low, high, p_top = (_numbers(frame, f) for f in fields)
     shown = np.isfinite(rank) & np.isfinite(low) & np.isfinite(high) & np.isfinite(p_top)
-    n = int(np.isfinite(rank).sum())
+    n = ranked_count(frame, fields)
     if valid is not None:
         shown &= np.asarray(valid, dtype=bool)
     if hidden is not None:
@@ -56,6 +56,17 @@ def rank_lines(frame: pd.DataFrame, fields: Sequence[str], valid=None, hidden: p
         probability = second.format(p=format_value(100 * p_top[i], "%", 0, lang=words).replace(" ", NBSP))
         lines.append(f"{_keep(text)}\n{probability[:1].upper()}{_keep(probability, last=True)[1:]}")
     return lines
+
+
+def ranked_count(frame: pd.DataFrame, fields: Sequence[str]) -> int:
+    """The n of 'Rank r of n': every ranked district. On a published layer the ranks the rule hides
+    are NULL (the page said 'Rang 536 von 517'): needindex's ``valid`` field (its ranked areas) counts
+    them, and no n is below a rank or interval end of the layer."""
+    rank, high = _numbers(frame, fields[0]), _numbers(frame, fields[2])
+    n = max(int(np.isfinite(rank).sum()), int(np.nanmax(np.concatenate([rank, high, [0.0]]))))
+    if "valid" in frame.columns and tuple(fields) == DEFAULT_FIELDS:
+        n = max(n, int(sum(v is True or str(v).lower() in ("true", "1") for v in frame["valid"])))
+    return n
 
 
 def _keep(text: str, last: bool = False) -> str:

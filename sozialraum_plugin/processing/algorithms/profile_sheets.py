@@ -278,7 +278,7 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             for name in (ind.field, *(ind.counts or ())):  # the years, a rate's counts per year
                 names += [column for _, column in year_columns(layer.fields().names(), name)] if name else []
         rank_fields = _rank_fields(self.parameterAsFields(parameters, "RANK_FIELDS", context), layer)
-        names += rank_fields
+        names += rank_fields + (["valid"] if rank_fields and "valid" in layer.fields().names() else [])  # (n)
         markers = [n for n in layer.fields().names() if n.startswith("suppressed_fields")]
         frame, fids = read_frame(layer, list(dict.fromkeys(n for n in names + markers if n)))
         options.hidden = cells_from_markers(frame, markers)
