@@ -6,16 +6,16 @@ import json
 
 import pytest
 from qgis.core import QgsField, QgsProcessingException, QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
 from test_gui_report_builder import builder, settle  # noqa: F401 (fixtures)
 from test_robust_ranks import berlin_joined, params, rows  # noqa: F401 (fixture)
 
 from sozialraum_plugin.core.report.definition import load
+from sozialraum_plugin.gis.field_types import INT
 
 
 def _with_field(path, name: str, value) -> None:
     layer = QgsVectorLayer(str(path), "x", "ogr")
-    assert layer.dataProvider().addAttributes([QgsField(name, QVariant.Int)])
+    assert layer.dataProvider().addAttributes([QgsField(name, INT)])
     layer.updateFields()
     index = layer.fields().indexOf(name)
     assert layer.dataProvider().changeAttributeValues({f.id(): {index: value} for f in layer.getFeatures()})
@@ -100,3 +100,34 @@ def test_a_seed_too_large_for_processing_is_refused_not_read_as_0(berlin_joined,
 
     with pytest.raises(QgsProcessingException, match="SEED"):
         processing.run("sozialraum:needindex", params(berlin_joined, tmp_path / "s.gpkg", SEED=2 ** 32 + 5, DRAWS=10))
+
+
+def test_a_report_with_the_two_highest_classes_says_so(provider, sample_dir, tmp_path):
+    """top_class two_highest: p_top is the share of draws in 'niedrig' or 'sehr niedrig', but the
+    pages said 'Probability of the highest need class' and the method note 'the highest need class'."""
+    import processing
+    from test_robust_ranks_report import features, pdf_pages
+
+    berlin = sample_dir / "berlin"
+    data = json.loads((berlin / "sozialbericht_berlin_2021.json").read_text(encoding="utf-8"))
+    data["boundaries"] = str(berlin / data["boundaries"])
+    for table in data["tables"]:
+        table["path"] = str(berlin / table["path"])
+    data["supply"]["facilities"] = str(berlin / data["supply"]["facilities"])
+    data["index"]["uncertainty"] = {"draws": 200, "top_class": "two_highest"}
+    data.update(maps=[], clusters=None, language="en")
+    data["profiles"]["fields"] = ["S1"]
+    definition = tmp_path / "two.json"
+    definition.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    processing.run("sozialraum:report", {"DEFINITION": str(definition), "OUTPUT_FOLDER": str(out)})
+    internal = features(out / "sozialraum_intern.gpkg")
+    # p_top is of the two highest classes: every 'niedrig' area at its nominal index is in it
+    assert max(r["p_top"] for r in internal.values() if r["status_class"] == "low") > 0.9
+    pages = pdf_pages(out / "Sozialraumprofile.pdf")
+    said = [p for p in pages if "Probability of the two highest need classes:" in p]
+    assert len(said) == sum(r["rank"] is not None for r in internal.values()) and len(said) > 400
+    assert not any("Probability of the highest need class" in p for p in pages)
+    note = (out / "Methodenhinweis.txt").read_text(encoding="utf-8")
+    assert "put the area in one of the two highest need classes" in note and "the highest need class." not in note

@@ -67,7 +67,8 @@ def test_a_table_column_named_rank_is_a_count_without_robust_ranks():
     frame["plain"], frame["plain2"] = frame["rank"], frame["p_top"]  # the same counts under other names
     columns = [c for c in frame.columns if c != "PLR_ID"]
     publication = report_publication(frame, _definition(), columns)
-    assert publication.hidden("rank")[frame["rank"] == 2].all() and publication.hidden("p_top")[frame["p_top"] == 1].all()
+    assert publication.hidden("rank")[frame["rank"] == 2].all()
+    assert publication.hidden("p_top")[frame["p_top"] == 1].all()
     assert publication.hidden("rank").tolist() == publication.hidden("plain").tolist()
     assert publication.hidden("p_top").tolist() == publication.hidden("plain2").tolist()
     with_ranks = report_publication(frame, _definition({"draws": 10}), columns)

@@ -22,6 +22,10 @@ DEFAULT_FIELDS = ("rank", "rank_low", "rank_high", "p_top")
 RANK_TEXT = QT_TRANSLATE_NOOP("Profile", "Rank {rank} of {n} (90 % interval {low}–{high})")
 NBSP = "\u00a0"
 TOP_TEXT = QT_TRANSLATE_NOOP("Profile", "probability of the highest need class: {p}")
+#: What p_top is of, by needindex's TOP_CLASS: the page must not call the two highest classes 'the highest'.
+TOP_TEXTS = {"highest": TOP_TEXT,
+             "two_highest": QT_TRANSLATE_NOOP("Profile", "probability of the two highest need classes: {p}"),
+             "top_tenth": QT_TRANSLATE_NOOP("Profile", "probability of the highest tenth of the index: {p}")}
 
 
 def _numbers(frame: pd.DataFrame, name: str) -> np.ndarray:
@@ -29,7 +33,7 @@ def _numbers(frame: pd.DataFrame, name: str) -> np.ndarray:
 
 
 def rank_lines(frame: pd.DataFrame, fields: Sequence[str], valid=None, hidden: pd.DataFrame | None = None,
-               lang="de") -> list[str]:
+               lang="de", top_class: str = "highest") -> list[str]:
     """Per district the two lines (joined by a line break), '' where no rank may be shown.
 
     ``fields``: the nominal rank, the interval's low and high end, the probability (0–1) of the
@@ -45,7 +49,7 @@ def rank_lines(frame: pd.DataFrame, fields: Sequence[str], valid=None, hidden: p
         for name in fields:
             if name in hidden.columns:
                 shown &= ~hidden[name].reindex(frame.index, fill_value=False).to_numpy(dtype=bool)
-    first, second = words.translate("Profile", RANK_TEXT), words.translate("Profile", TOP_TEXT)
+    first, second = words.translate("Profile", RANK_TEXT), words.translate("Profile", TOP_TEXTS[top_class])
     lines = []
     for i in range(len(frame)):
         if not shown[i]:
