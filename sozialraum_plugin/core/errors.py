@@ -268,6 +268,8 @@ MESSAGES: dict[str, str] = {
     "impact_weights_invalid": QT_TRANSLATE_NOOP("Messages", "The field {field} (POPULATION_FIELD) holds no positive number to weight by (e.g. {value!r})."),
     "impact_series_keys": QT_TRANSLATE_NOOP("Messages", "No district of the series matches a district key of the layer ({field}): series e.g. {series}; layer e.g. {layer}."),
     "impact_series_columns": QT_TRANSLATE_NOOP("Messages", "SERIES {file} is not a series table: it lacks the columns {missing} (it has {columns})."),
+    # --- revranks ---
+    "rank_field_taken": QT_TRANSLATE_NOOP("Messages", "The input already has a field {field}, which the robust ranks would overwrite (they write {columns}). Rename that field, or switch the robust ranks off."),
 }
 
 

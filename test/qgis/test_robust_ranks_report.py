@@ -43,6 +43,8 @@ def report(provider, sample_dir, tmp_path_factory):
     data["index"]["uncertainty"] = {"draws": 1000, "weight_range": 0.5, "seed": 1}
     data["publication"] = {"min_population": 2000}
     data.update(maps=[], clusters=None)
+    if data.get("supply"):  # the sample's Kita section (issue 17.1): its file beside the definition
+        data["supply"]["facilities"] = str(berlin / data["supply"]["facilities"])
     data["profiles"]["fields"] = ["S1", "S3", "S4"]
     folder = tmp_path_factory.mktemp("ranks_report")
     definition = folder / "definition.json"
@@ -154,3 +156,22 @@ def test_english_pages_say_it_in_english(report, tmp_path):
         assert f"Probability of the highest need class: {round(100 * row['p_top'])} %" in page
     page = next(p for p in pages if f"No. {small[0]}" in p)
     assert not re.search(r"Rank \d", page) and "need class" not in page
+
+
+def test_pages_of_the_published_layer_count_every_ranked_area(report, tmp_path):
+    """Pages made from sozialraum.gpkg (what a user is handed) said 'Rang 536 von 517': n counted only
+    the ranks the rule shows. n is the ranking's own, as on the report's pages."""
+    import processing
+
+    out, _, internal, small = report
+    last = max((r for k, r in internal.items() if r["rank"] is not None and k not in small), key=lambda r: r["rank"])
+    keys = [last["PLR_ID"], small[0]]
+    result = processing.run("sozialraum:profilesheets", {
+        "INPUT": str(out / "sozialraum.gpkg"), "NAME_FIELD": "PLR_NAME", "KEY_FIELD": "PLR_ID", "FIELDS": ["S1"],
+        "CLASS_FIELD": "status_class", "OUTPUT": str(tmp_path / "published.pdf"),
+        "FILTER_EXPRESSION": "\"PLR_ID\" IN ({})".format(", ".join(f"'{k}'" for k in keys))})
+    pages = pdf_pages(result["OUTPUT"])
+    page = next(p for p in pages if f"Nr. {last['PLR_ID']}" in p)
+    assert f"Rang {last['rank']} von 536 " in page, page
+    page = next(p for p in pages if f"Nr. {small[0]}" in p)
+    assert not re.search(r"Rang \d", page)

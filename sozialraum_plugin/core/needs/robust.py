@@ -9,7 +9,7 @@ The index is recomputed many times ("draws") with its choices varied around the 
 * leaving one indicator out (``leave_one_out``): as COINr's sensitivity analysis does with its
   "exclude" alternatives, each draw picks one of k + 1 equally likely variants – all indicators, or
   all but indicator j – so about k / (k + 1) of the draws miss one indicator (none with one
-  indicator only).
+  indicator only; never the only one with a weight, the others weighted 0).
 
 Each draw's composite (weighted sum of the scaled, direction-corrected indicators) is standardised
 again over the valid areas – as the nominal index is – so the class limits mean the same in every
@@ -42,6 +42,7 @@ RANK_COLUMNS = ("rank", "rank_low", "rank_high", "rank_median", "p_top")
 TOP_CLASSES = ("highest", "two_highest", "top_tenth")
 INTERVAL = (5.0, 95.0)  # percentiles of the draws' ranks: a 90 % interval
 MAX_DRAWS = 100_000
+MAX_WEIGHT_RANGE = 0.99  # (1 would let a weight fall to 0)
 
 
 @dataclass
@@ -60,7 +61,7 @@ class RobustOptions:
     def check(self) -> RobustOptions:
         if not 1 <= int(self.draws) <= MAX_DRAWS:
             raise MethodError("option_invalid", option="DRAWS", value=self.draws)
-        if not 0 <= float(self.weight_range) < 1:
+        if not 0 <= float(self.weight_range) <= MAX_WEIGHT_RANGE:
             raise MethodError("option_invalid", option="WEIGHT_RANGE", value=self.weight_range)
         unknown = [m for m in self.normalisations if m not in METHODS]
         if unknown or not self.normalisations:
@@ -102,13 +103,15 @@ def draw_choices(options: RobustOptions, weights: np.ndarray, rng: np.random.Gen
     factors = rng.uniform(1.0 - options.weight_range, 1.0 + options.weight_range, size=(d, k))
     drawn = weights[None, :] * factors
     dropped = np.full(d, -1)
-    if options.leave_one_out and k > 1:
-        dropped = rng.integers(k + 1, size=d) - 1  # −1 = all kept, j = indicator j left out
-        rows = np.flatnonzero(dropped >= 0)
+    # Only an indicator whose absence leaves some weight can be left out: without the one weighted
+    # indicator (the others weighted 0) a draw would score every area alike, all rank 1.
+    droppable = np.flatnonzero(weights.sum() - weights > 0)
+    if options.leave_one_out and k > 1 and droppable.size:
+        variant = rng.integers(droppable.size + 1, size=d) - 1  # −1 = all kept, j = droppable[j] left out
+        rows = np.flatnonzero(variant >= 0)
+        dropped[rows] = droppable[variant[rows]]
         drawn[rows, dropped[rows]] = 0.0
-    sums = drawn.sum(axis=1, keepdims=True)
-    sums[sums <= 0] = 1.0  # (a nominal weight of 0 with the others left out: the draw counts nothing)
-    return method, drawn / sums, dropped
+    return method, drawn / drawn.sum(axis=1, keepdims=True), dropped
 
 
 def draw_indices(scaled: Sequence[np.ndarray], method: np.ndarray, weights: np.ndarray, ddof: int) -> np.ndarray:

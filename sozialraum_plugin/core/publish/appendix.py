@@ -18,7 +18,7 @@ from typing import Sequence
 
 from ..formatting import is_missing
 from ..language import as_words
-from .note import method_note
+from .note import method_note, top_class
 from .table_text import column_decimals
 
 HIDDEN = "·"
@@ -303,7 +303,8 @@ def definitions_sheet(plan: list, definition, publication, words, taken: set, ke
                                              "here; the column “Hidden (·)” of each sheet names them, and "
                                              "Tabellenanhang.csv shows them as ·."))
     if publication is not None:
-        notes += [""] + method_note(publication, lang=words, parents=getattr(definition, "level", None) is not None) \
+        notes += [""] + method_note(publication, lang=words, parents=getattr(definition, "level", None) is not None,
+                                    top_class=top_class(definition)) \
             .rstrip("\n").split("\n")
     title = sheet_name(w.translate("Appendix", "Definitions"), taken)
     return Sheet(title, heads, rows, role="definitions", notes=notes)

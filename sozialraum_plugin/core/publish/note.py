@@ -30,8 +30,11 @@ _TEXT = {
                                "interval (rank_low to rank_high): the index was recomputed many times with its "
                                "weights, its scaling (z-score, min-max, rank) and its indicators varied (one left "
                                "out at a time), and the interval holds 90 % of the ranks these variants gave; p_top "
-                               "is the share of the variants that put the area in the highest need class. Ranks "
-                               "are hidden wherever the index is."),
+                               "is the share of the variants that put the area in {top}. Ranks are hidden wherever "
+                               "the index is."),
+    "top_highest": QT_TRANSLATE_NOOP("MethodNote", "the highest need class"),
+    "top_two_highest": QT_TRANSLATE_NOOP("MethodNote", "one of the two highest need classes"),
+    "top_top_tenth": QT_TRANSLATE_NOOP("MethodNote", "the tenth of the areas with the highest index"),
     "parents": QT_TRANSLATE_NOOP("MethodNote", "This report shows larger areas made of the districts. A larger "
                                  "area's value is hidden as well where, together with the districts' published "
                                  "figures and the totals, it would give a hidden district value back: the "
@@ -75,7 +78,14 @@ def rule_line(threshold: float, min_population: float | None, lang="de") -> str:
     return line
 
 
-def method_note(publication: Publication, lang="de", internal: bool = False, parents: bool = False) -> str:
+def top_class(definition) -> str:
+    """The report's top class of p_top (index.uncertainty.top_class; 'highest' without ranks)."""
+    spec = getattr(getattr(definition, "index", None), "uncertainty", None)
+    return getattr(spec, "top_class", None) or "highest"
+
+
+def method_note(publication: Publication, lang="de", internal: bool = False, parents: bool = False,
+                top_class: str = "highest") -> str:
     """The whole note as plain text (a title line, then one paragraph per rule); ``lang``: a code or words.
     ``parents``: the report is on a parent level (its rule protects the districts too)."""
     words = as_words(lang)
@@ -95,7 +105,7 @@ def method_note(publication: Publication, lang="de", internal: bool = False, par
     if indices:
         lines.append(say("index").format(items=", ".join(indices)))
     if "rank_low" in publication.derived:  # robust ranks (core/needs/robust.py)
-        lines.append(say("ranks"))
+        lines.append(say("ranks").format(top=say(f"top_{top_class}")))
     lines.append(say("complementary"))
     if parents:
         lines.append(say("parents"))

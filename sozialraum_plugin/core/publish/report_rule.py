@@ -38,6 +38,15 @@ def _named(ind: Indicator) -> list:
     return names + [YEAR_COLUMN.format(name=n, year=y) for n in names for y in years]
 
 
+def _computed(definition: ReportDefinition) -> set:
+    """COMPUTED as this report makes it: the rank columns only with robust ranks; without, a table's own
+    column named 'rank' or 'p_top' is a column like any other (a count when it holds whole numbers)."""
+    from ..needs.robust import RANK_COLUMNS
+    from ..report.uncertainty_spec import rank_fields
+
+    return (COMPUTED - set(RANK_COLUMNS)) | set(rank_fields(definition.index))
+
+
 def population_setting(definition: ReportDefinition) -> tuple[str | None, float | None]:
     """The population field and minimum: the publication section's, else the index's."""
     spec, index = definition.publication, definition.index
@@ -52,7 +61,8 @@ def report_publication(frame: pd.DataFrame, definition: ReportDefinition, table_
                        hidden: pd.DataFrame | None = None) -> Publication:
     """The rule over a report's district layer (one row per district)."""
     named = {c for ind in definition.indicators for c in _named(ind)}  # the rule plans these itself
-    implicit = [c for c in table_columns if c in frame.columns and c not in named and c not in COMPUTED
+    computed = _computed(definition)
+    implicit = [c for c in table_columns if c in frame.columns and c not in named and c not in computed
                 and whole_numbers(frame[c])]
     population, minimum = population_setting(definition)
     if population and population not in frame.columns:
@@ -63,7 +73,7 @@ def report_publication(frame: pd.DataFrame, definition: ReportDefinition, table_
         derived["note"] = [counted]  # the index's note prints the population: "unter 300 EW (2)"
     declared = dict(definition.publication.totals)
     values = {ind.id for ind in definition.indicators if ind.change_between or ind.kind != "count"}
-    counts = [c for c in table_columns if c in frame.columns and c not in COMPUTED and c not in values
+    counts = [c for c in table_columns if c in frame.columns and c not in computed and c not in values
               and whole_numbers(frame[c])]
     totals = {**found_totals(frame, counts, declared), **declared}
     from ..supply.spec import rule_additions  # the supply step's fields: declared or not, under the rule

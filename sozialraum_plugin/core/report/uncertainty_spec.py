@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from ..needs.robust import MAX_DRAWS, RANK_COLUMNS, TOP_CLASSES
+from ..needs.robust import MAX_DRAWS, MAX_WEIGHT_RANGE, RANK_COLUMNS, TOP_CLASSES
 from ..needs.scaling import METHODS
+
+MAX_SEED = 2 ** 31 - 1  # SEED is an integer parameter of Processing (a C int)
 
 
 @dataclass
@@ -45,10 +47,10 @@ def uncertainty_from_json(data: Any, file: str) -> UncertaintySpec | None:
     if isinstance(spec.draws, bool) or not isinstance(spec.draws, int) or not 1 <= spec.draws <= MAX_DRAWS:
         raise _invalid(file, f"draws must be a whole number from 1 to {MAX_DRAWS}, not {spec.draws!r}")
     if isinstance(spec.weight_range, bool) or not isinstance(spec.weight_range, (int, float)) \
-            or not 0 <= spec.weight_range < 1:
-        raise _invalid(file, f"weight_range must be a number from 0 to below 1, not {spec.weight_range!r}")
-    if isinstance(spec.seed, bool) or not isinstance(spec.seed, int) or spec.seed < 0:
-        raise _invalid(file, f"seed must be a whole number ≥ 0, not {spec.seed!r}")
+            or not 0 <= spec.weight_range <= MAX_WEIGHT_RANGE:  # (sozialraum:needindex's own limits)
+        raise _invalid(file, f"weight_range must be a number from 0 to {MAX_WEIGHT_RANGE}, not {spec.weight_range!r}")
+    if isinstance(spec.seed, bool) or not isinstance(spec.seed, int) or not 0 <= spec.seed <= MAX_SEED:
+        raise _invalid(file, f"seed must be a whole number from 0 to {MAX_SEED}, not {spec.seed!r}")
     if not isinstance(spec.normalisations, list) or not spec.normalisations \
             or any(m not in METHODS for m in spec.normalisations):
         raise _invalid(file, f"normalisations must be a list of {', '.join(METHODS)}, not {spec.normalisations!r}")

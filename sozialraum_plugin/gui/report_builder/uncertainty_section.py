@@ -10,6 +10,7 @@ from dataclasses import replace
 from qgis.PyQt.QtCore import QCoreApplication, pyqtSignal
 from qgis.PyQt.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QSpinBox, QWidget
 
+from ...core.needs.robust import MAX_DRAWS
 from ...core.report.uncertainty_spec import UncertaintySpec
 
 translate = QCoreApplication.translate
@@ -21,6 +22,7 @@ class UncertaintySection(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._kept = UncertaintySpec()  # what the widgets do not show, as last loaded
+        self._shown = None  # the weight range's spin value as loaded: untouched, the exact share stays
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         self.check = QCheckBox(translate("ReportBuilder", "Robust ranks (rank interval, probability of the "
@@ -30,7 +32,7 @@ class UncertaintySection(QWidget):
                                                          "its rank with a 90 % interval on its profile page and "
                                                          "in the appendix."))
         self.draws = QSpinBox()
-        self.draws.setRange(10, 100000)
+        self.draws.setRange(1, MAX_DRAWS)  # the definition's range: a loaded value is never clamped
         self.draws.setSingleStep(100)
         self.draws.setValue(1000)
         self.weight_range = QDoubleSpinBox()
@@ -53,10 +55,13 @@ class UncertaintySection(QWidget):
     def spec(self) -> UncertaintySpec | None:
         if not self.check.isChecked():
             return None
-        return replace(self._kept, draws=self.draws.value(), weight_range=round(self.weight_range.value() / 100, 4))
+        shown = self.weight_range.value()
+        share = self._kept.weight_range if shown == self._shown else round(shown / 100, 4)  # (whole % shown)
+        return replace(self._kept, draws=self.draws.value(), weight_range=share)
 
     def load(self, spec: UncertaintySpec | None) -> None:
         self._kept = replace(spec) if spec else UncertaintySpec()
         self.check.setChecked(spec is not None)
         self.draws.setValue(int(self._kept.draws))
         self.weight_range.setValue(100 * float(self._kept.weight_range))
+        self._shown = self.weight_range.value()

@@ -47,14 +47,14 @@ def parameters() -> list:
                                      1000, minValue=1, maxValue=100000),
         QgsProcessingParameterNumber(
             "WEIGHT_RANGE", translate("NeedIndexAlgorithm", "Weights vary by ± (share of each weight)"),
-            number.Double, 0.5, minValue=0.0, maxValue=0.99),
+            number.Double, 0.5, minValue=0.0, maxValue=0.99),  # robust.MAX_WEIGHT_RANGE
         QgsProcessingParameterString(
             "NORMALISATIONS", translate("NeedIndexAlgorithm", "Scalings drawn from (zscore;minmax;rank)"),
             defaultValue="zscore;minmax;rank"),
         QgsProcessingParameterBoolean(
             "LEAVE_ONE_OUT", translate("NeedIndexAlgorithm", "Draws may leave one indicator out"), True),
         QgsProcessingParameterNumber("SEED", translate("NeedIndexAlgorithm", "Seed of the draws"), number.Integer,
-                                     1, minValue=0),
+                                     1, minValue=0, maxValue=2 ** 31 - 1),  # (read as a C int: larger ones became 0)
         choice_parameter("TOP_CLASS", translate("NeedIndexAlgorithm", "Top need class"), [
             ("highest", translate("NeedIndexAlgorithm", "the highest need class (MSS: sehr niedrig)")),
             ("two_highest", translate("NeedIndexAlgorithm",
@@ -90,6 +90,7 @@ def read_options(alg, parameters, context, thresholds, preset: str):
 
     if not alg.parameterAsBool(parameters, "UNCERTAINTY", context):
         return None
+    check_names(alg, parameters, context)
     return RobustOptions(
         draws=alg.parameterAsInt(parameters, "DRAWS", context),
         weight_range=alg.parameterAsDouble(parameters, "WEIGHT_RANGE", context),
@@ -98,6 +99,23 @@ def read_options(alg, parameters, context, thresholds, preset: str):
         seed=alg.parameterAsInt(parameters, "SEED", context),
         top_class=alg.choice(parameters, "TOP_CLASS", context),
         thresholds=tuple(thresholds), ddof=0 if preset == "mss" else 1).check()
+
+
+def check_names(alg, parameters, context) -> None:
+    """Refuse an input field the rank columns would overwrite unless it is one of them from an earlier
+    run (all five there, none an input of the index): 'rank' is a common name for a field of one's own."""
+    from ...core.errors import SozialraumError
+    from ...core.needs.robust import RANK_COLUMNS
+
+    layer = alg.parameterAsVectorLayer(parameters, "INPUT", context)
+    names = layer.fields().names() if layer is not None else []
+    used = set(alg.parameterAsFields(parameters, "STATUS_FIELDS", context)
+               + alg.parameterAsFields(parameters, "DYNAMIC_FIELDS", context)
+               + [alg.parameterAsString(parameters, "POPULATION_FIELD", context)])
+    rerun = all(c in names for c in RANK_COLUMNS)
+    taken = [c for c in RANK_COLUMNS if c in names and (c in used or not rerun)]
+    if taken:
+        raise SozialraumError("rank_field_taken", field=taken[0], columns=", ".join(RANK_COLUMNS))
 
 
 def with_ranks(result, frame, status_inds, weights, options, feedback):

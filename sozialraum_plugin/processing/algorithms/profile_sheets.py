@@ -26,7 +26,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor
 
-from ..base import SozialraumAlgorithm, check_title, language_parameter
+from ..base import SozialraumAlgorithm, check_title, choice_parameter, language_parameter
 from .indicator_param import indicators_parameter, resolve
 
 # core.profile pulls in pandas: imported where it is used, so loading the plugin stays fast.
@@ -139,7 +139,9 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             "rank, low and high end of its interval, probability of the top class (0–1); the badge then says e.g. "
             "'Rank 12 of 536 (90 % interval 8–17)' and 'Probability of the highest need class: 83 %'. Left empty, "
             "the fields rank, rank_low, rank_high and p_top are used where the input has them. A district "
-            "without a rank, with a hidden index or below MIN_POPULATION shows none.")
+            "without a rank, with a hidden index or below MIN_POPULATION shows none.") + " " + self.tr(
+            "RANK_TOP_CLASS: the top class p_top was computed for (highest, two_highest or top_tenth, as needindex's "
+            "TOP_CLASS; default highest); the badge names it.")
 
     def flags(self):
         # Layers and a layout are added to the project: that must happen on the main thread.
@@ -182,6 +184,8 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
                                         optional=True),
             QgsProcessingParameterField("RANK_FIELDS", self.tr("Robust rank fields (badge): rank, low, high, p_top"),
                                         None, "INPUT", allowMultiple=True, optional=True),
+            choice_parameter("RANK_TOP_CLASS", self.tr("Top class of p_top (as needindex's TOP_CLASS)"), [
+                (key, key) for key in ("highest", "two_highest", "top_tenth")], "highest", optional=True),
             QgsProcessingParameterField("PARENT_FIELD", self.tr("Parent key field (a parent value beside the "
                                                                 "city's)"), None, "INPUT", optional=True),
             QgsProcessingParameterString("PARENT_TITLE", self.tr("Heading of the parent column"), optional=True),
@@ -278,7 +282,7 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             for name in (ind.field, *(ind.counts or ())):  # the years, a rate's counts per year
                 names += [column for _, column in year_columns(layer.fields().names(), name)] if name else []
         rank_fields = _rank_fields(self.parameterAsFields(parameters, "RANK_FIELDS", context), layer)
-        names += rank_fields
+        names += rank_fields + (["valid"] if rank_fields and "valid" in layer.fields().names() else [])  # (n)
         markers = [n for n in layer.fields().names() if n.startswith("suppressed_fields")]
         frame, fids = read_frame(layer, list(dict.fromkeys(n for n in names + markers if n)))
         options.hidden = cells_from_markers(frame, markers)
@@ -289,7 +293,8 @@ class ProfileSheetsAlgorithm(SozialraumAlgorithm):
             from ...core.profiles.rank_line import rank_lines
 
             profiles.districts["rank_line"] = rank_lines(frame, rank_fields, profiles.districts["valid"],
-                                                         options.hidden, words)
+                                                         options.hidden, words,
+                                                         self.choice(parameters, "RANK_TOP_CLASS", context))
         if options.series is not None and not profiles.years:  # nothing matched: no chart, no trend, say why
             self._series_unused(options, frame, indicators, feedback)
         from ...core.profiles.findings import constant_indicators

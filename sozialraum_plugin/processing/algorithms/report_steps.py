@@ -275,6 +275,7 @@ class ReportRun:
         Methodenhinweis.txt says what is hidden and why. Written under temporary names and renamed."""
         from ...core.fileio import write_text
         from ...core.publish import method_note
+        from ...core.publish.note import top_class
         from ...core.publish.report_rule import report_publication
         from ...core.publish.rule import cells_from_markers
         from ...gis.publish_layer import markers, same_rows, write_district_layer
@@ -310,7 +311,8 @@ class ReportRun:
             source, os.path.join(self.folder, f"{LAYER}.gpkg"), LAYER,
             lambda frame: same_rows(publication, frame), masked=True)
         write_text(os.path.join(self.folder, "Methodenhinweis.txt"),
-                   method_note(publication, self.words, internal=True, parents=self.d.level is not None))
+                   method_note(publication, self.words, internal=True, parents=self.d.level is not None,
+                               top_class=top_class(self.d)))
         self.publication = publication
         write_series_tables(self, internal.path, published.path)  # the table "series", beside the layer
         self.outputs.update({"OUTPUT": published.uri, "INTERNAL": internal.uri})
@@ -392,7 +394,8 @@ class ReportRun:
         if d.index:
             params["CLASS_FIELD"] = "status_class"
             if getattr(d.index, "uncertainty", None):  # the robust rank on the badge (core/needs/robust.py)
-                params["RANK_FIELDS"] = ["rank", "rank_low", "rank_high", "p_top"]
+                params.update(RANK_FIELDS=["rank", "rank_low", "rank_high", "p_top"],
+                              RANK_TOP_CLASS=d.index.uncertainty.top_class)
         if d.clusters:
             params["CLUSTER_FIELD"] = "cluster_label"
         result = self._run("sozialraum:profilesheets", params, steps)
