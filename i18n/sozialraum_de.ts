@@ -587,12 +587,12 @@ KEY_FIELD und NAME_FIELD benennen die Gebiete in den Tabellen. LANGUAGE (de | en
         <translation>Diese Datei wurde ohne openpyxl geschrieben: gesperrte Zellen sind hier leer; die Spalte „Gesperrt (·)“ jedes Blattes nennt sie, und Tabellenanhang.csv zeigt sie als ·.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="308"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="309"/>
         <source>Definitions</source>
         <translation>Definitionen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="326"/>
+        <location filename="../sozialraum_plugin/core/publish/appendix.py" line="327"/>
         <source>Districts</source>
         <translation>Gebiete</translation>
     </message>
@@ -3565,6 +3565,11 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <source>{what}: &apos;{value}&apos; has fractions of a cent; the allocations add up to the budget to the cent, so give it with at most two decimals.</source>
         <translation>{what}: '{value}' enthält Bruchteile eines Cents; die Zuweisungen ergeben das Budget auf den Cent genau, geben Sie es daher mit höchstens zwei Nachkommastellen an.</translation>
     </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="272"/>
+        <source>The input already has a field {field}, which the robust ranks would overwrite (they write {columns}). Rename that field, or switch the robust ranks off.</source>
+        <translation>Die Eingabe hat bereits ein Feld {field}, das die robusten Ränge überschreiben würden (sie schreiben {columns}). Benennen Sie dieses Feld um oder schalten Sie die robusten Ränge aus.</translation>
+    </message>
 </context>
 <context>
     <name>MethodNote</name>
@@ -3609,64 +3614,79 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <translation>Bekannte Summen je Gebiet: {items}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="39"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="42"/>
         <source>City values cover all areas of the city (shares: sum of numerators over sum of denominators; medians and means without the hidden values); ranks count only the shown values of the valid areas.</source>
         <translation>Stadtwerte umfassen alle Gebiete der Stadt (Anteile: Summe der Zähler durch Summe der Nenner; Median und Mittelwert ohne die verborgenen Werte); Ränge zählen nur die ausgewiesenen Werte der gültigen Gebiete.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="42"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="45"/>
         <source>Hidden in this report: {n} cells ({parts}).</source>
         <translation>Verborgen in diesem Bericht: {n} Zellen ({parts}).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="43"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="46"/>
         <source>To change the threshold: &quot;publication&quot;: {&quot;threshold&quot;: 5} in the report definition, or &quot;threshold&quot;: 5 per indicator.</source>
         <translation>Schwelle ändern: in der Berichtsdefinition &quot;publication&quot;: {&quot;threshold&quot;: 5}, je Indikator &quot;threshold&quot;: 5.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="45"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="48"/>
         <source>The file sozialraum_intern.gpkg is internal: it contains unpublished values and is not part of the publication.</source>
         <translation>Die Datei sozialraum_intern.gpkg ist intern: sie enthält nicht veröffentlichte Werte und gehört nicht in die Veröffentlichung.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="47"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="50"/>
         <source>residents</source>
         <translation>EW</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="49"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="52"/>
         <source>small count</source>
         <translation>kleine Fallzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="50"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="53"/>
         <source>small area</source>
         <translation>kleines Gebiet</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="51"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="54"/>
         <source>suppressed by the office</source>
         <translation>vom Amt gesperrt</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="52"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="55"/>
         <source>complementary</source>
         <translation>Gegensperrung</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="53"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="56"/>
         <source>derived</source>
         <translation>abgeleitet</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/core/publish/note.py" line="35"/>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="38"/>
         <source>This report shows larger areas made of the districts. A larger area&apos;s value is hidden as well where, together with the districts&apos; published figures and the totals, it would give a hidden district value back: the districts&apos; own report stays protected.</source>
         <translation>Dieser Bericht zeigt größere Gebiete, die aus kleineren zusammengesetzt sind. Der Wert eines größeren Gebiets ist auch dort verborgen, wo er zusammen mit den veröffentlichten Zahlen der kleineren Gebiete und den Summen einen dort verborgenen Wert zurückgeben würde. So bleibt auch der Bericht der kleineren Gebiete geschützt.</translation>
     </message>
     <message>
         <location filename="../sozialraum_plugin/core/publish/note.py" line="29"/>
-        <source>Rank (rank, 1 = most need among the valid areas) with its 90 % interval (rank_low to rank_high): the index was recomputed many times with its weights, its scaling (z-score, min-max, rank) and its indicators varied (one left out at a time), and the interval holds 90 % of the ranks these variants gave; p_top is the share of the variants that put the area in the highest need class. Ranks are hidden wherever the index is.</source>
-        <translation>Rang (rank, 1 = höchster Bedarf unter den gültigen Gebieten) mit 90-%-Intervall (rank_low bis rank_high): Der Index wurde vielfach mit veränderten Gewichten, anderer Skalierung (z-Wert, Min-Max, Rang) und jeweils einem weggelassenen Indikator neu berechnet; das Intervall enthält 90 % der Ränge dieser Varianten. p_top ist der Anteil der Varianten, in denen das Gebiet in der höchsten Bedarfsklasse liegt. Ränge sind überall dort verborgen, wo der Index verborgen ist.</translation>
+        <source>Rank (rank, 1 = most need among the valid areas) with its 90 % interval (rank_low to rank_high): the index was recomputed many times with its weights, its scaling (z-score, min-max, rank) and its indicators varied (one left out at a time), and the interval holds 90 % of the ranks these variants gave; p_top is the share of the variants that put the area in {top}. Ranks are hidden wherever the index is.</source>
+        <translation>Rang (rank, 1 = höchster Bedarf unter den gültigen Gebieten) mit 90-%-Intervall (rank_low bis rank_high): Der Index wurde vielfach mit veränderten Gewichten, anderer Skalierung (z-Wert, Min-Max, Rang) und jeweils einem weggelassenen Indikator neu berechnet; das Intervall enthält 90 % der Ränge dieser Varianten. p_top ist der Anteil der Varianten, in denen das Gebiet in {top} liegt. Ränge sind überall dort verborgen, wo der Index verborgen ist.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="35"/>
+        <source>the highest need class</source>
+        <translation>der höchsten Bedarfsklasse</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="36"/>
+        <source>one of the two highest need classes</source>
+        <translation>einer der zwei höchsten Bedarfsklassen</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/publish/note.py" line="37"/>
+        <source>the tenth of the areas with the highest index</source>
+        <translation>dem Zehntel der Gebiete mit dem höchsten Index</translation>
     </message>
 </context>
 <context>
@@ -3970,7 +3990,7 @@ LANGUAGE (de | en; leer: die Sprache von QGIS): die Sprache der Klassennamen und
         <translation>die 10 % der Gebiete mit dem höchsten Index</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/need_index_ranks.py" line="111"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/need_index_ranks.py" line="129"/>
         <source>Robust ranks: {draws} draws over {n} valid areas in {seconds:.2f} s (seed {seed}).</source>
         <translation>Robuste Ränge: {draws} Ziehungen über {n} gültige Gebiete in {seconds:.2f} s (Startwert {seed}).</translation>
     </message>
@@ -4052,6 +4072,16 @@ LANGUAGE (de | en; leer: die Sprache von QGIS): die Sprache der Klassennamen und
         <location filename="../sozialraum_plugin/core/profiles/rank_line.py" line="24"/>
         <source>probability of the highest need class: {p}</source>
         <translation>Wahrscheinlichkeit höchste Bedarfsklasse: {p}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/profiles/rank_line.py" line="27"/>
+        <source>probability of the two highest need classes: {p}</source>
+        <translation>Wahrscheinlichkeit zwei höchste Bedarfsklassen: {p}</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/profiles/rank_line.py" line="28"/>
+        <source>probability of the highest tenth of the index: {p}</source>
+        <translation>Wahrscheinlichkeit höchstes Zehntel des Index: {p}</translation>
     </message>
 </context>
 <context>
@@ -4446,137 +4476,137 @@ LANGUAGE (de | en; leer: die Sprache von QGIS): die Sprache der Klassennamen und
         <translation>Sozialraumprofile</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="153"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="155"/>
         <source>Districts</source>
         <translation>Gebiete</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="154"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="156"/>
         <source>Name field</source>
         <translation>Namensfeld</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="155"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="157"/>
         <source>Indicator fields</source>
         <translation>Indikatorfelder</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="157"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="159"/>
         <source>Profile sheets (PDF)</source>
         <translation>Sozialraumprofile (PDF)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="157"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="159"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-Dateien (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="160"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="162"/>
         <source>Key field (district number)</source>
         <translation>Schlüsselfeld (Gebietsnummer)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="162"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="164"/>
         <source>Sort pages by (default: key, else name)</source>
         <translation>Seiten sortieren nach (Standard: Schlüssel, sonst Name)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="164"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="166"/>
         <source>Only districts where</source>
         <translation>Nur Gebiete, für die gilt</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="167"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="169"/>
         <source>Indicator labels and units</source>
         <translation>Indikatorbezeichnungen und Einheiten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="168"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="170"/>
         <source>Directions of need</source>
         <translation>Bedarfsrichtungen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="169"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="171"/>
         <source>Rates from counts</source>
         <translation>Quoten aus Anzahlen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="170"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="172"/>
         <source>Indicators that are counts</source>
         <translation>Indikatoren, die Anzahlen sind</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="172"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="174"/>
         <source>Population field</source>
         <translation>Feld Einwohnerzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="174"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="176"/>
         <source>Minimum population</source>
         <translation>Mindesteinwohnerzahl</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="176"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="178"/>
         <source>Suppress counts below</source>
         <translation>Anzahlen sperren unter</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="179"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="181"/>
         <source>Class field (badge)</source>
         <translation>Klassenfeld (Kennzeichen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="181"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="183"/>
         <source>Cluster field (badge)</source>
         <translation>Clusterfeld (Kennzeichen)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="190"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="194"/>
         <source>Source line</source>
         <translation>Quellenangabe</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="191"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="195"/>
         <source>Layout template (.qpt)</source>
         <translation>Layoutvorlage (.qpt)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="193"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="197"/>
         <source>One PDF per district in</source>
         <translation>Eine PDF-Datei je Gebiet in</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="205"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="209"/>
         <source>Pages</source>
         <translation>Seiten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="206"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="210"/>
         <source>Layout name</source>
         <translation>Layoutname</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="207"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="211"/>
         <source>Folder with GeoPackage and charts</source>
         <translation>Ordner mit GeoPackage und Diagrammen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="286"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="290"/>
         <source>{n} districts, {k} indicators</source>
         <translation>{n} Gebiete, {k} Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="324"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="329"/>
         <source>{pages} pages written to {file}</source>
         <translation>{pages} Seiten nach {file} geschrieben</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="300"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="305"/>
         <source>{label} ({field}) has the same value in every district: no findings for it.</source>
         <translation>{label} ({field}) hat in allen Gebieten denselben Wert: keine Befunde dazu.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="178"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="180"/>
         <source>Own thresholds of indicators</source>
         <translation>Eigene Schwellen der Indikatoren</translation>
     </message>
@@ -4608,27 +4638,27 @@ TEMPLATE: eine .qpt anstelle der mitgelieferten Seite resources/templates/profil
 LANGUAGE: Wörter und Zahlenformat der Seiten (de, en; leer: die QGIS-Sprache). HOUSE_COLOUR, LOGO und FONT: die Farbe der Stadt für Band und Überschriften, ein Bild im Kopf, eine Schriftart für alle Texte; einmal gesetzt, auf der mitgelieferten Seite oder einer Vorlage.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="188"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="192"/>
         <source>Sheet title (empty: &apos;District profile&apos; in the page&apos;s language)</source>
         <translation>Titel der Seiten (leer: „Sozialraumprofil“ in der Sprache der Seiten)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="196"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="200"/>
         <source>House colour (e.g. #1f4e79)</source>
         <translation>Hausfarbe (z. B. #1f4e79)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="197"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="201"/>
         <source>Logo (image for the header)</source>
         <translation>Logo (Bild für den Kopf)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="197"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="201"/>
         <source>Images (*.svg *.png *.jpg *.jpeg)</source>
         <translation>Bilder (*.svg *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="199"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="203"/>
         <source>Font family of the page</source>
         <translation>Schriftart der Seiten</translation>
     </message>
@@ -4643,22 +4673,22 @@ LANGUAGE: Wörter und Zahlenformat der Seiten (de, en; leer: die QGIS-Sprache). 
         <translation>SERIES: die Jahre der Indikatoren als lange Tabelle (z. B. report.gpkg|layername=series) mit den Spalten key (der Wert des Schlüsselfelds KEY_FIELD), indicator (ein Indikatorfeld oder sein Name ohne die Endung _JJJJ), year, value, numerator, denominator und shown (false = von der Veröffentlichungsregel verborgen). Ohne sie sind die Felder &lt;Indikator&gt;_&lt;JJJJ&gt; der Eingabe die Jahre, die Fallzahlen einer Quote je Jahr aus den Jahresfeldern ihres Zählers und Nenners. Die Seite zeigt dann die Veränderung vom ersten zum letzten Jahr mit dem χ²-Test auf Trend in Anteilen (wo Fallzahlen vorliegen: ↗ steigend, ↘ fallend, → keine klare Veränderung, p &lt; 0,05) und ein Liniendiagramm des ersten Indikators mit Jahren gegen die Stadt. Die Veröffentlichungsregel gilt für jedes Jahr: ein verborgenes Jahr ist eine Lücke in der Linie und '·' in der Tabelle, ein Stadtwert, der eines zurückgäbe, wird verborgen, und ein Gebiet mit einem verborgenen Jahr zeigt keinen Trend.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="185"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="189"/>
         <source>Parent key field (a parent value beside the city&apos;s)</source>
         <translation>Feld mit dem Schlüssel des übergeordneten Gebiets (dessen Wert neben dem der Stadt)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="187"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="191"/>
         <source>Heading of the parent column</source>
         <translation>Überschrift der Spalte des übergeordneten Gebiets</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="200"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="204"/>
         <source>Series over the years (long table)</source>
         <translation>Zeitreihe über die Jahre (lange Tabelle)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="240"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="244"/>
         <source>SERIES gives none of the sheet's indicators two years or more for a district: its keys ({series_keys}, …) and indicators ({series_indicators}) must match KEY_FIELD {key} ({keys}, …) and the fields {fields} (or these without their _YYYY).</source>
         <translation>SERIES liefert für keinen Indikator der Profile zwei oder mehr Jahre eines Gebiets: seine Schlüssel ({series_keys}, …) und Indikatoren ({series_indicators}) müssen zu KEY_FIELD {key} ({keys}, …) und den Feldern {fields} passen (oder diesen ohne ihr _JJJJ).</translation>
     </message>
@@ -4668,9 +4698,19 @@ LANGUAGE: Wörter und Zahlenformat der Seiten (de, en; leer: die QGIS-Sprache). 
         <translation>RANK_FIELDS: der robuste Rang aus der Unsicherheitsoption von sozialraum:needindex, vier Felder in dieser Reihenfolge: Rang, unteres und oberes Ende seines Intervalls, Wahrscheinlichkeit der höchsten Klasse (0–1); die Plakette sagt dann z. B. „Rang 12 von 536 (90-%-Intervall 8–17)“ und „Wahrscheinlichkeit höchste Bedarfsklasse: 83 %“. Leer gelassen, werden die Felder rank, rank_low, rank_high und p_top verwendet, wo die Eingabe sie hat. Ein Gebiet ohne Rang, mit verborgenem Index oder unter MIN_POPULATION zeigt keinen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="183"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="185"/>
         <source>Robust rank fields (badge): rank, low, high, p_top</source>
         <translation>Felder des robusten Rangs (Plakette): Rang, unten, oben, p_top</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="142"/>
+        <source>RANK_TOP_CLASS: the top class p_top was computed for (highest, two_highest or top_tenth, as needindex&apos;s TOP_CLASS; default highest); the badge names it.</source>
+        <translation>RANK_TOP_CLASS: die höchste Klasse, für die p_top berechnet wurde (highest, two_highest oder top_tenth, wie TOP_CLASS von needindex; Standard highest); die Plakette nennt sie.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/profile_sheets.py" line="187"/>
+        <source>Top class of p_top (as needindex&apos;s TOP_CLASS)</source>
+        <translation>Höchste Klasse von p_top (wie TOP_CLASS von needindex)</translation>
     </message>
 </context>
 <context>
@@ -5139,12 +5179,12 @@ OUTPUT: die neue Gliederung mit den übertragenen Zahlen (Schätzwerte, nicht ge
         <translation>Tabelle {0} von {1} wird verbunden: {2}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="353"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="355"/>
         <source>Thematic maps are not available in this version.</source>
         <translation>Themenkarten sind in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="364"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="366"/>
         <source>Profile sheets are not available in this version.</source>
         <translation>Sozialraumprofile sind in dieser Version nicht verfügbar.</translation>
     </message>
@@ -6360,22 +6400,22 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Das Schema angeben, in das über die Datenbankverbindung {0} veröffentlicht wird (Seite „Bericht“).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/uncertainty_section.py" line="26"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/uncertainty_section.py" line="28"/>
         <source>Robust ranks (rank interval, probability of the highest need class)</source>
         <translation>Robuste Ränge (Rangintervall, Wahrscheinlichkeit der höchsten Bedarfsklasse)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/uncertainty_section.py" line="28"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/uncertainty_section.py" line="30"/>
         <source>The index is recomputed many times with other weights, scalings and one indicator left out; each district gets its rank with a 90 % interval on its profile page and in the appendix.</source>
         <translation>Der Index wird vielfach mit anderen Gewichten, Skalierungen und jeweils einem weggelassenen Indikator neu berechnet; jedes Gebiet erhält seinen Rang mit einem 90-%-Intervall auf seiner Profilseite und im Tabellenanhang.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/uncertainty_section.py" line="42"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/uncertainty_section.py" line="44"/>
         <source>Draws:</source>
         <translation>Ziehungen:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/uncertainty_section.py" line="43"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/uncertainty_section.py" line="45"/>
         <source>Weights vary by ±:</source>
         <translation>Gewichte schwanken um ±:</translation>
     </message>
