@@ -240,6 +240,9 @@ MESSAGES: dict[str, str] = {
     "supply_network_empty": QT_TRANSLATE_NOOP("Messages", "The road network {file} has no lines to build a graph from."),
     "supply_geographic_crs": QT_TRANSLATE_NOOP("Messages", "The districts are in a geographic CRS ({crs}): a catchment in metres needs a projected one. Reproject the districts first (e.g. to EPSG:25833 or EPSG:25832)."),
     "supply_definition_invalid": QT_TRANSLATE_NOOP("Messages", "{file}, section supply: {reason}"),
+    # --- revsupply ---
+    "supply_crs_missing": QT_TRANSLATE_NOOP("Messages", "{file}: the coordinate columns hold degrees (longitude / latitude), but no CRS was given for them, so they would be read in the districts' CRS {crs} and no facility would lie in any district. Set FACILITIES_CRS (e.g. EPSG:4326; in a report definition: \"crs\")."),
+    "supply_transform_failed": QT_TRANSLATE_NOOP("Messages", "{file}, row {row} (id {id}): the point {point} cannot be transformed from {source} to {target}. Check that the coordinates are in {source} (metres read as degrees?) and set the right CRS of the facilities."),
 }
 
 

@@ -171,6 +171,11 @@ class SupplyAlgorithm(SozialraumAlgorithm):
         capacity = self.parameterAsString(parameters, "CAPACITY_FIELD", context) or ""
         if x_field and y_field:
             crs_param = self.parameterAsCrs(parameters, "FACILITIES_CRS", context)
+            given = parameters.get("FACILITIES_CRS")
+            if given not in (None, "") and not crs_param.isValid():  # not silently the districts' CRS
+                raise SozialraumError("supply_crs_invalid", crs=str(given))
+            if not crs_param.isValid() and layer is not None and layer.crs().isValid():
+                crs_param = layer.crs()  # a point layer whose X/Y columns were named: its own CRS
             crs_text = crs_param.authid() or crs_param.toWkt() if crs_param.isValid() else ""
             found = facilities_from_table(layer.source() if layer is not None else source, layer, x_field, y_field,
                                           crs_text, crs, id_field, capacity, context.transformContext())

@@ -1,0 +1,94 @@
+"""Review of sozialraum:supply (issue 17.1): the facilities' CRS and the need classes of a number field.
+
+Each test failed before its fix: a point layer in EPSG:4326 whose X/Y columns were named was read in
+the districts' EPSG:25833 (every Kita "outside", 0 places everywhere); an unknown FACILITIES_CRS fell
+back to the districts' CRS silently; the Berlin Kita list without FACILITIES_CRS gave 0 places in all
+542 PLR with only a warning; metres in a layer declared EPSG:4326 ended in a QgsCsException
+traceback; NEED_HIGH '3;4' on a real-number class field matched nothing ('4.0' is not '4')."""
+from __future__ import annotations
+
+import pytest
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingException,
+    QgsProject,
+    QgsVectorLayer,
+)
+from test_supply_network import X0, Y0, _run, _square, _values, town  # noqa: F401  (the synthetic town)
+
+
+def _kita_layer(crs: str, x: float, y: float, with_columns: bool = True) -> QgsVectorLayer:
+    """One Kita (10 places) at (x, y) in ``crs``, its coordinates also as columns lon / lat."""
+    layer = QgsVectorLayer(f"Point?crs={crs}&field=id:string&field=places:integer&field=lon:double&field=lat:double",
+                           "kitas", "memory")
+    feature = QgsFeature(layer.fields())
+    feature.setAttributes(["K1", 10, x, y])
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
+    layer.dataProvider().addFeatures([feature])
+    return layer
+
+
+def _in_a_as_lonlat() -> QgsPointXY:
+    """The middle of district A (EPSG:25833) in lon/lat."""
+    to_wgs = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:25833"),
+                                    QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
+    return to_wgs.transform(QgsPointXY(X0 + 500, Y0 + 500))
+
+
+def test_point_layer_with_xy_columns_keeps_its_own_crs(provider, town):
+    ll = _in_a_as_lonlat()
+    result = _run(town, "xy.gpkg", FACILITIES=_kita_layer("EPSG:4326", ll.x(), ll.y()), METHOD="inside",
+                  X_FIELD="lon", Y_FIELD="lat")
+    values = _values(result["OUTPUT"])
+    assert result["OUTSIDE"] == 0
+    assert values["A"]["supply_count"] == 1 and values["A"]["supply_per_1000"] == pytest.approx(50.0)
+
+
+def test_unknown_facilities_crs_is_refused(provider, town):
+    ll = _in_a_as_lonlat()
+    with pytest.raises(QgsProcessingException, match="EPSG:99999"):
+        _run(town, "bad_crs.gpkg", FACILITIES=_kita_layer("EPSG:4326", ll.x(), ll.y()), METHOD="inside",
+             X_FIELD="lon", Y_FIELD="lat", FACILITIES_CRS="EPSG:99999")
+
+
+def test_berlin_kita_list_without_crs_is_refused_not_zero_everywhere(provider, sample_dir, tmp_path):
+    import processing
+
+    berlin = sample_dir / "berlin"
+    with pytest.raises(QgsProcessingException) as raised:
+        processing.run("sozialraum:supply", {
+            "INPUT": str(berlin / "lor_planungsraeume_2021.shp"),
+            "FACILITIES": str(berlin / "berlin-daycare-centers-2026-07-details.csv"),
+            "X_FIELD": "lon", "Y_FIELD": "lat", "ID_FIELD": "id", "CAPACITY_FIELD": "places",
+            "METHOD": "inside", "OUTPUT": str(tmp_path / "no_crs.gpkg"), "LANGUAGE": "en"})
+    text = str(raised.value)
+    assert "berlin-daycare-centers-2026-07-details.csv" in text and "EPSG:25833" in text
+    assert "FACILITIES_CRS" in text and "Traceback" not in text
+
+
+def test_metres_declared_as_degrees_name_the_facility_not_a_traceback(provider, town):
+    with pytest.raises(QgsProcessingException) as raised:
+        _run(town, "metres.gpkg", FACILITIES=_kita_layer("EPSG:4326", X0 + 500, Y0 + 500), METHOD="inside")
+    text = str(raised.value)
+    assert "K1" in text and "EPSG:4326" in text and "EPSG:25833" in text
+    assert "Traceback" not in text and "QgsCsException" not in text
+
+
+def test_need_classes_of_a_real_number_field(provider, town):
+    districts = QgsVectorLayer("Polygon?crs=EPSG:25833&field=key:string&field=kids:integer&field=cls:double",
+                               "districts", "memory")
+    features = []
+    for key, x, cls in (("A", 0, 4.0), ("B", 2000, 1.0)):
+        feature = QgsFeature(districts.fields())
+        feature.setAttributes([key, 200, cls])
+        feature.setGeometry(_square(x, 0))
+        features.append(feature)
+    districts.dataProvider().addFeatures(features)
+    result = _run(town, "classes.gpkg", INPUT=districts, NEED_FIELD="cls", NEED_HIGH="3;4", METHOD="inside")
+    values = _values(result["OUTPUT"])
+    # no Kita inside either square: supply low in both; A (class 4) is high need, B (class 1) is not
+    assert values["A"]["supply_category"] == 1 and values["B"]["supply_category"] == 3
