@@ -48,6 +48,9 @@ def high_need(need: pd.Series, need_high: str = "") -> np.ndarray:
     known = need.notna().to_numpy()
     if numeric and len(listed) == 1 and _is_number(listed[0]):
         out[known] = (numbers[known] >= float(listed[0].replace(",", "."))).astype(float)
+    elif listed and numeric and all(_is_number(v) for v in listed):  # classes of a number field: 3.0 is '3'
+        wanted = [float(v.replace(",", ".")) for v in listed]
+        out[known] = np.isin(numbers[known].to_numpy(float), wanted).astype(float)
     elif listed:
         wanted = {v.lower() for v in listed}
         out[known] = [float(str(v).strip().lower() in wanted) for v in text[known]]
