@@ -18,7 +18,8 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
-from test_supply_network import X0, Y0, _run, _square, _values, town  # noqa: F401  (the synthetic town)
+from test_supply_network import X0, Y0, _run, _square, _values
+from test_supply_network import town as town  # noqa: F401  (the synthetic town, a fixture)
 
 
 def _kita_layer(crs: str, x: float, y: float, with_columns: bool = True) -> QgsVectorLayer:
@@ -92,3 +93,53 @@ def test_need_classes_of_a_real_number_field(provider, town):
     values = _values(result["OUTPUT"])
     # no Kita inside either square: supply low in both; A (class 4) is high need, B (class 1) is not
     assert values["A"]["supply_category"] == 1 and values["B"]["supply_category"] == 3
+
+
+def test_shared_edge_zero_children_and_a_tie_with_the_city_value(provider, town):
+    """A (0–1000) with 200 children and B (1000–2000) with none share an edge; Kitas: one on the edge
+    (10 places), two in A (empty and 0 places), one in B (20 places); straight catchment 1,100 m.
+    The edge Kita is counted once (in A, the first district). B has no children: no category (it was
+    "low supply"). A's score is the city's weighted mean: supply met (was "low" by the last bits)."""
+    districts = QgsVectorLayer("Polygon?crs=EPSG:25833&field=key:string&field=kids:integer", "districts", "memory")
+    features = []
+    for key, x, kids in (("A", 0, 200), ("B", 1000, 0)):
+        feature = QgsFeature(districts.fields())
+        feature.setAttributes([key, kids])
+        feature.setGeometry(_square(x, 0))
+        features.append(feature)
+    districts.dataProvider().addFeatures(features)
+    kitas = QgsVectorLayer("Point?crs=EPSG:25833&field=id:string&field=places:integer", "kitas", "memory")
+    rows = []
+    for ident, x, y, places in (("edge", 1000, 500, 10), ("empty", 500, 500, None), ("zero", 500, 600, 0),
+                                ("b", 1500, 500, 20)):
+        feature = QgsFeature(kitas.fields())
+        feature.setAttributes([ident, places])
+        feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(X0 + x, Y0 + y)))
+        rows.append(feature)
+    kitas.dataProvider().addFeatures(rows)
+    result = _run(town, "edge.gpkg", INPUT=districts, FACILITIES=kitas, NEED_FIELD="", STANDARD=None)
+    values = _values(result["OUTPUT"])
+    a, b = values["A"], values["B"]
+    assert (a["supply_count"], b["supply_count"]) == (3, 1) and result["OUTSIDE"] == 0
+    assert a["supply_capacity"] == 10 and b["supply_capacity"] == 20
+    # 2SFCA: only A's 200 children reach anything: 30 places / 200 children = 150 per 1,000
+    assert a["supply_access"] == pytest.approx(150.0)
+    assert a["supply_category"] == 6
+    assert str(b["supply_category"]) == "NULL" and str(b["supply_per_1000"]) == "NULL"
+
+
+def test_a_score_equal_to_the_city_value_is_not_low_supply(provider, town):
+    """The town's Kita K (100 places) within reach of A (100 children) and B (1,700): both score
+    100 / 1,800 × 1,000 = 55.6 per 1,000, which is the city's weighted mean; without a standard both
+    are "supply met" (6). The mean came out 1 bit above the scores: both were "low supply" (5)."""
+    districts = QgsVectorLayer("Polygon?crs=EPSG:25833&field=key:string&field=kids:integer", "districts", "memory")
+    features = []
+    for key, x, kids in (("A", 0, 100), ("B", 2000, 1700)):
+        feature = QgsFeature(districts.fields())
+        feature.setAttributes([key, kids])
+        feature.setGeometry(_square(x, 0))
+        features.append(feature)
+    districts.dataProvider().addFeatures(features)
+    values = _values(_run(town, "tie.gpkg", INPUT=districts, NEED_FIELD="", STANDARD=None)["OUTPUT"])
+    assert values["A"]["supply_access"] == pytest.approx(1000 * 100 / 1800)
+    assert values["A"]["supply_category"] == 6 and values["B"]["supply_category"] == 6

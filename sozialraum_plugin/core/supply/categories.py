@@ -33,7 +33,9 @@ MSS_ALL = {label for labels in CLASS_WORDS.values() for label in labels[0]}
 def low_supply(values, reference: float) -> np.ndarray:
     """1.0 where ``values`` < ``reference``, 0.0 where not, NaN where unknown."""
     v = np.asarray(values, dtype=float)
-    out = np.where(v < reference, 1.0, 0.0)
+    # a value equal to the reference up to rounding is not below it (a sum of 2SFCA ratios, or the
+    # city's weighted mean of equal scores, differs from it in the last bits)
+    out = np.where((v < reference) & ~np.isclose(v, reference, rtol=1e-9, atol=1e-12), 1.0, 0.0)
     out[~np.isfinite(v)] = np.nan
     return out
 
