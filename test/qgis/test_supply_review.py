@@ -143,3 +143,33 @@ def test_a_score_equal_to_the_city_value_is_not_low_supply(provider, town):
     values = _values(_run(town, "tie.gpkg", INPUT=districts, NEED_FIELD="", STANDARD=None)["OUTPUT"])
     assert values["A"]["supply_access"] == pytest.approx(1000 * 100 / 1800)
     assert values["A"]["supply_category"] == 6 and values["B"]["supply_category"] == 6
+
+
+def test_every_kita_left_out_is_said(provider, sample_dir, tmp_path):
+    """The Berlin Kita list with lon/lat blanked in 25 rows: 20 are named, and the total of 25 is said
+    (before, the five beyond the first 20 were left out without a word)."""
+    import csv
+
+    import processing
+    from test_supply_network import Warnings
+
+    source = sample_dir / "berlin" / "berlin-daycare-centers-2026-07-details.csv"
+    with open(source, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = reader.fieldnames, list(reader)
+    for row in rows[:25]:
+        row["lon"] = row["lat"] = ""
+    table = tmp_path / "kitas_ohne_koordinaten.csv"
+    with open(table, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+    feedback = Warnings()
+    result = processing.run("sozialraum:supply", {
+        "INPUT": str(sample_dir / "berlin" / "lor_planungsraeume_2021.shp"), "FACILITIES": str(table),
+        "X_FIELD": "lon", "Y_FIELD": "lat", "FACILITIES_CRS": "EPSG:4326", "ID_FIELD": "id",
+        "CAPACITY_FIELD": "places", "METHOD": "inside", "OUTPUT": str(tmp_path / "out.gpkg")}, feedback=feedback)
+    assert result["FACILITY_COUNT"] == len(rows) - 25
+    named = [w for w in feedback.warnings if rows[0]["id"] in w or rows[19]["id"] in w]
+    assert len(named) == 2 and not any(rows[20]["id"] in w for w in feedback.warnings)
+    assert any(w.startswith("25 ") for w in feedback.warnings), feedback.warnings  # the total, in words

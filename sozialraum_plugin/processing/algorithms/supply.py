@@ -183,8 +183,12 @@ class SupplyAlgorithm(SozialraumAlgorithm):
             found = facilities_from_layer(layer, crs, id_field, capacity, context.transformContext())
         else:
             raise SozialraumError("supply_no_coordinates", file=str(source))
+        reasons = {"no geometry": self.tr("no geometry"), "no coordinates": self.tr("no coordinates")}
         for ident, reason in found.skipped[:SHOWN_IDS]:
-            feedback.pushWarning(self.tr("Facility {0} left out: {1}.").format(ident, reason))
+            feedback.pushWarning(self.tr("Facility {0} left out: {1}.").format(ident, reasons.get(reason, reason)))
+        if len(found.skipped) > SHOWN_IDS:  # the rest by number: none is left out unsaid
+            feedback.pushWarning(self.tr("{0} facilities left out in all (without coordinates).")
+                                 .format(len(found.skipped)))
         if not len(found):
             raise SozialraumError("supply_no_facilities", file=str(source))
         return found
