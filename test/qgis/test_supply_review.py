@@ -49,6 +49,14 @@ def test_point_layer_with_xy_columns_keeps_its_own_crs(provider, town):
     assert values["A"]["supply_count"] == 1 and values["A"]["supply_per_1000"] == pytest.approx(50.0)
 
 
+def test_an_empty_crs_widget_is_no_crs_given(provider, town):
+    """The dialog's CRS widget left empty may come as an invalid CRS object: not an unknown CRS."""
+    ll = _in_a_as_lonlat()
+    result = _run(town, "empty_crs.gpkg", FACILITIES=_kita_layer("EPSG:4326", ll.x(), ll.y()), METHOD="inside",
+                  X_FIELD="lon", Y_FIELD="lat", FACILITIES_CRS=QgsCoordinateReferenceSystem())
+    assert _values(result["OUTPUT"])["A"]["supply_count"] == 1
+
+
 def test_unknown_facilities_crs_is_refused(provider, town):
     ll = _in_a_as_lonlat()
     with pytest.raises(QgsProcessingException, match="EPSG:99999"):

@@ -172,7 +172,7 @@ class SupplyAlgorithm(SozialraumAlgorithm):
         if x_field and y_field:
             crs_param = self.parameterAsCrs(parameters, "FACILITIES_CRS", context)
             given = parameters.get("FACILITIES_CRS")
-            if given not in (None, "") and not crs_param.isValid():  # not silently the districts' CRS
+            if isinstance(given, str) and given.strip() and not crs_param.isValid():  # not the districts' CRS
                 raise SozialraumError("supply_crs_invalid", crs=str(given))
             if not crs_param.isValid() and layer is not None and layer.crs().isValid():
                 crs_param = layer.crs()  # a point layer whose X/Y columns were named: its own CRS
