@@ -270,6 +270,9 @@ MESSAGES: dict[str, str] = {
     "impact_series_columns": QT_TRANSLATE_NOOP("Messages", "SERIES {file} is not a series table: it lacks the columns {missing} (it has {columns})."),
     # --- revranks ---
     "rank_field_taken": QT_TRANSLATE_NOOP("Messages", "The input already has a field {field}, which the robust ranks would overwrite (they write {columns}). Rename that field, or switch the robust ranks off."),
+    # --- revsupply ---
+    "supply_crs_missing": QT_TRANSLATE_NOOP("Messages", "{file}: the coordinate columns hold degrees (longitude / latitude), but no CRS was given for them, so they would be read in the districts' CRS {crs} and no facility would lie in any district. Set FACILITIES_CRS (e.g. EPSG:4326; in a report definition: \"crs\")."),
+    "supply_transform_failed": QT_TRANSLATE_NOOP("Messages", "{file}, row {row} (id {id}): the point {point} cannot be transformed from {source} to {target}. Check that the coordinates are in {source} (metres read as degrees?) and set the right CRS of the facilities."),
 }
 
 

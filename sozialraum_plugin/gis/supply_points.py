@@ -15,6 +15,7 @@ import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCsException,
     QgsGeometry,
     QgsPointXY,
     QgsProject,
@@ -69,9 +70,24 @@ def facilities_from_layer(layer: QgsVectorLayer, target_crs, id_field: str = "",
         point = QgsPointXY(geometry.vertexAt(0))
         capacity = _capacity(feature.attribute(capacity_field) if capacity_field else None, capacity_field,
                              file, n, ident)
-        point = transform.transform(point) if transform else point
+        point = _transformed(transform, point, file, n, ident)
         ids.append(ident), caps.append(capacity), xs.append(point.x()), ys.append(point.y())
     return Facilities(ids, np.array(caps, float), np.array(xs, float), np.array(ys, float), skipped)
+
+
+def _transformed(transform, point, file: str, row: int, ident: str):
+    """The point in the districts' CRS; a point the transform cannot take (metres declared as
+    degrees, or the wrong CRS) is named instead of ending in a QgsCsException traceback."""
+    if not transform:
+        return point
+    try:
+        return transform.transform(point)
+    except QgsCsException:
+        raise SozialraumError("supply_transform_failed", file=file, row=row, id=ident,
+                              point=f"{point.x():.6g}, {point.y():.6g}",
+                              source=transform.sourceCrs().authid() or transform.sourceCrs().description(),
+                              target=transform.destinationCrs().authid()
+                              or transform.destinationCrs().description()) from None
 
 
 def _capacity(value, field: str, file: str, row: int, ident: str) -> float:
@@ -106,9 +122,11 @@ def facilities_from_table(source: str, layer: QgsVectorLayer | None, x_field: st
     crs = QgsCoordinateReferenceSystem(crs_text) if crs_text else QgsCoordinateReferenceSystem(target_crs)
     if not crs.isValid():
         raise SozialraumError("supply_crs_invalid", crs=crs_text)
+    rows = frame.to_dict("list")
+    if not crs_text:
+        _refuse_degrees_as_metres(rows[x_field], rows[y_field], target_crs, file)
     transform = _transform(crs, target_crs, transform_context)
     ids, caps, xs, ys, skipped = [], [], [], [], []
-    rows = frame.to_dict("list")
     for n in range(len(frame)):
         ident = _id_text(rows[id_field][n] if id_field else None, n + 1)
         x, y = _number(rows[x_field][n]), _number(rows[y_field][n])
@@ -121,10 +139,21 @@ def facilities_from_table(source: str, layer: QgsVectorLayer | None, x_field: st
             continue
         capacity = _capacity(rows[capacity_field][n] if capacity_field else None, capacity_field, file, n + 2,
                              ident)
-        point = QgsPointXY(x, y)
-        point = transform.transform(point) if transform else point
+        point = _transformed(transform, QgsPointXY(x, y), file, n + 2, ident)
         ids.append(ident), caps.append(capacity), xs.append(point.x()), ys.append(point.y())
     return Facilities(ids, np.array(caps, float), np.array(xs, float), np.array(ys, float), skipped)
+
+
+def _refuse_degrees_as_metres(xs, ys, target_crs, file: str) -> None:
+    """A table without a CRS is read in the districts' CRS; lon/lat there would put every facility
+    near the CRS's origin, outside every district, and the output would say 0 places everywhere."""
+    if not target_crs.isValid() or target_crs.isGeographic():
+        return
+    x = np.array([v for v in map(_number, xs) if v is not None], dtype=float)
+    y = np.array([v for v in map(_number, ys) if v is not None], dtype=float)
+    x, y = x[np.isfinite(x)], y[np.isfinite(y)]
+    if len(x) and len(y) and np.abs(x).max() <= 180.0 and np.abs(y).max() <= 90.0:
+        raise SozialraumError("supply_crs_missing", file=file, crs=target_crs.authid() or target_crs.description())
 
 
 def is_point_layer(layer: QgsVectorLayer) -> bool:

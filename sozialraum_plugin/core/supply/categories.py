@@ -33,7 +33,9 @@ MSS_ALL = {label for labels in CLASS_WORDS.values() for label in labels[0]}
 def low_supply(values, reference: float) -> np.ndarray:
     """1.0 where ``values`` < ``reference``, 0.0 where not, NaN where unknown."""
     v = np.asarray(values, dtype=float)
-    out = np.where(v < reference, 1.0, 0.0)
+    # a value equal to the reference up to rounding is not below it (a sum of 2SFCA ratios, or the
+    # city's weighted mean of equal scores, differs from it in the last bits)
+    out = np.where((v < reference) & ~np.isclose(v, reference, rtol=1e-9, atol=1e-12), 1.0, 0.0)
     out[~np.isfinite(v)] = np.nan
     return out
 
@@ -48,6 +50,9 @@ def high_need(need: pd.Series, need_high: str = "") -> np.ndarray:
     known = need.notna().to_numpy()
     if numeric and len(listed) == 1 and _is_number(listed[0]):
         out[known] = (numbers[known] >= float(listed[0].replace(",", "."))).astype(float)
+    elif listed and numeric and all(_is_number(v) for v in listed):  # classes of a number field: 3.0 is '3'
+        wanted = [float(v.replace(",", ".")) for v in listed]
+        out[known] = np.isin(numbers[known].to_numpy(float), wanted).astype(float)
     elif listed:
         wanted = {v.lower() for v in listed}
         out[known] = [float(str(v).strip().lower() in wanted) for v in text[known]]

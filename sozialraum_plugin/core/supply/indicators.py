@@ -57,9 +57,11 @@ def supply_indicators(target: str, words=None) -> list:
     return found
 
 
-def derived_inputs(target: str) -> dict:
-    """What the rule must hide with a hidden rate or target count: every value made from them."""
+def derived_inputs(target: str, need_field: str = "") -> dict:
+    """What the rule must hide with a hidden rate or target count: every value made from them.
+    The category also halves the need field (high / lower need): hidden where that is hidden."""
     if not target:
         return {}
-    return {COVERAGE: [PER_1000, target], ACCESS: [target], CATEGORY: [COVERAGE, ACCESS, target],
-            CATEGORY_LABEL: [COVERAGE, ACCESS, target]}
+    need = [need_field] if need_field else []
+    return {COVERAGE: [PER_1000, target], ACCESS: [target], CATEGORY: [COVERAGE, ACCESS, target, *need],
+            CATEGORY_LABEL: [COVERAGE, ACCESS, target, *need]}

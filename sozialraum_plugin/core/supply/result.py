@@ -66,6 +66,7 @@ def supply_columns(index, district_of, facilities, target=None, *, standard: flo
     else:
         reference = result.city_access if access is not None else result.city_per_1000
         low = low_supply(supplied, reference)
+    low[~(np.isfinite(tgt) & (tgt > 0))] = np.nan  # no target population: nobody to be short of places
     high = None
     if need is not None:
         high = high_need(pd.Series(list(need), index=index), need_high)

@@ -99,7 +99,7 @@ def rule_additions(definition, frame_columns) -> tuple[list, dict]:
         return [], {}
     declared = {i.id for i in definition.indicators}
     extra = [i for i in supply_indicators(spec.target) if i.id not in declared]
-    return extra, derived_inputs(spec.target)
+    return extra, derived_inputs(spec.target, spec.need_field)
 
 
 def map_paths(spec: Optional[SupplySpec], change) -> None:

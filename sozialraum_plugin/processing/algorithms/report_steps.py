@@ -289,10 +289,12 @@ class ReportRun:
         tables = [n for n in joined.fields().names() if n not in own and n not in old]
 
         from .report_series import rule_definition, write_series_tables
+        from .report_supply import hide_linked_scores
 
         def decide(frame):
             self.frame = frame  # the rows the rule decided on (cluster numbers for the summary)
             publication = report_publication(frame, rule_definition(self), tables, cells_from_markers(frame, old))
+            publication = hide_linked_scores(self, frame, publication)  # (a 2SFCA score gives children back)
             if getattr(self, "level_parent", None):  # beside the districts' own publication
                 from .report_level import level_publication
 

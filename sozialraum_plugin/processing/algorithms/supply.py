@@ -171,6 +171,11 @@ class SupplyAlgorithm(SozialraumAlgorithm):
         capacity = self.parameterAsString(parameters, "CAPACITY_FIELD", context) or ""
         if x_field and y_field:
             crs_param = self.parameterAsCrs(parameters, "FACILITIES_CRS", context)
+            given = parameters.get("FACILITIES_CRS")
+            if isinstance(given, str) and given.strip() and not crs_param.isValid():  # not the districts' CRS
+                raise SozialraumError("supply_crs_invalid", crs=str(given))
+            if not crs_param.isValid() and layer is not None and layer.crs().isValid():
+                crs_param = layer.crs()  # a point layer whose X/Y columns were named: its own CRS
             crs_text = crs_param.authid() or crs_param.toWkt() if crs_param.isValid() else ""
             found = facilities_from_table(layer.source() if layer is not None else source, layer, x_field, y_field,
                                           crs_text, crs, id_field, capacity, context.transformContext())
@@ -178,8 +183,12 @@ class SupplyAlgorithm(SozialraumAlgorithm):
             found = facilities_from_layer(layer, crs, id_field, capacity, context.transformContext())
         else:
             raise SozialraumError("supply_no_coordinates", file=str(source))
+        reasons = {"no geometry": self.tr("no geometry"), "no coordinates": self.tr("no coordinates")}
         for ident, reason in found.skipped[:SHOWN_IDS]:
-            feedback.pushWarning(self.tr("Facility {0} left out: {1}.").format(ident, reason))
+            feedback.pushWarning(self.tr("Facility {0} left out: {1}.").format(ident, reasons.get(reason, reason)))
+        if len(found.skipped) > SHOWN_IDS:  # the rest by number: none is left out unsaid
+            feedback.pushWarning(self.tr("{0} facilities left out in all (without coordinates).")
+                                 .format(len(found.skipped)))
         if not len(found):
             raise SozialraumError("supply_no_facilities", file=str(source))
         return found
