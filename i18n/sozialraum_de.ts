@@ -3570,6 +3570,16 @@ Ausgaben: MATCHED, UNMATCHED_DISTRICTS, UNMATCHED_ROWS, DUPLICATE_KEYS und optio
         <source>The input already has a field {field}, which the robust ranks would overwrite (they write {columns}). Rename that field, or switch the robust ranks off.</source>
         <translation>Die Eingabe hat bereits ein Feld {field}, das die robusten Ränge überschreiben würden (sie schreiben {columns}). Benennen Sie dieses Feld um oder schalten Sie die robusten Ränge aus.</translation>
     </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="274"/>
+        <source>{file}: the coordinate columns hold degrees (longitude / latitude), but no CRS was given for them, so they would be read in the districts&apos; CRS {crs} and no facility would lie in any district. Set FACILITIES_CRS (e.g. EPSG:4326; in a report definition: &quot;crs&quot;).</source>
+        <translation>{file}: Die Koordinatenspalten enthalten Grad (Länge / Breite), aber für sie wurde kein KBS angegeben; sie würden daher im KBS der Gebiete {crs} gelesen, und keine Einrichtung läge in einem Gebiet. Setzen Sie FACILITIES_CRS (z. B. EPSG:4326; in einer Berichtsdefinition: &quot;crs&quot;).</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/core/errors.py" line="275"/>
+        <source>{file}, row {row} (id {id}): the point {point} cannot be transformed from {source} to {target}. Check that the coordinates are in {source} (metres read as degrees?) and set the right CRS of the facilities.</source>
+        <translation>{file}, Zeile {row} (ID {id}): Der Punkt {point} lässt sich nicht von {source} nach {target} umrechnen. Prüfen Sie, ob die Koordinaten in {source} vorliegen (Meter als Grad gelesen?), und setzen Sie das richtige KBS der Einrichtungen.</translation>
+    </message>
 </context>
 <context>
     <name>MethodNote</name>
@@ -5179,12 +5189,12 @@ OUTPUT: die neue Gliederung mit den übertragenen Zahlen (Schätzwerte, nicht ge
         <translation>Tabelle {0} von {1} wird verbunden: {2}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="355"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="357"/>
         <source>Thematic maps are not available in this version.</source>
         <translation>Themenkarten sind in dieser Version nicht verfügbar.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="366"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_steps.py" line="368"/>
         <source>Profile sheets are not available in this version.</source>
         <translation>Sozialraumprofile sind in dieser Version nicht verfügbar.</translation>
     </message>
@@ -5339,7 +5349,7 @@ OUTPUT: die neue Gliederung mit den übertragenen Zahlen (Schätzwerte, nicht ge
         <translation>Das Schema {0} gab es nicht und wurde angelegt. Andere Fachbereiche können den Bericht dort erst öffnen, wenn Ihre Datenbankadministration ihnen USAGE auf das Schema und SELECT auf seine Tabellen gewährt (ALTER DEFAULT PRIVILEGES FOR ROLE {1} IN SCHEMA {0} GRANT SELECT ON TABLES TO …).</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/report_supply.py" line="14"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/report_supply.py" line="20"/>
         <source>Facilities against need: {0}</source>
         <translation>Einrichtungen und Bedarf: {0}</translation>
     </message>
@@ -7065,34 +7075,49 @@ LANGUAGE: die Sprache der Kategorienbezeichnungen und Feldbeschreibungen.</trans
         <translation>Versorgung in {0:.1f} s berechnet.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="182"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="188"/>
         <source>Facility {0} left out: {1}.</source>
         <translation>Einrichtung {0} ausgelassen: {1}.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="213"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="222"/>
         <source>{0} facilities lie outside every district (not counted in any): {1}</source>
         <translation>{0} Einrichtungen liegen außerhalb aller Gebiete (in keinem gezählt): {1}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="218"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="227"/>
         <source>{0} facility ids occur more than once (each row is counted): {1}</source>
         <translation>{0} Kennungen kommen mehrfach vor (jede Zeile wird gezählt): {1}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="221"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="230"/>
         <source>{0} facilities, {1} places in {2} districts.</source>
         <translation>{0} Einrichtungen, {1} Plätze in {2} Gebieten.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="225"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="234"/>
         <source>City: {0} places per 1,000 of the target group.</source>
         <translation>Stadt: {0} Plätze je 1.000 der Zielgruppe.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="228"/>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="237"/>
         <source>City: {0} reachable places per 1,000 (2SFCA, weighted by the target group); facilities reached by nobody: {1}.</source>
         <translation>Stadt: {0} erreichbare Plätze je 1.000 (2SFCA, nach Zielgruppe gewichtet); von keinem Gebiet erreichte Einrichtungen: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="186"/>
+        <source>no geometry</source>
+        <translation>keine Geometrie</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="186"/>
+        <source>no coordinates</source>
+        <translation>keine Koordinaten</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/supply.py" line="190"/>
+        <source>{0} facilities left out in all (without coordinates).</source>
+        <translation>{0} Einrichtungen insgesamt ausgelassen (ohne Koordinaten).</translation>
     </message>
 </context>
 <context>
