@@ -5520,17 +5520,17 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Startwert:</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="225"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="231"/>
         <source>Need index: choose at least one status indicator.</source>
         <translation>Bedarfsindex: mindestens einen Statusindikator wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="229"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="235"/>
         <source>Need index: the expression {0} cannot be used: {1}</source>
         <translation>Bedarfsindex: Der Ausdruck {0} ist nicht verwendbar: {1}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="232"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/analysis_page.py" line="238"/>
         <source>Need clusters: choose at least one indicator.</source>
         <translation>Bedarfscluster: mindestens einen Indikator wählen.</translation>
     </message>
@@ -5560,102 +5560,92 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>4 Bedarfsindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="82"/>
-        <source>5 Maps</source>
-        <translation>5 Karten</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="82"/>
-        <source>6 Profiles</source>
-        <translation>6 Profile</translation>
-    </message>
-    <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="105"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="106"/>
         <source>O&amp;pen…</source>
         <translation>Ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="107"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="108"/>
         <source>From the project</source>
         <translation>Aus dem Projekt</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="108"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="109"/>
         <source>From a file…</source>
         <translation>Aus einer Datei …</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="112"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="113"/>
         <source>&amp;Save…</source>
         <translation>&amp;Speichern …</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="114"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="115"/>
         <source>&amp;Next year…</source>
         <translation>&amp;Nächstes Jahr …</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="116"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="117"/>
         <source>&amp;Run report</source>
         <translation>Bericht &amp;erstellen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="220"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="221"/>
         <source>Table {0} ({1}): none of its columns is used; choose an indicator of it or remove the table.</source>
         <translation>Tabelle {0} ({1}): Keine ihrer Spalten wird verwendet; einen Indikator daraus wählen oder die Tabelle entfernen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="226"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="227"/>
         <source>(builder)</source>
         <translation>(Berichtsassistent)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="252"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="253"/>
         <source> (and {0} more)</source>
         <translation> (und {0} weitere)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="256"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="257"/>
         <source>Ready to run.</source>
         <translation>Bereit zur Ausführung.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="303"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="304"/>
         <source>This project holds no report definition yet.</source>
         <translation>Dieses Projekt enthält noch keine Berichtsdefinition.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="307"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="308"/>
         <source>Report definition read from the project.</source>
         <translation>Berichtsdefinition aus dem Projekt gelesen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="312"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="313"/>
         <source>Open a report definition</source>
         <translation>Berichtsdefinition öffnen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="335"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="336"/>
         <source>Report definition (*.json)</source>
         <translation>Berichtsdefinition (*.json)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="324"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="325"/>
         <source>Report definition read from {0}.</source>
         <translation>Berichtsdefinition aus {0} gelesen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="335"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="336"/>
         <source>Save the report definition</source>
         <translation>Berichtsdefinition speichern</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="350"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="351"/>
         <source>Saved to {0} and into the project.</source>
         <translation>In {0} und im Projekt gespeichert.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="379"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="380"/>
         <source>Next year&apos;s tables are in place: {0}.</source>
         <translation>Die Tabellen des neuen Jahres sind eingesetzt: {0}.</translation>
     </message>
@@ -6320,7 +6310,7 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Tabelle {0} ({1}): ihre Schlüsselspalte wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="242"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="243"/>
         <source>Need index: the expression reads the field {0}, which neither the tables nor the boundaries have.</source>
         <translation>Bedarfsindex: der Ausdruck liest das Feld {0}, das weder die Tabellen noch die Gebietsgrenzen haben.</translation>
     </message>
@@ -6633,6 +6623,21 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <location filename="../sozialraum_plugin/gui/report_builder/impact_section.py" line="122"/>
         <source>Impact: the base year must be before the year.</source>
         <translation>Wirkung: das Basisjahr muss vor dem Jahr liegen.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="82"/>
+        <source>5 Infrastructure and money</source>
+        <translation>5 Infrastruktur und Mittel</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="82"/>
+        <source>6 Maps</source>
+        <translation>6 Karten</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="82"/>
+        <source>7 Profiles</source>
+        <translation>7 Profile</translation>
     </message>
 </context>
 <context>

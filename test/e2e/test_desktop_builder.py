@@ -46,9 +46,10 @@ def test_builder_on_the_desktop(plugin_zip, qgis_env, tmp_path, lang):
     assert result["problems"] == [] and result["saved"]
     run = result["run"]
     assert run["ok"] is True, run
-    assert {"sozialraum.gpkg", "Karten.pdf", "Sozialraumprofile.pdf", "Tabellenanhang.csv"} <= set(run["files"])
+    assert {"sozialraum.gpkg", "Karten.pdf", "Sozialraumprofile.pdf", "Tabellenanhang.csv",
+            "Mittelverteilung.xlsx"} <= set(run["files"])  # page 5's budget split
     assert run["opened"] == [str(work / "bericht")]
     assert any("SGB-II-Quote 2021" in name for name in run["layouts"])
     assert "Anzahl_2022" in result["next_year_text"] and "12" in result["next_year_text"]
     assert result["after"]["run_enabled"] is False and "Anzahl_2021" in result["after"]["reason"]
-    assert len(result["shots"]) == 11
+    assert len(result["shots"]) == 12

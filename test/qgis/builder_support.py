@@ -115,6 +115,16 @@ def fill_analysis(dialog, _flensburg, _folder):
     pick(analysis.method_combo, "ward")
 
 
+def fill_money(dialog, _flensburg, _folder):
+    """Page 5: a budget split by need over the Stadtteile's residents and the index's class."""
+    section = dialog.analysis.allocation
+    dialog.tabs.setCurrentWidget(dialog.analysis.money_page)
+    section.setChecked(True)
+    section.budget_spin.setValue(250_000)
+    pick(section.population_combo, "gesamt")
+    pick(section.need_combo, "status_class")
+
+
 def fill_maps(dialog, _flensburg, _folder):
     from sozialraum_plugin.gui.report_builder.maps_page import CLASSES, FIELD, METHOD, TITLE
 
@@ -148,7 +158,7 @@ def fill_profiles(dialog, _flensburg, _folder):
     profiles.colour_button.setColor(QColor("#1f4e79"))
 
 
-STEPS = [fill_report, fill_tables, fill_indicators, fill_analysis, fill_maps, fill_profiles]
+STEPS = [fill_report, fill_tables, fill_indicators, fill_analysis, fill_money, fill_maps, fill_profiles]
 
 
 def changed_table(flensburg, tmp_path):

@@ -90,23 +90,8 @@ class AnalysisPage(QWidget):
         form.addRow(translate("ReportBuilder", "Seed:"), self.seed_spin)
         column.addWidget(self.cluster_list, 1)
         column.addLayout(form)
-        from .allocation_section import AllocationSection
-        from .supply_section import SupplySection
-
-        right = QVBoxLayout()  # the clusters over the impact box (impact_section.py)
-        right.addWidget(self.cluster_box, 3)
-        self.impact = ImpactSection()
-        right.addWidget(self.impact, 2)
-        lay.addLayout(right, 2)
-        self.impact.changed.connect(lambda: self.changed.emit())
-        self.supply = SupplySection()  # facilities against need (the definition's "supply")
-        self.allocation = AllocationSection()  # the definition's "allocation", under the supply
-        money = QVBoxLayout()
-        money.addWidget(self.supply, 3)
-        money.addWidget(self.allocation, 2)
-        lay.addLayout(money, 2)
-        self.supply.changed.connect(self.changed.emit)
-        self.allocation.changed.connect(self.changed.emit)
+        lay.addWidget(self.cluster_box, 2)
+        self._money_page()
 
         for signal in (self.index_box.toggled, self.cluster_box.toggled, self.grid.changed,
                        self.preset_combo.currentIndexChanged, self.population_combo.currentIndexChanged,
@@ -161,6 +146,27 @@ class AnalysisPage(QWidget):
                   if self.cluster_list.item(i).checkState() == Qt.CheckState.Checked]
         return ClusterSpec(fields=fields, k=self.k_spin.value(), method=self.method_combo.currentData(),
                            seed=self.seed_spin.value())
+
+    def _money_page(self) -> None:
+        """Supply, allocation and impact: read and written with this page's definition, shown on
+        a page of their own (``money_page``, the builder's page 5) so that no page is wider than
+        a 1366 px screen."""
+        from .allocation_section import AllocationSection
+        from .supply_section import SupplySection
+
+        self.supply = SupplySection()  # facilities against need (the definition's "supply")
+        self.allocation = AllocationSection()  # the definition's "allocation"
+        self.impact = ImpactSection()  # funded districts against the rest (the definition's "impact")
+        self.money_page = QWidget()
+        lay = QHBoxLayout(self.money_page)
+        lay.addWidget(self.supply, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.allocation)
+        right.addWidget(self.impact)
+        right.addStretch(1)
+        lay.addLayout(right, 1)
+        for section in (self.supply, self.allocation, self.impact):
+            section.changed.connect(lambda *_a: self.changed.emit())
 
     def wanted_columns(self, index) -> list:
         """Columns of the tables the analysis reads that no indicator needs to name: the index's

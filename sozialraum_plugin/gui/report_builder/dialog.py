@@ -42,13 +42,14 @@ def _undeclared_inputs(definition: ReportDefinition, dtypes: dict) -> list:
     from ...core.series.indicators import Indicator
 
     declared = {i.id for i in definition.indicators}
+    own = ("index.population", "supply.", "allocation.")  # any column, chosen in their own sections
     known = declared | definition.made_fields()
     out = []
     for section, ident in definition.referenced_ids():
         head, _sep, year = ident.rpartition("_")
         if head in declared and len(year) == 4 and year.isdigit():
             continue  # a year of a declared indicator (a map of several years): the series step writes it
-        if section != "index.population" and ident not in known:
+        if not section.startswith(own) and ident not in known:  # (joined by wanted_columns)
             known.add(ident)
             out.append(Indicator(id=ident, kind="count" if dtypes.get(ident) == "integer" else "value"))
     return out
@@ -83,8 +84,9 @@ class ReportBuilderDialog(SozialraumDialog):
                            (self.tables, translate("ReportBuilder", "2 Tables")),
                            (self.indicators, translate("ReportBuilder", "3 Indicators")),
                            (self.analysis, translate("ReportBuilder", "4 Need index")),
-                           (self.maps, translate("ReportBuilder", "5 Maps")),
-                           (self.profiles, translate("ReportBuilder", "6 Profiles")),):
+                           (self.analysis.money_page, translate("ReportBuilder", "5 Infrastructure and money")),
+                           (self.maps, translate("ReportBuilder", "6 Maps")),
+                           (self.profiles, translate("ReportBuilder", "7 Profiles")),):
             self.tabs.addTab(page, text)
         outer.addWidget(self.tabs, 1)
         self.reason = QLabel()
