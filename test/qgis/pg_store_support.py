@@ -108,6 +108,8 @@ def berlin_definition(folder: Path, connection: str, schema: str = "bericht", so
         data["boundaries"] = str(BERLIN / data["boundaries"])
         for table in data["tables"]:
             table["path"] = str(BERLIN / table["path"])
+    if data.get("supply"):  # the Kita list stays a file beside the sample
+        data["supply"]["facilities"] = str(BERLIN / data["supply"]["facilities"])
     if store:
         data["store"] = {"connection": connection, "schema": schema}
     folder.mkdir(parents=True, exist_ok=True)
