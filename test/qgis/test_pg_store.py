@@ -175,7 +175,7 @@ def test_reader_opens_the_styled_layer_exports_profiles_and_cannot_write(berlin_
     assert out["edit_committed"] is False
     # the report's project from the schema: its layouts, its data layers on the tables, all valid
     assert out["project_read"] and len(out["project_layouts"]) == 7, out["project_layouts"]  # 6 maps + profiles
-    assert out["project_layers"].count(["postgres", True]) == 13, out["project_layers"]  # every layer on sozialraum (2 per map + data)
+    assert out["project_layers"].count(["postgres", True]) == 13, out["project_layers"]  # 2 per map + data
     assert all(valid for _p, valid in out["project_layers"]), out["project_layers"]
     refused = out["report"]
     assert refused["ok"] is False
