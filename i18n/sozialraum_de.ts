@@ -1262,11 +1262,6 @@ Ein Nenner von 0 oder ein fehlender Nenner ergibt keinen Wert (nie unendlich). F
         <translation>Ausdruck {0}</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="135"/>
-        <source>programme areas {0} (at least {1} % of the area)</source>
-        <translation>Programmgebiete {0} (mindestens {1} % der Fläche)</translation>
-    </message>
-    <message>
         <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="184"/>
         <source>Funded districts and the rest</source>
         <translation>Geförderte Gebiete und die übrigen</translation>
@@ -1290,6 +1285,11 @@ Ein Nenner von 0 oder ein fehlender Nenner ergibt keinen Wert (nie unendlich). F
         <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="229"/>
         <source>Change {a}–{b}.</source>
         <translation>Veränderung {a}–{b}.</translation>
+    </message>
+    <message>
+        <location filename="../sozialraum_plugin/processing/algorithms/impact.py" line="135"/>
+        <source>programme areas “{0}” (at least {1} % of the area)</source>
+        <translation>Programmgebiete „{0}“ (mindestens {1} % der Fläche)</translation>
     </message>
 </context>
 <context>
@@ -5535,117 +5535,117 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Bedarfscluster: mindestens einen Indikator wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="74"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="75"/>
         <source>Social report</source>
         <translation>Sozialbericht</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="82"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="83"/>
         <source>1 Report</source>
         <translation>1 Bericht</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="82"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="83"/>
         <source>2 Tables</source>
         <translation>2 Tabellen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="82"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="83"/>
         <source>3 Indicators</source>
         <translation>3 Indikatoren</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="82"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="83"/>
         <source>4 Need index</source>
         <translation>4 Bedarfsindex</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="106"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="107"/>
         <source>O&amp;pen…</source>
         <translation>Ö&amp;ffnen …</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="108"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="109"/>
         <source>From the project</source>
         <translation>Aus dem Projekt</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="109"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="110"/>
         <source>From a file…</source>
         <translation>Aus einer Datei …</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="113"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="114"/>
         <source>&amp;Save…</source>
         <translation>&amp;Speichern …</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="115"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="116"/>
         <source>&amp;Next year…</source>
         <translation>&amp;Nächstes Jahr …</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="117"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="118"/>
         <source>&amp;Run report</source>
         <translation>Bericht &amp;erstellen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="221"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="222"/>
         <source>Table {0} ({1}): none of its columns is used; choose an indicator of it or remove the table.</source>
         <translation>Tabelle {0} ({1}): Keine ihrer Spalten wird verwendet; einen Indikator daraus wählen oder die Tabelle entfernen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="227"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="228"/>
         <source>(builder)</source>
         <translation>(Berichtsassistent)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="253"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="254"/>
         <source> (and {0} more)</source>
         <translation> (und {0} weitere)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="257"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="258"/>
         <source>Ready to run.</source>
         <translation>Bereit zur Ausführung.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="304"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="305"/>
         <source>This project holds no report definition yet.</source>
         <translation>Dieses Projekt enthält noch keine Berichtsdefinition.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="308"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="309"/>
         <source>Report definition read from the project.</source>
         <translation>Berichtsdefinition aus dem Projekt gelesen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="313"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="314"/>
         <source>Open a report definition</source>
         <translation>Berichtsdefinition öffnen</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="336"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="337"/>
         <source>Report definition (*.json)</source>
         <translation>Berichtsdefinition (*.json)</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="325"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="326"/>
         <source>Report definition read from {0}.</source>
         <translation>Berichtsdefinition aus {0} gelesen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="336"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="337"/>
         <source>Save the report definition</source>
         <translation>Berichtsdefinition speichern</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="351"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="352"/>
         <source>Saved to {0} and into the project.</source>
         <translation>In {0} und im Projekt gespeichert.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="380"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="381"/>
         <source>Next year&apos;s tables are in place: {0}.</source>
         <translation>Die Tabellen des neuen Jahres sind eingesetzt: {0}.</translation>
     </message>
@@ -6310,7 +6310,7 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Tabelle {0} ({1}): ihre Schlüsselspalte wählen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="243"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="244"/>
         <source>Need index: the expression reads the field {0}, which neither the tables nor the boundaries have.</source>
         <translation>Bedarfsindex: der Ausdruck liest das Feld {0}, das weder die Tabellen noch die Gebietsgrenzen haben.</translation>
     </message>
@@ -6625,17 +6625,17 @@ LANGUAGE (de | en): die Sprache aller Ausgaben (Karten, Legenden, Klassennamen, 
         <translation>Wirkung: das Basisjahr muss vor dem Jahr liegen.</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="82"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="83"/>
         <source>5 Infrastructure and money</source>
         <translation>5 Infrastruktur und Mittel</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="82"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="83"/>
         <source>6 Maps</source>
         <translation>6 Karten</translation>
     </message>
     <message>
-        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="82"/>
+        <location filename="../sozialraum_plugin/gui/report_builder/dialog.py" line="83"/>
         <source>7 Profiles</source>
         <translation>7 Profile</translation>
     </message>

@@ -132,7 +132,7 @@ class ImpactAlgorithm(SozialraumAlgorithm):
                     words.translate("Impact", "expression {0}").format(expression))
         minimum = self.parameterAsDouble(parameters, "MIN_OVERLAP", context)
         shares = impact_input.overlap_shares(layer, key, areas)
-        source = words.translate("Impact", "programme areas {0} (at least {1} % of the area)").format(
+        source = words.translate("Impact", "programme areas “{0}” (at least {1} % of the area)").format(
             areas.name(), format_number(minimum, 0 if float(minimum).is_integer() else 1, lang=words.lang))
         return impact_input.funded_by_overlap(shares, minimum), source
 
