@@ -7,14 +7,11 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-from pathlib import Path
 
 import pytest
 from disclosure_support import de, pdf_pages, published_files, published_texts
 from qgis.core import QgsVectorLayer
-
-ROOT = Path(__file__).resolve().parents[2]
-BERLIN = ROOT / "resources" / "sample" / "berlin"
+from sample_support import berlin_definition
 
 
 @pytest.fixture(scope="module")
@@ -22,12 +19,7 @@ def report(provider, tmp_path_factory):
     import processing
 
     folder = tmp_path_factory.mktemp("allocation_report")
-    data = json.loads((BERLIN / "sozialbericht_berlin_2021.json").read_text(encoding="utf-8"))
-    data["boundaries"] = str(BERLIN / data["boundaries"])
-    for table in data["tables"]:
-        table["path"] = str(BERLIN / table["path"])
-    if data.get("supply"):  # (the sample got a supply section in the merge: its facilities beside it)
-        data["supply"]["facilities"] = str(BERLIN / data["supply"]["facilities"])
+    data = berlin_definition()
     for ind in data["indicators"]:
         if ind["id"] == "unter6":
             ind["threshold"] = 35

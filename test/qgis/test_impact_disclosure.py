@@ -6,7 +6,6 @@ and the written table (CSV, XLSX) and chart (PDF) are read back: no hidden value
 mean or difference that a hidden value would have made, is in them."""
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from disclosure_support import pdf_pages, token_in, xlsx_text
+from sample_support import flensburg_with_hidden_cells
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "flensburg"
 FUNDED = ("STGT13", "STGT02", "STGT10", "STGT03")  # Tarup, Neustadt, Fruerlund, Nordstadt: an example
@@ -23,21 +23,9 @@ FUNDED = ("STGT13", "STGT02", "STGT10", "STGT03")  # Tarup, Neustadt, Fruerlund,
 def hidden(provider, tmp_path_factory):
     import processing
 
-    source = tmp_path_factory.mktemp("impact_hidden_src")
-    shutil.copytree(SAMPLE, source / "flensburg")
-    folder = source / "flensburg" / "jahre"
-    for year, row, column, value in ((2020, "5;", 2, "2"), (2021, "13;", 8, "250")):
-        path = folder / f"sgb2_{year}.csv"
-        lines = path.read_text(encoding="utf-8").splitlines()
-        for n, line in enumerate(lines):
-            if line.startswith(row):
-                cells = line.split(";")
-                cells[column] = value
-                lines[n] = ";".join(cells)
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    definition = flensburg_with_hidden_cells(tmp_path_factory, "impact_hidden_src")
     out = tmp_path_factory.mktemp("impact_hidden")
-    processing.run("sozialraum:report", {"DEFINITION": str(source / "flensburg" / "sozialmonitoring_flensburg.json"),
-                                         "OUTPUT_FOLDER": str(out)})
+    processing.run("sozialraum:report", {"DEFINITION": str(definition), "OUTPUT_FOLDER": str(out)})
     return out
 
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import math
 import re
-import shutil
 import sqlite3
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 from disclosure_support import de, pdf_pages, published_files, published_texts, token_in
+from sample_support import flensburg_with_hidden_cells
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample" / "flensburg"
 DEFINITION = SAMPLE / "sozialmonitoring_flensburg.json"
@@ -55,19 +55,8 @@ def english(provider, tmp_path_factory):
 def hidden(provider, tmp_path_factory):
     """The same definition on a copy whose 2021 table gives Tarup 250 residents under 65 (below
     the 300 of the index: the area is hidden in every year) and Friesischer Berg 2 recipients in 2020."""
-    source = tmp_path_factory.mktemp("monitoring_hidden_src")
-    shutil.copytree(SAMPLE, source / "flensburg")
-    folder = source / "flensburg" / "jahre"
-    for year, row, column, value in ((2020, "5;", 2, "2"), (2021, "13;", 8, "250")):
-        path = folder / f"sgb2_{year}.csv"
-        lines = path.read_text(encoding="utf-8").splitlines()
-        for n, line in enumerate(lines):
-            if line.startswith(row):
-                cells = line.split(";")
-                cells[column] = value
-                lines[n] = ";".join(cells)
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return _run(source / "flensburg" / DEFINITION.name, tmp_path_factory.mktemp("monitoring_hidden"))
+    definition = flensburg_with_hidden_cells(tmp_path_factory, "monitoring_hidden_src")
+    return _run(definition, tmp_path_factory.mktemp("monitoring_hidden"))
 
 
 def _counts(rows, indicator="Q"):

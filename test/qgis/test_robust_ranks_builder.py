@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from sample_support import berlin_definition
 from test_gui_report_builder import builder, settle  # noqa: F401 (fixtures)
 
 from sozialraum_plugin.core.report.definition import load
@@ -13,12 +14,8 @@ pytestmark = pytest.mark.usefixtures("fresh_memory")
 
 
 @pytest.fixture
-def berlin_with_ranks(sample_dir, tmp_path):
-    berlin = sample_dir / "berlin"
-    data = json.loads((berlin / "sozialbericht_berlin_2021.json").read_text(encoding="utf-8"))
-    data["boundaries"] = str(berlin / data["boundaries"])
-    for table in data["tables"]:
-        table["path"] = str(berlin / table["path"])
+def berlin_with_ranks(tmp_path):
+    data = berlin_definition()
     data["index"]["uncertainty"] = {"draws": 500, "weight_range": 0.3, "seed": 7, "top_class": "two_highest",
                                     "normalisations": ["zscore", "rank"], "leave_one_out": False}
     path = tmp_path / "ranks.json"

@@ -12,6 +12,7 @@ import unicodedata
 
 import pytest
 from qgis.core import QgsVectorLayer
+from sample_support import berlin_definition
 
 RANKS = ("rank", "rank_low", "rank_high", "rank_median", "p_top")
 
@@ -32,19 +33,13 @@ def features(path) -> dict:
 
 
 @pytest.fixture(scope="module")
-def report(provider, sample_dir, tmp_path_factory):
+def report(provider, tmp_path_factory):
     import processing
 
-    berlin = sample_dir / "berlin"
-    data = json.loads((berlin / "sozialbericht_berlin_2021.json").read_text(encoding="utf-8"))
-    data["boundaries"] = str(berlin / data["boundaries"])
-    for table in data["tables"]:
-        table["path"] = str(berlin / table["path"])
+    data = berlin_definition()
     data["index"]["uncertainty"] = {"draws": 1000, "weight_range": 0.5, "seed": 1}
     data["publication"] = {"min_population": 2000}
     data.update(maps=[], clusters=None)
-    if data.get("supply"):  # the sample's Kita section (issue 17.1): its file beside the definition
-        data["supply"]["facilities"] = str(berlin / data["supply"]["facilities"])
     data["profiles"]["fields"] = ["S1", "S3", "S4"]
     folder = tmp_path_factory.mktemp("ranks_report")
     definition = folder / "definition.json"

@@ -6,6 +6,7 @@ import json
 
 import pytest
 from qgis.core import QgsField, QgsProcessingException, QgsVectorLayer
+from sample_support import berlin_definition
 from test_gui_report_builder import builder, settle  # noqa: F401 (fixtures)
 from test_robust_ranks import berlin_joined, params, rows  # noqa: F401 (fixture)
 
@@ -48,12 +49,8 @@ def test_an_input_field_named_rank_is_not_overwritten(berlin_joined, tmp_path): 
 
 
 @pytest.fixture
-def hand_made(sample_dir, tmp_path):
-    berlin = sample_dir / "berlin"
-    data = json.loads((berlin / "sozialbericht_berlin_2021.json").read_text(encoding="utf-8"))
-    data["boundaries"] = str(berlin / data["boundaries"])
-    for table in data["tables"]:
-        table["path"] = str(berlin / table["path"])
+def hand_made(tmp_path):
+    data = berlin_definition()
     data["index"]["uncertainty"] = {"draws": 5, "weight_range": 0.125, "seed": 3}
     path = tmp_path / "ranks.json"
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
@@ -102,18 +99,13 @@ def test_a_seed_too_large_for_processing_is_refused_not_read_as_0(berlin_joined,
         processing.run("sozialraum:needindex", params(berlin_joined, tmp_path / "s.gpkg", SEED=2 ** 32 + 5, DRAWS=10))
 
 
-def test_a_report_with_the_two_highest_classes_says_so(provider, sample_dir, tmp_path):
+def test_a_report_with_the_two_highest_classes_says_so(provider, tmp_path):
     """top_class two_highest: p_top is the share of draws in 'niedrig' or 'sehr niedrig', but the
     pages said 'Probability of the highest need class' and the method note 'the highest need class'."""
     import processing
     from test_robust_ranks_report import features, pdf_pages
 
-    berlin = sample_dir / "berlin"
-    data = json.loads((berlin / "sozialbericht_berlin_2021.json").read_text(encoding="utf-8"))
-    data["boundaries"] = str(berlin / data["boundaries"])
-    for table in data["tables"]:
-        table["path"] = str(berlin / table["path"])
-    data["supply"]["facilities"] = str(berlin / data["supply"]["facilities"])
+    data = berlin_definition()
     data["index"]["uncertainty"] = {"draws": 200, "top_class": "two_highest"}
     data.update(maps=[], clusters=None, language="en")
     data["profiles"]["fields"] = ["S1"]
