@@ -16,21 +16,10 @@ from qgis.core import (
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import QEventLoop, QTimer
+from test_need_algorithms import berlin_joined  # noqa: F401 (fixture: the Berlin MSS table joined)
 
 OUTLIER = "\"KOM\" = 'ungültig (Ausreißer)'"
 FIELDS = ("rank", "rank_low", "rank_high", "rank_median", "p_top")
-
-
-@pytest.fixture(scope="module")
-def berlin_joined(provider, sample_dir, tmp_path_factory):
-    import processing
-
-    out = tmp_path_factory.mktemp("ranks") / "berlin.gpkg"
-    berlin = sample_dir / "berlin"
-    processing.run("sozialraum:jointable", {
-        "INPUT": str(berlin / "lor_planungsraeume_2021.shp"), "INPUT_KEY": "PLR_ID",
-        "TABLE": str(berlin / "mss_2021_index_indikatoren.csv"), "TABLE_KEY": "PLR_ID", "OUTPUT": str(out)})
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +46,7 @@ def rows(path) -> dict:
 
 
 @pytest.fixture(scope="module")
-def ranked(berlin_joined, tmp_path_factory):
+def ranked(berlin_joined, tmp_path_factory):  # noqa: F811
     import processing
 
     out = tmp_path_factory.mktemp("ranked") / "ranked.gpkg"
@@ -97,7 +86,7 @@ def test_invalid_areas_have_no_rank(ranked):
     assert all(r[f] is None for r in invalid for f in FIELDS)
 
 
-def test_same_seed_same_layer_other_seed_other_intervals(berlin_joined, ranked, tmp_path):
+def test_same_seed_same_layer_other_seed_other_intervals(berlin_joined, ranked, tmp_path):  # noqa: F811
     import processing
 
     found, _ = ranked
@@ -109,7 +98,7 @@ def test_same_seed_same_layer_other_seed_other_intervals(berlin_joined, ranked, 
     assert [other[k]["rank_high"] for k in found] != [found[k]["rank_high"] for k in found]
 
 
-def test_off_by_default_and_bad_options_are_named(berlin_joined, tmp_path):
+def test_off_by_default_and_bad_options_are_named(berlin_joined, tmp_path):  # noqa: F811
     import processing
 
     plain = params(berlin_joined, tmp_path / "p.gpkg")
@@ -122,7 +111,7 @@ def test_off_by_default_and_bad_options_are_named(berlin_joined, tmp_path):
         processing.run("sozialraum:needindex", params(berlin_joined, tmp_path / "y.gpkg", TOP_CLASS="best"))
 
 
-def test_two_highest_classes_and_custom_index(berlin_joined, tmp_path):
+def test_two_highest_classes_and_custom_index(berlin_joined, tmp_path):  # noqa: F811
     import processing
 
     wider = rows(processing.run("sozialraum:needindex", params(
@@ -137,7 +126,7 @@ def test_two_highest_classes_and_custom_index(berlin_joined, tmp_path):
     assert all(r["rank"] == r["status_rank"] for r in custom.values() if r["valid"])
 
 
-def test_as_the_processing_dialog_runs_it(berlin_joined, tmp_path):
+def test_as_the_processing_dialog_runs_it(berlin_joined, tmp_path):  # noqa: F811
     """A QgsProcessingAlgRunnerTask on QGIS's task manager, the event loop running."""
     algorithm = QgsApplication.processingRegistry().algorithmById("sozialraum:needindex").create({})
     context = QgsProcessingContext()
@@ -165,7 +154,7 @@ def test_as_the_processing_dialog_runs_it(berlin_joined, tmp_path):
     assert "Robust ranks: 500 draws over 536 valid areas" in feedback.textLog()
 
 
-def test_run_again_on_its_own_output_replaces_the_rank_fields(berlin_joined, tmp_path):
+def test_run_again_on_its_own_output_replaces_the_rank_fields(berlin_joined, tmp_path):  # noqa: F811
     import processing
 
     first = processing.run("sozialraum:needindex", params(berlin_joined, tmp_path / "1.gpkg", DRAWS=100))["OUTPUT"]
